@@ -1,0 +1,714 @@
+"""The complaint sheet (《抱怨/投诉单》) and its workflow.
+
+A ``Sheet`` holds every field of DESIGN.md section 2. Its workflow is an explicit state
+machine: ``TRANSITIONS`` says from which states each action may run and which
+permission it needs; the ``Sheet`` methods add the guards (resolve needs a concrete
+root cause and measure, close needs a return visit and the director) and record every
+transition with who and when. Nothing here talks to a database: the services load a
+sheet, call one method, audit and commit.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from helpdesk.domain import sla as sla_mod
+from helpdesk.domain import validation
+from helpdesk.domain.calendar import StoreCalendar
+from helpdesk.domain.enums import Channel, Severity
+from helpdesk.domain.errors import ValidationError, ValidationErrors, WorkflowError
+from helpdesk.domain.users import Permission, User, roles_with
+
+
+class SheetState(StrEnum):
+    REGISTERED = "registered"  # 已登记
+    ACKNOWLEDGED = "acknowledged"  # 已响应
+    IN_PROGRESS = "in_progress"  # 处理中
+    WAITING = "waiting"  # 等待客户 (the resolution clock stands still)
+    RESOLVED = "resolved"  # 已解决, 待回访
+    VISITED = "visited"  # 已回访
+    CLOSED = "closed"  # 已关闭
+
+
+OPEN_STATES = frozenset(
+    {
+        SheetState.REGISTERED,
+        SheetState.ACKNOWLEDGED,
+        SheetState.IN_PROGRESS,
+        SheetState.WAITING,
+    }
+)
+"""States in which the complaint is not yet resolved (the resolution clock runs)."""
+
+NOT_CLOSED = frozenset(SheetState) - {SheetState.CLOSED}
+
+
+class ResponsibleArea(StrEnum):
+    TECHNICAL = "technical"  # 技术
+    SERVICE = "service"  # 服务
+    PARTS = "parts"  # 配件
+    SALES = "sales"  # 销售
+    LOGISTICS = "logistics"  # 物流
+    OTHER = "other"  # 其他
+
+
+class VisitKind(StrEnum):
+    AFTER_REWORK = "after_rework"  # seed 003: 返修后由服务经理或总监回访
+    SATISFACTION = "satisfaction"  # seed 002: 解决后24小时内满意度确认
+    FOLLOW_UP = "follow_up"
+
+
+class Effectiveness(StrEnum):
+    PENDING = "pending"
+    EFFECTIVE = "effective"
+    NOT_EFFECTIVE = "not_effective"
+
+
+class Action(StrEnum):
+    ACKNOWLEDGE = "acknowledge"
+    ASSIGN = "assign"
+    WAIT = "wait"
+    RESUME = "resume"
+    RESOLVE = "resolve"
+    RETURN_VISIT = "return_visit"
+    CLOSE = "close"
+    REOPEN = "reopen"
+
+
+@dataclass(frozen=True)
+class TransitionRule:
+    action: Action
+    sources: frozenset[SheetState]
+    permission: Permission
+    target: SheetState | None  # None: the method decides (e.g. assign keeps the state)
+
+
+TRANSITIONS: dict[Action, TransitionRule] = {
+    rule.action: rule
+    for rule in (
+        TransitionRule(
+            Action.ACKNOWLEDGE,
+            frozenset({SheetState.REGISTERED}),
+            Permission.ACKNOWLEDGE,
+            SheetState.ACKNOWLEDGED,
+        ),
+        TransitionRule(Action.ASSIGN, OPEN_STATES, Permission.ASSIGN, None),
+        TransitionRule(
+            Action.WAIT,
+            frozenset({SheetState.IN_PROGRESS}),
+            Permission.WAIT_FOR_CUSTOMER,
+            SheetState.WAITING,
+        ),
+        TransitionRule(
+            Action.RESUME,
+            frozenset({SheetState.WAITING}),
+            Permission.WAIT_FOR_CUSTOMER,
+            SheetState.IN_PROGRESS,
+        ),
+        TransitionRule(
+            Action.RESOLVE,
+            frozenset({SheetState.IN_PROGRESS}),
+            Permission.RESOLVE,
+            SheetState.RESOLVED,
+        ),
+        TransitionRule(
+            Action.RETURN_VISIT,
+            frozenset({SheetState.RESOLVED, SheetState.VISITED}),
+            Permission.RETURN_VISIT,
+            SheetState.VISITED,
+        ),
+        TransitionRule(
+            Action.CLOSE, frozenset({SheetState.VISITED}), Permission.CLOSE, SheetState.CLOSED
+        ),
+        TransitionRule(
+            Action.REOPEN,
+            frozenset({SheetState.RESOLVED, SheetState.VISITED, SheetState.CLOSED}),
+            Permission.REOPEN,
+            SheetState.IN_PROGRESS,
+        ),
+    )
+}
+
+# Actions the responsible person may take on "their" sheet even without the role.
+_RESPONSIBLE_PERSON_MAY = frozenset(
+    {Permission.WAIT_FOR_CUSTOMER, Permission.RECORD_ANALYSIS, Permission.ADD_PROGRESS}
+)
+
+DEFAULT_CATEGORIES: dict[str, tuple[str, str, str]] = {
+    # code: (简体, 繁體, English)
+    "repair_quality": ("维修质量", "維修質量", "Repair quality"),
+    "service_attitude": ("服务态度", "服務態度", "Service attitude"),
+    "waiting_time": ("维修时间/等待", "維修時間/等待", "Waiting / repair time"),
+    "price": ("收费价格", "收費價格", "Price and charges"),
+    "parts_supply": ("配件供应", "配件供應", "Parts supply"),
+    "product_quality": ("产品质量", "產品質量", "Product quality"),
+    "sales": ("销售承诺", "銷售承諾", "Sales promise"),
+    "warranty": ("索赔/保修", "索賠/保修", "Warranty claim"),
+    "delivery": ("交车/物流", "交車/物流", "Delivery / logistics"),
+    "enquiry": ("咨询", "諮詢", "Enquiry"),
+    "other": ("其他", "其他", "Other"),
+}
+
+
+def format_sheet_number(store_code: str, year: int, sequence: int) -> str:
+    """Human-readable sheet number, per store and year: ``TS-2026-000123``."""
+    return f"{store_code}-{year}-{sequence:06d}"
+
+
+@dataclass(eq=False)
+class ProgressEntry:
+    """A dated entry of the progress log (处理记录)."""
+
+    at: datetime
+    by_id: int | None
+    text: str
+    customer_notified: bool = False
+    id: int | None = None
+    sheet_id: int | None = None
+
+
+@dataclass(eq=False)
+class ReturnVisit:
+    """A return visit (回访) with the customer's feedback and satisfaction 1–5."""
+
+    visited_at: datetime
+    by_id: int | None
+    satisfaction: int
+    feedback: str = ""
+    kind: VisitKind = VisitKind.SATISFACTION
+    method: str = "phone"
+    id: int | None = None
+    sheet_id: int | None = None
+
+
+@dataclass(eq=False)
+class CorrectiveAction:
+    """A corrective/preventive action with owner, due date and effectiveness check."""
+
+    description: str
+    owner_id: int | None
+    due_date: date | None
+    created_at: datetime
+    done_at: datetime | None = None
+    effectiveness: Effectiveness = Effectiveness.PENDING
+    checked_at: datetime | None = None
+    checked_by_id: int | None = None
+    check_note: str = ""
+    id: int | None = None
+    sheet_id: int | None = None
+
+
+@dataclass(eq=False)
+class Transition:
+    """One workflow step, kept forever: who, when, from which state to which."""
+
+    at: datetime
+    by_id: int | None
+    action: str
+    from_state: SheetState
+    to_state: SheetState
+    note: str = ""
+    id: int | None = None
+    sheet_id: int | None = None
+
+
+@dataclass(eq=False)
+class Pause:
+    """A period of waiting for the customer; the resolution clock stands still."""
+
+    started_at: datetime
+    ended_at: datetime | None = None
+    reason: str = ""
+    id: int | None = None
+    sheet_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ActionAvailability:
+    """Whether ``user`` may take ``action`` now; ``reason`` says why not (for tooltips)."""
+
+    action: Action
+    allowed: bool
+    code: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class SlaView:
+    response: sla_mod.SlaStatus
+    resolution: sla_mod.SlaStatus
+    response_due: datetime
+    resolution_due: datetime
+
+    @property
+    def overdue(self) -> bool:
+        return self.response.overdue or self.resolution.overdue
+
+
+@dataclass(eq=False)
+class Sheet:
+    """A complaint sheet (抱怨/投诉单). See DESIGN.md section 2 for the fields."""
+
+    # Identity
+    number: str
+    store_id: int
+    received_at: datetime
+    received_by_id: int | None
+    channel: Channel
+    severity: Severity
+    category: str
+    # Customer (linked record plus what the desk needs on paper)
+    customer_id: int | None
+    customer_name: str = ""
+    customer_phone: str = ""
+    # Vehicle or order: one or neither
+    vehicle_id: int | None = None
+    order_id: int | None = None
+    mileage_km: int | None = None
+    # Complaint in the customer's words, and what they ask for
+    description: str = ""
+    customer_request: str = ""
+    # Responsibility
+    responsible_area: ResponsibleArea | None = None
+    responsible_user_id: int | None = None
+    # Analysis, correction, measure
+    root_cause: str = ""
+    correction: str = ""
+    compensation_cents: int = 0
+    long_term_measure: str = ""
+    # Rework
+    rework_needed: bool = False
+    rework_completed_at: datetime | None = None
+    # Escalation (media / regulator: major ones go to the manufacturer's PR department)
+    escalated_to_oem: bool = False
+    # Workflow
+    state: SheetState = SheetState.REGISTERED
+    acknowledged_at: datetime | None = None
+    acknowledged_by_id: int | None = None
+    resolved_at: datetime | None = None
+    closed_at: datetime | None = None
+    closed_by_id: int | None = None
+    closing_remark: str = ""
+    # SLA snapshot taken at registration (the policy in force then)
+    response_due_at: datetime | None = None
+    resolution_due_at: datetime | None = None
+    base_resolution_due_at: datetime | None = None
+    sla_rule_json: str = "{}"
+    response_minutes: int | None = None
+    resolution_minutes: int | None = None
+    response_on_time: bool | None = None
+    resolution_on_time: bool | None = None
+    # Bookkeeping
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    updated_by_id: int | None = None
+    version: int = 1
+    progress: list[ProgressEntry] = field(default_factory=list)
+    visits: list[ReturnVisit] = field(default_factory=list)
+    actions: list[CorrectiveAction] = field(default_factory=list)
+    transitions: list[Transition] = field(default_factory=list)
+    pauses: list[Pause] = field(default_factory=list)
+    id: int | None = None
+
+    # ----------------------------------------------------------------- SLA
+    def apply_sla(
+        self, policy: sla_mod.SlaPolicy, calendar: StoreCalendar
+    ) -> sla_mod.SlaRule:
+        """Compute and store the deadlines from the policy in force (at registration,
+        or when channel, severity or received time are corrected)."""
+        rule = policy.rule_for(self.channel, self.severity)
+        deadlines = sla_mod.compute_deadlines(
+            self.received_at, self.channel, self.severity, policy, calendar
+        )
+        self.response_due_at = deadlines.response_due
+        self.base_resolution_due_at = deadlines.resolution_due
+        self.sla_rule_json = json.dumps(
+            {"response": rule.response.to_dict(), "resolution": rule.resolution.to_dict()},
+            sort_keys=True,
+        )
+        if self.severity is Severity.MAJOR and rule.escalate_to_oem:
+            self.escalated_to_oem = True
+        self._recompute_resolution_due(calendar, now=self.received_at)
+        return rule
+
+    def _resolution_spec(self) -> sla_mod.DueSpec:
+        data = json.loads(self.sla_rule_json or "{}")
+        return sla_mod.DueSpec.from_dict(data["resolution"])
+
+    def _recompute_resolution_due(self, calendar: StoreCalendar, now: datetime) -> None:
+        if self.base_resolution_due_at is None:
+            return
+        pauses = [(p.started_at, p.ended_at) for p in self.pauses]
+        self.resolution_due_at = sla_mod.extend_for_pauses(
+            self.base_resolution_due_at, self._resolution_spec(), pauses, calendar, now
+        )
+
+    def sla_view(self, now: datetime, calendar: StoreCalendar) -> SlaView | None:
+        """Response and resolution status at ``now`` (None before deadlines exist)."""
+        if self.response_due_at is None or self.resolution_due_at is None:
+            return None
+        waiting = self.state is SheetState.WAITING
+        resolution_due = self.resolution_due_at
+        if waiting and self.base_resolution_due_at is not None:
+            # An open pause keeps pushing the deadline, so the time left stands still.
+            pauses = [(p.started_at, p.ended_at) for p in self.pauses]
+            resolution_due = sla_mod.extend_for_pauses(
+                self.base_resolution_due_at, self._resolution_spec(), pauses, calendar, now
+            )
+        response = sla_mod.sla_status(
+            self.response_due_at, self.acknowledged_at, now, near=sla_mod.RESPONSE_NEAR
+        )
+        resolution = sla_mod.sla_status(
+            resolution_due,
+            self.resolved_at if self.state not in OPEN_STATES else None,
+            now,
+            near=sla_mod.RESOLUTION_NEAR,
+            paused=waiting,
+        )
+        return SlaView(response, resolution, self.response_due_at, resolution_due)
+
+    # ---------------------------------------------------------- permissions
+    def is_responsible(self, user: User) -> bool:
+        return user.id is not None and user.id == self.responsible_user_id
+
+    def user_may(self, user: User, permission: Permission) -> bool:
+        if user.can(permission):
+            return True
+        return user.active and permission in _RESPONSIBLE_PERSON_MAY and self.is_responsible(user)
+
+    def _require(self, user: User, permission: Permission) -> None:
+        if not self.user_may(user, permission):
+            user.require(permission)  # raises with the roles that would be allowed
+
+    def availability(self, action: Action, user: User) -> ActionAvailability:
+        rule = TRANSITIONS[action]
+        if self.state not in rule.sources:
+            allowed_states = ", ".join(sorted(s.value for s in rule.sources))
+            return ActionAvailability(
+                action,
+                False,
+                "workflow.state",
+                f"{action.value} is possible only when the sheet is {allowed_states} "
+                f"(now {self.state.value})",
+            )
+        permission = rule.permission
+        if action is Action.REOPEN and self.state is SheetState.CLOSED:
+            permission = Permission.REOPEN_CLOSED
+        if not self.user_may(user, permission):
+            roles = ", ".join(r.value for r in roles_with(permission))
+            return ActionAvailability(
+                action,
+                False,
+                f"permission.{permission.value}",
+                f"only {roles} may {action.value}",
+            )
+        return ActionAvailability(action, True)
+
+    def available_actions(self, user: User) -> list[ActionAvailability]:
+        return [self.availability(action, user) for action in Action]
+
+    def _check(self, action: Action, user: User) -> None:
+        availability = self.availability(action, user)
+        if availability.allowed:
+            return
+        if availability.code == "workflow.state":
+            raise WorkflowError(
+                availability.reason,
+                code="workflow.state",
+                action=action.value,
+                state=self.state.value,
+            )
+        permission = TRANSITIONS[action].permission
+        if action is Action.REOPEN and self.state is SheetState.CLOSED:
+            permission = Permission.REOPEN_CLOSED
+        self._require(user, permission)
+
+    def _move(self, action: Action, to: SheetState, by: User, at: datetime, note: str = "") -> None:
+        self.transitions.append(
+            Transition(at=at, by_id=by.id, action=action.value, from_state=self.state,
+                       to_state=to, note=note)
+        )
+        self.state = to
+
+    def _require_not_closed(self, what: str) -> None:
+        if self.state is SheetState.CLOSED:
+            raise WorkflowError(
+                f"the sheet is closed; reopen it to {what}", code="workflow.closed"
+            )
+
+    # ------------------------------------------------------------ actions
+    def acknowledge(self, by: User, at: datetime, note: str = "") -> None:
+        """Record the response (响应): checked against the response deadline."""
+        self._check(Action.ACKNOWLEDGE, by)
+        self._record_response(by, at)
+        self._move(Action.ACKNOWLEDGE, SheetState.ACKNOWLEDGED, by, at, note)
+
+    def _record_response(self, by: User, at: datetime) -> None:
+        if at < self.received_at:
+            raise ValidationError(
+                "acknowledged_at",
+                "date.before_received",
+                "the response cannot be earlier than the time the complaint was received",
+            )
+        self.acknowledged_at = at
+        self.acknowledged_by_id = by.id
+        self.response_minutes = _minutes(at - self.received_at)
+        if self.response_due_at is not None:
+            self.response_on_time = at <= self.response_due_at
+
+    def assign(
+        self,
+        by: User,
+        at: datetime,
+        area: ResponsibleArea,
+        responsible_user_id: int,
+        note: str = "",
+    ) -> None:
+        """Set the responsible area and person (by the director or manager).
+
+        Assigning an unanswered sheet is itself the response, and starts the work."""
+        self._check(Action.ASSIGN, by)
+        self.responsible_area = area
+        self.responsible_user_id = responsible_user_id
+        if self.state is SheetState.REGISTERED:
+            self._record_response(by, at)
+        if self.state in (SheetState.REGISTERED, SheetState.ACKNOWLEDGED):
+            self._move(Action.ASSIGN, SheetState.IN_PROGRESS, by, at, note)
+        else:
+            self.transitions.append(
+                Transition(at=at, by_id=by.id, action=Action.ASSIGN.value,
+                           from_state=self.state, to_state=self.state, note=note)
+            )
+
+    def add_progress(
+        self, by: User, at: datetime, text: str, customer_notified: bool = False
+    ) -> ProgressEntry:
+        self._require_not_closed("add progress")
+        self._require(by, Permission.ADD_PROGRESS)
+        text = validation.validate_text(text, field="progress", required=True, max_length=4000)
+        entry = ProgressEntry(at=at, by_id=by.id, text=text, customer_notified=customer_notified)
+        self.progress.append(entry)
+        return entry
+
+    def record_analysis(
+        self,
+        by: User,
+        *,
+        root_cause: str | None = None,
+        correction: str | None = None,
+        compensation_cents: int | None = None,
+        long_term_measure: str | None = None,
+        rework_needed: bool | None = None,
+        rework_completed_at: datetime | None = None,
+        banned_phrases: Iterable[str] = validation.DEFAULT_BANNED_PHRASES,
+        now: datetime | None = None,
+    ) -> None:
+        """Record root cause, correction, compensation, measure and rework.
+
+        Text may be saved while incomplete (work in progress); a measure or root cause
+        that is *only* empty words is refused at once, since it will never pass."""
+        self._require_not_closed("change the analysis")
+        self._require(by, Permission.RECORD_ANALYSIS)
+        banned = tuple(banned_phrases)
+        errors: list[ValidationError] = []
+
+        def check(fn_field: str, value: str, concrete: bool) -> str:
+            try:
+                if concrete and value.strip():
+                    return validation.validate_measure(value, banned_phrases=banned, field=fn_field)
+                return validation.validate_text(value, field=fn_field, max_length=4000)
+            except ValidationError as exc:
+                errors.append(exc)
+                return value
+
+        new: dict[str, object] = {}
+        if root_cause is not None:
+            new["root_cause"] = check("root_cause", root_cause, True)
+        if correction is not None:
+            new["correction"] = check("correction", correction, False)
+        if long_term_measure is not None:
+            new["long_term_measure"] = check("long_term_measure", long_term_measure, True)
+        if compensation_cents is not None:
+            if compensation_cents < 0:
+                errors.append(ValidationError("compensation", "amount.negative",
+                                              "compensation cannot be negative"))
+            new["compensation_cents"] = compensation_cents
+        if rework_completed_at is not None and now is not None:
+            try:
+                validation.validate_not_future(
+                    rework_completed_at, now=now, field="rework_completed_at"
+                )
+            except ValidationError as exc:
+                errors.append(exc)
+            if rework_completed_at < self.received_at:
+                errors.append(ValidationError(
+                    "rework_completed_at", "date.before_received",
+                    "rework cannot be completed before the complaint was received"))
+        if errors:
+            raise ValidationErrors(errors)
+        for key, value in new.items():
+            setattr(self, key, value)
+        if rework_needed is not None:
+            self.rework_needed = rework_needed
+            if not rework_needed:
+                self.rework_completed_at = None
+        if rework_completed_at is not None:
+            self.rework_completed_at = rework_completed_at
+
+    def wait_for_customer(self, by: User, at: datetime, reason: str) -> None:
+        """Pause the resolution clock while the customer is the one who must act."""
+        self._check(Action.WAIT, by)
+        reason = validation.validate_text(reason, field="reason", required=True, max_length=500)
+        self.pauses.append(Pause(started_at=at, reason=reason))
+        self._move(Action.WAIT, SheetState.WAITING, by, at, reason)
+
+    def resume(self, by: User, at: datetime, calendar: StoreCalendar, note: str = "") -> None:
+        self._check(Action.RESUME, by)
+        for pause in self.pauses:
+            if pause.ended_at is None:
+                pause.ended_at = max(at, pause.started_at)
+        self._recompute_resolution_due(calendar, now=at)
+        self._move(Action.RESUME, SheetState.IN_PROGRESS, by, at, note)
+
+    def resolve(
+        self,
+        by: User,
+        at: datetime,
+        banned_phrases: Iterable[str] = validation.DEFAULT_BANNED_PHRASES,
+        note: str = "",
+    ) -> None:
+        """Mark the complaint solved (已解决, 待回访).
+
+        Guards (seed 003): responsible area and person known; a concrete root cause; the
+        correction done for this customer; a concrete long-term measure; finished rework.
+        All missing items are reported at once, each on its own field."""
+        self._check(Action.RESOLVE, by)
+        banned = tuple(banned_phrases)
+        errors: list[ValidationError] = []
+        if self.responsible_area is None:
+            errors.append(ValidationError("responsible_area", "resolve.area_missing",
+                                          "choose the responsible area before resolving"))
+        if self.responsible_user_id is None:
+            errors.append(ValidationError("responsible_user", "resolve.person_missing",
+                                          "choose the responsible person before resolving"))
+        for fname, value in (("root_cause", self.root_cause),
+                             ("long_term_measure", self.long_term_measure)):
+            try:
+                validation.validate_measure(value, banned_phrases=banned, field=fname)
+            except ValidationError as exc:
+                errors.append(exc)
+        if not self.correction.strip():
+            errors.append(ValidationError("correction", "resolve.correction_missing",
+                                          "describe what was done for this customer"))
+        if self.rework_needed and self.rework_completed_at is None:
+            errors.append(ValidationError("rework_completed_at", "resolve.rework_open",
+                                          "the rework is not completed yet"))
+        if errors:
+            raise ValidationErrors(errors)
+        self.resolved_at = at
+        self.resolution_minutes = _minutes(at - self.received_at)
+        if self.resolution_due_at is not None:
+            self.resolution_on_time = at <= self.resolution_due_at
+        self._move(Action.RESOLVE, SheetState.RESOLVED, by, at, note)
+
+    def record_return_visit(
+        self,
+        by: User,
+        at: datetime,
+        satisfaction: int,
+        feedback: str = "",
+        kind: VisitKind = VisitKind.SATISFACTION,
+        method: str = "phone",
+    ) -> ReturnVisit:
+        self._check(Action.RETURN_VISIT, by)
+        satisfaction = validation.validate_satisfaction(satisfaction)
+        feedback = validation.validate_text(feedback, field="feedback", max_length=4000)
+        if self.resolved_at is not None and at < self.resolved_at:
+            raise ValidationError("visited_at", "visit.before_resolved",
+                                  "a return visit cannot be earlier than the resolution")
+        visit = ReturnVisit(visited_at=at, by_id=by.id, satisfaction=satisfaction,
+                            feedback=feedback, kind=kind, method=method)
+        self.visits.append(visit)
+        self._move(Action.RETURN_VISIT, SheetState.VISITED, by, at, f"satisfaction {satisfaction}")
+        return visit
+
+    def close(self, by: User, at: datetime, remark: str = "") -> None:
+        """Close the sheet: only the service director, only after a return visit."""
+        self._check(Action.CLOSE, by)
+        if not any(1 <= v.satisfaction <= 5 for v in self.visits):
+            raise WorkflowError("closing needs a return visit with the satisfaction recorded",
+                                code="close.no_visit")
+        self.closing_remark = validation.validate_text(remark, field="closing_remark",
+                                                       max_length=2000)
+        self.closed_at = at
+        self.closed_by_id = by.id
+        self._move(Action.CLOSE, SheetState.CLOSED, by, at, remark)
+
+    def reopen(self, by: User, at: datetime, reason: str) -> None:
+        self._check(Action.REOPEN, by)
+        reason = validation.validate_text(reason, field="reason", required=True, max_length=500)
+        self.resolved_at = None
+        self.resolution_minutes = None
+        self.resolution_on_time = None
+        self.closed_at = None
+        self.closed_by_id = None
+        self._move(Action.REOPEN, SheetState.IN_PROGRESS, by, at, reason)
+
+    # ----------------------------------------------------- corrective actions
+    def add_corrective_action(
+        self,
+        by: User,
+        at: datetime,
+        description: str,
+        owner_id: int | None,
+        due_date: date | None,
+        banned_phrases: Iterable[str] = validation.DEFAULT_BANNED_PHRASES,
+    ) -> CorrectiveAction:
+        self._require_not_closed("add an action")
+        self._require(by, Permission.RECORD_ANALYSIS)
+        errors: list[ValidationError] = []
+        try:
+            description = validation.validate_measure(
+                description, banned_phrases=tuple(banned_phrases), field="action_description"
+            )
+        except ValidationError as exc:
+            errors.append(exc)
+        if owner_id is None:
+            errors.append(ValidationError("action_owner", "action.owner_missing",
+                                          "every action needs an owner"))
+        if due_date is None:
+            errors.append(ValidationError("action_due", "action.due_missing",
+                                          "every action needs a due date"))
+        if errors:
+            raise ValidationErrors(errors)
+        action = CorrectiveAction(description=description, owner_id=owner_id,
+                                  due_date=due_date, created_at=at)
+        self.actions.append(action)
+        return action
+
+    def check_action(
+        self,
+        by: User,
+        at: datetime,
+        action: CorrectiveAction,
+        effectiveness: Effectiveness,
+        note: str = "",
+    ) -> None:
+        """Record whether a corrective action worked (效果验证)."""
+        self._require(by, Permission.RECORD_ANALYSIS)
+        if action not in self.actions:
+            raise WorkflowError("that action belongs to another sheet", code="action.foreign")
+        if action.done_at is None:
+            action.done_at = at
+        action.effectiveness = effectiveness
+        action.checked_at = at
+        action.checked_by_id = by.id
+        action.check_note = validation.validate_text(note, field="check_note", max_length=2000)
+
+
+def _minutes(delta: timedelta) -> int:
+    return max(0, int(delta.total_seconds() // 60))

@@ -1,0 +1,202 @@
+"""Customer records (客户档案): customers, company contacts, vehicles, orders, stores.
+
+One central record per customer (seed 003 篇9: data kept by salespeople leaves with
+them). Computed views — lifecycle, pyramid, RFM — are derived in ``analytics`` and in
+SQL, never typed in by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class CustomerKind(StrEnum):
+    INDIVIDUAL = "individual"  # 个人
+    COMPANY = "company"  # 单位/公司
+
+
+class Gender(StrEnum):
+    UNKNOWN = "unknown"
+    MALE = "male"
+    FEMALE = "female"
+
+
+class Tier(StrEnum):
+    """Service tier of seed 004 (普通 / VIP / 高级VIP)."""
+
+    REGULAR = "regular"
+    VIP = "vip"
+    SENIOR_VIP = "senior_vip"
+
+
+class OrderKind(StrEnum):
+    """What a transaction was; a service visit counts as one (with its invoice amount)."""
+
+    VEHICLE_SALE = "vehicle_sale"  # 整车销售
+    SERVICE = "service"  # 维修保养
+    PARTS = "parts"  # 配件
+    RETAIL = "retail"  # 门店零售订单
+
+
+class StoreKind(StrEnum):
+    DEALERSHIP = "dealership"  # 4S店售后
+    RETAIL = "retail"  # 零售门店
+
+
+@dataclass(eq=False)
+class Store:
+    """A store or dealership site; sheets are numbered per store and year.
+
+    Attributes:
+        code: short prefix used in sheet numbers, e.g. ``TS`` → ``TS-2026-000123``.
+        calendar_json: working hours, holidays and make-up days (see ``calendar``).
+        policy_json: the SLA policy in force for new sheets (see ``sla``).
+    """
+
+    code: str
+    name: str
+    kind: StoreKind = StoreKind.DEALERSHIP
+    preset: str = "dealership"
+    calendar_json: str = "{}"
+    policy_json: str = "{}"
+    address: str = ""
+    phone: str = ""
+    active: bool = True
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class CustomerPhone:
+    """One phone number of a customer, stored in E.164 (``+8613812345678``)."""
+
+    number: str
+    label: str = ""
+    id: int | None = None
+    customer_id: int | None = None
+
+
+@dataclass(eq=False)
+class Contact:
+    """A contact person of a company customer (联系人)."""
+
+    name: str
+    role: str = ""
+    phone: str = ""
+    email: str = ""
+    id: int | None = None
+    customer_id: int | None = None
+
+
+@dataclass(eq=False)
+class Vehicle:
+    """A customer's vehicle (车辆信息).
+
+    Attributes:
+        vin_check_overridden: the VIN's check digit did not match and a permitted user
+            accepted it anyway (imported vehicles); the override is audited.
+    """
+
+    vin: str
+    plate: str = ""
+    brand: str = ""
+    model: str = ""
+    mileage_km: int | None = None
+    purchase_date: date | None = None
+    vin_check_overridden: bool = False
+    id: int | None = None
+    customer_id: int | None = None
+
+
+@dataclass(eq=False)
+class Order:
+    """An order or transaction (订单); amounts are integer fen (分)."""
+
+    number: str
+    kind: OrderKind
+    ordered_at: date
+    amount_cents: int = 0
+    items: str = ""
+    store_id: int | None = None
+    vehicle_id: int | None = None
+    id: int | None = None
+    customer_id: int | None = None
+
+
+@dataclass(eq=False)
+class Customer:
+    """A customer record (客户).
+
+    Attributes:
+        merged_into_id: set when this record was merged into another (the duplicate is
+            kept, hidden, so nothing is ever lost).
+        version: optimistic-locking counter, bumped by storage on every save.
+    """
+
+    name: str
+    kind: CustomerKind = CustomerKind.INDIVIDUAL
+    gender: Gender = Gender.UNKNOWN
+    email: str = ""
+    wechat: str = ""
+    address: str = ""
+    birthday: date | None = None
+    company_industry: str = ""
+    company_size: str = ""
+    source: str = ""
+    tier: Tier = Tier.REGULAR
+    consent_marketing: bool = False
+    note: str = ""
+    store_id: int | None = None
+    owner_user_id: int | None = None
+    merged_into_id: int | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    updated_by_id: int | None = None
+    phones: list[CustomerPhone] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    vehicles: list[Vehicle] = field(default_factory=list)
+    orders: list[Order] = field(default_factory=list)
+    version: int = 1
+    id: int | None = None
+
+    @property
+    def is_company(self) -> bool:
+        return self.kind is CustomerKind.COMPANY
+
+    @property
+    def primary_phone(self) -> str:
+        return self.phones[0].number if self.phones else ""
+
+    def phone_numbers(self) -> list[str]:
+        return [p.number for p in self.phones]
+
+    def add_phone(self, number: str, label: str = "") -> bool:
+        """Add ``number`` (already normalised) unless the customer has it; True if added."""
+        if number in self.phone_numbers():
+            return False
+        self.phones.append(CustomerPhone(number=number, label=label))
+        return True
+
+
+class Lifecycle(StrEnum):
+    """Where a customer stands (seed 001/002): computed from purchases, never typed."""
+
+    PROSPECT = "prospect"  # no purchase yet
+    NEW = "new"  # first purchase within the last 90 days
+    ACTIVE = "active"  # a purchase within the last 12 months
+    INACTIVE = "inactive"  # nothing for 12 months
+
+
+NEW_CUSTOMER_DAYS = 90
+ACTIVE_DAYS = 365
+
+
+def lifecycle(first_purchase: date | None, last_purchase: date | None, today: date) -> Lifecycle:
+    if first_purchase is None or last_purchase is None:
+        return Lifecycle.PROSPECT
+    if (today - first_purchase).days <= NEW_CUSTOMER_DAYS:
+        return Lifecycle.NEW
+    if (today - last_purchase).days <= ACTIVE_DAYS:
+        return Lifecycle.ACTIVE
+    return Lifecycle.INACTIVE
