@@ -1,0 +1,136 @@
+"""What every use case shares: the clock, the acting user, the audit trail, settings.
+
+Every service function takes a unit of work and plain values, checks the actor's
+permission, changes the domain objects, appends an audit entry *in the same
+transaction*, and commits — so a change and its audit record live or die together.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any, Protocol
+
+from helpdesk.domain import audit as audit_mod
+from helpdesk.domain import validation
+from helpdesk.domain.calendar import StoreCalendar
+from helpdesk.domain.complaints import DEFAULT_CATEGORIES
+from helpdesk.domain.customers import Store
+from helpdesk.domain.errors import AuthenticationError, NotFound, PermissionDenied
+from helpdesk.domain.sla import PRESETS, SlaPolicy
+from helpdesk.domain.users import Permission, User
+
+
+class UnitOfWork(Protocol):
+    """What services need from a unit of work (the SQLAlchemy one and test fakes)."""
+
+    stores: Any
+    users: Any
+    customers: Any
+    sheets: Any
+    audit: Any
+    settings: Any
+
+    def __enter__(self) -> UnitOfWork: ...
+    def __exit__(self, *exc: object) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+    def reading(self) -> Any: ...
+
+
+def _system_now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+# Tests and the demo generator replace this to freeze or move time.
+now: Callable[[], datetime] = _system_now
+
+
+def set_clock(clock: Callable[[], datetime] | None) -> None:
+    global now
+    now = clock or _system_now
+
+
+def actor(uow: UnitOfWork, actor_id: int, permission: Permission | None = None) -> User:
+    """The acting user, loaded fresh (a deactivated user loses access at once)."""
+    user = uow.users.get(actor_id)
+    if user is None:
+        raise AuthenticationError(f"unknown user id {actor_id}", code="auth.unknown_user")
+    if not user.active:
+        raise PermissionDenied(f"user {user.username} is deactivated",
+                               code="permission.inactive")
+    if permission is not None:
+        user.require(permission)
+    return user
+
+
+def record(
+    uow: UnitOfWork,
+    user: User | None,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    changes: Mapping[str, Any] | None = None,
+    note: str = "",
+    at: datetime | None = None,
+) -> None:
+    """Append one audit entry to the open transaction."""
+    uow.audit.add(
+        audit_mod.AuditEntry(
+            at=at or now(),
+            user_id=user.id if user else None,
+            username=user.username if user else "",
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            changes=audit_mod.encode(changes or {}),
+            note=note,
+        )
+    )
+
+
+def get_or_404(repo: Any, entity_id: int, what: str) -> Any:
+    obj = repo.get(entity_id)
+    if obj is None:
+        raise NotFound(f"{what} {entity_id} does not exist", code=f"{what}.not_found")
+    return obj
+
+
+# ------------------------------------------------------------------ settings
+BANNED_PHRASES_KEY = "banned_phrases"
+CATEGORIES_KEY = "categories"
+RETENTION_KEY = "retention_years"
+
+
+def banned_phrases(uow: UnitOfWork) -> tuple[str, ...]:
+    stored = uow.settings.get(BANNED_PHRASES_KEY)
+    if not stored:
+        return validation.DEFAULT_BANNED_PHRASES
+    return tuple(str(p) for p in stored)
+
+
+def categories(uow: UnitOfWork) -> dict[str, list[str]]:
+    """Category code → [简体, 繁體, English]."""
+    stored = uow.settings.get(CATEGORIES_KEY)
+    if not stored:
+        return {code: list(names) for code, names in DEFAULT_CATEGORIES.items()}
+    return {str(k): list(v) for k, v in stored.items()}
+
+
+def store_policy(store: Store) -> SlaPolicy:
+    data = json.loads(store.policy_json or "{}")
+    if not data:
+        return PRESETS.get(store.preset, PRESETS["dealership"])()
+    return SlaPolicy.from_dict(data)
+
+
+def store_calendar(store: Store) -> StoreCalendar:
+    data = json.loads(store.calendar_json or "{}")
+    if not data:
+        if store.preset == "retail":
+            return StoreCalendar.retail_default()
+        if store.preset == "crm":
+            return StoreCalendar.office_default()
+        return StoreCalendar.dealership_default()
+    return StoreCalendar.from_dict(data)

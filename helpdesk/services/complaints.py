@@ -1,0 +1,587 @@
+"""Use cases of the complaint sheet: register, edit, and every workflow step.
+
+Each function: load the actor and the sheet, refuse a stale ``expected_version``,
+call one domain method (which enforces state, role and guards), stamp who/when, append
+the audit entry and commit — all in one transaction. It returns a fresh ``SheetDetail``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from helpdesk.domain import audit, validation
+from helpdesk.domain.complaints import (
+    Action,
+    Effectiveness,
+    ResponsibleArea,
+    Sheet,
+    SheetState,
+    VisitKind,
+    format_sheet_number,
+)
+from helpdesk.domain.enums import Channel, Severity
+from helpdesk.domain.errors import (
+    ConflictError,
+    NotFound,
+    ValidationError,
+    ValidationErrors,
+)
+from helpdesk.domain.filters import SheetFilter
+from helpdesk.domain.users import Permission, User
+from helpdesk.services import common
+from helpdesk.services import customers as customer_services
+from helpdesk.services.common import UnitOfWork
+from helpdesk.services.dto import (
+    ActionInfo,
+    ProgressInfo,
+    SheetDetail,
+    SheetRow,
+    TransitionInfo,
+    VisitInfo,
+)
+
+# How far back a paper sheet may be registered (older ones belong in an import).
+MAX_BACKDATE = timedelta(days=366)
+MAX_MILEAGE_KM = 3_000_000
+
+_SNAPSHOT_FIELDS = (
+    "received_at", "channel", "severity", "category", "customer_id", "customer_name",
+    "customer_phone", "vehicle_id", "order_id", "mileage_km", "description",
+    "customer_request", "responsible_area", "responsible_user_id", "root_cause",
+    "correction", "compensation_cents", "long_term_measure", "rework_needed",
+    "rework_completed_at", "escalated_to_oem", "state", "acknowledged_at", "resolved_at",
+    "closed_at", "closing_remark", "response_due_at", "resolution_due_at",
+)
+
+
+def _snapshot(sheet: Sheet) -> dict[str, Any]:
+    return {name: getattr(sheet, name) for name in _SNAPSHOT_FIELDS}
+
+
+# ---------------------------------------------------------------- reading
+def _names(uow: UnitOfWork, sheet: Sheet) -> dict[int, str]:
+    ids = {sheet.received_by_id, sheet.responsible_user_id, sheet.acknowledged_by_id,
+           sheet.closed_by_id, sheet.updated_by_id}
+    ids |= {p.by_id for p in sheet.progress} | {v.by_id for v in sheet.visits}
+    ids |= {a.owner_id for a in sheet.actions} | {t.by_id for t in sheet.transitions}
+    return uow.users.names({i for i in ids if i is not None})
+
+
+def detail(uow: UnitOfWork, sheet: Sheet, viewer: User) -> SheetDetail:
+    """Build the DTO inside an open unit of work."""
+    assert sheet.id is not None
+    names = _names(uow, sheet)
+
+    def name(user_id: int | None) -> str:
+        return names.get(user_id, "") if user_id is not None else ""
+
+    store = uow.stores.get(sheet.store_id)
+    calendar = common.store_calendar(store)
+    vehicle = uow.customers.get_vehicle(sheet.vehicle_id) if sheet.vehicle_id else None
+    order = uow.customers.get_order(sheet.order_id) if sheet.order_id else None
+    phone = sheet.customer_phone
+    if phone and not viewer.can(Permission.VIEW_PERSONAL_DATA):
+        phone = validation.mask_phone(phone)
+    return SheetDetail(
+        id=sheet.id,
+        number=sheet.number,
+        version=sheet.version,
+        store_id=sheet.store_id,
+        store_name=store.name if store else "",
+        received_at=sheet.received_at,
+        received_by_id=sheet.received_by_id,
+        received_by_name=name(sheet.received_by_id),
+        channel=sheet.channel,
+        severity=sheet.severity,
+        category=sheet.category,
+        customer_id=sheet.customer_id,
+        customer_name=sheet.customer_name,
+        customer_phone=phone,
+        vehicle=customer_services.vehicle_info(vehicle) if vehicle else None,
+        order=customer_services.order_info(order) if order else None,
+        mileage_km=sheet.mileage_km,
+        description=sheet.description,
+        customer_request=sheet.customer_request,
+        responsible_area=sheet.responsible_area,
+        responsible_user_id=sheet.responsible_user_id,
+        responsible_name=name(sheet.responsible_user_id),
+        root_cause=sheet.root_cause,
+        correction=sheet.correction,
+        compensation_cents=sheet.compensation_cents,
+        long_term_measure=sheet.long_term_measure,
+        rework_needed=sheet.rework_needed,
+        rework_completed_at=sheet.rework_completed_at,
+        escalated_to_oem=sheet.escalated_to_oem,
+        state=sheet.state,
+        acknowledged_at=sheet.acknowledged_at,
+        acknowledged_by_name=name(sheet.acknowledged_by_id),
+        resolved_at=sheet.resolved_at,
+        closed_at=sheet.closed_at,
+        closed_by_name=name(sheet.closed_by_id),
+        closing_remark=sheet.closing_remark,
+        response_due_at=sheet.response_due_at,
+        resolution_due_at=sheet.resolution_due_at,
+        response_on_time=sheet.response_on_time,
+        resolution_on_time=sheet.resolution_on_time,
+        sla=sheet.sla_view(common.now(), calendar),
+        created_at=sheet.created_at,
+        updated_at=sheet.updated_at,
+        updated_by_name=name(sheet.updated_by_id),
+        progress=tuple(ProgressInfo(p.id or 0, p.at, name(p.by_id), p.text,
+                                    p.customer_notified) for p in sheet.progress),
+        visits=tuple(VisitInfo(v.id or 0, v.visited_at, name(v.by_id), v.satisfaction,
+                               v.feedback, v.kind, v.method) for v in sheet.visits),
+        actions=tuple(ActionInfo(a.id or 0, a.description, a.owner_id, name(a.owner_id),
+                                 a.due_date, a.created_at, a.done_at, a.effectiveness,
+                                 a.checked_at, a.check_note) for a in sheet.actions),
+        transitions=tuple(TransitionInfo(t.at, name(t.by_id), t.action, t.from_state,
+                                         t.to_state, t.note) for t in sheet.transitions),
+        available=tuple(sheet.available_actions(viewer)),
+        sla_rule=json.loads(sheet.sla_rule_json or "{}"),
+    )
+
+
+def _load(uow: UnitOfWork, sheet_id: int, expected_version: int | None = None) -> Sheet:
+    sheet = uow.sheets.get(sheet_id)
+    if sheet is None:
+        raise NotFound(f"sheet {sheet_id} does not exist", code="sheet.not_found")
+    if expected_version is not None and sheet.version != expected_version:
+        who = uow.users.names({sheet.updated_by_id}).get(sheet.updated_by_id, "") \
+            if sheet.updated_by_id else ""
+        raise ConflictError.stale(who, sheet.updated_at, sheet.version)
+    return sheet
+
+
+def get_sheet(uow: UnitOfWork, actor_id: int, sheet_id: int) -> SheetDetail:
+    with uow.reading():
+        user = common.actor(uow, actor_id, Permission.VIEW_SHEETS)
+        return detail(uow, _load(uow, sheet_id), user)
+
+
+def find_sheet_id(uow: UnitOfWork, number: str) -> int:
+    with uow.reading():
+        sheet = uow.sheets.get_by_number(number)
+        if sheet is None:
+            raise NotFound(f"there is no sheet {number}", code="sheet.not_found")
+        return int(sheet.id)
+
+
+# ---------------------------------------------------------------- register
+def _enum(enum_cls: Any, value: Any, field: str, errors: list[ValidationError]) -> Any:
+    try:
+        return enum_cls(value)
+    except ValueError:
+        choices = ", ".join(m.value for m in enum_cls)
+        errors.append(ValidationError(field, f"{field}.invalid",
+                                      f"{value!r} is not one of: {choices}", value=str(value)))
+        return None
+
+
+@dataclass(frozen=True)
+class SheetInput:
+    """What the desk types to register (or correct) a complaint."""
+
+    channel: Channel | str
+    severity: Severity | str
+    category: str
+    description: str
+    customer_id: int | None = None
+    customer_request: str = ""
+    vehicle_id: int | None = None
+    order_id: int | None = None
+    mileage_km: int | str | None = None
+    received_at: datetime | None = None
+    store_id: int | None = None
+
+
+def _validated(uow: UnitOfWork, data: SheetInput, at: datetime,
+               errors: list[ValidationError]) -> dict[str, Any]:
+    """Check every field; collect errors instead of stopping at the first."""
+    values: dict[str, Any] = {}
+    values["channel"] = _enum(Channel, data.channel, "channel", errors)
+    values["severity"] = _enum(Severity, data.severity, "severity", errors)
+    if data.category not in common.categories(uow):
+        errors.append(ValidationError("category", "category.invalid",
+                                      f"unknown category {data.category!r}",
+                                      value=data.category))
+    values["category"] = data.category
+    try:
+        values["description"] = validation.validate_text(
+            data.description, field="description", required=True, max_length=4000)
+    except ValidationError as exc:
+        errors.append(exc)
+    try:
+        values["customer_request"] = validation.validate_text(
+            data.customer_request, field="customer_request", max_length=2000)
+    except ValidationError as exc:
+        errors.append(exc)
+    received = data.received_at or at
+    try:
+        validation.validate_not_future(received, now=at, field="received_at")
+        if received < at - MAX_BACKDATE:
+            raise ValidationError("received_at", "date.too_old",
+                                  "a complaint older than a year belongs in an import")
+    except ValidationError as exc:
+        errors.append(exc)
+    values["received_at"] = received.replace(microsecond=0)
+    mileage = data.mileage_km
+    if mileage in (None, ""):
+        values["mileage_km"] = None
+    else:
+        try:
+            km = int(str(mileage).replace(",", "").strip())
+            if not 0 <= km <= MAX_MILEAGE_KM:
+                raise ValueError
+            values["mileage_km"] = km
+        except ValueError:
+            errors.append(ValidationError("mileage_km", "mileage.invalid",
+                                          f"mileage must be a whole number of km from 0 to "
+                                          f"{MAX_MILEAGE_KM}", value=str(mileage)))
+    customer = None
+    if data.customer_id is None:
+        errors.append(ValidationError("customer", "customer.required",
+                                      "find or create the customer first"))
+    else:
+        customer = uow.customers.get(data.customer_id)
+        if customer is None or customer.merged_into_id is not None:
+            errors.append(ValidationError("customer", "customer.not_found",
+                                          "that customer does not exist (or was merged)"))
+            customer = None
+    values["customer"] = customer
+    if data.vehicle_id is not None and data.order_id is not None:
+        errors.append(ValidationError("order", "sheet.vehicle_and_order",
+                                      "a sheet refers to a vehicle or an order, not both"))
+    for key, getter, label in (("vehicle", uow.customers.get_vehicle, "vehicle"),
+                               ("order", uow.customers.get_order, "order")):
+        ref_id = data.vehicle_id if key == "vehicle" else data.order_id
+        values[f"{key}_id"] = ref_id
+        if ref_id is None:
+            continue
+        ref = getter(ref_id)
+        if ref is None or (customer is not None and ref.customer_id != customer.id):
+            errors.append(ValidationError(key, f"{key}.not_customers",
+                                          f"that {label} does not belong to the customer"))
+    return values
+
+
+def register(
+    uow: UnitOfWork,
+    actor_id: int,
+    data: SheetInput,
+    *,
+    new_customer: customer_services.CustomerInput | None = None,
+    new_vehicle: customer_services.VehicleInput | None = None,
+) -> SheetDetail:
+    """Register a complaint; the SLA clock starts at ``received_at``.
+
+    ``new_customer`` (with an optional vehicle or order) and ``new_vehicle`` (for an
+    existing customer) are created in the same transaction as the sheet — the desk's
+    inline "new" — so a refused sheet never leaves a stray record behind."""
+    at = common.now()
+    with uow:
+        user = common.actor(uow, actor_id, Permission.REGISTER_SHEET)
+        errors: list[ValidationError] = []
+        if new_customer is not None:
+            try:
+                created = customer_services.build_customer(uow, user, new_customer, at)
+                data = _replace(
+                    data,
+                    customer_id=created.id,
+                    vehicle_id=created.vehicles[0].id if created.vehicles else data.vehicle_id,
+                    order_id=created.orders[0].id if created.orders else data.order_id,
+                )
+            except ValidationErrors as exc:
+                errors.extend(exc.errors)
+            except ValidationError as exc:
+                errors.append(exc)
+        elif new_vehicle is not None and data.customer_id is not None:
+            customer = uow.customers.get(data.customer_id)
+            if customer is not None:
+                vehicle = customer_services.build_vehicle(uow, user, customer, new_vehicle,
+                                                          at, errors)
+                if vehicle is not None:
+                    data = _replace(data, vehicle_id=vehicle.id)
+        values = _validated(uow, data, at, errors)
+        store_id = data.store_id or user.store_id
+        store = uow.stores.get(store_id) if store_id else None
+        if store is None:
+            stores = uow.stores.list()
+            store = stores[0] if len(stores) == 1 else None
+        if store is None:
+            errors.append(ValidationError("store", "store.required", "choose the store"))
+        if errors:
+            raise ValidationErrors(errors)
+        assert store is not None and store.id is not None
+        customer = values.pop("customer")
+        received: datetime = values["received_at"]
+        sequence = uow.sheets.next_sequence(store.id, received.year)
+        sheet = Sheet(
+            number=format_sheet_number(store.code, received.year, sequence),
+            store_id=store.id,
+            received_by_id=user.id,
+            customer_name=customer.name,
+            customer_phone=customer.primary_phone,
+            customer_id=customer.id,
+            created_at=at,
+            updated_at=at,
+            updated_by_id=user.id,
+            **values,
+        )
+        sheet.apply_sla(common.store_policy(store), common.store_calendar(store))
+        uow.sheets.add(sheet)
+        common.record(uow, user, "sheet.register", "sheet", sheet.id,
+                      audit.diff({}, _snapshot(sheet)), sheet.number, at)
+        uow.commit()
+        return detail(uow, sheet, user)
+
+
+def _replace(data: SheetInput, **changes: Any) -> SheetInput:
+    from dataclasses import replace
+
+    return replace(data, **changes)
+
+
+def update_sheet(uow: UnitOfWork, actor_id: int, sheet_id: int, expected_version: int,
+                 data: SheetInput) -> SheetDetail:
+    """Correct what was registered. Changing channel, severity or received time
+    recomputes the deadlines from the store's policy."""
+    at = common.now()
+    with uow:
+        user = common.actor(uow, actor_id, Permission.EDIT_SHEET)
+        sheet = _load(uow, sheet_id, expected_version)
+        if sheet.state is SheetState.CLOSED:
+            raise ValidationError("state", "workflow.closed",
+                                  "the sheet is closed; reopen it to change it")
+        errors: list[ValidationError] = []
+        values = _validated(uow, _replace(data, received_at=data.received_at or
+                                          sheet.received_at), at, errors)
+        if errors:
+            raise ValidationErrors(errors)
+        before = _snapshot(sheet)
+        customer = values.pop("customer")
+        sla_changed = (values["channel"], values["severity"], values["received_at"]) != (
+            sheet.channel, sheet.severity, sheet.received_at)
+        for key, value in values.items():
+            setattr(sheet, key, value)
+        if customer.id != before["customer_id"]:
+            sheet.customer_name = customer.name
+            sheet.customer_phone = customer.primary_phone
+        if sla_changed:
+            store = uow.stores.get(sheet.store_id)
+            sheet.apply_sla(common.store_policy(store), common.store_calendar(store))
+            if sheet.acknowledged_at is not None and sheet.response_due_at is not None:
+                sheet.response_on_time = sheet.acknowledged_at <= sheet.response_due_at
+        _stamp(sheet, user, at)
+        common.record(uow, user, "sheet.update", "sheet", sheet.id,
+                      audit.diff(before, _snapshot(sheet)), at=at)
+        uow.commit()
+        return detail(uow, sheet, user)
+
+
+def _stamp(sheet: Sheet, user: User, at: datetime) -> None:
+    sheet.updated_at = at
+    sheet.updated_by_id = user.id
+
+
+def _act(
+    uow: UnitOfWork,
+    actor_id: int,
+    sheet_id: int,
+    expected_version: int | None,
+    audit_action: str,
+    change: Callable[[Sheet, User, datetime], Any],
+    note: str = "",
+) -> SheetDetail:
+    at = common.now()
+    with uow:
+        user = common.actor(uow, actor_id)
+        sheet = _load(uow, sheet_id, expected_version)
+        before = _snapshot(sheet)
+        change(sheet, user, at)
+        _stamp(sheet, user, at)
+        common.record(uow, user, audit_action, "sheet", sheet.id,
+                      audit.diff(before, _snapshot(sheet)), note, at)
+        uow.commit()
+        return detail(uow, sheet, user)
+
+
+# ---------------------------------------------------------------- workflow
+def acknowledge(uow: UnitOfWork, actor_id: int, sheet_id: int, *,
+                expected_version: int | None = None, note: str = "") -> SheetDetail:
+    return _act(uow, actor_id, sheet_id, expected_version, "sheet.acknowledge",
+                lambda s, u, at: s.acknowledge(u, at, note), note)
+
+
+def assign(uow: UnitOfWork, actor_id: int, sheet_id: int, area: ResponsibleArea | str,
+           responsible_user_id: int, *, expected_version: int | None = None,
+           note: str = "") -> SheetDetail:
+    def change(sheet: Sheet, user: User, at: datetime) -> None:
+        errors: list[ValidationError] = []
+        parsed = _enum(ResponsibleArea, area, "responsible_area", errors)
+        person = uow.users.get(responsible_user_id)
+        if person is None or not person.active:
+            errors.append(ValidationError("responsible_user", "user.not_found",
+                                          "choose an active member of staff"))
+        if errors:
+            raise ValidationErrors(errors)
+        sheet.assign(user, at, parsed, responsible_user_id, note)
+
+    return _act(uow, actor_id, sheet_id, expected_version, "sheet.assign", change, note)
+
+
+def add_progress(uow: UnitOfWork, actor_id: int, sheet_id: int, text: str, *,
+                 customer_notified: bool = False,
+                 expected_version: int | None = None) -> SheetDetail:
+    return _act(uow, actor_id, sheet_id, expected_version, "sheet.progress",
+                lambda s, u, at: s.add_progress(u, at, text, customer_notified), text[:200])
+
+
+def record_analysis(
+    uow: UnitOfWork,
+    actor_id: int,
+    sheet_id: int,
+    *,
+    expected_version: int | None = None,
+    root_cause: str | None = None,
+    correction: str | None = None,
+    compensation: int | str | None = None,
+    long_term_measure: str | None = None,
+    rework_needed: bool | None = None,
+    rework_completed_at: datetime | None = None,
+) -> SheetDetail:
+    """Root cause, correction (with compensation), long-term measure, rework."""
+
+    def change(sheet: Sheet, user: User, at: datetime) -> None:
+        cents = None
+        if compensation is not None and compensation != "":
+            cents = validation.parse_amount_cents(compensation, field="compensation") \
+                if isinstance(compensation, str) else int(compensation)
+        sheet.record_analysis(
+            user, root_cause=root_cause, correction=correction, compensation_cents=cents,
+            long_term_measure=long_term_measure, rework_needed=rework_needed,
+            rework_completed_at=rework_completed_at,
+            banned_phrases=common.banned_phrases(uow), now=at)
+
+    return _act(uow, actor_id, sheet_id, expected_version, "sheet.analysis", change)
+
+
+def wait_for_customer(uow: UnitOfWork, actor_id: int, sheet_id: int, reason: str, *,
+                      expected_version: int | None = None) -> SheetDetail:
+    return _act(uow, actor_id, sheet_id, expected_version, "sheet.wait",
+                lambda s, u, at: s.wait_for_customer(u, at, reason), reason)
+
+
+def resume(uow: UnitOfWork, actor_id: int, sheet_id: int, *,
+           expected_version: int | None = None, note: str = "") -> SheetDetail:
+    def change(sheet: Sheet, user: User, at: datetime) -> None:
+        sheet.resume(user, at, common.store_calendar(uow.stores.get(sheet.store_id)), note)
+
+    return _act(uow, actor_id, sheet_id, expected_version, "sheet.resume", change, note)
+
+
+def resolve(uow: UnitOfWork, actor_id: int, sheet_id: int, *,
+            expected_version: int | None = None, note: str = "") -> SheetDetail:
+    return _act(uow, actor_id, sheet_id, expected_version, "sheet.resolve",
+                lambda s, u, at: s.resolve(u, at, common.banned_phrases(uow), note), note)
+
+
+def record_return_visit(uow: UnitOfWork, actor_id: int, sheet_id: int, satisfaction: int | str,
+                        feedback: str = "", *, kind: VisitKind | str = VisitKind.SATISFACTION,
+                        method: str = "phone",
+                        expected_version: int | None = None) -> SheetDetail:
+    def change(sheet: Sheet, user: User, at: datetime) -> None:
+        errors: list[ValidationError] = []
+        parsed = _enum(VisitKind, kind, "visit_kind", errors)
+        try:
+            score = validation.validate_satisfaction(satisfaction)
+        except ValidationError as exc:
+            errors.append(exc)
+            score = 0
+        if errors:
+            raise ValidationErrors(errors)
+        sheet.record_return_visit(user, at, score, feedback, parsed, method)
+
+    return _act(uow, actor_id, sheet_id, expected_version, "sheet.return_visit", change)
+
+
+def close(uow: UnitOfWork, actor_id: int, sheet_id: int, remark: str = "", *,
+          expected_version: int | None = None) -> SheetDetail:
+    return _act(uow, actor_id, sheet_id, expected_version, "sheet.close",
+                lambda s, u, at: s.close(u, at, remark), remark)
+
+
+def reopen(uow: UnitOfWork, actor_id: int, sheet_id: int, reason: str, *,
+           expected_version: int | None = None) -> SheetDetail:
+    return _act(uow, actor_id, sheet_id, expected_version, "sheet.reopen",
+                lambda s, u, at: s.reopen(u, at, reason), reason)
+
+
+def add_corrective_action(uow: UnitOfWork, actor_id: int, sheet_id: int, description: str,
+                          owner_id: int | None, due_date: date | None, *,
+                          expected_version: int | None = None) -> SheetDetail:
+    def change(sheet: Sheet, user: User, at: datetime) -> None:
+        if owner_id is not None and uow.users.get(owner_id) is None:
+            raise ValidationError("action_owner", "user.not_found", "unknown owner")
+        sheet.add_corrective_action(user, at, description, owner_id, due_date,
+                                    common.banned_phrases(uow))
+
+    return _act(uow, actor_id, sheet_id, expected_version, "sheet.action.add", change,
+                description[:200])
+
+
+def check_corrective_action(uow: UnitOfWork, actor_id: int, sheet_id: int, action_id: int,
+                            effectiveness: Effectiveness | str, note: str = "", *,
+                            expected_version: int | None = None) -> SheetDetail:
+    def change(sheet: Sheet, user: User, at: datetime) -> None:
+        errors: list[ValidationError] = []
+        parsed = _enum(Effectiveness, effectiveness, "effectiveness", errors)
+        if errors:
+            raise ValidationErrors(errors)
+        action = next((a for a in sheet.actions if a.id == action_id), None)
+        if action is None:
+            raise NotFound(f"action {action_id} is not on this sheet", code="action.not_found")
+        sheet.check_action(user, at, action, parsed, note)
+
+    return _act(uow, actor_id, sheet_id, expected_version, "sheet.action.check", change, note)
+
+
+ACTIONS: Mapping[Action, Callable[..., SheetDetail]] = {
+    Action.ACKNOWLEDGE: acknowledge,
+    Action.ASSIGN: assign,
+    Action.WAIT: wait_for_customer,
+    Action.RESUME: resume,
+    Action.RESOLVE: resolve,
+    Action.RETURN_VISIT: record_return_visit,
+    Action.CLOSE: close,
+    Action.REOPEN: reopen,
+}
+
+
+# ---------------------------------------------------------------- lists
+def list_sheet_ids(uow: UnitOfWork, actor_id: int, sheet_filter: SheetFilter,
+                   limit: int | None = None) -> list[int]:
+    """The ids of the sheets matching the filter, sorted — one SQL query."""
+    with uow.reading():
+        common.actor(uow, actor_id, Permission.VIEW_SHEETS)
+        customer_ids: list[int] | None = None
+        if sheet_filter.text.strip():
+            customer_ids = [h.customer_id for h in uow.customers.search(sheet_filter.text, 500)]
+        return uow.sheets.search_ids(sheet_filter, common.now(), customer_ids, limit)
+
+
+def sheet_rows(uow: UnitOfWork, ids: Iterable[int]) -> list[SheetRow]:
+    """Rows for a page of ids, in the order given."""
+    wanted = list(ids)
+    with uow.reading():
+        by_id = {row["id"]: SheetRow(**row) for row in uow.sheets.rows(wanted)}
+    return [by_id[i] for i in wanted if i in by_id]
+
+
+def count_overdue(uow: UnitOfWork, actor_id: int) -> int:
+    from helpdesk.domain.filters import DueFilter
+
+    return len(list_sheet_ids(uow, actor_id, SheetFilter(due=DueFilter.OVERDUE)))

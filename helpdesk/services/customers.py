@@ -1,0 +1,547 @@
+"""Use cases of customer records: create (with a vehicle or order), edit, add vehicles
+and orders, find, show, merge duplicates. Personal data is masked for roles without
+the right to see it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from helpdesk.domain import audit, validation
+from helpdesk.domain.customers import (
+    Contact,
+    Customer,
+    CustomerKind,
+    Gender,
+    Order,
+    OrderKind,
+    Tier,
+    Vehicle,
+)
+from helpdesk.domain.errors import (
+    ConflictError,
+    NotFound,
+    ValidationError,
+    ValidationErrors,
+)
+from helpdesk.domain.users import Permission, User
+from helpdesk.services import common
+from helpdesk.services.common import UnitOfWork
+from helpdesk.services.dto import (
+    ContactInfo,
+    CustomerDetail,
+    CustomerSummary,
+    OrderInfo,
+    VehicleInfo,
+)
+
+MASKED_ADDRESS = "***"
+
+
+@dataclass(frozen=True)
+class VehicleInput:
+    vin: str
+    plate: str = ""
+    brand: str = ""
+    model: str = ""
+    mileage_km: int | str | None = None
+    purchase_date: date | None = None
+    override_vin_check: bool = False  # imported vehicles whose check digit differs
+
+
+@dataclass(frozen=True)
+class OrderInput:
+    number: str
+    kind: OrderKind | str = OrderKind.SERVICE
+    ordered_at: date | None = None
+    amount: int | str = 0  # fen when int; "1,234.50" / "¥100" when text
+    items: str = ""
+    store_id: int | None = None
+    vehicle_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ContactInput:
+    name: str
+    role: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class CustomerInput:
+    """What the desk (or an import row) gives to create or edit a customer."""
+
+    name: str
+    phones: tuple[str, ...] = ()
+    kind: CustomerKind | str = CustomerKind.INDIVIDUAL
+    gender: Gender | str = Gender.UNKNOWN
+    email: str = ""
+    wechat: str = ""
+    address: str = ""
+    birthday: date | None = None
+    company_industry: str = ""
+    company_size: str = ""
+    source: str = ""
+    tier: Tier | str = Tier.REGULAR
+    consent_marketing: bool = False
+    note: str = ""
+    store_id: int | None = None
+    owner_user_id: int | None = None
+    contacts: tuple[ContactInput, ...] = ()
+    vehicles: tuple[VehicleInput, ...] = ()
+    orders: tuple[OrderInput, ...] = ()
+    allow_duplicate_phone: bool = False
+
+
+# ---------------------------------------------------------------- DTOs
+def vehicle_info(v: Vehicle) -> VehicleInfo:
+    assert v.id is not None and v.customer_id is not None
+    return VehicleInfo(v.id, v.vin, v.plate, v.brand, v.model, v.mileage_km, v.purchase_date,
+                       v.vin_check_overridden, v.customer_id)
+
+
+def order_info(o: Order) -> OrderInfo:
+    assert o.id is not None and o.customer_id is not None
+    return OrderInfo(o.id, o.number, o.kind, o.ordered_at, o.amount_cents, o.items,
+                     o.store_id, o.vehicle_id, o.customer_id)
+
+
+def _may_see(viewer: User) -> bool:
+    return viewer.can(Permission.VIEW_PERSONAL_DATA)
+
+
+def customer_detail(uow: UnitOfWork, c: Customer, viewer: User) -> CustomerDetail:
+    assert c.id is not None
+    see = _may_see(viewer)
+    phones = tuple(p if see else validation.mask_phone(p) for p in c.phone_numbers())
+    owner = uow.users.names({c.owner_user_id}).get(c.owner_user_id, "") \
+        if c.owner_user_id else ""
+    return CustomerDetail(
+        id=c.id, version=c.version, name=c.name, kind=c.kind, gender=c.gender, phones=phones,
+        email=c.email if see else (MASKED_ADDRESS if c.email else ""),
+        wechat=c.wechat if see else (MASKED_ADDRESS if c.wechat else ""),
+        address=c.address if see else (MASKED_ADDRESS if c.address else ""),
+        birthday=c.birthday, company_industry=c.company_industry,
+        company_size=c.company_size, source=c.source, tier=c.tier,
+        consent_marketing=c.consent_marketing, note=c.note, store_id=c.store_id,
+        owner_user_id=c.owner_user_id, owner_name=owner, created_at=c.created_at,
+        updated_at=c.updated_at,
+        contacts=tuple(
+            ContactInfo(x.id or 0, x.name, x.role,
+                        x.phone if see or not x.phone else validation.mask_phone(x.phone),
+                        x.email if see else "")
+            for x in c.contacts),
+        vehicles=tuple(vehicle_info(v) for v in c.vehicles),
+        orders=tuple(order_info(o) for o in c.orders),
+        masked=not see, merged_into_id=c.merged_into_id,
+    )
+
+
+# ---------------------------------------------------------------- validation
+def _enum(enum_cls: Any, value: Any, fname: str, errors: list[ValidationError]) -> Any:
+    try:
+        return enum_cls(value)
+    except ValueError:
+        errors.append(ValidationError(fname, f"{fname}.invalid", f"{value!r} is not valid",
+                                      value=str(value)))
+        return None
+
+
+def _try(errors: list[ValidationError], fn: Any, *args: Any, **kwargs: Any) -> Any:
+    try:
+        return fn(*args, **kwargs)
+    except ValidationErrors as exc:
+        errors.extend(exc.errors)
+    except ValidationError as exc:
+        errors.append(exc)
+    return None
+
+
+def _customer_fields(data: CustomerInput, today: date,
+                     errors: list[ValidationError]) -> dict[str, Any]:
+    kind = _enum(CustomerKind, data.kind, "kind", errors)
+    values: dict[str, Any] = {"kind": kind}
+    if kind is CustomerKind.COMPANY:
+        values["name"] = _try(errors, validation.validate_text, data.name, field="name",
+                              required=True, max_length=120)
+    else:
+        values["name"] = _try(errors, validation.validate_person_name, data.name)
+    values["gender"] = _enum(Gender, data.gender, "gender", errors)
+    values["tier"] = _enum(Tier, data.tier, "tier", errors)
+    values["email"] = _try(errors, validation.validate_email, data.email) \
+        if data.email.strip() else ""
+    for key, limit in (("wechat", 100), ("address", 300), ("company_industry", 100),
+                       ("company_size", 50), ("source", 100), ("note", 4000)):
+        values[key] = _try(errors, validation.validate_text, getattr(data, key), field=key,
+                           max_length=limit)
+    if data.birthday is not None:
+        if data.birthday > today:
+            errors.append(ValidationError("birthday", "date.future",
+                                          "the birthday cannot be in the future"))
+        elif data.birthday.year < 1900:
+            errors.append(ValidationError("birthday", "date.too_old",
+                                          "the birthday is before 1900"))
+    values["birthday"] = data.birthday
+    values["consent_marketing"] = bool(data.consent_marketing)
+    values["store_id"] = data.store_id
+    values["owner_user_id"] = data.owner_user_id
+    return values
+
+
+def _phones(data_phones: tuple[str, ...], errors: list[ValidationError],
+            required: bool) -> list[str]:
+    numbers: list[str] = []
+    for i, raw in enumerate(p for p in data_phones if p and p.strip()):
+        number = _try(errors, validation.validate_phone, raw,
+                      field="phone" if i == 0 else f"phone{i + 1}")
+        if number and number not in numbers:
+            numbers.append(number)
+    if required and not numbers and not any(e.field.startswith("phone") for e in errors):
+        errors.append(ValidationError("phone", "phone.required",
+                                      "a phone number is needed for the return visit"))
+    return numbers
+
+
+def _vehicle(uow: UnitOfWork, user: User, data: VehicleInput, today: date,
+             errors: list[ValidationError], customer_id: int | None) -> Vehicle | None:
+    before = len(errors)
+    override = data.override_vin_check
+    if override and not user.can(Permission.OVERRIDE_VIN_CHECK):
+        errors.append(ValidationError("vin", "permission.override_vin_check",
+                                      "only a service manager or director may accept a VIN "
+                                      "whose check digit does not match"))
+        override = False
+    vin = _try(errors, validation.validate_vin, data.vin, allow_check_digit_mismatch=override)
+    plate = _try(errors, validation.validate_plate, data.plate) if data.plate.strip() else ""
+    mileage = None
+    if data.mileage_km not in (None, ""):
+        try:
+            mileage = int(str(data.mileage_km).replace(",", "").strip())
+            if not 0 <= mileage <= 3_000_000:
+                raise ValueError
+        except ValueError:
+            errors.append(ValidationError("mileage_km", "mileage.invalid",
+                                          "mileage must be a whole number of km"))
+    if data.purchase_date is not None and data.purchase_date > today:
+        errors.append(ValidationError("purchase_date", "date.future",
+                                      "the purchase date cannot be in the future"))
+    brand = _try(errors, validation.validate_text, data.brand, field="brand", max_length=60)
+    model = _try(errors, validation.validate_text, data.model, field="model", max_length=100)
+    if vin:
+        existing = uow.customers.vehicle_by_vin(vin)
+        if existing is not None and existing.customer_id != customer_id:
+            errors.append(ValidationError("vin", "vin.taken",
+                                          f"VIN {vin} belongs to customer #{existing.customer_id}",
+                                          customer_id=existing.customer_id))
+    if len(errors) > before or vin is None:
+        return None
+    checked = validation.vin_check_digit(vin) == vin[8]
+    return Vehicle(vin=vin, plate=plate or "", brand=brand or "", model=model or "",
+                   mileage_km=mileage, purchase_date=data.purchase_date,
+                   vin_check_overridden=not checked)
+
+
+def _order(uow: UnitOfWork, data: OrderInput, today: date,
+           errors: list[ValidationError], default_store: int | None) -> Order | None:
+    before = len(errors)
+    number = _try(errors, validation.validate_order_number, data.number)
+    kind = _enum(OrderKind, data.kind, "order_kind", errors)
+    cents = data.amount if isinstance(data.amount, int) else \
+        _try(errors, validation.parse_amount_cents, data.amount, field="amount")
+    if isinstance(cents, int) and cents < 0:
+        errors.append(ValidationError("amount", "amount.negative", "amount cannot be negative"))
+    ordered = data.ordered_at or today
+    if ordered > today:
+        errors.append(ValidationError("ordered_at", "date.future",
+                                      "the order date cannot be in the future"))
+    items = _try(errors, validation.validate_text, data.items, field="items", max_length=2000)
+    if number and uow.customers.order_by_number(number) is not None:
+        errors.append(ValidationError("order_number", "order_number.taken",
+                                      f"order {number} exists already", number=number))
+    if len(errors) > before or number is None:
+        return None
+    return Order(number=number, kind=kind, ordered_at=ordered, amount_cents=int(cents or 0),
+                 items=items or "", store_id=data.store_id or default_store,
+                 vehicle_id=data.vehicle_id)
+
+
+def build_customer(uow: UnitOfWork, user: User, data: CustomerInput, at: datetime) -> Customer:
+    """Validate and add a customer inside the caller's unit of work (no commit)."""
+    user.require(Permission.MANAGE_CUSTOMERS)
+    errors: list[ValidationError] = []
+    values = _customer_fields(data, at.date(), errors)
+    phones = _phones(data.phones, errors, required=True)
+    if phones and not data.allow_duplicate_phone:
+        for number in phones:
+            existing = uow.customers.ids_by_phone(number)
+            if existing:
+                errors.append(ValidationError(
+                    "phone", "phone.duplicate",
+                    f"{number} belongs to customer #{existing[0]} already: pick that "
+                    "customer instead", customer_id=existing[0]))
+                break
+    vehicles = [_vehicle(uow, user, v, at.date(), errors, None) for v in data.vehicles]
+    seen_vins = [v.vin for v in vehicles if v]
+    if len(seen_vins) != len(set(seen_vins)):
+        errors.append(ValidationError("vin", "vin.repeated", "the same VIN is given twice"))
+    orders = [_order(uow, o, at.date(), errors, values.get("store_id") or user.store_id)
+              for o in data.orders]
+    contacts = []
+    for contact in data.contacts:
+        name = _try(errors, validation.validate_person_name, contact.name, field="contact_name")
+        phone = _try(errors, validation.validate_phone, contact.phone, field="contact_phone") \
+            if contact.phone.strip() else ""
+        if name:
+            contacts.append(Contact(name=name, role=contact.role.strip()[:100],
+                                    phone=phone or "", email=contact.email.strip()[:200]))
+    if errors:
+        raise ValidationErrors(errors)
+    if values["store_id"] is None:
+        values["store_id"] = user.store_id
+    customer = Customer(created_at=at, updated_at=at, updated_by_id=user.id, **values)
+    for number in phones:
+        customer.add_phone(number)
+    customer.contacts.extend(contacts)
+    customer.vehicles.extend(v for v in vehicles if v)
+    customer.orders.extend(o for o in orders if o)
+    uow.customers.add(customer)
+    overridden = [v.vin for v in customer.vehicles if v.vin_check_overridden]
+    common.record(uow, user, "customer.create", "customer", customer.id,
+                  {"name": customer.name, "phones": phones,
+                   "vehicles": [v.vin for v in customer.vehicles],
+                   "orders": [o.number for o in customer.orders]}, at=at)
+    for vin in overridden:
+        common.record(uow, user, "vehicle.vin_override", "customer", customer.id,
+                      {"vin": vin}, "VIN check digit mismatch accepted", at)
+    return customer
+
+
+def create_customer(uow: UnitOfWork, actor_id: int, data: CustomerInput) -> CustomerDetail:
+    at = common.now()
+    with uow:
+        user = common.actor(uow, actor_id, Permission.MANAGE_CUSTOMERS)
+        customer = build_customer(uow, user, data, at)
+        uow.commit()
+        return customer_detail(uow, customer, user)
+
+
+def _load(uow: UnitOfWork, customer_id: int, expected_version: int | None) -> Customer:
+    customer = uow.customers.get(customer_id)
+    if customer is None:
+        raise NotFound(f"customer {customer_id} does not exist", code="customer.not_found")
+    if expected_version is not None and customer.version != expected_version:
+        who = uow.users.names({customer.updated_by_id}).get(customer.updated_by_id, "") \
+            if customer.updated_by_id else ""
+        raise ConflictError.stale(who, customer.updated_at, customer.version)
+    return customer
+
+
+def _snapshot(c: Customer) -> dict[str, Any]:
+    keys = ("name", "kind", "gender", "email", "wechat", "address", "birthday",
+            "company_industry", "company_size", "source", "tier", "consent_marketing", "note",
+            "store_id", "owner_user_id")
+    data = {k: getattr(c, k) for k in keys}
+    data["phones"] = c.phone_numbers()
+    return data
+
+
+def update_customer(uow: UnitOfWork, actor_id: int, customer_id: int, expected_version: int,
+                    data: CustomerInput) -> CustomerDetail:
+    """Edit the profile (phones replace the old list). Masked values left unchanged
+    by a user who cannot see them are kept as they were."""
+    at = common.now()
+    with uow:
+        user = common.actor(uow, actor_id, Permission.MANAGE_CUSTOMERS)
+        customer = _load(uow, customer_id, expected_version)
+        errors: list[ValidationError] = []
+        see = _may_see(user)
+        values = _customer_fields(data, at.date(), errors)
+        if not see:
+            for key in ("email", "wechat", "address"):
+                if getattr(data, key) == MASKED_ADDRESS:
+                    values[key] = getattr(customer, key)
+            phones_given = tuple(p for p in data.phones if "*" not in p)
+            phones = _phones(phones_given, errors, required=False) if phones_given else \
+                customer.phone_numbers()
+        else:
+            phones = _phones(data.phones, errors, required=True)
+        if errors:
+            raise ValidationErrors(errors)
+        before = _snapshot(customer)
+        for key, value in values.items():
+            if key == "store_id" and value is None:
+                continue
+            setattr(customer, key, value)
+        if phones != customer.phone_numbers():
+            customer.phones[:] = [p for p in customer.phones if p.number in phones]
+            for number in phones:
+                customer.add_phone(number)
+            customer.phones.sort(key=lambda p: phones.index(p.number))
+        customer.updated_at = at
+        customer.updated_by_id = user.id
+        uow.customers.save(customer)
+        common.record(uow, user, "customer.update", "customer", customer.id,
+                      audit.diff(before, _snapshot(customer)), at=at)
+        uow.commit()
+        return customer_detail(uow, customer, user)
+
+
+def build_vehicle(uow: UnitOfWork, user: User, customer: Customer, data: VehicleInput,
+                  at: datetime, errors: list[ValidationError]) -> Vehicle | None:
+    """Validate and attach a vehicle inside the caller's unit of work (no commit);
+    problems go to ``errors``."""
+    if not user.can(Permission.MANAGE_CUSTOMERS):
+        _try(errors, user.require, Permission.MANAGE_CUSTOMERS)
+        return None
+    vehicle = _vehicle(uow, user, data, at.date(), errors, customer.id)
+    if vehicle is None:
+        return None
+    if any(v.vin == vehicle.vin for v in customer.vehicles):
+        errors.append(ValidationError("vin", "vin.taken",
+                                      "this customer has that vehicle already"))
+        return None
+    customer.vehicles.append(vehicle)
+    customer.updated_at = at
+    customer.updated_by_id = user.id
+    uow.customers.save(customer)
+    common.record(uow, user, "vehicle.add", "customer", customer.id,
+                  {"vin": vehicle.vin, "plate": vehicle.plate}, at=at)
+    if vehicle.vin_check_overridden:
+        common.record(uow, user, "vehicle.vin_override", "customer", customer.id,
+                      {"vin": vehicle.vin}, "VIN check digit mismatch accepted", at)
+    return vehicle
+
+
+def add_vehicle(uow: UnitOfWork, actor_id: int, customer_id: int,
+                data: VehicleInput) -> VehicleInfo:
+    at = common.now()
+    with uow:
+        user = common.actor(uow, actor_id, Permission.MANAGE_CUSTOMERS)
+        customer = _load(uow, customer_id, None)
+        errors: list[ValidationError] = []
+        vehicle = build_vehicle(uow, user, customer, data, at, errors)
+        if errors or vehicle is None:
+            raise ValidationErrors(errors)
+        uow.commit()
+        return vehicle_info(vehicle)
+
+
+def add_order(uow: UnitOfWork, actor_id: int, customer_id: int, data: OrderInput) -> OrderInfo:
+    at = common.now()
+    with uow:
+        user = common.actor(uow, actor_id, Permission.MANAGE_CUSTOMERS)
+        customer = _load(uow, customer_id, None)
+        errors: list[ValidationError] = []
+        order = _order(uow, data, at.date(), errors, customer.store_id or user.store_id)
+        if errors or order is None:
+            raise ValidationErrors(errors)
+        if order.vehicle_id is not None and order.vehicle_id not in \
+                {v.id for v in customer.vehicles}:
+            raise ValidationError("vehicle", "vehicle.not_customers",
+                                  "that vehicle does not belong to the customer")
+        customer.orders.append(order)
+        customer.updated_at = at
+        customer.updated_by_id = user.id
+        uow.customers.save(customer)
+        common.record(uow, user, "order.add", "customer", customer.id,
+                      {"number": order.number, "amount_cents": order.amount_cents}, at=at)
+        uow.commit()
+        return order_info(order)
+
+
+# ---------------------------------------------------------------- reading
+def find_customers(uow: UnitOfWork, actor_id: int, query: str,
+                   limit: int = 50) -> list[CustomerSummary]:
+    """Search by name, pinyin, phone (or its tail), plate, VIN (or its tail), order no."""
+    with uow.reading():
+        user = common.actor(uow, actor_id)
+        hits = uow.customers.search(query, limit)
+        see = _may_see(user)
+        result = []
+        for hit in hits:
+            c = uow.customers.get(hit.customer_id)
+            if c is None:
+                continue
+            phone = c.primary_phone
+            result.append(CustomerSummary(
+                c.id, c.name, c.kind, phone if see or not phone else validation.mask_phone(phone),
+                tuple(v.plate for v in c.vehicles if v.plate), c.tier,
+                hit.kind, _shown_key(hit.kind, hit.key, see), hit.rank))
+        return result
+
+
+def _shown_key(kind: str, key: str, see: bool) -> str:
+    """The matched key as a person reads it (reversed tails turned back; phones hidden
+    from roles that may not see them)."""
+    if kind.endswith("rev"):
+        key = key[::-1]
+    if kind.startswith("phone") and not see:
+        return ""
+    return key
+
+
+def get_customer(uow: UnitOfWork, actor_id: int, customer_id: int) -> CustomerDetail:
+    with uow.reading():
+        user = common.actor(uow, actor_id)
+        return customer_detail(uow, _load(uow, customer_id, None), user)
+
+
+# ---------------------------------------------------------------- merging
+def merge_customers(uow: UnitOfWork, actor_id: int, keep_id: int, duplicate_id: int) -> \
+        CustomerDetail:
+    """Merge ``duplicate_id`` into ``keep_id``: every phone, contact, vehicle, order and
+    complaint moves over; empty fields of the kept record are filled from the duplicate;
+    the duplicate stays in the database, hidden, pointing at the kept one."""
+    at = common.now()
+    with uow:
+        user = common.actor(uow, actor_id, Permission.MERGE_CUSTOMERS)
+        if keep_id == duplicate_id:
+            raise ValidationError("customer", "merge.same", "choose two different customers")
+        keep = _load(uow, keep_id, None)
+        dup = _load(uow, duplicate_id, None)
+        for c in (keep, dup):
+            if c.merged_into_id is not None:
+                raise ValidationError("customer", "merge.already",
+                                      f"customer #{c.id} was merged already")
+        before = _snapshot(keep)
+        moved = {"phones": [], "vehicles": [], "orders": [], "contacts": []}
+        for phone in list(dup.phones):
+            if keep.add_phone(phone.number, phone.label):
+                moved["phones"].append(phone.number)
+        for contact in list(dup.contacts):
+            dup.contacts.remove(contact)
+            keep.contacts.append(contact)
+            moved["contacts"].append(contact.name)
+        for vehicle in list(dup.vehicles):
+            dup.vehicles.remove(vehicle)
+            keep.vehicles.append(vehicle)
+            moved["vehicles"].append(vehicle.vin)
+        for order in list(dup.orders):
+            dup.orders.remove(order)
+            keep.orders.append(order)
+            moved["orders"].append(order.number)
+        for key in ("email", "wechat", "address", "company_industry", "company_size",
+                    "source", "note"):
+            if not getattr(keep, key) and getattr(dup, key):
+                setattr(keep, key, getattr(dup, key))
+        for key in ("birthday", "owner_user_id"):
+            if getattr(keep, key) is None and getattr(dup, key) is not None:
+                setattr(keep, key, getattr(dup, key))
+        keep.consent_marketing = keep.consent_marketing or dup.consent_marketing
+        keep.tier = max(keep.tier, dup.tier, key=list(Tier).index)
+        dup.merged_into_id = keep.id
+        for c in (keep, dup):
+            c.updated_at = at
+            c.updated_by_id = user.id
+        uow.customers.save(keep)
+        uow.customers.save(dup)
+        sheets_moved = uow.customers.relink_sheets(dup.id, keep.id)
+        common.record(uow, user, "customer.merge", "customer", keep.id,
+                      {**audit.diff(before, _snapshot(keep)), "merged_from": dup.id,
+                       "moved": moved, "sheets": sheets_moved}, at=at)
+        common.record(uow, user, "customer.merged_into", "customer", dup.id,
+                      {"merged_into": keep.id}, at=at)
+        uow.commit()
+        return customer_detail(uow, keep, user)

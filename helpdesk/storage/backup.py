@@ -1,0 +1,98 @@
+"""Backups of the SQLite database, and checks that a file is a Helpdesk database.
+
+SQLite's online backup API copies a consistent snapshot while desks keep working.
+A restore first checks that the file really is a Helpdesk database, then keeps a copy
+of the current one, so a wrong restore can itself be undone.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from helpdesk.domain.errors import StorageError
+
+# Tables whose presence says "this is a Helpdesk database".
+_SIGNATURE_TABLES = {"alembic_version", "sheets", "customers", "users", "audit_log"}
+
+
+def backup_dir(db_path: Path) -> Path:
+    path = db_path.parent / "backups"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def backup_sqlite(db_path: Path, dest: Path | None = None, *, reason: str = "manual") -> Path:
+    """Copy ``db_path`` to ``dest`` (default: ``backups/helpdesk-<time>-<reason>.db``)."""
+    if not db_path.exists():
+        raise StorageError(f"there is no database at {db_path}", code="backup.missing")
+    if dest is None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        dest = backup_dir(db_path) / f"{db_path.stem}-{stamp}-{reason}.db"
+        n = 1
+        while dest.exists():
+            dest = dest.with_name(f"{db_path.stem}-{stamp}-{reason}-{n}.db")
+            n += 1
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".part")
+    source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        target = sqlite3.connect(tmp)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    os.replace(tmp, dest)  # a half-written backup never carries the final name
+    return dest
+
+
+def helpdesk_tables(path: Path) -> set[str]:
+    """Names of the tables in a SQLite file, or raise StorageError if it is not one."""
+    if not path.is_file():
+        raise StorageError(f"{path} does not exist", code="restore.missing")
+    with path.open("rb") as fh:
+        if fh.read(16) != b"SQLite format 3\x00":
+            raise StorageError(f"{path} is not a SQLite database", code="restore.not_sqlite")
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+        check = conn.execute("PRAGMA quick_check").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"{path} is damaged: {exc}", code="restore.damaged") from exc
+    finally:
+        conn.close()
+    if not check or check[0] != "ok":
+        raise StorageError(f"{path} failed the integrity check: {check}", code="restore.damaged")
+    return {row[0] for row in rows}
+
+
+def check_is_helpdesk(path: Path) -> None:
+    missing = _SIGNATURE_TABLES - helpdesk_tables(path)
+    if missing:
+        raise StorageError(
+            f"{path} is not a Helpdesk database (missing tables: {', '.join(sorted(missing))})",
+            code="restore.not_helpdesk",
+        )
+
+
+def restore_sqlite(source: Path, db_path: Path) -> Path | None:
+    """Replace ``db_path`` with ``source``; returns the safety copy of the old database.
+
+    The caller must make sure no desk has the database open."""
+    check_is_helpdesk(source)
+    safety = None
+    if db_path.exists():
+        safety = backup_sqlite(db_path, reason="before-restore")
+    tmp = db_path.with_name(db_path.name + ".restore")
+    shutil.copyfile(source, tmp)
+    for suffix in ("-wal", "-shm"):
+        stale = db_path.with_name(db_path.name + suffix)
+        if stale.exists():
+            stale.unlink()
+    os.replace(tmp, db_path)
+    return safety

@@ -1,0 +1,201 @@
+"""Where the database lives and how to connect to it.
+
+SQLite is the default: one file in the user's data folder, WAL journal, foreign keys on
+and ``synchronous=FULL`` so a committed sheet survives a power cut. Write transactions
+start with ``BEGIN IMMEDIATE`` so two desks saving at once queue instead of failing
+half-way. PostgreSQL is chosen by URL, for several desks of one site.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import NullPool
+
+from helpdesk.domain.errors import StorageError
+
+APP_NAME = "Helpdesk"
+ENV_URL = "HELPDESK_DATABASE_URL"
+ENV_HOME = "HELPDESK_HOME"  # overrides the data/config folder (tests, portable installs)
+BUSY_TIMEOUT_MS = 15_000
+
+
+def data_dir() -> Path:
+    override = os.environ.get(ENV_HOME)
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def config_path() -> Path:
+    return data_dir() / "config.json"
+
+
+def read_config() -> dict[str, Any]:
+    path = config_path()
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise StorageError(f"the configuration file {path} cannot be read: {exc}",
+                           code="config.unreadable") from exc
+    return data if isinstance(data, dict) else {}
+
+
+def write_config(**values: Any) -> None:
+    """Merge ``values`` into the config file (atomically: a crash leaves the old one)."""
+    data = read_config()
+    data.update(values)
+    path = config_path()
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def default_sqlite_path() -> Path:
+    return data_dir() / "helpdesk.db"
+
+
+def resolve_url(explicit: str | None = None) -> str:
+    """The database URL: explicit argument, then ``HELPDESK_DATABASE_URL``, then the
+    config file's ``database_url``, then the SQLite file in the user's data folder."""
+    for candidate in (explicit, os.environ.get(ENV_URL), read_config().get("database_url")):
+        if candidate:
+            return normalize_url(str(candidate))
+    return sqlite_url(default_sqlite_path())
+
+
+def sqlite_url(path: Path | str) -> str:
+    return f"sqlite:///{Path(path).resolve().as_posix()}" if str(path) != ":memory:" \
+        else "sqlite://"
+
+
+def normalize_url(url: str) -> str:
+    """Accept a bare file path or ``postgresql://`` and pick our drivers."""
+    if "://" not in url:
+        return sqlite_url(url)
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed.render_as_string(hide_password=False)
+
+
+def is_sqlite(url: str | URL) -> bool:
+    return make_url(str(url) if isinstance(url, URL) else url).get_backend_name() == "sqlite"
+
+
+def sqlite_file(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or \
+            parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def describe(url: str) -> str:
+    """What to show the user: the file path, or the server without the password."""
+    path = sqlite_file(url)
+    if path is not None:
+        return str(path)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return "SQLite (memory)"
+    return parsed.set(password=None).render_as_string(hide_password=True) if parsed.password \
+        else parsed.render_as_string()
+
+
+_NETWORK_FS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "9p", "afs", "fuse.sshfs", "davfs",
+               "ncpfs", "glusterfs", "ceph"}
+
+
+def is_network_path(path: Path) -> bool:
+    """True for UNC paths, mapped network drives on Windows and network mounts on Linux.
+
+    SQLite's locking is not reliable over network file systems; a shared database must be
+    PostgreSQL instead."""
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return True
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        import ctypes
+
+        drive = os.path.splitdrive(str(path.resolve()))[0]
+        if drive:
+            drive_remote = 4
+            return bool(ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == drive_remote)
+        return False
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return False
+    resolved = str(path.resolve())
+    best, fstype = "", ""
+    for line in mounts:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mount_point = parts[1].replace("\\040", " ")
+        if (resolved == mount_point or resolved.startswith(mount_point.rstrip("/") + "/")) \
+                and len(mount_point) > len(best):
+            best, fstype = mount_point, parts[2]
+    return fstype in _NETWORK_FS
+
+
+def check_sqlite_location(path: Path) -> None:
+    if is_network_path(path):
+        raise StorageError(
+            f"{path} is on a network drive; SQLite cannot be shared safely there. "
+            "Use a local file, or a PostgreSQL server for several desks.",
+            code="storage.network_path",
+        )
+
+
+def make_engine(url: str | None = None, *, echo: bool = False) -> Engine:
+    url = resolve_url(url)
+    if is_sqlite(url):
+        return _sqlite_engine(url, echo=echo)
+    return create_engine(url, echo=echo, pool_pre_ping=True, future=True)
+
+
+def _sqlite_engine(url: str, *, echo: bool) -> Engine:
+    path = sqlite_file(url)
+    if path is not None:
+        check_sqlite_location(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    # NullPool: each unit of work gets its own connection, so threads (the UI's worker
+    # and the UI thread) never share one; opening a SQLite file is cheap.
+    engine = create_engine(url, echo=echo, poolclass=NullPool,
+                           connect_args={"timeout": BUSY_TIMEOUT_MS / 1000,
+                                         "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event below issue BEGIN itself (pysqlite otherwise
+        # defers it and breaks write-lock ordering).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        if path is not None:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # A read-only unit of work reads a snapshot; a write one takes the write lock
+        # first, so it never has to upgrade a read lock (which SQLite refuses as BUSY).
+        if conn.get_execution_options().get("helpdesk_readonly"):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine

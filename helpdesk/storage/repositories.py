@@ -1,0 +1,235 @@
+"""Repositories: small interfaces to load and add aggregates, plus the searches the
+screens need. They never commit; the unit of work does."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, selectinload
+
+from helpdesk.domain.audit import AuditEntry
+from helpdesk.domain.complaints import Sheet
+from helpdesk.domain.customers import Customer, Order, Store, Vehicle
+from helpdesk.domain.filters import SheetFilter
+from helpdesk.domain.users import User
+from helpdesk.storage import search, sheet_queries, tables
+
+
+class StoreRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, store: Store) -> None:
+        self.session.add(store)
+        self.session.flush()
+
+    def get(self, store_id: int) -> Store | None:
+        return self.session.get(Store, store_id)
+
+    def get_by_code(self, code: str) -> Store | None:
+        return self.session.scalars(select(Store).where(tables.stores.c.code == code)).first()
+
+    def list(self) -> list[Store]:
+        return list(self.session.scalars(select(Store).order_by(tables.stores.c.id)))
+
+
+class UserRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, user: User) -> None:
+        self.session.add(user)
+        self.session.flush()
+
+    def get(self, user_id: int) -> User | None:
+        return self.session.get(User, user_id)
+
+    def get_by_username(self, username: str) -> User | None:
+        return self.session.scalars(
+            select(User).where(func.lower(tables.users.c.username) == username.strip().lower())
+        ).first()
+
+    def list(self, *, include_inactive: bool = True) -> list[User]:
+        stmt = select(User).order_by(tables.users.c.display_name)
+        if not include_inactive:
+            stmt = stmt.where(tables.users.c.active.is_(True))
+        return list(self.session.scalars(stmt))
+
+    def names(self, ids: set[int]) -> dict[int, str]:
+        if not ids:
+            return {}
+        u = tables.users
+        rows = self.session.execute(select(u.c.id, u.c.display_name).where(u.c.id.in_(ids)))
+        return {row.id: row.display_name for row in rows}
+
+    def count(self) -> int:
+        return int(self.session.scalar(select(func.count()).select_from(tables.users)) or 0)
+
+
+class CustomerRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, customer: Customer) -> None:
+        self.session.add(customer)
+        self.save(customer)
+
+    def save(self, customer: Customer) -> None:
+        """Flush and refresh the customer's search keys (after any change to name,
+        phones, vehicles, orders or contacts)."""
+        self.session.flush()
+        search.reindex(self.session, customer)
+
+    def get(self, customer_id: int) -> Customer | None:
+        return self.session.get(
+            Customer,
+            customer_id,
+            options=[
+                selectinload(Customer.phones),  # type: ignore[arg-type]
+                selectinload(Customer.vehicles),  # type: ignore[arg-type]
+                selectinload(Customer.contacts),  # type: ignore[arg-type]
+            ],
+        )
+
+    def get_vehicle(self, vehicle_id: int) -> Vehicle | None:
+        return self.session.get(Vehicle, vehicle_id)
+
+    def get_order(self, order_id: int) -> Order | None:
+        return self.session.get(Order, order_id)
+
+    def vehicle_by_vin(self, vin: str) -> Vehicle | None:
+        return self.session.scalars(select(Vehicle).where(tables.vehicles.c.vin == vin)).first()
+
+    def vehicle_by_plate(self, plate: str) -> Vehicle | None:
+        return self.session.scalars(
+            select(Vehicle).where(tables.vehicles.c.plate == plate)
+        ).first()
+
+    def order_by_number(self, number: str) -> Order | None:
+        return self.session.scalars(select(Order).where(tables.orders.c.number == number)).first()
+
+    def ids_by_phone(self, number: str) -> list[int]:
+        p, c = tables.customer_phones, tables.customers
+        stmt = (
+            select(p.c.customer_id)
+            .join(c, c.c.id == p.c.customer_id)
+            .where(p.c.number == number, c.c.merged_into_id.is_(None))
+            .distinct()
+        )
+        return list(self.session.scalars(stmt))
+
+    def relink_sheets(self, from_id: int, to_id: int) -> list[int]:
+        """Point every sheet of customer ``from_id`` at ``to_id``; returns their ids."""
+        sh = tables.sheets
+        ids = list(self.session.scalars(select(sh.c.id).where(sh.c.customer_id == from_id)))
+        if ids:
+            self.session.execute(update(sh).where(sh.c.id.in_(ids)).values(customer_id=to_id))
+        return ids
+
+    def search(self, query: str, limit: int = 200) -> list[search.Hit]:
+        return search.search_customer_ids(self.session, query, limit)
+
+    def count(self) -> int:
+        return int(self.session.scalar(select(func.count()).select_from(tables.customers)) or 0)
+
+
+class SheetRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, sheet: Sheet) -> None:
+        self.session.add(sheet)
+        self.session.flush()
+
+    def get(self, sheet_id: int) -> Sheet | None:
+        return self.session.get(Sheet, sheet_id)
+
+    def get_by_number(self, number: str) -> Sheet | None:
+        return self.session.scalars(
+            select(Sheet).where(tables.sheets.c.number == number.strip().upper())
+        ).first()
+
+    def next_sequence(self, store_id: int, year: int) -> int:
+        """The next sheet sequence number of a store and year.
+
+        One atomic upsert on the counter row: the row lock serialises two desks that
+        register at the same moment, so a number is never given out twice."""
+        counters = tables.sheet_counters
+        dialect = self.session.get_bind().dialect.name
+        builder: Any = pg_insert if dialect == "postgresql" else sqlite_insert
+        stmt = (
+            builder(counters)
+            .values(store_id=store_id, year=year, last_value=1)
+            .on_conflict_do_update(
+                index_elements=[counters.c.store_id, counters.c.year],
+                set_={"last_value": counters.c.last_value + 1},
+            )
+            .returning(counters.c.last_value)
+        )
+        return int(self.session.execute(stmt).scalar_one())
+
+    def count(self) -> int:
+        return int(self.session.scalar(select(func.count()).select_from(tables.sheets)) or 0)
+
+    def search_ids(self, sheet_filter: SheetFilter, now: datetime,
+                   customer_ids: Sequence[int] | None, limit: int | None = None) -> list[int]:
+        return sheet_queries.search_ids(self.session, sheet_filter, now, customer_ids, limit)
+
+    def rows(self, ids: Sequence[int]) -> list[dict[str, Any]]:
+        return sheet_queries.rows(self.session, ids)
+
+
+class AuditRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, entry: AuditEntry) -> None:
+        self.session.add(entry)
+
+    def list_for(self, entity: str, entity_id: int) -> list[AuditEntry]:
+        a = tables.audit_log
+        return list(
+            self.session.scalars(
+                select(AuditEntry)
+                .where(a.c.entity == entity, a.c.entity_id == entity_id)
+                .order_by(a.c.id)
+            )
+        )
+
+    def recent(self, limit: int = 200, action_prefix: str = "") -> list[AuditEntry]:
+        a = tables.audit_log
+        stmt = select(AuditEntry).order_by(a.c.id.desc()).limit(limit)
+        if action_prefix:
+            stmt = stmt.where(a.c.action.startswith(action_prefix))
+        return list(self.session.scalars(stmt))
+
+
+class SettingsRepository:
+    """Small JSON values by key: banned phrases, categories, language..."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, key: str, default: Any = None) -> Any:
+        raw = self.session.scalar(select(tables.settings.c.value).where(
+            tables.settings.c.key == key))
+        return default if raw is None else json.loads(raw)
+
+    def set(self, key: str, value: Any) -> None:
+        raw = json.dumps(value, ensure_ascii=False, default=_json_default)
+        s = tables.settings
+        done = self.session.execute(update(s).where(s.c.key == key).values(value=raw))
+        if done.rowcount == 0:  # type: ignore[attr-defined]
+            self.session.execute(insert(s).values(key=key, value=raw))
+
+
+def _json_default(value: Any) -> str:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    raise TypeError(type(value))

@@ -1,0 +1,319 @@
+"""The database schema, as SQLAlchemy Core tables.
+
+Alembic migrations are the only way this schema reaches a database; a change here
+needs a new revision in ``storage/migrations/versions``. The domain classes are mapped
+onto these tables in ``orm.py``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from helpdesk.domain.complaints import Effectiveness, ResponsibleArea, SheetState, VisitKind
+from helpdesk.domain.customers import CustomerKind, Gender, OrderKind, StoreKind, Tier
+from helpdesk.domain.enums import Channel, Severity
+from helpdesk.storage.types import EnumText
+
+# Named constraints, so Alembic's batch mode on SQLite can find and alter them.
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+def _id() -> Column[int]:
+    return Column("id", Integer, primary_key=True, autoincrement=True)
+
+
+stores = Table(
+    "stores",
+    metadata,
+    _id(),
+    Column("code", String(16), nullable=False, unique=True),
+    Column("name", String(120), nullable=False),
+    Column("kind", EnumText(StoreKind), nullable=False),
+    Column("preset", String(20), nullable=False),
+    Column("calendar_json", Text, nullable=False, default="{}"),
+    Column("policy_json", Text, nullable=False, default="{}"),
+    Column("address", String(300), nullable=False, default=""),
+    Column("phone", String(40), nullable=False, default=""),
+    Column("active", Boolean, nullable=False, default=True),
+)
+
+users = Table(
+    "users",
+    metadata,
+    _id(),
+    Column("username", String(60), nullable=False, unique=True),
+    Column("display_name", String(100), nullable=False),
+    Column("roles_text", String(200), nullable=False, default=""),
+    Column("store_id", ForeignKey("stores.id"), nullable=True),
+    Column("password_hash", String(200), nullable=False, default=""),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("failed_logins", Integer, nullable=False, default=0),
+    Column("locked_until", DateTime, nullable=True),
+    Column("last_login_at", DateTime, nullable=True),
+    Column("created_at", DateTime, nullable=True),
+)
+
+customers = Table(
+    "customers",
+    metadata,
+    _id(),
+    Column("name", String(120), nullable=False),
+    Column("kind", EnumText(CustomerKind), nullable=False),
+    Column("gender", EnumText(Gender, 10), nullable=False, default="unknown"),
+    Column("email", String(200), nullable=False, default=""),
+    Column("wechat", String(100), nullable=False, default=""),
+    Column("address", String(300), nullable=False, default=""),
+    Column("birthday", Date, nullable=True),
+    Column("company_industry", String(100), nullable=False, default=""),
+    Column("company_size", String(50), nullable=False, default=""),
+    Column("source", String(100), nullable=False, default=""),
+    Column("tier", EnumText(Tier), nullable=False, default="regular"),
+    Column("consent_marketing", Boolean, nullable=False, default=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("store_id", ForeignKey("stores.id"), nullable=True, index=True),
+    Column("owner_user_id", ForeignKey("users.id"), nullable=True, index=True),
+    Column("merged_into_id", ForeignKey("customers.id"), nullable=True, index=True),
+    Column("created_at", DateTime, nullable=True),
+    Column("updated_at", DateTime, nullable=True),
+    Column("updated_by_id", ForeignKey("users.id"), nullable=True),
+    Column("version", Integer, nullable=False),
+)
+Index("ix_customers_name", customers.c.name)
+
+customer_phones = Table(
+    "customer_phones",
+    metadata,
+    _id(),
+    Column("customer_id", ForeignKey("customers.id"), nullable=False, index=True),
+    Column("number", String(32), nullable=False, index=True),
+    Column("label", String(40), nullable=False, default=""),
+)
+
+contacts = Table(
+    "contacts",
+    metadata,
+    _id(),
+    Column("customer_id", ForeignKey("customers.id"), nullable=False, index=True),
+    Column("name", String(120), nullable=False),
+    Column("role", String(100), nullable=False, default=""),
+    Column("phone", String(32), nullable=False, default=""),
+    Column("email", String(200), nullable=False, default=""),
+)
+
+vehicles = Table(
+    "vehicles",
+    metadata,
+    _id(),
+    Column("customer_id", ForeignKey("customers.id"), nullable=False, index=True),
+    Column("vin", String(17), nullable=False, index=True),
+    Column("plate", String(16), nullable=False, default="", index=True),
+    Column("brand", String(60), nullable=False, default=""),
+    Column("model", String(100), nullable=False, default=""),
+    Column("mileage_km", Integer, nullable=True),
+    Column("purchase_date", Date, nullable=True),
+    Column("vin_check_overridden", Boolean, nullable=False, default=False),
+)
+
+orders = Table(
+    "orders",
+    metadata,
+    _id(),
+    Column("customer_id", ForeignKey("customers.id"), nullable=False),
+    Column("store_id", ForeignKey("stores.id"), nullable=True),
+    Column("vehicle_id", ForeignKey("vehicles.id"), nullable=True),
+    Column("number", String(40), nullable=False, index=True),
+    Column("kind", EnumText(OrderKind), nullable=False),
+    Column("ordered_at", Date, nullable=False),
+    Column("amount_cents", Integer, nullable=False, default=0),
+    Column("items", Text, nullable=False, default=""),
+)
+# Revenue per customer over a period (pyramid, RFM) reads this index only.
+Index("ix_orders_customer_date", orders.c.customer_id, orders.c.ordered_at, orders.c.amount_cents)
+Index("ix_orders_date", orders.c.ordered_at)
+
+# One row per way of finding a customer: pinyin, initials, phone, reversed phone
+# (so a phone tail is a prefix search), plate, VIN, reversed VIN, order number...
+# Every search is then one indexed range scan on ``key``.
+search_keys = Table(
+    "search_keys",
+    metadata,
+    _id(),
+    Column("customer_id", ForeignKey("customers.id"), nullable=False, index=True),
+    Column("kind", String(12), nullable=False),
+    Column("key", String(120), nullable=False),
+)
+Index("ix_search_keys_key", search_keys.c.key, search_keys.c.kind)
+
+sheet_counters = Table(
+    "sheet_counters",
+    metadata,
+    Column("store_id", ForeignKey("stores.id"), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("last_value", Integer, nullable=False),
+)
+
+sheets = Table(
+    "sheets",
+    metadata,
+    _id(),
+    Column("number", String(32), nullable=False),
+    Column("store_id", ForeignKey("stores.id"), nullable=False),
+    Column("received_at", DateTime, nullable=False),
+    Column("received_by_id", ForeignKey("users.id"), nullable=True),
+    Column("channel", EnumText(Channel), nullable=False),
+    Column("severity", EnumText(Severity, 10), nullable=False),
+    Column("category", String(40), nullable=False),
+    Column("customer_id", ForeignKey("customers.id"), nullable=True),
+    Column("customer_name", String(120), nullable=False, default=""),
+    Column("customer_phone", String(32), nullable=False, default=""),
+    Column("vehicle_id", ForeignKey("vehicles.id"), nullable=True),
+    Column("order_id", ForeignKey("orders.id"), nullable=True),
+    Column("mileage_km", Integer, nullable=True),
+    Column("description", Text, nullable=False, default=""),
+    Column("customer_request", Text, nullable=False, default=""),
+    Column("responsible_area", EnumText(ResponsibleArea), nullable=True),
+    Column("responsible_user_id", ForeignKey("users.id"), nullable=True),
+    Column("root_cause", Text, nullable=False, default=""),
+    Column("correction", Text, nullable=False, default=""),
+    Column("compensation_cents", Integer, nullable=False, default=0),
+    Column("long_term_measure", Text, nullable=False, default=""),
+    Column("rework_needed", Boolean, nullable=False, default=False),
+    Column("rework_completed_at", DateTime, nullable=True),
+    Column("escalated_to_oem", Boolean, nullable=False, default=False),
+    Column("state", EnumText(SheetState), nullable=False),
+    Column("acknowledged_at", DateTime, nullable=True),
+    Column("acknowledged_by_id", ForeignKey("users.id"), nullable=True),
+    Column("resolved_at", DateTime, nullable=True),
+    Column("closed_at", DateTime, nullable=True),
+    Column("closed_by_id", ForeignKey("users.id"), nullable=True),
+    Column("closing_remark", Text, nullable=False, default=""),
+    Column("response_due_at", DateTime, nullable=True),
+    Column("resolution_due_at", DateTime, nullable=True),
+    Column("base_resolution_due_at", DateTime, nullable=True),
+    Column("sla_rule_json", Text, nullable=False, default="{}"),
+    Column("response_minutes", Integer, nullable=True),
+    Column("resolution_minutes", Integer, nullable=True),
+    Column("response_on_time", Boolean, nullable=True),
+    Column("resolution_on_time", Boolean, nullable=True),
+    Column("created_at", DateTime, nullable=True),
+    Column("updated_at", DateTime, nullable=True),
+    Column("updated_by_id", ForeignKey("users.id"), nullable=True),
+    Column("version", Integer, nullable=False),
+    UniqueConstraint("store_id", "number", name="uq_sheets_store_number"),
+)
+# The list is sorted by received time; the filters it offers each get an index that
+# ends in received_at so SQL can filter and sort in one walk.
+Index("ix_sheets_received", sheets.c.received_at)
+Index("ix_sheets_number", sheets.c.number)
+Index("ix_sheets_state_received", sheets.c.state, sheets.c.received_at)
+Index("ix_sheets_customer", sheets.c.customer_id, sheets.c.received_at)
+Index("ix_sheets_responsible", sheets.c.responsible_user_id, sheets.c.received_at)
+Index("ix_sheets_store_received", sheets.c.store_id, sheets.c.received_at)
+Index("ix_sheets_state_response_due", sheets.c.state, sheets.c.response_due_at)
+Index("ix_sheets_state_resolution_due", sheets.c.state, sheets.c.resolution_due_at)
+Index("ix_sheets_channel_received", sheets.c.channel, sheets.c.received_at)
+Index("ix_sheets_category_received", sheets.c.category, sheets.c.received_at)
+Index("ix_sheets_severity_received", sheets.c.severity, sheets.c.received_at)
+
+
+def _sheet_child(name: str, *columns: Column[object]) -> Table:
+    return Table(
+        name,
+        metadata,
+        _id(),
+        Column("sheet_id", ForeignKey("sheets.id"), nullable=False, index=True),
+        *columns,
+    )
+
+
+sheet_progress = _sheet_child(
+    "sheet_progress",
+    Column("at", DateTime, nullable=False),
+    Column("by_id", ForeignKey("users.id"), nullable=True),
+    Column("text", Text, nullable=False),
+    Column("customer_notified", Boolean, nullable=False, default=False),
+)
+
+sheet_visits = _sheet_child(
+    "sheet_visits",
+    Column("visited_at", DateTime, nullable=False),
+    Column("by_id", ForeignKey("users.id"), nullable=True),
+    Column("satisfaction", Integer, nullable=False),
+    Column("feedback", Text, nullable=False, default=""),
+    Column("kind", EnumText(VisitKind), nullable=False),
+    Column("method", String(20), nullable=False, default="phone"),
+)
+
+sheet_actions = _sheet_child(
+    "sheet_actions",
+    Column("description", Text, nullable=False),
+    Column("owner_id", ForeignKey("users.id"), nullable=True),
+    Column("due_date", Date, nullable=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("done_at", DateTime, nullable=True),
+    Column("effectiveness", EnumText(Effectiveness), nullable=False, default="pending"),
+    Column("checked_at", DateTime, nullable=True),
+    Column("checked_by_id", ForeignKey("users.id"), nullable=True),
+    Column("check_note", Text, nullable=False, default=""),
+)
+
+sheet_transitions = _sheet_child(
+    "sheet_transitions",
+    Column("at", DateTime, nullable=False),
+    Column("by_id", ForeignKey("users.id"), nullable=True),
+    Column("action", String(20), nullable=False),
+    Column("from_state", EnumText(SheetState), nullable=False),
+    Column("to_state", EnumText(SheetState), nullable=False),
+    Column("note", Text, nullable=False, default=""),
+)
+
+sheet_pauses = _sheet_child(
+    "sheet_pauses",
+    Column("started_at", DateTime, nullable=False),
+    Column("ended_at", DateTime, nullable=True),
+    Column("reason", Text, nullable=False, default=""),
+)
+
+# Append-only: triggers created by the migration refuse UPDATE and DELETE.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    _id(),
+    Column("at", DateTime, nullable=False, index=True),
+    Column("user_id", ForeignKey("users.id"), nullable=True),
+    Column("username", String(60), nullable=False, default=""),
+    Column("action", String(60), nullable=False),
+    Column("entity", String(30), nullable=False),
+    Column("entity_id", Integer, nullable=True),
+    Column("changes", Text, nullable=False, default="{}"),
+    Column("note", Text, nullable=False, default=""),
+)
+Index("ix_audit_entity", audit_log.c.entity, audit_log.c.entity_id)
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(60), primary_key=True),
+    Column("value", Text, nullable=False),
+)

@@ -1,0 +1,114 @@
+"""The unit of work: one transaction, rolled back unless ``commit()`` is called.
+
+Services receive a unit of work and use it as a context manager::
+
+    with uow:
+        sheet = uow.sheets.get(sheet_id)
+        ...
+        uow.commit()
+
+``with uow.reading():`` opens a read-only transaction instead (on SQLite it does not
+take the write lock, so lists and reports never hold up a desk that saves).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any, Self
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from helpdesk.domain.complaints import Sheet
+from helpdesk.domain.customers import Customer
+from helpdesk.domain.errors import ConflictError
+from helpdesk.storage import orm, repositories, tables
+
+
+class SqlAlchemyUnitOfWork:
+    """Attributes: stores, users, customers, sheets, audit, settings (repositories);
+    session (the open SQLAlchemy session, for storage-side queries only)."""
+
+    def __init__(self, engine: Engine) -> None:
+        orm.start_mappers()
+        self.engine = engine
+        self._write_factory = sessionmaker(bind=engine, expire_on_commit=False)
+        self._read_factory = sessionmaker(
+            bind=engine.execution_options(helpdesk_readonly=True), expire_on_commit=False
+        )
+        self._depth = 0
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def _open(self, factory: sessionmaker[Session]) -> None:
+        self.session = factory()
+        self.stores = repositories.StoreRepository(self.session)
+        self.users = repositories.UserRepository(self.session)
+        self.customers = repositories.CustomerRepository(self.session)
+        self.sheets = repositories.SheetRepository(self.session)
+        self.audit = repositories.AuditRepository(self.session)
+        self.settings = repositories.SettingsRepository(self.session)
+
+    def __enter__(self) -> Self:
+        if self._depth == 0:
+            self._open(self._write_factory)
+        self._depth += 1
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._depth -= 1
+        if self._depth == 0:
+            self.rollback()
+            self.session.close()
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Self]:
+        """A read-only unit of work (nested inside an open one, it reuses that)."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self._open(self._read_factory)
+        self._depth = 1
+        try:
+            yield self
+        finally:
+            self._depth = 0
+            self.session.rollback()
+            self.session.close()
+
+    def commit(self) -> None:
+        versioned = [o for o in self.session.dirty if isinstance(o, Sheet | Customer)]
+        try:
+            self.session.commit()
+        except StaleDataError as exc:
+            self.session.rollback()
+            raise self._conflict(versioned) from exc
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+    def _conflict(self, objects: list[Any]) -> ConflictError:
+        """Name who saved last, read in a fresh session (ours saw an old version)."""
+        with self._read_factory() as session:
+            for obj in objects:
+                table = tables.sheets if isinstance(obj, Sheet) else tables.customers
+                row = session.execute(
+                    select(table.c.updated_by_id, table.c.updated_at, table.c.version)
+                    .where(table.c.id == obj.id)
+                ).first()
+                if row is None:
+                    continue
+                name = ""
+                if row.updated_by_id is not None:
+                    name = session.scalar(select(tables.users.c.display_name).where(
+                        tables.users.c.id == row.updated_by_id)) or ""
+                return ConflictError.stale(name, row.updated_at, row.version)
+        return ConflictError.stale("", None, None)

@@ -1,0 +1,166 @@
+"""Shared fixtures: an offscreen Qt, a fresh migrated database (SQLite, or PostgreSQL
+when ``HELPDESK_TEST_POSTGRES_URL`` is set), a frozen clock and a staffed store."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt (metabrainz/picard test/conftest.py does the same).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from helpdesk.domain.users import Role
+from helpdesk.services import common, setup, users
+from helpdesk.storage.database import Database, open_database
+
+PG_ENV = "HELPDESK_TEST_POSTGRES_URL"
+NOW = datetime(2026, 11, 18, 10, 0)  # a Wednesday, store open
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
+                   monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data/config folder; nothing touches the user's files."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HELPDESK_HOME", str(home))
+    monkeypatch.delenv("HELPDESK_DATABASE_URL", raising=False)
+    return home
+
+
+class Clock:
+    """A settable clock installed as the services' ``now``."""
+
+    def __init__(self, at: datetime) -> None:
+        self.at = at
+
+    def __call__(self) -> datetime:
+        return self.at
+
+    def advance(self, **kwargs: float) -> datetime:
+        from datetime import timedelta
+
+        self.at += timedelta(**kwargs)
+        return self.at
+
+
+@pytest.fixture
+def clock() -> Iterator[Clock]:
+    c = Clock(NOW)
+    common.set_clock(c)
+    yield c
+    common.set_clock(None)
+
+
+def _sqlite_db(tmp_path: Path) -> Database:
+    return open_database(f"sqlite:///{tmp_path / 'helpdesk.db'}")
+
+
+def _postgres_db() -> Iterator[Database]:
+    """A throw-away database on the test server, dropped afterwards."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from helpdesk.storage.engine import normalize_url
+
+    base = normalize_url(os.environ[PG_ENV])
+    name = f"helpdesk_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(base).set(database=name).render_as_string(hide_password=False)
+    db = open_database(url)
+    try:
+        yield db
+    finally:
+        db.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def postgres_available() -> bool:
+    return bool(os.environ.get(PG_ENV))
+
+
+skip_without_postgres = pytest.mark.skipif(
+    not postgres_available(),
+    reason=f"no PostgreSQL server: set {PG_ENV}=postgresql://user@host/db to run "
+    "(CI sets it)",
+)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = _sqlite_db(tmp_path)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def pg_db() -> Iterator[Database]:
+    if not postgres_available():
+        pytest.skip(f"no PostgreSQL server: set {PG_ENV} to run (CI sets it)")
+    yield from _postgres_db()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """The same test on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        database = _sqlite_db(tmp_path)
+        yield database
+        database.dispose()
+    else:
+        if not postgres_available():
+            pytest.skip(f"no PostgreSQL server: set {PG_ENV} to run (CI sets it)")
+        yield from _postgres_db()
+
+
+@dataclass
+class Staff:
+    """The users of a set-up test store, by role (ids)."""
+
+    store_id: int
+    admin: int
+    desk: int
+    care: int
+    manager: int
+    director: int
+    gm: int
+
+
+PASSWORD = "secret123"
+
+
+def staff_store(database: Database) -> Staff:
+    uow = database.uow()
+    result = setup.initialise(uow, store_name="天顺汽车4S店", store_code="TS",
+                              preset="dealership", admin_username="admin",
+                              admin_password=PASSWORD)
+    sid = result.store.id
+
+    def add(username: str, name: str, role: Role) -> int:
+        return users.create_user(uow, result.admin_id, username, name, [role], PASSWORD,
+                                 store_id=sid).id
+
+    return Staff(
+        store_id=sid,
+        admin=result.admin_id,
+        desk=add("desk", "王芳", Role.FRONT_DESK),
+        care=add("care", "赵丽", Role.CUSTOMER_CARE),
+        manager=add("manager", "陈刚", Role.SERVICE_MANAGER),
+        director=add("director", "李建国", Role.SERVICE_DIRECTOR),
+        gm=add("gm", "周总", Role.GENERAL_MANAGER),
+    )
+
+
+@pytest.fixture
+def staff(db: Database, clock: Clock) -> Staff:
+    return staff_store(db)
