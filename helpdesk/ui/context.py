@@ -1,0 +1,129 @@
+"""What every screen is given: how to reach the services, who is logged in, the event
+bus, and one helper to run slow work off the UI thread.
+
+Widgets receive an ``AppContext`` (no global singletons): they call
+``helpdesk.services`` functions with ``ctx.uow()`` and ``ctx.user.id``, and listen on
+``ctx.bus`` so that every open view refreshes itself when something changes.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QSettings, QThreadPool, Signal, Slot
+
+from helpdesk.services.common import UnitOfWork
+from helpdesk.services.dto import SessionUser
+
+
+class EventBus(QObject):
+    """Announces changes so every open view can refresh itself.
+
+    Signals:
+        sheet_changed(int): a sheet was registered or changed (its id).
+        customer_changed(int): a customer was created, edited or merged (its id).
+        data_reset(): many things changed at once (import, demo data, restore).
+        settings_changed(): store, calendar, policy, phrases or users changed.
+        busy_changed(str): text of the slow operation running now ("" when idle).
+        language_changed(str): the UI language switched (locale name).
+    """
+
+    sheet_changed = Signal(int)
+    customer_changed = Signal(int)
+    data_reset = Signal()
+    settings_changed = Signal()
+    busy_changed = Signal(str)
+    language_changed = Signal(str)
+
+
+class _Relay(QObject):
+    """Lives in the UI thread; the worker emits through it (queued across threads)."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.fn = fn
+        self.relay = relay
+        self.setAutoDelete(True)
+
+    def run(self) -> None:  # runs in a pool thread
+        try:
+            result = self.fn()
+        except Exception as exc:  # noqa: BLE001 - handed to the UI thread as a value
+            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            self.relay.failed.emit(exc)
+        else:
+            self.relay.succeeded.emit(result)
+
+
+@dataclass
+class AppContext:
+    """Attributes:
+    uow: factory of units of work (``helpdesk.services`` take one per call).
+    user: who is logged in (None before login).
+    database_description: the SQLite file or server shown in the status bar.
+    bus: the event bus.
+    settings: per-user UI settings (window geometry, language, last filters).
+    """
+
+    uow: Callable[[], UnitOfWork]
+    database_description: str
+    bus: EventBus = field(default_factory=EventBus)
+    user: SessionUser | None = None
+    settings: QSettings = field(default_factory=lambda: QSettings("Helpdesk", "Helpdesk"))
+    _running: list[_Relay] = field(default_factory=list)
+
+    @property
+    def user_id(self) -> int:
+        assert self.user is not None, "no user logged in"
+        return self.user.id
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[Exception], None] | None = None,
+        *,
+        label: str = "",
+    ) -> None:
+        """Run ``fn`` in a worker thread; call back in the UI thread when done.
+
+        While it runs, ``bus.busy_changed`` carries ``label`` (the status bar shows it
+        with a progress indicator); a failure without ``on_failure`` is re-raised in
+        the UI thread so it is never swallowed."""
+        relay = _Relay()
+        self._running.append(relay)
+
+        def finish() -> None:
+            if relay in self._running:
+                self._running.remove(relay)
+            if not self._running:
+                self.bus.busy_changed.emit("")
+
+        @Slot(object)
+        def ok(result: Any) -> None:
+            finish()
+            on_success(result)
+
+        @Slot(object)
+        def bad(exc: Exception) -> None:
+            finish()
+            if on_failure is None:
+                raise exc
+            on_failure(exc)
+
+        relay.succeeded.connect(ok)
+        relay.failed.connect(bad)
+        self.bus.busy_changed.emit(label or "…")
+        QThreadPool.globalInstance().start(_Job(fn, relay))
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
