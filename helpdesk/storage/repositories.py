@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import case, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
@@ -94,6 +94,7 @@ class CustomerRepository:
                 selectinload(Customer.phones),  # type: ignore[arg-type]
                 selectinload(Customer.vehicles),  # type: ignore[arg-type]
                 selectinload(Customer.contacts),  # type: ignore[arg-type]
+                selectinload(Customer.orders),  # type: ignore[arg-type]
             ],
         )
 
@@ -139,6 +140,14 @@ class CustomerRepository:
         return int(self.session.scalar(select(func.count()).select_from(tables.customers)) or 0)
 
 
+def _sheet_children() -> list[Any]:
+    """Loaded with the sheet: a lazy load in the middle of a workflow step would
+    autoflush the half-made change (a second version bump, and a stale save failing
+    outside commit). Built on use: the mapping exists only after ``start_mappers``."""
+    return [selectinload(getattr(Sheet, name))
+            for name in ("progress", "visits", "actions", "transitions", "pauses")]
+
+
 class SheetRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -148,11 +157,12 @@ class SheetRepository:
         self.session.flush()
 
     def get(self, sheet_id: int) -> Sheet | None:
-        return self.session.get(Sheet, sheet_id)
+        return self.session.get(Sheet, sheet_id, options=_sheet_children())
 
     def get_by_number(self, number: str) -> Sheet | None:
         return self.session.scalars(
             select(Sheet).where(tables.sheets.c.number == number.strip().upper())
+            .options(*_sheet_children())
         ).first()
 
     def next_sequence(self, store_id: int, year: int) -> int:
@@ -173,6 +183,20 @@ class SheetRepository:
             .returning(counters.c.last_value)
         )
         return int(self.session.execute(stmt).scalar_one())
+
+    def reserve_sequence(self, store_id: int, year: int, at_least: int) -> None:
+        """Move the counter to at least ``at_least`` (imported sheet numbers), so the next
+        ``next_sequence`` never hands out a number that was imported."""
+        counters = tables.sheet_counters
+        dialect = self.session.get_bind().dialect.name
+        builder: Any = pg_insert if dialect == "postgresql" else sqlite_insert
+        stmt = builder(counters).values(store_id=store_id, year=year, last_value=at_least)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[counters.c.store_id, counters.c.year],
+            set_={"last_value": case((counters.c.last_value < at_least, at_least),
+                                     else_=counters.c.last_value)},
+        )
+        self.session.execute(stmt)
 
     def count(self) -> int:
         return int(self.session.scalar(select(func.count()).select_from(tables.sheets)) or 0)

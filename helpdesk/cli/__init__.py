@@ -1,0 +1,126 @@
+"""The ``helpdesk`` command line.
+
+Without a command it starts the desktop application; with one it does that job
+through the same services the desktop uses (permission checks and audit included)::
+
+    helpdesk init --store 天顺汽车4S店 --code TS --preset dealership --admin admin \\
+        --password-file pw.txt
+    helpdesk demo --size small
+    helpdesk sheet list --overdue
+    HELPDESK_PASSWORD=... helpdesk sheet acknowledge TS-2026-000001 --user manager
+
+Adding commands: write a module in this package with ``register(subparsers)`` (it adds
+its subcommands and sets ``func=handler`` on each; a handler takes the parsed
+arguments and returns the exit code) and append its name to ``COMMAND_MODULES``.
+
+Exit codes: 0 done; 1 refused or failed (permission, workflow, not found, storage);
+2 wrong usage or invalid input (the message names the field); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Sequence
+
+from helpdesk.domain.errors import HelpdeskError, ValidationError, ValidationErrors
+
+# Command modules of this package, in the order their commands appear in --help.
+COMMAND_MODULES = [
+    "setup_cmds",  # init
+    "demo",  # demo
+    "users",  # user add|list|passwd|activate|deactivate|roles
+    "sheets",  # sheet list|show|register|<workflow actions>|action
+    "customers",  # customer find|show|add
+    "transfer",  # import customers|sheets|template, export customers
+    "report",  # report monthly|sheet|letter
+    "maintenance",  # backup, restore, check
+]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="helpdesk",
+        description="Helpdesk 客诉管理: without a command, start the desktop application.",
+        epilog="Environment: HELPDESK_DATABASE_URL (database), HELPDESK_PASSWORD (password "
+               "of --user), HELPDESK_HOME (data folder).",
+    )
+    parser.add_argument("--database", metavar="URL", default=None,
+                        help="database URL or SQLite file for this run")
+    parser.add_argument("--json", action="store_true", default=False,
+                        help="answer in JSON (commands that print data)")
+    parser.add_argument("--lang", metavar="LANG", default=None,
+                        help="language of the desktop application: zh_CN, zh_TW or en "
+                             "(commands answer in English)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"helpdesk.cli.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def _error_lines(exc: HelpdeskError) -> list[str]:
+    if isinstance(exc, ValidationErrors):
+        return [f"error: {e}" for e in exc.errors] or [f"error: {exc.message}"]
+    return [f"error: {exc}"]
+
+
+def _error_json(exc: HelpdeskError) -> dict[str, object]:
+    errors = exc.errors if isinstance(exc, ValidationErrors) else [exc]
+    return {"ok": False, "errors": [
+        {"code": e.code, "field": getattr(e, "field", None), "message": e.message}
+        for e in errors]}
+
+
+def _exit_code(exc: HelpdeskError) -> int:
+    from helpdesk.cli._base import CliError
+
+    return EXIT_USAGE if isinstance(exc, ValidationError | ValidationErrors | CliError) \
+        else EXIT_FAILED
+
+
+def _start_desktop(args: argparse.Namespace) -> int:
+    desktop_argv: list[str] = []
+    if args.database:
+        desktop_argv += ["--database", args.database]
+    if args.lang:
+        desktop_argv += ["--lang", args.lang]
+    # Imported here so that the command line works on a machine without a display.
+    from helpdesk.ui.app import run
+
+    return int(run(desktop_argv))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code (``python -m helpdesk`` exits with it)."""
+    from helpdesk.cli import _base
+
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(arguments)
+    except SystemExit as exc:  # --help, or a usage error argparse already printed
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    if args.command is None:
+        return _start_desktop(args)
+    try:
+        return int(args.func(args) or EXIT_OK)
+    except HelpdeskError as exc:
+        if _base.wants_json(args):
+            print(json.dumps(_error_json(exc), ensure_ascii=False))
+        for line in _error_lines(exc):
+            print(line, file=sys.stderr)
+        return _exit_code(exc)
+    except OSError as exc:
+        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
+              file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("interrupted; nothing was saved by the unfinished step", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        _base.close_db(args)

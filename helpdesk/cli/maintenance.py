@@ -1,0 +1,153 @@
+"""``helpdesk backup``, ``helpdesk restore``, ``helpdesk check``.
+
+Backups use SQLite's online backup (desks may keep working). A restore first checks
+that the file is a Helpdesk database and keeps a copy of the current one. PostgreSQL
+databases are backed up with the server's own tools (``pg_dump``/``pg_restore``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, inspect, text
+
+from helpdesk.cli import _base
+from helpdesk.domain.errors import StorageError
+from helpdesk.storage import backup, migrate
+from helpdesk.storage import engine as engine_mod
+
+# Counted by `check` (those present in the database).
+_COUNTED = ("stores", "users", "customers", "vehicles", "orders", "sheets", "audit_log")
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    common = _base.common_options()
+    cmd = subparsers.add_parser("backup", parents=[common],
+                                help="copy the SQLite database (online; desks may keep working)")
+    cmd.add_argument("--out", type=Path, metavar="FILE",
+                     help="where (default: backups/ next to the database, with the time)")
+    cmd.set_defaults(func=run_backup)
+
+    cmd = subparsers.add_parser(
+        "restore", parents=[common], help="replace the SQLite database with a backup",
+        description="Replace the database with FILE after checking that FILE is a Helpdesk "
+                    "database; the current database is kept as a backup first. Close the "
+                    "application on every desk before restoring.")
+    cmd.add_argument("file", type=Path)
+    cmd.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    cmd.set_defaults(func=run_restore)
+
+    cmd = subparsers.add_parser("check", parents=[common],
+                                help="integrity, migration state and counts of the database")
+    cmd.set_defaults(func=run_check)
+
+
+def _sqlite_path(args: argparse.Namespace, what: str) -> Path:
+    url = _base.database_url(args)
+    path = engine_mod.sqlite_file(url)
+    if path is None:
+        raise StorageError(
+            f"{what} works on SQLite files; {engine_mod.describe(url)} is a server database: "
+            "use pg_dump / pg_restore (e.g. `pg_dump -Fc -f helpdesk.dump DBNAME`)",
+            code=f"{what}.not_sqlite")
+    return path
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    path = _sqlite_path(args, "backup")
+    if path.exists():
+        backup.check_is_helpdesk(path)
+    saved = backup.backup_sqlite(path, args.out)
+    if _base.wants_json(args):
+        _base.print_json({"database": path, "backup": saved, "bytes": saved.stat().st_size})
+    else:
+        print(f"backup of {path} written to {saved} ({saved.stat().st_size:,} bytes)")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    path = _sqlite_path(args, "restore")
+    backup.check_is_helpdesk(args.file)  # refuse early, before asking anything
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise _base.CliError("restore replaces the database: confirm with --yes",
+                                 code="restore.confirm")
+        answer = input(f"Replace {path} with {args.file}? Close Helpdesk on every desk "
+                       "first. [y/N] ")
+        if answer.strip().lower() not in ("y", "yes", "是"):
+            _base.info("nothing was changed")
+            return 1
+    safety = backup.restore_sqlite(args.file, path)
+    if _base.wants_json(args):
+        _base.print_json({"database": path, "restored_from": args.file, "previous": safety})
+    else:
+        print(f"{path} restored from {args.file}")
+        if safety:
+            print(f"the database it replaced is kept at {safety}")
+    return 0
+
+
+def _counts(engine: Engine) -> dict[str, int]:
+    present = set(inspect(engine).get_table_names())
+    counts = {}
+    with engine.connect() as conn:
+        for table in _COUNTED:
+            if table in present:
+                # Table names come from the constant above, never from input.
+                counts[table] = int(conn.execute(text(f"SELECT count(*) FROM {table}"))
+                                    .scalar_one())
+    return counts
+
+
+def _sqlite_checks(engine: Engine) -> dict[str, Any]:
+    with engine.connect() as conn:
+        integrity = [row[0] for row in conn.execute(text("PRAGMA integrity_check"))]
+        foreign = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+    return {"integrity": "ok" if integrity == ["ok"] else "; ".join(integrity[:20]),
+            "foreign_key_violations": len(foreign)}
+
+
+def run_check(args: argparse.Namespace) -> int:
+    url = _base.database_url(args)
+    path = engine_mod.sqlite_file(url)
+    if path is not None:
+        if not path.exists():
+            raise StorageError(f"there is no database at {path}", code="check.missing")
+        backup.check_is_helpdesk(path)
+    engine = engine_mod.make_engine(url)
+    try:
+        report: dict[str, Any] = {"database": engine_mod.describe(url),
+                                  "backend": engine.dialect.name}
+        if path is not None:
+            report.update(_sqlite_checks(engine))
+        else:
+            report.update({"integrity": "not checked (the server guards it; see "
+                                        "pg_amcheck)", "foreign_key_violations": 0})
+        current, head = migrate.current_revision(engine), migrate.head_revision()
+        report.update({"revision": current, "head": head, "up_to_date": current == head,
+                       "counts": _counts(engine)})
+    finally:
+        engine.dispose()
+    problems = []
+    if report["integrity"] not in ("ok",) and path is not None:
+        problems.append(f"integrity: {report['integrity']}")
+    if report["foreign_key_violations"]:
+        problems.append(f"{report['foreign_key_violations']} broken references")
+    if not report["up_to_date"]:
+        problems.append(f"schema at {report['revision']}, this program expects {head} "
+                        "(opening it in Helpdesk upgrades it, with a backup first)")
+    report["ok"] = not problems
+    report["problems"] = problems
+    if _base.wants_json(args):
+        _base.print_json(report)
+    else:
+        print(f"database   {report['database']} ({report['backend']})")
+        print(f"integrity  {report['integrity']}")
+        print(f"schema     {report['revision']} (program: {head})")
+        for table, count in report["counts"].items():
+            print(f"{table:<10} {count:,}")
+        print("OK" if not problems else "PROBLEMS: " + "; ".join(problems))
+    return 0 if not problems else 1

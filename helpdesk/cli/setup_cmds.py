@@ -1,0 +1,53 @@
+"""``helpdesk init``: a new database with its store, SLA preset and first administrator."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from helpdesk.cli import _base
+from helpdesk.domain.sla import PRESETS
+from helpdesk.services import setup
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    parser = subparsers.add_parser(
+        "init", parents=[_base.common_options()],
+        help="set up a new database: the store, its SLA preset, the first administrator",
+        description="Set up a new database in one transaction (refused if it is set up "
+                    "already). The administrator's password comes from --password-file, "
+                    "else HELPDESK_PASSWORD, else a prompt.")
+    parser.add_argument("--store", required=True, metavar="NAME", help="store name")
+    parser.add_argument("--code", required=True, metavar="CODE",
+                        help="store code, 1-8 letters/digits; prefixes sheet numbers "
+                             "(TS → TS-2026-000123)")
+    parser.add_argument("--preset", required=True, choices=sorted(PRESETS),
+                        help="SLA preset: dealership (seed 003), retail (seed 004), "
+                             "crm (seed 002)")
+    parser.add_argument("--admin", required=True, metavar="NAME",
+                        help="user name of the first administrator")
+    parser.add_argument("--admin-name", metavar="DISPLAY", default="系统管理员",
+                        help="the administrator's display name (default 系统管理员)")
+    parser.add_argument("--password-file", metavar="FILE",
+                        help="file whose first line is the password ('-' reads stdin)")
+    parser.set_defaults(func=run_init)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    db = _base.open_db(args, create=True)
+    if setup.is_initialised(db.uow()):
+        raise _base.CliError(f"{db.description} is set up already; nothing was changed",
+                             code="setup.done")
+    password = _base.read_password(f"Password for {args.admin}: ", confirm=True,
+                                   file=args.password_file)
+    result = setup.initialise(db.uow(), store_name=args.store, store_code=args.code,
+                              preset=args.preset, admin_username=args.admin,
+                              admin_password=password, admin_display_name=args.admin_name)
+    if _base.wants_json(args):
+        _base.print_json({"database": db.description, "store": result.store,
+                          "admin_id": result.admin_id, "admin": args.admin})
+    else:
+        print(f"Database {db.description} is set up: store {result.store.code} "
+              f"{result.store.name} ({result.store.preset}), administrator {args.admin}.")
+        print("Next: add staff with `helpdesk user add … --user " + args.admin + "`.")
+    return 0

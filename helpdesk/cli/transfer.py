@@ -1,0 +1,123 @@
+"""``helpdesk import …`` and ``helpdesk export …``: spreadsheets in and out.
+
+Imports validate every row and save nothing unless all are good (``--skip-invalid``
+saves the good ones); ``--dry-run`` only checks. The template (headers in Chinese or
+English) is documented in the README and written by ``helpdesk import template``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from helpdesk.cli import _base
+from helpdesk.services import importing
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    common = _base.common_options()
+    imports = _base.group(subparsers, "import", "import customers or sheets from CSV/XLSX")
+    for kind, what in ((importing.CUSTOMERS, "customers (one per row, with one vehicle "
+                                             "and/or one order)"),
+                       (importing.SHEETS, "complaint sheets, open ones and closed history")):
+        cmd = imports.add_parser(kind, parents=[common], help=f"import {what}",
+                                 description=f"Import {what} from a .csv or .xlsx file laid "
+                                             "out as the template. All rows or none, unless "
+                                             "--skip-invalid.")
+        cmd.add_argument("file", type=Path)
+        cmd.add_argument("--skip-invalid", action="store_true",
+                         help="import the good rows and report the bad ones")
+        cmd.add_argument("--dry-run", action="store_true",
+                         help="check every row, save nothing")
+        cmd.add_argument("--store", metavar="CODE",
+                         help="store the rows belong to (default: the user's)")
+        _base.user_option(cmd, required=True)
+        cmd.set_defaults(func=run_import, kind=kind)
+
+    template = imports.add_parser("template", parents=[common],
+                                  help="write an empty template (.csv or .xlsx)")
+    template.add_argument("kind", choices=[importing.CUSTOMERS, importing.SHEETS])
+    template.add_argument("out", type=Path, help="OUT.xlsx (with a help sheet) or OUT.csv")
+    template.add_argument("--lang", choices=["zh", "en"], default="zh",
+                          help="header language (import reads both)")
+    template.set_defaults(func=run_template)
+
+    exports = _base.group(subparsers, "export", "export data to CSV/XLSX")
+    cmd = exports.add_parser("customers", parents=[common],
+                             help="export customers in the import template's layout "
+                                  "(needs the right to export personal data; audited)")
+    cmd.add_argument("out", type=Path, help="OUT.csv or OUT.xlsx")
+    cmd.add_argument("--search", default="", metavar="QUERY",
+                     help="only customers this search finds (default: all)")
+    cmd.add_argument("--lang", choices=["zh", "en"], default="zh", help="header language")
+    _base.user_option(cmd, required=True)
+    cmd.set_defaults(func=run_export)
+
+
+def _column_name(key: str, kind: str) -> str:
+    for column in importing.columns_for(kind):
+        if column.key == key:
+            return f"{column.header_zh}/{column.header_en}"
+    return key
+
+
+def run_import(args: argparse.Namespace) -> int:
+    # The file's layout is checked before asking for a password: a wrong header is
+    # reported at once.
+    importing.read_table(args.file, importing.columns_for(args.kind))
+    actor = _base.login(args)
+    store = _base.store_id(args, args.store)
+    uow = _base.uow(args)
+    if args.kind == importing.CUSTOMERS:
+        report = importing.check_customers(uow, actor.id, args.file, store_id=store) \
+            if args.dry_run else importing.import_customers(
+                uow, actor.id, args.file, skip_invalid=args.skip_invalid, store_id=store)
+    else:
+        report = importing.check_sheets(uow, actor.id, args.file, store_id=store) \
+            if args.dry_run else importing.import_sheets(
+                uow, actor.id, args.file, skip_invalid=args.skip_invalid, store_id=store)
+    if _base.wants_json(args):
+        _base.print_json({"dry_run": args.dry_run, **dataclasses.asdict(report)})
+    else:
+        for error in report.errors:
+            print(f"line {error.line}, {_column_name(error.column, args.kind)}: "
+                  f"{error.message}")
+        bad = len(report.lines_with_errors())
+        if args.dry_run:
+            print(f"checked {report.total} row(s): {report.valid} good, {bad} with errors; "
+                  "nothing saved (dry run)")
+        else:
+            print(f"{report.total} row(s): {report.imported} imported, "
+                  f"{report.skipped} skipped")
+    if report.errors and report.imported == 0:
+        if not args.dry_run:
+            _base.info(f"error: {len(report.lines_with_errors())} row(s) have errors; "
+                       "nothing was imported (fix them, or use --skip-invalid)")
+        return 2
+    return 0
+
+
+def run_template(args: argparse.Namespace) -> int:
+    importing.write_template(args.out, args.kind, lang=args.lang)
+    if _base.wants_json(args):
+        _base.print_json({"file": args.out, "kind": args.kind})
+    else:
+        print(f"template for {args.kind} written to {args.out}")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from helpdesk.services import customer_list
+
+    actor = _base.login(args)
+    uow = _base.uow(args)
+    ids = customer_list.list_customer_ids(uow, actor.id,
+                                          customer_list.CustomerFilter(text=args.search))
+    count = importing.export_customers(uow, actor.id, ids, args.out, lang=args.lang)
+    if _base.wants_json(args):
+        _base.print_json({"file": args.out, "customers": count})
+    else:
+        print(f"{count} customer(s) exported to {args.out}")
+    return 0

@@ -1,0 +1,1524 @@
+"""Import customers and complaint sheets from spreadsheets; export customers.
+
+Stores keep their customers and complaints in Excel today. This module reads CSV
+(UTF-8 with or without BOM, GB18030, UTF-16 as Excel's "Unicode text") and XLSX files
+laid out as the documented template (headers in Chinese or English), validates every
+row with the same validators the desk uses, and imports in ONE transaction: nothing
+unless every row is good, or only the good rows when the caller asks to skip bad ones.
+
+Line numbers in reports are spreadsheet line numbers: the header is line 1, the first
+data row line 2 (a cell with a line break still counts as one line, as in Excel).
+
+Historical sheets (already closed in the old spreadsheet) can be imported with their
+dates: the state column says how far the sheet got, and each state needs what the
+workflow needs to reach it (a resolved sheet needs a concrete root cause and measure,
+a closed one a return visit with satisfaction). Imported workflow steps are recorded
+with no staff member and the note "imported", and every imported sheet has its own
+``sheet.import`` audit entry, so history is never passed off as work done in the
+program.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TypeVar
+
+import phonenumbers
+
+from helpdesk.domain import audit, text, validation
+from helpdesk.domain.complaints import (
+    Action,
+    ResponsibleArea,
+    ReturnVisit,
+    Sheet,
+    SheetState,
+    Transition,
+    VisitKind,
+    format_sheet_number,
+)
+from helpdesk.domain.customers import (
+    Customer,
+    CustomerKind,
+    Gender,
+    OrderKind,
+    Store,
+    StoreKind,
+    Tier,
+)
+from helpdesk.domain.enums import Channel, Severity
+from helpdesk.domain.errors import ValidationError, ValidationErrors
+from helpdesk.domain.users import Permission, User
+from helpdesk.services import common
+from helpdesk.services import customers as customer_services
+from helpdesk.services.common import UnitOfWork
+
+CUSTOMERS = "customers"
+SHEETS = "sheets"
+_E = TypeVar("_E", bound=StrEnum)
+MAX_ROWS = 200_000  # a bigger file is almost certainly not a customer list
+_XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+
+# ====================================================================== the template
+@dataclass(frozen=True)
+class TemplateColumn:
+    """One column of an import template.
+
+    Attributes:
+        key: stable identifier (also accepted as a header).
+        header_zh / header_en: the headers written in templates and exports.
+        required: the column must be present and the cell filled.
+        help_en / help_zh: what goes in the cell.
+        aliases: other headers people use for it in their own spreadsheets.
+    """
+
+    key: str
+    header_zh: str
+    header_en: str
+    required: bool
+    help_en: str
+    help_zh: str = ""
+    aliases: tuple[str, ...] = ()
+
+    def header(self, lang: str = "zh") -> str:
+        return self.header_en if lang == "en" else self.header_zh
+
+
+_C = TemplateColumn
+_DATE_HELP = "date: 2026-11-20, 2026/11/20 or 2026年11月20日"
+_DATE_HELP_ZH = "日期, 如 2026-11-20、2026/11/20 或 2026年11月20日"
+_TIME_HELP = "date and time: 2026-11-20 14:30 (a date alone means 00:00)"
+_TIME_HELP_ZH = "日期时间, 如 2026-11-20 14:30 (只写日期按 00:00)"
+
+CUSTOMER_COLUMNS: tuple[TemplateColumn, ...] = (
+    _C("name", "姓名", "Name", True,
+       "Person's name, or the company name for a company customer.",
+       "个人姓名; 单位客户填单位名称", ("客户姓名", "客户名称", "名称", "客户")),
+    _C("kind", "客户类型", "Customer type", False,
+       "个人 / 单位 (individual / company); empty means individual.",
+       "个人 或 单位, 空为个人", ("类型", "type")),
+    _C("phone", "电话", "Phone", True,
+       "Mobile or landline with area code (13812345678, 010-62345678, +44 20 7946 0958); "
+       "must not belong to another customer.",
+       "手机或带区号的座机; 不能与已有客户重复", ("手机", "手机号", "联系电话", "mobile")),
+    _C("phone2", "备用电话", "Phone 2", False, "A second number.", "第二个号码",
+       ("电话2", "phone 2")),
+    _C("gender", "性别", "Gender", False, "男 / 女 (male / female).", "男 或 女"),
+    _C("birthday", "生日", "Birthday", False, _DATE_HELP, _DATE_HELP_ZH, ("出生日期",)),
+    _C("email", "邮箱", "E-mail", False, "E-mail address.", "电子邮箱",
+       ("电子邮件", "email", "e-mail")),
+    _C("wechat", "微信", "WeChat", False, "WeChat ID.", "微信号", ("微信号",)),
+    _C("address", "地址", "Address", False, "Postal address.", "联系地址", ("联系地址",)),
+    _C("tier", "客户等级", "Tier", False, "普通 / VIP / 高级VIP (regular / vip / senior_vip).",
+       "普通、VIP 或 高级VIP", ("等级", "会员等级")),
+    _C("source", "来源", "Source", False, "Where the customer came from.", "客户来源",
+       ("客户来源",)),
+    _C("consent_marketing", "同意营销联系", "Marketing consent", False,
+       "是 / 否 (yes / no): may we contact them for marketing; empty means no.",
+       "是 或 否, 空为否", ("营销许可", "consent")),
+    _C("company_industry", "行业", "Industry", False, "Company customers: industry.",
+       "单位客户: 所属行业"),
+    _C("company_size", "企业规模", "Company size", False, "Company customers: size.",
+       "单位客户: 规模", ("规模",)),
+    _C("note", "备注", "Note", False, "Free text.", "备注", ("remark",)),
+    _C("vin", "车架号", "VIN", False,
+       "17 characters, check digit verified; needed for any vehicle column.",
+       "17位, 校验第9位; 填写车辆信息时必填", ("VIN码", "车辆识别代号", "车架号(VIN)")),
+    _C("vin_override", "接受VIN校验位不符", "Accept VIN check digit mismatch", False,
+       "是 (yes) accepts a VIN whose 9th character does not match (imported vehicles); "
+       "needs a service manager or director; audited.",
+       "填 是 则接受第9位校验不符的VIN (进口车); 需服务经理或总监, 留审计记录"),
+    _C("plate", "车牌号", "Plate", False, "Plate number, e.g. 京A·12345.",
+       "车牌号, 如 京A·12345", ("车牌", "plate number")),
+    _C("brand", "品牌", "Brand", False, "Vehicle brand.", "车辆品牌"),
+    _C("model", "车型", "Model", False, "Vehicle model.", "车型"),
+    _C("mileage_km", "里程(公里)", "Mileage (km)", False, "Whole kilometres.", "整数公里",
+       ("里程", "mileage")),
+    _C("purchase_date", "购车日期", "Purchase date", False, _DATE_HELP, _DATE_HELP_ZH),
+    _C("order_number", "订单号", "Order number", False,
+       "Order/invoice number (letters, digits, - _ /); needed for any order column; "
+       "unique.", "订单号或结算单号; 填写订单信息时必填, 不可重复", ("单据号", "order no")),
+    _C("order_kind", "订单类型", "Order type", False,
+       "整车销售 / 维修保养 / 配件 / 零售 (vehicle_sale / service / parts / retail); "
+       "empty: 维修保养 at a dealership, 零售 at a store.",
+       "整车销售、维修保养、配件 或 零售; 空则4S店按维修保养, 门店按零售"),
+    _C("order_date", "订单日期", "Order date", False, _DATE_HELP + "; empty means today.",
+       _DATE_HELP_ZH + "; 空为今天"),
+    _C("order_amount", "订单金额(元)", "Order amount (yuan)", False,
+       "Amount in yuan, e.g. 1,234.50.", "金额(元), 如 1,234.50", ("订单金额", "金额")),
+    _C("order_items", "订单内容", "Order items", False, "What was bought or done.",
+       "购买的商品或维修项目", ("项目", "items")),
+)
+
+SHEET_COLUMNS: tuple[TemplateColumn, ...] = (
+    _C("number", "单号", "Sheet number", False,
+       "Kept when given and unique (e.g. the old paper number); empty: a new number "
+       "TS-2026-000123 from the store code and the year received.",
+       "填写且不重复则保留原单号; 空则按店代码和接收年份编号", ("抱怨单号", "编号")),
+    _C("received_at", "接收时间", "Received at", True, _TIME_HELP, _TIME_HELP_ZH,
+       ("接收日期", "日期", "登记时间")),
+    _C("channel", "接收渠道", "Channel", True,
+       "客户关爱回访 / 服务顾问接待 / 厂家400热线 / 媒体/消协/行业管理 / 电话 / "
+       "网络/微信/邮件 / 门店现场 (or the codes care_visit, reception, oem_hotline, media, "
+       "phone, online, in_store).",
+       "客户关爱回访、服务顾问接待、厂家400热线、媒体/消协/行业管理、电话、网络/微信/邮件、门店现场",
+       ("渠道",)),
+    _C("severity", "严重程度", "Severity", True, "重大 / 一般 (major / general).",
+       "重大 或 一般", ("级别", "性质")),
+    _C("category", "类别", "Category", True,
+       "One of the store's categories, by name (维修质量, 服务态度…) or code.",
+       "本店的抱怨类别名称(维修质量、服务态度…)或代码", ("抱怨类别", "分类")),
+    _C("customer_name", "客户姓名", "Customer name", True,
+       "Used when the phone matches no customer: a new customer is created.",
+       "电话找不到客户时, 按此姓名新建客户", ("客户", "姓名")),
+    _C("phone", "客户电话", "Customer phone", True,
+       "Finds the customer (or creates one with the name above).",
+       "用于匹配客户(匹配不到则新建)", ("电话", "手机", "联系电话")),
+    _C("vin", "车架号", "VIN", False,
+       "Links the sheet to this vehicle; a new VIN is added to the customer.",
+       "关联车辆; 新的VIN会添加到该客户名下", ("VIN码",)),
+    _C("plate", "车牌号", "Plate", False,
+       "Without a VIN: links the customer's vehicle with this plate (it must exist).",
+       "未填VIN时按车牌关联该客户已有车辆", ("车牌",)),
+    _C("order_number", "订单号", "Order number", False,
+       "Links the customer's order with this number (it must exist).",
+       "关联该客户已有的订单"),
+    _C("mileage_km", "里程(公里)", "Mileage (km)", False, "Whole kilometres.", "整数公里",
+       ("里程",)),
+    _C("description", "抱怨内容", "Complaint", True, "What the customer says.",
+       "客户的抱怨/投诉内容", ("投诉内容", "抱怨/投诉内容", "内容")),
+    _C("customer_request", "客户诉求", "Customer request", False,
+       "What the customer asks for.", "客户的诉求", ("诉求",)),
+    _C("state", "状态", "State", False,
+       "已登记 (default) / 已响应 / 处理中 / 已解决 / 已回访 / 已关闭 — how far the old "
+       "sheet got; each needs the columns of its step (see the README).",
+       "已登记(默认)、已响应、处理中、已解决、已回访、已关闭; 每个状态需要相应的列", ("处理状态",)),
+    _C("acknowledged_at", "响应时间", "Acknowledged at", False,
+       _TIME_HELP + "; needed from 已响应 on.", _TIME_HELP_ZH + "; 已响应及以后必填"),
+    _C("responsible_area", "责任区域", "Responsible area", False,
+       "技术 / 服务 / 配件 / 销售 / 物流 / 其他; needed from 已解决 on.",
+       "技术、服务、配件、销售、物流、其他; 已解决及以后必填", ("责任部门",)),
+    _C("responsible", "责任人", "Responsible person", False,
+       "User name or display name of a staff member (staff who left can be added as users "
+       "without login); needed from 已解决 on.",
+       "员工的用户名或姓名(离职员工可添加为无登录用户); 已解决及以后必填"),
+    _C("root_cause", "根本原因", "Root cause", False,
+       "Concrete root cause; needed from 已解决 on.", "具体的根本原因; 已解决及以后必填",
+       ("原因分析", "抱怨产生根本原因分析")),
+    _C("correction", "缺点纠正", "Correction", False,
+       "What was done for this customer; needed from 已解决 on.",
+       "为该客户所做的纠正; 已解决及以后必填", ("纠正措施", "处理结果")),
+    _C("compensation", "补偿金额(元)", "Compensation (yuan)", False, "Amount in yuan.",
+       "补偿金额(元)", ("补偿", "补偿金额")),
+    _C("long_term_measure", "长期措施", "Long-term measure", False,
+       "Concrete measure (what changes, who, by when; not just 加强培训); needed from "
+       "已解决 on.", "具体的长期措施(不能只写加强培训等空话); 已解决及以后必填",
+       ("长期质量保证的措施", "预防措施")),
+    _C("rework", "返修", "Rework", False, "是 / 否: rework needed.", "是否需要返修: 是 或 否"),
+    _C("rework_completed_at", "返修完成时间", "Rework completed at", False,
+       _TIME_HELP + "; needed when rework is 是 and the sheet is resolved.",
+       _TIME_HELP_ZH + "; 返修为是且已解决时必填"),
+    _C("resolved_at", "解决时间", "Resolved at", False,
+       _TIME_HELP + "; needed from 已解决 on.", _TIME_HELP_ZH + "; 已解决及以后必填"),
+    _C("visited_at", "回访时间", "Return visit at", False,
+       _TIME_HELP + "; needed from 已回访 on.", _TIME_HELP_ZH + "; 已回访及以后必填"),
+    _C("satisfaction", "满意度", "Satisfaction", False,
+       "1-5 from the return visit; needed from 已回访 on.", "回访满意度 1-5; 已回访及以后必填"),
+    _C("feedback", "回访意见", "Visit feedback", False, "What the customer said.",
+       "客户的回访意见", ("客户意见",)),
+    _C("closed_at", "关闭时间", "Closed at", False, _TIME_HELP + "; needed for 已关闭.",
+       _TIME_HELP_ZH + "; 已关闭必填"),
+    _C("closing_remark", "关闭说明", "Closing remark", False, "Free text.", "关闭备注",
+       ("关闭备注",)),
+)
+
+COLUMNS: dict[str, tuple[TemplateColumn, ...]] = {CUSTOMERS: CUSTOMER_COLUMNS,
+                                                  SHEETS: SHEET_COLUMNS}
+
+
+def columns_for(kind: str) -> tuple[TemplateColumn, ...]:
+    try:
+        return COLUMNS[kind]
+    except KeyError:
+        raise ValidationError("kind", "import.kind",
+                              f"unknown template {kind!r}; choose customers or sheets",
+                              kind=kind) from None
+
+
+# ====================================================================== words in cells
+# Each enum member: (Chinese, English, other spellings). Exports write the first two.
+# A list, not a dict keyed by member: members of different enums with the same value
+# (OrderKind.SERVICE, ResponsibleArea.SERVICE) are equal strings; ``_words`` looks a
+# member up by its class and value.
+_ENUM_WORDS_LIST: list[tuple[StrEnum, tuple[str, str, tuple[str, ...]]]] = [
+    (CustomerKind.INDIVIDUAL, ("个人", "individual", ("私人", "person"))),
+    (CustomerKind.COMPANY, ("单位", "company", ("公司", "企业", "集团", "单位客户"))),
+    (Gender.MALE, ("男", "male", ("m", "先生"))),
+    (Gender.FEMALE, ("女", "female", ("f", "女士"))),
+    (Gender.UNKNOWN, ("", "unknown", ("未知",))),
+    (Tier.REGULAR, ("普通", "regular", ("普通客户", "一般"))),
+    (Tier.VIP, ("VIP", "vip", ("vip客户",))),
+    (Tier.SENIOR_VIP, ("高级VIP", "senior_vip", ("高级vip客户", "svip", "senior vip"))),
+    (OrderKind.VEHICLE_SALE, ("整车销售", "vehicle_sale", ("新车", "购车", "整车", "销售"))),
+    (OrderKind.SERVICE, ("维修保养", "service", ("维修", "保养", "售后"))),
+    (OrderKind.PARTS, ("配件", "parts", ("零件",))),
+    (OrderKind.RETAIL, ("零售", "retail", ("门店零售", "门店"))),
+    (Channel.CARE_VISIT, ("客户关爱回访", "care_visit",
+                         ("回访", "回访中发现", "关爱回访", "客户关爱",
+                          "customer-care return visit"))),
+    (Channel.RECEPTION, ("服务顾问接待", "reception",
+                        ("接待", "接待中", "前台", "服务顾问", "service reception"))),
+    (Channel.OEM_HOTLINE, ("厂家400热线", "oem_hotline",
+                          ("400", "400热线", "厂家热线", "厂家", "manufacturer 400 hotline"))),
+    (Channel.MEDIA, ("媒体/消协/行业管理", "media",
+                    ("媒体", "消协", "行业管理", "12315", "媒体/消协"))),
+    (Channel.PHONE, ("电话", "phone", ("来电",))),
+    (Channel.ONLINE, ("网络/微信/邮件", "online", ("网络", "微信", "邮件", "网上", "web"))),
+    (Channel.IN_STORE, ("门店现场", "in_store", ("门店", "现场", "到店", "in store"))),
+    (Severity.MAJOR, ("重大", "major", ("重要", "严重", "重大投诉"))),
+    (Severity.GENERAL, ("一般", "general", ("普通", "一般抱怨"))),
+    (SheetState.REGISTERED, ("已登记", "registered", ("登记", "新建", "未处理"))),
+    (SheetState.ACKNOWLEDGED, ("已响应", "acknowledged", ("响应",))),
+    (SheetState.IN_PROGRESS, ("处理中", "in_progress", ("in progress", "跟进中"))),
+    (SheetState.WAITING, ("等待客户", "waiting", ("等待", "等客户"))),
+    (SheetState.RESOLVED, ("已解决", "resolved", ("解决", "待回访", "已解决待回访"))),
+    (SheetState.VISITED, ("已回访", "visited", ("回访完成",))),
+    (SheetState.CLOSED, ("已关闭", "closed", ("关闭", "结案", "已结案"))),
+    (ResponsibleArea.TECHNICAL, ("技术", "technical", ("技术部", "车间"))),
+    (ResponsibleArea.SERVICE, ("服务", "service", ("服务部", "前台"))),
+    (ResponsibleArea.PARTS, ("配件", "parts", ("配件部",))),
+    (ResponsibleArea.SALES, ("销售", "sales", ("销售部",))),
+    (ResponsibleArea.LOGISTICS, ("物流", "logistics", ())),
+    (ResponsibleArea.OTHER, ("其他", "other", ("其它",))),
+]
+
+_YES = {"是", "y", "yes", "true", "1", "√", "✓", "同意", "有", "需要"}
+_NO = {"否", "n", "no", "false", "0", "×", "不同意", "无", "不需要", "-"}
+
+
+def _fold(value: str) -> str:
+    """Case-, width- and space-insensitive form of a header or a word in a cell."""
+    return "".join(text.fold_width(value).lower().split())
+
+
+_ENUM_WORDS = {(type(member), member.value): words for member, words in _ENUM_WORDS_LIST}
+
+
+def _words(member: StrEnum) -> tuple[str, str, tuple[str, ...]]:
+    return _ENUM_WORDS.get((type(member), member.value), ("", member.value, ()))
+
+
+def enum_label(value: StrEnum, lang: str = "zh") -> str:
+    """The word an export writes for an enum member (Chinese or English)."""
+    zh, en, _ = _words(value)
+    return en if lang == "en" else (zh or "")
+
+
+def _word_table(enum_cls: type[StrEnum]) -> dict[str, StrEnum]:
+    table: dict[str, StrEnum] = {}
+    for member in enum_cls:
+        zh, en, others = _words(member)
+        for word in (member.value, zh, en, *others):
+            if word:
+                table[_fold(word)] = member
+    return table
+
+
+def _choice(value: str, enum_cls: type[StrEnum], column: str,
+            errors: list[ValidationError]) -> Any:
+    table = _word_table(enum_cls)
+    member = table.get(_fold(value))
+    if member is None:
+        shown = " / ".join(w for w in (enum_label(m) or m.value for m in enum_cls) if w)
+        errors.append(ValidationError(column, f"{column}.invalid",
+                                      f"'{value}' is not one of: {shown}", value=value))
+    return member
+
+
+def parse_choice(value: str, enum_cls: type[_E], field: str) -> _E:
+    """An enum member from its code or its Chinese/English word (``接待`` → RECEPTION).
+
+    Raises:
+        ValidationError: ``<field>.invalid``, listing the accepted words.
+    """
+    errors: list[ValidationError] = []
+    member = _choice(value, enum_cls, field, errors)
+    if errors:
+        raise errors[0]
+    return member
+
+
+def match_category(categories: Mapping[str, Sequence[str]], value: str) -> str | None:
+    """The category code for a code or any of its names (维修质量 → repair_quality)."""
+    folded = _fold(value)
+    for code, names in categories.items():
+        if folded == _fold(code) or folded in {_fold(n) for n in names}:
+            return code
+    return None
+
+
+def _yes_no(value: str, column: str, errors: list[ValidationError]) -> bool | None:
+    folded = _fold(value)
+    if not folded:
+        return None
+    if folded in _YES:
+        return True
+    if folded in _NO:
+        return False
+    errors.append(ValidationError(column, "bool.invalid", f"'{value}' is not 是/否 (yes/no)",
+                                  value=value))
+    return None
+
+
+# ====================================================================== dates
+_DATE_TIME = re.compile(
+    r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:(?:\s+|T|\s*日?\s*)(?P<H>\d{1,2})\s*[:时點点]\s*(?P<M>\d{1,2})"
+    r"(?:\s*[:分]\s*(?P<S>\d{1,2})(?:\.\d+)?\s*秒?)?\s*分?)?"
+)
+
+
+def parse_datetime_text(value: str, *, field: str = "date") -> datetime:
+    """Read ``2026-11-20``, ``2026/11/20 14:30``, ``2026年11月20日 14:30:05``.
+
+    Full-width digits are accepted; a date without a time means 00:00.
+
+    Raises:
+        ValidationError: ``date.invalid``.
+    """
+    raw = text.normalize(value)
+    match = _DATE_TIME.fullmatch(raw)
+    if match is None:
+        raise ValidationError(field, "date.invalid",
+                              f"'{raw}' is not a date (use 2026-11-20 or 2026-11-20 14:30)",
+                              value=raw)
+    try:
+        return datetime(int(match["y"]), int(match["m"]), int(match["d"]),
+                        int(match["H"] or 0), int(match["M"] or 0), int(match["S"] or 0))
+    except ValueError:
+        raise ValidationError(field, "date.invalid", f"'{raw}' is not a real date or time",
+                              value=raw) from None
+
+
+def parse_date_text(value: str, *, field: str = "date") -> date:
+    """Like :func:`parse_datetime_text` for a calendar date; a time of day is refused."""
+    result = parse_datetime_text(value, field=field)
+    if result.time() != time(0):
+        raise ValidationError(field, "date.has_time", f"'{value}' should be a date only",
+                              value=value)
+    return result.date()
+
+
+def _opt_datetime(value: str, column: str, errors: list[ValidationError]) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return parse_datetime_text(value, field=column)
+    except ValidationError as exc:
+        errors.append(exc)
+        return None
+
+
+def _opt_date(value: str, column: str, errors: list[ValidationError]) -> date | None:
+    if not value:
+        return None
+    try:
+        return parse_datetime_text(value, field=column).date()
+    except ValidationError as exc:
+        errors.append(exc)
+        return None
+
+
+# ====================================================================== reading files
+def _cell_text(value: Any) -> str:
+    """A spreadsheet cell as the text a person sees."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, datetime):
+        if value.time() == time(0):
+            return value.strftime("%Y-%m-%d")
+        return value.strftime("%Y-%m-%d %H:%M:%S" if value.second else "%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, float):
+        # Excel stores phone numbers typed as numbers as floats: 13812345678.0.
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+# A CSV cell we exported with a protective quote (see _protect) reads back unquoted.
+_PROTECTED = re.compile(r"^'(?=[=+\-@\t\r])")
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """Text and delimiter hint of a CSV file whose encoding is not declared."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "\t"
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding), ""
+        except UnicodeDecodeError:
+            continue
+    raise ValidationError("file", "import.encoding",
+                          "the file is neither UTF-8 nor GB18030 text; save it as "
+                          "\"CSV UTF-8\" or as an Excel workbook")
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    content, delimiter = _decode(path.read_bytes())
+    first_line = content.split("\n", 1)[0]
+    if not delimiter:
+        counts = {d: first_line.count(d) for d in (",", "\t", ";")}
+        delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+    try:
+        return [[_PROTECTED.sub("", cell) for cell in row] for row in reader]
+    except csv.Error as exc:
+        raise ValidationError("file", "import.csv", f"the CSV file cannot be read: {exc}")\
+            from exc
+
+
+def _xlsx_rows(path: Path) -> list[list[str]]:
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise ValidationError("file", "import.unreadable",
+                              f"{path.name} is not a readable Excel workbook ({exc})") from exc
+    try:
+        sheet = workbook.worksheets[0]
+        rows = []
+        for values in sheet.iter_rows(values_only=True):
+            rows.append([_cell_text(v) for v in values])
+            if len(rows) > MAX_ROWS + 1:
+                break
+        return rows
+    finally:
+        workbook.close()
+
+
+def _raw_rows(path: Path) -> list[list[str]]:
+    path = Path(path)
+    if not path.is_file():
+        raise ValidationError("file", "import.missing", f"there is no file {path}")
+    suffix = path.suffix.lower()
+    if suffix in _XLSX_SUFFIXES:
+        return _xlsx_rows(path)
+    if suffix in (".csv", ".txt", ".tsv"):
+        return _csv_rows(path)
+    if suffix == ".xls":
+        raise ValidationError("file", "import.format",
+                              "old .xls workbooks cannot be read; save it as .xlsx or CSV")
+    raise ValidationError("file", "import.format",
+                          f"{path.name}: use a .csv or .xlsx file")
+
+
+def _header_index(columns: Sequence[TemplateColumn]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for column in columns:
+        for name in (column.key, column.header_zh, column.header_en, *column.aliases):
+            index.setdefault(_fold(name), column.key)
+    return index
+
+
+def _match_headers(header: list[str],
+                   columns: Sequence[TemplateColumn]) -> tuple[list[str | None], list[str]]:
+    """Column key of each header cell (None for an empty one) and the unknown headers."""
+    index = _header_index(columns)
+    keys: list[str | None] = []
+    unknown: list[str] = []
+    for cell in header:
+        folded = _fold(cell).rstrip("*")  # "姓名*": people mark required columns
+        if not folded:
+            keys.append(None)
+            continue
+        key = index.get(folded)
+        if key is None:
+            unknown.append(cell.strip())
+        keys.append(key)
+    return keys, unknown
+
+
+def detect_kind(header: Sequence[str]) -> str | None:
+    """Which template a header row belongs to (None when neither fits)."""
+    for kind in (CUSTOMERS, SHEETS):
+        keys, unknown = _match_headers(list(header), COLUMNS[kind])
+        required = {c.key for c in COLUMNS[kind] if c.required}
+        if not unknown and required <= {k for k in keys if k}:
+            return kind
+    return None
+
+
+def read_table(path: Path,
+               columns: Sequence[TemplateColumn] | None = None) -> list[dict[str, str]]:
+    """The data rows of a CSV or XLSX file, keyed by column key.
+
+    ``rows[i]`` is spreadsheet line ``i + 2`` (the header is line 1); blank lines are kept
+    as rows of empty strings so that numbering holds, trailing blank lines are dropped.
+    Every known column is present in every row (``""`` when the file lacks it).
+
+    Args:
+        path: a ``.csv`` (UTF-8, GB18030 or UTF-16 text; comma, tab or semicolon) or a
+            ``.xlsx`` file (the first worksheet is read).
+        columns: the template to match headers against; None picks the one that fits.
+
+    Raises:
+        ValidationError: ``field="file"``; ``import.header`` for an unknown, repeated or
+            missing required column, ``import.empty`` for a file without a header, or
+            ``import.format`` / ``import.encoding`` / ``import.unreadable``.
+    """
+    raw = _raw_rows(Path(path))
+    while raw and not any(cell.strip() for cell in raw[-1]):
+        raw.pop()
+    if not raw:
+        raise ValidationError("file", "import.empty",
+                              "the file is empty: the first line must hold the column headers")
+    if len(raw) - 1 > MAX_ROWS:
+        raise ValidationError("file", "import.too_many",
+                              f"the file has more than {MAX_ROWS:,} rows; split it",
+                              maximum=MAX_ROWS)
+    header = raw[0]
+    if columns is None:
+        kind = detect_kind(header)
+        columns = COLUMNS[kind] if kind else CUSTOMER_COLUMNS
+    keys, unknown = _match_headers(header, columns)
+    if unknown:
+        raise ValidationError(
+            "file", "import.header",
+            f"line 1: unknown column(s) {', '.join(repr(u) for u in unknown)}; use the "
+            "template's headers (Chinese or English)", columns=unknown)
+    present = [k for k in keys if k]
+    repeated = sorted({k for k in present if present.count(k) > 1})
+    if repeated:
+        raise ValidationError("file", "import.header",
+                              f"line 1: column(s) given twice: {', '.join(repeated)}",
+                              columns=repeated)
+    missing = [c for c in columns if c.required and c.key not in present]
+    if missing:
+        names = ", ".join(f"{c.header_zh} ({c.header_en})" for c in missing)
+        raise ValidationError("file", "import.header",
+                              f"line 1: required column(s) missing: {names}",
+                              columns=[c.key for c in missing])
+    rows: list[dict[str, str]] = []
+    for values in raw[1:]:
+        row = {c.key: "" for c in columns}
+        for key, value in zip(keys, values, strict=False):
+            if key:
+                row[key] = value.strip()
+        rows.append(row)
+    return rows
+
+
+# ====================================================================== reports
+@dataclass(frozen=True)
+class RowError:
+    """One problem in one row. ``column`` is the template column key (or ``"row"``)."""
+
+    line: int
+    column: str
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import (or a check) found and did.
+
+    Attributes:
+        total: data rows in the file (blank lines not counted).
+        valid: rows that passed every check.
+        imported: rows saved (0 for a check, and 0 when bad rows stopped the import).
+        skipped: bad rows left out because the caller asked to skip them.
+        errors: every problem, by line.
+        created_ids: ids of the customers (or sheets) saved.
+    """
+
+    total: int
+    valid: int
+    imported: int
+    skipped: int
+    errors: tuple[RowError, ...]
+    created_ids: tuple[int, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def lines_with_errors(self) -> list[int]:
+        return sorted({e.line for e in self.errors})
+
+
+# Domain validators name the field they checked; these are the template's columns.
+_FIELD_TO_COLUMN = {
+    "amount": "order_amount", "ordered_at": "order_date", "items": "order_items",
+    "order_kind": "order_kind", "order_number": "order_number", "contact_name": "name",
+    "acknowledged_at": "acknowledged_at", "visited_at": "visited_at",
+    "compensation": "compensation", "progress": "description", "reason": "state",
+    "responsible_user": "responsible", "customer": "phone",
+}
+
+
+def _row_errors(line: int, errors: Iterable[ValidationError],
+                columns: Sequence[TemplateColumn]) -> list[RowError]:
+    keys = {c.key for c in columns}
+    result = []
+    for error in errors:
+        column = _FIELD_TO_COLUMN.get(error.field, error.field)
+        if column not in keys:
+            column = "row"
+        result.append(RowError(line, column, error.code, error.message))
+    return result
+
+
+def _store_for(uow: UnitOfWork, user: User, store_id: int | None) -> Store:
+    store = uow.stores.get(store_id) if store_id else None
+    if store is None and user.store_id:
+        store = uow.stores.get(user.store_id)
+    if store is None:
+        stores = uow.stores.list()
+        store = stores[0] if len(stores) == 1 else None
+    if store is None:
+        raise ValidationError("store", "store.required",
+                              "choose the store the rows belong to")
+    return store
+
+
+# ====================================================================== customers
+def _vin_key(value: str) -> str:
+    return text.strip_separators(text.fold_width(value)).upper()
+
+
+def _phone_key(value: str) -> str:
+    try:
+        return validation.validate_phone(value)
+    except ValidationError:
+        return ""
+
+
+def _order_key(value: str) -> str:
+    try:
+        return validation.validate_order_number(value)
+    except ValidationError:
+        return ""
+
+
+_VEHICLE_COLUMNS = ("plate", "brand", "model", "mileage_km", "purchase_date", "vin_override")
+_ORDER_COLUMNS = ("order_kind", "order_date", "order_amount", "order_items")
+
+
+def _customer_input(row: Mapping[str, str], store: Store,
+                    errors: list[ValidationError]) -> customer_services.CustomerInput:
+    """A row as the same input the desk's customer form produces."""
+    vehicles: tuple[customer_services.VehicleInput, ...] = ()
+    if row["vin"]:
+        override = _yes_no(row["vin_override"], "vin_override", errors) or False
+        vehicles = (customer_services.VehicleInput(
+            vin=row["vin"], plate=row["plate"], brand=row["brand"], model=row["model"],
+            mileage_km=row["mileage_km"] or None,
+            purchase_date=_opt_date(row["purchase_date"], "purchase_date", errors),
+            override_vin_check=override),)
+    elif any(row[k] for k in _VEHICLE_COLUMNS):
+        errors.append(ValidationError("vin", "vin.required",
+                                      "vehicle columns are filled but the VIN is empty"))
+    orders: tuple[customer_services.OrderInput, ...] = ()
+    if row["order_number"]:
+        default_kind = OrderKind.RETAIL if store.kind is StoreKind.RETAIL else OrderKind.SERVICE
+        kind = _choice(row["order_kind"], OrderKind, "order_kind", errors) \
+            if row["order_kind"] else default_kind
+        orders = (customer_services.OrderInput(
+            number=row["order_number"], kind=kind or default_kind,
+            ordered_at=_opt_date(row["order_date"], "order_date", errors),
+            amount=row["order_amount"] or 0, items=row["order_items"], store_id=store.id),)
+    elif any(row[k] for k in _ORDER_COLUMNS):
+        errors.append(ValidationError("order_number", "order_number.required",
+                                      "order columns are filled but the order number is empty"))
+    kind = _choice(row["kind"], CustomerKind, "kind", errors) if row["kind"] else \
+        CustomerKind.INDIVIDUAL
+    gender = _choice(row["gender"], Gender, "gender", errors) if row["gender"] else \
+        Gender.UNKNOWN
+    tier = _choice(row["tier"], Tier, "tier", errors) if row["tier"] else Tier.REGULAR
+    return customer_services.CustomerInput(
+        name=row["name"], phones=tuple(p for p in (row["phone"], row["phone2"]) if p),
+        kind=kind or CustomerKind.INDIVIDUAL, gender=gender or Gender.UNKNOWN,
+        email=row["email"], wechat=row["wechat"], address=row["address"],
+        birthday=_opt_date(row["birthday"], "birthday", errors),
+        company_industry=row["company_industry"], company_size=row["company_size"],
+        source=row["source"], tier=tier or Tier.REGULAR,
+        consent_marketing=_yes_no(row["consent_marketing"], "consent_marketing", errors)
+        or False,
+        note=row["note"], store_id=store.id, vehicles=vehicles, orders=orders)
+
+
+class _Seen:
+    """Values already used by an earlier line of the same file."""
+
+    def __init__(self) -> None:
+        self.lines: dict[tuple[str, str], int] = {}
+
+    def check(self, kind: str, value: str, column: str, label: str,
+              errors: list[ValidationError]) -> None:
+        if not value:
+            return
+        first = self.lines.setdefault((kind, value), -1)
+        if first != -1:
+            errors.append(ValidationError(column, f"{column}.repeated",
+                                          f"the same {label} {value} is on line {first} "
+                                          "already", line=first))
+
+    def remember(self, kind: str, value: str, line: int) -> None:
+        if value and self.lines.get((kind, value), -1) == -1:
+            self.lines[(kind, value)] = line
+
+
+def _run_customers(uow: UnitOfWork, actor_id: int, path: Path, *, save: bool,
+                   skip_invalid: bool, store_id: int | None = None) -> ImportReport:
+    rows = read_table(path, CUSTOMER_COLUMNS)
+    at = common.now()
+    with uow:
+        user = common.actor(uow, actor_id, Permission.IMPORT_DATA)
+        user.require(Permission.MANAGE_CUSTOMERS)
+        store = _store_for(uow, user, store_id)
+        seen = _Seen()
+        report_errors: list[RowError] = []
+        created: list[int] = []
+        total = 0
+        for i, row in enumerate(rows):
+            if not any(row.values()):
+                continue
+            line, total = i + 2, total + 1
+            errors: list[ValidationError] = []
+            data = _customer_input(row, store, errors)
+            keys = [("phone", _phone_key(p), "phone" if n == 0 else "phone2", "phone number")
+                    for n, p in enumerate((row["phone"], row["phone2"])) if p]
+            keys.append(("vin", _vin_key(row["vin"]), "vin", "VIN"))
+            keys.append(("order", _order_key(row["order_number"]), "order_number",
+                         "order number"))
+            for kind, value, column, label in keys:
+                seen.check(kind, value, column, label, errors)
+            for kind, value, _column, _label in keys:
+                seen.remember(kind, value, line)
+            if not errors:
+                try:
+                    customer = customer_services.build_customer(uow, user, data, at)
+                    assert customer.id is not None
+                    created.append(customer.id)
+                except ValidationErrors as exc:
+                    errors.extend(exc.errors)
+                except ValidationError as exc:
+                    errors.append(exc)
+            report_errors.extend(_row_errors(line, errors, CUSTOMER_COLUMNS))
+        return _finish(uow, user, "import.customers", path, total, created, report_errors,
+                       save=save, skip_invalid=skip_invalid, at=at)
+
+
+def _finish(uow: UnitOfWork, user: User, action: str, path: Path, total: int,
+            created: list[int], errors: list[RowError], *, save: bool, skip_invalid: bool,
+            at: datetime, extra: Mapping[str, Any] | None = None) -> ImportReport:
+    """Commit (or not) and say what happened; the caller's ``with uow`` rolls back."""
+    valid = len(created)
+    bad_rows = total - valid
+    if not save or (errors and not skip_invalid) or not created:
+        return ImportReport(total, valid, 0, 0, tuple(errors), ())
+    common.record(uow, user, action, "import", None,
+                  {"file": Path(path).name, "rows": total, "imported": valid,
+                   "skipped": bad_rows, **(extra or {})},
+                  f"{valid} of {total} rows imported from {Path(path).name}", at)
+    uow.commit()
+    return ImportReport(total, valid, valid, bad_rows, tuple(errors), tuple(created))
+
+
+def check_customers(uow: UnitOfWork, actor_id: int, path: Path, *,
+                    store_id: int | None = None) -> ImportReport:
+    """Validate a customer file exactly as an import would; nothing is saved."""
+    return _run_customers(uow, actor_id, path, save=False, skip_invalid=False,
+                          store_id=store_id)
+
+
+def import_customers(uow: UnitOfWork, actor_id: int, path: Path, *, skip_invalid: bool = False,
+                     store_id: int | None = None) -> ImportReport:
+    """Import customers (one per row, with at most one vehicle and one order).
+
+    All or nothing, unless ``skip_invalid``: then the good rows are saved and the bad
+    ones reported. Needs ``IMPORT_DATA`` (and ``MANAGE_CUSTOMERS``); audited as
+    ``import.customers`` with the counts, and each customer as ``customer.create``."""
+    return _run_customers(uow, actor_id, path, save=True, skip_invalid=skip_invalid,
+                          store_id=store_id)
+
+
+# ====================================================================== sheets
+# How far each importable state got, in workflow order.
+_STEPS = (SheetState.REGISTERED, SheetState.ACKNOWLEDGED, SheetState.IN_PROGRESS,
+          SheetState.RESOLVED, SheetState.VISITED, SheetState.CLOSED)
+_STEP_ACTION = {SheetState.ACKNOWLEDGED: Action.ACKNOWLEDGE, SheetState.IN_PROGRESS:
+                Action.ASSIGN, SheetState.RESOLVED: Action.RESOLVE,
+                SheetState.VISITED: Action.RETURN_VISIT, SheetState.CLOSED: Action.CLOSE}
+_SHEET_NUMBER = re.compile(r"[A-Z0-9_/-]{1,32}")
+_AUDITED_FIELDS = ("number", "received_at", "channel", "severity", "category", "customer_id",
+                   "vehicle_id", "order_id", "description", "customer_request", "state",
+                   "acknowledged_at", "resolved_at", "closed_at", "responsible_area",
+                   "responsible_user_id", "root_cause", "correction", "compensation_cents",
+                   "long_term_measure")
+
+
+def _reached(state: SheetState, step: SheetState) -> bool:
+    return _STEPS.index(state) >= _STEPS.index(step)
+
+
+@dataclass
+class _SheetPlan:
+    """A validated sheet row, before anything is written."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    state: SheetState = SheetState.REGISTERED
+    number: str = ""
+    customer: Customer | None = None
+    new_customer: customer_services.CustomerInput | None = None
+    new_vehicle: customer_services.VehicleInput | None = None
+    vehicle_id: int | None = None
+    order_id: int | None = None
+    satisfaction: int | None = None
+    feedback: str = ""
+
+
+class _SheetContext:
+    """What the rows of one sheet import share."""
+
+    def __init__(self, uow: UnitOfWork, user: User, store: Store, at: datetime) -> None:
+        self.uow, self.user, self.store, self.at = uow, user, store, at
+        self.categories = common.categories(uow)
+        self.banned = common.banned_phrases(uow)
+        self.policy = common.store_policy(store)
+        self.calendar = common.store_calendar(store)
+        self.staff = uow.users.list(include_inactive=True)
+        self.seen = _Seen()
+
+    def category(self, value: str, errors: list[ValidationError]) -> str:
+        code = match_category(self.categories, value)
+        if code is not None:
+            return code
+        shown = ", ".join(names[0] for names in self.categories.values())
+        errors.append(ValidationError("category", "category.invalid",
+                                      f"unknown category '{value}'; use one of: {shown}",
+                                      value=value))
+        return ""
+
+    def person(self, value: str, errors: list[ValidationError]) -> int | None:
+        folded = _fold(value)
+        by_login = [u for u in self.staff if _fold(u.username) == folded]
+        matches = by_login or [u for u in self.staff if _fold(u.display_name) == folded]
+        if len(matches) == 1:
+            return matches[0].id
+        if matches:
+            errors.append(ValidationError("responsible", "responsible.ambiguous",
+                                          f"several staff members are called '{value}'; "
+                                          "use the user name", value=value))
+        else:
+            errors.append(ValidationError(
+                "responsible", "responsible.unknown",
+                f"no staff member '{value}'; add them first (a user without login will do)",
+                value=value))
+        return None
+
+
+def _text(value: str, column: str, errors: list[ValidationError], *, required: bool = False,
+          max_length: int = 4000) -> str:
+    try:
+        return validation.validate_text(value, field=column, required=required,
+                                        max_length=max_length)
+    except ValidationError as exc:
+        errors.append(exc)
+        return ""
+
+
+def _plan_sheet(ctx: _SheetContext, row: Mapping[str, str], line: int,
+                errors: list[ValidationError]) -> _SheetPlan:
+    """Check a row completely without writing anything."""
+    plan = _SheetPlan()
+    v = plan.values
+    v["channel"] = _choice(row["channel"], Channel, "channel", errors) if row["channel"] else None
+    v["severity"] = _choice(row["severity"], Severity, "severity", errors) \
+        if row["severity"] else None
+    for key in ("channel", "severity", "category"):
+        if not row[key]:
+            errors.append(ValidationError(key, "text.required", "This field is required."))
+    v["category"] = ctx.category(row["category"], errors) if row["category"] else ""
+    v["description"] = _text(row["description"], "description", errors, required=True)
+    v["customer_request"] = _text(row["customer_request"], "customer_request", errors,
+                                  max_length=2000)
+    if row["mileage_km"]:
+        try:
+            km = int(text.fold_width(row["mileage_km"]).replace(",", "").strip())
+            if not 0 <= km <= 3_000_000:
+                raise ValueError
+            v["mileage_km"] = km
+        except ValueError:
+            errors.append(ValidationError("mileage_km", "mileage.invalid",
+                                          "mileage must be a whole number of km"))
+    state = _choice(row["state"], SheetState, "state", errors) if row["state"] else \
+        SheetState.REGISTERED
+    if state is SheetState.WAITING:
+        errors.append(ValidationError("state", "state.invalid",
+                                      "a waiting sheet cannot be imported; import it as "
+                                      "处理中 (in progress)"))
+        state = None
+    plan.state = state or SheetState.REGISTERED
+    _plan_dates(ctx, row, plan, errors)
+    _plan_analysis(ctx, row, plan, errors)
+    _plan_number(ctx, row, plan, line, errors)
+    _plan_customer(ctx, row, plan, errors)
+    return plan
+
+
+def _plan_dates(ctx: _SheetContext, row: Mapping[str, str], plan: _SheetPlan,
+                errors: list[ValidationError]) -> None:
+    """Dates of every step reached: present, in order, none in the future."""
+    v, state = plan.values, plan.state
+    dated = (("received_at", SheetState.REGISTERED), ("acknowledged_at", SheetState.ACKNOWLEDGED),
+             ("resolved_at", SheetState.RESOLVED), ("visited_at", SheetState.VISITED),
+             ("closed_at", SheetState.CLOSED))
+    previous: tuple[str, datetime] | None = None
+    for column, step in dated:
+        before = len(errors)
+        when = _opt_datetime(row[column], column, errors)
+        if when is None and len(errors) == before:
+            if _reached(state, step):
+                errors.append(ValidationError(column, f"{column}.required",
+                                              f"a {state.value} sheet needs this date"))
+        elif when is not None and not _reached(state, step):
+            errors.append(ValidationError(column, "state.mismatch",
+                                          f"a {state.value} sheet has no {column} (fill the "
+                                          "state column, or clear this date)"))
+            when = None
+        if when is None:
+            continue
+        try:
+            validation.validate_not_future(when, now=ctx.at, field=column)
+        except ValidationError as exc:
+            errors.append(exc)
+        if previous is not None and when < previous[1]:
+            errors.append(ValidationError(column, "date.order",
+                                          f"{when:%Y-%m-%d %H:%M} is earlier than "
+                                          f"{previous[0]} {previous[1]:%Y-%m-%d %H:%M}"))
+        previous = (column, when)
+        v[column] = when
+    rework = _yes_no(row["rework"], "rework", errors)
+    completed = _opt_datetime(row["rework_completed_at"], "rework_completed_at", errors)
+    v["rework_needed"] = bool(rework) or completed is not None
+    v["rework_completed_at"] = completed
+    if completed is not None:
+        try:
+            validation.validate_not_future(completed, now=ctx.at, field="rework_completed_at")
+        except ValidationError as exc:
+            errors.append(exc)
+        if "received_at" in v and completed < v["received_at"]:
+            errors.append(ValidationError("rework_completed_at", "date.before_received",
+                                          "rework cannot be completed before the complaint "
+                                          "was received"))
+    if v["rework_needed"] and completed is None and _reached(state, SheetState.RESOLVED):
+        errors.append(ValidationError("rework_completed_at", "resolve.rework_open",
+                                      "a resolved sheet with rework needs its completion time"))
+
+
+def _plan_analysis(ctx: _SheetContext, row: Mapping[str, str], plan: _SheetPlan,
+                   errors: list[ValidationError]) -> None:
+    """Responsibility, analysis and return visit — the guards of each step reached."""
+    v, state = plan.values, plan.state
+    resolved = _reached(state, SheetState.RESOLVED)
+    v["responsible_area"] = _choice(row["responsible_area"], ResponsibleArea,
+                                    "responsible_area", errors) if row["responsible_area"] \
+        else None
+    v["responsible_user_id"] = ctx.person(row["responsible"], errors) \
+        if row["responsible"] else None
+    if resolved:
+        for key in ("responsible_area", "responsible"):
+            if not row[key]:
+                errors.append(ValidationError(key, f"{key}.required",
+                                              f"a {state.value} sheet needs this column"))
+    for key in ("root_cause", "long_term_measure"):
+        value = row[key]
+        if value or resolved:
+            try:
+                v[key] = validation.validate_measure(value, banned_phrases=ctx.banned,
+                                                     field=key)
+            except ValidationError as exc:
+                errors.append(exc)
+    v["correction"] = _text(row["correction"], "correction", errors, required=resolved)
+    if row["compensation"]:
+        try:
+            v["compensation_cents"] = validation.parse_amount_cents(row["compensation"],
+                                                                    field="compensation")
+        except ValidationError as exc:
+            errors.append(exc)
+    visited = _reached(state, SheetState.VISITED)
+    if row["satisfaction"] or visited:
+        if not row["satisfaction"]:
+            errors.append(ValidationError("satisfaction", "satisfaction.required",
+                                          f"a {state.value} sheet needs the satisfaction "
+                                          "(1-5) of its return visit"))
+        elif not visited:
+            errors.append(ValidationError("satisfaction", "state.mismatch",
+                                          f"a {state.value} sheet has had no return visit "
+                                          "(fill the state column, or clear this cell)"))
+        else:
+            try:
+                plan.satisfaction = validation.validate_satisfaction(row["satisfaction"])
+            except ValidationError as exc:
+                errors.append(exc)
+    plan.feedback = _text(row["feedback"], "feedback", errors)
+    v["closing_remark"] = _text(row["closing_remark"], "closing_remark", errors,
+                                max_length=2000)
+
+
+def _own_sequence(store: Store, number: str) -> tuple[int, int] | None:
+    """(year, sequence) when ``number`` is in this store's own format."""
+    match = re.fullmatch(rf"{re.escape(store.code)}-(\d{{4}})-(\d{{1,9}})", number)
+    return (int(match[1]), int(match[2])) if match else None
+
+
+def _plan_number(ctx: _SheetContext, row: Mapping[str, str], plan: _SheetPlan, line: int,
+                 errors: list[ValidationError]) -> None:
+    if not row["number"]:
+        return
+    number = text.strip_separators(text.fold_width(row["number"]), frozenset()).upper()
+    if not _SHEET_NUMBER.fullmatch(number):
+        errors.append(ValidationError("number", "number.invalid",
+                                      f"'{number}' is not a sheet number (up to 32 letters, "
+                                      "digits, - _ /)", value=number))
+        return
+    before = len(errors)
+    ctx.seen.check("number", number, "number", "sheet number", errors)
+    ctx.seen.remember("number", number, line)
+    if len(errors) == before and ctx.uow.sheets.get_by_number(number) is not None:
+        errors.append(ValidationError("number", "number.taken",
+                                      f"sheet {number} exists already", value=number))
+    plan.number = number
+
+
+def _plan_customer(ctx: _SheetContext, row: Mapping[str, str], plan: _SheetPlan,
+                   errors: list[ValidationError]) -> None:
+    """Find the customer by phone (or prepare a new one), the vehicle, the order."""
+    uow = ctx.uow
+    try:
+        phone = validation.validate_phone(row["phone"])
+    except ValidationError as exc:
+        errors.append(exc)
+        return
+    ids = uow.customers.ids_by_phone(phone)
+    customer = uow.customers.get(ids[0]) if ids else None
+    plan.customer = customer
+    vin = ""
+    if row["vin"]:
+        try:
+            vin = validation.validate_vin(row["vin"])
+        except ValidationError as exc:
+            errors.append(exc)
+            return
+    vehicle = uow.customers.vehicle_by_vin(vin) if vin else None
+    if vehicle is not None:
+        if customer is None or vehicle.customer_id != customer.id:
+            errors.append(ValidationError("vin", "vin.taken",
+                                          f"VIN {vin} belongs to customer "
+                                          f"#{vehicle.customer_id}, not to this phone's",
+                                          customer_id=vehicle.customer_id))
+            return
+        plan.vehicle_id = vehicle.id
+    elif vin:
+        plan.new_vehicle = customer_services.VehicleInput(vin=vin, plate=row["plate"],
+                                                          mileage_km=row["mileage_km"] or None)
+    elif row["plate"]:
+        try:
+            plate = validation.validate_plate(row["plate"])
+        except ValidationError as exc:
+            errors.append(exc)
+            return
+        found = [x for x in (customer.vehicles if customer else []) if x.plate == plate]
+        if not found:
+            errors.append(ValidationError("plate", "plate.unknown",
+                                          f"this customer has no vehicle {plate}; add the VIN "
+                                          "column (or import the customers first)",
+                                          value=plate))
+            return
+        plan.vehicle_id = found[0].id
+    if row["order_number"]:
+        if plan.vehicle_id is not None or plan.new_vehicle is not None:
+            errors.append(ValidationError("order_number", "sheet.vehicle_and_order",
+                                          "a sheet refers to a vehicle or an order, not both"))
+            return
+        try:
+            number = validation.validate_order_number(row["order_number"])
+        except ValidationError as exc:
+            errors.append(exc)
+            return
+        order = uow.customers.order_by_number(number)
+        if order is None or customer is None or order.customer_id != customer.id:
+            errors.append(ValidationError("order_number", "order.not_customers",
+                                          f"this customer has no order {number} (import the "
+                                          "customers with their orders first)", value=number))
+            return
+        plan.order_id = order.id
+    if customer is None:
+        plan.new_customer = customer_services.CustomerInput(
+            name=row["customer_name"], phones=(phone,), store_id=ctx.store.id,
+            vehicles=(plan.new_vehicle,) if plan.new_vehicle else ())
+        plan.new_vehicle = None
+        # Validate the new customer now (nothing is written on failure).
+        errors.extend(_customer_problems(ctx, plan.new_customer))
+
+
+def _customer_problems(ctx: _SheetContext,
+                       data: customer_services.CustomerInput) -> list[ValidationError]:
+    """Problems ``build_customer`` would raise, found without saving (names the phone
+    column for the customer's name, which the sheet calls customer_name)."""
+    errors: list[ValidationError] = []
+    try:
+        validation.validate_person_name(data.name, field="customer_name")
+    except ValidationError as exc:
+        errors.append(exc)
+    for vehicle in data.vehicles:
+        if not vehicle.plate.strip():
+            continue
+        try:
+            validation.validate_plate(vehicle.plate)
+        except ValidationError as exc:
+            errors.append(exc)
+    return errors
+
+
+def _write_sheet(ctx: _SheetContext, plan: _SheetPlan, path: Path, line: int) -> Sheet:
+    """Create what the plan needs; the plan was checked, so this does not fail on input."""
+    uow, user, at = ctx.uow, ctx.user, ctx.at
+    customer = plan.customer
+    if plan.new_customer is not None:
+        customer = customer_services.build_customer(uow, user, plan.new_customer, at)
+        vehicle_id = customer.vehicles[0].id if customer.vehicles else None
+    elif plan.new_vehicle is not None:
+        assert customer is not None
+        problems: list[ValidationError] = []
+        vehicle = customer_services.build_vehicle(uow, user, customer, plan.new_vehicle, at,
+                                                  problems)
+        if problems or vehicle is None:
+            raise ValidationErrors(problems)
+        vehicle_id = vehicle.id
+    else:
+        vehicle_id = plan.vehicle_id
+    assert customer is not None and customer.id is not None
+    v = plan.values
+    received: datetime = v["received_at"]
+    assert ctx.store.id is not None
+    number = plan.number or format_sheet_number(
+        ctx.store.code, received.year, uow.sheets.next_sequence(ctx.store.id, received.year))
+    sheet = Sheet(
+        number=number, store_id=ctx.store.id, received_at=received, received_by_id=None,
+        channel=v["channel"], severity=v["severity"], category=v["category"],
+        customer_id=customer.id, customer_name=customer.name,
+        customer_phone=customer.primary_phone, vehicle_id=vehicle_id, order_id=plan.order_id,
+        mileage_km=v.get("mileage_km"), description=v["description"],
+        customer_request=v["customer_request"], responsible_area=v["responsible_area"],
+        responsible_user_id=v["responsible_user_id"], root_cause=v.get("root_cause", ""),
+        correction=v["correction"], compensation_cents=v.get("compensation_cents", 0),
+        long_term_measure=v.get("long_term_measure", ""), rework_needed=v["rework_needed"],
+        rework_completed_at=v["rework_completed_at"], closing_remark=v["closing_remark"],
+        created_at=at, updated_at=at, updated_by_id=user.id)
+    # Deadlines by the store's current policy, so imported open sheets are watched
+    # like any other (an old one shows as overdue at once, which it is).
+    sheet.apply_sla(ctx.policy, ctx.calendar)
+    note = f"imported from {path.name} line {line}"
+    state = SheetState.REGISTERED
+    for step in _STEPS[1:]:
+        if not _reached(plan.state, step):
+            break
+        when = {SheetState.ACKNOWLEDGED: v.get("acknowledged_at"),
+                SheetState.IN_PROGRESS: v.get("acknowledged_at"),
+                SheetState.RESOLVED: v.get("resolved_at"),
+                SheetState.VISITED: v.get("visited_at"),
+                SheetState.CLOSED: v.get("closed_at")}[step]
+        assert when is not None
+        _apply_step(sheet, step, when, plan)
+        # Nobody in the program did these steps: no staff member, and the note says so.
+        sheet.transitions.append(Transition(at=when, by_id=None, action=_STEP_ACTION[step].value,
+                                            from_state=state, to_state=step, note=note))
+        state = step
+    sheet.state = plan.state
+    uow.sheets.add(sheet)
+    snapshot = {name: getattr(sheet, name) for name in _AUDITED_FIELDS}
+    common.record(uow, user, "sheet.import", "sheet", sheet.id, audit.diff({}, snapshot),
+                  note, at)
+    return sheet
+
+
+def _apply_step(sheet: Sheet, step: SheetState, when: datetime, plan: _SheetPlan) -> None:
+    if step is SheetState.ACKNOWLEDGED:
+        sheet.acknowledged_at = when
+        sheet.response_minutes = max(0, int((when - sheet.received_at).total_seconds() // 60))
+        if sheet.response_due_at is not None:
+            sheet.response_on_time = when <= sheet.response_due_at
+    elif step is SheetState.RESOLVED:
+        sheet.resolved_at = when
+        sheet.resolution_minutes = max(0, int((when - sheet.received_at).total_seconds() // 60))
+        if sheet.resolution_due_at is not None:
+            sheet.resolution_on_time = when <= sheet.resolution_due_at
+    elif step is SheetState.VISITED:
+        assert plan.satisfaction is not None
+        sheet.visits.append(ReturnVisit(visited_at=when, by_id=None,
+                                        satisfaction=plan.satisfaction, feedback=plan.feedback,
+                                        kind=VisitKind.SATISFACTION, method="imported"))
+    elif step is SheetState.CLOSED:
+        sheet.closed_at = when
+        sheet.closed_by_id = None
+
+
+def _reserve_numbers(ctx: _SheetContext, rows: Sequence[Mapping[str, str]]) -> None:
+    """Numbers given in the store's own format move its counter past them, so sheets
+    registered later never collide with an imported number."""
+    highest: dict[int, int] = {}
+    for row in rows:
+        number = text.strip_separators(text.fold_width(row.get("number", "")),
+                                       frozenset()).upper()
+        own = _own_sequence(ctx.store, number) if number else None
+        if own:
+            highest[own[0]] = max(highest.get(own[0], 0), own[1])
+    assert ctx.store.id is not None
+    for year, sequence in highest.items():
+        ctx.uow.sheets.reserve_sequence(ctx.store.id, year, sequence)
+
+
+def _run_sheets(uow: UnitOfWork, actor_id: int, path: Path, *, save: bool,
+                skip_invalid: bool, store_id: int | None = None) -> ImportReport:
+    rows = read_table(path, SHEET_COLUMNS)
+    at = common.now()
+    with uow:
+        user = common.actor(uow, actor_id, Permission.IMPORT_DATA)
+        user.require(Permission.MANAGE_CUSTOMERS)
+        ctx = _SheetContext(uow, user, _store_for(uow, user, store_id), at)
+        _reserve_numbers(ctx, rows)
+        report_errors: list[RowError] = []
+        created: list[int] = []
+        closed = 0
+        total = 0
+        for i, row in enumerate(rows):
+            if not any(row.values()):
+                continue
+            line, total = i + 2, total + 1
+            errors: list[ValidationError] = []
+            plan = _plan_sheet(ctx, row, line, errors)
+            if not errors:
+                try:
+                    sheet = _write_sheet(ctx, plan, Path(path), line)
+                    assert sheet.id is not None
+                    created.append(sheet.id)
+                    closed += sheet.state is SheetState.CLOSED
+                except ValidationErrors as exc:
+                    errors.extend(exc.errors)
+                except ValidationError as exc:
+                    errors.append(exc)
+            report_errors.extend(_row_errors(line, errors, SHEET_COLUMNS))
+        return _finish(uow, user, "import.sheets", path, total, created, report_errors,
+                       save=save, skip_invalid=skip_invalid, at=at,
+                       extra={"closed": closed, "store": ctx.store.code})
+
+
+def check_sheets(uow: UnitOfWork, actor_id: int, path: Path, *,
+                 store_id: int | None = None) -> ImportReport:
+    """Validate a sheet file exactly as an import would; nothing is saved."""
+    return _run_sheets(uow, actor_id, path, save=False, skip_invalid=False, store_id=store_id)
+
+
+def import_sheets(uow: UnitOfWork, actor_id: int, path: Path, *, skip_invalid: bool = False,
+                  store_id: int | None = None) -> ImportReport:
+    """Import complaint sheets (open ones and closed history) into one store.
+
+    The customer is found by phone, or created from the name and phone (and VIN);
+    a VIN new to the customer adds the vehicle. All or nothing unless ``skip_invalid``.
+    Audited as ``import.sheets`` with the counts and each sheet as ``sheet.import``."""
+    return _run_sheets(uow, actor_id, path, save=True, skip_invalid=skip_invalid,
+                       store_id=store_id)
+
+
+# ====================================================================== writing files
+def _protect(value: str) -> str:
+    """Keep a spreadsheet from running a cell as a formula (CSV injection)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def _write_rows(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]],
+                help_rows: Sequence[Sequence[str]] = (),
+                before_replace: Callable[[], None] | None = None) -> None:
+    """Write a CSV (UTF-8 with BOM, which Excel opens correctly) or an XLSX file,
+    through a temporary file so a failure never leaves half a file.
+
+    ``before_replace`` runs once the content is complete; if it raises, no file appears."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", *_XLSX_SUFFIXES):
+        raise ValidationError("file", "export.format", f"{path.name}: use .csv or .xlsx")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        if suffix == ".csv":
+            with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh)
+                writer.writerow(header)
+                for row in rows:
+                    writer.writerow([_protect(cell) for cell in row])
+        else:
+            _write_xlsx(tmp, header, rows, help_rows)
+        if before_replace is not None:
+            before_replace()
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]],
+                help_rows: Sequence[Sequence[str]]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import Cell
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("数据 Data")
+
+    def cells(values: Sequence[str], bold: bool = False) -> list[Cell]:
+        result = []
+        for value in values:
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = "s"  # text, never a formula (no injection), phones keep zeros
+            if bold:
+                cell.font = Font(bold=True)
+            result.append(cell)
+        return result
+
+    for i, title in enumerate(header):
+        sheet.column_dimensions[_column_letter(i)].width = max(10, min(40, len(title) * 2 + 4))
+    sheet.freeze_panes = "A2"
+    sheet.append(cells(header, bold=True))
+    for row in rows:
+        sheet.append(cells(row))
+    if help_rows:
+        info = workbook.create_sheet("说明 Help")
+        for widths, letter in zip((18, 26, 10, 70, 70), "ABCDE", strict=True):
+            info.column_dimensions[letter].width = widths
+        info.append(["列 (中文)", "Column (English)", "必填 Required", "说明", "Meaning"])
+        for help_row in help_rows:
+            info.append(list(help_row))
+    workbook.save(path)
+
+
+def _column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
+
+
+def write_template(path: Path, kind: str, *, lang: str = "zh") -> None:
+    """An empty import template (headers only; an XLSX adds a "说明 Help" worksheet)."""
+    columns = columns_for(kind)
+    help_rows = [(c.header_zh, c.header_en, "是 yes" if c.required else "", c.help_zh,
+                  c.help_en) for c in columns]
+    _write_rows(Path(path), [c.header(lang) for c in columns], [], help_rows)
+
+
+def _phone_text(e164: str) -> str:
+    """A stored number as people write it (138 1234 5678); import reads it back."""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    style = phonenumbers.PhoneNumberFormat.NATIONAL if number.country_code == 86 else \
+        phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    return phonenumbers.format_number(number, style)
+
+
+def _yuan(cents: int) -> str:
+    return f"{cents / 100:.2f}" if cents % 100 else str(cents // 100)
+
+
+def _customer_row(c: Customer, lang: str) -> list[str]:
+    """One export row: the customer, their first vehicle and their latest order (the
+    template holds one of each; the rest stay in the database)."""
+    phones = c.phone_numbers()
+    vehicle = c.vehicles[0] if c.vehicles else None
+    order = max(c.orders, key=lambda o: (o.ordered_at, o.id or 0)) if c.orders else None
+    yes, no = ("yes", "no") if lang == "en" else ("是", "否")
+    values = {
+        "name": c.name, "kind": enum_label(c.kind, lang), "phone": _phone_text(phones[0])
+        if phones else "", "phone2": _phone_text(phones[1]) if len(phones) > 1 else "",
+        "gender": enum_label(c.gender, lang) if c.gender is not Gender.UNKNOWN else "",
+        "birthday": c.birthday.isoformat() if c.birthday else "", "email": c.email,
+        "wechat": c.wechat, "address": c.address, "tier": enum_label(c.tier, lang),
+        "source": c.source, "consent_marketing": yes if c.consent_marketing else no,
+        "company_industry": c.company_industry, "company_size": c.company_size,
+        "note": c.note,
+    }
+    if vehicle is not None:
+        values.update({
+            "vin": vehicle.vin, "vin_override": yes if vehicle.vin_check_overridden else "",
+            "plate": vehicle.plate, "brand": vehicle.brand, "model": vehicle.model,
+            "mileage_km": "" if vehicle.mileage_km is None else str(vehicle.mileage_km),
+            "purchase_date": vehicle.purchase_date.isoformat() if vehicle.purchase_date else "",
+        })
+    if order is not None:
+        values.update({
+            "order_number": order.number, "order_kind": enum_label(order.kind, lang),
+            "order_date": order.ordered_at.isoformat(), "order_amount": _yuan(order.amount_cents),
+            "order_items": order.items,
+        })
+    return [values.get(column.key, "") for column in CUSTOMER_COLUMNS]
+
+
+def export_customers(uow: UnitOfWork, actor_id: int, customer_ids: Sequence[int], path: Path,
+                     *, lang: str = "zh") -> int:
+    """Write the customers to a CSV or XLSX file (by suffix) in the import template's
+    layout, one header row in Chinese (``lang="en"``: English). Personal data leaves the
+    building here, so it needs ``EXPORT_PERSONAL_DATA`` and is audited as
+    ``customer.export`` with the count. Returns the number of customers written.
+
+    The file appears under its name only once the audit entry is committed."""
+    path = Path(path)
+    at = common.now()
+    with uow.reading():
+        common.actor(uow, actor_id, Permission.EXPORT_PERSONAL_DATA)
+        rows = []
+        for customer_id in dict.fromkeys(customer_ids):
+            customer = uow.customers.get(customer_id)
+            if customer is not None and customer.merged_into_id is None:
+                rows.append(_customer_row(customer, lang))
+
+    def audit_export() -> None:
+        with uow:
+            user = common.actor(uow, actor_id, Permission.EXPORT_PERSONAL_DATA)
+            common.record(uow, user, "customer.export", "customer", None,
+                          {"count": len(rows), "file": path.name},
+                          f"{len(rows)} customers exported to {path.name}", at)
+            uow.commit()
+
+    _write_rows(path, [c.header(lang) for c in CUSTOMER_COLUMNS], rows,
+                before_replace=audit_export)
+    return len(rows)
+
+
+__all__ = [
+    "CUSTOMERS", "CUSTOMER_COLUMNS", "SHEETS", "SHEET_COLUMNS", "ImportReport", "RowError",
+    "TemplateColumn", "check_customers", "check_sheets", "columns_for", "detect_kind",
+    "enum_label", "export_customers", "import_customers", "import_sheets", "match_category",
+    "parse_choice", "parse_date_text", "parse_datetime_text", "read_table", "write_template",
+]

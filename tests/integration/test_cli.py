@@ -1,0 +1,477 @@
+"""The ``helpdesk`` command line end to end: in-process through ``main([...])``, and a
+couple of runs through ``python -m helpdesk`` / ``main.py`` to prove the entry points."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import types
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from helpdesk.cli import COMMAND_MODULES, main
+from helpdesk.storage.database import open_database
+from tests.conftest import Clock
+from tests.fakes import PASSWORD, Staff, seed_staff
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> object:
+        return json.loads(self.out)
+
+
+class Cli:
+    """Runs ``helpdesk`` in this process against one database."""
+
+    def __init__(self, database: Path, capsys: pytest.CaptureFixture[str],
+                 monkeypatch: pytest.MonkeyPatch) -> None:
+        self.database = database
+        self.capsys = capsys
+        self.monkeypatch = monkeypatch
+
+    def __call__(self, *argv: str, password: str | None = PASSWORD) -> Result:
+        if password is None:
+            self.monkeypatch.delenv("HELPDESK_PASSWORD", raising=False)
+        else:
+            self.monkeypatch.setenv("HELPDESK_PASSWORD", password)
+        self.capsys.readouterr()
+        code = main(["--database", str(self.database), *argv])
+        out, err = self.capsys.readouterr()
+        return Result(code, out, err)
+
+
+@pytest.fixture
+def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, clock: Clock) -> Cli:
+    """A command line on a database that does not exist yet."""
+    return Cli(tmp_path / "desk" / "helpdesk.db", capsys, monkeypatch)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _fast_password_hashing() -> Iterator[None]:
+    """Every command logs in, and argon2 is slow on purpose (~0.3 s a login); these
+    tests use the same code with cheap parameters (logins stay real: wrong passwords
+    fail, hashes are verified and rehashed exactly as in production)."""
+    from argon2 import PasswordHasher
+
+    from helpdesk.services import users
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024,
+                                                       parallelism=1))
+        yield
+
+
+@pytest.fixture(scope="module")
+def _template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Staff]]:
+    path = tmp_path_factory.mktemp("template") / "helpdesk.db"
+    database = open_database(f"sqlite:///{path}")
+    team = seed_staff(database.uow())
+    database.dispose()
+    yield path, team
+
+
+@pytest.fixture
+def staffed(cli: Cli, _template: tuple[Path, Staff]) -> Staff:
+    """A set-up store (users admin, desk, care, manager, director, gm) behind ``cli``."""
+    cli.database.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_template[0], cli.database)
+    return _template[1]
+
+
+# ---------------------------------------------------------------- the whole life
+def test_a_complaint_through_its_whole_life(cli: Cli, clock: Clock, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    pw_file = tmp_path / "pw.txt"
+    pw_file.write_text(PASSWORD + "\n", encoding="utf-8")
+    result = cli("init", "--store", "天顺汽车4S店", "--code", "ts", "--preset", "dealership",
+                 "--admin", "boss", "--password-file", str(pw_file), password=None)
+    assert result.code == 0, result.err
+    assert "store TS 天顺汽车4S店" in result.out
+    again = cli("init", "--store", "X", "--code", "TS", "--preset", "dealership",
+                "--admin", "boss", "--password-file", str(pw_file))
+    assert again.code == 2 and "set up already" in again.err
+
+    monkeypatch.setenv("HELPDESK_NEW_PASSWORD", PASSWORD)
+    for username, name, role in (("desk", "王芳", "front_desk"), ("care", "赵丽", "customer_care"),
+                                 ("manager", "陈刚", "service_manager"),
+                                 ("director", "李建国", "service_director")):
+        added = cli("user", "add", username, "--name", name, "--role", role, "--store", "TS",
+                    "--user", "boss")
+        assert added.code == 0, added.err
+        assert f"{username} ({name}): {role}; active" in added.out
+
+    registered = cli("sheet", "register", "--user", "desk", "--channel", "接待",
+                     "--severity", "一般", "--category", "维修质量",
+                     "--description", "刹车异响, 第二次来店", "--request", "免费维修",
+                     "--customer-name", "张三", "--phone", "138 1234 5678",
+                     "--vin", "LSVAU218XN2183294", "--plate", "京A·12345", "--json")
+    assert registered.code == 0, registered.err
+    sheet = registered.json()
+    number = sheet["number"]
+    assert number == "TS-2026-000001" and sheet["state"] == "registered"
+    assert sheet["vehicle"]["plate"] == "京A12345"
+    # A second complaint, received at 09:00 and never answered.
+    late = cli("sheet", "register", "--user", "desk", "--channel", "reception",
+               "--severity", "general", "--category", "price", "--description", "收费高",
+               "--customer-name", "李四", "--phone", "13912345678",
+               "--received-at", "2026-11-18 09:00")
+    assert late.code == 0 and "TS-2026-000002: registered" in late.out
+
+    def step(*argv: str, user: str) -> Result:
+        done = cli("sheet", *argv, "--user", user)
+        assert done.code == 0, (argv, done.err)
+        return done
+
+    refused = cli("sheet", "acknowledge", number, "--user", "desk")
+    assert refused.code == 1 and "may not acknowledge" in refused.err
+    assert "now acknowledged" in step("acknowledge", number, user="manager").out
+    assert "now in_progress" in step("assign", number, "--area", "技术", "--to", "manager",
+                                     user="director").out
+    step("progress", number, "已联系客户, 约定周六到店", "--notified", user="desk")
+    vague = cli("sheet", "analysis", number, "--root-cause", "加强培训", "--user", "manager")
+    assert vague.code == 2 and vague.err.startswith("error: root_cause: ")
+    clock.advance(minutes=30)
+    step("analysis", number, "--root-cause", "刹车片安装时未涂抹消音脂",
+         "--correction", "免费重新安装刹车片", "--compensation", "200.00",
+         "--measure", "车间主管王强于12月1日前在刹车作业指导书中增加涂抹消音脂步骤",
+         "--rework", "yes", "--rework-done", "2026-11-18 10:15", user="manager")
+    assert "now waiting" in step("wait", number, "--reason", "等客户到店", user="manager").out
+    step("resume", number, user="manager")
+    step("action", "add", number, "--description",
+         "车间主管王强于12月1日前修订刹车作业指导书并组织考核", "--owner", "manager",
+         "--due", "2026-12-01", user="manager")
+    step("action", "check", number, "1", "--effectiveness", "effective", user="director")
+    assert "now resolved" in step("resolve", number, user="manager").out
+    clock.advance(hours=2)
+    step("visit", number, "--satisfaction", "5", "--feedback", "满意", user="care")
+    not_director = cli("sheet", "close", number, "--user", "desk")
+    assert not_director.code == 1
+    assert not_director.err.strip() == \
+        "error: 王芳 may not close (allowed roles: service_director)"
+    assert "now closed" in step("close", number, "--remark", "结案", user="director").out
+    assert "now in_progress" in step("reopen", number, "--reason", "客户再次来电",
+                                     user="director").out
+    step("resolve", number, user="manager")
+    step("visit", number, "--satisfaction", "4", "--kind", "after_rework", user="manager")
+    step("close", number, user="director")
+
+    shown = cli("sheet", "show", number, "--json")
+    detail = shown.json()
+    assert detail["state"] == "closed" and detail["compensation_cents"] == 20000
+    assert [v["satisfaction"] for v in detail["visits"]] == [5, 4]
+    assert detail["customer_phone"] == "138****5678"  # read without login: masked
+    assert [t["action"] for t in detail["transitions"]] == [
+        "acknowledge", "assign", "wait", "resume", "resolve", "return_visit", "close",
+        "reopen", "resolve", "return_visit", "close"]
+    assert detail["actions"][0]["effectiveness"] == "effective"
+    text = cli("sheet", "show", number, "--user", "desk")
+    assert "138 1234 5678" not in text.out and "+8613812345678" in text.out
+
+    clock.advance(days=1)
+    overdue = cli("sheet", "list", "--overdue", "--json")
+    assert overdue.code == 0
+    listed = overdue.json()
+    assert [s["number"] for s in listed["sheets"]] == ["TS-2026-000002"]
+    assert listed["sheets"][0]["overdue"] is True
+    assert listed["sheets"][0]["next_due"] == "response"
+    assert listed["sheets"][0]["minutes_left"] < 0
+    table = cli("sheet", "list")
+    assert "OVERDUE by" in table.out and "TS-2026-000001" in table.out
+    assert "2 sheet(s)" in table.err
+    only_open = cli("sheet", "list", "--open", "--json").json()
+    assert [s["number"] for s in only_open["sheets"]] == ["TS-2026-000002"]
+
+    # Backup, a change, restore: the change is gone, the refused files change nothing.
+    backup_file = tmp_path / "backup.db"
+    assert cli("backup", "--out", str(backup_file)).code == 0
+    cli("sheet", "register", "--user", "desk", "--channel", "phone", "--severity", "general",
+        "--category", "other", "--description", "after the backup", "--customer-name", "王五",
+        "--phone", "13700001111")
+    not_sqlite = tmp_path / "notes.db"
+    not_sqlite.write_text("hello", encoding="utf-8")
+    result = cli("restore", str(not_sqlite), "--yes")
+    assert result.code == 1 and "not a SQLite database" in result.err
+    foreign = tmp_path / "other.db"
+    sqlite3.connect(foreign).execute("CREATE TABLE t (x)").connection.close()
+    result = cli("restore", str(foreign), "--yes")
+    assert result.code == 1 and "not a Helpdesk database" in result.err
+    unconfirmed = cli("restore", str(backup_file))
+    assert unconfirmed.code == 2 and "--yes" in unconfirmed.err
+    assert cli("sheet", "list", "--json").json()["total"] == 3
+    restored = cli("restore", str(backup_file), "--yes")
+    assert restored.code == 0 and "kept at" in restored.out
+    assert cli("sheet", "list", "--json").json()["total"] == 2
+    check = cli("check", "--json")
+    assert check.code == 0
+    report = check.json()
+    assert report["ok"] is True and report["integrity"] == "ok"
+    assert report["up_to_date"] is True and report["counts"]["sheets"] == 2
+
+
+# ---------------------------------------------------------------- errors and usage
+def test_errors_are_one_line_each_with_the_field_and_json_on_request(
+        cli: Cli, staffed: Staff) -> None:
+    bad = cli("sheet", "register", "--user", "desk", "--channel", "信鸽", "--severity", "一般",
+              "--category", "维修质量", "--description", "x", "--customer-name", "张三",
+              "--phone", "12345")
+    assert bad.code == 2 and bad.err.startswith("error: channel: ")
+    bad = cli("sheet", "register", "--user", "desk", "--channel", "接待", "--severity", "一般",
+              "--category", "维修质量", "--description", "  ", "--customer-name", "张三",
+              "--phone", "12345", "--json")
+    assert bad.code == 2
+    lines = bad.err.strip().splitlines()
+    assert all(line.startswith("error: ") for line in lines)
+    assert {"phone", "description"} <= {line.split(":")[1].strip() for line in lines}
+    payload = bad.json()
+    assert payload["ok"] is False
+    assert {"phone", "description"} <= {e["field"] for e in payload["errors"]}
+    assert cli("sheet", "list", "--json").json()["total"] == 0  # nothing half-saved
+
+
+def test_usage_errors_exit_2(cli: Cli, staffed: Staff) -> None:
+    assert cli("frobnicate").code == 2
+    lonely = cli("sheet")
+    assert lonely.code == 2 and "register" in lonely.err
+    assert cli("sheet", "list", "--limit", "-1").code == 2
+    assert cli("sheet", "list", "--from", "yesterday").code == 2
+    assert cli("--help").code == 0
+
+
+def test_commands_need_an_existing_database(cli: Cli) -> None:
+    result = cli("sheet", "list")
+    assert result.code == 2 and "there is no database at" in result.err
+    assert not cli.database.exists()
+
+
+def test_passwords_come_from_the_environment_or_a_terminal(cli: Cli, staffed: Staff) -> None:
+    no_password = cli("customer", "add", "--name", "张三", "--phone", "13812345678",
+                      "--user", "desk", password=None)
+    assert no_password.code == 2 and "HELPDESK_PASSWORD" in no_password.err
+    wrong = cli("customer", "add", "--name", "张三", "--phone", "13812345678",
+                "--user", "desk", password="wrong-password1")
+    assert wrong.code == 1 and "wrong user name or password" in wrong.err
+    assert cli("customer", "find", "张三", "--json").json() == []
+
+
+def test_no_arguments_starts_the_desktop(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[list[str] | None] = []
+    fake = types.ModuleType("helpdesk.ui.app")
+
+    def run(argv: list[str] | None = None) -> int:
+        calls.append(argv)
+        return 7
+
+    fake.run = run  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "helpdesk.ui.app", fake)
+    assert main([]) == 7
+    assert main(["--database", "/tmp/elsewhere.db", "--lang", "en"]) == 7
+    assert calls == [[], ["--database", "/tmp/elsewhere.db", "--lang", "en"]]
+
+
+def test_every_command_module_is_registered() -> None:
+    from helpdesk.cli import build_parser
+
+    parser = build_parser()
+    help_text = parser.format_help()
+    for command in ("init", "demo", "user", "sheet", "customer", "import", "export",
+                    "backup", "restore", "check"):
+        assert command in help_text
+    assert COMMAND_MODULES[0] == "setup_cmds"
+
+
+# ---------------------------------------------------------------- customers and users
+def test_customer_find_and_show_answer_like_the_browser(cli: Cli, staffed: Staff) -> None:
+    imported = cli("import", "customers", str(FIXTURES / "customers_good_zh.csv"),
+                   "--user", "manager")
+    assert imported.code == 0 and "3 imported" in imported.out
+    hits = cli("customer", "find", "zw", "--json").json()
+    assert isinstance(hits, list) and hits[0]["name"] == "张伟"
+    assert hits[0]["phone"] == "138****0001"
+    by_tail = cli("customer", "find", "00000002", "--user", "desk", "--json").json()
+    assert [h["name"] for h in by_tail] == ["王芳"]
+    assert by_tail[0]["phone"] == "+8613900000002"
+    plate = cli("customer", "find", "京b·d12345")
+    assert "北京华兴物流有限公司" in plate.out
+    customer_id = hits[0]["id"]
+    shown = cli("customer", "show", str(customer_id))
+    assert shown.code == 0 and "LFV2A21K2M3000001" in shown.out
+    assert "masked" in shown.err
+    data = cli("customer", "show", str(customer_id), "--json").json()
+    assert data["customer"]["vehicles"][0]["plate"] == "京A12345"
+    assert cli("customer", "show", "999").code == 1
+
+
+def test_customer_add_uses_the_desk_validation(cli: Cli, staffed: Staff) -> None:
+    added = cli("customer", "add", "--name", "赵强", "--phone", "１３８００００００１３",
+                "--vin", "LFV2A21K0M3000001", "--accept-vin-mismatch", "--user", "manager",
+                "--json")
+    assert added.code == 0, added.err
+    assert added.json()["vehicles"][0]["vin_check_overridden"] is True
+    refused = cli("customer", "add", "--name", "钱七", "--phone", "13800000014",
+                  "--vin", "LFV2A21K0M3000001", "--accept-vin-mismatch", "--user", "desk")
+    assert refused.code == 2 and "error: vin:" in refused.err
+
+
+def test_user_commands(cli: Cli, staffed: Staff, monkeypatch: pytest.MonkeyPatch) -> None:
+    listed = cli("user", "list", "--json").json()
+    assert {u["username"] for u in listed} == {"admin", "desk", "care", "manager",
+                                               "director", "gm"}
+    assert cli("user", "deactivate", "desk", "--user", "manager").code == 1  # not an admin
+    assert cli("user", "deactivate", "desk", "--user", "admin").code == 0
+    locked_out = cli("customer", "add", "--name", "张三", "--phone", "13812345678",
+                     "--user", "desk")
+    assert locked_out.code == 1
+    assert cli("user", "activate", "desk", "--user", "admin").code == 0
+    roles = cli("user", "roles", "desk", "--set", "front_desk", "--set", "customer_care",
+                "--user", "admin")
+    assert roles.code == 0 and "desk (王芳): front_desk, customer_care; active" in roles.out
+    table = cli("user", "roles", "--json").json()
+    assert "close" in table["service_director"] and "close" not in table["front_desk"]
+    monkeypatch.setenv("HELPDESK_NEW_PASSWORD", "new-secret-9")
+    assert cli("user", "passwd", "desk", "--user", "desk").code == 0
+    assert cli("customer", "add", "--name", "张三", "--phone", "13812345678",
+               "--user", "desk", password="new-secret-9").code == 0
+    monkeypatch.setenv("HELPDESK_NEW_PASSWORD", "short")
+    weak = cli("user", "add", "newbie", "--name", "新人", "--role", "front_desk",
+               "--user", "admin")
+    assert weak.code == 2 and "error: password:" in weak.err
+
+
+# ---------------------------------------------------------------- import / export
+def test_import_and_export_commands(cli: Cli, staffed: Staff, tmp_path: Path) -> None:
+    template = tmp_path / "sheets.xlsx"
+    assert cli("import", "template", "sheets", str(template)).code == 0
+    assert template.exists()
+    dry = cli("import", "customers", str(FIXTURES / "customers_good_zh.csv"), "--dry-run",
+              "--user", "manager")
+    assert dry.code == 0 and "3 good" in dry.out and "nothing saved" in dry.out
+    bad = cli("import", "customers", str(FIXTURES / "customers_bad.csv"), "--user", "manager")
+    assert bad.code == 2
+    assert "line 3, 电话/Phone: '12345' is not a valid phone number" in bad.out
+    assert "line 9, 姓名/Name: The name is required." in bad.out
+    assert "nothing was imported" in bad.err
+    assert cli("customer", "find", "李雷", "--json").json() == []
+    skipped = cli("import", "customers", str(FIXTURES / "customers_bad.csv"),
+                  "--skip-invalid", "--user", "manager", "--json")
+    assert skipped.code == 0
+    assert (skipped.json()["imported"], skipped.json()["skipped"]) == (2, 7)
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text("名字,电话号码\n张三,13800000001\n", encoding="utf-8")
+    result = cli("import", "customers", str(wrong), "--user", "manager", password=None)
+    assert result.code == 2 and "error: file: line 1: unknown column(s)" in result.err
+    sheets = cli("import", "sheets", str(FIXTURES / "sheets_history.csv"), "--user", "manager")
+    assert sheets.code == 0 and "5 imported" in sheets.out
+    assert cli("sheet", "show", "KS-0042").code == 0
+
+    out = tmp_path / "export.csv"
+    refused = cli("export", "customers", str(out), "--user", "desk")
+    assert refused.code == 1 and "export_personal_data" in refused.err and not out.exists()
+    exported = cli("export", "customers", str(out), "--search", "李雷", "--user", "manager")
+    assert exported.code == 0 and "1 customer(s)" in exported.out
+    assert "李雷" in out.read_text(encoding="utf-8-sig")
+    everyone = cli("export", "customers", str(tmp_path / "all.xlsx"), "--lang", "en",
+                   "--user", "manager", "--json").json()
+    assert everyone["customers"] == 6  # 2 imported customers + 4 created by the sheets
+
+
+def test_backup_and_restore_are_for_sqlite_only(cli: Cli) -> None:
+    result = cli("--database", "postgresql://desk@127.0.0.1/helpdesk", "backup")
+    assert result.code == 1 and "pg_dump" in result.err
+
+
+# ---------------------------------------------------------------- demo
+def test_demo_command_reports_progress_and_the_logins(cli: Cli,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[dict[str, object]] = []
+
+    @dataclass
+    class Summary:
+        customers: int
+        vehicles: int
+        orders: int
+        sheets: int
+        users: dict[str, str]
+        password: str
+        seconds: float
+
+    def load_demo(uow: object, **kwargs: object) -> Summary:
+        calls.append(kwargs)
+        progress = kwargs["progress"]
+        assert callable(progress)
+        progress("customers", 50, 100)
+        progress("customers", 100, 100)
+        return Summary(120, 80, 300, 400, {"desk": "front_desk", "director": "service_director"},
+                       "demo1234", 0.5)
+
+    fake = types.ModuleType("helpdesk.services.demo")
+    fake.SIZES = {"tiny": (120, 400), "small": (2000, 8000)}  # type: ignore[attr-defined]
+    fake.load_demo = load_demo  # type: ignore[attr-defined]
+    import helpdesk.services
+
+    monkeypatch.setitem(sys.modules, "helpdesk.services.demo", fake)
+    # `from helpdesk.services import demo` prefers the package attribute once imported.
+    monkeypatch.setattr(helpdesk.services, "demo", fake, raising=False)
+    result = cli("demo", "--size", "tiny", "--seed", "3")
+    assert result.code == 0, result.err
+    assert calls[0]["customers"] == 120 and calls[0]["sheets"] == 400 and calls[0]["seed"] == 3
+    assert "customers 50/100" in result.err
+    assert "password demo1234" in result.out and "service_director" in result.out
+    custom = cli("demo", "--customers", "10", "--sheets", "20", "--json")
+    assert calls[1]["customers"] == 10 and custom.json()["users"]["desk"] == "front_desk"
+    assert cli("demo", "--size", "enormous").code == 2
+
+
+def test_demo_then_overdue_list_on_the_real_demo_data(cli: Cli) -> None:
+    loaded = cli("demo", "--size", "tiny")
+    assert loaded.code == 0, loaded.err
+    assert "200 complaint sheets" in loaded.out and "password demo2026" in loaded.out
+    assert "customers 60/60" in loaded.err  # progress goes to stderr
+    overdue = cli("sheet", "list", "--overdue", "--limit", "0", "--json").json()
+    assert overdue["total"] == len(overdue["sheets"]) > 0
+    assert all(s["overdue"] and s["minutes_left"] < 0 for s in overdue["sheets"])
+    every = cli("sheet", "list", "--limit", "0", "--json").json()
+    assert every["total"] == 200
+    late = {s["number"] for s in every["sheets"] if s["overdue"]}
+    assert late == {s["number"] for s in overdue["sheets"]}  # the filter and the column agree
+    again = cli("demo", "--size", "tiny")
+    assert again.code == 1 and "already has customers" in again.err
+    assert cli("check", "--json").json()["counts"]["sheets"] == 200
+
+
+# ---------------------------------------------------------------- entry points
+def _run(*argv: str, home: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "HELPDESK_HOME": str(home), "HELPDESK_PASSWORD": PASSWORD}
+    env.pop("HELPDESK_DATABASE_URL", None)
+    return subprocess.run([sys.executable, *argv], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=120, check=False)
+
+
+def test_python_m_helpdesk_and_main_py_are_the_same_command(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    database = tmp_path / "sub.db"
+    pw = tmp_path / "pw"
+    pw.write_text(PASSWORD, encoding="utf-8")
+    init = _run("-m", "helpdesk", "--database", str(database), "init", "--store", "小店",
+                "--code", "XD", "--preset", "retail", "--admin", "admin",
+                "--password-file", str(pw), home=home)
+    assert init.returncode == 0, init.stderr
+    assert "store XD 小店 (retail)" in init.stdout
+    listed = _run("main.py", "--database", str(database), "sheet", "list", "--json", home=home)
+    assert listed.returncode == 0, listed.stderr
+    assert json.loads(listed.stdout)["total"] == 0
