@@ -332,7 +332,10 @@ class Sheet:
         )
         if self.severity is Severity.MAJOR and rule.escalate_to_oem:
             self.escalated_to_oem = True
-        self._recompute_resolution_due(calendar, now=self.received_at)
+        # A correction after some waiting keeps the finished pauses (an open one is
+        # counted by ``sla_view`` and ``resume``).
+        ended = [p.ended_at for p in self.pauses if p.ended_at is not None]
+        self._recompute_resolution_due(calendar, now=max([self.received_at, *ended]))
         return rule
 
     def _resolution_spec(self) -> sla_mod.DueSpec:
@@ -656,6 +659,7 @@ class Sheet:
         self.resolution_on_time = None
         self.closed_at = None
         self.closed_by_id = None
+        self.closing_remark = ""  # kept in the close transition's note
         self._move(Action.REOPEN, SheetState.IN_PROGRESS, by, at, reason)
 
     # ----------------------------------------------------- corrective actions

@@ -17,7 +17,12 @@ from helpdesk.domain import validation
 from helpdesk.domain.calendar import StoreCalendar
 from helpdesk.domain.complaints import DEFAULT_CATEGORIES
 from helpdesk.domain.customers import Store
-from helpdesk.domain.errors import AuthenticationError, NotFound, PermissionDenied
+from helpdesk.domain.errors import (
+    AuthenticationError,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 from helpdesk.domain.sla import PRESETS, SlaPolicy
 from helpdesk.domain.users import Permission, User
 
@@ -31,6 +36,7 @@ class UnitOfWork(Protocol):
     sheets: Any
     audit: Any
     settings: Any
+    analytics: Any
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, *exc: object) -> None: ...
@@ -95,6 +101,36 @@ def get_or_404(repo: Any, entity_id: int, what: str) -> Any:
     if obj is None:
         raise NotFound(f"{what} {entity_id} does not exist", code=f"{what}.not_found")
     return obj
+
+
+# ------------------------------------------------------- what the columns hold
+# Amounts are INTEGER columns of fen: 32 bits on PostgreSQL (¥21,474,836.47).
+MAX_AMOUNT_CENTS = 2**31 - 1
+EMAIL_MAX_LENGTH = 200
+
+
+def amount_cents(value: int | str, *, field: str) -> int:
+    """An amount in fen: text is parsed ("1,234.50", "¥100"), an int is fen already;
+    refused (not left to the database to fail on) when the column cannot hold it."""
+    if isinstance(value, str):
+        return validation.parse_amount_cents(value, field=field, max_cents=MAX_AMOUNT_CENTS)
+    if value > MAX_AMOUNT_CENTS:
+        raise ValidationError(field, "amount.too_large",
+                              f"The amount {value / 100:,.2f} is larger than the maximum of "
+                              f"{MAX_AMOUNT_CENTS / 100:,.2f}.", value=str(value),
+                              max_cents=MAX_AMOUNT_CENTS)
+    return int(value)
+
+
+def email(value: str, *, field: str = "email") -> str:
+    """A valid e-mail address that also fits its column."""
+    address = validation.validate_email(value, field=field)
+    if len(address) > EMAIL_MAX_LENGTH:
+        raise ValidationError(field, "text.too_long",
+                              f"The text has {len(address)} characters; at most "
+                              f"{EMAIL_MAX_LENGTH} are allowed.", length=len(address),
+                              max_length=EMAIL_MAX_LENGTH)
+    return address
 
 
 # ------------------------------------------------------------------ settings

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from helpdesk.domain import audit, validation
+from helpdesk.domain import audit, text, validation
 from helpdesk.domain.complaints import (
     Action,
     Effectiveness,
@@ -199,8 +199,12 @@ class SheetInput:
 
 
 def _validated(uow: UnitOfWork, data: SheetInput, at: datetime,
-               errors: list[ValidationError]) -> dict[str, Any]:
-    """Check every field; collect errors instead of stopping at the first."""
+               errors: list[ValidationError],
+               stored_received: datetime | None = None) -> dict[str, Any]:
+    """Check every field; collect errors instead of stopping at the first.
+
+    ``stored_received``: the received time already on the sheet (an edit); keeping it is
+    always allowed, however old the sheet is."""
     values: dict[str, Any] = {}
     values["channel"] = _enum(Channel, data.channel, "channel", errors)
     values["severity"] = _enum(Severity, data.severity, "severity", errors)
@@ -222,7 +226,7 @@ def _validated(uow: UnitOfWork, data: SheetInput, at: datetime,
     received = data.received_at or at
     try:
         validation.validate_not_future(received, now=at, field="received_at")
-        if received < at - MAX_BACKDATE:
+        if received < at - MAX_BACKDATE and received != stored_received:
             raise ValidationError("received_at", "date.too_old",
                                   "a complaint older than a year belongs in an import")
     except ValidationError as exc:
@@ -233,7 +237,7 @@ def _validated(uow: UnitOfWork, data: SheetInput, at: datetime,
         values["mileage_km"] = None
     else:
         try:
-            km = int(str(mileage).replace(",", "").strip())
+            km = int(text.fold_width(str(mileage)).replace(",", "").strip())
             if not 0 <= km <= MAX_MILEAGE_KM:
                 raise ValueError
             values["mileage_km"] = km
@@ -292,7 +296,9 @@ def register(
                     data,
                     customer_id=created.id,
                     vehicle_id=created.vehicles[0].id if created.vehicles else data.vehicle_id,
-                    order_id=created.orders[0].id if created.orders else data.order_id,
+                    # A sheet refers to one of them: the vehicle, when both were entered.
+                    order_id=created.orders[0].id if created.orders and not created.vehicles
+                    else data.order_id,
                 )
             except ValidationErrors as exc:
                 errors.extend(exc.errors)
@@ -358,7 +364,7 @@ def update_sheet(uow: UnitOfWork, actor_id: int, sheet_id: int, expected_version
                                   "the sheet is closed; reopen it to change it")
         errors: list[ValidationError] = []
         values = _validated(uow, _replace(data, received_at=data.received_at or
-                                          sheet.received_at), at, errors)
+                                          sheet.received_at), at, errors, sheet.received_at)
         if errors:
             raise ValidationErrors(errors)
         before = _snapshot(sheet)
@@ -456,17 +462,98 @@ def record_analysis(
     """Root cause, correction (with compensation), long-term measure, rework."""
 
     def change(sheet: Sheet, user: User, at: datetime) -> None:
+        errors: list[ValidationError] = []
         cents = None
         if compensation is not None and compensation != "":
-            cents = validation.parse_amount_cents(compensation, field="compensation") \
-                if isinstance(compensation, str) else int(compensation)
-        sheet.record_analysis(
-            user, root_cause=root_cause, correction=correction, compensation_cents=cents,
-            long_term_measure=long_term_measure, rework_needed=rework_needed,
-            rework_completed_at=rework_completed_at,
-            banned_phrases=common.banned_phrases(uow), now=at)
+            try:
+                cents = common.amount_cents(compensation, field="compensation")
+            except ValidationError as exc:
+                errors.append(exc)
+        try:
+            sheet.record_analysis(
+                user, root_cause=root_cause, correction=correction, compensation_cents=cents,
+                long_term_measure=long_term_measure, rework_needed=rework_needed,
+                rework_completed_at=rework_completed_at,
+                banned_phrases=common.banned_phrases(uow), now=at)
+        except ValidationErrors as exc:
+            errors.extend(exc.errors)
+        if errors:  # every problem at once; the transaction is rolled back
+            raise ValidationErrors(errors)
 
     return _act(uow, actor_id, sheet_id, expected_version, "sheet.analysis", change)
+
+
+@dataclass(frozen=True)
+class AnalysisInput:
+    """The analysis part of the sheet form (None: leave that field as it is)."""
+
+    root_cause: str | None = None
+    correction: str | None = None
+    compensation: int | str | None = None
+    long_term_measure: str | None = None
+    rework_needed: bool | None = None
+    rework_completed_at: datetime | None = None
+
+
+def save_form(uow: UnitOfWork, actor_id: int, sheet_id: int, expected_version: int, *,
+              data: SheetInput | None = None,
+              analysis: AnalysisInput | None = None) -> SheetDetail:
+    """Save the sheet form in one transaction: the corrected registration and the
+    analysis together or not at all, with every problem of both reported at once."""
+    at = common.now()
+    with uow:
+        user = common.actor(uow, actor_id)
+        sheet = _load(uow, sheet_id, expected_version)
+        before = _snapshot(sheet)
+        errors: list[ValidationError] = []
+        values: dict[str, Any] | None = None
+        if data is not None:
+            user.require(Permission.EDIT_SHEET)
+            if sheet.state is SheetState.CLOSED:
+                raise ValidationError("state", "workflow.closed",
+                                      "the sheet is closed; reopen it to change it")
+            values = _validated(uow, _replace(data, received_at=data.received_at or
+                                              sheet.received_at), at, errors,
+                                sheet.received_at)
+        if analysis is not None:
+            cents = None
+            if analysis.compensation not in (None, ""):
+                try:
+                    cents = common.amount_cents(analysis.compensation, field="compensation")
+                except ValidationError as exc:
+                    errors.append(exc)
+            try:
+                sheet.record_analysis(
+                    user, root_cause=analysis.root_cause, correction=analysis.correction,
+                    compensation_cents=cents, long_term_measure=analysis.long_term_measure,
+                    rework_needed=analysis.rework_needed,
+                    rework_completed_at=analysis.rework_completed_at,
+                    banned_phrases=common.banned_phrases(uow), now=at)
+            except ValidationErrors as exc:
+                errors.extend(exc.errors)
+            except ValidationError as exc:
+                errors.append(exc)
+        if errors:
+            raise ValidationErrors(errors)
+        if values is not None:
+            customer = values.pop("customer")
+            sla_changed = (values["channel"], values["severity"], values["received_at"]) != (
+                sheet.channel, sheet.severity, sheet.received_at)
+            for key, value in values.items():
+                setattr(sheet, key, value)
+            if customer.id != before["customer_id"]:
+                sheet.customer_name = customer.name
+                sheet.customer_phone = customer.primary_phone
+            if sla_changed:
+                store = uow.stores.get(sheet.store_id)
+                sheet.apply_sla(common.store_policy(store), common.store_calendar(store))
+                if sheet.acknowledged_at is not None and sheet.response_due_at is not None:
+                    sheet.response_on_time = sheet.acknowledged_at <= sheet.response_due_at
+        _stamp(sheet, user, at)
+        common.record(uow, user, "sheet.update", "sheet", sheet.id,
+                      audit.diff(before, _snapshot(sheet)), at=at)
+        uow.commit()
+        return detail(uow, sheet, user)
 
 
 def wait_for_customer(uow: UnitOfWork, actor_id: int, sheet_id: int, reason: str, *,
@@ -501,9 +588,14 @@ def record_return_visit(uow: UnitOfWork, actor_id: int, sheet_id: int, satisfact
         except ValidationError as exc:
             errors.append(exc)
             score = 0
+        try:
+            how = validation.validate_text(method, field="visit_method", required=True,
+                                           max_length=20)
+        except ValidationError as exc:
+            errors.append(exc)
         if errors:
             raise ValidationErrors(errors)
-        sheet.record_return_visit(user, at, score, feedback, parsed, method)
+        sheet.record_return_visit(user, at, score, feedback, parsed, how)
 
     return _act(uow, actor_id, sheet_id, expected_version, "sheet.return_visit", change)
 

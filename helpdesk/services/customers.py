@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from helpdesk.domain import audit, validation
+from helpdesk.domain import audit, text, validation
 from helpdesk.domain.customers import (
     Contact,
     Customer,
@@ -170,8 +170,7 @@ def _customer_fields(data: CustomerInput, today: date,
         values["name"] = _try(errors, validation.validate_person_name, data.name)
     values["gender"] = _enum(Gender, data.gender, "gender", errors)
     values["tier"] = _enum(Tier, data.tier, "tier", errors)
-    values["email"] = _try(errors, validation.validate_email, data.email) \
-        if data.email.strip() else ""
+    values["email"] = _try(errors, common.email, data.email) if data.email.strip() else ""
     for key, limit in (("wechat", 100), ("address", 300), ("company_industry", 100),
                        ("company_size", 50), ("source", 100), ("note", 4000)):
         values[key] = _try(errors, validation.validate_text, getattr(data, key), field=key,
@@ -218,7 +217,7 @@ def _vehicle(uow: UnitOfWork, user: User, data: VehicleInput, today: date,
     mileage = None
     if data.mileage_km not in (None, ""):
         try:
-            mileage = int(str(data.mileage_km).replace(",", "").strip())
+            mileage = int(text.fold_width(str(data.mileage_km)).replace(",", "").strip())
             if not 0 <= mileage <= 3_000_000:
                 raise ValueError
         except ValueError:
@@ -248,8 +247,7 @@ def _order(uow: UnitOfWork, data: OrderInput, today: date,
     before = len(errors)
     number = _try(errors, validation.validate_order_number, data.number)
     kind = _enum(OrderKind, data.kind, "order_kind", errors)
-    cents = data.amount if isinstance(data.amount, int) else \
-        _try(errors, validation.parse_amount_cents, data.amount, field="amount")
+    cents = _try(errors, common.amount_cents, data.amount, field="amount")
     if isinstance(cents, int) and cents < 0:
         errors.append(ValidationError("amount", "amount.negative", "amount cannot be negative"))
     ordered = data.ordered_at or today
@@ -293,9 +291,11 @@ def build_customer(uow: UnitOfWork, user: User, data: CustomerInput, at: datetim
         name = _try(errors, validation.validate_person_name, contact.name, field="contact_name")
         phone = _try(errors, validation.validate_phone, contact.phone, field="contact_phone") \
             if contact.phone.strip() else ""
+        mail = _try(errors, common.email, contact.email, field="contact_email") \
+            if contact.email.strip() else ""
         if name:
             contacts.append(Contact(name=name, role=contact.role.strip()[:100],
-                                    phone=phone or "", email=contact.email.strip()[:200]))
+                                    phone=phone or "", email=mail or ""))
     if errors:
         raise ValidationErrors(errors)
     if values["store_id"] is None:
@@ -507,6 +507,8 @@ def merge_customers(uow: UnitOfWork, actor_id: int, keep_id: int, duplicate_id: 
                                       f"customer #{c.id} was merged already")
         before = _snapshot(keep)
         moved = {"phones": [], "vehicles": [], "orders": [], "contacts": []}
+        # Load the kept lists first: a lazy load in mid-move autoflushes an orphaned order.
+        _ = (keep.orders, keep.vehicles, keep.contacts)
         for phone in list(dup.phones):
             if keep.add_phone(phone.number, phone.label):
                 moved["phones"].append(phone.number)

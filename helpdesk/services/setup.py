@@ -72,7 +72,7 @@ def add_store(uow: UnitOfWork, store_name: str, store_code: str, preset: str,
     name, code = _validate_store(store_name, store_code, preset)
     if uow.stores.get_by_code(code) is not None:
         raise ValidationError("store_code", "store_code.taken",
-                              f"a store with code {code} exists already", code=code)
+                              f"a store with code {code} exists already", store_code=code)
     cal = calendar or default_calendar(preset)
     store = Store(code=code, name=name, kind=PRESET_STORE_KIND[preset], preset=preset,
                   calendar_json=json.dumps(cal.to_dict(), ensure_ascii=False),

@@ -132,12 +132,25 @@ def create_user(
                                           code="auth.required")
         else:
             acting = common.actor(uow, actor_id, Permission.MANAGE_USERS)
-        username, display_name, parsed = _validate_user_fields(username, display_name, roles)
+        # Every problem at once, as on any form: fields, a taken name, a weak password.
+        errors: list[ValidationError] = []
+        try:
+            username, display_name, parsed = _validate_user_fields(username, display_name,
+                                                                   roles)
+        except ValidationErrors as exc:
+            errors.extend(exc.errors)
+            username = username.strip()
         if uow.users.get_by_username(username) is not None:
-            raise ValidationError("username", "username.taken",
-                                  f"the user name {username} is taken", username=username)
+            errors.append(ValidationError("username", "username.taken",
+                                          f"the user name {username} is taken",
+                                          username=username))
         if password is not None:
-            check_password_strength(password)
+            try:
+                check_password_strength(password)
+            except ValidationError as exc:
+                errors.append(exc)
+        if errors:
+            raise ValidationErrors(errors)
         user = User(username=username, display_name=display_name, store_id=store_id,
                     password_hash=hash_password(password) if password else "",
                     created_at=common.now())

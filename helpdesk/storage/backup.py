@@ -19,6 +19,12 @@ from helpdesk.domain.errors import StorageError
 _SIGNATURE_TABLES = {"alembic_version", "sheets", "customers", "users", "audit_log"}
 
 
+def _read_only_uri(path: Path) -> str:
+    """A percent-encoded ``file:`` URI: a '#', '?' or '%' in a folder name would
+    otherwise cut the path short and open (and copy) some other, empty database."""
+    return path.resolve().as_uri() + "?mode=ro"
+
+
 def backup_dir(db_path: Path) -> Path:
     path = db_path.parent / "backups"
     path.mkdir(parents=True, exist_ok=True)
@@ -38,7 +44,7 @@ def backup_sqlite(db_path: Path, dest: Path | None = None, *, reason: str = "man
             n += 1
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
-    source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    source = sqlite3.connect(_read_only_uri(db_path), uri=True)
     try:
         target = sqlite3.connect(tmp)
         try:
@@ -58,7 +64,7 @@ def helpdesk_tables(path: Path) -> set[str]:
     with path.open("rb") as fh:
         if fh.read(16) != b"SQLite format 3\x00":
             raise StorageError(f"{path} is not a SQLite database", code="restore.not_sqlite")
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(_read_only_uri(path), uri=True)
     try:
         rows = conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
         check = conn.execute("PRAGMA quick_check").fetchone()

@@ -74,8 +74,14 @@ def resolve_url(explicit: str | None = None) -> str:
 
 
 def sqlite_url(path: Path | str) -> str:
-    return f"sqlite:///{Path(path).resolve().as_posix()}" if str(path) != ":memory:" \
-        else "sqlite://"
+    raw = str(path)
+    if raw == ":memory:":
+        return "sqlite://"
+    if raw.startswith(("\\\\", "//")):
+        # A UNC path: resolve() would drop the server on POSIX, and the network check
+        # must still see it to refuse it.
+        return "sqlite:///" + raw.replace("\\", "/")
+    return f"sqlite:///{Path(path).resolve().as_posix()}"
 
 
 def normalize_url(url: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, delete, insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from helpdesk.domain import search_keys as sk
@@ -141,16 +141,19 @@ def search_customer_ids(session: Session, query: str, limit: int = 200) -> list[
     plate (with or without province), VIN or order number, and the end of a phone or
     VIN (last 4 / 6 / 8 characters)."""
     q = sk.normalize_search_query(query)
+    if q.startswith("+") and q[1:].isdigit():
+        q = _phone_digits(q)  # "+86 138…" as copied from a contact: keys hold national digits
     if not q:
         return []
     k = tables.search_keys
     c = tables.customers
-    live = and_(c.c.id == k.c.customer_id, c.c.merged_into_id.is_(None))
+    # Merged records are few: excluding them by a subquery keeps the plan on the key
+    # index (a join let SQLite's statistics start from 200,000 customers: 2 s, not 20 ms).
+    live = k.c.customer_id.not_in(select(c.c.id).where(c.c.merged_into_id.is_not(None)))
     per_branch = max(limit * 5, 500)
     forward = (
         select(k.c.customer_id, k.c.kind, k.c.key)
-        .join(c, live)
-        .where(k.c.key >= q, k.c.key < q + _TOP, k.c.kind.not_in(REVERSED_KINDS))
+        .where(live, k.c.key >= q, k.c.key < q + _TOP, k.c.kind.not_in(REVERSED_KINDS))
         .limit(per_branch)
     )
     hits: dict[int, Hit] = {}
@@ -168,8 +171,7 @@ def search_customer_ids(session: Session, query: str, limit: int = 200) -> list[
         rq = sk.reverse_key(q)
         backward = (
             select(k.c.customer_id, k.c.kind, k.c.key)
-            .join(c, live)
-            .where(k.c.key >= rq, k.c.key < rq + _TOP, k.c.kind.in_(REVERSED_KINDS))
+            .where(live, k.c.key >= rq, k.c.key < rq + _TOP, k.c.kind.in_(REVERSED_KINDS))
             .limit(per_branch)
         )
         consider([tuple(r) for r in session.execute(backward)], True)

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, or_, select
 from sqlalchemy.orm import Session
 
-from helpdesk.domain import search_keys as sk
+from helpdesk.domain import text as text_mod
 from helpdesk.domain.complaints import OPEN_STATES, SheetState
 from helpdesk.domain.filters import DueFilter, SheetFilter, SheetSort
 from helpdesk.storage import tables
@@ -69,7 +69,8 @@ def _conditions(f: SheetFilter, now: datetime,
         where.append(_due_today(now))
     text = f.text.strip()
     if text:
-        number = sk.normalize_search_query(text).upper()
+        # Sheet numbers keep their dashes (TS-2026-000123): fold width and case only.
+        number = text_mod.fold_width(text).replace(" ", "").upper()
         alternatives: list[ColumnElement[bool]] = [
             and_(s.c.number >= number, s.c.number < number + "\U0010ffff")
         ]

@@ -18,13 +18,14 @@ from collections.abc import Iterator
 from typing import Any, Self
 
 from sqlalchemy import Engine, select
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from helpdesk.domain.complaints import Sheet
 from helpdesk.domain.customers import Customer
 from helpdesk.domain.errors import ConflictError
-from helpdesk.storage import orm, repositories, tables
+from helpdesk.storage import analytics_queries, orm, repositories, tables
 
 
 class SqlAlchemyUnitOfWork:
@@ -52,6 +53,7 @@ class SqlAlchemyUnitOfWork:
         self.sheets = repositories.SheetRepository(self.session)
         self.audit = repositories.AuditRepository(self.session)
         self.settings = repositories.SettingsRepository(self.session)
+        self.analytics = analytics_queries.AnalyticsQueries(self.session)
 
     def __enter__(self) -> Self:
         if self._depth == 0:
@@ -60,10 +62,31 @@ class SqlAlchemyUnitOfWork:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        error = exc[1] if len(exc) > 1 else None
+        # A stale row can also surface in an autoflush before commit(): same answer.
+        stale = self._versioned() if isinstance(error, StaleDataError) else []
         self._depth -= 1
         if self._depth == 0:
             self.rollback()
             self.session.close()
+        if isinstance(error, StaleDataError):
+            raise self._conflict(stale) from error
+
+    def _versioned(self) -> list[tuple[Any, int, int | None]]:
+        """(table, id, version we hold) of the sheets and customers that may be stale,
+        taken from the identity map (no SQL: the transaction may be failing)."""
+        dirty = [o for o in self.session.dirty if isinstance(o, Sheet | Customer)]
+        objects = dirty or [o for o in self.session.identity_map.values()
+                            if isinstance(o, Sheet | Customer)]
+        found = []
+        for obj in objects:
+            state = sa_inspect(obj)
+            if state.identity is None:
+                continue
+            held = state.committed_state.get("version", state.dict.get("version"))
+            table = tables.sheets if isinstance(obj, Sheet) else tables.customers
+            found.append((table, state.identity[0], held))
+        return found
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Self]:
@@ -85,27 +108,30 @@ class SqlAlchemyUnitOfWork:
             self.session.close()
 
     def commit(self) -> None:
-        versioned = [o for o in self.session.dirty if isinstance(o, Sheet | Customer)]
         try:
             self.session.commit()
         except StaleDataError as exc:
+            versioned = self._versioned()  # read before the rollback forgets them
             self.session.rollback()
             raise self._conflict(versioned) from exc
 
     def rollback(self) -> None:
         self.session.rollback()
 
-    def _conflict(self, objects: list[Any]) -> ConflictError:
+    def _conflict(self, objects: list[tuple[Any, int, int | None]]) -> ConflictError:
         """Name who saved last, read in a fresh session (ours saw an old version)."""
         with self._read_factory() as session:
-            for obj in objects:
-                table = tables.sheets if isinstance(obj, Sheet) else tables.customers
+            rows = []
+            for table, obj_id, held in objects:
                 row = session.execute(
                     select(table.c.updated_by_id, table.c.updated_at, table.c.version)
-                    .where(table.c.id == obj.id)
+                    .where(table.c.id == obj_id)
                 ).first()
-                if row is None:
-                    continue
+                if row is not None:
+                    rows.append((row.version == held, row))
+            if rows:
+                # The record whose version moved on is the one somebody else saved.
+                row = min(rows, key=lambda pair: pair[0])[1]
                 name = ""
                 if row.updated_by_id is not None:
                     name = session.scalar(select(tables.users.c.display_name).where(
