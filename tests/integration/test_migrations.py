@@ -1,0 +1,173 @@
+"""Migrations: an empty database is brought to head, an existing SQLite database is
+backed up before it changes (and only then), down and up again works, and the
+migrated schema is exactly ``tables.metadata`` — on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from helpdesk.storage import migrate, tables
+from helpdesk.storage.database import Database, open_database
+from tests.conftest import Clock
+from tests.fakes import seed_staff
+
+HEAD = migrate.head_revision()
+ALL_TABLES = {t.name for t in tables.metadata.sorted_tables} | {"alembic_version"}
+
+
+def _alembic(engine: Engine, action: str, revision: str) -> None:
+    cfg = migrate.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        getattr(command, action)(cfg, revision)
+
+
+def _differences(engine: Engine) -> list[object]:
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True,
+                                                         "compare_server_default": True})
+        return list(compare_metadata(context, tables.metadata))
+
+
+def _audit_guard_works(engine: Engine) -> bool:
+    with engine.begin() as conn:
+        conn.execute(tables.audit_log.insert().values(
+            at=datetime(2026, 11, 18, 10, 0), username="t", action="t", entity="t"))
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM audit_log"))
+    except DBAPIError:
+        return True
+    return False
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def fresh_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """An empty database opened (and so migrated) by ``open_database``."""
+    if request.param == "sqlite":
+        db = open_database(f"sqlite:///{tmp_path / 'new.db'}")
+        yield db
+        db.dispose()
+    else:
+        yield request.getfixturevalue("pg_db")  # conftest: a new empty database, opened
+
+
+def test_an_empty_database_is_migrated_to_head_with_the_expected_schema(
+        fresh_db: Database) -> None:
+    assert fresh_db.migration is not None
+    assert (fresh_db.migration.before, fresh_db.migration.after) == (None, HEAD)
+    assert fresh_db.migration.backup is None  # nothing to lose yet
+    assert set(inspect(fresh_db.engine).get_table_names()) == ALL_TABLES
+    assert migrate.is_up_to_date(fresh_db.engine)
+    assert _differences(fresh_db.engine) == []
+    assert _audit_guard_works(fresh_db.engine)
+
+
+def test_down_to_base_and_up_again(fresh_db: Database) -> None:
+    engine = fresh_db.engine
+    _alembic(engine, "downgrade", "base")
+    assert set(inspect(engine).get_table_names()) == {"alembic_version"}
+    assert migrate.current_revision(engine) is None
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            assert conn.execute(text(
+                "SELECT COUNT(*) FROM pg_proc WHERE proname = 'helpdesk_audit_append_only'"
+            )).scalar_one() == 0
+    result = migrate.upgrade(engine)
+    assert (result.before, result.after) == (None, HEAD)
+    assert set(inspect(engine).get_table_names()) == ALL_TABLES
+    assert _differences(engine) == []
+    assert _audit_guard_works(engine)
+
+
+def _backups(db_file: Path) -> list[Path]:
+    folder = db_file.parent / "backups"
+    return sorted(folder.glob("*.db")) if folder.exists() else []
+
+
+@pytest.fixture
+def populated(tmp_path: Path, clock: Clock) -> Path:
+    """A SQLite file at head with a store and its staff in it."""
+    db_file = tmp_path / "shop.db"
+    db = open_database(f"sqlite:///{db_file}")
+    seed_staff(db.uow())
+    db.dispose()
+    return db_file
+
+
+def _count_users(db_file: Path) -> int:
+    conn = sqlite3.connect(db_file)
+    try:
+        return int(conn.execute("SELECT COUNT(*) FROM users").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_no_backup_when_the_database_is_already_at_head(populated: Path) -> None:
+    db = open_database(f"sqlite:///{populated}")
+    try:
+        assert db.migration is not None
+        assert (db.migration.before, db.migration.after, db.migration.backup) == (HEAD, HEAD,
+                                                                                   None)
+        assert migrate.upgrade(db.engine).backup is None
+    finally:
+        db.dispose()
+    assert _backups(populated) == []
+
+
+def test_a_database_behind_head_is_backed_up_before_it_is_migrated(populated: Path) -> None:
+    db = open_database(f"sqlite:///{populated}", upgrade=False)
+    try:
+        _alembic(db.engine, "downgrade", "base")
+        result = migrate.upgrade(db.engine)
+        assert (result.before, result.after) == (None, HEAD)
+        assert result.backup is not None and result.backup.exists()
+        assert result.backup.parent == populated.parent / "backups"
+        assert "before-migration" in result.backup.name
+        assert _backups(populated) == [result.backup]
+        # The copy is the database as it was just before: the old schema.
+        conn = sqlite3.connect(result.backup)
+        try:
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master "
+                                                "WHERE type = 'table'")}
+        finally:
+            conn.close()
+        assert names == {"alembic_version"}
+    finally:
+        db.dispose()
+
+
+def test_a_failed_migration_leaves_data_and_a_backup(populated: Path) -> None:
+    """Stamped behind head (as after a botched manual fix): the upgrade fails, and both
+    the database and the backup taken first still hold every row."""
+    db = open_database(f"sqlite:///{populated}", upgrade=False)
+    try:
+        _alembic(db.engine, "stamp", "base")
+        with pytest.raises(OperationalError, match="already exists"):
+            migrate.upgrade(db.engine)
+    finally:
+        db.dispose()
+    [saved] = _backups(populated)
+    assert _count_users(saved) == _count_users(populated) == 6
+
+
+def test_opening_an_old_database_upgrades_it_with_a_backup(populated: Path) -> None:
+    db = open_database(f"sqlite:///{populated}", upgrade=False)
+    _alembic(db.engine, "downgrade", "base")
+    db.dispose()
+    reopened = open_database(f"sqlite:///{populated}")
+    try:
+        assert reopened.migration is not None and reopened.migration.backup is not None
+        assert migrate.is_up_to_date(reopened.engine)
+    finally:
+        reopened.dispose()
