@@ -336,6 +336,11 @@ class Sheet:
         # counted by ``sla_view`` and ``resume``).
         ended = [p.ended_at for p in self.pauses if p.ended_at is not None]
         self._recompute_resolution_due(calendar, now=max([self.received_at, *ended]))
+        # Steps already taken are judged against the corrected deadlines.
+        if self.acknowledged_at is not None and self.response_due_at is not None:
+            self.response_on_time = self.acknowledged_at <= self.response_due_at
+        if self.resolved_at is not None and self.resolution_due_at is not None:
+            self.resolution_on_time = self.resolved_at <= self.resolution_due_at
         return rule
 
     def _resolution_spec(self) -> sla_mod.DueSpec:
@@ -628,6 +633,9 @@ class Sheet:
         method: str = "phone",
     ) -> ReturnVisit:
         self._check(Action.RETURN_VISIT, by)
+        if kind is VisitKind.AFTER_REWORK and not by.can(Permission.VISIT_AFTER_REWORK):
+            # Seed 003: after rework the service manager or director visits the customer.
+            by.require(Permission.VISIT_AFTER_REWORK)
         satisfaction = validation.validate_satisfaction(satisfaction)
         feedback = validation.validate_text(feedback, field="feedback", max_length=4000)
         if self.resolved_at is not None and at < self.resolved_at:

@@ -33,6 +33,7 @@ class Permission(StrEnum):
     WAIT_FOR_CUSTOMER = "wait_for_customer"
     RESOLVE = "resolve"
     RETURN_VISIT = "return_visit"
+    VISIT_AFTER_REWORK = "visit_after_rework"
     CLOSE = "close"
     REOPEN = "reopen"
     REOPEN_CLOSED = "reopen_closed"
@@ -70,6 +71,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             _P.WAIT_FOR_CUSTOMER,
             _P.RESOLVE,
             _P.RETURN_VISIT,
+            _P.VISIT_AFTER_REWORK,
             _P.REOPEN,
             _P.OVERRIDE_VIN_CHECK,
             _P.MERGE_CUSTOMERS,
@@ -88,6 +90,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             _P.WAIT_FOR_CUSTOMER,
             _P.RESOLVE,
             _P.RETURN_VISIT,
+            _P.VISIT_AFTER_REWORK,
             _P.CLOSE,
             _P.REOPEN,
             _P.REOPEN_CLOSED,

@@ -379,8 +379,6 @@ def update_sheet(uow: UnitOfWork, actor_id: int, sheet_id: int, expected_version
         if sla_changed:
             store = uow.stores.get(sheet.store_id)
             sheet.apply_sla(common.store_policy(store), common.store_calendar(store))
-            if sheet.acknowledged_at is not None and sheet.response_due_at is not None:
-                sheet.response_on_time = sheet.acknowledged_at <= sheet.response_due_at
         _stamp(sheet, user, at)
         common.record(uow, user, "sheet.update", "sheet", sheet.id,
                       audit.diff(before, _snapshot(sheet)), at=at)
@@ -547,8 +545,6 @@ def save_form(uow: UnitOfWork, actor_id: int, sheet_id: int, expected_version: i
             if sla_changed:
                 store = uow.stores.get(sheet.store_id)
                 sheet.apply_sla(common.store_policy(store), common.store_calendar(store))
-                if sheet.acknowledged_at is not None and sheet.response_due_at is not None:
-                    sheet.response_on_time = sheet.acknowledged_at <= sheet.response_due_at
         _stamp(sheet, user, at)
         common.record(uow, user, "sheet.update", "sheet", sheet.id,
                       audit.diff(before, _snapshot(sheet)), at=at)

@@ -1062,8 +1062,8 @@ def _plan_analysis(ctx: _SheetContext, row: Mapping[str, str], plan: _SheetPlan,
     v["correction"] = _text(row["correction"], "correction", errors, required=resolved)
     if row["compensation"]:
         try:
-            v["compensation_cents"] = validation.parse_amount_cents(row["compensation"],
-                                                                    field="compensation")
+            v["compensation_cents"] = common.amount_cents(row["compensation"],
+                                                          field="compensation")
         except ValidationError as exc:
             errors.append(exc)
     visited = _reached(state, SheetState.VISITED)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -16,6 +17,11 @@ from helpdesk.services.common import UnitOfWork
 from helpdesk.services.dto import SessionUser, UserInfo
 
 _hasher = PasswordHasher()
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    return _hasher.hash("not a real password")
 MIN_PASSWORD_LENGTH = 8
 _USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,60}$")
 
@@ -63,6 +69,9 @@ def login(uow: UnitOfWork, username: str, password: str) -> SessionUser:
     with uow:
         user = uow.users.get_by_username(username)
         if user is None:
+            # Spend the same time as a wrong password, so the answer's speed does not
+            # reveal which user names exist.
+            _verify(_dummy_hash(), password)
             common.record(uow, None, "login.failed", "user", None,
                           {"username": username[:60]}, "unknown user name", at)
             uow.commit()

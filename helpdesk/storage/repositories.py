@@ -130,7 +130,10 @@ class CustomerRepository:
         sh = tables.sheets
         ids = list(self.session.scalars(select(sh.c.id).where(sh.c.customer_id == from_id)))
         if ids:
-            self.session.execute(update(sh).where(sh.c.id.in_(ids)).values(customer_id=to_id))
+            # Bump the version too: a desk that has one of these sheets open must not
+            # save its old customer back over the merge.
+            self.session.execute(update(sh).where(sh.c.id.in_(ids))
+                                 .values(customer_id=to_id, version=sh.c.version + 1))
         return ids
 
     def search(self, query: str, limit: int = 200) -> list[search.Hit]:

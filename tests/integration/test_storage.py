@@ -28,7 +28,7 @@ from helpdesk.domain.complaints import (
 )
 from helpdesk.domain.customers import CustomerKind, Gender, OrderKind, Tier
 from helpdesk.domain.enums import Channel, Severity
-from helpdesk.domain.errors import ValidationErrors
+from helpdesk.domain.errors import ConflictError, ValidationErrors
 from helpdesk.domain.filters import SheetFilter
 from helpdesk.services import complaints as cs
 from helpdesk.services import customers
@@ -97,7 +97,7 @@ def full_life(db: Database, team: Staff, clock: Clock, customer: CustomerDetail)
                                    "一个月无同类投诉")
     d = cs.resolve(uow, team.manager, d.id, note="已修复")
     clock.advance(hours=3)
-    d = cs.record_return_visit(uow, team.care, d.id, 4, "基本满意", kind="after_rework",
+    d = cs.record_return_visit(uow, team.manager, d.id, 4, "基本满意", kind="after_rework",
                                method="visit")
     clock.advance(minutes=5)
     return cs.close(uow, team.director, d.id, "结案")
@@ -373,6 +373,10 @@ def test_a_merge_keeps_every_record_hides_the_duplicate_and_relinks_sheets(
     assert kept.email == "zhang@example.cn"
     moved = cs.get_sheet(uow, team.desk, sheet.id)
     assert moved.customer_id == zhang.id
+    # A desk that had the sheet open before the merge must not save the old link back.
+    assert moved.version > sheet.version
+    with pytest.raises(ConflictError):
+        cs.add_progress(uow, team.desk, sheet.id, "客户来电", expected_version=sheet.version)
     assert moved.vehicle is not None and moved.vehicle.customer_id == zhang.id
     hidden = customers.get_customer(uow, team.desk, dup.id)
     assert hidden.merged_into_id == zhang.id

@@ -24,6 +24,7 @@ from helpdesk.domain.complaints import (
     ReturnVisit,
     Sheet,
     SheetState,
+    VisitKind,
 )
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import (
@@ -757,3 +758,34 @@ def test_reopen_of_a_closed_sheet_names_the_director_in_the_reason() -> None:
     assert (availability.allowed, availability.code) == (False, "permission.reopen_closed")
     assert "service_director" in availability.reason
     assert sheet_in(S.VISITED).availability(Action.REOPEN, MANAGER).allowed
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [(R.CUSTOMER_CARE, False), (R.SERVICE_MANAGER, True), (R.SERVICE_DIRECTOR, True)],
+)
+def test_the_visit_after_rework_is_for_the_manager_or_director(role: Role, allowed: bool) -> None:
+    # Seed 003: "返修后由服务经理或服务总监进行回访"; customer care does the other visits.
+    sheet = sheet_in(S.RESOLVED)
+    by = USERS[role]
+    if allowed:
+        sheet.record_return_visit(by, LATER, 4, "返修后正常", kind=VisitKind.AFTER_REWORK)
+        assert sheet.state is S.VISITED
+    else:
+        with pytest.raises(PermissionDenied) as err:
+            sheet.record_return_visit(by, LATER, 4, "返修后正常", kind=VisitKind.AFTER_REWORK)
+        assert "service_manager" in str(err.value) and "service_director" in str(err.value)
+        assert sheet.state is S.RESOLVED and not sheet.visits
+        sheet.record_return_visit(by, LATER, 4, "满意", kind=VisitKind.SATISFACTION)
+        assert sheet.state is S.VISITED
+
+
+def test_correcting_the_received_time_rejudges_steps_already_taken() -> None:
+    sheet = sheet_in(S.RESOLVED)
+    sheet.response_on_time = sheet.resolution_on_time = True
+    # Received three working days and an hour earlier than first typed: both the
+    # response (5 min after the old time) and the resolution are now late.
+    sheet.received_at = RECEIVED - timedelta(days=5)
+    sheet.apply_sla(POLICY, CALENDAR)
+    assert sheet.response_on_time is False
+    assert sheet.resolution_on_time is False
