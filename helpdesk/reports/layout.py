@@ -1,0 +1,306 @@
+"""What every printed document shares: A4 pages, the CJK font, paragraph and table
+styles, a footer with "page x of y", and safe handling of what people typed.
+
+Text typed by staff or customers goes through :func:`para`, which escapes it for
+reportlab's mini-markup (``<``, ``&``) and keeps line breaks — so a description
+containing ``<b>`` or ``<font name=...>`` prints as typed instead of breaking the PDF.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as canvas_mod
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from helpdesk.reports.fonts import PdfFont
+
+PAGE_SIZE = A4
+MARGIN_X = 16 * mm
+MARGIN_TOP = 16 * mm
+MARGIN_BOTTOM = 18 * mm
+CONTENT_WIDTH = PAGE_SIZE[0] - 2 * MARGIN_X
+
+INK = colors.HexColor("#1f2937")
+MUTED = colors.HexColor("#6b7280")
+ACCENT = colors.HexColor("#1d4ed8")
+HEADER_BG = colors.HexColor("#e5ecf6")
+ZEBRA = colors.HexColor("#f6f8fb")
+GRID = colors.HexColor("#b8c2d0")
+ALERT = colors.HexColor("#b91c1c")
+
+# Colours of chart series, chosen to stay apart when printed in greyscale too.
+SERIES = (colors.HexColor("#1d4ed8"), colors.HexColor("#d97706"),
+          colors.HexColor("#059669"), colors.HexColor("#9333ea"))
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Paragraph styles in the document's font."""
+
+    font: str
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_right: ParagraphStyle
+    cell_center: ParagraphStyle
+    head: ParagraphStyle
+    kpi_value: ParagraphStyle
+    kpi_label: ParagraphStyle
+    letter: ParagraphStyle
+
+
+def styles(font: PdfFont, lang: str = "zh_CN") -> Styles:
+    """The styles of a document in ``lang``.
+
+    Chinese breaks lines between any two characters ("CJK" wrapping); English breaks
+    at spaces, and a run of Chinese inside English text (a customer's words) is cut
+    where it must (``splitLongWords``), so it never runs off the page.
+    """
+    name = font.name
+    wrap = None if lang == "en" else "CJK"
+
+    def style(key: str, size: float, leading: float | None = None, **kw: object) -> \
+            ParagraphStyle:
+        kw.setdefault("textColor", INK)
+        return ParagraphStyle(key, fontName=name, fontSize=size,
+                              leading=leading or size * 1.35, wordWrap=wrap,
+                              splitLongWords=1, **kw)
+
+    return Styles(
+        font=name,
+        title=style("title", 18, 24, alignment=TA_CENTER, spaceAfter=4),
+        subtitle=style("subtitle", 11, 15, alignment=TA_CENTER, textColor=MUTED,
+                       spaceAfter=8),
+        h1=style("h1", 12.5, 17, textColor=ACCENT, spaceBefore=10, spaceAfter=5),
+        h2=style("h2", 10, 14, spaceBefore=6, spaceAfter=3),
+        body=style("body", 9.5, 14, spaceAfter=4),
+        small=style("small", 7.8, 10.5, textColor=MUTED, spaceAfter=3),
+        cell=style("cell", 8.2, 10.8),
+        cell_right=style("cell_right", 8.2, 10.8, alignment=TA_RIGHT),
+        cell_center=style("cell_center", 8.2, 10.8, alignment=TA_CENTER),
+        head=style("head", 8.2, 10.8, alignment=TA_LEFT),
+        kpi_value=style("kpi_value", 15, 19, alignment=TA_CENTER, textColor=ACCENT),
+        kpi_label=style("kpi_label", 8, 10.5, alignment=TA_CENTER, textColor=MUTED),
+        letter=style("letter", 11, 19, spaceAfter=8),
+    )
+
+
+def clean(value: object) -> str:
+    """Escape text for a Paragraph and keep its line breaks."""
+    text = "" if value is None else str(value)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Control characters other than newline cannot be drawn and upset the parser.
+    text = "".join(ch for ch in text if ch == "\n" or ch == "\t" or ord(ch) >= 32)
+    return escape(text).replace("\t", " ").replace("\n", "<br/>")
+
+
+def para(value: object, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain text (escaped)."""
+    return Paragraph(clean(value), style)
+
+
+def shorten(value: str, limit: int) -> str:
+    """One line of at most ``limit`` characters, with an ellipsis when cut."""
+    flat = " ".join(value.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def table(
+    st: Styles,
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[float],
+    *,
+    right: Sequence[int] = (),
+    center: Sequence[int] = (),
+    total_row: bool = False,
+    highlight: Sequence[int] = (),
+) -> Table:
+    """A grid table whose header repeats on every page; cells wrap.
+
+    Args:
+        right: indexes of right-aligned (numeric) columns.
+        center: indexes of centred columns.
+        total_row: the last row is a total (shaded).
+        highlight: indexes of body rows printed in the alert colour.
+    """
+
+    marked = set(highlight)
+
+    def cell(value: object, col: int, head: bool = False, alert: bool = False) -> Flowable:
+        if isinstance(value, Flowable):
+            return value
+        if head:
+            return para(value, st.head)
+        style = st.cell_right if col in right else st.cell_center if col in center \
+            else st.cell
+        if alert:
+            style = style.clone(style.name + "_alert", textColor=ALERT)
+        return para(value, style)
+
+    data = [[cell(h, i, True) for i, h in enumerate(header)]]
+    data += [[cell(v, i, alert=index in marked) for i, v in enumerate(row)]
+             for index, row in enumerate(rows)]
+    # Every table spans the text width, so their edges line up down the page.
+    scale = CONTENT_WIDTH / sum(widths)
+    # splitInRow: a cell holding a long text (4,000 characters) may continue on the
+    # next page instead of failing to fit.
+    result = Table(data, colWidths=[w * scale for w in widths], repeatRows=1, splitInRow=1)
+    commands: list[tuple[object, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), st.font),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    for index in range(1, len(data)):
+        if index % 2 == 0:
+            commands.append(("BACKGROUND", (0, index), (-1, index), ZEBRA))
+    if total_row and len(data) > 1:
+        commands.append(("BACKGROUND", (0, len(data) - 1), (-1, len(data) - 1), HEADER_BG))
+    result.setStyle(TableStyle(commands))
+    return result
+
+
+def field_grid(st: Styles, pairs: Sequence[tuple[str, object]], columns: int = 2) -> Table:
+    """Label/value pairs laid out as a form: ``columns`` pairs per row."""
+    label_w = 24 * mm
+    value_w = CONTENT_WIDTH / columns - label_w
+    rows: list[list[Flowable | str]] = []
+    line: list[Flowable | str] = []
+    for label, value in pairs:
+        line += [para(label, st.head), value if isinstance(value, Flowable)
+                 else para(value, st.cell)]
+        if len(line) == 2 * columns:
+            rows.append(line)
+            line = []
+    filled = len(pairs) % columns
+    if line:
+        line += [""] * (2 * columns - len(line))
+        rows.append(line)
+    result = Table(rows, colWidths=[label_w, value_w] * columns, splitInRow=1)
+    commands: list[tuple[object, ...]] = [
+        # Plain-string cells (the padding) would otherwise be set in Helvetica, a font
+        # the PDF then lists without embedding it.
+        ("FONTNAME", (0, 0), (-1, -1), st.font),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for col in range(0, 2 * columns, 2):
+        # A label column left blank in the padded last row stays unshaded there.
+        padded = bool(filled) and col // 2 >= filled
+        last_row = len(rows) - (2 if padded else 1)
+        if last_row >= 0:
+            commands.append(("BACKGROUND", (col, 0), (col, last_row), HEADER_BG))
+    result.setStyle(TableStyle(commands))
+    return result
+
+
+def text_box(st: Styles, title: str, value: str, empty: str) -> list[Flowable]:
+    """A titled, framed block of free text (complaint, root cause…) that may run over
+    several pages."""
+    body = para(value, st.body) if value.strip() else \
+        para(empty, st.body.clone("empty", textColor=MUTED))
+    box = Table([[para(title, st.head)], [body]], colWidths=[CONTENT_WIDTH], splitInRow=1)
+    box.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), st.font),
+        ("BOX", (0, 0), (-1, -1), 0.5, GRID),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.4, GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return [box]
+
+
+def _numbered_canvas(font: str, footer: str, page_text: Callable[[int, int], str]) -> type:
+    """A canvas that knows the page count when it draws the footers (two-pass)."""
+
+    class NumberedCanvas(canvas_mod.Canvas):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, object]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._footer(total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, total: int) -> None:
+            self.saveState()
+            y = MARGIN_BOTTOM - 8 * mm
+            self.setStrokeColor(GRID)
+            self.setLineWidth(0.4)
+            self.line(MARGIN_X, y + 4 * mm, PAGE_SIZE[0] - MARGIN_X, y + 4 * mm)
+            self.setFont(font, 7.5)
+            self.setFillColor(MUTED)
+            self.drawString(MARGIN_X, y, footer)
+            self.drawRightString(PAGE_SIZE[0] - MARGIN_X, y,
+                                 page_text(self._pageNumber, total))
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def build(
+    flowables: list[Flowable],
+    *,
+    font: PdfFont,
+    title: str,
+    subject: str,
+    footer: str,
+    page_text: Callable[[int, int], str],
+    lang: str,
+) -> bytes:
+    """Lay the flowables out on A4 and return the PDF.
+
+    The output is invariant (no creation timestamp or random id): the same data gives
+    the same bytes, whether the command line or the desktop made it.
+    """
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=PAGE_SIZE,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=title,
+        subject=subject,
+        author="Helpdesk",
+        creator="Helpdesk",
+        invariant=1,
+        initialFontName=font.name,
+        lang={"zh_CN": "zh-CN", "zh_TW": "zh-TW"}.get(lang, "en"),
+    )
+    doc.build(flowables, canvasmaker=_numbered_canvas(font.name, footer, page_text))
+    return buffer.getvalue()
