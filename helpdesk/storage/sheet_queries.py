@@ -20,6 +20,7 @@ from helpdesk.storage import tables
 
 s = tables.sheets
 _RUNNING = [st.value for st in OPEN_STATES if st is not SheetState.WAITING]
+_NOT_CLOSED = [st.value for st in SheetState if st is not SheetState.CLOSED]
 
 
 def overdue_condition(now: datetime) -> ColumnElement[bool]:
@@ -46,7 +47,9 @@ def _conditions(f: SheetFilter, now: datetime,
     if f.states:
         where.append(s.c.state.in_([st.value for st in f.states]))
     elif not f.include_closed:
-        where.append(s.c.state != SheetState.CLOSED.value)
+        # IN, not "!= closed": an inequality cannot use ix_sheets_state_received, and
+        # at a million sheets the scan took seconds instead of milliseconds.
+        where.append(s.c.state.in_(_NOT_CLOSED))
     if f.channels:
         where.append(s.c.channel.in_([c.value for c in f.channels]))
     if f.severities:
