@@ -1,0 +1,200 @@
+"""The desktop application: start Qt, load the translations, open the database, run the
+first-run setup or the login, then the main window.
+
+``run()`` is what ``helpdesk`` (no arguments) and ``python -m helpdesk`` call. Options
+(all optional): ``--database URL`` (a SQLite file path or ``postgresql://…``; default:
+``HELPDESK_DATABASE_URL``, the config file, then the file in the user's data folder) and
+``--lang zh_CN|zh_TW|en``; anything else is passed on to Qt (``-style``, ``-platform``…).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from helpdesk.domain.errors import HelpdeskError
+from helpdesk.services import session, setup
+from helpdesk.ui import i18n, messages, widgets
+from helpdesk.ui.context import AppContext
+from helpdesk.ui.first_run import FirstRunDialog
+from helpdesk.ui.login import LoginDialog
+from helpdesk.ui.main_window import MainWindow, Page
+
+ORGANIZATION = "Helpdesk"
+APPLICATION = "Helpdesk"
+
+PAGE_TITLES = {
+    "complaints": QT_TRANSLATE_NOOP("pages", "Complaints"),
+    "customers": QT_TRANSLATE_NOOP("pages", "Customers"),
+    "reports": QT_TRANSLATE_NOOP("pages", "Reports"),
+    "settings": QT_TRANSLATE_NOOP("pages", "Settings"),
+}
+
+
+def build_pages(style: QStyle | None = None) -> list[Page]:
+    """The pages of the main window, in the order of the toolbar."""
+    from helpdesk.ui.complaints.list_page import ComplaintListPage
+    from helpdesk.ui.customers.browser import CustomerBrowser
+    from helpdesk.ui.reports.view import ReportsView
+    from helpdesk.ui.settings.page import SettingsPage
+
+    style = style or QApplication.style()
+    icon = style.standardIcon
+    return [
+        Page("complaints", PAGE_TITLES["complaints"],
+             icon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+             lambda ctx: ComplaintListPage(ctx)),
+        Page("customers", PAGE_TITLES["customers"], icon(QStyle.StandardPixmap.SP_DirHomeIcon),
+             lambda ctx: CustomerBrowser(ctx)),
+        Page("reports", PAGE_TITLES["reports"],
+             icon(QStyle.StandardPixmap.SP_FileDialogInfoView), lambda ctx: ReportsView(ctx)),
+        Page("settings", PAGE_TITLES["settings"],
+             icon(QStyle.StandardPixmap.SP_FileDialogListView), lambda ctx: SettingsPage(ctx)),
+    ]
+
+
+def main_window(ctx: AppContext) -> MainWindow:
+    """The main window with every page and the print / reply-letter actions."""
+    from helpdesk.ui.reports import actions
+
+    def print_sheet(sheet_id: int) -> None:
+        actions.print_sheet(ctx, sheet_id, parent=QApplication.activeWindow())
+
+    def reply_letter(sheet_id: int) -> None:
+        actions.show_reply_letter(ctx, sheet_id, parent=QApplication.activeWindow())
+
+    return MainWindow(ctx, pages=build_pages(), print_sheet=print_sheet,
+                      reply_letter=reply_letter)
+
+
+def _parse(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="helpdesk", add_help=False)
+    parser.add_argument("--database", "-d", default=None)
+    parser.add_argument("--lang", choices=list(i18n.LANGUAGES), default=None)
+    return parser.parse_known_args(list(argv))
+
+
+def application(argv: Sequence[str] = ()) -> QApplication:
+    """The QApplication (created once), with our names and the Fusion style."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "helpdesk", *argv])
+    assert isinstance(app, QApplication)
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app.setStyle("Fusion")
+    return app
+
+
+class DatabaseProblemDialog(QDialog):
+    """The database could not be opened: say why; choose another one, or quit."""
+
+    def __init__(self, error: BaseException, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("databaseProblemDialog")
+        self.setWindowTitle(self.tr("The database cannot be opened"))
+        text = messages.error_text(error) if isinstance(error, HelpdeskError) else \
+            messages.unexpected_text(error)
+        label = QLabel(text, objectName="databaseProblemText")
+        label.setWordWrap(True)
+        from helpdesk.ui.settings.page import DatabaseTab
+
+        self.chooser = DatabaseTab(AppContext(uow=lambda: None,  # type: ignore[arg-type,return-value]
+                                              database_description="—"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Retry |
+                                   QDialogButtonBox.StandardButton.Close)
+        buttons.accepted.connect(self._retry)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.chooser)
+        layout.addWidget(buttons)
+        self.resize(640, 360)
+
+    def _retry(self) -> None:
+        self.chooser.save()
+        self.accept()
+
+
+def _open(url: str | None) -> session.OpenDatabase | None:
+    """Open the database, asking for another location while it fails (None: quit)."""
+    while True:
+        try:
+            return widgets.run_with_progress(
+                None, lambda _p, location=url: session.open_database(location),
+                QCoreApplication.translate("app", "Opening the database…"), minimum_ms=500)
+        except Exception as exc:  # noqa: BLE001 - every failure is shown, then retried
+            dialog = DatabaseProblemDialog(exc)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            url = None  # the location the user just saved
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Start the desktop application; returns the exit code."""
+    args, qt_args = _parse(sys.argv[1:] if argv is None else argv)
+    app = application(qt_args)
+    app.setQuitOnLastWindowClosed(False)  # dialogs come and go between the windows
+    settings = QSettings()
+    i18n.install(args.lang or i18n.saved_language(settings))
+    if args.lang:
+        settings.setValue(i18n.SETTINGS_KEY, args.lang)
+    url = args.database
+    while True:
+        database = _open(url)
+        if database is None:
+            return 1
+        try:
+            outcome = _session(app, database, settings)
+        finally:
+            database.close()
+        if outcome != "switch":
+            return 0
+        url = None  # the location the user chose is in the config now
+
+
+def _session(app: QApplication, database: session.OpenDatabase, settings: QSettings) -> str:
+    """First-run setup if needed, then login and the main window until quit or logout.
+
+    Returns ``"quit"`` or ``"switch"`` (another database was chosen)."""
+    if not setup.is_initialised(database.uow()):
+        first = FirstRunDialog(database.uow)
+        if first.exec() != QDialog.DialogCode.Accepted:
+            return "quit"
+    while True:
+        login = LoginDialog(database.uow, database.description, settings=settings)
+        if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
+            if login.change_database and DatabaseProblemDialog(
+                    HelpdeskError(QCoreApplication.translate(
+                        "app", "Choose the database to open."))).exec():
+                return "switch"
+            return "quit"
+        ctx = AppContext(uow=database.uow, database_description=database.description,
+                         settings=settings, user=login.user)
+        window = main_window(ctx)
+        window.closed.connect(app.quit)
+        window.show()
+        QTimer.singleShot(0, window.offer_drafts)
+        app.exec()
+        logged_out = window.logged_out
+        window.deleteLater()
+        if not logged_out:
+            return "quit"
+
+
+def show_error(error: BaseException) -> None:
+    QMessageBox.critical(None, "Helpdesk", messages.error_text(error)
+                         if isinstance(error, HelpdeskError) else messages.unexpected_text(error))

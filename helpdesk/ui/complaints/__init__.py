@@ -1,0 +1,1 @@
+"""The complaint list and the complaint sheet form."""

@@ -1,0 +1,141 @@
+"""How dates, money, durations and deadlines read on screen, in the UI language.
+
+The deadline texts say in words what the colours say (overdue, due soon, paused), so a
+person who cannot tell red from green — or prints the screen in grey — still sees it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from helpdesk.domain import sla
+from helpdesk.domain.complaints import OPEN_STATES, SheetState
+
+
+def datetime_text(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def date_text(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def money_text(cents: int) -> str:
+    return f"¥{cents / 100:,.2f}"
+
+
+def duration_text(td: timedelta) -> str:
+    """The two largest units of ``abs(td)``, rounded towards zero: "2 d 3 h", "45 min"."""
+    total_minutes = abs(td) // timedelta(minutes=1)
+    days, rest = divmod(total_minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        if hours:
+            return QCoreApplication.translate("formatting", "%1 d %2 h").replace(
+                "%1", str(days)).replace("%2", str(hours))
+        return QCoreApplication.translate("formatting", "%1 d").replace("%1", str(days))
+    if hours:
+        if minutes:
+            return QCoreApplication.translate("formatting", "%1 h %2 min").replace(
+                "%1", str(hours)).replace("%2", str(minutes))
+        return QCoreApplication.translate("formatting", "%1 h").replace("%1", str(hours))
+    if minutes:
+        return QCoreApplication.translate("formatting", "%1 min").replace("%1", str(minutes))
+    return QCoreApplication.translate("formatting", "< 1 min")
+
+
+class Urgency(StrEnum):
+    """How a deadline looks in a list: the colour and the words go together."""
+
+    OVERDUE = "overdue"
+    NEAR = "near"
+    RUNNING = "running"
+    PAUSED = "paused"
+    DONE = "done"
+    LATE = "late"  # done, but after the deadline
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class TimeLeft:
+    """Attributes: text (what the cell says), urgency, due (the deadline shown)."""
+
+    text: str
+    urgency: Urgency
+    due: datetime | None = None
+    response: bool = False  # the deadline is the response (not the resolution)
+
+
+def _status_text(status: sla.SlaStatus, response: bool) -> tuple[str, Urgency]:
+    amount = duration_text(status.remaining)
+    match status.state:
+        case sla.SlaState.OVERDUE:
+            text = QCoreApplication.translate("formatting", "Response overdue %1") if response \
+                else QCoreApplication.translate("formatting", "Overdue %1")
+            return "✖ " + text.replace("%1", amount), Urgency.OVERDUE
+        case sla.SlaState.NEAR:
+            text = QCoreApplication.translate("formatting", "Respond soon: %1 left") if response \
+                else QCoreApplication.translate("formatting", "Due soon: %1 left")
+            return "⚠ " + text.replace("%1", amount), Urgency.NEAR
+        case sla.SlaState.PAUSED:
+            return QCoreApplication.translate("formatting", "Paused (waiting for customer)"), \
+                Urgency.PAUSED
+        case sla.SlaState.MET:
+            return QCoreApplication.translate("formatting", "Done on time"), Urgency.DONE
+        case sla.SlaState.MISSED:
+            return QCoreApplication.translate("formatting", "Done %1 late").replace(
+                "%1", amount), Urgency.LATE
+    text = QCoreApplication.translate("formatting", "Respond within %1") if response \
+        else QCoreApplication.translate("formatting", "%1 left")
+    return text.replace("%1", amount), Urgency.RUNNING
+
+
+def time_left(
+    state: SheetState,
+    response_due: datetime | None,
+    resolution_due: datetime | None,
+    acknowledged_at: datetime | None,
+    resolved_at: datetime | None,
+    now: datetime,
+) -> TimeLeft:
+    """The deadline that matters now for a sheet, judged at ``now``.
+
+    Unanswered: the response (or the resolution, if that is already more urgent).
+    Being worked on: the resolution. Waiting: paused, unless already overdue. Resolved
+    or later: whether it was resolved on time."""
+    if state is SheetState.REGISTERED and response_due is not None:
+        status = sla.sla_status(response_due, acknowledged_at, now, near=sla.RESPONSE_NEAR)
+        if resolution_due is not None and resolution_due < response_due:
+            other = sla.sla_status(resolution_due, None, now, near=sla.RESOLUTION_NEAR)
+            if other.overdue and not status.overdue:
+                text, urgency = _status_text(other, False)
+                return TimeLeft(text, urgency, resolution_due)
+        text, urgency = _status_text(status, True)
+        return TimeLeft(text, urgency, response_due, True)
+    if resolution_due is None:
+        return TimeLeft("", Urgency.NONE)
+    if state in OPEN_STATES:
+        status = sla.sla_status(resolution_due, None, now, near=sla.RESOLUTION_NEAR,
+                                paused=state is SheetState.WAITING)
+    else:
+        status = sla.sla_status(resolution_due, resolved_at or now, now)
+    text, urgency = _status_text(status, False)
+    return TimeLeft(text, urgency, resolution_due)
+
+
+# Background and text colours; readable on the light Fusion palette and in print.
+COLOURS: dict[Urgency, tuple[QColor, QColor]] = {
+    Urgency.OVERDUE: (QColor("#f8d7da"), QColor("#842029")),
+    Urgency.NEAR: (QColor("#fff3cd"), QColor("#664d03")),
+    Urgency.PAUSED: (QColor("#e9ecef"), QColor("#495057")),
+    Urgency.LATE: (QColor("#f1f3f5"), QColor("#842029")),
+}
+
+
+def urgency_colours(urgency: Urgency) -> tuple[QColor, QColor] | None:
+    return COLOURS.get(urgency)

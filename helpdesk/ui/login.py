@@ -1,0 +1,158 @@
+"""The login dialog: user name, password, language; which database is open.
+
+Failed attempts are counted, audited and rate-limited by ``services.users.login``; the
+dialog only says what happened (wrong password, or locked until when). The password
+check runs off the UI thread (argon2 takes a moment on purpose).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from helpdesk.domain.errors import HelpdeskError
+from helpdesk.services import users
+from helpdesk.services.common import UnitOfWork
+from helpdesk.services.dto import SessionUser
+from helpdesk.ui import i18n, messages, widgets
+
+LAST_USER_KEY = "login/last_user"
+
+
+class LoginDialog(QDialog):
+    """Asks who is at the desk.
+
+    Attributes:
+        user: the logged-in user once accepted.
+        change_database: True when the user asked for another database instead.
+
+    Signals:
+        language_chosen(str): the user picked another language here.
+    """
+
+    language_chosen = Signal(str)
+
+    def __init__(self, uow: Callable[[], UnitOfWork], database_description: str, *,
+                 settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("loginDialog")
+        self._uow = uow
+        self._settings = settings
+        self._database = database_description
+        self.user: SessionUser | None = None
+        self.change_database = False
+
+        self.title = QLabel(objectName="loginTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.username_edit = QLineEdit(objectName="username")
+        self.username_edit.setText(str(settings.value(LAST_USER_KEY, "") or ""))
+        self.password_edit = QLineEdit(objectName="password")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.language_combo = QComboBox(objectName="languageCombo")
+        for code, name in i18n.LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(
+            max(0, self.language_combo.findData(i18n.current_language())))
+        self.error_label = widgets.error_label("login")
+        self.database_label = QLabel(objectName="loginDatabase")
+        self.database_label.setWordWrap(True)
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.database_button = QPushButton(objectName="databaseButton")
+
+        self._username_label = QLabel()
+        self._password_label = QLabel()
+        self._language_label = QLabel()
+        self._username_label.setBuddy(self.username_edit)
+        self._password_label.setBuddy(self.password_edit)
+        self._language_label.setBuddy(self.language_combo)
+        form = QFormLayout()
+        form.addRow(self._username_label, self.username_edit)
+        form.addRow(self._password_label, self.password_edit)
+        form.addRow(self._language_label, self.language_combo)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.login_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.login_button.setObjectName("loginButton")
+        self.buttons.addButton(self.database_button, QDialogButtonBox.ButtonRole.ResetRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.database_label)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+
+        self.buttons.accepted.connect(self.try_login)
+        self.buttons.rejected.connect(self.reject)
+        self.database_button.clicked.connect(self._on_change_database)
+        self.language_combo.currentIndexChanged.connect(self._on_language)
+        self._retranslate()
+        (self.password_edit if self.username_edit.text() else self.username_edit).setFocus()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Log in — Helpdesk"))
+        self.title.setText(self.tr("Complaint desk"))
+        self._username_label.setText(self.tr("&User name:"))
+        self._password_label.setText(self.tr("&Password:"))
+        self._language_label.setText(self.tr("&Language:"))
+        self.login_button.setText(self.tr("Log &in"))
+        self.database_button.setText(self.tr("&Database…"))
+        self.database_label.setText(self.tr("Database: %1").replace("%1", self._database))
+
+    def _on_language(self) -> None:
+        lang = self.language_combo.currentData()
+        i18n.switch(lang, self._settings)
+        self.language_chosen.emit(lang)
+
+    def _on_change_database(self) -> None:
+        self.change_database = True
+        self.reject()
+
+    def try_login(self) -> bool:
+        """Check the password (off the UI thread); accept the dialog on success."""
+        username = self.username_edit.text().strip()
+        password = self.password_edit.text()
+        self.error_label.hide()
+        if not username:
+            self._show(self.tr("Enter your user name."))
+            self.username_edit.setFocus()
+            return False
+        self.login_button.setEnabled(False)
+        try:
+            self.user = widgets.run_with_progress(
+                self, lambda _progress: users.login(self._uow(), username, password),
+                self.tr("Checking the password…"), minimum_ms=600)
+        except HelpdeskError as exc:
+            self._show(messages.error_text(exc))
+            self.password_edit.selectAll()
+            self.password_edit.setFocus()
+            return False
+        finally:
+            self.login_button.setEnabled(True)
+        self._settings.setValue(LAST_USER_KEY, username)
+        self.accept()
+        return True
+
+    def _show(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()

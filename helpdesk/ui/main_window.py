@@ -1,0 +1,421 @@
+"""The main window: menu bar, toolbar, pages, status bar; the sheet windows it opens.
+
+Pages are injected (``Page``): the complaint list, the customer browser, the reports
+and the settings are built by ``app.py``, and tests build a window with the pages they
+need. A page is created the first time it is shown. A page widget with a
+``sheet_open_requested(int)`` signal, or a ``new_sheet_requested`` signal (with or
+without a customer id), is connected to :meth:`MainWindow.open_sheet` and
+:meth:`MainWindow.new_sheet`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from helpdesk.domain.errors import HelpdeskError
+from helpdesk.services import complaints, drafts
+from helpdesk.ui import labels, widgets
+from helpdesk.ui.complaints.form import SheetWindow, fitted_size
+from helpdesk.ui.context import AppContext
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the main window.
+
+    Attributes:
+        key: stable name (``"complaints"``, ``"customers"``, ``"reports"``, ``"settings"``).
+        title: English source text; shown translated in the context ``"pages"`` (mark
+            it with ``QT_TRANSLATE_NOOP("pages", ...)``).
+        icon: shown in the toolbar (None: none).
+        factory: builds the page widget from the context, the first time it is shown.
+    """
+
+    key: str
+    title: str
+    icon: QIcon | None
+    factory: Callable[[AppContext], QWidget]
+
+
+def _page_title(page: Page) -> str:
+    return QCoreApplication.translate("pages", page.title)
+
+
+class MainWindow(QMainWindow):
+    """The desk's main window.
+
+    Signals:
+        logout_requested(): the user logged out (the application shows the login).
+        closed(): the window closed (after logging out or quitting).
+    """
+
+    logout_requested = Signal()
+    closed = Signal()
+
+    def __init__(self, ctx: AppContext, *, pages: Sequence[Page],
+                 print_sheet: Callable[[int], None] | None = None,
+                 reply_letter: Callable[[int], None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setStyleSheet(widgets.INVALID_STYLE)
+        self._ctx = ctx
+        self._pages = list(pages)
+        self._widgets: dict[str, QWidget] = {}
+        self._print_sheet = print_sheet
+        self._reply_letter = reply_letter
+        self.sheet_windows: list[SheetWindow] = []
+        self.logged_out = False
+
+        self.stack = QStackedWidget(objectName="pageStack")
+        self.setCentralWidget(self.stack)
+        self._placeholders: dict[str, QWidget] = {}
+        for page in self._pages:
+            placeholder = QWidget()
+            self._placeholders[page.key] = placeholder
+            self.stack.addWidget(placeholder)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+        self._retranslate()
+
+        ctx.bus.busy_changed.connect(self._on_busy_changed)
+        geometry = ctx.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(fitted_size(self, 1280, 760))
+        state = ctx.settings.value("main/state")
+        if state is not None:
+            self.restoreState(state)
+        if self._pages:
+            self.show_page(self._pages[0].key)
+
+    # ------------------------------------------------------------ building
+    def _build_actions(self) -> None:
+        style = self.style()
+        icon = style.standardIcon
+        self.new_action = QAction(icon(QStyle.StandardPixmap.SP_FileIcon), "", self,
+                                  objectName="newSheetAction")
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(lambda: self.new_sheet())
+        self.open_action = QAction(icon(QStyle.StandardPixmap.SP_DirOpenIcon), "", self,
+                                   objectName="openSheetAction")
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self._on_open_by_number)
+        self.find_action = QAction(self, objectName="findAction")
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_search)
+        self.refresh_action = QAction(icon(QStyle.StandardPixmap.SP_BrowserReload), "", self,
+                                      objectName="refreshAction")
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.refresh)
+        self.logout_action = QAction(self, objectName="logoutAction")
+        self.logout_action.triggered.connect(self.logout)
+        self.quit_action = QAction(self, objectName="quitAction")
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.shortcuts_action = QAction(self, objectName="shortcutsAction")
+        self.shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.shortcuts_action.triggered.connect(self._on_shortcuts)
+        self.about_action = QAction(self, objectName="aboutAction")
+        self.about_action.triggered.connect(self._on_about)
+
+        self.page_group = QActionGroup(self)
+        self.page_group.setExclusive(True)
+        self.page_actions: dict[str, QAction] = {}
+        for i, page in enumerate(self._pages):
+            action = QAction(page.icon or QIcon(), "", self, objectName=f"page_{page.key}")
+            action.setCheckable(True)
+            if i < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _=False, key=page.key: self.show_page(key))
+            self.page_group.addAction(action)
+            self.page_actions[page.key] = action
+
+        toolbar = QToolBar(objectName="mainToolBar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.new_action)
+        toolbar.addSeparator()
+        for action in self.page_actions.values():
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.refresh_action)
+        self.toolbar = toolbar
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.new_action)
+        self.file_menu.addAction(self.open_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.logout_action)
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = bar.addMenu("")
+        for action in self.page_actions.values():
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.find_action)
+        self.view_menu.addAction(self.refresh_action)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.user_label = QLabel(objectName="userLabel")
+        self.database_label = QLabel(objectName="databaseLabel")
+        self.busy_label = QLabel(objectName="busyLabel")
+        self.busy_bar = QProgressBar(objectName="busyBar")
+        self.busy_bar.setRange(0, 0)  # indeterminate
+        self.busy_bar.setMaximumWidth(120)
+        self.busy_bar.setMaximumHeight(14)
+        self.busy_bar.hide()
+        self.busy_label.hide()
+        status.addWidget(self.user_label)
+        status.addWidget(self.database_label, 1)
+        status.addPermanentWidget(self.busy_label)
+        status.addPermanentWidget(self.busy_bar)
+
+    # ------------------------------------------------------------ texts
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Helpdesk — complaint desk"))
+        self.new_action.setText(self.tr("&New sheet"))
+        self.new_action.setToolTip(self.tr("Register a new complaint (Ctrl+N)"))
+        self.open_action.setText(self.tr("&Open sheet by number…"))
+        self.find_action.setText(self.tr("&Find"))
+        self.refresh_action.setText(self.tr("&Refresh"))
+        self.logout_action.setText(self.tr("&Log out"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        self.about_action.setText(self.tr("&About Helpdesk"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        for page in self._pages:
+            self.page_actions[page.key].setText(_page_title(page))
+        user = self._ctx.user
+        if user is not None:
+            self.user_label.setText(self.tr("%1 (%2)").replace("%1", user.display_name)
+                                    .replace("%2", labels.roles_text(user.roles)))
+        self.database_label.setText(self.tr("Database: %1").replace(
+            "%1", self._ctx.database_description))
+        self.database_label.setToolTip(self._ctx.database_description)
+
+    # ------------------------------------------------------------ pages
+    def page(self, key: str) -> QWidget | None:
+        """The page widget (created now if it was not shown yet); None if unknown."""
+        if key in self._widgets:
+            return self._widgets[key]
+        page = next((p for p in self._pages if p.key == key), None)
+        if page is None:
+            return None
+        widget = page.factory(self._ctx)
+        self._connect_page(widget)
+        placeholder = self._placeholders[key]
+        index = self.stack.indexOf(placeholder)
+        self.stack.insertWidget(index, widget)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self._widgets[key] = widget
+        return widget
+
+    def show_page(self, key: str) -> QWidget | None:
+        widget = self.page(key)
+        if widget is None:
+            return None
+        self.stack.setCurrentWidget(widget)
+        self.page_actions[key].setChecked(True)
+        return widget
+
+    def current_page_key(self) -> str:
+        current = self.stack.currentWidget()
+        return next((k for k, w in self._widgets.items() if w is current), "")
+
+    def _connect_page(self, widget: QWidget) -> None:
+        opened = getattr(widget, "sheet_open_requested", None)
+        if opened is not None:
+            opened.connect(self.open_sheet)
+        new = getattr(widget, "new_sheet_requested", None)
+        if new is not None:
+            new.connect(lambda *args: self.new_sheet(*(int(a) for a in args[:1] if a)))
+
+    # ------------------------------------------------------------ sheets
+    def new_sheet(self, customer_id: int | None = None) -> SheetWindow:
+        """Open an empty sheet form (for ``customer_id`` when given)."""
+        return self._open_window(SheetWindow(self._ctx, customer_id=customer_id,
+                                             print_sheet=self._print_sheet,
+                                             reply_letter=self._reply_letter, parent=self))
+
+    def open_sheet(self, sheet_id: int) -> SheetWindow | None:
+        """Show the sheet's window (raising it when it is open already)."""
+        for window in self.sheet_windows:
+            if window.sheet_id == sheet_id:
+                window.show()
+                window.raise_()
+                window.activateWindow()
+                return window
+        try:
+            window = SheetWindow(self._ctx, sheet_id=sheet_id, print_sheet=self._print_sheet,
+                                 reply_letter=self._reply_letter, parent=self)
+        except HelpdeskError as exc:
+            widgets.show_error(self, exc)
+            return None
+        return self._open_window(window)
+
+    def _open_window(self, window: SheetWindow, ) -> SheetWindow:
+        self.sheet_windows.append(window)
+        window.destroyed.connect(lambda *_: self._forget_window(window))
+        window.finished.connect(lambda *_: self._forget_window(window))
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def _forget_window(self, window: SheetWindow) -> None:
+        if window in self.sheet_windows:
+            self.sheet_windows.remove(window)
+
+    def _on_open_by_number(self) -> None:
+        number, ok = QInputDialog.getText(self, self.tr("Open sheet"),
+                                          self.tr("Sheet number (e.g. TS-2026-000123):"))
+        if not ok or not number.strip():
+            return
+        try:
+            sheet_id = complaints.find_sheet_id(self._ctx.uow(), number.strip())
+        except HelpdeskError as exc:
+            widgets.show_error(self, exc)
+            return
+        self.open_sheet(sheet_id)
+
+    def offer_drafts(self, *, ask: Callable[[int], str] | None = None) -> list[SheetWindow]:
+        """After a crash: offer the unsaved sheets left in drafts.
+
+        ``ask(count)`` returns ``"restore"``, ``"discard"`` or ``""`` (later); by default
+        a message box asks."""
+        if self._ctx.user is None:
+            return []
+        found = drafts.list_drafts(self._ctx.database_description, self._ctx.user.username)
+        if not found:
+            return []
+        answer = (ask or self._ask_restore)(len(found))
+        opened: list[SheetWindow] = []
+        for draft in found:
+            if answer == "restore":
+                try:
+                    window = SheetWindow(self._ctx, draft=draft, print_sheet=self._print_sheet,
+                                         reply_letter=self._reply_letter, parent=self)
+                except HelpdeskError as exc:
+                    widgets.show_error(self, exc)
+                    continue
+                opened.append(self._open_window(window))
+            elif answer == "discard":
+                drafts.discard_draft(self._ctx.database_description, self._ctx.user.username,
+                                     draft.key)
+        return opened
+
+    def _ask_restore(self, count: int) -> str:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved sheets found"),
+                          self.tr("%n complaint sheet(s) were not saved when the program "
+                                  "last ended. Restore them now?", "", count), parent=self)
+        box.setObjectName("restoreDraftsBox")
+        restore = box.addButton(self.tr("&Restore"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Ask me &later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        clicked = box.clickedButton()
+        return "restore" if clicked is restore else "discard" if clicked is discard else ""
+
+    # ------------------------------------------------------------ other actions
+    def focus_search(self) -> None:
+        widget = self.stack.currentWidget()
+        if not hasattr(widget, "focus_search"):
+            widget = self.show_page("complaints") or widget
+        focus = getattr(widget, "focus_search", None)
+        if focus is not None:
+            focus()
+
+    def refresh(self) -> None:
+        widget = self.stack.currentWidget()
+        refresh = getattr(widget, "refresh", None)
+        if refresh is not None:
+            refresh()
+
+    def logout(self) -> None:
+        if not self._close_sheet_windows():
+            return
+        self.logged_out = True
+        self.logout_requested.emit()
+        self.close()
+
+    def _close_sheet_windows(self) -> bool:
+        for window in list(self.sheet_windows):
+            if not window.close():
+                return False
+        return True
+
+    def _on_busy_changed(self, text: str) -> None:
+        self.busy_label.setText(text)
+        self.busy_label.setVisible(bool(text))
+        self.busy_bar.setVisible(bool(text))
+
+    def _on_shortcuts(self) -> None:
+        rows = [
+            ("Ctrl+N", self.tr("New complaint sheet")),
+            ("Ctrl+O", self.tr("Open a sheet by its number")),
+            ("Ctrl+F", self.tr("Search the complaint list")),
+            ("Ctrl+1 … Ctrl+4", self.tr("Complaints, customers, reports, settings")),
+            ("F5", self.tr("Refresh")),
+            ("Ctrl+S", self.tr("Save the sheet")),
+            ("Ctrl+P", self.tr("Print the sheet")),
+            ("Esc", self.tr("Close the dialog or sheet window")),
+            ("Tab / Shift+Tab", self.tr("Next / previous field")),
+        ]
+        text = "\n".join(f"{key:<18}{what}" for key, what in rows)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("shortcutsBox")
+        box.exec()
+
+    def _on_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Helpdesk"), self.tr(
+            "Helpdesk — the complaint desk (客诉管理) for dealership after-sales and retail "
+            "stores.\nDatabase: %1").replace("%1", self._ctx.database_description))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self._close_sheet_windows():
+            event.ignore()
+            return
+        self._ctx.settings.setValue("main/geometry", self.saveGeometry())
+        self._ctx.settings.setValue("main/state", self.saveState())
+        for widget in self._widgets.values():
+            save = getattr(widget, "save_state", None)
+            if save is not None:
+                save()
+        event.accept()
+        super().closeEvent(event)
+        self.closed.emit()

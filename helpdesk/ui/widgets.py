@@ -1,0 +1,239 @@
+"""Small pieces every screen uses: errors next to their fields, message boxes for the
+errors that belong to no field, and slow work behind a progress dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QScrollArea,
+    QWidget,
+)
+
+from helpdesk.domain.errors import HelpdeskError, ValidationError, ValidationErrors
+from helpdesk.ui import messages
+
+INVALID_STYLE = (
+    'QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QTextEdit[invalid="true"], '
+    'QComboBox[invalid="true"], QDateTimeEdit[invalid="true"], QSpinBox[invalid="true"], '
+    'QListWidget[invalid="true"], QTableWidget[invalid="true"] '
+    "{ border: 2px solid #c0392b; }"
+)
+ERROR_STYLE = "color: #b02a37;"
+
+
+def set_invalid(widget: QWidget, invalid: bool) -> None:
+    """Mark a field (the style sheet draws a red border) and repaint it."""
+    if bool(widget.property("invalid")) == invalid:
+        return
+    widget.setProperty("invalid", invalid)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    widget.update()
+
+
+def error_label(name: str, *, parent: QWidget | None = None) -> QLabel:
+    """A hidden red label that shows a field's error under it."""
+    label = QLabel(parent)
+    label.setObjectName(f"error_{name}")
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def flatten(error: HelpdeskError) -> list[ValidationError]:
+    if isinstance(error, ValidationErrors):
+        return list(error.errors)
+    if isinstance(error, ValidationError):
+        return [error]
+    return []
+
+
+class FieldErrors:
+    """Shows validation errors next to the fields that caused them.
+
+    ``add(key, widget, label)`` registers a field under the key the services use for
+    it (``"description"``, ``"vin"``...); aliases let several keys land on one widget.
+    ``show()`` marks every field named by the errors, writes each translated message
+    under its field, puts the cursor into the first one (scrolling it into view) and
+    returns the errors that belong to no registered field.
+    """
+
+    def __init__(self) -> None:
+        self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+        self._order: list[str] = []
+
+    def add(self, key: str, widget: QWidget, label: QLabel,
+            aliases: Iterable[str] = ()) -> None:
+        for name in (key, *aliases):
+            self._fields[name] = (widget, label)
+        self._order.append(key)
+
+    def widget(self, key: str) -> QWidget | None:
+        found = self._fields.get(key)
+        return found[0] if found else None
+
+    def label(self, key: str) -> QLabel | None:
+        found = self._fields.get(key)
+        return found[1] if found else None
+
+    def clear(self) -> None:
+        for widget, label in self._fields.values():
+            set_invalid(widget, False)
+            label.clear()
+            label.hide()
+
+    def show(self, errors: Iterable[ValidationError]) -> list[ValidationError]:
+        self.clear()
+        unplaced: list[ValidationError] = []
+        first: QWidget | None = None
+        first_label: QLabel | None = None
+        texts: dict[int, list[str]] = {}
+        for error in errors:
+            found = self._fields.get(error.field)
+            if found is None:
+                unplaced.append(error)
+                continue
+            widget, label = found
+            set_invalid(widget, True)
+            lines = texts.setdefault(id(label), [])
+            text = messages.error_text(error)
+            if text not in lines:
+                lines.append(text)
+            label.setText("\n".join(lines))
+            label.show()
+            if first is None or self._rank(widget) < self._rank(first):
+                first, first_label = widget, label
+        if first is not None:
+            focus(first)
+            if first_label is not None:
+                # Once the layout has made room for the message, show it too.
+                QTimer.singleShot(0, lambda: reveal(first_label, first))
+        return unplaced
+
+    def _rank(self, widget: QWidget) -> int:
+        for i, key in enumerate(self._order):
+            if self._fields[key][0] is widget:
+                return i
+        return len(self._order)
+
+
+def focus(widget: QWidget) -> None:
+    """Put the cursor into ``widget``, scrolling any scroll area around it to show it."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget, 50, 80)
+        parent = parent.parentWidget()
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    if isinstance(widget, QAbstractScrollArea):
+        widget.viewport().update()
+
+
+def reveal(*shown: QWidget) -> None:
+    """Scroll every scroll area around ``shown`` so that all of them are in view (the
+    last one wins when they do not fit together)."""
+    for widget in shown:
+        if not shiboken6.isValid(widget):
+            return
+        parent = widget.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QScrollArea):
+                parent.ensureWidgetVisible(widget, 50, 20)
+            parent = parent.parentWidget()
+
+
+def show_error(parent: QWidget | None, error: BaseException, *, title: str = "") -> None:
+    """A message box for an error that belongs to no field."""
+    text = messages.error_text(error) if isinstance(error, HelpdeskError) else \
+        messages.unexpected_text(error)
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      title or QCoreApplication.translate("widgets", "Helpdesk"), text,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorBox")
+    box.exec()
+
+
+class _Relay(QObject):
+    finished = Signal(object, object)  # result, exception
+    progressed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[Callable[..., None]], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.fn = fn
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self.fn(lambda *args: self.relay.progressed.emit(args))
+        except Exception as exc:  # noqa: BLE001 - re-raised in the UI thread
+            self.relay.finished.emit(None, exc)
+        else:
+            self.relay.finished.emit(result, None)
+
+
+def run_with_progress(parent: QWidget | None, fn: Callable[[Callable[..., None]], Any],
+                      label: str, *, minimum_ms: int = 300) -> Any:
+    """Run ``fn(progress)`` in a worker thread behind a modal progress dialog, keeping
+    the window painted; return its result or raise its exception here.
+
+    ``progress(*args)`` may be called from the worker with ``(done, total)``, a
+    fraction between 0 and 1, or a text; the dialog shows what it understands."""
+    relay = _Relay()
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+    dialog = QProgressDialog(label, "", 0, 0, parent)
+    dialog.setObjectName("progressDialog")
+    dialog.setCancelButton(None)  # type: ignore[arg-type]
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(minimum_ms)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+
+    def on_progress(args: tuple[Any, ...]) -> None:
+        numbers = [a for a in args if isinstance(a, int | float) and not isinstance(a, bool)]
+        texts = [a for a in args if isinstance(a, str)]
+        if texts:
+            dialog.setLabelText(texts[-1])
+        if len(numbers) >= 2 and numbers[-1] > 0:
+            dialog.setMaximum(1000)
+            dialog.setValue(int(1000 * min(1.0, numbers[-2] / numbers[-1])))
+        elif len(numbers) == 1 and 0 <= numbers[0] <= 1:
+            dialog.setMaximum(1000)
+            dialog.setValue(int(1000 * numbers[0]))
+
+    def on_finished(result: Any, exc: Exception | None) -> None:
+        outcome["result"], outcome["error"] = result, exc
+        loop.quit()
+
+    relay.progressed.connect(on_progress)
+    relay.finished.connect(on_finished)
+    QThreadPool.globalInstance().start(_Job(fn, relay))
+    if "error" not in outcome:
+        loop.exec()
+    dialog.close()
+    dialog.deleteLater()
+    QTimer.singleShot(0, relay.deleteLater)
+    if outcome.get("error") is not None:
+        raise outcome["error"]
+    return outcome.get("result")

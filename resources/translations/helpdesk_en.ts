@@ -1,0 +1,3287 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>CalendarTab</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="303"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="304"/>
+        <source>Make-up day hours:</source>
+        <translation>Make-up day hours:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="305"/>
+        <source>Public holidays (closed):</source>
+        <translation>Public holidays (closed):</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="306"/>
+        <source>Make-up working days (调休, open):</source>
+        <translation>Make-up working days (调休, open):</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="308"/>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="309"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="310"/>
+        <source>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</source>
+        <translation>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesTab</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="641"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="641"/>
+        <source>Simplified Chinese</source>
+        <translation>Simplified Chinese</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="641"/>
+        <source>Traditional Chinese</source>
+        <translation>Traditional Chinese</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="642"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="643"/>
+        <source>Add category</source>
+        <translation>Add category</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="644"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="684"/>
+        <source>Row %1: </source>
+        <translation>Row %1: </translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="169"/>
+        <source>Your input and the saved sheet</source>
+        <translation>Your input and the saved sheet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <source>Your input</source>
+        <translation>Your input</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <source>Saved now</source>
+        <translation>Saved now</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="187"/>
+        <source>Differences are in bold. Copy what you need (select a cell and press Ctrl+C), then reload.</source>
+        <translation>Differences are in bold. Copy what you need (select a cell and press Ctrl+C), then reload.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="191"/>
+        <source>&amp;Reload now</source>
+        <translation>&amp;Reload now</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintListPage</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="187"/>
+        <source>&amp;Search:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="189"/>
+        <source>Number, name, pinyin (zs), phone tail, plate, VIN tail, order (Ctrl+F)</source>
+        <translation>Number, name, pinyin (zs), phone tail, plate, VIN tail, order (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="190"/>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="191"/>
+        <source>&amp;New sheet</source>
+        <translation>&amp;New sheet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="192"/>
+        <source>Register a new complaint (Ctrl+N)</source>
+        <translation>Register a new complaint (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="193"/>
+        <source>&amp;Mine</source>
+        <translation>&amp;Mine</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="194"/>
+        <source>Only sheets I am responsible for</source>
+        <translation>Only sheets I am responsible for</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="195"/>
+        <source>Received from</source>
+        <translation>Received from</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="197"/>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <source>Open (not closed)</source>
+        <translation>Open (not closed)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="203"/>
+        <source>Any deadline</source>
+        <translation>Any deadline</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
+        <source>All channels</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="210"/>
+        <source>All severities</source>
+        <translation>All severities</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="218"/>
+        <source>All stores</source>
+        <translation>All stores</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="338"/>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="355"/>
+        <source>%n sheet(s)</source>
+        <translation>
+            <numerusform>%n sheet</numerusform>
+            <numerusform>%n sheets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="356"/>
+        <source>searched in %1 s</source>
+        <translation>searched in %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="124"/>
+        <source>Saved by someone else</source>
+        <translation>Saved by someone else</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="126"/>
+        <source>Another user</source>
+        <translation>Another user</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="129"/>
+        <source>%1 saved this sheet at %2, after you opened it. Your changes were NOT saved, and nothing of theirs was overwritten.
+
+Reload to see their version (your input is lost unless you copy it), or compare the two first.</source>
+        <translation>%1 saved this sheet at %2, after you opened it. Your changes were NOT saved, and nothing of theirs was overwritten.
+
+Reload to see their version (your input is lost unless you copy it), or compare the two first.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="136"/>
+        <source>&amp;Reload</source>
+        <translation>&amp;Reload</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="139"/>
+        <source>&amp;Compare…</source>
+        <translation>&amp;Compare…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="142"/>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Keep editing</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerFinder</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="117"/>
+        <source>Name, pinyin (zs), phone or last 4 digits, plate, VIN tail, order no.</source>
+        <translation>Name, pinyin (zs), phone or last 4 digits, plate, VIN tail, order no.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="118"/>
+        <source>New c&amp;ustomer</source>
+        <translation>New c&amp;ustomer</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="119"/>
+        <source>The customer is not on file yet: type their name and phone; they are saved with the sheet</source>
+        <translation>The customer is not on file yet: type their name and phone; they are saved with the sheet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="121"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="122"/>
+        <source>Phone:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="161"/>
+        <source>No customer chosen yet.</source>
+        <translation>No customer chosen yet.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="201"/>
+        <source>Matched: %1</source>
+        <translation>Matched: %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="207"/>
+        <source>Nobody found. Check the spelling, or register a new customer.</source>
+        <translation>Nobody found. Check the spelling, or register a new customer.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseProblemDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/app.py" line="108"/>
+        <source>The database cannot be opened</source>
+        <translation>The database cannot be opened</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseTab</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="242"/>
+        <source>Open now: %1</source>
+        <translation>Open now: %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="245"/>
+        <source>One desk: a SQLite file on this computer (never on a network drive). Several desks: a PostgreSQL server, e.g. postgresql://helpdesk:password@server/helpdesk. Leave empty for the default file in your data folder. The new location is used from the next start.</source>
+        <translation>One desk: a SQLite file on this computer (never on a network drive). Several desks: a PostgreSQL server, e.g. postgresql://helpdesk:password@server/helpdesk. Leave empty for the default file in your data folder. The new location is used from the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="250"/>
+        <source>Choose file…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="251"/>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="252"/>
+        <source>Use from next start</source>
+        <translation>Use from next start</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="253"/>
+        <source>Default file</source>
+        <translation>Default file</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="257"/>
+        <source>Database file</source>
+        <translation>Database file</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="258"/>
+        <source>Helpdesk database (*.db);;All files (*)</source>
+        <translation>Helpdesk database (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="268"/>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="279"/>
+        <source>Testing the database connection…</source>
+        <translation>Testing the database connection…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="284"/>
+        <source>✗ Cannot connect: %1</source>
+        <translation>✗ Cannot connect: %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="289"/>
+        <source>✓ Connected: a Helpdesk database, ready to use.</source>
+        <translation>✓ Connected: a Helpdesk database, ready to use.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="291"/>
+        <source>✓ Connected: a Helpdesk database of an older version; it is upgraded (after a backup) when opened.</source>
+        <translation>✓ Connected: a Helpdesk database of an older version; it is upgraded (after a backup) when opened.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="294"/>
+        <source>✓ Connected: empty; Helpdesk will offer the first-run setup.</source>
+        <translation>✓ Connected: empty; Helpdesk will offer the first-run setup.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="307"/>
+        <source>Saved: Helpdesk opens %1 from the next start.</source>
+        <translation>Saved: Helpdesk opens %1 from the next start.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="167"/>
+        <source>Welcome to Helpdesk</source>
+        <translation>Welcome to Helpdesk</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="169"/>
+        <source>This database is empty. Set up your store and its first administrator — or load the demo data to look around first.</source>
+        <translation>This database is empty. Set up your store and its first administrator — or load the demo data to look around first.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="171"/>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="172"/>
+        <source>First administrator</source>
+        <translation>First administrator</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="174"/>
+        <source>Store &amp;name:</source>
+        <translation>Store &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="174"/>
+        <source>Store &amp;code:</source>
+        <translation>Store &amp;code:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="175"/>
+        <source>&amp;Deadlines:</source>
+        <translation>&amp;Deadlines:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="175"/>
+        <source>Working &amp;hours:</source>
+        <translation>Working &amp;hours:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="176"/>
+        <source>Open on:</source>
+        <translation>Open on:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="176"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="177"/>
+        <source>Full name:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="177"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="178"/>
+        <source>Password &amp;again:</source>
+        <translation>Password &amp;again:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="182"/>
+        <source>e.g. TS — starts every sheet number</source>
+        <translation>e.g. TS — starts every sheet number</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="183"/>
+        <source>e.g. 天顺汽车4S店</source>
+        <translation>e.g. 天顺汽车4S店</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="185"/>
+        <source>at least 8 characters, letters and digits</source>
+        <translation>at least 8 characters, letters and digits</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="192"/>
+        <source>&amp;Set up</source>
+        <translation>&amp;Set up</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="193"/>
+        <source>Load &amp;demo data</source>
+        <translation>Load &amp;demo data</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="194"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="237"/>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="245"/>
+        <source>Setting up…</source>
+        <translation>Setting up…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="277"/>
+        <source>Loading the demo data…</source>
+        <translation>Loading the demo data…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="287"/>
+        <source>Setting up the store and its staff…</source>
+        <translation>Setting up the store and its staff…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="288"/>
+        <source>Inventing customers…</source>
+        <translation>Inventing customers…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="289"/>
+        <source>Inventing complaint sheets…</source>
+        <translation>Inventing complaint sheets…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="290"/>
+        <source>Building the search index…</source>
+        <translation>Building the search index…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="296"/>
+        <source>The demo data is loaded. Log in as one of these users, all with the password %1:</source>
+        <translation>The demo data is loaded. Log in as one of these users, all with the password %1:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="309"/>
+        <source>Demo logins</source>
+        <translation>Demo logins</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="113"/>
+        <source>Log in — Helpdesk</source>
+        <translation>Log in — Helpdesk</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="114"/>
+        <source>Complaint desk</source>
+        <translation>Complaint desk</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="115"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="116"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="117"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="118"/>
+        <source>Log &amp;in</source>
+        <translation>Log &amp;in</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="119"/>
+        <source>&amp;Database…</source>
+        <translation>&amp;Database…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="120"/>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="137"/>
+        <source>Enter your user name.</source>
+        <translation>Enter your user name.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="144"/>
+        <source>Checking the password…</source>
+        <translation>Checking the password…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="205"/>
+        <source>Helpdesk — complaint desk</source>
+        <translation>Helpdesk — complaint desk</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="206"/>
+        <source>&amp;New sheet</source>
+        <translation>&amp;New sheet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="207"/>
+        <source>Register a new complaint (Ctrl+N)</source>
+        <translation>Register a new complaint (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="208"/>
+        <source>&amp;Open sheet by number…</source>
+        <translation>&amp;Open sheet by number…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="209"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="210"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="211"/>
+        <source>&amp;Log out</source>
+        <translation>&amp;Log out</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="212"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="213"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="214"/>
+        <source>&amp;About Helpdesk</source>
+        <translation>&amp;About Helpdesk</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="215"/>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="216"/>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="217"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="222"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="224"/>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="303"/>
+        <source>Open sheet</source>
+        <translation>Open sheet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="304"/>
+        <source>Sheet number (e.g. TS-2026-000123):</source>
+        <translation>Sheet number (e.g. TS-2026-000123):</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="341"/>
+        <source>Unsaved sheets found</source>
+        <translation>Unsaved sheets found</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/main_window.py" line="342"/>
+        <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
+        <translation>
+            <numerusform>%n complaint sheet was not saved when the program last ended. Restore it now?</numerusform>
+            <numerusform>%n complaint sheets were not saved when the program last ended. Restore them now?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="345"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="346"/>
+        <source>&amp;Discard</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="347"/>
+        <source>Ask me &amp;later</source>
+        <translation>Ask me &amp;later</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="388"/>
+        <source>New complaint sheet</source>
+        <translation>New complaint sheet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="389"/>
+        <source>Open a sheet by its number</source>
+        <translation>Open a sheet by its number</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="390"/>
+        <source>Search the complaint list</source>
+        <translation>Search the complaint list</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="391"/>
+        <source>Complaints, customers, reports, settings</source>
+        <translation>Complaints, customers, reports, settings</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="392"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="393"/>
+        <source>Save the sheet</source>
+        <translation>Save the sheet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="394"/>
+        <source>Print the sheet</source>
+        <translation>Print the sheet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="395"/>
+        <source>Close the dialog or sheet window</source>
+        <translation>Close the dialog or sheet window</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="396"/>
+        <source>Next / previous field</source>
+        <translation>Next / previous field</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="399"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="405"/>
+        <source>About Helpdesk</source>
+        <translation>About Helpdesk</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="406"/>
+        <source>Helpdesk — the complaint desk (客诉管理) for dealership after-sales and retail stores.
+Database: %1</source>
+        <translation>Helpdesk — the complaint desk (客诉管理) for dealership after-sales and retail stores.
+Database: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalTab</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="363"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="363"/>
+        <source>Current password:</source>
+        <translation>Current password:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="363"/>
+        <source>New password:</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="364"/>
+        <source>New password again:</source>
+        <translation>New password again:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="366"/>
+        <source>My password</source>
+        <translation>My password</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="367"/>
+        <source>Change my password</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="391"/>
+        <source>Your password is changed.</source>
+        <translation>Your password is changed.</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasesTab</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="576"/>
+        <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
+        <translation>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="579"/>
+        <source>Back to the built-in list</source>
+        <translation>Back to the built-in list</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyTab</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="394"/>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="394"/>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="394"/>
+        <source>Response</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="394"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="395"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="395"/>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="395"/>
+        <source>Escalate to maker</source>
+        <translation>Escalate to maker</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="396"/>
+        <source>Note for staff</source>
+        <translation>Note for staff</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="397"/>
+        <source>Add row</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="398"/>
+        <source>Remove row</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="399"/>
+        <source>Replace by preset</source>
+        <translation>Replace by preset</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="402"/>
+        <source>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</source>
+        <translation>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="422"/>
+        <source>(any)</source>
+        <translation>(any)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="517"/>
+        <source>Row %1: %2</source>
+        <translation>Row %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="459"/>
+        <source>Store:</source>
+        <translation>Store:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="461"/>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="461"/>
+        <source>Working hours</source>
+        <translation>Working hours</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="462"/>
+        <source>Deadlines (SLA)</source>
+        <translation>Deadlines (SLA)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="462"/>
+        <source>Banned phrases</source>
+        <translation>Banned phrases</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="463"/>
+        <source>Categories</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="463"/>
+        <source>Users and roles</source>
+        <translation>Users and roles</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="464"/>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="464"/>
+        <source>Language and password</source>
+        <translation>Language and password</translation>
+    </message>
+</context>
+<context>
+    <name>SheetForm</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="493"/>
+        <source>Deadlines</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="494"/>
+        <source>Response:</source>
+        <translation>Response:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="495"/>
+        <source>Resolution:</source>
+        <translation>Resolution:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="496"/>
+        <source>Sheet</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="497"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="498"/>
+        <source>Vehicle or order</source>
+        <translation>Vehicle or order</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="499"/>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="500"/>
+        <source>Responsibility</source>
+        <translation>Responsibility</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="501"/>
+        <source>Root cause, correction and measure</source>
+        <translation>Root cause, correction and measure</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="502"/>
+        <source>Corrective and preventive actions</source>
+        <translation>Corrective and preventive actions</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="503"/>
+        <source>Return visits</source>
+        <translation>Return visits</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="504"/>
+        <source>Progress log</source>
+        <translation>Progress log</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="505"/>
+        <source>Close-out</source>
+        <translation>Close-out</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="506"/>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="508"/>
+        <source>Number:</source>
+        <translation>Number:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="509"/>
+        <source>&amp;Store:</source>
+        <translation>&amp;Store:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="510"/>
+        <source>&amp;Received:</source>
+        <translation>&amp;Received:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="511"/>
+        <source>Received by:</source>
+        <translation>Received by:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="512"/>
+        <source>C&amp;hannel:</source>
+        <translation>C&amp;hannel:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="513"/>
+        <source>Se&amp;verity:</source>
+        <translation>Se&amp;verity:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="514"/>
+        <source>Ca&amp;tegory:</source>
+        <translation>Ca&amp;tegory:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="515"/>
+        <source>&amp;Vehicle / order:</source>
+        <translation>&amp;Vehicle / order:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="516"/>
+        <source>VIN:</source>
+        <translation>VIN:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="517"/>
+        <source>Plate:</source>
+        <translation>Plate:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="518"/>
+        <source>Brand:</source>
+        <translation>Brand:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="519"/>
+        <source>Model:</source>
+        <translation>Model:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="520"/>
+        <source>Mileage (km):</source>
+        <translation>Mileage (km):</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="521"/>
+        <source>What the customer &amp;says:</source>
+        <translation>What the customer &amp;says:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="522"/>
+        <source>What the customer &amp;asks for:</source>
+        <translation>What the customer &amp;asks for:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="523"/>
+        <source>Responsible &amp;area:</source>
+        <translation>Responsible &amp;area:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="524"/>
+        <source>Responsible &amp;person:</source>
+        <translation>Responsible &amp;person:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="525"/>
+        <source>Root c&amp;ause:</source>
+        <translation>Root c&amp;ause:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="526"/>
+        <source>Immediate &amp;correction:</source>
+        <translation>Immediate &amp;correction:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="527"/>
+        <source>Compensation (¥):</source>
+        <translation>Compensation (¥):</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="528"/>
+        <source>&amp;Long-term measure:</source>
+        <translation>&amp;Long-term measure:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="529"/>
+        <source>Rework:</source>
+        <translation>Rework:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="533"/>
+        <source>In the customer&apos;s own words</source>
+        <translation>In the customer&apos;s own words</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="534"/>
+        <source>What actually went wrong, where and why</source>
+        <translation>What actually went wrong, where and why</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="536"/>
+        <source>What was done for this customer: repair, refund, exchange, apology…</source>
+        <translation>What was done for this customer: repair, refund, exchange, apology…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="538"/>
+        <source>What changes so it does not happen again, who owns it and by when (not just “strengthen training”)</source>
+        <translation>What changes so it does not happen again, who owns it and by when (not just “strengthen training”)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="540"/>
+        <source>0.00</source>
+        <translation>0.00</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="541"/>
+        <source>e.g. 35000</source>
+        <translation>e.g. 35000</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="542"/>
+        <source>17 characters</source>
+        <translation>17 characters</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="543"/>
+        <source>e.g. 京A12345</source>
+        <translation>e.g. 京A12345</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="544"/>
+        <source>Needed</source>
+        <translation>Needed</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="545"/>
+        <source>Completed at</source>
+        <translation>Completed at</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="546"/>
+        <source>What was done or told to the customer</source>
+        <translation>What was done or told to the customer</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="547"/>
+        <source>Customer told</source>
+        <translation>Customer told</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="548"/>
+        <source>Add &amp;entry</source>
+        <translation>Add &amp;entry</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="549"/>
+        <source>Add action…</source>
+        <translation>Add action…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="550"/>
+        <source>Check effectiveness…</source>
+        <translation>Check effectiveness…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="551"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="552"/>
+        <source>Save the sheet (Ctrl+S)</source>
+        <translation>Save the sheet (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="553"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="554"/>
+        <source>Print the sheet for signatures (Ctrl+P)</source>
+        <translation>Print the sheet for signatures (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="555"/>
+        <source>Reply &amp;letter…</source>
+        <translation>Reply &amp;letter…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="556"/>
+        <source>Close window</source>
+        <translation>Close window</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="557"/>
+        <source>Close this window (Esc)</source>
+        <translation>Close this window (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="559"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="559"/>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="559"/>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="559"/>
+        <source>Effectiveness</source>
+        <translation>Effectiveness</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="561"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="564"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="566"/>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="561"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="564"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="566"/>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="561"/>
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="561"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="562"/>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="564"/>
+        <source>Entry</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="566"/>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="566"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="573"/>
+        <source>(not decided)</source>
+        <translation>(not decided)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="577"/>
+        <source>(nobody yet)</source>
+        <translation>(nobody yet)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="662"/>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="669"/>
+        <source>Order %1 (%2, %3)</source>
+        <translation>Order %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="675"/>
+        <source>New vehicle…</source>
+        <translation>New vehicle…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="738"/>
+        <source>New complaint sheet</source>
+        <translation>New complaint sheet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="740"/>
+        <source>(given when saved)</source>
+        <translation>(given when saved)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="772"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="787"/>
+        <source>Save the sheet first.</source>
+        <translation>Save the sheet first.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="802"/>
+        <source>Closed by %1 at %2.</source>
+        <translation>Closed by %1 at %2.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="828"/>
+        <source>Possible only when the sheet is: %1 (now: %2).</source>
+        <translation>Possible only when the sheet is: %1 (now: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="836"/>
+        <source>Record that the complaint was answered now</source>
+        <translation>Record that the complaint was answered now</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="837"/>
+        <source>Give the sheet to the responsible area and person chosen above</source>
+        <translation>Give the sheet to the responsible area and person chosen above</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="839"/>
+        <source>Stop the resolution clock while the customer must act</source>
+        <translation>Stop the resolution clock while the customer must act</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="840"/>
+        <source>Start the resolution clock again</source>
+        <translation>Start the resolution clock again</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="841"/>
+        <source>Needs the root cause, the correction and a concrete long-term measure</source>
+        <translation>Needs the root cause, the correction and a concrete long-term measure</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="843"/>
+        <source>Record the customer&apos;s feedback and satisfaction</source>
+        <translation>Record the customer&apos;s feedback and satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="844"/>
+        <source>Close the sheet (service director)</source>
+        <translation>Close the sheet (service director)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="845"/>
+        <source>Work on the sheet again</source>
+        <translation>Work on the sheet again</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="858"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="859"/>
+        <source>set when saved</source>
+        <translation>set when saved</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="862"/>
+        <source>The deadlines follow the store&apos;s policy for the channel and severity chosen.</source>
+        <translation>The deadlines follow the store&apos;s policy for the channel and severity chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="873"/>
+        <source>Answered %1</source>
+        <translation>Answered %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="874"/>
+        <source>on time</source>
+        <translation>on time</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="874"/>
+        <source>late</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="893"/>
+        <source>Major media complaint: escalated to the manufacturer&apos;s PR department.</source>
+        <translation>Major media complaint: escalated to the manufacturer&apos;s PR department.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1102"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1104"/>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1106"/>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1108"/>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1110"/>
+        <source>Mileage (km)</source>
+        <translation>Mileage (km)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1112"/>
+        <source>What the customer says</source>
+        <translation>What the customer says</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1113"/>
+        <source>What the customer asks for</source>
+        <translation>What the customer asks for</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1115"/>
+        <source>Root cause</source>
+        <translation>Root cause</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1116"/>
+        <source>Immediate correction</source>
+        <translation>Immediate correction</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1117"/>
+        <source>Compensation (¥)</source>
+        <translation>Compensation (¥)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1119"/>
+        <source>Long-term measure</source>
+        <translation>Long-term measure</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1120"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1121"/>
+        <source>Responsible</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1264"/>
+        <source>What the customer must do:</source>
+        <translation>What the customer must do:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1270"/>
+        <source>The resolution clock stops until you resume the sheet.</source>
+        <translation>The resolution clock stops until you resume the sheet.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1274"/>
+        <source>(choose 1–5)</source>
+        <translation>(choose 1–5)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1284"/>
+        <source>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</source>
+        <translation>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1287"/>
+        <source>What the customer said:</source>
+        <translation>What the customer said:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1289"/>
+        <source>Kind of visit:</source>
+        <translation>Kind of visit:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1290"/>
+        <source>How:</source>
+        <translation>How:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1301"/>
+        <source>Closing remark:</source>
+        <translation>Closing remark:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1307"/>
+        <source>Closing ends the work on this complaint. It can be reopened by the service director.</source>
+        <translation>Closing ends the work on this complaint. It can be reopened by the service director.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1311"/>
+        <source>Why it is reopened:</source>
+        <translation>Why it is reopened:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1358"/>
+        <source>(choose)</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1366"/>
+        <source>What changes:</source>
+        <translation>What changes:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1368"/>
+        <source>Owner:</source>
+        <translation>Owner:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1369"/>
+        <source>Due:</source>
+        <translation>Due:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1377"/>
+        <source>Add a corrective action</source>
+        <translation>Add a corrective action</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1395"/>
+        <source>Result:</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1396"/>
+        <source>How it was checked:</source>
+        <translation>How it was checked:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1405"/>
+        <source>Effectiveness of: %1</source>
+        <translation>Effectiveness of: %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1435"/>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1436"/>
+        <source>Save your changes to this sheet?</source>
+        <translation>Save your changes to this sheet?</translation>
+    </message>
+</context>
+<context>
+    <name>SheetTableModel</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="59"/>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="60"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="61"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="62"/>
+        <source>Plate / order</source>
+        <translation>Plate / order</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="63"/>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="64"/>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="65"/>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="66"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="67"/>
+        <source>Responsible</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="68"/>
+        <source>Time left</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="131"/>
+        <source>Searching complaints…</source>
+        <translation>Searching complaints…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="246"/>
+        <source>Due %1</source>
+        <translation>Due %1</translation>
+    </message>
+</context>
+<context>
+    <name>StoreTab</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="129"/>
+        <source>Store &amp;name:</source>
+        <translation>Store &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="129"/>
+        <source>Store code:</source>
+        <translation>Store code:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="129"/>
+        <source>Preset:</source>
+        <translation>Preset:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="130"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="130"/>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="131"/>
+        <source>Keep closed sheets (&amp;years):</source>
+        <translation>Keep closed sheets (&amp;years):</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="133"/>
+        <source>The code starts every sheet number; it cannot change.</source>
+        <translation>The code starts every sheet number; it cannot change.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="86"/>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="86"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="86"/>
+        <source>Roles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="86"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <source>Last login</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
+        <source>Add user…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="89"/>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="90"/>
+        <source>Set password…</source>
+        <translation>Set password…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="96"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="96"/>
+        <source>Deactivated</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="98"/>
+        <source>Active, no login</source>
+        <translation>Active, no login</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="131"/>
+        <source>User name:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="132"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="155"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="133"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="156"/>
+        <source>Roles:</source>
+        <translation>Roles:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="135"/>
+        <source>Password (empty: cannot log in):</source>
+        <translation>Password (empty: cannot log in):</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="144"/>
+        <source>Add user</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="151"/>
+        <source>May log in and be chosen</source>
+        <translation>May log in and be chosen</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="158"/>
+        <source>Active:</source>
+        <translation>Active:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="166"/>
+        <source>Edit %1</source>
+        <translation>Edit %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="175"/>
+        <source>New password:</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="182"/>
+        <source>Password of %1</source>
+        <translation>Password of %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="187"/>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>_Tab</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="67"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="89"/>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../helpdesk/ui/app.py" line="138"/>
+        <source>Opening the database…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/app.py" line="181"/>
+        <source>Choose the database to open.</source>
+        <translation>Choose the database to open.</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="29"/>
+        <source>Enter the VIN.</source>
+        <translation>Enter the VIN.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="30"/>
+        <source>A VIN has exactly 17 characters; {value} has {length}.</source>
+        <translation>A VIN has exactly 17 characters; {value} has {length}.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="32"/>
+        <source>{value} contains “{character}” at position {position}; a VIN uses only digits and the letters A–Z except I, O and Q.</source>
+        <translation>{value} contains “{character}” at position {position}; a VIN uses only digits and the letters A–Z except I, O and Q.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="35"/>
+        <source>The VIN {value} fails its check: the 9th character should be “{expected}” but is “{found}”. Check for a mistyped character.</source>
+        <translation>The VIN {value} fails its check: the 9th character should be “{expected}” but is “{found}”. Check for a mistyped character.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="38"/>
+        <source>This VIN belongs to another customer (#{customer_id}); pick that customer.</source>
+        <translation>This VIN belongs to another customer (#{customer_id}); pick that customer.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="40"/>
+        <source>The same VIN is given twice.</source>
+        <translation>The same VIN is given twice.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="41"/>
+        <source>Vehicle details are filled in but the VIN is empty.</source>
+        <translation>Vehicle details are filled in but the VIN is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="43"/>
+        <source>Enter the plate number.</source>
+        <translation>Enter the plate number.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="44"/>
+        <source>{value} is not a Chinese plate number (for example 京A12345, or 粤BD12345 for a new-energy vehicle).</source>
+        <translation>{value} is not a Chinese plate number (for example 京A12345, or 粤BD12345 for a new-energy vehicle).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="47"/>
+        <source>This customer has no vehicle {value}; give the VIN too.</source>
+        <translation>This customer has no vehicle {value}; give the VIN too.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="49"/>
+        <source>Enter a phone number.</source>
+        <translation>Enter a phone number.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="50"/>
+        <source>{value} is not a valid phone number (for example 13812345678, 010-62345678 or +44 20 7946 0958; digits only).</source>
+        <translation>{value} is not a valid phone number (for example 13812345678, 010-62345678 or +44 20 7946 0958; digits only).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="53"/>
+        <source>A phone number is needed for the return visit.</source>
+        <translation>A phone number is needed for the return visit.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="55"/>
+        <source>This phone number belongs to customer #{customer_id} already: pick that customer instead.</source>
+        <translation>This phone number belongs to customer #{customer_id} already: pick that customer instead.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="58"/>
+        <source>Enter the e-mail address.</source>
+        <translation>Enter the e-mail address.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="59"/>
+        <source>{value} is not an e-mail address (for example wang.lei@example.com).</source>
+        <translation>{value} is not an e-mail address (for example wang.lei@example.com).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="61"/>
+        <source>Enter the name.</source>
+        <translation>Enter the name.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="62"/>
+        <source>The name has {length} characters; at most {max_length} are allowed.</source>
+        <translation>The name has {length} characters; at most {max_length} are allowed.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="64"/>
+        <source>{value} is not a name: it must contain letters or Chinese characters.</source>
+        <translation>{value} is not a name: it must contain letters or Chinese characters.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="66"/>
+        <location filename="../../helpdesk/ui/messages.py" line="295"/>
+        <source>This field is required.</source>
+        <translation>This field is required.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="67"/>
+        <source>The text has {length} characters; at most {max_length} are allowed.</source>
+        <translation>The text has {length} characters; at most {max_length} are allowed.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="69"/>
+        <source>The text contains an invisible control character ({codepoint}) at position {position}; remove it (it often comes with pasted text).</source>
+        <translation>The text contains an invisible control character ({codepoint}) at position {position}; remove it (it often comes with pasted text).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="73"/>
+        <source>This is empty: say concretely what changes, who owns it and by when.</source>
+        <translation>This is empty: say concretely what changes, who owns it and by when.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="75"/>
+        <source>{phrases} is not a concrete measure: say what changes, who owns it and by when.</source>
+        <translation>{phrases} is not a concrete measure: say what changes, who owns it and by when.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="78"/>
+        <source>“{value}” is too vague: say concretely what changes, who owns it and by when.</source>
+        <translation>“{value}” is too vague: say concretely what changes, who owns it and by when.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="82"/>
+        <source>Enter the amount.</source>
+        <translation>Enter the amount.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="83"/>
+        <source>{value} is not an amount of money (for example 1,234.50).</source>
+        <translation>{value} is not an amount of money (for example 1,234.50).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="85"/>
+        <source>The amount cannot be negative.</source>
+        <translation>The amount cannot be negative.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="86"/>
+        <source>The amount {value} has more than two decimals (fen are the smallest unit).</source>
+        <translation>The amount {value} has more than two decimals (fen are the smallest unit).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="88"/>
+        <source>The amount {value} is too large.</source>
+        <translation>The amount {value} is too large.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="89"/>
+        <source>The mileage must be a whole number of kilometres.</source>
+        <translation>The mileage must be a whole number of kilometres.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="91"/>
+        <source>{value} is not a satisfaction score; enter a whole number from 1 to 5.</source>
+        <translation>{value} is not a satisfaction score; enter a whole number from 1 to 5.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="93"/>
+        <source>The satisfaction score {value} is out of range; enter 1 to 5.</source>
+        <translation>The satisfaction score {value} is out of range; enter 1 to 5.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="95"/>
+        <source>Enter the satisfaction (1–5) of the return visit.</source>
+        <translation>Enter the satisfaction (1–5) of the return visit.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="97"/>
+        <source>{value} is in the future (it is now {now}).</source>
+        <translation>{value} is in the future (it is now {now}).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="99"/>
+        <source>This date is too far back (a complaint older than a year belongs in an import; a birthday cannot be before 1900).</source>
+        <translation>This date is too far back (a complaint older than a year belongs in an import; a birthday cannot be before 1900).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="102"/>
+        <source>This cannot be earlier than the time the complaint was received.</source>
+        <translation>This cannot be earlier than the time the complaint was received.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="104"/>
+        <source>{value} is not a date (use 2026-11-20 or 2026-11-20 14:30).</source>
+        <translation>{value} is not a date (use 2026-11-20 or 2026-11-20 14:30).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="106"/>
+        <source>{value} should be a date only.</source>
+        <translation>{value} should be a date only.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="107"/>
+        <source>This time is earlier than a step that must come before it.</source>
+        <translation>This time is earlier than a step that must come before it.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="109"/>
+        <source>A return visit cannot be earlier than the resolution.</source>
+        <translation>A return visit cannot be earlier than the resolution.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="111"/>
+        <source>{value} is not 是/否 (yes/no).</source>
+        <translation>{value} is not 是/否 (yes/no).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="112"/>
+        <source>{value} is not a sheet number (up to 32 letters, digits, - _ /).</source>
+        <translation>{value} is not a sheet number (up to 32 letters, digits, - _ /).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="114"/>
+        <source>The sheet {value} exists already.</source>
+        <translation>The sheet {value} exists already.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="115"/>
+        <source>Enter the order number.</source>
+        <translation>Enter the order number.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="116"/>
+        <source>{value} is not an order number: use up to 40 letters, digits, ‘-’, ‘_’ or ‘/’.</source>
+        <translation>{value} is not an order number: use up to 40 letters, digits, ‘-’, ‘_’ or ‘/’.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="119"/>
+        <source>The order {number} exists already.</source>
+        <translation>The order {number} exists already.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="120"/>
+        <source>Order details are filled in but the order number is empty.</source>
+        <translation>Order details are filled in but the order number is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="122"/>
+        <source>That order does not belong to the customer.</source>
+        <translation>That order does not belong to the customer.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="125"/>
+        <source>Find or create the customer first.</source>
+        <translation>Find or create the customer first.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="126"/>
+        <source>That customer does not exist (or was merged into another).</source>
+        <translation>That customer does not exist (or was merged into another).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="128"/>
+        <source>That customer was merged into another record.</source>
+        <translation>That customer was merged into another record.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="130"/>
+        <source>That vehicle does not belong to the customer.</source>
+        <translation>That vehicle does not belong to the customer.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="132"/>
+        <source>A sheet refers to a vehicle or an order, not both.</source>
+        <translation>A sheet refers to a vehicle or an order, not both.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="134"/>
+        <source>That complaint sheet does not exist.</source>
+        <translation>That complaint sheet does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="135"/>
+        <source>Choose a category from the list.</source>
+        <translation>Choose a category from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="136"/>
+        <source>Choose the store.</source>
+        <translation>Choose the store.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="137"/>
+        <source>Choose an active member of staff.</source>
+        <translation>Choose an active member of staff.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="138"/>
+        <source>Several staff members are called {value}; use the user name.</source>
+        <translation>Several staff members are called {value}; use the user name.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="140"/>
+        <source>There is no staff member {value}; add them first.</source>
+        <translation>There is no staff member {value}; add them first.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="142"/>
+        <source>Choose the responsible area before resolving.</source>
+        <translation>Choose the responsible area before resolving.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="144"/>
+        <source>Choose the responsible person before resolving.</source>
+        <translation>Choose the responsible person before resolving.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="146"/>
+        <source>Describe what was done for this customer before resolving.</source>
+        <translation>Describe what was done for this customer before resolving.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="148"/>
+        <source>The rework is not completed yet: enter when it was completed.</source>
+        <translation>The rework is not completed yet: enter when it was completed.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="150"/>
+        <source>Every action needs an owner.</source>
+        <translation>Every action needs an owner.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="151"/>
+        <source>Every action needs a due date.</source>
+        <translation>Every action needs a due date.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="152"/>
+        <source>That action belongs to another sheet.</source>
+        <translation>That action belongs to another sheet.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="153"/>
+        <source>That action is not on this sheet.</source>
+        <translation>That action is not on this sheet.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="154"/>
+        <source>Unknown state.</source>
+        <translation>Unknown state.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="155"/>
+        <source>This value does not fit the sheet&apos;s state (fill the state, or clear it).</source>
+        <translation>This value does not fit the sheet&apos;s state (fill the state, or clear it).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="158"/>
+        <source>“{action}” is not possible while the sheet is “{state}”.</source>
+        <translation>“{action}” is not possible while the sheet is “{state}”.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="160"/>
+        <source>The sheet is closed; reopen it to change it.</source>
+        <translation>The sheet is closed; reopen it to change it.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="162"/>
+        <source>Closing needs a return visit with the customer&apos;s satisfaction recorded.</source>
+        <translation>Closing needs a return visit with the customer&apos;s satisfaction recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="164"/>
+        <source>{saved_by} saved this record at {saved_at}, after you opened it. Your input is kept; reload to see their changes.</source>
+        <translation>{saved_by} saved this record at {saved_at}, after you opened it. Your input is kept; reload to see their changes.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="168"/>
+        <source>Wrong user name or password.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="169"/>
+        <source>Too many failed attempts: this account is locked until {until}. Try again then, or ask the administrator to set a new password.</source>
+        <translation>Too many failed attempts: this account is locked until {until}. Try again then, or ask the administrator to set a new password.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="172"/>
+        <source>Log in as an administrator to add users.</source>
+        <translation>Log in as an administrator to add users.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="173"/>
+        <source>Your user no longer exists; log in again.</source>
+        <translation>Your user no longer exists; log in again.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="175"/>
+        <source>This user is deactivated; ask the administrator.</source>
+        <translation>This user is deactivated; ask the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="177"/>
+        <source>User names use 2–60 letters, digits, ‘.’, ‘_’ or ‘-’.</source>
+        <translation>User names use 2–60 letters, digits, ‘.’, ‘_’ or ‘-’.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="180"/>
+        <source>The user name {username} is taken.</source>
+        <translation>The user name {username} is taken.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="181"/>
+        <source>Unknown role {role}.</source>
+        <translation>Unknown role {role}.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="182"/>
+        <source>You cannot remove your own administrator access.</source>
+        <translation>You cannot remove your own administrator access.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="184"/>
+        <source>The password needs at least {minimum} characters.</source>
+        <translation>The password needs at least {minimum} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="186"/>
+        <source>Use letters and digits (or other characters) together.</source>
+        <translation>Use letters and digits (or other characters) together.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="188"/>
+        <source>The current password is wrong.</source>
+        <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="189"/>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="191"/>
+        <source>This database is set up already.</source>
+        <translation>This database is set up already.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="192"/>
+        <source>The store code is 1–8 letters or digits starting with a letter (it prefixes sheet numbers, e.g. TS-2026-000123).</source>
+        <translation>The store code is 1–8 letters or digits starting with a letter (it prefixes sheet numbers, e.g. TS-2026-000123).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="195"/>
+        <source>A store with the code {store_code} exists already.</source>
+        <translation>A store with the code {store_code} exists already.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="197"/>
+        <source>Unknown preset {preset}.</source>
+        <translation>Unknown preset {preset}.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="198"/>
+        <source>The opening time {opening} must be before the closing time {closing}.</source>
+        <translation>The opening time {opening} must be before the closing time {closing}.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="200"/>
+        <source>{date} is both a holiday and a make-up working day.</source>
+        <translation>{date} is both a holiday and a make-up working day.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="202"/>
+        <source>The store is never open: set the opening hours of at least one weekday.</source>
+        <translation>The store is never open: set the opening hours of at least one weekday.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="204"/>
+        <source>Enter a time like 08:30.</source>
+        <translation>Enter a time like 08:30.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="205"/>
+        <source>Enter a date like 2026-10-01.</source>
+        <translation>Enter a date like 2026-10-01.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="206"/>
+        <source>Unknown weekday {weekday}.</source>
+        <translation>Unknown weekday {weekday}.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="207"/>
+        <source>The amount must be a positive whole number.</source>
+        <translation>The amount must be a positive whole number.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="209"/>
+        <source>“Before end of working day” takes no amount.</source>
+        <translation>“Before end of working day” takes no amount.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="211"/>
+        <source>This row is for the same channel and severity as another row.</source>
+        <translation>This row is for the same channel and severity as another row.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="213"/>
+        <source>The policy needs a row for any channel and any severity.</source>
+        <translation>The policy needs a row for any channel and any severity.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="215"/>
+        <location filename="../../helpdesk/ui/messages.py" line="294"/>
+        <source>{value} is not one of the choices.</source>
+        <translation>{value} is not one of the choices.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="216"/>
+        <source>The duration must be a positive whole number of minutes.</source>
+        <translation>The duration must be a positive whole number of minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="218"/>
+        <source>The policy needs a key.</source>
+        <translation>The policy needs a key.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="219"/>
+        <source>The policy needs a name.</source>
+        <translation>The policy needs a name.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="220"/>
+        <source>{key} is missing from the policy.</source>
+        <translation>{key} is missing from the policy.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="221"/>
+        <source>Expected {expected}, got {value}.</source>
+        <translation>Expected {expected}, got {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="222"/>
+        <source>This policy was written by a newer program (format {version}).</source>
+        <translation>This policy was written by a newer program (format {version}).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="224"/>
+        <source>A pause cannot end before it starts.</source>
+        <translation>A pause cannot end before it starts.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="225"/>
+        <source>Line {line} contains a control character.</source>
+        <translation>Line {line} contains a control character.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="226"/>
+        <source>Line {line} has {length} characters; a phrase has at most {max_length}.</source>
+        <translation>Line {line} has {length} characters; a phrase has at most {max_length}.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="228"/>
+        <source>Keep at least one phrase.</source>
+        <translation>Keep at least one phrase.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="229"/>
+        <source>At most {maximum} phrases.</source>
+        <translation>At most {maximum} phrases.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="230"/>
+        <source>{value} is not a category code: use lower-case letters, digits and ‘_’, starting with a letter.</source>
+        <translation>{value} is not a category code: use lower-case letters, digits and ‘_’, starting with a letter.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="233"/>
+        <source>The code {value} is used twice.</source>
+        <translation>The code {value} is used twice.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="234"/>
+        <source>The category “{name}” is used by complaint sheets and cannot be removed.</source>
+        <translation>The category “{name}” is used by complaint sheets and cannot be removed.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="237"/>
+        <source>Keep at least one category.</source>
+        <translation>Keep at least one category.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="238"/>
+        <source>At most {maximum} categories.</source>
+        <translation>At most {maximum} categories.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="239"/>
+        <source>Keep records from 1 to 30 years.</source>
+        <translation>Keep records from 1 to 30 years.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="240"/>
+        <source>Unknown language {value}.</source>
+        <translation>Unknown language {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="241"/>
+        <source>The period must end after it starts.</source>
+        <translation>The period must end after it starts.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="242"/>
+        <source>The period must be 1 to 3660 days long.</source>
+        <translation>The period must be 1 to 3660 days long.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="243"/>
+        <source>Choose two different customers.</source>
+        <translation>Choose two different customers.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="244"/>
+        <source>One of the customers was merged already.</source>
+        <translation>One of the customers was merged already.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="246"/>
+        <source>Unknown template {kind}.</source>
+        <translation>Unknown template {kind}.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="247"/>
+        <source>The file is neither UTF-8 nor GB18030 text; save it as “CSV UTF-8” or as an Excel workbook.</source>
+        <translation>The file is neither UTF-8 nor GB18030 text; save it as “CSV UTF-8” or as an Excel workbook.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="250"/>
+        <source>The CSV file cannot be read.</source>
+        <translation>The CSV file cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="251"/>
+        <source>This is not a readable Excel workbook.</source>
+        <translation>This is not a readable Excel workbook.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="252"/>
+        <source>The file does not exist.</source>
+        <translation>The file does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="253"/>
+        <source>Use a .csv or .xlsx file.</source>
+        <translation>Use a .csv or .xlsx file.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="254"/>
+        <source>The file is empty: the first line must hold the column headers.</source>
+        <translation>The file is empty: the first line must hold the column headers.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="256"/>
+        <source>The file has more than {maximum} rows; split it.</source>
+        <translation>The file has more than {maximum} rows; split it.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="258"/>
+        <source>Line 1: check the columns {columns} against the template&apos;s headers.</source>
+        <translation>Line 1: check the columns {columns} against the template&apos;s headers.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="260"/>
+        <source>Choose CSV or Excel.</source>
+        <translation>Choose CSV or Excel.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="262"/>
+        <source>The number of customers must be 1 to 5,000,000.</source>
+        <translation>The number of customers must be 1 to 5,000,000.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="264"/>
+        <source>The number of sheets must be 0 to 20,000,000.</source>
+        <translation>The number of sheets must be 0 to 20,000,000.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="265"/>
+        <source>This database already has customers or complaint sheets; demo data goes only into an empty one.</source>
+        <translation>This database already has customers or complaint sheets; demo data goes only into an empty one.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="268"/>
+        <source>Demo data needs a SQL database.</source>
+        <translation>Demo data needs a SQL database.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="269"/>
+        <source>Unknown format {value}; choose PDF, CSV or Excel.</source>
+        <translation>Unknown format {value}; choose PDF, CSV or Excel.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="271"/>
+        <source>The letter is empty.</source>
+        <translation>The letter is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="272"/>
+        <source>The letter is longer than {max} characters.</source>
+        <translation>The letter is longer than {max} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="275"/>
+        <source>The database file is on a network drive, where SQLite cannot be shared safely. Use a local file, or a PostgreSQL server for several desks.</source>
+        <translation>The database file is on a network drive, where SQLite cannot be shared safely. Use a local file, or a PostgreSQL server for several desks.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="278"/>
+        <source>The database {location} cannot be opened: {reason}</source>
+        <translation>The database {location} cannot be opened: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="280"/>
+        <source>Enter a file path or a postgresql:// address.</source>
+        <translation>Enter a file path or a postgresql:// address.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="282"/>
+        <source>This is not a database address: {reason}</source>
+        <translation>This is not a database address: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="283"/>
+        <source>The configuration file cannot be read; fix or delete it.</source>
+        <translation>The configuration file cannot be read; fix or delete it.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="285"/>
+        <source>There is no database to back up.</source>
+        <translation>There is no database to back up.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="286"/>
+        <source>The backup file does not exist.</source>
+        <translation>The backup file does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="287"/>
+        <source>This file is not a SQLite database.</source>
+        <translation>This file is not a SQLite database.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="288"/>
+        <source>This file is not a Helpdesk database.</source>
+        <translation>This file is not a Helpdesk database.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="289"/>
+        <source>This database file is damaged.</source>
+        <translation>This database file is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="296"/>
+        <source>The same value is on line {line} already.</source>
+        <translation>The same value is on line {line} already.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="297"/>
+        <source>It does not exist (any more).</source>
+        <translation>It does not exist (any more).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="298"/>
+        <source>It does not belong to the customer.</source>
+        <translation>It does not belong to the customer.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="301"/>
+        <source>Only {roles} may {what}.</source>
+        <translation>Only {roles} may {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="305"/>
+        <source>see complaint sheets</source>
+        <translation>see complaint sheets</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="306"/>
+        <source>register complaints</source>
+        <translation>register complaints</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="307"/>
+        <source>correct complaint sheets</source>
+        <translation>correct complaint sheets</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="308"/>
+        <source>acknowledge complaints</source>
+        <translation>acknowledge complaints</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="309"/>
+        <source>assign the responsible person</source>
+        <translation>assign the responsible person</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="310"/>
+        <source>add to the progress log</source>
+        <translation>add to the progress log</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="311"/>
+        <source>record the root cause, correction and measures</source>
+        <translation>record the root cause, correction and measures</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="313"/>
+        <source>pause a sheet for the customer</source>
+        <translation>pause a sheet for the customer</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="314"/>
+        <source>resolve complaints</source>
+        <translation>resolve complaints</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="315"/>
+        <source>record return visits</source>
+        <translation>record return visits</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="316"/>
+        <source>make the return visit after rework</source>
+        <translation>make the return visit after rework</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="318"/>
+        <source>close complaint sheets</source>
+        <translation>close complaint sheets</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="319"/>
+        <source>reopen complaint sheets</source>
+        <translation>reopen complaint sheets</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="320"/>
+        <source>reopen closed complaint sheets</source>
+        <translation>reopen closed complaint sheets</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="321"/>
+        <source>accept a VIN whose check digit does not match</source>
+        <translation>accept a VIN whose check digit does not match</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="323"/>
+        <source>create and edit customers</source>
+        <translation>create and edit customers</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="324"/>
+        <source>merge customers</source>
+        <translation>merge customers</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="325"/>
+        <source>see personal data</source>
+        <translation>see personal data</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="326"/>
+        <source>export personal data</source>
+        <translation>export personal data</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="327"/>
+        <source>import data</source>
+        <translation>import data</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="328"/>
+        <source>see reports</source>
+        <translation>see reports</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="329"/>
+        <source>manage users</source>
+        <translation>manage users</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="330"/>
+        <source>change settings</source>
+        <translation>change settings</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="331"/>
+        <source>see the audit trail</source>
+        <translation>see the audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="334"/>
+        <source>Something went wrong: {message}</source>
+        <translation>Something went wrong: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="39"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="41"/>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="44"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="46"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="48"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="49"/>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 min</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="78"/>
+        <source>Response overdue %1</source>
+        <translation>Response overdue %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="79"/>
+        <source>Overdue %1</source>
+        <translation>Overdue %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="82"/>
+        <source>Respond soon: %1 left</source>
+        <translation>Respond soon: %1 left</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="83"/>
+        <source>Due soon: %1 left</source>
+        <translation>Due soon: %1 left</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="86"/>
+        <source>Paused (waiting for customer)</source>
+        <translation>Paused (waiting for customer)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="89"/>
+        <source>Done on time</source>
+        <translation>Done on time</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="91"/>
+        <source>Done %1 late</source>
+        <translation>Done %1 late</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="93"/>
+        <source>Respond within %1</source>
+        <translation>Respond within %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="94"/>
+        <source>%1 left</source>
+        <translation>%1 left</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="36"/>
+        <source>Customer-care return visit</source>
+        <translation>Customer-care return visit</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="37"/>
+        <source>Service reception</source>
+        <translation>Service reception</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="38"/>
+        <source>Manufacturer 400 hotline</source>
+        <translation>Manufacturer 400 hotline</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="39"/>
+        <source>Media / consumer association / regulator</source>
+        <translation>Media / consumer association / regulator</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="40"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="41"/>
+        <source>Online / WeChat / e-mail</source>
+        <translation>Online / WeChat / e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="42"/>
+        <source>In store</source>
+        <translation>In store</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="45"/>
+        <source>Major</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="46"/>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="49"/>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="50"/>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="51"/>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="52"/>
+        <source>Waiting for customer</source>
+        <translation>Waiting for customer</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="53"/>
+        <source>Resolved, awaiting visit</source>
+        <translation>Resolved, awaiting visit</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="54"/>
+        <source>Visited</source>
+        <translation>Visited</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="55"/>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="58"/>
+        <source>Technical</source>
+        <translation>Technical</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="59"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="60"/>
+        <location filename="../../helpdesk/ui/labels.py" line="116"/>
+        <source>Parts</source>
+        <translation>Parts</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="61"/>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="62"/>
+        <source>Logistics</source>
+        <translation>Logistics</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="63"/>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="66"/>
+        <source>After rework</source>
+        <translation>After rework</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="67"/>
+        <source>Satisfaction check</source>
+        <translation>Satisfaction check</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="68"/>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="71"/>
+        <source>Not checked yet</source>
+        <translation>Not checked yet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="72"/>
+        <source>Effective</source>
+        <translation>Effective</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="73"/>
+        <source>Not effective</source>
+        <translation>Not effective</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="76"/>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="77"/>
+        <source>Assign</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="78"/>
+        <source>Wait for customer</source>
+        <translation>Wait for customer</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="79"/>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="80"/>
+        <source>Resolve</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="81"/>
+        <source>Record return visit</source>
+        <translation>Record return visit</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="82"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="83"/>
+        <source>Reopen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="86"/>
+        <source>Front desk / service advisor</source>
+        <translation>Front desk / service advisor</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="87"/>
+        <source>Customer-care specialist</source>
+        <translation>Customer-care specialist</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="88"/>
+        <source>Service manager</source>
+        <translation>Service manager</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="89"/>
+        <source>Service director</source>
+        <translation>Service director</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="90"/>
+        <source>General manager</source>
+        <translation>General manager</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="91"/>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="94"/>
+        <source>Regular</source>
+        <translation>Regular</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="95"/>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="96"/>
+        <source>Senior VIP</source>
+        <translation>Senior VIP</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="99"/>
+        <source>Individual</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="100"/>
+        <source>Company</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="103"/>
+        <source>Not given</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="104"/>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="105"/>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="108"/>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="109"/>
+        <source>Prospect</source>
+        <translation>Prospect</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="110"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="111"/>
+        <source>Inactive</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="114"/>
+        <source>Vehicle sale</source>
+        <translation>Vehicle sale</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="115"/>
+        <source>Service and maintenance</source>
+        <translation>Service and maintenance</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="117"/>
+        <source>Retail order</source>
+        <translation>Retail order</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="120"/>
+        <source>Dealership after-sales</source>
+        <translation>Dealership after-sales</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="121"/>
+        <source>Retail store</source>
+        <translation>Retail store</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="124"/>
+        <source>Working minutes</source>
+        <translation>Working minutes</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="125"/>
+        <source>Minutes (clock)</source>
+        <translation>Minutes (clock)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="126"/>
+        <source>Before end of working day</source>
+        <translation>Before end of working day</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="127"/>
+        <source>Working days</source>
+        <translation>Working days</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="128"/>
+        <source>Days (calendar)</source>
+        <translation>Days (calendar)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="131"/>
+        <source>On time</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="132"/>
+        <source>Late</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="133"/>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="134"/>
+        <source>Due soon</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="135"/>
+        <location filename="../../helpdesk/ui/labels.py" line="139"/>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="136"/>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="140"/>
+        <source>Due today</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="145"/>
+        <source>Dealership after-sales (seed 003)</source>
+        <translation>Dealership after-sales (seed 003)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="146"/>
+        <source>Retail store (seed 004)</source>
+        <translation>Retail store (seed 004)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="147"/>
+        <source>General customer service (seed 002)</source>
+        <translation>General customer service (seed 002)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="151"/>
+        <source>Monday</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="152"/>
+        <source>Tuesday</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="153"/>
+        <source>Wednesday</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="154"/>
+        <source>Thursday</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="155"/>
+        <source>Friday</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="156"/>
+        <source>Saturday</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="157"/>
+        <source>Sunday</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="161"/>
+        <source>Mon</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="162"/>
+        <source>Tue</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="163"/>
+        <source>Wed</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="164"/>
+        <source>Thu</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="165"/>
+        <source>Fri</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="166"/>
+        <source>Sat</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="167"/>
+        <source>Sun</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="171"/>
+        <source>Phone call</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="172"/>
+        <source>In person</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="173"/>
+        <source>WeChat / message</source>
+        <translation>WeChat / message</translation>
+    </message>
+</context>
+<context>
+    <name>pages</name>
+    <message>
+        <location filename="../../helpdesk/ui/app.py" line="40"/>
+        <source>Complaints</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/app.py" line="41"/>
+        <source>Customers</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/app.py" line="42"/>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/app.py" line="43"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>widgets</name>
+    <message>
+        <location filename="../../helpdesk/ui/widgets.py" line="169"/>
+        <source>Helpdesk</source>
+        <translation>Helpdesk</translation>
+    </message>
+</context>
+</TS>

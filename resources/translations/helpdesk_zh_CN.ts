@@ -1,0 +1,3285 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>CalendarTab</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="303"/>
+        <source>Open</source>
+        <translation>营业</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="304"/>
+        <source>Make-up day hours:</source>
+        <translation>调休日营业时间：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="305"/>
+        <source>Public holidays (closed):</source>
+        <translation>法定节假日（休息）：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="306"/>
+        <source>Make-up working days (调休, open):</source>
+        <translation>调休工作日（营业）：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="308"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="309"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="310"/>
+        <source>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</source>
+        <translation>“30分钟”“下班前”等时限按这些营业时间计算。修改只对今后登记的抱怨单生效。</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesTab</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="641"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="641"/>
+        <source>Simplified Chinese</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="641"/>
+        <source>Traditional Chinese</source>
+        <translation>繁体中文</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="642"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="643"/>
+        <source>Add category</source>
+        <translation>添加类别</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="644"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="684"/>
+        <source>Row %1: </source>
+        <translation>第 %1 行：</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="169"/>
+        <source>Your input and the saved sheet</source>
+        <translation>您的输入与已保存的抱怨单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <source>Your input</source>
+        <translation>您的输入</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <source>Saved now</source>
+        <translation>当前已保存的内容</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="187"/>
+        <source>Differences are in bold. Copy what you need (select a cell and press Ctrl+C), then reload.</source>
+        <translation>不同之处以粗体显示。请复制需要的内容（选中单元格后按 Ctrl+C），再重新载入。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="191"/>
+        <source>&amp;Reload now</source>
+        <translation>立即重新载入(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintListPage</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="187"/>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="189"/>
+        <source>Number, name, pinyin (zs), phone tail, plate, VIN tail, order (Ctrl+F)</source>
+        <translation>单号、姓名、拼音（zs）、电话尾号、车牌、车架号尾号、订单号（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="190"/>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="191"/>
+        <source>&amp;New sheet</source>
+        <translation>新建抱怨单(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="192"/>
+        <source>Register a new complaint (Ctrl+N)</source>
+        <translation>登记新的抱怨（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="193"/>
+        <source>&amp;Mine</source>
+        <translation>我负责的(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="194"/>
+        <source>Only sheets I am responsible for</source>
+        <translation>只显示我负责的抱怨单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="195"/>
+        <source>Received from</source>
+        <translation>接收日期从</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="197"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <source>Open (not closed)</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="203"/>
+        <source>Any deadline</source>
+        <translation>不限时限</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="210"/>
+        <source>All severities</source>
+        <translation>全部严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="218"/>
+        <source>All stores</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="338"/>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="355"/>
+        <source>%n sheet(s)</source>
+        <translation>
+            <numerusform>%n 张抱怨单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="356"/>
+        <source>searched in %1 s</source>
+        <translation>用时 %1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="124"/>
+        <source>Saved by someone else</source>
+        <translation>已被他人保存</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="126"/>
+        <source>Another user</source>
+        <translation>另一位用户</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="129"/>
+        <source>%1 saved this sheet at %2, after you opened it. Your changes were NOT saved, and nothing of theirs was overwritten.
+
+Reload to see their version (your input is lost unless you copy it), or compare the two first.</source>
+        <translation>%1 在 %2 保存了这张抱怨单，晚于您打开的时间。您的修改没有保存，对方的内容也没有被覆盖。
+
+重新载入可查看对方的版本（您的输入若不复制将会丢失），也可以先对比两者。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="136"/>
+        <source>&amp;Reload</source>
+        <translation>重新载入(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="139"/>
+        <source>&amp;Compare…</source>
+        <translation>对比(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="142"/>
+        <source>&amp;Keep editing</source>
+        <translation>继续编辑(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerFinder</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="117"/>
+        <source>Name, pinyin (zs), phone or last 4 digits, plate, VIN tail, order no.</source>
+        <translation>姓名、拼音（zs）、电话或后4位、车牌、车架号尾号、订单号</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="118"/>
+        <source>New c&amp;ustomer</source>
+        <translation>新客户(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="119"/>
+        <source>The customer is not on file yet: type their name and phone; they are saved with the sheet</source>
+        <translation>客户尚未建档：请输入姓名和电话，将与抱怨单一起保存</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="121"/>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="122"/>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="161"/>
+        <source>No customer chosen yet.</source>
+        <translation>尚未选择客户。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="201"/>
+        <source>Matched: %1</source>
+        <translation>匹配：%1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="207"/>
+        <source>Nobody found. Check the spelling, or register a new customer.</source>
+        <translation>没有找到。请检查输入，或登记新客户。</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseProblemDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/app.py" line="108"/>
+        <source>The database cannot be opened</source>
+        <translation>无法打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseTab</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="242"/>
+        <source>Open now: %1</source>
+        <translation>当前打开：%1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="245"/>
+        <source>One desk: a SQLite file on this computer (never on a network drive). Several desks: a PostgreSQL server, e.g. postgresql://helpdesk:password@server/helpdesk. Leave empty for the default file in your data folder. The new location is used from the next start.</source>
+        <translation>单台电脑：本机上的 SQLite 文件（切勿放在网络驱动器上）。多台电脑共用：PostgreSQL 服务器，例如 postgresql://helpdesk:password@server/helpdesk。留空则使用数据文件夹中的默认文件。新位置在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="250"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="251"/>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="252"/>
+        <source>Use from next start</source>
+        <translation>下次启动时使用</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="253"/>
+        <source>Default file</source>
+        <translation>默认文件</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="257"/>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="258"/>
+        <source>Helpdesk database (*.db);;All files (*)</source>
+        <translation>Helpdesk 数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="268"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="279"/>
+        <source>Testing the database connection…</source>
+        <translation>正在测试数据库连接…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="284"/>
+        <source>✗ Cannot connect: %1</source>
+        <translation>✗ 无法连接：%1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="289"/>
+        <source>✓ Connected: a Helpdesk database, ready to use.</source>
+        <translation>✓ 已连接：Helpdesk 数据库，可以使用。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="291"/>
+        <source>✓ Connected: a Helpdesk database of an older version; it is upgraded (after a backup) when opened.</source>
+        <translation>✓ 已连接：旧版本的 Helpdesk 数据库；打开时会先备份再升级。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="294"/>
+        <source>✓ Connected: empty; Helpdesk will offer the first-run setup.</source>
+        <translation>✓ 已连接：空数据库；Helpdesk 将引导初始设置。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="307"/>
+        <source>Saved: Helpdesk opens %1 from the next start.</source>
+        <translation>已保存：下次启动时 Helpdesk 将打开 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="167"/>
+        <source>Welcome to Helpdesk</source>
+        <translation>欢迎使用 Helpdesk</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="169"/>
+        <source>This database is empty. Set up your store and its first administrator — or load the demo data to look around first.</source>
+        <translation>这个数据库是空的。请设置您的门店和首位管理员，或者先载入演示数据看看。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="171"/>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="172"/>
+        <source>First administrator</source>
+        <translation>首位管理员</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="174"/>
+        <source>Store &amp;name:</source>
+        <translation>门店名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="174"/>
+        <source>Store &amp;code:</source>
+        <translation>门店代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="175"/>
+        <source>&amp;Deadlines:</source>
+        <translation>时限规则(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="175"/>
+        <source>Working &amp;hours:</source>
+        <translation>营业时间(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="176"/>
+        <source>Open on:</source>
+        <translation>营业日：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="176"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="177"/>
+        <source>Full name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="177"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="178"/>
+        <source>Password &amp;again:</source>
+        <translation>再次输入密码(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="182"/>
+        <source>e.g. TS — starts every sheet number</source>
+        <translation>如 TS — 用作每个抱怨单号的开头</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="183"/>
+        <source>e.g. 天顺汽车4S店</source>
+        <translation>如 天顺汽车4S店</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="185"/>
+        <source>at least 8 characters, letters and digits</source>
+        <translation>至少8位，包含字母和数字</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="192"/>
+        <source>&amp;Set up</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="193"/>
+        <source>Load &amp;demo data</source>
+        <translation>载入演示数据(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="194"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="237"/>
+        <source>Administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="245"/>
+        <source>Setting up…</source>
+        <translation>正在设置…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="277"/>
+        <source>Loading the demo data…</source>
+        <translation>正在载入演示数据…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="287"/>
+        <source>Setting up the store and its staff…</source>
+        <translation>正在设置门店和员工…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="288"/>
+        <source>Inventing customers…</source>
+        <translation>正在生成客户…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="289"/>
+        <source>Inventing complaint sheets…</source>
+        <translation>正在生成抱怨单…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="290"/>
+        <source>Building the search index…</source>
+        <translation>正在建立搜索索引…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="296"/>
+        <source>The demo data is loaded. Log in as one of these users, all with the password %1:</source>
+        <translation>演示数据已载入。请用以下任一用户登录，密码均为 %1：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/first_run.py" line="309"/>
+        <source>Demo logins</source>
+        <translation>演示账号</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="113"/>
+        <source>Log in — Helpdesk</source>
+        <translation>登录 — Helpdesk</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="114"/>
+        <source>Complaint desk</source>
+        <translation>客诉管理</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="115"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="116"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="117"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="118"/>
+        <source>Log &amp;in</source>
+        <translation>登录(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="119"/>
+        <source>&amp;Database…</source>
+        <translation>数据库(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="120"/>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="137"/>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="144"/>
+        <source>Checking the password…</source>
+        <translation>正在验证密码…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="205"/>
+        <source>Helpdesk — complaint desk</source>
+        <translation>Helpdesk — 客诉管理</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="206"/>
+        <source>&amp;New sheet</source>
+        <translation>新建抱怨单(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="207"/>
+        <source>Register a new complaint (Ctrl+N)</source>
+        <translation>登记新的抱怨（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="208"/>
+        <source>&amp;Open sheet by number…</source>
+        <translation>按单号打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="209"/>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="210"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="211"/>
+        <source>&amp;Log out</source>
+        <translation>注销(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="212"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="213"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="214"/>
+        <source>&amp;About Helpdesk</source>
+        <translation>关于 Helpdesk(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="215"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="216"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="217"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="222"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="224"/>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="303"/>
+        <source>Open sheet</source>
+        <translation>打开抱怨单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="304"/>
+        <source>Sheet number (e.g. TS-2026-000123):</source>
+        <translation>抱怨单号（如 TS-2026-000123）：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="341"/>
+        <source>Unsaved sheets found</source>
+        <translation>发现未保存的抱怨单</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/main_window.py" line="342"/>
+        <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
+        <translation>
+            <numerusform>上次程序结束时有 %n 张抱怨单未保存。现在恢复吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="345"/>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="346"/>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="347"/>
+        <source>Ask me &amp;later</source>
+        <translation>以后再说(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="388"/>
+        <source>New complaint sheet</source>
+        <translation>新建抱怨单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="389"/>
+        <source>Open a sheet by its number</source>
+        <translation>按单号打开抱怨单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="390"/>
+        <source>Search the complaint list</source>
+        <translation>搜索抱怨单列表</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="391"/>
+        <source>Complaints, customers, reports, settings</source>
+        <translation>抱怨、客户、报表、设置</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="392"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="393"/>
+        <source>Save the sheet</source>
+        <translation>保存抱怨单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="394"/>
+        <source>Print the sheet</source>
+        <translation>打印抱怨单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="395"/>
+        <source>Close the dialog or sheet window</source>
+        <translation>关闭对话框或抱怨单窗口</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="396"/>
+        <source>Next / previous field</source>
+        <translation>下一项 / 上一项</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="399"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="405"/>
+        <source>About Helpdesk</source>
+        <translation>关于 Helpdesk</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="406"/>
+        <source>Helpdesk — the complaint desk (客诉管理) for dealership after-sales and retail stores.
+Database: %1</source>
+        <translation>Helpdesk — 面向4S店售后和零售门店的客诉管理系统。
+数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalTab</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="363"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="363"/>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="363"/>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="364"/>
+        <source>New password again:</source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="366"/>
+        <source>My password</source>
+        <translation>我的密码</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="367"/>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="391"/>
+        <source>Your password is changed.</source>
+        <translation>您的密码已修改。</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasesTab</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="576"/>
+        <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
+        <translation>每行一条短语。只由这些空话组成的根本原因或长期措施将被拒绝；含有具体内容（改变什么、由谁、何时完成）的可以通过。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="579"/>
+        <source>Back to the built-in list</source>
+        <translation>恢复内置列表</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyTab</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="394"/>
+        <source>Channel</source>
+        <translation>接收渠道</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="394"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="394"/>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="394"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="395"/>
+        <source>Amount</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="395"/>
+        <source>Resolution</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="395"/>
+        <source>Escalate to maker</source>
+        <translation>上报厂家</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="396"/>
+        <source>Note for staff</source>
+        <translation>员工须知</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="397"/>
+        <source>Add row</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="398"/>
+        <source>Remove row</source>
+        <translation>删除一行</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="399"/>
+        <source>Replace by preset</source>
+        <translation>替换为预设</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="402"/>
+        <source>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</source>
+        <translation>以最具体的一行为准；必须有一行适用于任意渠道和任意严重程度。数值按类型表示分钟或天数。修改只对今后登记的抱怨单生效。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="422"/>
+        <source>(any)</source>
+        <translation>（任意）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="517"/>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="459"/>
+        <source>Store:</source>
+        <translation>门店：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="461"/>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="461"/>
+        <source>Working hours</source>
+        <translation>营业时间</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="462"/>
+        <source>Deadlines (SLA)</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="462"/>
+        <source>Banned phrases</source>
+        <translation>禁用空话</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="463"/>
+        <source>Categories</source>
+        <translation>抱怨类别</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="463"/>
+        <source>Users and roles</source>
+        <translation>用户和角色</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="464"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="464"/>
+        <source>Language and password</source>
+        <translation>语言和密码</translation>
+    </message>
+</context>
+<context>
+    <name>SheetForm</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="493"/>
+        <source>Deadlines</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="494"/>
+        <source>Response:</source>
+        <translation>响应：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="495"/>
+        <source>Resolution:</source>
+        <translation>解决：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="496"/>
+        <source>Sheet</source>
+        <translation>抱怨单信息</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="497"/>
+        <source>Customer</source>
+        <translation>客户信息</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="498"/>
+        <source>Vehicle or order</source>
+        <translation>车辆信息 / 订单信息</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="499"/>
+        <source>Complaint</source>
+        <translation>抱怨/投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="500"/>
+        <source>Responsibility</source>
+        <translation>责任</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="501"/>
+        <source>Root cause, correction and measure</source>
+        <translation>根本原因、缺点纠正与措施</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="502"/>
+        <source>Corrective and preventive actions</source>
+        <translation>纠正与预防措施</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="503"/>
+        <source>Return visits</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="504"/>
+        <source>Progress log</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="505"/>
+        <source>Close-out</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="506"/>
+        <source>History</source>
+        <translation>处理历程</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="508"/>
+        <source>Number:</source>
+        <translation>单号：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="509"/>
+        <source>&amp;Store:</source>
+        <translation>门店(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="510"/>
+        <source>&amp;Received:</source>
+        <translation>接收时间(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="511"/>
+        <source>Received by:</source>
+        <translation>接待人：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="512"/>
+        <source>C&amp;hannel:</source>
+        <translation>接收渠道(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="513"/>
+        <source>Se&amp;verity:</source>
+        <translation>严重程度(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="514"/>
+        <source>Ca&amp;tegory:</source>
+        <translation>抱怨类别(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="515"/>
+        <source>&amp;Vehicle / order:</source>
+        <translation>车辆 / 订单(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="516"/>
+        <source>VIN:</source>
+        <translation>车架号：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="517"/>
+        <source>Plate:</source>
+        <translation>车牌号：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="518"/>
+        <source>Brand:</source>
+        <translation>品牌：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="519"/>
+        <source>Model:</source>
+        <translation>车型：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="520"/>
+        <source>Mileage (km):</source>
+        <translation>里程（公里）：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="521"/>
+        <source>What the customer &amp;says:</source>
+        <translation>抱怨内容(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="522"/>
+        <source>What the customer &amp;asks for:</source>
+        <translation>客户诉求(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="523"/>
+        <source>Responsible &amp;area:</source>
+        <translation>责任部门(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="524"/>
+        <source>Responsible &amp;person:</source>
+        <translation>责任人(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="525"/>
+        <source>Root c&amp;ause:</source>
+        <translation>根本原因(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="526"/>
+        <source>Immediate &amp;correction:</source>
+        <translation>缺点纠正(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="527"/>
+        <source>Compensation (¥):</source>
+        <translation>补偿（元）：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="528"/>
+        <source>&amp;Long-term measure:</source>
+        <translation>长期措施(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="529"/>
+        <source>Rework:</source>
+        <translation>返修：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="533"/>
+        <source>In the customer&apos;s own words</source>
+        <translation>用客户自己的话记录</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="534"/>
+        <source>What actually went wrong, where and why</source>
+        <translation>究竟哪里出了问题、在哪个环节、为什么</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="536"/>
+        <source>What was done for this customer: repair, refund, exchange, apology…</source>
+        <translation>为该客户做了什么：维修、退款、换货、道歉…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="538"/>
+        <source>What changes so it does not happen again, who owns it and by when (not just “strengthen training”)</source>
+        <translation>为防止再次发生要改变什么、由谁负责、何时完成（不能只写“加强培训”）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="540"/>
+        <source>0.00</source>
+        <translation>0.00</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="541"/>
+        <source>e.g. 35000</source>
+        <translation>如 35000</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="542"/>
+        <source>17 characters</source>
+        <translation>17位</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="543"/>
+        <source>e.g. 京A12345</source>
+        <translation>如 京A12345</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="544"/>
+        <source>Needed</source>
+        <translation>需要</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="545"/>
+        <source>Completed at</source>
+        <translation>完成于</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="546"/>
+        <source>What was done or told to the customer</source>
+        <translation>做了什么或告诉了客户什么</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="547"/>
+        <source>Customer told</source>
+        <translation>已告知客户</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="548"/>
+        <source>Add &amp;entry</source>
+        <translation>添加记录(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="549"/>
+        <source>Add action…</source>
+        <translation>添加措施…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="550"/>
+        <source>Check effectiveness…</source>
+        <translation>验证效果…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="551"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="552"/>
+        <source>Save the sheet (Ctrl+S)</source>
+        <translation>保存抱怨单（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="553"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="554"/>
+        <source>Print the sheet for signatures (Ctrl+P)</source>
+        <translation>打印抱怨单以供签字（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="555"/>
+        <source>Reply &amp;letter…</source>
+        <translation>回复函(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="556"/>
+        <source>Close window</source>
+        <translation>关闭窗口</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="557"/>
+        <source>Close this window (Esc)</source>
+        <translation>关闭此窗口（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="559"/>
+        <source>Action</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="559"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="559"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="559"/>
+        <source>Effectiveness</source>
+        <translation>效果</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="561"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="564"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="566"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="561"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="564"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="566"/>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="561"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="561"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="562"/>
+        <source>Feedback</source>
+        <translation>客户反馈</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="564"/>
+        <source>Entry</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="566"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="566"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="573"/>
+        <source>(not decided)</source>
+        <translation>（未确定）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="577"/>
+        <source>(nobody yet)</source>
+        <translation>（尚未指定）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="662"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="669"/>
+        <source>Order %1 (%2, %3)</source>
+        <translation>订单 %1（%2，%3）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="675"/>
+        <source>New vehicle…</source>
+        <translation>新车辆…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="738"/>
+        <source>New complaint sheet</source>
+        <translation>新建抱怨单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="740"/>
+        <source>(given when saved)</source>
+        <translation>（保存时生成）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="772"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="787"/>
+        <source>Save the sheet first.</source>
+        <translation>请先保存抱怨单。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="802"/>
+        <source>Closed by %1 at %2.</source>
+        <translation>由 %1 于 %2 关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="828"/>
+        <source>Possible only when the sheet is: %1 (now: %2).</source>
+        <translation>仅当抱怨单处于以下状态时可用：%1（当前：%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="836"/>
+        <source>Record that the complaint was answered now</source>
+        <translation>记录现在已响应该抱怨</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="837"/>
+        <source>Give the sheet to the responsible area and person chosen above</source>
+        <translation>把抱怨单交给上面选定的责任部门和责任人</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="839"/>
+        <source>Stop the resolution clock while the customer must act</source>
+        <translation>在需要客户处理期间暂停解决计时</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="840"/>
+        <source>Start the resolution clock again</source>
+        <translation>重新开始解决计时</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="841"/>
+        <source>Needs the root cause, the correction and a concrete long-term measure</source>
+        <translation>需要根本原因、缺点纠正和具体的长期措施</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="843"/>
+        <source>Record the customer&apos;s feedback and satisfaction</source>
+        <translation>记录客户的反馈和满意度</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="844"/>
+        <source>Close the sheet (service director)</source>
+        <translation>关闭抱怨单（服务总监）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="845"/>
+        <source>Work on the sheet again</source>
+        <translation>重新处理该抱怨单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="858"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="859"/>
+        <source>set when saved</source>
+        <translation>保存时确定</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="862"/>
+        <source>The deadlines follow the store&apos;s policy for the channel and severity chosen.</source>
+        <translation>时限按门店对所选接收渠道和严重程度的规定计算。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="873"/>
+        <source>Answered %1</source>
+        <translation>已于 %1 响应</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="874"/>
+        <source>on time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="874"/>
+        <source>late</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="893"/>
+        <source>Major media complaint: escalated to the manufacturer&apos;s PR department.</source>
+        <translation>重大媒体抱怨：已上报厂家公关部门。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1102"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1104"/>
+        <source>Channel</source>
+        <translation>接收渠道</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1106"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1108"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1110"/>
+        <source>Mileage (km)</source>
+        <translation>里程（公里）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1112"/>
+        <source>What the customer says</source>
+        <translation>抱怨内容</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1113"/>
+        <source>What the customer asks for</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1115"/>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1116"/>
+        <source>Immediate correction</source>
+        <translation>缺点纠正</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1117"/>
+        <source>Compensation (¥)</source>
+        <translation>补偿（元）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1119"/>
+        <source>Long-term measure</source>
+        <translation>长期措施</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1120"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1121"/>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1264"/>
+        <source>What the customer must do:</source>
+        <translation>需要客户做什么：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1270"/>
+        <source>The resolution clock stops until you resume the sheet.</source>
+        <translation>在您恢复处理之前，解决计时暂停。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1274"/>
+        <source>(choose 1–5)</source>
+        <translation>（请选择1–5）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1284"/>
+        <source>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</source>
+        <translation>满意度（1 = 非常不满意，5 = 非常满意）：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1287"/>
+        <source>What the customer said:</source>
+        <translation>客户的反馈：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1289"/>
+        <source>Kind of visit:</source>
+        <translation>回访类型：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1290"/>
+        <source>How:</source>
+        <translation>方式：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1301"/>
+        <source>Closing remark:</source>
+        <translation>关闭说明：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1307"/>
+        <source>Closing ends the work on this complaint. It can be reopened by the service director.</source>
+        <translation>关闭后该抱怨的处理即告结束。服务总监可以重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1311"/>
+        <source>Why it is reopened:</source>
+        <translation>重新打开的原因：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1358"/>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1366"/>
+        <source>What changes:</source>
+        <translation>改变内容：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1368"/>
+        <source>Owner:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1369"/>
+        <source>Due:</source>
+        <translation>期限：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1377"/>
+        <source>Add a corrective action</source>
+        <translation>添加纠正措施</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1395"/>
+        <source>Result:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1396"/>
+        <source>How it was checked:</source>
+        <translation>验证方法：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1405"/>
+        <source>Effectiveness of: %1</source>
+        <translation>效果验证：%1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1435"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1436"/>
+        <source>Save your changes to this sheet?</source>
+        <translation>保存对这张抱怨单的修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>SheetTableModel</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="59"/>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="60"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="61"/>
+        <source>Customer</source>
+        <translation>客户信息</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="62"/>
+        <source>Plate / order</source>
+        <translation>车牌 / 订单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="63"/>
+        <source>Channel</source>
+        <translation>接收渠道</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="64"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="65"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="66"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="67"/>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="68"/>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="131"/>
+        <source>Searching complaints…</source>
+        <translation>正在搜索抱怨单…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="246"/>
+        <source>Due %1</source>
+        <translation>期限 %1</translation>
+    </message>
+</context>
+<context>
+    <name>StoreTab</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="129"/>
+        <source>Store &amp;name:</source>
+        <translation>门店名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="129"/>
+        <source>Store code:</source>
+        <translation>门店代码：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="129"/>
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="130"/>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="130"/>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="131"/>
+        <source>Keep closed sheets (&amp;years):</source>
+        <translation>已关闭抱怨单保存年限(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="133"/>
+        <source>The code starts every sheet number; it cannot change.</source>
+        <translation>门店代码是每个抱怨单号的开头，不能修改。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="86"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="86"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="86"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="86"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <source>Last login</source>
+        <translation>上次登录</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
+        <source>Add user…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="89"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="90"/>
+        <source>Set password…</source>
+        <translation>设置密码…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="96"/>
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="96"/>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="98"/>
+        <source>Active, no login</source>
+        <translation>在职，不能登录</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="131"/>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="132"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="155"/>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="133"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="156"/>
+        <source>Roles:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="135"/>
+        <source>Password (empty: cannot log in):</source>
+        <translation>密码（留空则不能登录）：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="144"/>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="151"/>
+        <source>May log in and be chosen</source>
+        <translation>可以登录并被指定为责任人</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="158"/>
+        <source>Active:</source>
+        <translation>启用：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="166"/>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="175"/>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="182"/>
+        <source>Password of %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="187"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>_Tab</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="67"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="89"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../helpdesk/ui/app.py" line="138"/>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/app.py" line="181"/>
+        <source>Choose the database to open.</source>
+        <translation>请选择要打开的数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="29"/>
+        <source>Enter the VIN.</source>
+        <translation>请输入车架号（VIN）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="30"/>
+        <source>A VIN has exactly 17 characters; {value} has {length}.</source>
+        <translation>车架号应为17位；{value} 有 {length} 位。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="32"/>
+        <source>{value} contains “{character}” at position {position}; a VIN uses only digits and the letters A–Z except I, O and Q.</source>
+        <translation>{value} 的第 {position} 位是“{character}”；车架号只使用数字和除 I、O、Q 以外的字母 A–Z。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="35"/>
+        <source>The VIN {value} fails its check: the 9th character should be “{expected}” but is “{found}”. Check for a mistyped character.</source>
+        <translation>车架号 {value} 校验不通过：第9位应为“{expected}”，实际为“{found}”。请检查是否输错。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="38"/>
+        <source>This VIN belongs to another customer (#{customer_id}); pick that customer.</source>
+        <translation>该车架号属于另一位客户（#{customer_id}），请选择该客户。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="40"/>
+        <source>The same VIN is given twice.</source>
+        <translation>同一车架号填写了两次。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="41"/>
+        <source>Vehicle details are filled in but the VIN is empty.</source>
+        <translation>已填写车辆信息，但车架号为空。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="43"/>
+        <source>Enter the plate number.</source>
+        <translation>请输入车牌号。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="44"/>
+        <source>{value} is not a Chinese plate number (for example 京A12345, or 粤BD12345 for a new-energy vehicle).</source>
+        <translation>{value} 不是有效的车牌号（例如 京A12345，新能源车如 粤BD12345）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="47"/>
+        <source>This customer has no vehicle {value}; give the VIN too.</source>
+        <translation>该客户没有车牌为 {value} 的车辆；请同时填写车架号。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="49"/>
+        <source>Enter a phone number.</source>
+        <translation>请输入电话号码。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="50"/>
+        <source>{value} is not a valid phone number (for example 13812345678, 010-62345678 or +44 20 7946 0958; digits only).</source>
+        <translation>{value} 不是有效的电话号码（例如 13812345678、010-62345678 或 +44 20 7946 0958，只填数字）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="53"/>
+        <source>A phone number is needed for the return visit.</source>
+        <translation>回访需要客户的电话号码。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="55"/>
+        <source>This phone number belongs to customer #{customer_id} already: pick that customer instead.</source>
+        <translation>该电话号码已属于客户 #{customer_id}，请直接选择该客户。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="58"/>
+        <source>Enter the e-mail address.</source>
+        <translation>请输入电子邮箱。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="59"/>
+        <source>{value} is not an e-mail address (for example wang.lei@example.com).</source>
+        <translation>{value} 不是有效的电子邮箱（例如 wang.lei@example.com）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="61"/>
+        <source>Enter the name.</source>
+        <translation>请输入姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="62"/>
+        <source>The name has {length} characters; at most {max_length} are allowed.</source>
+        <translation>姓名有 {length} 个字符，最多允许 {max_length} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="64"/>
+        <source>{value} is not a name: it must contain letters or Chinese characters.</source>
+        <translation>{value} 不是姓名：必须包含汉字或字母。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="66"/>
+        <location filename="../../helpdesk/ui/messages.py" line="295"/>
+        <source>This field is required.</source>
+        <translation>此项必填。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="67"/>
+        <source>The text has {length} characters; at most {max_length} are allowed.</source>
+        <translation>内容有 {length} 个字符，最多允许 {max_length} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="69"/>
+        <source>The text contains an invisible control character ({codepoint}) at position {position}; remove it (it often comes with pasted text).</source>
+        <translation>内容在第 {position} 个字符处含有不可见的控制字符（{codepoint}），请删除（常随粘贴带入）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="73"/>
+        <source>This is empty: say concretely what changes, who owns it and by when.</source>
+        <translation>此项为空：请具体写明改变什么、由谁负责、何时完成。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="75"/>
+        <source>{phrases} is not a concrete measure: say what changes, who owns it and by when.</source>
+        <translation>{phrases} 不是具体措施：请写明改变什么、由谁负责、何时完成。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="78"/>
+        <source>“{value}” is too vague: say concretely what changes, who owns it and by when.</source>
+        <translation>“{value}”过于空泛：请具体写明改变什么、由谁负责、何时完成。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="82"/>
+        <source>Enter the amount.</source>
+        <translation>请输入金额。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="83"/>
+        <source>{value} is not an amount of money (for example 1,234.50).</source>
+        <translation>{value} 不是有效金额（例如 1,234.50）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="85"/>
+        <source>The amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="86"/>
+        <source>The amount {value} has more than two decimals (fen are the smallest unit).</source>
+        <translation>金额 {value} 超过两位小数（最小单位为分）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="88"/>
+        <source>The amount {value} is too large.</source>
+        <translation>金额 {value} 过大。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="89"/>
+        <source>The mileage must be a whole number of kilometres.</source>
+        <translation>里程必须是整数公里数。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="91"/>
+        <source>{value} is not a satisfaction score; enter a whole number from 1 to 5.</source>
+        <translation>{value} 不是满意度评分，请输入1到5的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="93"/>
+        <source>The satisfaction score {value} is out of range; enter 1 to 5.</source>
+        <translation>满意度 {value} 超出范围，请输入1到5。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="95"/>
+        <source>Enter the satisfaction (1–5) of the return visit.</source>
+        <translation>请输入回访的满意度（1–5）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="97"/>
+        <source>{value} is in the future (it is now {now}).</source>
+        <translation>{value} 是将来的时间（现在是 {now}）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="99"/>
+        <source>This date is too far back (a complaint older than a year belongs in an import; a birthday cannot be before 1900).</source>
+        <translation>日期太早（超过一年的抱怨请用导入登记；生日不能早于1900年）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="102"/>
+        <source>This cannot be earlier than the time the complaint was received.</source>
+        <translation>不能早于接收抱怨的时间。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="104"/>
+        <source>{value} is not a date (use 2026-11-20 or 2026-11-20 14:30).</source>
+        <translation>{value} 不是日期（请写成 2026-11-20 或 2026-11-20 14:30）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="106"/>
+        <source>{value} should be a date only.</source>
+        <translation>{value} 只应填写日期。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="107"/>
+        <source>This time is earlier than a step that must come before it.</source>
+        <translation>该时间早于必须在它之前发生的步骤。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="109"/>
+        <source>A return visit cannot be earlier than the resolution.</source>
+        <translation>回访时间不能早于解决时间。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="111"/>
+        <source>{value} is not 是/否 (yes/no).</source>
+        <translation>{value} 不是“是/否”。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="112"/>
+        <source>{value} is not a sheet number (up to 32 letters, digits, - _ /).</source>
+        <translation>{value} 不是抱怨单号（最多32位字母、数字、- _ /）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="114"/>
+        <source>The sheet {value} exists already.</source>
+        <translation>抱怨单 {value} 已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="115"/>
+        <source>Enter the order number.</source>
+        <translation>请输入订单号。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="116"/>
+        <source>{value} is not an order number: use up to 40 letters, digits, ‘-’, ‘_’ or ‘/’.</source>
+        <translation>{value} 不是订单号：最多40位字母、数字、‘-’、‘_’或‘/’。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="119"/>
+        <source>The order {number} exists already.</source>
+        <translation>订单 {number} 已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="120"/>
+        <source>Order details are filled in but the order number is empty.</source>
+        <translation>已填写订单信息，但订单号为空。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="122"/>
+        <source>That order does not belong to the customer.</source>
+        <translation>该订单不属于此客户。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="125"/>
+        <source>Find or create the customer first.</source>
+        <translation>请先查找或新建客户。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="126"/>
+        <source>That customer does not exist (or was merged into another).</source>
+        <translation>该客户不存在（或已合并到其他客户）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="128"/>
+        <source>That customer was merged into another record.</source>
+        <translation>该客户已合并到另一条客户档案。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="130"/>
+        <source>That vehicle does not belong to the customer.</source>
+        <translation>该车辆不属于此客户。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="132"/>
+        <source>A sheet refers to a vehicle or an order, not both.</source>
+        <translation>一张抱怨单只能关联车辆或订单之一，不能同时关联。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="134"/>
+        <source>That complaint sheet does not exist.</source>
+        <translation>该抱怨单不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="135"/>
+        <source>Choose a category from the list.</source>
+        <translation>请从列表中选择抱怨类别。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="136"/>
+        <source>Choose the store.</source>
+        <translation>请选择门店。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="137"/>
+        <source>Choose an active member of staff.</source>
+        <translation>请选择一位在职员工。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="138"/>
+        <source>Several staff members are called {value}; use the user name.</source>
+        <translation>有多位员工名叫 {value}，请使用用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="140"/>
+        <source>There is no staff member {value}; add them first.</source>
+        <translation>没有员工 {value}，请先添加。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="142"/>
+        <source>Choose the responsible area before resolving.</source>
+        <translation>解决前请先选择责任部门。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="144"/>
+        <source>Choose the responsible person before resolving.</source>
+        <translation>解决前请先选择责任人。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="146"/>
+        <source>Describe what was done for this customer before resolving.</source>
+        <translation>解决前请写明为该客户做了哪些纠正。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="148"/>
+        <source>The rework is not completed yet: enter when it was completed.</source>
+        <translation>返修尚未完成：请填写返修完成时间。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="150"/>
+        <source>Every action needs an owner.</source>
+        <translation>每项措施都需要负责人。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="151"/>
+        <source>Every action needs a due date.</source>
+        <translation>每项措施都需要完成期限。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="152"/>
+        <source>That action belongs to another sheet.</source>
+        <translation>该措施属于另一张抱怨单。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="153"/>
+        <source>That action is not on this sheet.</source>
+        <translation>该措施不在这张抱怨单上。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="154"/>
+        <source>Unknown state.</source>
+        <translation>未知状态。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="155"/>
+        <source>This value does not fit the sheet&apos;s state (fill the state, or clear it).</source>
+        <translation>该值与抱怨单的状态不符（请填写状态，或清空此项）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="158"/>
+        <source>“{action}” is not possible while the sheet is “{state}”.</source>
+        <translation>抱怨单处于“{state}”状态，不能执行“{action}”。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="160"/>
+        <source>The sheet is closed; reopen it to change it.</source>
+        <translation>抱怨单已关闭；如需修改请先重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="162"/>
+        <source>Closing needs a return visit with the customer&apos;s satisfaction recorded.</source>
+        <translation>关闭前需要一次记录了客户满意度的回访。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="164"/>
+        <source>{saved_by} saved this record at {saved_at}, after you opened it. Your input is kept; reload to see their changes.</source>
+        <translation>{saved_by} 在 {saved_at} 保存了这条记录，晚于您打开的时间。您的输入仍然保留；重新载入可查看对方的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="168"/>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="169"/>
+        <source>Too many failed attempts: this account is locked until {until}. Try again then, or ask the administrator to set a new password.</source>
+        <translation>失败次数过多：该账号已锁定至 {until}。请届时再试，或请管理员重设密码。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="172"/>
+        <source>Log in as an administrator to add users.</source>
+        <translation>请以管理员身份登录后再添加用户。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="173"/>
+        <source>Your user no longer exists; log in again.</source>
+        <translation>您的用户已不存在，请重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="175"/>
+        <source>This user is deactivated; ask the administrator.</source>
+        <translation>该用户已停用，请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="177"/>
+        <source>User names use 2–60 letters, digits, ‘.’, ‘_’ or ‘-’.</source>
+        <translation>用户名由2–60位字母、数字、‘.’、‘_’或‘-’组成。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="180"/>
+        <source>The user name {username} is taken.</source>
+        <translation>用户名 {username} 已被使用。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="181"/>
+        <source>Unknown role {role}.</source>
+        <translation>未知角色 {role}。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="182"/>
+        <source>You cannot remove your own administrator access.</source>
+        <translation>不能取消您自己的管理员权限。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="184"/>
+        <source>The password needs at least {minimum} characters.</source>
+        <translation>密码至少需要 {minimum} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="186"/>
+        <source>Use letters and digits (or other characters) together.</source>
+        <translation>请同时使用字母和数字（或其他字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="188"/>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="189"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="191"/>
+        <source>This database is set up already.</source>
+        <translation>该数据库已完成初始设置。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="192"/>
+        <source>The store code is 1–8 letters or digits starting with a letter (it prefixes sheet numbers, e.g. TS-2026-000123).</source>
+        <translation>门店代码为1–8位以字母开头的字母或数字（用作抱怨单号前缀，如 TS-2026-000123）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="195"/>
+        <source>A store with the code {store_code} exists already.</source>
+        <translation>门店代码 {store_code} 已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="197"/>
+        <source>Unknown preset {preset}.</source>
+        <translation>未知预设 {preset}。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="198"/>
+        <source>The opening time {opening} must be before the closing time {closing}.</source>
+        <translation>开门时间 {opening} 必须早于关门时间 {closing}。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="200"/>
+        <source>{date} is both a holiday and a make-up working day.</source>
+        <translation>{date} 不能既是节假日又是调休工作日。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="202"/>
+        <source>The store is never open: set the opening hours of at least one weekday.</source>
+        <translation>门店从不营业：请至少设置一个工作日的营业时间。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="204"/>
+        <source>Enter a time like 08:30.</source>
+        <translation>请输入时间，如 08:30。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="205"/>
+        <source>Enter a date like 2026-10-01.</source>
+        <translation>请输入日期，如 2026-10-01。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="206"/>
+        <source>Unknown weekday {weekday}.</source>
+        <translation>未知星期 {weekday}。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="207"/>
+        <source>The amount must be a positive whole number.</source>
+        <translation>数值必须是正整数。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="209"/>
+        <source>“Before end of working day” takes no amount.</source>
+        <translation>“下班前”不需要填写数值。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="211"/>
+        <source>This row is for the same channel and severity as another row.</source>
+        <translation>此行与另一行的接收渠道和严重程度相同。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="213"/>
+        <source>The policy needs a row for any channel and any severity.</source>
+        <translation>时限规则需要一行适用于任意渠道和任意严重程度。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="215"/>
+        <location filename="../../helpdesk/ui/messages.py" line="294"/>
+        <source>{value} is not one of the choices.</source>
+        <translation>{value} 不是可选项之一。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="216"/>
+        <source>The duration must be a positive whole number of minutes.</source>
+        <translation>时长必须是正整数分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="218"/>
+        <source>The policy needs a key.</source>
+        <translation>时限规则需要代码。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="219"/>
+        <source>The policy needs a name.</source>
+        <translation>时限规则需要名称。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="220"/>
+        <source>{key} is missing from the policy.</source>
+        <translation>时限规则缺少 {key}。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="221"/>
+        <source>Expected {expected}, got {value}.</source>
+        <translation>应为 {expected}，实际为 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="222"/>
+        <source>This policy was written by a newer program (format {version}).</source>
+        <translation>该时限规则由更新版本的程序写入（格式 {version}）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="224"/>
+        <source>A pause cannot end before it starts.</source>
+        <translation>暂停的结束时间不能早于开始时间。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="225"/>
+        <source>Line {line} contains a control character.</source>
+        <translation>第 {line} 行含有控制字符。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="226"/>
+        <source>Line {line} has {length} characters; a phrase has at most {max_length}.</source>
+        <translation>第 {line} 行有 {length} 个字符；每条短语最多 {max_length} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="228"/>
+        <source>Keep at least one phrase.</source>
+        <translation>请至少保留一条短语。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="229"/>
+        <source>At most {maximum} phrases.</source>
+        <translation>最多 {maximum} 条短语。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="230"/>
+        <source>{value} is not a category code: use lower-case letters, digits and ‘_’, starting with a letter.</source>
+        <translation>{value} 不是类别代码：请使用小写字母、数字和‘_’，并以字母开头。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="233"/>
+        <source>The code {value} is used twice.</source>
+        <translation>代码 {value} 重复使用。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="234"/>
+        <source>The category “{name}” is used by complaint sheets and cannot be removed.</source>
+        <translation>类别“{name}”已被抱怨单使用，不能删除。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="237"/>
+        <source>Keep at least one category.</source>
+        <translation>请至少保留一个类别。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="238"/>
+        <source>At most {maximum} categories.</source>
+        <translation>最多 {maximum} 个类别。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="239"/>
+        <source>Keep records from 1 to 30 years.</source>
+        <translation>记录保存期限为1至30年。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="240"/>
+        <source>Unknown language {value}.</source>
+        <translation>未知语言 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="241"/>
+        <source>The period must end after it starts.</source>
+        <translation>期间的结束必须晚于开始。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="242"/>
+        <source>The period must be 1 to 3660 days long.</source>
+        <translation>期间长度必须为1至3660天。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="243"/>
+        <source>Choose two different customers.</source>
+        <translation>请选择两位不同的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="244"/>
+        <source>One of the customers was merged already.</source>
+        <translation>其中一位客户已被合并。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="246"/>
+        <source>Unknown template {kind}.</source>
+        <translation>未知模板 {kind}。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="247"/>
+        <source>The file is neither UTF-8 nor GB18030 text; save it as “CSV UTF-8” or as an Excel workbook.</source>
+        <translation>文件既不是 UTF-8 也不是 GB18030 文本；请另存为“CSV UTF-8”或 Excel 工作簿。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="250"/>
+        <source>The CSV file cannot be read.</source>
+        <translation>无法读取该 CSV 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="251"/>
+        <source>This is not a readable Excel workbook.</source>
+        <translation>这不是可读取的 Excel 工作簿。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="252"/>
+        <source>The file does not exist.</source>
+        <translation>文件不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="253"/>
+        <source>Use a .csv or .xlsx file.</source>
+        <translation>请使用 .csv 或 .xlsx 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="254"/>
+        <source>The file is empty: the first line must hold the column headers.</source>
+        <translation>文件为空：第一行必须是列标题。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="256"/>
+        <source>The file has more than {maximum} rows; split it.</source>
+        <translation>文件超过 {maximum} 行，请拆分。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="258"/>
+        <source>Line 1: check the columns {columns} against the template&apos;s headers.</source>
+        <translation>第1行：请对照模板的列标题检查这些列：{columns}。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="260"/>
+        <source>Choose CSV or Excel.</source>
+        <translation>请选择 CSV 或 Excel。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="262"/>
+        <source>The number of customers must be 1 to 5,000,000.</source>
+        <translation>客户数必须在1到5,000,000之间。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="264"/>
+        <source>The number of sheets must be 0 to 20,000,000.</source>
+        <translation>抱怨单数必须在0到20,000,000之间。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="265"/>
+        <source>This database already has customers or complaint sheets; demo data goes only into an empty one.</source>
+        <translation>该数据库已有客户或抱怨单；演示数据只能载入空数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="268"/>
+        <source>Demo data needs a SQL database.</source>
+        <translation>演示数据需要 SQL 数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="269"/>
+        <source>Unknown format {value}; choose PDF, CSV or Excel.</source>
+        <translation>未知格式 {value}；请选择 PDF、CSV 或 Excel。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="271"/>
+        <source>The letter is empty.</source>
+        <translation>回复函为空。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="272"/>
+        <source>The letter is longer than {max} characters.</source>
+        <translation>回复函超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="275"/>
+        <source>The database file is on a network drive, where SQLite cannot be shared safely. Use a local file, or a PostgreSQL server for several desks.</source>
+        <translation>数据库文件位于网络驱动器上，SQLite 无法在那里安全共享。请使用本机文件，多台电脑共用请使用 PostgreSQL 服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="278"/>
+        <source>The database {location} cannot be opened: {reason}</source>
+        <translation>无法打开数据库 {location}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="280"/>
+        <source>Enter a file path or a postgresql:// address.</source>
+        <translation>请输入文件路径或 postgresql:// 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="282"/>
+        <source>This is not a database address: {reason}</source>
+        <translation>这不是数据库地址：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="283"/>
+        <source>The configuration file cannot be read; fix or delete it.</source>
+        <translation>无法读取配置文件；请修复或删除它。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="285"/>
+        <source>There is no database to back up.</source>
+        <translation>没有可备份的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="286"/>
+        <source>The backup file does not exist.</source>
+        <translation>备份文件不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="287"/>
+        <source>This file is not a SQLite database.</source>
+        <translation>该文件不是 SQLite 数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="288"/>
+        <source>This file is not a Helpdesk database.</source>
+        <translation>该文件不是 Helpdesk 数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="289"/>
+        <source>This database file is damaged.</source>
+        <translation>该数据库文件已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="296"/>
+        <source>The same value is on line {line} already.</source>
+        <translation>第 {line} 行已有相同的值。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="297"/>
+        <source>It does not exist (any more).</source>
+        <translation>它不存在（或已不存在）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="298"/>
+        <source>It does not belong to the customer.</source>
+        <translation>它不属于此客户。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="301"/>
+        <source>Only {roles} may {what}.</source>
+        <translation>只有{roles}可以{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="305"/>
+        <source>see complaint sheets</source>
+        <translation>查看抱怨单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="306"/>
+        <source>register complaints</source>
+        <translation>登记抱怨</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="307"/>
+        <source>correct complaint sheets</source>
+        <translation>更正抱怨单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="308"/>
+        <source>acknowledge complaints</source>
+        <translation>响应抱怨</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="309"/>
+        <source>assign the responsible person</source>
+        <translation>指定责任人</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="310"/>
+        <source>add to the progress log</source>
+        <translation>添加处理记录</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="311"/>
+        <source>record the root cause, correction and measures</source>
+        <translation>填写根本原因、缺点纠正和措施</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="313"/>
+        <source>pause a sheet for the customer</source>
+        <translation>将抱怨单暂停等待客户</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="314"/>
+        <source>resolve complaints</source>
+        <translation>解决抱怨</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="315"/>
+        <source>record return visits</source>
+        <translation>记录回访</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="316"/>
+        <source>make the return visit after rework</source>
+        <translation>进行返修后的回访</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="318"/>
+        <source>close complaint sheets</source>
+        <translation>关闭抱怨单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="319"/>
+        <source>reopen complaint sheets</source>
+        <translation>重新打开抱怨单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="320"/>
+        <source>reopen closed complaint sheets</source>
+        <translation>重新打开已关闭的抱怨单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="321"/>
+        <source>accept a VIN whose check digit does not match</source>
+        <translation>接受校验位不符的车架号</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="323"/>
+        <source>create and edit customers</source>
+        <translation>新建和编辑客户</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="324"/>
+        <source>merge customers</source>
+        <translation>合并客户</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="325"/>
+        <source>see personal data</source>
+        <translation>查看个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="326"/>
+        <source>export personal data</source>
+        <translation>导出个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="327"/>
+        <source>import data</source>
+        <translation>导入数据</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="328"/>
+        <source>see reports</source>
+        <translation>查看报表</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="329"/>
+        <source>manage users</source>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="330"/>
+        <source>change settings</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="331"/>
+        <source>see the audit trail</source>
+        <translation>查看审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="334"/>
+        <source>Something went wrong: {message}</source>
+        <translation>出现了问题：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="39"/>
+        <source>%1 d %2 h</source>
+        <translation>%1天%2小时</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="41"/>
+        <source>%1 d</source>
+        <translation>%1天</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="44"/>
+        <source>%1 h %2 min</source>
+        <translation>%1小时%2分钟</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="46"/>
+        <source>%1 h</source>
+        <translation>%1小时</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="48"/>
+        <source>%1 min</source>
+        <translation>%1分钟</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="49"/>
+        <source>&lt; 1 min</source>
+        <translation>不到1分钟</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="78"/>
+        <source>Response overdue %1</source>
+        <translation>响应超时 %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="79"/>
+        <source>Overdue %1</source>
+        <translation>超时 %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="82"/>
+        <source>Respond soon: %1 left</source>
+        <translation>即将超时：响应剩余 %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="83"/>
+        <source>Due soon: %1 left</source>
+        <translation>即将超时：剩余 %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="86"/>
+        <source>Paused (waiting for customer)</source>
+        <translation>已暂停（等待客户）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="89"/>
+        <source>Done on time</source>
+        <translation>按时完成</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="91"/>
+        <source>Done %1 late</source>
+        <translation>超时 %1 完成</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="93"/>
+        <source>Respond within %1</source>
+        <translation>响应剩余 %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/formatting.py" line="94"/>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="36"/>
+        <source>Customer-care return visit</source>
+        <translation>客户关爱回访中发现</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="37"/>
+        <source>Service reception</source>
+        <translation>服务顾问接待中</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="38"/>
+        <source>Manufacturer 400 hotline</source>
+        <translation>厂家400热线</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="39"/>
+        <source>Media / consumer association / regulator</source>
+        <translation>媒体/消协/行业管理</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="40"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="41"/>
+        <source>Online / WeChat / e-mail</source>
+        <translation>网络/微信/邮件</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="42"/>
+        <source>In store</source>
+        <translation>门店现场</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="45"/>
+        <source>Major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="46"/>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="49"/>
+        <source>Registered</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="50"/>
+        <source>Acknowledged</source>
+        <translation>已响应</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="51"/>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="52"/>
+        <source>Waiting for customer</source>
+        <translation>等待客户</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="53"/>
+        <source>Resolved, awaiting visit</source>
+        <translation>已解决，待回访</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="54"/>
+        <source>Visited</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="55"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="58"/>
+        <source>Technical</source>
+        <translation>技术</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="59"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="60"/>
+        <location filename="../../helpdesk/ui/labels.py" line="116"/>
+        <source>Parts</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="61"/>
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="62"/>
+        <source>Logistics</source>
+        <translation>物流</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="63"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="66"/>
+        <source>After rework</source>
+        <translation>返修后回访</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="67"/>
+        <source>Satisfaction check</source>
+        <translation>满意度确认</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="68"/>
+        <source>Follow-up</source>
+        <translation>跟踪回访</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="71"/>
+        <source>Not checked yet</source>
+        <translation>尚未验证</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="72"/>
+        <source>Effective</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="73"/>
+        <source>Not effective</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="76"/>
+        <source>Acknowledge</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="77"/>
+        <source>Assign</source>
+        <translation>指定责任</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="78"/>
+        <source>Wait for customer</source>
+        <translation>等待客户</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="79"/>
+        <source>Resume</source>
+        <translation>恢复处理</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="80"/>
+        <source>Resolve</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="81"/>
+        <source>Record return visit</source>
+        <translation>记录回访</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="82"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="83"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="86"/>
+        <source>Front desk / service advisor</source>
+        <translation>前台/服务顾问</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="87"/>
+        <source>Customer-care specialist</source>
+        <translation>客户关爱专员</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="88"/>
+        <source>Service manager</source>
+        <translation>服务经理</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="89"/>
+        <source>Service director</source>
+        <translation>服务总监</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="90"/>
+        <source>General manager</source>
+        <translation>总经理</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="91"/>
+        <source>Administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="94"/>
+        <source>Regular</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="95"/>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="96"/>
+        <source>Senior VIP</source>
+        <translation>高级VIP</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="99"/>
+        <source>Individual</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="100"/>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="103"/>
+        <source>Not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="104"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="105"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="108"/>
+        <source>New</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="109"/>
+        <source>Prospect</source>
+        <translation>潜在客户</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="110"/>
+        <source>Active</source>
+        <translation>活跃客户</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="111"/>
+        <source>Inactive</source>
+        <translation>沉睡客户</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="114"/>
+        <source>Vehicle sale</source>
+        <translation>整车销售</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="115"/>
+        <source>Service and maintenance</source>
+        <translation>维修保养</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="117"/>
+        <source>Retail order</source>
+        <translation>门店零售订单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="120"/>
+        <source>Dealership after-sales</source>
+        <translation>4S店售后</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="121"/>
+        <source>Retail store</source>
+        <translation>零售门店</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="124"/>
+        <source>Working minutes</source>
+        <translation>工作分钟</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="125"/>
+        <source>Minutes (clock)</source>
+        <translation>分钟（自然时间）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="126"/>
+        <source>Before end of working day</source>
+        <translation>下班前</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="127"/>
+        <source>Working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="128"/>
+        <source>Days (calendar)</source>
+        <translation>天（自然日）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="131"/>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="132"/>
+        <source>Late</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="133"/>
+        <source>Running</source>
+        <translation>计时中</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="134"/>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="135"/>
+        <location filename="../../helpdesk/ui/labels.py" line="139"/>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="136"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="140"/>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="145"/>
+        <source>Dealership after-sales (seed 003)</source>
+        <translation>4S店售后（抱怨处理流程）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="146"/>
+        <source>Retail store (seed 004)</source>
+        <translation>零售门店</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="147"/>
+        <source>General customer service (seed 002)</source>
+        <translation>通用客户服务</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="151"/>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="152"/>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="153"/>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="154"/>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="155"/>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="156"/>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="157"/>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="161"/>
+        <source>Mon</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="162"/>
+        <source>Tue</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="163"/>
+        <source>Wed</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="164"/>
+        <source>Thu</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="165"/>
+        <source>Fri</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="166"/>
+        <source>Sat</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="167"/>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="171"/>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="172"/>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/labels.py" line="173"/>
+        <source>WeChat / message</source>
+        <translation>微信/短信</translation>
+    </message>
+</context>
+<context>
+    <name>pages</name>
+    <message>
+        <location filename="../../helpdesk/ui/app.py" line="40"/>
+        <source>Complaints</source>
+        <translation>抱怨/投诉</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/app.py" line="41"/>
+        <source>Customers</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/app.py" line="42"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/app.py" line="43"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>widgets</name>
+    <message>
+        <location filename="../../helpdesk/ui/widgets.py" line="169"/>
+        <source>Helpdesk</source>
+        <translation>Helpdesk</translation>
+    </message>
+</context>
+</TS>

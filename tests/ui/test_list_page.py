@@ -1,0 +1,127 @@
+"""The Complaints page: filters and the quick search driven through the widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from helpdesk.services import complaints
+from helpdesk.ui.complaints.list_page import ComplaintListPage
+from helpdesk.ui.complaints.model import Column
+from tests.ui.helpers import activate, type_text
+
+
+def _page(qtbot, ctx) -> ComplaintListPage:
+    page = ComplaintListPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1300, 600)
+    activate(qtbot, page)
+    qtbot.waitUntil(lambda: not ctx.busy, timeout=5000)
+    return page
+
+
+def _settle(qtbot, page: ComplaintListPage) -> None:
+    page._run_search_now()  # the debounce timer, without waiting for it
+    qtbot.waitUntil(lambda: not page._ctx.busy, timeout=5000)
+
+
+def _column(page: ComplaintListPage, column: Column) -> list[str]:
+    return [page.model.index(r, column).data() for r in range(page.model.rowCount())]
+
+
+def test_default_shows_the_open_sheets(qtbot, make_ctx, sample):
+    page = _page(qtbot, make_ctx(sample.staff.desk))
+    assert sorted(_column(page, Column.STATE)) == sorted(
+        ["Registered", "In progress", "Visited"])
+    assert page.count_label.text().startswith("3 sheet(s)")
+
+
+def test_quick_search_by_pinyin_initials(qtbot, make_ctx, sample):
+    page = _page(qtbot, make_ctx(sample.staff.desk))
+    page.state_combo.setCurrentIndex(page.state_combo.findData("all"))
+    qtbot.keyClicks(page.search_edit, "ls")  # 李四
+    _settle(qtbot, page)
+    assert set(_column(page, Column.CUSTOMER)) == {"李四"}
+    assert page.model.rowCount() == 2
+    page.search_edit.clear()
+    type_text(qtbot, page.search_edit, "京a12345")  # the plate, typed loosely
+    _settle(qtbot, page)
+    assert _column(page, Column.CUSTOMER) == ["张三", "张三"]
+
+
+def test_filters_status_due_mine_channel_severity_category(qtbot, make_ctx, sample, ui_db):
+    ctx = make_ctx(sample.staff.manager)
+    page = _page(qtbot, ctx)
+    page.state_combo.setCurrentIndex(page.state_combo.findData("closed"))
+    _settle(qtbot, page)
+    assert _column(page, Column.STATE) == ["Closed"]
+    page.state_combo.setCurrentIndex(page.state_combo.findData("all"))
+    qtbot.mouseClick(page.mine_check, Qt.MouseButton.LeftButton)
+    _settle(qtbot, page)
+    assert set(_column(page, Column.RESPONSIBLE)) == {"陈刚"} and page.model.rowCount() == 3
+    assert "Registered" not in _column(page, Column.STATE)
+    page.reset_filters()
+    qtbot.waitUntil(lambda: not ctx.busy, timeout=5000)
+    assert not page.mine_check.isChecked()
+    page.category_combo.setCurrentIndex(page.category_combo.findData("price"))
+    _settle(qtbot, page)
+    assert page.model.rowCount() == 0
+    page.category_combo.setCurrentIndex(page.category_combo.findData("repair_quality"))
+    page.severity_combo.setCurrentIndex(page.severity_combo.findData("major"))
+    _settle(qtbot, page)
+    assert page.model.rowCount() == 0
+    page.severity_combo.setCurrentIndex(0)
+    page.channel_combo.setCurrentIndex(page.channel_combo.findData("reception"))
+    _settle(qtbot, page)
+    assert page.model.rowCount() == 3
+    page.due_combo.setCurrentIndex(page.due_combo.findData("overdue"))
+    _settle(qtbot, page)
+    assert _column(page, Column.STATE) == ["Registered"]  # its response is late
+    complaints.acknowledge(ui_db.uow(), sample.staff.manager, sample.registered)
+    _settle(qtbot, page)
+    assert page.model.rowCount() == 0
+    page.due_combo.setCurrentIndex(page.due_combo.findData("due_today"))
+    _settle(qtbot, page)
+    assert page.model.rowCount() == 0  # the resolutions are due in three working days
+
+
+def test_date_range_filter(qtbot, make_ctx, sample):
+    from datetime import date
+
+    page = _page(qtbot, make_ctx(sample.staff.desk))
+    page.state_combo.setCurrentIndex(page.state_combo.findData("all"))
+    page.from_check.setChecked(True)
+    page.from_date.setDate(date(2026, 11, 18))
+    page.to_check.setChecked(True)
+    page.to_date.setDate(date(2026, 11, 18))
+    _settle(qtbot, page)
+    assert page.model.rowCount() == 3  # received on the 18th; the fourth the day before
+    page.to_date.setDate(date(2026, 11, 17))
+    _settle(qtbot, page)
+    assert page.model.rowCount() == 0
+
+
+def test_sorting_by_header_runs_in_sql(qtbot, make_ctx, sample):
+    page = _page(qtbot, make_ctx(sample.staff.desk))
+    header = page.table.horizontalHeader()
+    header.sectionClicked.emit(Column.NUMBER)
+    qtbot.waitUntil(lambda: not page._ctx.busy, timeout=5000)
+    numbers = _column(page, Column.NUMBER)
+    assert numbers == sorted(numbers)
+    header.sectionClicked.emit(Column.TIME_LEFT)
+    qtbot.waitUntil(lambda: not page._ctx.busy, timeout=5000)
+    assert _column(page, Column.NUMBER)[0] == "TS-2026-000001"  # the overdue one first
+
+
+def test_a_saved_sheet_refreshes_the_list(qtbot, make_ctx, sample, ui_db):
+    ctx = make_ctx(sample.staff.desk)
+    page = _page(qtbot, ctx)
+    complaints.reopen(ui_db.uow(), sample.staff.director, sample.closed, "客户又来电")
+    with qtbot.waitSignal(page.model.search_finished, timeout=5000):
+        ctx.bus.sheet_changed.emit(sample.closed)
+    assert page.model.rowCount() == 4
+
+
+def test_ctrl_f_goes_to_the_search_box(qtbot, make_ctx, sample):
+    page = _page(qtbot, make_ctx(sample.staff.desk))
+    page.focus_search()
+    assert page.focusWidget() is page.search_edit

@@ -1,0 +1,172 @@
+"""The Settings page by role, each tab saved through its service and checked there."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton
+
+from helpdesk.domain.sla import DueKind
+from helpdesk.services import session, users
+from helpdesk.services import settings as settings_svc
+from helpdesk.ui.settings.page import SettingsPage
+from tests.ui.helpers import child, type_text, when_modal
+
+
+def _page(qtbot, ctx) -> SettingsPage:
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    return page
+
+
+def _tabs(page: SettingsPage) -> list[str]:
+    return [page.tabs.widget(i).objectName() for i in range(page.tabs.count())]
+
+
+def test_tabs_follow_the_role(qtbot, make_ctx, sample):
+    assert _tabs(_page(qtbot, make_ctx(sample.staff.desk))) == ["personalTab", "databaseTab"]
+    assert _tabs(_page(qtbot, make_ctx(sample.staff.admin))) == [
+        "storeTab", "calendarTab", "policyTab", "phrasesTab", "categoriesTab", "usersTab",
+        "personalTab", "databaseTab"]
+
+
+def test_store_data_is_saved_and_errors_are_on_fields(qtbot, make_ctx, sample, ui_db):
+    page = _page(qtbot, make_ctx(sample.staff.admin))
+    tab = page.tab("storeTab")
+    tab.name_edit.clear()
+    qtbot.keyClicks(tab.phone_edit, "12ab")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.errors.label("store_name").text() == "This field is required."
+    assert "not a valid phone number" in tab.errors.label("store_phone").text()
+    type_text(qtbot, tab.name_edit, "天顺汽车")
+    tab.phone_edit.setText("0755-26881234")
+    tab.retention_spin.setValue(3)
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.status.text() == "Saved."
+    saved = settings_svc.get_store_settings(ui_db.uow(), sample.staff.admin, sample.staff.store_id)
+    assert (saved.store.name, saved.store.phone) == ("天顺汽车", "+8675526881234")
+    assert settings_svc.get_retention_years(ui_db.uow()) == 3
+
+
+def test_calendar_hours_holidays_and_errors(qtbot, make_ctx, sample, ui_db):
+    from datetime import date, time
+
+    page = _page(qtbot, make_ctx(sample.staff.admin))
+    tab = page.tab("calendarTab")
+    tab.open_checks[6].setChecked(False)  # closed on Sundays
+    tab.opening_edits[0].setTime(QTime(19, 0))  # Monday opens after it closes
+    tab.holidays.picker.setDate(date(2026, 10, 1))
+    qtbot.mouseClick(tab.holidays.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.errors.label("hours[0]").text() == \
+        "The opening time 19:00 must be before the closing time 18:00."
+    assert tab.opening_edits[0].property("invalid") is True
+    tab.opening_edits[0].setTime(QTime(8, 0))
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    saved = settings_svc.get_store_settings(ui_db.uow(), sample.staff.admin, sample.staff.store_id)
+    assert saved.hours[6] is None and saved.hours[0] == (time(8, 0), time(18, 0))
+    assert saved.holidays == (date(2026, 10, 1),)
+
+
+def test_policy_table_marks_bad_cells(qtbot, make_ctx, sample, ui_db):
+    page = _page(qtbot, make_ctx(sample.staff.admin))
+    tab = page.tab("policyTab")
+    rows = tab.table.rowCount()
+    assert rows == 9
+    amount = tab.table.cellWidget(0, 3)
+    amount.setText("abc")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert amount.property("invalid") is True
+    assert tab.general_error.text() == "Row 1: The amount must be a positive whole number."
+    amount.setText("20")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    policy = settings_svc.get_store_settings(ui_db.uow(), sample.staff.admin,
+                                             sample.staff.store_id).policy
+    assert policy.rules[0].response.amount == 20
+    assert policy.rules[0].response.kind is DueKind.WORKING_MINUTES
+
+
+def test_banned_phrases_and_categories(qtbot, make_ctx, sample, ui_db):
+    page = _page(qtbot, make_ctx(sample.staff.admin))
+    phrases = page.tab("phrasesTab")
+    phrases.edit.setPlainText("加强检查\n" + "长" * 41)
+    qtbot.mouseClick(phrases.save_button, Qt.MouseButton.LeftButton)
+    assert phrases.error.text() == "Line 2 has 41 characters; a phrase has at most 40."
+    phrases.edit.setPlainText("加强检查\n多加小心")
+    qtbot.mouseClick(phrases.save_button, Qt.MouseButton.LeftButton)
+    assert settings_svc.get_banned_phrases(ui_db.uow(), sample.staff.admin) == \
+        ["加强检查", "多加小心"]
+    categories = page.tab("categoriesTab")
+    qtbot.mouseClick(categories.add_button, Qt.MouseButton.LeftButton)
+    row = categories.table.rowCount() - 1
+    categories.table.item(row, 0).setText("parking")
+    categories.table.item(row, 1).setText("停车")
+    qtbot.mouseClick(categories.save_button, Qt.MouseButton.LeftButton)
+    assert settings_svc.get_categories(ui_db.uow())["parking"] == ["停车", "停车", "停车"]
+    # A category in use cannot go: the row says why.
+    used = next(r for r in range(categories.table.rowCount())
+                if categories.table.item(r, 0).text() == "repair_quality")
+    categories.table.setCurrentCell(used, 0)
+    qtbot.mouseClick(categories.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(categories.save_button, Qt.MouseButton.LeftButton)
+    assert "is used by complaint sheets" in categories.general_error.text()
+
+
+def test_admin_adds_a_user_through_the_dialog(qtbot, make_ctx, sample, ui_db):
+    page = _page(qtbot, make_ctx(sample.staff.admin))
+    tab = page.tab("usersTab")
+    errors: list[str] = []
+
+    def fill(dialog):
+        qtbot.keyClicks(child(dialog, QLineEdit, "newUsername"), "wang")
+        type_text(qtbot, child(dialog, QLineEdit, "newDisplayName"), "王明")
+        child(dialog, QCheckBox, "role_front_desk").setChecked(False)
+        child(dialog, QCheckBox, "role_customer_care").setChecked(True)
+        qtbot.keyClicks(child(dialog, QLineEdit, "newPassword"), "short")
+        qtbot.mouseClick(child(dialog, QPushButton, "okButton"), Qt.MouseButton.LeftButton)
+        errors.append(dialog.errors.label("password").text())
+        child(dialog, QLineEdit, "newPassword").setText("longer123")
+        qtbot.mouseClick(child(dialog, QPushButton, "okButton"), Qt.MouseButton.LeftButton)
+
+    when_modal(fill)
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    assert errors == ["The password needs at least 8 characters."]
+    user = users.login(ui_db.uow(), "wang", "longer123")
+    assert user.display_name == "王明"
+    assert [r.value for r in user.roles] == ["customer_care"]
+    assert "王明" in [tab.table.item(r, 1).text() for r in range(tab.table.rowCount())]
+
+
+def test_database_location_test_and_save(qtbot, make_ctx, sample, ui_db, tmp_path):
+    ctx = make_ctx(sample.staff.desk)
+    page = _page(qtbot, ctx)
+    tab = page.tab("databaseTab")
+    tab.location_edit.setText(ui_db.url)
+    qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.test_button.isEnabled() and "✓" in tab.result_label.text(),
+                    timeout=5000)
+    assert "ready to use" in tab.result_label.text()
+    tab.location_edit.setText("postgresql://nobody@127.0.0.1:1/none")
+    qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "✗" in tab.result_label.text(), timeout=10000)
+    assert "cannot be opened" in tab.result_label.text()
+    target = tmp_path / "elsewhere.db"
+    tab.location_edit.setText(str(target))
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert session.effective_location() == str(target)
+    assert str(target) in tab.result_label.text()
+
+
+def test_change_own_password(qtbot, make_ctx, sample, ui_db):
+    page = _page(qtbot, make_ctx(sample.staff.desk))
+    tab = page.tab("personalTab")
+    qtbot.keyClicks(tab.old_edit, "wrong-one1")
+    qtbot.keyClicks(tab.new_edit, "newpass123")
+    qtbot.keyClicks(tab.confirm_edit, "newpass123")
+    qtbot.mouseClick(tab.password_button, Qt.MouseButton.LeftButton)
+    assert tab.errors.label("old_password").text() == "The current password is wrong."
+    tab.old_edit.setText("secret123")
+    qtbot.mouseClick(tab.password_button, Qt.MouseButton.LeftButton)
+    assert tab.status.text() == "Your password is changed."
+    assert users.login(ui_db.uow(), "desk", "newpass123").username == "desk"
