@@ -104,8 +104,9 @@ def get_or_404(repo: Any, entity_id: int, what: str) -> Any:
 
 
 # ------------------------------------------------------- what the columns hold
-# Amounts are INTEGER columns of fen: 32 bits on PostgreSQL (¥21,474,836.47).
-MAX_AMOUNT_CENTS = 2**31 - 1
+# Amounts are 64-bit columns of fen; a billion yuan is beyond any order or compensation
+# a store records, so a larger figure is a typing mistake.
+MAX_AMOUNT_CENTS = 10**11
 EMAIL_MAX_LENGTH = 200
 
 

@@ -1,0 +1,177 @@
+"""The customer list of the browser: filtered, sorted ids in one SQL query, rows by
+pages (STYLE.md "Big tables"), combined with the ranked text search.
+
+The text search is the one the command line uses (``services.customers.find_customers``
+and ``storage.search``): with text, the list holds only its hits, best match first
+unless the user picked another sort.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from helpdesk.domain import validation
+from helpdesk.domain.customers import CustomerKind, Lifecycle, Tier, lifecycle
+from helpdesk.domain.users import Permission
+from helpdesk.services import analytics, common
+from helpdesk.services.analytics import RfmClass, Segment
+from helpdesk.services.common import UnitOfWork
+from helpdesk.storage.analytics_queries import ListQuery
+
+# How many search hits the list shows at most (the search ranks them; the rest are
+# worse matches than anyone would scroll to).
+SEARCH_LIMIT = 1000
+
+
+class CustomerSort(StrEnum):
+    RELEVANCE = "relevance"  # best search match first (the default with text)
+    NAME = "name"
+    LAST_PURCHASE = "last_purchase"  # most recent first
+    REVENUE = "revenue"  # 12-month revenue, highest first
+    LAST_COMPLAINT = "last_complaint"  # most recent first
+
+
+@dataclass(frozen=True)
+class CustomerFilter:
+    """Filters of the customer list; empty collections mean "any".
+
+    Attributes:
+        open_complaints: True: only customers with a sheet not yet closed; False: only
+            those without; None: either.
+        descending: reverse the sort's natural direction.
+    """
+
+    text: str = ""
+    tiers: frozenset[Tier] = frozenset()
+    segments: frozenset[Segment] = frozenset()
+    rfm_classes: frozenset[RfmClass] = frozenset()
+    lifecycles: frozenset[Lifecycle] = frozenset()
+    store_ids: frozenset[int] = frozenset()
+    owner_user_id: int | None = None
+    open_complaints: bool | None = None
+    birthday_this_month: bool = False
+    visit_due: bool = False
+    sort: CustomerSort = CustomerSort.RELEVANCE
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class CustomerRow:
+    """One line of the customer list (phone masked for roles without the right)."""
+
+    id: int
+    name: str
+    kind: CustomerKind
+    phone: str
+    plate: str
+    tier: Tier
+    store_name: str
+    owner_name: str
+    lifecycle: Lifecycle
+    last_purchase: date | None
+    revenue_12m_cents: int
+    open_complaints: int
+    last_complaint_at: datetime | None
+    birthday: date | None
+    consent_marketing: bool
+    version: int
+
+
+def list_customer_ids(uow: UnitOfWork, actor_id: int, customer_filter: CustomerFilter,
+                      *, today: date | None = None) -> list[int]:
+    """Ids of the matching customers, sorted.
+
+    One SQL query applies the text search's hits and the filters answered by indexes
+    (tier, store, advisor, open complaints, birthday, return visit due) and sorts by
+    name or last complaint; the pyramid segment, RFM class and lifecycle filters and the
+    revenue / last-purchase sorts read the cached classification (one SQL query over
+    every order, kept per day and data fingerprint — see ``analytics.classification``).
+    """
+    f = customer_filter
+    day = today or common.now().date()
+    with uow.reading():
+        common.actor(uow, actor_id)
+        hits: list[int] | None = None
+        if f.text.strip():
+            hits = [h.customer_id for h in uow.customers.search(f.text, SEARCH_LIMIT)]
+            if not hits:
+                return []
+        sort = f.sort
+        if sort is CustomerSort.RELEVANCE and hits is None:
+            sort = CustomerSort.NAME
+        in_sql = sort in (CustomerSort.NAME, CustomerSort.LAST_COMPLAINT)
+        query = ListQuery(
+            tiers=frozenset(t.value for t in f.tiers),
+            store_ids=frozenset(f.store_ids),
+            owner_user_id=f.owner_user_id,
+            open_complaints=f.open_complaints,
+            birthday_month=day.month if f.birthday_this_month else None,
+            visit_due=f.visit_due,
+            visit_windows=analytics.visit_windows(uow, day) if f.visit_due else (),
+            restrict_ids=tuple(hits) if hits is not None else None,
+            sort=sort.value if in_sql else "id",
+            descending=f.descending and in_sql,
+        )
+        ids = uow.analytics.list_ids(query, day)
+        needs_classes = bool(f.segments or f.rfm_classes or f.lifecycles) or \
+            sort in (CustomerSort.REVENUE, CustomerSort.LAST_PURCHASE)
+        cls = analytics.classification(uow, day) if needs_classes else None
+    if cls is not None:
+        ids = _by_class(ids, f, cls)
+    if sort is CustomerSort.RELEVANCE and hits is not None:
+        found = set(ids)
+        ordered = [i for i in hits if i in found]
+        return ordered[::-1] if f.descending else ordered
+    if cls is not None and sort is CustomerSort.REVENUE:
+        ids = sorted(ids, key=lambda i: -cls.revenue_12m(i))  # stable: ties by id
+        return ids[::-1] if f.descending else ids
+    if cls is not None and sort is CustomerSort.LAST_PURCHASE:
+        # Newest first (ties by id); reversed on request; never-bought customers last.
+        dated = sorted((i for i in ids if cls.last_purchase(i) is not None),
+                       key=lambda i: (-(cls.last_purchase(i) or date.min).toordinal(), i))
+        if f.descending:
+            dated.reverse()
+        return dated + [i for i in ids if cls.last_purchase(i) is None]
+    return ids
+
+
+def _by_class(ids: list[int], f: CustomerFilter,
+              cls: analytics.Classification) -> list[int]:
+    if f.segments:
+        ids = [i for i in ids if cls.segment(i) in f.segments]
+    if f.rfm_classes:
+        ids = [i for i in ids if cls.rfm_class(i) in f.rfm_classes]
+    if f.lifecycles:
+        ids = [i for i in ids if cls.lifecycle(i) in f.lifecycles]
+    return ids
+
+
+def customer_rows(uow: UnitOfWork, actor_id: int, ids: Iterable[int], *,
+                  today: date | None = None) -> list[CustomerRow]:
+    """Rows for a page of ids, in the order given (missing ids are skipped)."""
+    wanted = list(ids)
+    day = today or common.now().date()
+    with uow.reading():
+        user = common.actor(uow, actor_id)
+        see = user.can(Permission.VIEW_PERSONAL_DATA)
+        found = {r["id"]: r for r in uow.analytics.list_rows(wanted, day)}
+    result = []
+    for customer_id in wanted:
+        r = found.get(customer_id)
+        if r is None:
+            continue
+        phone = r["phone"] or ""
+        first, last = analytics.as_date(r["first_at"]), analytics.as_date(r["last_at"])
+        result.append(CustomerRow(
+            id=r["id"], name=r["name"], kind=CustomerKind(r["kind"]),
+            phone=phone if see or not phone else validation.mask_phone(phone),
+            plate=r["plate"] or "", tier=Tier(r["tier"]), store_name=r["store_name"] or "",
+            owner_name=r["owner_name"] or "", lifecycle=lifecycle(first, last, day),
+            last_purchase=last, revenue_12m_cents=int(r["revenue_12m"]),
+            open_complaints=int(r["open_sheets"]), last_complaint_at=r["last_complaint_at"],
+            birthday=analytics.as_date(r["birthday"]),
+            consent_marketing=bool(r["consent_marketing"]), version=int(r["version"])))
+    return result

@@ -1,0 +1,710 @@
+"""Customer analytics in SQL: pyramid, RFM, lifecycle, retention, CSAT, call lists,
+duplicate suggestions and the customer list (ids by one query, rows by pages).
+
+Everything is computed by the database (GROUP BY and window functions that SQLite
+≥ 3.25 and PostgreSQL both run the same way), never by looping over customers in
+Python. Integer arithmetic only (``//``), so both databases round identically.
+
+Segments, classes and lifecycles come back as plain strings; ``services.analytics``
+gives them their types (``Segment``, ``RfmClass``, ``Lifecycle``) and documents the
+rules. The definitions, in one place:
+
+* **stats** per customer, orders up to ``today``: first and last purchase date,
+  number of orders, revenue (all time), revenue and orders in the last 12 months
+  (``ordered_at >= today - 365 days``).
+* **pyramid** (seed 001): active = an order in the last 12 months. Active customers
+  are ranked by 12-month revenue (ties: lower id first); with ``n`` active customers
+  the top segment is ranks ``1 .. ceil(n·1 %)``, high up to ``ceil(n·5 %)``, middle up
+  to ``ceil(n·20 %)``, low the rest. Inactive: orders, none in 12 months. Prospect:
+  no order at all.
+* **RFM** (seed 002) over customers with at least one order: each of recency (date of
+  the last order), frequency (number of orders) and monetary (revenue, all time) is
+  scored 1–5 by quintile: ``score = 1 + (customers with a strictly worse value) · 5 //
+  customers`` — equal values share a score. Classes: R ≥ 3 and F ≥ 4 and M ≥ 4 →
+  high value; R ≥ 3 and (F ≥ 3 or M ≥ 3) → potential; R ≥ 3 → ordinary; R ≤ 2 and
+  (F ≥ 4 or M ≥ 4) → at risk; R ≤ 2 → silent.
+* **lifecycle** (``domain.customers.lifecycle``): prospect without orders; new when
+  the first order is at most 90 days old; active with an order in the last 365 days;
+  inactive otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    extract,
+    func,
+    literal,
+    or_,
+    select,
+)
+from sqlalchemy.orm import Session
+
+from helpdesk.domain.complaints import NOT_CLOSED, SheetState
+from helpdesk.domain.customers import ACTIVE_DAYS, NEW_CUSTOMER_DAYS
+from helpdesk.storage import tables
+
+c = tables.customers
+o = tables.orders
+sh = tables.sheets
+
+# The string values the services turn into enums (kept equal by a test).
+SEGMENTS = ("top", "high", "middle", "low", "inactive", "prospect")
+RFM_CLASSES = ("high_value", "potential", "ordinary", "at_risk", "silent")
+LIFECYCLES = ("prospect", "new", "active", "inactive")
+# Pyramid cut-offs: cumulative per cent of the active customers, ranked by revenue.
+PYRAMID_CUTS = (("top", 1), ("high", 5), ("middle", 20))
+_OPEN = sorted(st.value for st in NOT_CLOSED)
+
+
+def since_12_months(today: date) -> date:
+    return today - timedelta(days=ACTIVE_DAYS)
+
+
+def _live(store_id: int | None = None) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = [c.c.merged_into_id.is_(None)]
+    if store_id is not None:
+        where.append(c.c.store_id == store_id)
+    return where
+
+
+def stats_cte(today: date, name: str = "stats") -> CTE:
+    """One row per customer with at least one order up to ``today``."""
+    since = since_12_months(today)
+    recent = o.c.ordered_at >= since
+    return (
+        select(
+            o.c.customer_id,
+            func.min(o.c.ordered_at).label("first_at"),
+            func.max(o.c.ordered_at).label("last_at"),
+            func.count().label("orders"),
+            func.coalesce(func.sum(o.c.amount_cents), 0).label("revenue"),
+            func.coalesce(func.sum(case((recent, o.c.amount_cents), else_=0)), 0)
+            .label("revenue_12m"),
+            func.coalesce(func.sum(case((recent, 1), else_=0)), 0).label("orders_12m"),
+        )
+        .where(o.c.ordered_at <= today)
+        .group_by(o.c.customer_id)
+        .cte(name)
+    )
+
+
+def _pyramid_cte(stats: CTE, today: date, store_id: int | None) -> CTE:
+    """Active customers ranked by 12-month revenue, with their segment."""
+    since = since_12_months(today)
+    rn = func.row_number().over(order_by=(stats.c.revenue_12m.desc(), stats.c.customer_id))
+    n = func.count().over()
+    ranked = (
+        select(stats.c.customer_id, rn.label("rn"), n.label("n"))
+        .join(c, c.c.id == stats.c.customer_id)
+        .where(stats.c.last_at >= since, *_live(store_id))
+        .subquery("ranked")
+    )
+    whens = [(ranked.c.rn <= (ranked.c.n * pct + 99) // 100, literal(seg))
+             for seg, pct in PYRAMID_CUTS]
+    return select(
+        ranked.c.customer_id,
+        ranked.c.rn,
+        case(*whens, else_=literal("low")).label("segment"),
+    ).cte("pyramid")
+
+
+def _rfm_cte(stats: CTE, store_id: int | None) -> CTE:
+    """R, F, M scores (1–5) and class of every customer with an order."""
+    n = func.count().over()
+
+    def score(column: Any) -> Any:
+        worse = func.rank().over(order_by=column) - 1  # customers with a smaller value
+        return 1 + (worse * 5) // n
+
+    scored = (
+        select(
+            stats.c.customer_id,
+            stats.c.revenue,
+            score(stats.c.last_at).label("r"),
+            score(stats.c.orders).label("f"),
+            score(stats.c.revenue).label("m"),
+        )
+        .join(c, c.c.id == stats.c.customer_id)
+        .where(*_live(store_id))
+        .subquery("scored")
+    )
+    r, f, m = scored.c.r, scored.c.f, scored.c.m
+    klass = case(
+        (and_(r >= 3, f >= 4, m >= 4), literal("high_value")),
+        (and_(r >= 3, or_(f >= 3, m >= 3)), literal("potential")),
+        (r >= 3, literal("ordinary")),
+        (or_(f >= 4, m >= 4), literal("at_risk")),
+        else_=literal("silent"),
+    )
+    return select(scored.c.customer_id, scored.c.revenue, r, f, m,
+                  klass.label("rfm_class")).cte("rfm")
+
+
+def _lifecycle(stats: Any, today: date) -> ColumnElement[str]:
+    new_since = today - timedelta(days=NEW_CUSTOMER_DAYS)
+    return case(
+        (stats.c.first_at.is_(None), literal("prospect")),
+        (stats.c.first_at >= new_since, literal("new")),
+        (stats.c.last_at >= since_12_months(today), literal("active")),
+        else_=literal("inactive"),
+    )
+
+
+def _segment(stats: Any, pyramid: Any) -> ColumnElement[str]:
+    return case(
+        (stats.c.customer_id.is_(None), literal("prospect")),
+        (pyramid.c.segment.is_(None), literal("inactive")),
+        else_=pyramid.c.segment,
+    )
+
+
+# ------------------------------------------------------------------ summaries
+def pyramid_summary(session: Session, today: date,
+                    store_id: int | None = None) -> list[dict[str, Any]]:
+    """Per segment: customers, revenue in the last 12 months, revenue all time."""
+    stats = stats_cte(today)
+    pyramid = _pyramid_cte(stats, today, store_id)
+    segment = _segment(stats, pyramid).label("segment")
+    inner = (
+        select(
+            segment,
+            func.coalesce(stats.c.revenue_12m, 0).label("revenue_12m"),
+            func.coalesce(stats.c.revenue, 0).label("revenue"),
+        )
+        .select_from(c)
+        .outerjoin(stats, stats.c.customer_id == c.c.id)
+        .outerjoin(pyramid, pyramid.c.customer_id == c.c.id)
+        .where(*_live(store_id))
+        .subquery()
+    )
+    stmt = select(
+        inner.c.segment,
+        func.count().label("customers"),
+        func.coalesce(func.sum(inner.c.revenue_12m), 0).label("revenue_12m"),
+        func.coalesce(func.sum(inner.c.revenue), 0).label("revenue"),
+    ).group_by(inner.c.segment)
+    found = {row.segment: dict(row._mapping) for row in session.execute(stmt)}
+    return [found.get(s, {"segment": s, "customers": 0, "revenue_12m": 0, "revenue": 0})
+            for s in SEGMENTS]
+
+
+def rfm_summary(session: Session, today: date,
+                store_id: int | None = None) -> list[dict[str, Any]]:
+    """Per RFM class: customers, revenue all time, and the summed R, F, M scores."""
+    stats = stats_cte(today)
+    rfm = _rfm_cte(stats, store_id)
+    stmt = (
+        select(
+            rfm.c.rfm_class,
+            func.count().label("customers"),
+            func.coalesce(func.sum(rfm.c.revenue), 0).label("revenue"),
+            func.sum(rfm.c.r).label("r_sum"),
+            func.sum(rfm.c.f).label("f_sum"),
+            func.sum(rfm.c.m).label("m_sum"),
+        )
+        .group_by(rfm.c.rfm_class)
+    )
+    found = {row.rfm_class: dict(row._mapping) for row in session.execute(stmt)}
+    empty = {"customers": 0, "revenue": 0, "r_sum": 0, "f_sum": 0, "m_sum": 0}
+    return [found.get(k, {"rfm_class": k, **empty}) for k in RFM_CLASSES]
+
+
+def lifecycle_summary(session: Session, today: date,
+                      store_id: int | None = None) -> dict[str, int]:
+    stats = stats_cte(today)
+    lc = _lifecycle(stats, today).label("lifecycle")
+    inner = (
+        select(lc).select_from(c).outerjoin(stats, stats.c.customer_id == c.c.id)
+        .where(*_live(store_id)).subquery()
+    )
+    rows = session.execute(select(inner.c.lifecycle, func.count()).group_by(inner.c.lifecycle))
+    found = {k: int(v) for k, v in rows}
+    return {k: found.get(k, 0) for k in LIFECYCLES}
+
+
+# Columns of a ``classify`` row, in order.
+CLASS_COLUMNS = ("customer_id", "segment", "pyramid_rank", "r", "f", "m", "rfm_class",
+                 "lifecycle", "revenue_12m", "last_at", "revenue")
+
+
+def classify(session: Session, today: date) -> list[tuple[Any, ...]]:
+    """Every live customer with an order: segment, pyramid rank, R, F, M, RFM class,
+    lifecycle, 12-month revenue, last order date and revenue (:data:`CLASS_COLUMNS`); ranks
+    and scores among all live customers. Customers not listed are prospects.
+
+    One statement: the heavy one (it reads every order), which the services cache per
+    day and data fingerprint."""
+    stats = stats_cte(today)
+    pyramid = _pyramid_cte(stats, today, None)
+    rfm = _rfm_cte(stats, None)
+    stmt = (
+        select(
+            stats.c.customer_id, _segment(stats, pyramid), pyramid.c.rn, rfm.c.r, rfm.c.f,
+            rfm.c.m, rfm.c.rfm_class, _lifecycle(stats, today), stats.c.revenue_12m,
+            stats.c.last_at, stats.c.revenue,
+        )
+        .select_from(stats)
+        .join(c, c.c.id == stats.c.customer_id)
+        .outerjoin(pyramid, pyramid.c.customer_id == stats.c.customer_id)
+        .outerjoin(rfm, rfm.c.customer_id == stats.c.customer_id)
+        .where(c.c.merged_into_id.is_(None))
+    )
+    return [tuple(row) for row in session.execute(stmt)]
+
+
+def customer_stats(session: Session, today: date, customer_id: int) -> dict[str, Any]:
+    """One customer's orders up to ``today``: first and last date, count, revenue (all
+    time and last 12 months), orders in the last 12 months."""
+    since = since_12_months(today)
+    recent = o.c.ordered_at >= since
+    row = session.execute(
+        select(
+            func.min(o.c.ordered_at).label("first_at"),
+            func.max(o.c.ordered_at).label("last_at"),
+            func.count().label("orders"),
+            func.coalesce(func.sum(o.c.amount_cents), 0).label("revenue"),
+            func.coalesce(func.sum(case((recent, o.c.amount_cents), else_=0)), 0)
+            .label("revenue_12m"),
+            func.coalesce(func.sum(case((recent, 1), else_=0)), 0).label("orders_12m"),
+        ).where(o.c.customer_id == customer_id, o.c.ordered_at <= today)
+    ).one()
+    return dict(row._mapping)
+
+
+def retention(session: Session, start: date, end: date,
+              store_id: int | None = None) -> dict[str, int]:
+    """Buyers of the period ``[start, end)`` and of the period of equal length before.
+
+    Returns ``previous`` (customers with an order in the previous period),
+    ``retained`` (of those, who ordered again in this period), ``buyers`` (customers
+    with an order in this period) and ``repeat_buyers`` (of those, with two or more)."""
+    prev_start = start - (end - start)
+
+    def buyers(a: date, b: date) -> Select[Any]:
+        return (
+            select(o.c.customer_id, func.count().label("n"))
+            .join(c, c.c.id == o.c.customer_id)
+            .where(o.c.ordered_at >= a, o.c.ordered_at < b, *_live(store_id))
+            .group_by(o.c.customer_id)
+        )
+
+    prev = buyers(prev_start, start).subquery("prev")
+    cur = buyers(start, end).subquery("cur")
+    previous, retained = session.execute(
+        select(func.count(), func.count(cur.c.customer_id))
+        .select_from(prev).outerjoin(cur, cur.c.customer_id == prev.c.customer_id)
+    ).one()
+    total, repeat = session.execute(
+        select(func.count(), func.coalesce(func.sum(case((cur.c.n >= 2, 1), else_=0)), 0))
+        .select_from(cur)
+    ).one()
+    return {"previous": int(previous), "retained": int(retained), "buyers": int(total),
+            "repeat_buyers": int(repeat)}
+
+
+def csat(session: Session, start: datetime, end: datetime,
+         store_id: int | None = None) -> dict[str, int]:
+    """Return visits in ``[start, end)``: how many, how many with satisfaction ≥ 4, and
+    the sum of the scores (the service divides)."""
+    v = tables.sheet_visits
+    stmt = (
+        select(
+            func.count(),
+            func.coalesce(func.sum(case((v.c.satisfaction >= 4, 1), else_=0)), 0),
+            func.coalesce(func.sum(v.c.satisfaction), 0),
+        )
+        .select_from(v).join(sh, sh.c.id == v.c.sheet_id)
+        .where(v.c.visited_at >= start, v.c.visited_at < end)
+    )
+    if store_id is not None:
+        stmt = stmt.where(sh.c.store_id == store_id)
+    visits, satisfied, total = session.execute(stmt).one()
+    return {"visits": int(visits), "satisfied": int(satisfied), "score_sum": int(total)}
+
+
+# ------------------------------------------------------------------ call lists
+def _primary_phone() -> Any:
+    p = tables.customer_phones
+    return (select(p.c.number).where(p.c.customer_id == c.c.id).order_by(p.c.id).limit(1)
+            .correlate(c).scalar_subquery())
+
+
+def birthdays(session: Session, month: int, store_id: int | None = None,
+              limit: int = 50_000) -> list[dict[str, Any]]:
+    """Live customers born in ``month``, by day of the month."""
+    day = extract("day", c.c.birthday)
+    stmt = (
+        select(c.c.id, c.c.name, c.c.birthday, c.c.tier, c.c.consent_marketing,
+               c.c.store_id, _primary_phone().label("phone"))
+        .where(c.c.birthday.is_not(None), extract("month", c.c.birthday) == month,
+               *_live(store_id))
+        .order_by(day, c.c.id)
+        .limit(limit)
+    )
+    return [dict(r._mapping) for r in session.execute(stmt)]
+
+
+def resolved_without_visit(session: Session, store_id: int | None = None,
+                           limit: int = 5000) -> list[dict[str, Any]]:
+    """Sheets resolved and awaiting their return visit, oldest resolution first."""
+    stmt = (
+        select(sh.c.id.label("sheet_id"), sh.c.number, sh.c.store_id, sh.c.resolved_at,
+               sh.c.customer_id,
+               func.coalesce(c.c.name, sh.c.customer_name).label("customer_name"),
+               func.coalesce(_primary_phone(), sh.c.customer_phone).label("customer_phone"))
+        .outerjoin(c, c.c.id == sh.c.customer_id)
+        .where(sh.c.state == SheetState.RESOLVED.value)
+        .order_by(sh.c.resolved_at, sh.c.id)
+        .limit(limit)
+    )
+    if store_id is not None:
+        stmt = stmt.where(sh.c.store_id == store_id)
+    return [dict(r._mapping) for r in session.execute(stmt)]
+
+
+def recent_deliveries(session: Session, windows: Sequence[tuple[int, date]],
+                      today: date, limit: int = 5000) -> list[dict[str, Any]]:
+    """Orders at each ``(store_id, since)`` from ``since`` up to ``today`` — the
+    deliveries whose first return visit is due (seed 002: within 3 days)."""
+    if not windows:
+        return []
+    cond = or_(*(and_(o.c.store_id == sid, o.c.ordered_at >= since) for sid, since in windows))
+    stmt = (
+        select(o.c.id.label("order_id"), o.c.number, o.c.store_id, o.c.ordered_at,
+               o.c.kind, o.c.customer_id, c.c.name.label("customer_name"),
+               _primary_phone().label("phone"))
+        .join(c, c.c.id == o.c.customer_id)
+        .where(cond, o.c.ordered_at <= today, c.c.merged_into_id.is_(None))
+        .order_by(o.c.ordered_at, o.c.id)
+        .limit(limit)
+    )
+    return [dict(r._mapping) for r in session.execute(stmt)]
+
+
+# ------------------------------------------------------------------ duplicates
+def duplicate_groups(session: Session, limit: int = 500) -> list[tuple[str, list[int]]]:
+    """Groups of live customers that look like one person: ``(reason, ids)``.
+
+    Reasons: ``phone`` (the same number), ``vin`` (the same vehicle), ``name_phone``
+    (the same name and phones that share the first 7 or the last 4 digits — any
+    one-digit typo keeps one of the two halves intact)."""
+    p, v = tables.customer_phones, tables.vehicles
+    live = c.c.merged_into_id.is_(None)
+    result: list[tuple[str, list[int]]] = []
+
+    def grouped(reason: str, key: Any, source: Any) -> None:
+        sub = (
+            select(key.label("k"), c.c.id.label("cid"))
+            .select_from(source)
+            .where(live)
+            .distinct()
+            .subquery()
+        )
+        keys = (
+            select(sub.c.k).group_by(sub.c.k).having(func.count() > 1)
+            .order_by(sub.c.k).limit(limit).subquery()
+        )
+        rows = session.execute(
+            select(sub.c.k, sub.c.cid).where(sub.c.k.in_(select(keys.c.k)))
+            .order_by(sub.c.k, sub.c.cid)
+        )
+        groups: dict[Any, list[int]] = {}
+        for k, cid in rows:
+            groups.setdefault(k, []).append(int(cid))
+        result.extend((reason, ids) for ids in groups.values())
+
+    grouped("phone", p.c.number, p.join(c, c.c.id == p.c.customer_id))
+    grouped("vin", v.c.vin, v.join(c, c.c.id == v.c.customer_id))
+    joined = p.join(c, c.c.id == p.c.customer_id)
+    length = func.length(p.c.number)
+    head = c.c.name + literal("|") + func.substr(p.c.number, 1, length - 4)
+    tail = c.c.name + literal("|") + func.substr(p.c.number, length - 3, 4)
+    grouped("name_phone", head, joined)
+    grouped("name_phone", tail, joined)
+    return result
+
+
+# ------------------------------------------------------------------ the customer list
+@dataclass(frozen=True)
+class ListQuery:
+    """Filters of the customer list that SQL answers from indexes (empty = any).
+
+    The filters that need every order (pyramid segment, RFM class, lifecycle) and the
+    sorts by revenue or last purchase are applied by the services on the cached
+    :func:`classify` result.
+
+    Attributes:
+        restrict_ids: only these customers (the text search's hits), or None.
+        visit_windows: ``(store_id, since)`` pairs: a delivery at that store since that
+            day makes a return visit due (stores whose policy asks for one).
+        sort: ``name``, ``last_complaint`` (most recent first) or ``id``.
+    """
+
+    tiers: frozenset[str] = frozenset()
+    store_ids: frozenset[int] = frozenset()
+    owner_user_id: int | None = None
+    open_complaints: bool | None = None
+    birthday_month: int | None = None
+    visit_due: bool = False
+    visit_windows: tuple[tuple[int, date], ...] = ()
+    restrict_ids: tuple[int, ...] | None = None
+    sort: str = "name"
+    descending: bool = False
+
+
+def _visit_due(q: ListQuery, today: date) -> ColumnElement[bool]:
+    # IN (few ids from an index) rather than EXISTS per customer: 0.1 s, not 10 s.
+    resolved = c.c.id.in_(select(sh.c.customer_id).where(
+        sh.c.state == SheetState.RESOLVED.value, sh.c.customer_id.is_not(None)))
+    alternatives: list[ColumnElement[bool]] = [resolved]
+    if q.visit_windows:
+        window = or_(*(and_(o.c.store_id == sid, o.c.ordered_at >= since)
+                       for sid, since in q.visit_windows))
+        alternatives.append(c.c.id.in_(select(o.c.customer_id).where(
+            window, o.c.ordered_at <= today)))
+    return or_(*alternatives)
+
+
+def list_ids(session: Session, q: ListQuery, today: date) -> list[int]:
+    """Ids of the live customers matching ``q``, sorted — one SQL statement."""
+    stmt = select(c.c.id).where(c.c.merged_into_id.is_(None))
+    if q.tiers:
+        stmt = stmt.where(c.c.tier.in_(sorted(q.tiers)))
+    if q.store_ids:
+        stmt = stmt.where(c.c.store_id.in_(sorted(q.store_ids)))
+    if q.owner_user_id is not None:
+        stmt = stmt.where(c.c.owner_user_id == q.owner_user_id)
+    if q.open_complaints is not None:
+        has_open = c.c.id.in_(select(sh.c.customer_id).where(
+            sh.c.state.in_(_OPEN), sh.c.customer_id.is_not(None)))
+        stmt = stmt.where(has_open if q.open_complaints else ~has_open)
+    if q.birthday_month is not None:
+        stmt = stmt.where(c.c.birthday.is_not(None),
+                          extract("month", c.c.birthday) == q.birthday_month)
+    if q.visit_due:
+        stmt = stmt.where(_visit_due(q, today))
+    if q.restrict_ids is not None:
+        if not q.restrict_ids:
+            return []
+        stmt = stmt.where(c.c.id.in_(list(q.restrict_ids)))
+    tie = c.c.id.desc() if q.descending else c.c.id.asc()
+    if q.sort == "last_complaint":
+        # One grouped pass over the (customer, received) index beats a subquery per row.
+        latest = (select(sh.c.customer_id, func.max(sh.c.received_at).label("at"))
+                  .where(sh.c.customer_id.is_not(None)).group_by(sh.c.customer_id)
+                  .subquery("latest"))
+        last = latest.c.at
+        stmt = stmt.outerjoin(latest, latest.c.customer_id == c.c.id)
+        stmt = stmt.order_by(last.is_(None), last.asc() if q.descending else last.desc(), tie)
+    elif q.sort == "name":
+        stmt = stmt.order_by(c.c.name.desc() if q.descending else c.c.name.asc(), tie)
+    else:
+        stmt = stmt.order_by(tie)
+    return [row[0] for row in session.execute(stmt)]
+
+
+def list_rows(session: Session, ids: Sequence[int], today: date) -> list[dict[str, Any]]:
+    """The list columns of the given customers (any order)."""
+    if not ids:
+        return []
+    wanted = list(ids)
+    since = since_12_months(today)
+    v, u, st = tables.vehicles, tables.users, tables.stores
+    per = (
+        select(
+            o.c.customer_id,
+            func.min(o.c.ordered_at).label("first_at"),
+            func.max(o.c.ordered_at).label("last_at"),
+            func.coalesce(func.sum(case((o.c.ordered_at >= since, o.c.amount_cents),
+                                        else_=0)), 0).label("revenue_12m"),
+        )
+        .where(o.c.customer_id.in_(wanted), o.c.ordered_at <= today)
+        .group_by(o.c.customer_id)
+        .subquery("per")
+    )
+    complaints = (
+        select(
+            sh.c.customer_id,
+            func.sum(case((sh.c.state.in_(_OPEN), 1), else_=0)).label("open_sheets"),
+            func.max(sh.c.received_at).label("last_complaint_at"),
+        )
+        .where(sh.c.customer_id.in_(wanted))
+        .group_by(sh.c.customer_id)
+        .subquery("cpl")
+    )
+    plate = (select(v.c.plate).where(v.c.customer_id == c.c.id, v.c.plate != "")
+             .order_by(v.c.id).limit(1).correlate(c).scalar_subquery())
+    stmt = (
+        select(
+            c.c.id, c.c.name, c.c.kind, c.c.tier, c.c.store_id, c.c.birthday,
+            c.c.consent_marketing, c.c.version,
+            _primary_phone().label("phone"), plate.label("plate"),
+            st.c.name.label("store_name"), u.c.display_name.label("owner_name"),
+            per.c.first_at, per.c.last_at,
+            func.coalesce(per.c.revenue_12m, 0).label("revenue_12m"),
+            func.coalesce(complaints.c.open_sheets, 0).label("open_sheets"),
+            complaints.c.last_complaint_at,
+        )
+        .select_from(c)
+        .outerjoin(per, per.c.customer_id == c.c.id)
+        .outerjoin(complaints, complaints.c.customer_id == c.c.id)
+        .outerjoin(st, st.c.id == c.c.store_id)
+        .outerjoin(u, u.c.id == c.c.owner_user_id)
+        .where(c.c.id.in_(wanted))
+    )
+    return [dict(r._mapping) for r in session.execute(stmt)]
+
+
+# ------------------------------------------------------------------ history
+def timeline(session: Session, customer_id: int, limit: int = 500) -> list[dict[str, Any]]:
+    """Purchases, service visits, complaints and return visits of one customer,
+    newest first: ``at`` (date or datetime), ``kind`` (order kind, ``complaint`` or
+    ``return_visit``), ``number``, ``amount_cents``, ``sheet_id``, ``satisfaction``,
+    ``text``."""
+    vi = tables.sheet_visits
+    result: list[dict[str, Any]] = []
+    orders = select(o.c.ordered_at, o.c.kind, o.c.number, o.c.amount_cents, o.c["items"]) \
+        .where(o.c.customer_id == customer_id).order_by(o.c.ordered_at.desc()).limit(limit)
+    for r in session.execute(orders):
+        result.append({"at": r.ordered_at, "kind": str(r.kind), "number": r.number,
+                       "amount_cents": r.amount_cents, "sheet_id": None,
+                       "satisfaction": None, "text": r.items or ""})
+    sheets = select(sh.c.id, sh.c.received_at, sh.c.number, sh.c.description) \
+        .where(sh.c.customer_id == customer_id).order_by(sh.c.received_at.desc()).limit(limit)
+    for s in session.execute(sheets):
+        result.append({"at": s.received_at, "kind": "complaint", "number": s.number,
+                       "amount_cents": None, "sheet_id": s.id, "satisfaction": None,
+                       "text": s.description or ""})
+    visits = (
+        select(sh.c.id, vi.c.visited_at, sh.c.number, vi.c.satisfaction, vi.c.feedback)
+        .join(sh, sh.c.id == vi.c.sheet_id).where(sh.c.customer_id == customer_id)
+        .order_by(vi.c.visited_at.desc()).limit(limit)
+    )
+    for w in session.execute(visits):
+        result.append({"at": w.visited_at, "kind": "return_visit", "number": w.number,
+                       "amount_cents": None, "sheet_id": w.id,
+                       "satisfaction": w.satisfaction, "text": w.feedback or ""})
+
+    def key(entry: dict[str, Any]) -> datetime:
+        at = entry["at"]
+        return at if isinstance(at, datetime) else datetime.combine(at, datetime.min.time())
+
+    result.sort(key=key, reverse=True)
+    return result[:limit]
+
+
+def open_sheets(session: Session, customer_id: int) -> list[dict[str, Any]]:
+    stmt = (
+        select(sh.c.id, sh.c.number, sh.c.state, sh.c.received_at, sh.c.category,
+               sh.c.severity, sh.c.response_due_at, sh.c.resolution_due_at,
+               sh.c.acknowledged_at, sh.c.store_id)
+        .where(sh.c.customer_id == customer_id, sh.c.state.in_(_OPEN))
+        .order_by(sh.c.received_at)
+    )
+    return [dict(r._mapping) for r in session.execute(stmt)]
+
+
+def sheet_counts(session: Session, customer_ids: Iterable[int]) -> dict[int, int]:
+    ids = list(customer_ids)
+    if not ids:
+        return {}
+    stmt = select(sh.c.customer_id, func.count()).where(sh.c.customer_id.in_(ids)) \
+        .group_by(sh.c.customer_id)
+    return {int(k): int(n) for k, n in session.execute(stmt)}
+
+
+def live_count(session: Session) -> int:
+    return int(session.scalar(select(func.count()).where(c.c.merged_into_id.is_(None))) or 0)
+
+
+def fingerprint(session: Session) -> tuple[Any, ...]:
+    """What the cached classification depends on, in a few primary-key lookups: which
+    database, the newest order and customer (orders are only ever added, never edited
+    or deleted) and how many records were merged. Part of the services' cache key."""
+    bind = session.get_bind()
+    last_order = session.execute(
+        select(o.c.id, o.c.customer_id, o.c.amount_cents, o.c.ordered_at)
+        .where(o.c.id == select(func.max(o.c.id)).scalar_subquery())).first()
+    last_customer = session.execute(
+        select(c.c.id, c.c.name, c.c.created_at)
+        .where(c.c.id == select(func.max(c.c.id)).scalar_subquery())).first()
+    merged = session.scalar(select(func.count()).where(c.c.merged_into_id.is_not(None)))
+    # The pool is shared by the engine and its read-only variant: one database, one key.
+    return (id(bind.pool), str(bind.url), tuple(last_order or ()),
+            tuple(last_customer or ()), merged)
+
+
+class AnalyticsQueries:
+    """The unit of work's door to this module (``uow.analytics``): the functions above,
+    bound to the open session."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def pyramid_summary(self, today: date, store_id: int | None = None) -> list[dict[str, Any]]:
+        return pyramid_summary(self.session, today, store_id)
+
+    def rfm_summary(self, today: date, store_id: int | None = None) -> list[dict[str, Any]]:
+        return rfm_summary(self.session, today, store_id)
+
+    def lifecycle_summary(self, today: date, store_id: int | None = None) -> dict[str, int]:
+        return lifecycle_summary(self.session, today, store_id)
+
+    def classify(self, today: date) -> list[tuple[Any, ...]]:
+        return classify(self.session, today)
+
+    def customer_stats(self, today: date, customer_id: int) -> dict[str, Any]:
+        return customer_stats(self.session, today, customer_id)
+
+    def retention(self, start: date, end: date, store_id: int | None = None) -> dict[str, int]:
+        return retention(self.session, start, end, store_id)
+
+    def csat(self, start: datetime, end: datetime, store_id: int | None = None,
+             ) -> dict[str, int]:
+        return csat(self.session, start, end, store_id)
+
+    def birthdays(self, month: int, store_id: int | None = None,
+                  limit: int = 50_000) -> list[dict[str, Any]]:
+        return birthdays(self.session, month, store_id, limit)
+
+    def resolved_without_visit(self, store_id: int | None = None,
+                               limit: int = 5000) -> list[dict[str, Any]]:
+        return resolved_without_visit(self.session, store_id, limit)
+
+    def recent_deliveries(self, windows: Sequence[tuple[int, date]], today: date,
+                          limit: int = 5000) -> list[dict[str, Any]]:
+        return recent_deliveries(self.session, windows, today, limit)
+
+    def duplicate_groups(self, limit: int = 500) -> list[tuple[str, list[int]]]:
+        return duplicate_groups(self.session, limit)
+
+    def list_ids(self, q: ListQuery, today: date) -> list[int]:
+        return list_ids(self.session, q, today)
+
+    def list_rows(self, ids: Sequence[int], today: date) -> list[dict[str, Any]]:
+        return list_rows(self.session, ids, today)
+
+    def timeline(self, customer_id: int, limit: int = 500) -> list[dict[str, Any]]:
+        return timeline(self.session, customer_id, limit)
+
+    def open_sheets(self, customer_id: int) -> list[dict[str, Any]]:
+        return open_sheets(self.session, customer_id)
+
+    def sheet_counts(self, customer_ids: Iterable[int]) -> dict[int, int]:
+        return sheet_counts(self.session, customer_ids)
+
+    def live_count(self) -> int:
+        return live_count(self.session)
+
+    def fingerprint(self) -> tuple[Any, ...]:
+        return fingerprint(self.session)
