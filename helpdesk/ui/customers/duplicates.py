@@ -1,0 +1,309 @@
+"""Duplicate customers: suggestions, a side-by-side merge preview and the merge."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from helpdesk.domain.errors import HelpdeskError
+from helpdesk.domain.users import Permission
+from helpdesk.services import analytics, customers
+from helpdesk.services.analytics import DuplicateSuggestion, MergePreview
+from helpdesk.services.dto import CustomerDetail
+from helpdesk.ui import formatting, messages, widgets
+from helpdesk.ui.context import AppContext
+from helpdesk.ui.customers import labels
+from helpdesk.ui.customers.model import RecordTableModel, alive, phone_text
+
+# Module-level name that lupdate recognises (it cannot see through a helper).
+translate = QCoreApplication.translate
+
+
+def _suggestion_cell(s: DuplicateSuggestion, column: int) -> str:
+    def who(c: analytics.DuplicateCandidate) -> str:
+        extra = c.plates[0] if c.plates else (c.vins[0] if c.vins else "")
+        return " · ".join(x for x in (f"{c.name} #{c.id}", phone_text(c.phone), extra) if x)
+
+    if column == 0:
+        return labels.label(s.reason)
+    return who(s.keep if column == 1 else s.duplicate)
+
+
+def _rows(d: CustomerDetail, sheets: int) -> list[str]:
+    return [
+        f"{d.name} #{d.id}",
+        ", ".join(phone_text(p) for p in d.phones),
+        d.email,
+        d.wechat,
+        d.address,
+        formatting.date_text(d.birthday),
+        labels.label(d.tier),
+        translate("DuplicatesView", "Yes")
+        if d.consent_marketing
+        else translate("DuplicatesView", "No"),
+        ", ".join(v.plate or v.vin for v in d.vehicles),
+        str(len(d.orders)),
+        str(sheets),
+        ", ".join(c.name for c in d.contacts),
+    ]
+
+
+def _row_names() -> list[str]:
+    return [
+        translate("DuplicatesView", "Name"),
+        translate("DuplicatesView", "Phones"),
+        translate("DuplicatesView", "E-mail"),
+        translate("DuplicatesView", "WeChat"),
+        translate("DuplicatesView", "Address"),
+        translate("DuplicatesView", "Birthday"),
+        translate("DuplicatesView", "Tier"),
+        translate("DuplicatesView", "Marketing consent"),
+        translate("DuplicatesView", "Vehicles"),
+        translate("DuplicatesView", "Orders"),
+        translate("DuplicatesView", "Complaints"),
+        translate("DuplicatesView", "Contacts"),
+    ]
+
+
+class DuplicatesView(QWidget):
+    """Suggested duplicates; choose one, compare, merge.
+
+    Signals:
+        merged(int): two customers were merged (the id of the kept one).
+    """
+
+    merged = Signal(int)
+
+    def __init__(self, ctx: AppContext, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._preview: MergePreview | None = None
+        self._generation = 0
+        self.setObjectName("duplicatesView")
+        self._model = RecordTableModel(
+            lambda: [
+                translate("DuplicatesView", "Why"),
+                translate("DuplicatesView", "Keep (older record)"),
+                translate("DuplicatesView", "Duplicate"),
+            ],
+            _suggestion_cell,
+            parent=self,
+        )
+        self.view = QTableView()
+        self.view.setObjectName("duplicatesTable")
+        self.view.setModel(self._model)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.verticalHeader().hide()
+        self.view.selectionModel().currentRowChanged.connect(self._on_row_changed)
+
+        self._compare = QTableWidget(len(_row_names()), 3)
+        self._compare.setObjectName("mergePreview")
+        self._compare.setHorizontalHeaderLabels(
+            [
+                translate("DuplicatesView", "Kept record"),
+                translate("DuplicatesView", "Duplicate"),
+                translate("DuplicatesView", "After the merge"),
+            ]
+        )
+        self._compare.setVerticalHeaderLabels(_row_names())
+        self._compare.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self._compare.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self._note = QLabel(
+            translate(
+                "DuplicatesView",
+                "Every phone, contact, vehicle, order and complaint of the "
+                "duplicate moves to the kept record; empty fields are "
+                "filled from the duplicate, which stays hidden (audited).",
+            )
+        )
+        self._note.setWordWrap(True)
+        self._swap = QPushButton(translate("DuplicatesView", "Keep the other one"))
+        self._swap.setObjectName("swapButton")
+        self._swap.clicked.connect(self._on_swap)
+        self._merge = QPushButton(translate("DuplicatesView", "Merge"))
+        self._merge.setObjectName("mergeButton")
+        self._merge.clicked.connect(self._on_merge)
+        self._refresh = QPushButton(translate("DuplicatesView", "Find duplicates"))
+        self._refresh.setObjectName("findDuplicatesButton")
+        self._refresh.clicked.connect(lambda: self.refresh())
+        self._status = QLabel()
+        self._status.setObjectName("duplicatesStatus")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._refresh)
+        buttons.addWidget(self._status, 1)
+        buttons.addWidget(self._swap)
+        buttons.addWidget(self._merge)
+        lower = QWidget()
+        box = QVBoxLayout(lower)
+        box.addWidget(self._compare, 1)
+        box.addWidget(self._note)
+        box.addLayout(buttons)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.view)
+        split.addWidget(lower)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self._set_buttons()
+
+    @property
+    def suggestions(self) -> list[DuplicateSuggestion]:
+        return self._model.records
+
+    @property
+    def preview(self) -> MergePreview | None:
+        return self._preview
+
+    def _set_buttons(self) -> None:
+        may = bool(self._ctx.user and self._ctx.user.can(Permission.MERGE_CUSTOMERS))
+        self._merge.setEnabled(may and self._preview is not None)
+        self._swap.setEnabled(may and self._preview is not None)
+        if not may:
+            self._merge.setToolTip(
+                translate("DuplicatesView", "Only a service manager or director may merge.")
+            )
+
+    def refresh(self, *, background: bool = True) -> None:
+        uow, user_id = self._ctx.uow, self._ctx.user_id
+        self._generation += 1
+        generation = self._generation
+
+        def done(found: list[DuplicateSuggestion]) -> None:
+            if not alive(self) or generation != self._generation:
+                return
+            self._preview = None
+            self._model.set_records(found)
+            self._clear_compare()
+            self._status.setText(
+                translate("DuplicatesView", "%1 suggestion(s)").replace("%1", str(len(found)))
+            )
+            self._set_buttons()
+
+        def failed(exc: Exception) -> None:
+            if alive(self):
+                widgets.show_error(self, exc)
+
+        def work() -> list[DuplicateSuggestion]:
+            return analytics.duplicate_suggestions(uow(), user_id)
+
+        if background:
+            self._ctx.run(
+                work, done, failed, label=translate("DuplicatesView", "Looking for duplicates…")
+            )
+        else:
+            try:
+                done(work())
+            except HelpdeskError as exc:
+                failed(exc)
+
+    def _clear_compare(self) -> None:
+        self._compare.clearContents()
+
+    def _on_row_changed(self, current: Any, _previous: Any) -> None:
+        s = self._model.record(current.row()) if current.isValid() else None
+        if s is not None:
+            self.show_preview(s.keep.id, s.duplicate.id)
+
+    def show_preview(self, keep_id: int, duplicate_id: int, *, background: bool = False) -> None:
+        """Compare the two records and show the kept one as the merge would leave it."""
+        uow, user_id = self._ctx.uow, self._ctx.user_id
+        self._generation += 1
+        generation = self._generation
+
+        def done(preview: MergePreview) -> None:
+            if not alive(self) or generation != self._generation:
+                return
+            self._preview = preview
+            columns = (
+                _rows(preview.keep, preview.keep_sheets),
+                _rows(preview.duplicate, preview.duplicate_sheets),
+                _rows(preview.result, preview.keep_sheets + preview.duplicate_sheets),
+            )
+            for col, values in enumerate(columns):
+                for row, text in enumerate(values):
+                    item = QTableWidgetItem(text)
+                    if col == 2 and text != columns[0][row]:
+                        font = item.font()
+                        font.setBold(True)
+                        item.setFont(font)
+                    self._compare.setItem(row, col, item)
+            self._set_buttons()
+
+        def failed(exc: Exception) -> None:
+            if not alive(self):
+                return
+            self._preview = None
+            self._clear_compare()
+            self._status.setText(
+                messages.error_text(exc) if isinstance(exc, HelpdeskError) else str(exc)
+            )
+            self._set_buttons()
+
+        def work() -> MergePreview:
+            return analytics.merge_preview(uow(), user_id, keep_id, duplicate_id)
+
+        if background:
+            self._ctx.run(work, done, failed)
+        else:
+            try:
+                done(work())
+            except HelpdeskError as exc:
+                failed(exc)
+
+    def _on_swap(self) -> None:
+        if self._preview is not None:
+            self.show_preview(self._preview.duplicate.id, self._preview.keep.id)
+
+    def _on_merge(self) -> None:
+        self.merge()
+
+    def merge(self, *, confirm: bool = True) -> bool:
+        preview = self._preview
+        if preview is None:
+            return False
+        if confirm:
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                translate("DuplicatesView", "Merge customers"),
+                translate(
+                    "DuplicatesView",
+                    "Merge %1 into %2? The duplicate's records move to the kept customer.",
+                )
+                .replace("%1", f"{preview.duplicate.name} #{preview.duplicate.id}")
+                .replace("%2", f"{preview.keep.name} #{preview.keep.id}"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                self,
+            )
+            box.setObjectName("mergeConfirm")
+            if box.exec() != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            kept = customers.merge_customers(
+                self._ctx.uow(), self._ctx.user_id, preview.keep.id, preview.duplicate.id
+            )
+        except HelpdeskError as exc:
+            widgets.show_error(self, exc)
+            return False
+        self._status.setText(
+            translate("DuplicatesView", "Merged into %1.").replace("%1", f"{kept.name} #{kept.id}")
+        )
+        self._ctx.bus.customer_changed.emit(kept.id)
+        self.merged.emit(kept.id)
+        self.refresh(background=False)
+        return True

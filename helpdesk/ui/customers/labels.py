@@ -1,0 +1,83 @@
+"""Translated names of the customer analytics' own enumerations: pyramid segments,
+RFM classes, duplicate reasons and kinds of return visit due, plus the one-line
+explanations of the value figures (shared enumerations use ``helpdesk.ui.labels``)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from helpdesk.services.analytics import DuplicateReason, RfmClass, Segment, VisitDueKind
+from helpdesk.ui import labels as shared
+
+CONTEXT = "customer_labels"
+
+_LABELS: dict[type[StrEnum], dict[str, str]] = {
+    Segment: {
+        Segment.TOP: QT_TRANSLATE_NOOP("customer_labels", "Top (1 %)"),
+        Segment.HIGH: QT_TRANSLATE_NOOP("customer_labels", "High (4 %)"),
+        Segment.MIDDLE: QT_TRANSLATE_NOOP("customer_labels", "Middle (15 %)"),
+        Segment.LOW: QT_TRANSLATE_NOOP("customer_labels", "Low (80 %)"),
+        Segment.INACTIVE: QT_TRANSLATE_NOOP("customer_labels", "Inactive"),
+        Segment.PROSPECT: QT_TRANSLATE_NOOP("customer_labels", "Prospect"),
+    },
+    RfmClass: {
+        RfmClass.HIGH_VALUE: QT_TRANSLATE_NOOP("customer_labels", "High value"),
+        RfmClass.POTENTIAL: QT_TRANSLATE_NOOP("customer_labels", "Potential"),
+        RfmClass.ORDINARY: QT_TRANSLATE_NOOP("customer_labels", "Ordinary"),
+        RfmClass.AT_RISK: QT_TRANSLATE_NOOP("customer_labels", "At risk"),
+        RfmClass.SILENT: QT_TRANSLATE_NOOP("customer_labels", "Silent"),
+    },
+    DuplicateReason: {
+        DuplicateReason.PHONE: QT_TRANSLATE_NOOP("customer_labels", "Same phone"),
+        DuplicateReason.VIN: QT_TRANSLATE_NOOP("customer_labels", "Same VIN"),
+        DuplicateReason.NAME_PHONE: QT_TRANSLATE_NOOP(
+            "customer_labels", "Same name, similar phone"
+        ),
+    },
+    VisitDueKind: {
+        VisitDueKind.SATISFACTION: QT_TRANSLATE_NOOP(
+            "customer_labels", "Satisfaction check after resolution"
+        ),
+        VisitDueKind.FIRST_VISIT: QT_TRANSLATE_NOOP(
+            "customer_labels", "First visit after delivery"
+        ),
+    },
+}
+
+RFM_EXPLANATIONS: dict[str, str] = {
+    RfmClass.HIGH_VALUE: QT_TRANSLATE_NOOP(
+        "customer_labels", "Bought recently, often and much (R ≥ 3, F ≥ 4, M ≥ 4)."
+    ),
+    RfmClass.POTENTIAL: QT_TRANSLATE_NOOP(
+        "customer_labels", "Bought recently and buys often or much (R ≥ 3, F or M ≥ 3)."
+    ),
+    RfmClass.ORDINARY: QT_TRANSLATE_NOOP(
+        "customer_labels", "Bought recently, seldom and little (R ≥ 3, F and M ≤ 2)."
+    ),
+    RfmClass.AT_RISK: QT_TRANSLATE_NOOP(
+        "customer_labels", "Valuable, but has not been back for a while (R ≤ 2, F or M ≥ 4)."
+    ),
+    RfmClass.SILENT: QT_TRANSLATE_NOOP(
+        "customer_labels", "Has not been back for a while and bought little (R ≤ 2)."
+    ),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def label(value: StrEnum) -> str:
+    """The translated name of ``value``: ours first, then the shared labels."""
+    text = _LABELS.get(type(value), {}).get(value.value)
+    return _tr(text) if text else shared.label(value)
+
+
+def choices(enum_cls: type[StrEnum]) -> list[tuple[StrEnum, str]]:
+    return [(member, label(member)) for member in enum_cls]
+
+
+def rfm_explanation(value: RfmClass) -> str:
+    return _tr(RFM_EXPLANATIONS[value.value])

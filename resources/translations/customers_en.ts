@@ -1,0 +1,1177 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AnalyticsView</name>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="86"/>
+        <source>%1: %2 customers · %3 of revenue</source>
+        <translation>%1: %2 customers · %3 of revenue</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="92"/>
+        <source>%1: %2 customers</source>
+        <translation>%1: %2 customers</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="104"/>
+        <source>No figures yet.</source>
+        <translation>No figures yet.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="187"/>
+        <source>All stores</source>
+        <translation>All stores</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="191"/>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="192"/>
+        <source>Last 90 days</source>
+        <translation>Last 90 days</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="193"/>
+        <source>Last 12 months</source>
+        <translation>Last 12 months</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="197"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="203"/>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="205"/>
+        <source>Retention and CSAT over</source>
+        <translation>Retention and CSAT over</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="212"/>
+        <source>Customer pyramid (active = a purchase in 12 months)</source>
+        <translation>Customer pyramid (active = a purchase in 12 months)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="218"/>
+        <source>RFM class</source>
+        <translation>RFM class</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="219"/>
+        <source>Number of customers</source>
+        <translation>Number of customers</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="220"/>
+        <source>Revenue</source>
+        <translation>Revenue</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="221"/>
+        <source>Avg R/F/M</source>
+        <translation>Avg R/F/M</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="222"/>
+        <source>Meaning</source>
+        <translation>Meaning</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="227"/>
+        <source>RFM classes</source>
+        <translation>RFM classes</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="230"/>
+        <source>Key figures</source>
+        <translation>Key figures</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="234"/>
+        <source>Retention rate</source>
+        <translation>Retention rate</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="235"/>
+        <source>Repurchase rate</source>
+        <translation>Repurchase rate</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="236"/>
+        <source>CSAT (satisfaction ≥ 4)</source>
+        <translation>CSAT (satisfaction ≥ 4)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="237"/>
+        <source>Average satisfaction</source>
+        <translation>Average satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="238"/>
+        <source>Lifecycle</source>
+        <translation>Lifecycle</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="248"/>
+        <source>Birthday</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="249"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="250"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="262"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="251"/>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="252"/>
+        <source>Marketing consent</source>
+        <translation>Marketing consent</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="259"/>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="260"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="261"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="263"/>
+        <source>Sheet / order</source>
+        <translation>Sheet / order</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="278"/>
+        <source>Birthdays this month</source>
+        <translation>Birthdays this month</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="279"/>
+        <source>Return visits due</source>
+        <translation>Return visits due</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="324"/>
+        <source>Computing…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="330"/>
+        <source>Computing customer analytics…</source>
+        <translation>Computing customer analytics…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="344"/>
+        <source>%1 — %2 of %3 customers who bought in the previous period bought again</source>
+        <translation>%1 — %2 of %3 customers who bought in the previous period bought again</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="353"/>
+        <source>%1 — %2 of %3 buyers bought twice or more</source>
+        <translation>%1 — %2 of %3 buyers bought twice or more</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="359"/>
+        <source>%1 — %2 of %3 return visits</source>
+        <translation>%1 — %2 of %3 return visits</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="372"/>
+        <source>Birthdays this month (%1)</source>
+        <translation>Birthdays this month (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="378"/>
+        <source>Return visits due (%1)</source>
+        <translation>Return visits due (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="383"/>
+        <source>As of %1</source>
+        <translation>As of %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="418"/>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="420"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="427"/>
+        <source>Since %1</source>
+        <translation>Since %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="432"/>
+        <source>Overdue since %1</source>
+        <translation>Overdue since %1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerBrowser</name>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="55"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="137"/>
+        <source>Any</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="101"/>
+        <source>Name, pinyin (zs / zhangsan), phone or last 4 digits, plate, VIN or last 6, order number, company</source>
+        <translation>Name, pinyin (zs / zhangsan), phone or last 4 digits, plate, VIN or last 6, order number, company</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="111"/>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="114"/>
+        <source>Export list…</source>
+        <translation>Export list…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="130"/>
+        <source>All stores</source>
+        <translation>All stores</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="133"/>
+        <source>Any advisor</source>
+        <translation>Any advisor</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="138"/>
+        <source>With open complaints</source>
+        <translation>With open complaints</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="139"/>
+        <source>Without open complaints</source>
+        <translation>Without open complaints</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="142"/>
+        <source>Birthday this month</source>
+        <translation>Birthday this month</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="144"/>
+        <source>Return visit due</source>
+        <translation>Return visit due</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="149"/>
+        <source>Best match / name</source>
+        <translation>Best match / name</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="150"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="151"/>
+        <source>Last purchase</source>
+        <translation>Last purchase</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="152"/>
+        <source>Revenue (12 months)</source>
+        <translation>Revenue (12 months)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="153"/>
+        <source>Last complaint</source>
+        <translation>Last complaint</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="156"/>
+        <source>Reverse</source>
+        <translation>Reverse</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="160"/>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="161"/>
+        <source>Pyramid</source>
+        <translation>Pyramid</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="162"/>
+        <source>RFM</source>
+        <translation>RFM</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="163"/>
+        <source>Lifecycle</source>
+        <translation>Lifecycle</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="166"/>
+        <source>Complaints</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="177"/>
+        <source>Sort by</source>
+        <translation>Sort by</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="221"/>
+        <source>Customers</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="222"/>
+        <source>Analytics</source>
+        <translation>Analytics</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="223"/>
+        <source>Duplicates</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="242"/>
+        <source>Exporting personal data needs the service manager&apos;s or director&apos;s right.</source>
+        <translation>Exporting personal data needs the service manager&apos;s or director&apos;s right.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="346"/>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/customers/browser.py" line="351"/>
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/customers/browser.py" line="437"/>
+        <source>%Ln customer(s) exported</source>
+        <translation>
+            <numerusform>%Ln customer exported</numerusform>
+            <numerusform>%Ln customers exported</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="416"/>
+        <source>Export customers</source>
+        <translation>Export customers</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="418"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="446"/>
+        <source>Exporting customers…</source>
+        <translation>Exporting customers…</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDetailPanel</name>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="93"/>
+        <source>Phone numbers and addresses are hidden for your role.</source>
+        <translation>Phone numbers and addresses are hidden for your role.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="100"/>
+        <source>New complaint</source>
+        <translation>New complaint</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="110"/>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="113"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="218"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="114"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="115"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="116"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="238"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="122"/>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="126"/>
+        <source>Plate</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="127"/>
+        <source>VIN</source>
+        <translation>VIN</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="128"/>
+        <source>Brand</source>
+        <translation>Brand</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="129"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="130"/>
+        <source>Mileage (km)</source>
+        <translation>Mileage (km)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="131"/>
+        <source>Purchased</source>
+        <translation>Purchased</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="145"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="146"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="171"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="183"/>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="147"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="148"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="149"/>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="162"/>
+        <source>Vehicles</source>
+        <translation>Vehicles</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="164"/>
+        <source>Orders and service visits</source>
+        <translation>Orders and service visits</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="166"/>
+        <source>Vehicles and orders</source>
+        <translation>Vehicles and orders</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="169"/>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="170"/>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="172"/>
+        <source>Amount / score</source>
+        <translation>Amount / score</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="173"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="180"/>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="184"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="185"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="186"/>
+        <source>Time left</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="193"/>
+        <source>Open complaints</source>
+        <translation>Open complaints</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="194"/>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="222"/>
+        <source>Individual or company</source>
+        <translation>Individual or company</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="226"/>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="229"/>
+        <source>Several numbers: separate with commas</source>
+        <translation>Several numbers: separate with commas</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="234"/>
+        <source>Phones</source>
+        <translation>Phones</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="240"/>
+        <source>WeChat</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="242"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="246"/>
+        <source>Known</source>
+        <translation>Known</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="255"/>
+        <source>Birthday</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="259"/>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="264"/>
+        <source>Industry (company)</source>
+        <translation>Industry (company)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="267"/>
+        <source>Size (company)</source>
+        <translation>Size (company)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="269"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="271"/>
+        <source>May be contacted for marketing (consent given)</source>
+        <translation>May be contacted for marketing (consent given)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="273"/>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="276"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="277"/>
+        <source>Save changes</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="301"/>
+        <source>Revenue, last 12 months</source>
+        <translation>Revenue, last 12 months</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="302"/>
+        <source>Revenue so far</source>
+        <translation>Revenue so far</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="303"/>
+        <source>Lifecycle</source>
+        <translation>Lifecycle</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="304"/>
+        <source>Pyramid segment</source>
+        <translation>Pyramid segment</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="305"/>
+        <source>RFM</source>
+        <translation>RFM</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="306"/>
+        <source>Lifetime value (estimate)</source>
+        <translation>Lifetime value (estimate)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="358"/>
+        <source>Loading customer…</source>
+        <translation>Loading customer…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/customers/detail.py" line="419"/>
+        <source>Sum of the orders of the last 365 days (%n order(s)).</source>
+        <translation>
+            <numerusform>Sum of the orders of the last 365 days (%n order).</numerusform>
+            <numerusform>Sum of the orders of the last 365 days (%n orders).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/customers/detail.py" line="430"/>
+        <source>Sum of all %n order(s) since %1.</source>
+        <translation>
+            <numerusform>Sum of the %n order since %1.</numerusform>
+            <numerusform>Sum of all %n orders since %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="437"/>
+        <source>No purchase yet, so no RFM score.</source>
+        <translation>No purchase yet, so no RFM score.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="442"/>
+        <source>Scores 1–5 by quintile among all buying customers (5 = best 20 %) of the last purchase date, the number of orders and the revenue. </source>
+        <translation>Scores 1–5 by quintile among all buying customers (5 = best 20 %) of the last purchase date, the number of orders and the revenue. </translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="452"/>
+        <source>Revenue so far + the last 12 months&apos; revenue × %1 more years.</source>
+        <translation>Revenue so far + the last 12 months&apos; revenue × %1 more years.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="520"/>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="538"/>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="540"/>
+        <source>Return visit</source>
+        <translation>Return visit</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="551"/>
+        <source>Satisfaction %1/5</source>
+        <translation>Satisfaction %1/5</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="566"/>
+        <source>Awaiting return visit</source>
+        <translation>Awaiting return visit</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="569"/>
+        <source>Overdue %1</source>
+        <translation>Overdue %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="570"/>
+        <source>%1 left</source>
+        <translation>%1 left</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="575"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="587"/>
+        <source>No purchase yet.</source>
+        <translation>No purchase yet.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="576"/>
+        <source>First purchase within the last 90 days.</source>
+        <translation>First purchase within the last 90 days.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="577"/>
+        <source>A purchase within the last 12 months.</source>
+        <translation>A purchase within the last 12 months.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="578"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="589"/>
+        <source>Bought before, but nothing in the last 12 months.</source>
+        <translation>Bought before, but nothing in the last 12 months.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="591"/>
+        <source>Rank %1 of %2 active customers by revenue of the last 12 months: top 1 %, then high 4 %, middle 15 %, low 80 %.</source>
+        <translation>Rank %1 of %2 active customers by revenue of the last 12 months: top 1 %, then high 4 %, middle 15 %, low 80 %.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTableModel</name>
+    <message>
+        <location filename="../../helpdesk/ui/customers/model.py" line="76"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/model.py" line="77"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/model.py" line="78"/>
+        <source>Plate</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/model.py" line="79"/>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/model.py" line="80"/>
+        <source>Lifecycle</source>
+        <translation>Lifecycle</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/model.py" line="81"/>
+        <source>Last purchase</source>
+        <translation>Last purchase</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/model.py" line="82"/>
+        <source>Revenue (12 months)</source>
+        <translation>Revenue (12 months)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/model.py" line="83"/>
+        <source>Open complaints</source>
+        <translation>Open complaints</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/model.py" line="84"/>
+        <source>Last complaint</source>
+        <translation>Last complaint</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/model.py" line="85"/>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/model.py" line="86"/>
+        <source>Advisor</source>
+        <translation>Advisor</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/model.py" line="159"/>
+        <source>Searching customers…</source>
+        <translation>Searching customers…</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesView</name>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="55"/>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="57"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="67"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="68"/>
+        <source>Phones</source>
+        <translation>Phones</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="69"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="70"/>
+        <source>WeChat</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="71"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="72"/>
+        <source>Birthday</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="73"/>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="74"/>
+        <source>Marketing consent</source>
+        <translation>Marketing consent</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="75"/>
+        <source>Vehicles</source>
+        <translation>Vehicles</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="76"/>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="77"/>
+        <source>Complaints</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="78"/>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="99"/>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="100"/>
+        <source>Keep (older record)</source>
+        <translation>Keep (older record)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="101"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="121"/>
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="120"/>
+        <source>Kept record</source>
+        <translation>Kept record</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="122"/>
+        <source>After the merge</source>
+        <translation>After the merge</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="129"/>
+        <source>Every phone, contact, vehicle, order and complaint of the duplicate moves to the kept record; empty fields are filled from the duplicate, which stays hidden (audited).</source>
+        <translation>Every phone, contact, vehicle, order and complaint of the duplicate moves to the kept record; empty fields are filled from the duplicate, which stays hidden (audited).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="137"/>
+        <source>Keep the other one</source>
+        <translation>Keep the other one</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="140"/>
+        <source>Merge</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="143"/>
+        <source>Find duplicates</source>
+        <translation>Find duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="179"/>
+        <source>Only a service manager or director may merge.</source>
+        <translation>Only a service manager or director may merge.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="194"/>
+        <source>%1 suggestion(s)</source>
+        <translation>%1 suggestion(s)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="207"/>
+        <source>Looking for duplicates…</source>
+        <translation>Looking for duplicates…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="283"/>
+        <source>Merge customers</source>
+        <translation>Merge customers</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="284"/>
+        <source>Merge %1 into %2? The duplicate&apos;s records move to the kept customer.</source>
+        <translation>Merge %1 into %2? The duplicate&apos;s records move to the kept customer.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="304"/>
+        <source>Merged into %1.</source>
+        <translation>Merged into %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="56"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="124"/>
+        <source>Import customers</source>
+        <translation>Import customers</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="61"/>
+        <source>A .csv or .xlsx file in the customer template</source>
+        <translation>A .csv or .xlsx file in the customer template</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="64"/>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="67"/>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="80"/>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="81"/>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="82"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="95"/>
+        <source>Skip bad rows and import the good ones</source>
+        <translation>Skip bad rows and import the good ones</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="100"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="126"/>
+        <source>Tables (*.csv *.xlsx)</source>
+        <translation>Tables (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="167"/>
+        <source>%1 rows, all correct: ready to import.</source>
+        <translation>%1 rows, all correct: ready to import.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="173"/>
+        <source>%1 rows: %2 correct, %3 with problems (listed below by line). Fix the file and check again, or tick &quot;skip bad rows&quot;.</source>
+        <translation>%1 rows: %2 correct, %3 with problems (listed below by line). Fix the file and check again, or tick &quot;skip bad rows&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="200"/>
+        <source>%1 customers imported, %2 rows skipped.</source>
+        <translation>%1 customers imported, %2 rows skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="209"/>
+        <source>Nothing was imported: the file has problems.</source>
+        <translation>Nothing was imported: the file has problems.</translation>
+    </message>
+</context>
+<context>
+    <name>customer_labels</name>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="18"/>
+        <source>Top (1 %)</source>
+        <translation>Top (1 %)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="19"/>
+        <source>High (4 %)</source>
+        <translation>High (4 %)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="20"/>
+        <source>Middle (15 %)</source>
+        <translation>Middle (15 %)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="21"/>
+        <source>Low (80 %)</source>
+        <translation>Low (80 %)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="22"/>
+        <source>Inactive</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="23"/>
+        <source>Prospect</source>
+        <translation>Prospect</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="26"/>
+        <source>High value</source>
+        <translation>High value</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="27"/>
+        <source>Potential</source>
+        <translation>Potential</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="28"/>
+        <source>Ordinary</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="29"/>
+        <source>At risk</source>
+        <translation>At risk</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="30"/>
+        <source>Silent</source>
+        <translation>Silent</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="33"/>
+        <source>Same phone</source>
+        <translation>Same phone</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="34"/>
+        <source>Same VIN</source>
+        <translation>Same VIN</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="35"/>
+        <source>Same name, similar phone</source>
+        <translation>Same name, similar phone</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="40"/>
+        <source>Satisfaction check after resolution</source>
+        <translation>Satisfaction check after resolution</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="43"/>
+        <source>First visit after delivery</source>
+        <translation>First visit after delivery</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="50"/>
+        <source>Bought recently, often and much (R ≥ 3, F ≥ 4, M ≥ 4).</source>
+        <translation>Bought recently, often and much (R ≥ 3, F ≥ 4, M ≥ 4).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="53"/>
+        <source>Bought recently and buys often or much (R ≥ 3, F or M ≥ 3).</source>
+        <translation>Bought recently and buys often or much (R ≥ 3, F or M ≥ 3).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="56"/>
+        <source>Bought recently, seldom and little (R ≥ 3, F and M ≤ 2).</source>
+        <translation>Bought recently, seldom and little (R ≥ 3, F and M ≤ 2).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="59"/>
+        <source>Valuable, but has not been back for a while (R ≤ 2, F or M ≥ 4).</source>
+        <translation>Valuable, but has not been back for a while (R ≤ 2, F or M ≥ 4).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="62"/>
+        <source>Has not been back for a while and bought little (R ≤ 2).</source>
+        <translation>Has not been back for a while and bought little (R ≤ 2).</translation>
+    </message>
+</context>
+</TS>
