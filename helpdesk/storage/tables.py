@@ -8,6 +8,7 @@ onto these tables in ``orm.py``.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -37,6 +38,18 @@ metadata = MetaData(
         "pk": "pk_%(table_name)s",
     }
 )
+
+
+def _money() -> BigInteger:
+    """Integer fen. BIGINT on PostgreSQL (2^31 fen is only ¥21 million); SQLite's
+    INTEGER is 64-bit already, and keeping its declared type spares a table rebuild."""
+    return BigInteger().with_variant(Integer(), "sqlite")
+
+
+def _binary_text(length: int) -> String:
+    """Text compared by code point on PostgreSQL too (COLLATE "C"): prefix searches are
+    range scans (key >= q AND key < q + U+10FFFF) that a linguistic collation breaks."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
 
 
 def _id() -> Column[int]:
@@ -126,7 +139,7 @@ vehicles = Table(
     metadata,
     _id(),
     Column("customer_id", ForeignKey("customers.id"), nullable=False, index=True),
-    Column("vin", String(17), nullable=False, index=True),
+    Column("vin", String(17), nullable=False),
     Column("plate", String(16), nullable=False, default="", index=True),
     Column("brand", String(60), nullable=False, default=""),
     Column("model", String(100), nullable=False, default=""),
@@ -142,15 +155,19 @@ orders = Table(
     Column("customer_id", ForeignKey("customers.id"), nullable=False),
     Column("store_id", ForeignKey("stores.id"), nullable=True),
     Column("vehicle_id", ForeignKey("vehicles.id"), nullable=True),
-    Column("number", String(40), nullable=False, index=True),
+    Column("number", String(40), nullable=False),
     Column("kind", EnumText(OrderKind), nullable=False),
     Column("ordered_at", Date, nullable=False),
-    Column("amount_cents", Integer, nullable=False, default=0),
+    Column("amount_cents", _money(), nullable=False, default=0),
     Column("items", Text, nullable=False, default=""),
 )
 # Revenue per customer over a period (pyramid, RFM) reads this index only.
 Index("ix_orders_customer_date", orders.c.customer_id, orders.c.ordered_at, orders.c.amount_cents)
 Index("ix_orders_date", orders.c.ordered_at)
+# One vehicle record per VIN and one order per number: two desks typing the same one at
+# the same moment must not both succeed.
+Index("ix_vehicles_vin", vehicles.c.vin, unique=True)
+Index("ix_orders_number", orders.c.number, unique=True)
 
 # One row per way of finding a customer: pinyin, initials, phone, reversed phone
 # (so a phone tail is a prefix search), plate, VIN, reversed VIN, order number...
@@ -161,7 +178,7 @@ search_keys = Table(
     _id(),
     Column("customer_id", ForeignKey("customers.id"), nullable=False, index=True),
     Column("kind", String(12), nullable=False),
-    Column("key", String(120), nullable=False),
+    Column("key", _binary_text(120), nullable=False),
 )
 Index("ix_search_keys_key", search_keys.c.key, search_keys.c.kind)
 
@@ -177,7 +194,7 @@ sheets = Table(
     "sheets",
     metadata,
     _id(),
-    Column("number", String(32), nullable=False),
+    Column("number", _binary_text(32), nullable=False),
     Column("store_id", ForeignKey("stores.id"), nullable=False),
     Column("received_at", DateTime, nullable=False),
     Column("received_by_id", ForeignKey("users.id"), nullable=True),
@@ -196,7 +213,7 @@ sheets = Table(
     Column("responsible_user_id", ForeignKey("users.id"), nullable=True),
     Column("root_cause", Text, nullable=False, default=""),
     Column("correction", Text, nullable=False, default=""),
-    Column("compensation_cents", Integer, nullable=False, default=0),
+    Column("compensation_cents", _money(), nullable=False, default=0),
     Column("long_term_measure", Text, nullable=False, default=""),
     Column("rework_needed", Boolean, nullable=False, default=False),
     Column("rework_completed_at", DateTime, nullable=True),
@@ -235,6 +252,8 @@ Index("ix_sheets_state_resolution_due", sheets.c.state, sheets.c.resolution_due_
 Index("ix_sheets_channel_received", sheets.c.channel, sheets.c.received_at)
 Index("ix_sheets_category_received", sheets.c.category, sheets.c.received_at)
 Index("ix_sheets_severity_received", sheets.c.severity, sheets.c.received_at)
+# The monthly report's month-end state and satisfaction figures.
+Index("ix_sheets_closed", sheets.c.closed_at)
 
 
 def _sheet_child(name: str, *columns: Column[object]) -> Table:
@@ -264,6 +283,8 @@ sheet_visits = _sheet_child(
     Column("kind", EnumText(VisitKind), nullable=False),
     Column("method", String(20), nullable=False, default="phone"),
 )
+
+Index("ix_sheet_visits_visited", sheet_visits.c.visited_at)
 
 sheet_actions = _sheet_child(
     "sheet_actions",
