@@ -390,6 +390,15 @@ def classification(uow: UnitOfWork, today: date) -> Classification:
     return result
 
 
+def prepare(uow: UnitOfWork, today: date | None = None) -> int:
+    """Compute today's classification ahead of need (the desktop calls this in the
+    background after login), so the customer list's first segment, RFM or revenue filter
+    answers at once instead of reading every order then. Returns the customers
+    classified."""
+    with uow.reading():
+        return len(classification(uow, _today(today)).rows)
+
+
 def clear_cache() -> None:
     with _CACHE_LOCK:
         _CACHE.clear()
@@ -756,7 +765,7 @@ __all__ = [
     "DuplicateSuggestion", "MergePreview", "OpenComplaint", "OrderKind", "PyramidReport",
     "RetentionFigure", "RfmClass", "RfmFigure", "RfmReport", "Segment", "SegmentFigure",
     "TimelineEntry", "VisitDue", "VisitDueKind", "as_date", "birthdays_this_month",
-    "classification", "clear_cache", "csat",
+    "classification", "clear_cache", "csat", "prepare",
     "customer_history", "customer_value", "duplicate_suggestions", "lifecycle_counts",
     "ltv_estimate", "merge_preview", "overview", "pyramid", "retention",
     "return_visits_due", "rfm", "visit_windows",

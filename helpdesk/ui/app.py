@@ -10,6 +10,8 @@ first-run setup or the login, then the main window.
 from __future__ import annotations
 
 import argparse
+import functools
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk.domain.errors import HelpdeskError
-from helpdesk.services import session, setup
+from helpdesk.services import analytics, session, setup
 from helpdesk.ui import i18n, messages, widgets
 from helpdesk.ui.context import AppContext
 from helpdesk.ui.first_run import FirstRunDialog
@@ -188,11 +190,21 @@ def _session(app: QApplication, database: session.OpenDatabase, settings: QSetti
         window.closed.connect(app.quit)
         window.show()
         QTimer.singleShot(0, window.offer_drafts)
+        # Reading every order takes seconds on a large database: do it now, in the
+        # background, so the customer page's filters answer at once when used.
+        ctx.run(functools.partial(analytics.prepare, database.uow()), lambda _count: None,
+                _log_preparation_failure,
+                label=QCoreApplication.translate("app", "Preparing customer figures…"))
         app.exec()
         logged_out = window.logged_out
         window.deleteLater()
         if not logged_out:
             return "quit"
+
+
+def _log_preparation_failure(error: Exception) -> None:
+    # Not worth a dialog: the customer page computes the figures itself when asked.
+    logging.getLogger(__name__).warning("preparing customer figures failed: %s", error)
 
 
 def show_error(error: BaseException) -> None:

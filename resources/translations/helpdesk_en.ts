@@ -299,7 +299,7 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="108"/>
+        <location filename="../../helpdesk/ui/app.py" line="110"/>
         <source>The database cannot be opened</source>
         <translation>The database cannot be opened</translation>
     </message>
@@ -1800,14 +1800,19 @@ Database: %1</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="138"/>
+        <location filename="../../helpdesk/ui/app.py" line="140"/>
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="181"/>
+        <location filename="../../helpdesk/ui/app.py" line="183"/>
         <source>Choose the database to open.</source>
         <translation>Choose the database to open.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/app.py" line="197"/>
+        <source>Preparing customer figures…</source>
+        <translation>Preparing customer figures…</translation>
     </message>
 </context>
 <context>
@@ -3256,22 +3261,22 @@ Database: %1</translation>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="40"/>
+        <location filename="../../helpdesk/ui/app.py" line="42"/>
         <source>Complaints</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="41"/>
+        <location filename="../../helpdesk/ui/app.py" line="43"/>
         <source>Customers</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="42"/>
+        <location filename="../../helpdesk/ui/app.py" line="44"/>
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="43"/>
+        <location filename="../../helpdesk/ui/app.py" line="45"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>

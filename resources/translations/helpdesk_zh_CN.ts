@@ -298,7 +298,7 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="108"/>
+        <location filename="../../helpdesk/ui/app.py" line="110"/>
         <source>The database cannot be opened</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -1798,14 +1798,19 @@ Database: %1</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="138"/>
+        <location filename="../../helpdesk/ui/app.py" line="140"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="181"/>
+        <location filename="../../helpdesk/ui/app.py" line="183"/>
         <source>Choose the database to open.</source>
         <translation>请选择要打开的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/app.py" line="197"/>
+        <source>Preparing customer figures…</source>
+        <translation>正在准备客户价值数据…</translation>
     </message>
 </context>
 <context>
@@ -3254,22 +3259,22 @@ Database: %1</source>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="40"/>
+        <location filename="../../helpdesk/ui/app.py" line="42"/>
         <source>Complaints</source>
         <translation>抱怨/投诉</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="41"/>
+        <location filename="../../helpdesk/ui/app.py" line="43"/>
         <source>Customers</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="42"/>
+        <location filename="../../helpdesk/ui/app.py" line="44"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="43"/>
+        <location filename="../../helpdesk/ui/app.py" line="45"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>

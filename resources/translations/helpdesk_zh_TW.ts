@@ -298,7 +298,7 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="108"/>
+        <location filename="../../helpdesk/ui/app.py" line="110"/>
         <source>The database cannot be opened</source>
         <translation>無法打開資料庫</translation>
     </message>
@@ -1798,14 +1798,19 @@ Database: %1</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="138"/>
+        <location filename="../../helpdesk/ui/app.py" line="140"/>
         <source>Opening the database…</source>
         <translation>正在打開資料庫…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="181"/>
+        <location filename="../../helpdesk/ui/app.py" line="183"/>
         <source>Choose the database to open.</source>
         <translation>請選擇要打開的資料庫。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/app.py" line="197"/>
+        <source>Preparing customer figures…</source>
+        <translation>正在準備客戶價值資料…</translation>
     </message>
 </context>
 <context>
@@ -3254,22 +3259,22 @@ Database: %1</source>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="40"/>
+        <location filename="../../helpdesk/ui/app.py" line="42"/>
         <source>Complaints</source>
         <translation>抱怨/投訴</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="41"/>
+        <location filename="../../helpdesk/ui/app.py" line="43"/>
         <source>Customers</source>
         <translation>客戶檔案</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="42"/>
+        <location filename="../../helpdesk/ui/app.py" line="44"/>
         <source>Reports</source>
         <translation>報表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="43"/>
+        <location filename="../../helpdesk/ui/app.py" line="45"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>

@@ -461,3 +461,18 @@ def test_cached_figures_follow_new_orders_and_merges(staffed):
     with pytest.raises(ValidationError) as info:
         analytics.customer_value(db.uow(), staff.desk, b)
     assert info.value.code == "customer.merged"
+
+
+def test_prepare_computes_the_day_once_and_a_new_order_invalidates_it(staffed):
+    db, staff = staffed
+    for i in range(1, 6):
+        add_customer(db, f"客户{i}", [(10, i)])
+    add_customer(db, "潜客")
+    # Five customers with orders are classified; the prospect has no row (no orders).
+    assert analytics.prepare(db.uow(), NOW.date()) == 5
+    with db.uow().reading() as uow:
+        first = analytics.classification(uow, NOW.date())
+    with db.uow().reading() as uow:
+        assert analytics.classification(uow, NOW.date()) is first  # cached, not recomputed
+    add_customer(db, "新客", [(1, 50)])
+    assert analytics.prepare(db.uow(), NOW.date()) == 6

@@ -143,3 +143,25 @@ def test_open_widgets_follow_the_switch(qtbot, make_ctx, sample, qsettings):
     assert form.action_buttons[next(iter(form.action_buttons))].text() == "响应"
     tab.language_combo.setCurrentIndex(tab.language_combo.findData("zh_TW"))
     qtbot.waitUntil(lambda: form.analysis_box.title() == "根本原因、缺點糾正與措施")
+
+
+@pytest.mark.parametrize("area", ["helpdesk", "customers", "reports"])
+def test_every_text_in_the_sources_is_in_the_ts_files(area: str, tmp_path: Path):
+    # A tr() text added without running scripts/update_translations.py would show in
+    # English in the Chinese UI; lupdate on a copy finds it as a new, unfinished entry.
+    scripts = Path(__file__).resolve().parents[2] / "scripts"
+    sys.path.insert(0, str(scripts))
+    try:
+        import update_translations as ut
+    finally:
+        sys.path.remove(str(scripts))
+    lupdate = ut.tool("pyside6-lupdate")
+    copy = tmp_path / f"{area}_zh_CN.ts"
+    shutil.copyfile(TRANSLATIONS / f"{area}_zh_CN.ts", copy)
+    files = [str(p.relative_to(ut.ROOT)) for p in ut.sources(area)]
+    subprocess.run([lupdate, "-no-obsolete", "-source-language", "en",
+                    "-target-language", "zh_CN", *files, "-ts", str(copy)],
+                   cwd=ut.ROOT, check=True, capture_output=True)
+    missing = [m.findtext("source") for m in ET.parse(copy).getroot().iter("message")
+               if m.find("translation").get("type") == "unfinished"]
+    assert missing == [], f"run scripts/update_translations.py --area {area} and translate"
