@@ -282,6 +282,21 @@ _MASK_TAIL = 4
 _CHINA_COUNTRY_CODE = 86
 
 
+def display_phone(number: str) -> str:
+    """A stored phone as people read it: mainland numbers in national form without +86
+    (``138 1234 5678``, ``010 6234 5678``), others in international form; masked or
+    unparsable text is returned as it is."""
+    if not number or "*" in number:
+        return number
+    try:
+        parsed = phonenumbers.parse(number, "CN")
+    except phonenumbers.NumberParseException:
+        return number
+    if parsed.country_code == 86:
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
 def mask_phone(e164_or_digits: str) -> str:
     """Mask a phone number for lists and printouts.
 

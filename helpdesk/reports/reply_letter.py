@@ -25,12 +25,12 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Spacer
 
+from helpdesk.domain import validation
 from helpdesk.domain.complaints import ResponsibleArea
 from helpdesk.domain.customers import Gender
 from helpdesk.reports import i18n, layout
 from helpdesk.reports.fonts import PdfFont, pdf_font
 from helpdesk.reports.layout import para, shorten
-from helpdesk.reports.sheet_print import display_phone
 from helpdesk.services.dto import SheetDetail
 
 _OUR_AREAS = frozenset({ResponsibleArea.TECHNICAL, ResponsibleArea.SERVICE,
@@ -113,7 +113,7 @@ def draft_letter(
         paragraphs.append(t("letter.promise", measure=_clause(sheet.long_term_measure)))
     else:
         paragraphs.append(t("letter.promise_generic"))
-    phone = display_phone(letterhead.phone)
+    phone = validation.display_phone(letterhead.phone)
     paragraphs.append(t("letter.apology", phone=t("letter.phone", phone=phone) if phone else ""))
     if lang != "en":
         # Chinese letters indent each body paragraph and 此致 by two characters
@@ -139,7 +139,8 @@ def render_letter(text: str, lang: str, *, letterhead: Letterhead, reference: st
     font = font or pdf_font()
     st = layout.styles(font, lang)
     out: list[Flowable] = [para(letterhead.store_name, st.title)]
-    contact = "  ".join(x for x in (letterhead.address, display_phone(letterhead.phone)) if x)
+    phone = validation.display_phone(letterhead.phone)
+    contact = "  ".join(x for x in (letterhead.address, phone) if x)
     if contact:
         out.append(para(contact, st.subtitle))
     out.append(HRFlowable(width="100%", thickness=0.6, color=layout.ACCENT, spaceAfter=6 * mm))

@@ -13,10 +13,10 @@ import re
 from collections.abc import Mapping
 from datetime import datetime
 
-import phonenumbers
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from helpdesk.domain import validation
 from helpdesk.reports import i18n, layout
 from helpdesk.reports.fonts import PdfFont, pdf_font
 from helpdesk.reports.i18n import fmt_amount, fmt_date, fmt_datetime
@@ -24,22 +24,6 @@ from helpdesk.reports.layout import CONTENT_WIDTH, para
 from helpdesk.services.dto import SheetDetail
 
 _SATISFACTION_NOTE = re.compile(r"satisfaction (\d)")
-CHINA = 86
-
-
-def display_phone(phone: str) -> str:
-    """A stored E.164 number as people write it at home (``138 1234 5678``,
-    ``0755 2688 1234``); a masked or unparsable one as it is."""
-    if not phone or "*" in phone or not phone.startswith("+"):
-        return phone
-    try:
-        number = phonenumbers.parse(phone, None)
-    except phonenumbers.NumberParseException:
-        return phone
-    if number.country_code != CHINA:
-        return phonenumbers.format_number(number,
-                                          phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
 class _SheetWriter:
@@ -116,7 +100,7 @@ class _SheetWriter:
         self.section("sheet.sec.customer")
         self.out.append(layout.field_grid(self.st, [
             (self.t("sheet.customer_name"), d.customer_name),
-            (self.t("sheet.customer_phone"), display_phone(d.customer_phone)),
+            (self.t("sheet.customer_phone"), validation.display_phone(d.customer_phone)),
         ]))
 
     def vehicle_or_order(self) -> None:

@@ -860,3 +860,18 @@ def test_string_validators_are_idempotent(validator: Callable[[str], str], raw: 
     except ValidationError:
         return
     assert validator(once) == once
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("+8613812345678", "138 1234 5678"),  # mainland mobile: national form, no +86
+        ("+861062345678", "010 6234 5678"),  # Beijing landline keeps its area code
+        ("+8675523456789", "0755 2345 6789"),
+        ("+442079460958", "+44 20 7946 0958"),  # foreign: international form
+        ("138****5678", "138****5678"),  # masked numbers are shown as they are
+        ("", ""),
+    ],
+)
+def test_display_phone(stored: str, shown: str) -> None:
+    assert v.display_phone(stored) == shown

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from helpdesk.domain import validation
 from helpdesk.domain.errors import HelpdeskError
 from helpdesk.services import customers
 from helpdesk.services.dto import CustomerDetail, CustomerSummary
@@ -160,8 +161,8 @@ class CustomerFinder(QWidget):
         if c is None:
             self.info_label.setText(self.tr("No customer chosen yet."))
             return
-        parts = [f"<b>{_escape(c.name)}</b>", _escape(c.phones[0]) if c.phones else "",
-                 labels.label(c.tier)]
+        phone = validation.display_phone(c.phones[0]) if c.phones else ""
+        parts = [f"<b>{_escape(c.name)}</b>", _escape(phone), labels.label(c.tier)]
         plates = [v.plate for v in c.vehicles if v.plate]
         if plates:
             parts.append(_escape(", ".join(plates)))
@@ -195,7 +196,8 @@ class CustomerFinder(QWidget):
             return
         for hit in self.hits:
             plates = ", ".join(hit.plates[:2])
-            text = " · ".join(p for p in (hit.name, hit.phone, plates) if p)
+            text = " · ".join(p for p in (hit.name, validation.display_phone(hit.phone), plates)
+                              if p)
             item = QStandardItem(text)
             item.setData(hit.id, CustomerIdRole)
             item.setToolTip(self.tr("Matched: %1").replace("%1", hit.matched_key or hit.name))

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from shiboken6 import isValid
 
+from helpdesk.domain import validation
 from helpdesk.domain.errors import HelpdeskError
 from helpdesk.services import customer_list
 from helpdesk.services.customer_list import CustomerFilter, CustomerRow
@@ -50,11 +51,8 @@ def alive(obj: Any) -> bool:
 
 
 def phone_text(number: str) -> str:
-    """A phone as people read it: mainland numbers without +86, grouped 3-4-4."""
-    if number.startswith("+86") and number[3:].isdigit():
-        digits = number[3:]
-        return f"{digits[:3]} {digits[3:7]} {digits[7:]}" if len(digits) == 11 else digits
-    return number
+    """A phone as people read it (``138 1234 5678``; see ``validation.display_phone``)."""
+    return validation.display_phone(number)
 
 
 class Column(IntEnum):
