@@ -154,6 +154,10 @@ DEFAULT_CATEGORIES: dict[str, tuple[str, str, str]] = {
 }
 
 
+ENQUIRY_CATEGORY = "enquiry"
+"""The category whose response deadline is the policy's ``enquiry_response`` if set."""
+
+
 def format_sheet_number(store_code: str, year: int, sequence: int) -> str:
     """Human-readable sheet number, per store and year: ``TS-2026-000123``."""
     return f"{store_code}-{year}-{sequence:06d}"
@@ -324,10 +328,15 @@ class Sheet:
         deadlines = sla_mod.compute_deadlines(
             self.received_at, self.channel, self.severity, policy, calendar
         )
+        response_spec = rule.response
         self.response_due_at = deadlines.response_due
+        if self.category == ENQUIRY_CATEGORY and policy.enquiry_response is not None:
+            # Seed 004: an enquiry is answered within 30 minutes, sooner than a complaint.
+            response_spec = policy.enquiry_response
+            self.response_due_at = sla_mod.due_at(self.received_at, response_spec, calendar)
         self.base_resolution_due_at = deadlines.resolution_due
         self.sla_rule_json = json.dumps(
-            {"response": rule.response.to_dict(), "resolution": rule.resolution.to_dict()},
+            {"response": response_spec.to_dict(), "resolution": rule.resolution.to_dict()},
             sort_keys=True,
         )
         if self.severity is Severity.MAJOR and rule.escalate_to_oem:

@@ -353,37 +353,25 @@ def _replace(data: SheetInput, **changes: Any) -> SheetInput:
 
 def update_sheet(uow: UnitOfWork, actor_id: int, sheet_id: int, expected_version: int,
                  data: SheetInput) -> SheetDetail:
-    """Correct what was registered. Changing channel, severity or received time
-    recomputes the deadlines from the store's policy."""
-    at = common.now()
-    with uow:
-        user = common.actor(uow, actor_id, Permission.EDIT_SHEET)
-        sheet = _load(uow, sheet_id, expected_version)
-        if sheet.state is SheetState.CLOSED:
-            raise ValidationError("state", "workflow.closed",
-                                  "the sheet is closed; reopen it to change it")
-        errors: list[ValidationError] = []
-        values = _validated(uow, _replace(data, received_at=data.received_at or
-                                          sheet.received_at), at, errors, sheet.received_at)
-        if errors:
-            raise ValidationErrors(errors)
-        before = _snapshot(sheet)
-        customer = values.pop("customer")
-        sla_changed = (values["channel"], values["severity"], values["received_at"]) != (
-            sheet.channel, sheet.severity, sheet.received_at)
-        for key, value in values.items():
-            setattr(sheet, key, value)
-        if customer.id != before["customer_id"]:
-            sheet.customer_name = customer.name
-            sheet.customer_phone = customer.primary_phone
-        if sla_changed:
-            store = uow.stores.get(sheet.store_id)
-            sheet.apply_sla(common.store_policy(store), common.store_calendar(store))
-        _stamp(sheet, user, at)
-        common.record(uow, user, "sheet.update", "sheet", sheet.id,
-                      audit.diff(before, _snapshot(sheet)), at=at)
-        uow.commit()
-        return detail(uow, sheet, user)
+    """Correct what was registered. Changing channel, severity, category or received
+    time recomputes the deadlines from the store's policy."""
+    return save_form(uow, actor_id, sheet_id, expected_version, data=data)
+
+
+def _apply_registration(uow: UnitOfWork, sheet: Sheet, values: dict[str, Any]) -> None:
+    """Write corrected registration fields (validated by ``_validated``) to the sheet."""
+    customer = values.pop("customer")
+    sla_changed = (values["channel"], values["severity"], values["category"],
+                   values["received_at"]) != (sheet.channel, sheet.severity, sheet.category,
+                                              sheet.received_at)
+    if customer.id != sheet.customer_id:
+        sheet.customer_name = customer.name
+        sheet.customer_phone = customer.primary_phone
+    for key, value in values.items():
+        setattr(sheet, key, value)
+    if sla_changed:
+        store = uow.stores.get(sheet.store_id)
+        sheet.apply_sla(common.store_policy(store), common.store_calendar(store))
 
 
 def _stamp(sheet: Sheet, user: User, at: datetime) -> None:
@@ -534,17 +522,7 @@ def save_form(uow: UnitOfWork, actor_id: int, sheet_id: int, expected_version: i
         if errors:
             raise ValidationErrors(errors)
         if values is not None:
-            customer = values.pop("customer")
-            sla_changed = (values["channel"], values["severity"], values["received_at"]) != (
-                sheet.channel, sheet.severity, sheet.received_at)
-            for key, value in values.items():
-                setattr(sheet, key, value)
-            if customer.id != before["customer_id"]:
-                sheet.customer_name = customer.name
-                sheet.customer_phone = customer.primary_phone
-            if sla_changed:
-                store = uow.stores.get(sheet.store_id)
-                sheet.apply_sla(common.store_policy(store), common.store_calendar(store))
+            _apply_registration(uow, sheet, values)
         _stamp(sheet, user, at)
         common.record(uow, user, "sheet.update", "sheet", sheet.id,
                       audit.diff(before, _snapshot(sheet)), at=at)

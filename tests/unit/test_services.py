@@ -317,6 +317,20 @@ def test_update_sheet_audits_the_difference(uow: FakeUnitOfWork, team: Staff,
     assert "category" not in entry.change_map
 
 
+def test_correcting_the_category_to_an_enquiry_recomputes_a_retail_deadline(
+        clock: Clock) -> None:
+    # Seed 004: complaints are answered within 24 h, enquiries within 30 minutes.
+    uow = FakeUnitOfWork()
+    shop = seed_staff(uow, preset="retail", code="RS")
+    buyer = customers.create_customer(uow, shop.desk, CustomerInput(
+        name="王五", phones=("13811112222",), vehicles=(VehicleInput(vin=OTHER_VIN),)))
+    registered = cs.register(uow, shop.desk, sheet_input(buyer, channel="in_store"))
+    assert registered.response_due_at == NOW + timedelta(hours=24)
+    corrected = cs.update_sheet(uow, shop.desk, registered.id, registered.version,
+                                sheet_input(buyer, channel="in_store", category="enquiry"))
+    assert corrected.response_due_at == NOW + timedelta(minutes=30)
+
+
 def test_update_sheet_with_a_stale_version_names_who_saved(
         uow: FakeUnitOfWork, team: Staff, customer: CustomerDetail, sheet: SheetDetail,
         clock: Clock) -> None:

@@ -789,3 +789,18 @@ def test_correcting_the_received_time_rejudges_steps_already_taken() -> None:
     sheet.apply_sla(POLICY, CALENDAR)
     assert sheet.response_on_time is False
     assert sheet.resolution_on_time is False
+
+
+def test_a_retail_enquiry_is_answered_within_30_working_minutes() -> None:
+    # Seed 004: respond to complaints within 24 h, to enquiries within 30 minutes.
+    retail, calendar = sla.retail_policy(), StoreCalendar.retail_default()
+    complaint = new_sheet(category="repair_quality")
+    complaint.apply_sla(retail, calendar)
+    enquiry = new_sheet(category="enquiry")
+    enquiry.apply_sla(retail, calendar)
+    assert complaint.response_due_at == RECEIVED + timedelta(hours=24)
+    assert enquiry.response_due_at == RECEIVED + timedelta(minutes=30)
+    assert enquiry.resolution_due_at == complaint.resolution_due_at
+    # The dealership preset has no enquiry rule: the category changes nothing there.
+    dealer = new_sheet(category="enquiry")
+    assert dealer.response_due_at == new_sheet().response_due_at
