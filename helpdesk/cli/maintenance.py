@@ -18,6 +18,7 @@ from helpdesk.cli import _base
 from helpdesk.domain.errors import StorageError
 from helpdesk.storage import backup, migrate
 from helpdesk.storage import engine as engine_mod
+from helpdesk.storage.database import open_database
 
 # Counted by `check` (those present in the database).
 _COUNTED = ("stores", "users", "customers", "vehicles", "orders", "sheets", "audit_log")
@@ -39,6 +40,17 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     cmd.add_argument("file", type=Path)
     cmd.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     cmd.set_defaults(func=run_restore)
+
+    cmd = subparsers.add_parser(
+        "migrate", parents=[common], help="upgrade the database schema (backup first)",
+        description="Bring the database to this version's schema. A SQLite file is copied "
+                    "first; a PostgreSQL database is dumped with pg_dump first — where "
+                    "pg_dump is not installed, take a backup yourself and pass "
+                    "--backup-taken. Every desk opening the database upgrades it the "
+                    "same way; this command does it ahead of time.")
+    cmd.add_argument("--backup-taken", action="store_true",
+                     help="PostgreSQL without pg_dump here: you have backed it up yourself")
+    cmd.set_defaults(func=run_migrate)
 
     cmd = subparsers.add_parser("check", parents=[common],
                                 help="integrity, migration state and counts of the database")
@@ -108,6 +120,25 @@ def _sqlite_checks(engine: Engine) -> dict[str, Any]:
         foreign = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
     return {"integrity": "ok" if integrity == ["ok"] else "; ".join(integrity[:20]),
             "foreign_key_violations": len(foreign)}
+
+
+def run_migrate(args: argparse.Namespace) -> int:
+    url = _base.database_url(args)
+    db = open_database(url, upgrade=False)
+    try:
+        result = migrate.upgrade(db.engine, backup_taken=args.backup_taken)
+    finally:
+        db.dispose()
+    if _base.wants_json(args):
+        _base.print_json({"before": result.before, "after": result.after,
+                          "backup": result.backup})
+    elif result.before == result.after:
+        print(f"{engine_mod.describe(url)} is up to date (revision {result.after})")
+    else:
+        saved = f"; backup: {result.backup}" if result.backup else ""
+        print(f"{engine_mod.describe(url)} upgraded from {result.before or 'empty'} to "
+              f"{result.after}{saved}")
+    return 0
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -10,8 +10,11 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import subprocess
 from datetime import datetime
 from pathlib import Path
+
+from sqlalchemy.engine import make_url
 
 from helpdesk.domain.errors import StorageError
 
@@ -102,3 +105,30 @@ def restore_sqlite(source: Path, db_path: Path) -> Path | None:
             stale.unlink()
     os.replace(tmp, db_path)
     return safety
+
+
+def backup_postgres(url: str, folder: Path, *, reason: str = "manual") -> Path:
+    """Dump a PostgreSQL database with ``pg_dump -Fc`` into ``folder`` (restorable with
+    ``pg_restore``). Raises StorageError when pg_dump is not installed or fails."""
+    pg_dump = shutil.which("pg_dump")
+    if pg_dump is None:
+        raise StorageError(
+            "pg_dump is not installed on this computer, so no backup can be taken "
+            "automatically", code="backup.no_pg_dump")
+    parsed = make_url(url)
+    env = dict(os.environ)
+    if parsed.password:
+        env["PGPASSWORD"] = str(parsed.password)  # not on the command line, where ps shows it
+    libpq = parsed.set(drivername="postgresql", password=None).render_as_string(
+        hide_password=False)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    dest = folder / f"{parsed.database}-{stamp}-{reason}.dump"
+    tmp = dest.with_name(dest.name + ".part")
+    done = subprocess.run([pg_dump, "--format=custom", "--file", str(tmp), "--dbname", libpq],
+                          env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        tmp.unlink(missing_ok=True)
+        raise StorageError(f"pg_dump failed: {done.stderr.strip()}", code="backup.failed")
+    os.replace(tmp, dest)
+    return dest

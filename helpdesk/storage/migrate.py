@@ -16,6 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
+from helpdesk.domain.errors import StorageError
 from helpdesk.storage import backup
 from helpdesk.storage import engine as engine_mod
 
@@ -46,20 +47,45 @@ class MigrationResult:
     backup: Path | None
 
 
-def upgrade(engine: Engine, revision: str = "head") -> MigrationResult:
+def upgrade(engine: Engine, revision: str = "head", *,
+            backup_taken: bool = False) -> MigrationResult:
+    """Bring the schema to ``revision``; an existing database is backed up first.
+
+    SQLite: an online copy in ``backups/`` next to the file. PostgreSQL: ``pg_dump`` into
+    the data folder's ``backups/``; where pg_dump is missing the upgrade is refused until
+    the administrator confirms a backup was taken (``backup_taken``, the CLI's
+    ``helpdesk migrate --backup-taken``)."""
     before = current_revision(engine)
     target = head_revision() if revision == "head" else revision
     saved: Path | None = None
     if before != target:
-        db_file = engine_mod.sqlite_file(str(engine.url))
         has_tables = bool(inspect(engine).get_table_names())
-        if db_file is not None and db_file.exists() and has_tables:
-            saved = backup.backup_sqlite(db_file, reason=f"before-migration-{before}")
+        if has_tables:
+            saved = _backup_before(engine, before, backup_taken)
         cfg = alembic_config()
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, revision)
     return MigrationResult(before, current_revision(engine) or "", saved)
+
+
+def _backup_before(engine: Engine, before: str | None, backup_taken: bool) -> Path | None:
+    url = engine.url.render_as_string(hide_password=False)
+    reason = f"before-migration-{before}"
+    db_file = engine_mod.sqlite_file(url)
+    if db_file is not None:
+        return backup.backup_sqlite(db_file, reason=reason) if db_file.exists() else None
+    if engine.dialect.name != "postgresql" or backup_taken:
+        return None
+    try:
+        return backup.backup_postgres(url, engine_mod.data_dir() / "backups", reason=reason)
+    except StorageError as exc:
+        raise StorageError(
+            f"the database must be upgraded to this version of Helpdesk, and a backup comes "
+            f"first, but it could not be taken ({exc.message}). Back it up with pg_dump, "
+            "then run `helpdesk migrate --backup-taken`.",
+            code="migrate.backup_needed",
+        ) from exc
 
 
 def is_up_to_date(engine: Engine) -> bool:

@@ -171,3 +171,58 @@ def test_opening_an_old_database_upgrades_it_with_a_backup(populated: Path) -> N
         assert migrate.is_up_to_date(reopened.engine)
     finally:
         reopened.dispose()
+
+
+@pytest.fixture
+def postgres_behind_head(pg_db: Database, clock: Clock) -> Database:
+    """A PostgreSQL database with data, one revision behind head."""
+    seed_staff(pg_db.uow())
+    _alembic(pg_db.engine, "downgrade", "0001")
+    assert migrate.current_revision(pg_db.engine) == "0001"
+    return pg_db
+
+
+@pytest.mark.postgres
+def test_postgres_is_dumped_with_pg_dump_before_it_is_migrated(
+        postgres_behind_head: Database, _isolated_home: Path) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("pg_dump") is None:
+        pytest.skip("pg_dump is not installed")
+    result = migrate.upgrade(postgres_behind_head.engine)
+    assert (result.before, result.after) == ("0001", HEAD)
+    assert result.backup is not None and result.backup.parent == _isolated_home / "backups"
+    listing = subprocess.run(["pg_restore", "--list", str(result.backup)],
+                             capture_output=True, text=True, check=True).stdout
+    assert "TABLE DATA public users" in listing  # the staff rows are in the dump
+
+
+@pytest.mark.postgres
+def test_postgres_without_pg_dump_is_not_migrated_until_a_backup_is_confirmed(
+        postgres_behind_head: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from helpdesk.domain.errors import StorageError
+    from helpdesk.storage import backup
+
+    monkeypatch.setattr(backup.shutil, "which", lambda _name: None)
+    with pytest.raises(StorageError) as refused:
+        migrate.upgrade(postgres_behind_head.engine)
+    assert refused.value.code == "migrate.backup_needed"
+    assert "helpdesk migrate --backup-taken" in refused.value.message
+    assert migrate.current_revision(postgres_behind_head.engine) == "0001"  # untouched
+    result = migrate.upgrade(postgres_behind_head.engine, backup_taken=True)
+    assert (result.after, result.backup) == (HEAD, None)
+
+
+def test_the_migrate_command_upgrades_with_a_backup(populated: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from helpdesk.cli import main
+
+    db = open_database(f"sqlite:///{populated}", upgrade=False)
+    _alembic(db.engine, "downgrade", "0001")
+    db.dispose()
+    assert main(["migrate", "--database", str(populated)]) == 0
+    out = capsys.readouterr().out
+    assert f"upgraded from 0001 to {HEAD}" in out and "backup:" in out
+    assert main(["migrate", "--database", str(populated)]) == 0
+    assert "is up to date" in capsys.readouterr().out
