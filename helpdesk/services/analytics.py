@@ -97,7 +97,6 @@ class RfmClass(StrEnum):
 
 class DuplicateReason(StrEnum):
     PHONE = "phone"  # the same phone number
-    VIN = "vin"  # the same vehicle
     NAME_PHONE = "name_phone"  # the same name and a phone differing in one half
 
 
@@ -688,8 +687,9 @@ def _visits_due(uow: UnitOfWork, user: User, day: date,
 # ------------------------------------------------------------------ duplicates
 def duplicate_suggestions(uow: UnitOfWork, actor_id: int,
                           limit: int = 200) -> list[DuplicateSuggestion]:
-    """Pairs of live customers that look like one person: the same phone, the same
-    VIN, or the same name with phones alike in their first 7 or last 4 digits. Each
+    """Pairs of live customers that look like one person: the same phone, or the same
+    name with phones alike in their first 7 or last 4 digits (a VIN belongs to one
+    customer only — the database refuses a second vehicle with it). Each
     pair is listed once, under its strongest reason; ``keep`` is the older record."""
     with uow.reading():
         user = common.actor(uow, actor_id, Permission.MANAGE_CUSTOMERS)

@@ -395,10 +395,10 @@ def recent_deliveries(session: Session, windows: Sequence[tuple[int, date]],
 def duplicate_groups(session: Session, limit: int = 500) -> list[tuple[str, list[int]]]:
     """Groups of live customers that look like one person: ``(reason, ids)``.
 
-    Reasons: ``phone`` (the same number), ``vin`` (the same vehicle), ``name_phone``
-    (the same name and phones that share the first 7 or the last 4 digits — any
-    one-digit typo keeps one of the two halves intact)."""
-    p, v = tables.customer_phones, tables.vehicles
+    Reasons: ``phone`` (the same number) and ``name_phone`` (the same name and phones
+    that share the first 7 or the last 4 digits — any one-digit typo keeps one of the
+    two halves intact). A VIN cannot be shared: the database holds one vehicle per VIN."""
+    p = tables.customer_phones
     live = c.c.merged_into_id.is_(None)
     result: list[tuple[str, list[int]]] = []
 
@@ -424,7 +424,6 @@ def duplicate_groups(session: Session, limit: int = 500) -> list[tuple[str, list
         result.extend((reason, ids) for ids in groups.values())
 
     grouped("phone", p.c.number, p.join(c, c.c.id == p.c.customer_id))
-    grouped("vin", v.c.vin, v.join(c, c.c.id == v.c.customer_id))
     joined = p.join(c, c.c.id == p.c.customer_id)
     length = func.length(p.c.number)
     head = c.c.name + literal("|") + func.substr(p.c.number, 1, length - 4)

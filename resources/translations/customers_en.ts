@@ -783,62 +783,62 @@
 <context>
     <name>CustomerTableModel</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="76"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="74"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="77"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="75"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="78"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="76"/>
         <source>Plate</source>
         <translation>Plate</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="79"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="77"/>
         <source>Tier</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="80"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="78"/>
         <source>Lifecycle</source>
         <translation>Lifecycle</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="81"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="79"/>
         <source>Last purchase</source>
         <translation>Last purchase</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="82"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="80"/>
         <source>Revenue (12 months)</source>
         <translation>Revenue (12 months)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="83"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="81"/>
         <source>Open complaints</source>
         <translation>Open complaints</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="84"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="82"/>
         <source>Last complaint</source>
         <translation>Last complaint</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="85"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="83"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="86"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="84"/>
         <source>Advisor</source>
         <translation>Advisor</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="159"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="157"/>
         <source>Searching customers…</source>
         <translation>Searching customers…</translation>
     </message>
@@ -1130,46 +1130,41 @@
     </message>
     <message>
         <location filename="../../helpdesk/ui/customers/labels.py" line="34"/>
-        <source>Same VIN</source>
-        <translation>Same VIN</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="35"/>
         <source>Same name, similar phone</source>
         <translation>Same name, similar phone</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="40"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="39"/>
         <source>Satisfaction check after resolution</source>
         <translation>Satisfaction check after resolution</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="43"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="42"/>
         <source>First visit after delivery</source>
         <translation>First visit after delivery</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="50"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="49"/>
         <source>Bought recently, often and much (R ≥ 3, F ≥ 4, M ≥ 4).</source>
         <translation>Bought recently, often and much (R ≥ 3, F ≥ 4, M ≥ 4).</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="53"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="52"/>
         <source>Bought recently and buys often or much (R ≥ 3, F or M ≥ 3).</source>
         <translation>Bought recently and buys often or much (R ≥ 3, F or M ≥ 3).</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="56"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="55"/>
         <source>Bought recently, seldom and little (R ≥ 3, F and M ≤ 2).</source>
         <translation>Bought recently, seldom and little (R ≥ 3, F and M ≤ 2).</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="59"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="58"/>
         <source>Valuable, but has not been back for a while (R ≤ 2, F or M ≥ 4).</source>
         <translation>Valuable, but has not been back for a while (R ≤ 2, F or M ≥ 4).</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="62"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="61"/>
         <source>Has not been back for a while and bought little (R ≤ 2).</source>
         <translation>Has not been back for a while and bought little (R ≤ 2).</translation>
     </message>

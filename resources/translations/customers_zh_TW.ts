@@ -779,62 +779,62 @@
 <context>
     <name>CustomerTableModel</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="76"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="74"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="77"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="75"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="78"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="76"/>
         <source>Plate</source>
         <translation>車牌號</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="79"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="77"/>
         <source>Tier</source>
         <translation>客戶等級</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="80"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="78"/>
         <source>Lifecycle</source>
         <translation>生命週期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="81"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="79"/>
         <source>Last purchase</source>
         <translation>最近購買</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="82"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="80"/>
         <source>Revenue (12 months)</source>
         <translation>收入（12 個月）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="83"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="81"/>
         <source>Open complaints</source>
         <translation>未結案的抱怨</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="84"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="82"/>
         <source>Last complaint</source>
         <translation>最近抱怨</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="85"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="83"/>
         <source>Store</source>
         <translation>門店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="86"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="84"/>
         <source>Advisor</source>
         <translation>顧問</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="159"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="157"/>
         <source>Searching customers…</source>
         <translation>正在搜尋客戶…</translation>
     </message>
@@ -1126,46 +1126,41 @@
     </message>
     <message>
         <location filename="../../helpdesk/ui/customers/labels.py" line="34"/>
-        <source>Same VIN</source>
-        <translation>車身號碼相同</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="35"/>
         <source>Same name, similar phone</source>
         <translation>姓名相同、電話相近</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="40"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="39"/>
         <source>Satisfaction check after resolution</source>
         <translation>解決後滿意度回訪</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="43"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="42"/>
         <source>First visit after delivery</source>
         <translation>交付後首次回訪</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="50"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="49"/>
         <source>Bought recently, often and much (R ≥ 3, F ≥ 4, M ≥ 4).</source>
         <translation>近期購買、購買頻繁且金額高（R ≥ 3，F ≥ 4，M ≥ 4）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="53"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="52"/>
         <source>Bought recently and buys often or much (R ≥ 3, F or M ≥ 3).</source>
         <translation>近期購買，且購買較頻繁或金額較高（R ≥ 3，F 或 M ≥ 3）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="56"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="55"/>
         <source>Bought recently, seldom and little (R ≥ 3, F and M ≤ 2).</source>
         <translation>近期購買，但次數少、金額低（R ≥ 3，F 和 M ≤ 2）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="59"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="58"/>
         <source>Valuable, but has not been back for a while (R ≤ 2, F or M ≥ 4).</source>
         <translation>有價值，但較長時間未再購買（R ≤ 2，F 或 M ≥ 4）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="62"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="61"/>
         <source>Has not been back for a while and bought little (R ≤ 2).</source>
         <translation>較長時間未再購買，且購買不多（R ≤ 2）。</translation>
     </message>

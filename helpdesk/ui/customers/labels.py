@@ -31,7 +31,6 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
     },
     DuplicateReason: {
         DuplicateReason.PHONE: QT_TRANSLATE_NOOP("customer_labels", "Same phone"),
-        DuplicateReason.VIN: QT_TRANSLATE_NOOP("customer_labels", "Same VIN"),
         DuplicateReason.NAME_PHONE: QT_TRANSLATE_NOOP(
             "customer_labels", "Same name, similar phone"
         ),
