@@ -20,7 +20,7 @@ import copy
 import dataclasses
 import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -128,6 +128,9 @@ class FakeCustomerRepository(_Repo):
 
     def get(self, customer_id: int) -> Customer | None:
         return self._s.customers.get(customer_id)
+
+    def get_many(self, customer_ids: Sequence[int]) -> dict[int, Customer]:
+        return {i: self._s.customers[i] for i in customer_ids if i in self._s.customers}
 
     def _vehicles(self) -> Iterator[Vehicle]:
         for c in self._s.customers.values():

@@ -459,9 +459,10 @@ def find_customers(uow: UnitOfWork, actor_id: int, query: str,
         user = common.actor(uow, actor_id)
         hits = uow.customers.search(query, limit)
         see = _may_see(user)
+        found = uow.customers.get_many([hit.customer_id for hit in hits])
         result = []
         for hit in hits:
-            c = uow.customers.get(hit.customer_id)
+            c = found.get(hit.customer_id)
             if c is None:
                 continue
             phone = c.primary_phone

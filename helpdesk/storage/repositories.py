@@ -98,6 +98,19 @@ class CustomerRepository:
             ],
         )
 
+    def get_many(self, customer_ids: Sequence[int]) -> dict[int, Customer]:
+        """Customers by id with their phones and vehicles, in three queries however many
+        (a search result of 50 must not cost 250 round trips)."""
+        if not customer_ids:
+            return {}
+        stmt = (
+            select(Customer)
+            .where(tables.customers.c.id.in_(list(customer_ids)))
+            .options(selectinload(Customer.phones),  # type: ignore[arg-type]
+                     selectinload(Customer.vehicles))  # type: ignore[arg-type]
+        )
+        return {c.id: c for c in self.session.scalars(stmt)}
+
     def get_vehicle(self, vehicle_id: int) -> Vehicle | None:
         return self.session.get(Vehicle, vehicle_id)
 
