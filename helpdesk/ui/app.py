@@ -32,6 +32,7 @@ from helpdesk.services import analytics, session, setup
 from helpdesk.ui import i18n, messages, widgets
 from helpdesk.ui.context import AppContext
 from helpdesk.ui.first_run import FirstRunDialog
+from helpdesk.ui.gc_guard import GarbageCollector
 from helpdesk.ui.login import LoginDialog
 from helpdesk.ui.main_window import MainWindow, Page
 
@@ -150,6 +151,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     args, qt_args = _parse(sys.argv[1:] if argv is None else argv)
     app = application(qt_args)
     app.setQuitOnLastWindowClosed(False)  # dialogs come and go between the windows
+    collector = GarbageCollector(parent=app)  # cycles are collected in the UI thread only
     settings = QSettings()
     i18n.install(args.lang or i18n.saved_language(settings))
     if args.lang:
@@ -164,6 +166,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         finally:
             database.close()
         if outcome != "switch":
+            collector.stop()
             return 0
         url = None  # the location the user chose is in the config now
 

@@ -13,7 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QSettings, QThreadPool, Signal, Slot
+import shiboken6
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    QSettings,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 
 from helpdesk.services.common import UnitOfWork
 from helpdesk.services.dto import SessionUser
@@ -40,10 +49,57 @@ class EventBus(QObject):
 
 
 class _Relay(QObject):
-    """Lives in the UI thread; the worker emits through it (queued across threads)."""
+    """Carries one background job's answer into the UI thread.
+
+    Owned by the application object (never by Python's garbage collector, which may run
+    in any thread) and deleted with ``deleteLater`` in the UI thread once it has
+    delivered; the callbacks run only while their owner widget still exists — a job
+    that outlives its screen must not touch deleted widgets."""
 
     succeeded = Signal(object)
     failed = Signal(object)
+
+    def __init__(self, on_success: Callable[[Any], None],
+                 on_failure: Callable[[Exception], None] | None,
+                 owner: QObject | None, finished: Callable[[_Relay], None]) -> None:
+        super().__init__(QCoreApplication.instance())
+        self._on_success: Callable[[Any], None] | None = on_success
+        self._on_failure = on_failure
+        self._owner = owner
+        self._finished: Callable[[_Relay], None] | None = finished
+        # Slots of this object: the queued call goes to the UI thread, where it lives.
+        self.succeeded.connect(self._deliver_success)
+        self.failed.connect(self._deliver_failure)
+
+    def _owner_alive(self) -> bool:
+        return self._owner is None or shiboken6.isValid(self._owner)
+
+    def _done(self) -> tuple[Callable[[Any], None] | None, Callable[[Exception], None] | None]:
+        callbacks = (self._on_success, self._on_failure)
+        if self._finished is not None:
+            self._finished(self)
+        # Break every reference to widgets and closures, then go at the next turn of
+        # the UI thread's event loop.
+        self._on_success = self._on_failure = self._finished = self._owner = None
+        self.deleteLater()
+        return callbacks
+
+    @Slot(object)
+    def _deliver_success(self, result: Any) -> None:
+        alive = self._owner_alive()
+        on_success, _ = self._done()
+        if alive and on_success is not None:
+            on_success(result)
+
+    @Slot(object)
+    def _deliver_failure(self, exc: Exception) -> None:
+        alive = self._owner_alive()
+        _, on_failure = self._done()
+        if not alive:
+            return
+        if on_failure is None:
+            raise exc
+        on_failure(exc)
 
 
 class _Job(QRunnable):
@@ -61,6 +117,7 @@ class _Job(QRunnable):
             self.relay.failed.emit(exc)
         else:
             self.relay.succeeded.emit(result)
+        self.relay = None  # type: ignore[assignment]
 
 
 @dataclass
@@ -92,35 +149,26 @@ class AppContext:
         on_failure: Callable[[Exception], None] | None = None,
         *,
         label: str = "",
+        owner: QObject | None = None,
     ) -> None:
         """Run ``fn`` in a worker thread; call back in the UI thread when done.
 
         While it runs, ``bus.busy_changed`` carries ``label`` (the status bar shows it
         with a progress indicator); a failure without ``on_failure`` is re-raised in
-        the UI thread so it is never swallowed."""
-        relay = _Relay()
-        self._running.append(relay)
+        the UI thread so it is never swallowed. The callbacks are skipped once
+        ``owner`` (by default the object whose method ``on_success`` is) is deleted."""
+        if owner is None:
+            candidate = getattr(on_success, "__self__", None)
+            owner = candidate if isinstance(candidate, QObject) else None
 
-        def finish() -> None:
+        def finished(relay: _Relay) -> None:
             if relay in self._running:
                 self._running.remove(relay)
             if not self._running:
                 self.bus.busy_changed.emit("")
 
-        @Slot(object)
-        def ok(result: Any) -> None:
-            finish()
-            on_success(result)
-
-        @Slot(object)
-        def bad(exc: Exception) -> None:
-            finish()
-            if on_failure is None:
-                raise exc
-            on_failure(exc)
-
-        relay.succeeded.connect(ok)
-        relay.failed.connect(bad)
+        relay = _Relay(on_success, on_failure, owner, finished)
+        self._running.append(relay)
         self.bus.busy_changed.emit(label or "…")
         QThreadPool.globalInstance().start(_Job(fn, relay))
 

@@ -20,6 +20,7 @@ from helpdesk.services import common, complaints, customers, users
 from helpdesk.storage.database import Database, open_database
 from helpdesk.ui import i18n
 from helpdesk.ui.context import AppContext, EventBus
+from helpdesk.ui.gc_guard import GarbageCollector
 from tests.conftest import NOW, PASSWORD, Staff, staff_store
 
 __all__ = ["NOW", "PASSWORD"]
@@ -28,6 +29,16 @@ __all__ = ["NOW", "PASSWORD"]
 # The offscreen platform says so whenever a popup or a window asks the window system for
 # something it does not have; these are not problems of the program.
 OFFSCREEN_NOISE = r"This plugin does not support (propagateSizeHints|raise|grabbing|setParent)"
+
+
+@pytest.fixture(autouse=True, scope="package")
+def _garbage_collected_in_the_ui_thread(qapp: QApplication) -> Iterator[None]:
+    # As the application does: automatic collection could run in a worker thread and
+    # destroy Qt objects there; the collector's timer collects in the UI thread instead.
+    collector = GarbageCollector(parent=qapp)
+    yield
+    collector.stop()
+    collector.deleteLater()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
