@@ -190,7 +190,7 @@ class FirstRunDialog(QDialog):
             check.setText(labels.weekday_short(day))
             check.setToolTip(labels.weekday(day))
         self.setup_button.setText(self.tr("&Set up"))
-        self.demo_button.setText(self.tr("Load &demo data"))
+        self.demo_button.setText(self.tr("&Load demo data"))
         self.cancel_button.setText(self.tr("Cancel"))
 
     def _on_preset(self) -> None:

@@ -256,42 +256,42 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 <context>
     <name>CustomerFinder</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="117"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="118"/>
         <source>Name, pinyin (zs), phone or last 4 digits, plate, VIN tail, order no.</source>
         <translation>Name, pinyin (zs), phone or last 4 digits, plate, VIN tail, order no.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="118"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="119"/>
         <source>New c&amp;ustomer</source>
         <translation>New c&amp;ustomer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="119"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="120"/>
         <source>The customer is not on file yet: type their name and phone; they are saved with the sheet</source>
         <translation>The customer is not on file yet: type their name and phone; they are saved with the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="121"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="122"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="122"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="123"/>
         <source>Phone:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="161"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="162"/>
         <source>No customer chosen yet.</source>
         <translation>No customer chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="201"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="203"/>
         <source>Matched: %1</source>
         <translation>Matched: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="207"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="209"/>
         <source>Nobody found. Check the spelling, or register a new customer.</source>
         <translation>Nobody found. Check the spelling, or register a new customer.</translation>
     </message>
@@ -299,7 +299,7 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="110"/>
+        <location filename="../../helpdesk/ui/app.py" line="111"/>
         <source>The database cannot be opened</source>
         <translation>The database cannot be opened</translation>
     </message>
@@ -471,8 +471,8 @@ Reload to see their version (your input is lost unless you copy it), or compare 
     </message>
     <message>
         <location filename="../../helpdesk/ui/first_run.py" line="193"/>
-        <source>Load &amp;demo data</source>
-        <translation>Load &amp;demo data</translation>
+        <source>&amp;Load demo data</source>
+        <translation>&amp;Load demo data</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/first_run.py" line="194"/>
@@ -1028,13 +1028,13 @@ Database: %1</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="514"/>
-        <source>Ca&amp;tegory:</source>
-        <translation>Ca&amp;tegory:</translation>
+        <source>Cate&amp;gory:</source>
+        <translation>Cate&amp;gory:</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="515"/>
-        <source>&amp;Vehicle / order:</source>
-        <translation>&amp;Vehicle / order:</translation>
+        <source>Vehicle / &amp;order:</source>
+        <translation>Vehicle / &amp;order:</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="516"/>
@@ -1063,13 +1063,13 @@ Database: %1</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="521"/>
-        <source>What the customer &amp;says:</source>
-        <translation>What the customer &amp;says:</translation>
+        <source>What the customer sa&amp;ys:</source>
+        <translation>What the customer sa&amp;ys:</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="522"/>
-        <source>What the customer &amp;asks for:</source>
-        <translation>What the customer &amp;asks for:</translation>
+        <source>What the customer as&amp;ks for:</source>
+        <translation>What the customer as&amp;ks for:</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="523"/>
@@ -1078,13 +1078,13 @@ Database: %1</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="524"/>
-        <source>Responsible &amp;person:</source>
-        <translation>Responsible &amp;person:</translation>
+        <source>Responsible perso&amp;n:</source>
+        <translation>Responsible perso&amp;n:</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="525"/>
-        <source>Root c&amp;ause:</source>
-        <translation>Root c&amp;ause:</translation>
+        <source>Roo&amp;t cause:</source>
+        <translation>Roo&amp;t cause:</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="526"/>
@@ -1168,8 +1168,8 @@ Database: %1</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="548"/>
-        <source>Add &amp;entry</source>
-        <translation>Add &amp;entry</translation>
+        <source>A&amp;dd entry</source>
+        <translation>A&amp;dd entry</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="549"/>
@@ -1203,8 +1203,8 @@ Database: %1</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="555"/>
-        <source>Reply &amp;letter…</source>
-        <translation>Reply &amp;letter…</translation>
+        <source>Reply l&amp;etter…</source>
+        <translation>Reply l&amp;etter…</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="556"/>
@@ -1403,167 +1403,167 @@ Database: %1</translation>
         <translation>Major media complaint: escalated to the manufacturer&apos;s PR department.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1102"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1105"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1104"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1107"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1106"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1109"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1108"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1111"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1110"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1113"/>
         <source>Mileage (km)</source>
         <translation>Mileage (km)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1112"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1115"/>
         <source>What the customer says</source>
         <translation>What the customer says</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1113"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1116"/>
         <source>What the customer asks for</source>
         <translation>What the customer asks for</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1115"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1118"/>
         <source>Root cause</source>
         <translation>Root cause</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1116"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1119"/>
         <source>Immediate correction</source>
         <translation>Immediate correction</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1117"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1120"/>
         <source>Compensation (¥)</source>
         <translation>Compensation (¥)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1119"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1122"/>
         <source>Long-term measure</source>
         <translation>Long-term measure</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1120"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1123"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1121"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1124"/>
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1264"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1267"/>
         <source>What the customer must do:</source>
         <translation>What the customer must do:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1270"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1273"/>
         <source>The resolution clock stops until you resume the sheet.</source>
         <translation>The resolution clock stops until you resume the sheet.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1274"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1277"/>
         <source>(choose 1–5)</source>
         <translation>(choose 1–5)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1284"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1287"/>
         <source>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</source>
         <translation>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1287"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1290"/>
         <source>What the customer said:</source>
         <translation>What the customer said:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1289"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1292"/>
         <source>Kind of visit:</source>
         <translation>Kind of visit:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1290"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1293"/>
         <source>How:</source>
         <translation>How:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1301"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1304"/>
         <source>Closing remark:</source>
         <translation>Closing remark:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1307"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1310"/>
         <source>Closing ends the work on this complaint. It can be reopened by the service director.</source>
         <translation>Closing ends the work on this complaint. It can be reopened by the service director.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1311"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1314"/>
         <source>Why it is reopened:</source>
         <translation>Why it is reopened:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1358"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1361"/>
         <source>(choose)</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1366"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1369"/>
         <source>What changes:</source>
         <translation>What changes:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1368"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1371"/>
         <source>Owner:</source>
         <translation>Owner:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1369"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1372"/>
         <source>Due:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1377"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1380"/>
         <source>Add a corrective action</source>
         <translation>Add a corrective action</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1395"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1398"/>
         <source>Result:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1396"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1399"/>
         <source>How it was checked:</source>
         <translation>How it was checked:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1405"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1408"/>
         <source>Effectiveness of: %1</source>
         <translation>Effectiveness of: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1435"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1438"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1436"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1439"/>
         <source>Save your changes to this sheet?</source>
         <translation>Save your changes to this sheet?</translation>
     </message>
@@ -1800,17 +1800,17 @@ Database: %1</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="140"/>
+        <location filename="../../helpdesk/ui/app.py" line="141"/>
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="183"/>
+        <location filename="../../helpdesk/ui/app.py" line="186"/>
         <source>Choose the database to open.</source>
         <translation>Choose the database to open.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="197"/>
+        <location filename="../../helpdesk/ui/app.py" line="200"/>
         <source>Preparing customer figures…</source>
         <translation>Preparing customer figures…</translation>
     </message>
@@ -3261,22 +3261,22 @@ Database: %1</translation>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="42"/>
+        <location filename="../../helpdesk/ui/app.py" line="43"/>
         <source>Complaints</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="43"/>
+        <location filename="../../helpdesk/ui/app.py" line="44"/>
         <source>Customers</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="44"/>
+        <location filename="../../helpdesk/ui/app.py" line="45"/>
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="45"/>
+        <location filename="../../helpdesk/ui/app.py" line="46"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>

@@ -255,42 +255,42 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 <context>
     <name>CustomerFinder</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="117"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="118"/>
         <source>Name, pinyin (zs), phone or last 4 digits, plate, VIN tail, order no.</source>
         <translation>姓名、拼音（zs）、电话或后4位、车牌、车架号尾号、订单号</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="118"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="119"/>
         <source>New c&amp;ustomer</source>
         <translation>新客户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="119"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="120"/>
         <source>The customer is not on file yet: type their name and phone; they are saved with the sheet</source>
         <translation>客户尚未建档：请输入姓名和电话，将与抱怨单一起保存</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="121"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="122"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="122"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="123"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="161"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="162"/>
         <source>No customer chosen yet.</source>
         <translation>尚未选择客户。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="201"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="203"/>
         <source>Matched: %1</source>
         <translation>匹配：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="207"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="209"/>
         <source>Nobody found. Check the spelling, or register a new customer.</source>
         <translation>没有找到。请检查输入，或登记新客户。</translation>
     </message>
@@ -298,7 +298,7 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="110"/>
+        <location filename="../../helpdesk/ui/app.py" line="111"/>
         <source>The database cannot be opened</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -470,8 +470,8 @@ Reload to see their version (your input is lost unless you copy it), or compare 
     </message>
     <message>
         <location filename="../../helpdesk/ui/first_run.py" line="193"/>
-        <source>Load &amp;demo data</source>
-        <translation>载入演示数据(&amp;D)</translation>
+        <source>&amp;Load demo data</source>
+        <translation>载入演示数据(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/first_run.py" line="194"/>
@@ -1026,13 +1026,13 @@ Database: %1</source>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="514"/>
-        <source>Ca&amp;tegory:</source>
-        <translation>抱怨类别(&amp;T)：</translation>
+        <source>Cate&amp;gory:</source>
+        <translation>抱怨类别(&amp;G)：</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="515"/>
-        <source>&amp;Vehicle / order:</source>
-        <translation>车辆 / 订单(&amp;V)：</translation>
+        <source>Vehicle / &amp;order:</source>
+        <translation>车辆 / 订单(&amp;O)：</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="516"/>
@@ -1061,13 +1061,13 @@ Database: %1</source>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="521"/>
-        <source>What the customer &amp;says:</source>
-        <translation>抱怨内容(&amp;S)：</translation>
+        <source>What the customer sa&amp;ys:</source>
+        <translation>抱怨内容(&amp;Y)：</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="522"/>
-        <source>What the customer &amp;asks for:</source>
-        <translation>客户诉求(&amp;A)：</translation>
+        <source>What the customer as&amp;ks for:</source>
+        <translation>客户诉求(&amp;K)：</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="523"/>
@@ -1076,13 +1076,13 @@ Database: %1</source>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="524"/>
-        <source>Responsible &amp;person:</source>
-        <translation>责任人(&amp;P)：</translation>
+        <source>Responsible perso&amp;n:</source>
+        <translation>责任人(&amp;N)：</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="525"/>
-        <source>Root c&amp;ause:</source>
-        <translation>根本原因(&amp;A)：</translation>
+        <source>Roo&amp;t cause:</source>
+        <translation>根本原因(&amp;T)：</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="526"/>
@@ -1166,8 +1166,8 @@ Database: %1</source>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="548"/>
-        <source>Add &amp;entry</source>
-        <translation>添加记录(&amp;E)</translation>
+        <source>A&amp;dd entry</source>
+        <translation>添加记录(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="549"/>
@@ -1201,8 +1201,8 @@ Database: %1</source>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="555"/>
-        <source>Reply &amp;letter…</source>
-        <translation>回复函(&amp;L)…</translation>
+        <source>Reply l&amp;etter…</source>
+        <translation>回复函(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/form.py" line="556"/>
@@ -1401,167 +1401,167 @@ Database: %1</source>
         <translation>重大媒体抱怨：已上报厂家公关部门。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1102"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1105"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1104"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1107"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1106"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1109"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1108"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1111"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1110"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1113"/>
         <source>Mileage (km)</source>
         <translation>里程（公里）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1112"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1115"/>
         <source>What the customer says</source>
         <translation>抱怨内容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1113"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1116"/>
         <source>What the customer asks for</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1115"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1118"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1116"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1119"/>
         <source>Immediate correction</source>
         <translation>缺点纠正</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1117"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1120"/>
         <source>Compensation (¥)</source>
         <translation>补偿（元）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1119"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1122"/>
         <source>Long-term measure</source>
         <translation>长期措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1120"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1123"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1121"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1124"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1264"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1267"/>
         <source>What the customer must do:</source>
         <translation>需要客户做什么：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1270"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1273"/>
         <source>The resolution clock stops until you resume the sheet.</source>
         <translation>在您恢复处理之前，解决计时暂停。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1274"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1277"/>
         <source>(choose 1–5)</source>
         <translation>（请选择1–5）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1284"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1287"/>
         <source>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</source>
         <translation>满意度（1 = 非常不满意，5 = 非常满意）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1287"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1290"/>
         <source>What the customer said:</source>
         <translation>客户的反馈：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1289"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1292"/>
         <source>Kind of visit:</source>
         <translation>回访类型：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1290"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1293"/>
         <source>How:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1301"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1304"/>
         <source>Closing remark:</source>
         <translation>关闭说明：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1307"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1310"/>
         <source>Closing ends the work on this complaint. It can be reopened by the service director.</source>
         <translation>关闭后该抱怨的处理即告结束。服务总监可以重新打开。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1311"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1314"/>
         <source>Why it is reopened:</source>
         <translation>重新打开的原因：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1358"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1361"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1366"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1369"/>
         <source>What changes:</source>
         <translation>改变内容：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1368"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1371"/>
         <source>Owner:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1369"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1372"/>
         <source>Due:</source>
         <translation>期限：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1377"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1380"/>
         <source>Add a corrective action</source>
         <translation>添加纠正措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1395"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1398"/>
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1396"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1399"/>
         <source>How it was checked:</source>
         <translation>验证方法：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1405"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1408"/>
         <source>Effectiveness of: %1</source>
         <translation>效果验证：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1435"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1438"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1436"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1439"/>
         <source>Save your changes to this sheet?</source>
         <translation>保存对这张抱怨单的修改吗？</translation>
     </message>
@@ -1798,17 +1798,17 @@ Database: %1</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="140"/>
+        <location filename="../../helpdesk/ui/app.py" line="141"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="183"/>
+        <location filename="../../helpdesk/ui/app.py" line="186"/>
         <source>Choose the database to open.</source>
         <translation>请选择要打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="197"/>
+        <location filename="../../helpdesk/ui/app.py" line="200"/>
         <source>Preparing customer figures…</source>
         <translation>正在准备客户价值数据…</translation>
     </message>
@@ -3259,22 +3259,22 @@ Database: %1</source>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="42"/>
+        <location filename="../../helpdesk/ui/app.py" line="43"/>
         <source>Complaints</source>
         <translation>抱怨/投诉</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="43"/>
+        <location filename="../../helpdesk/ui/app.py" line="44"/>
         <source>Customers</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="44"/>
+        <location filename="../../helpdesk/ui/app.py" line="45"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="45"/>
+        <location filename="../../helpdesk/ui/app.py" line="46"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>

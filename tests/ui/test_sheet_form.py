@@ -351,3 +351,19 @@ def test_buttons_have_standard_keys(qtbot, make_ctx, sample):
     assert form.findChild(QLineEdit, "customerSearch") is form.finder.search_edit
     box = QDialogButtonBox  # imported for the dialogs' standard buttons
     assert box is not None
+
+
+def test_a_customers_only_vehicle_is_chosen_even_with_service_orders(qtbot, make_ctx, sample,
+                                                                     ui_db):
+    # At a dealership every service visit is an order; the complaint is still about the car.
+    from helpdesk.services.customers import CustomerInput, OrderInput, VehicleInput
+    from tests.ui.conftest import valid_vin
+
+    made = customers.create_customer(ui_db.uow(), sample.staff.desk, CustomerInput(
+        name="欧阳娜娜", phones=("13700001111",),
+        vehicles=(VehicleInput(vin=valid_vin("LSVAU2180N218329"), plate="粤B12345"),),
+        orders=(OrderInput(number="RO-2026-0099", amount="680.00"),)))
+    form = _form(qtbot, make_ctx(sample.staff.desk))
+    _pick_customer(qtbot, form, "oynn")
+    assert form.finder.customer.id == made.id
+    assert form.vehicle_combo.currentData() == f"v:{made.vehicles[0].id}"

@@ -511,18 +511,18 @@ class SheetForm(QWidget):
             "received_by": self.tr("Received by:"),
             "channel": self.tr("C&hannel:"),
             "severity": self.tr("Se&verity:"),
-            "category": self.tr("Ca&tegory:"),
-            "vehicle": self.tr("&Vehicle / order:"),
+            "category": self.tr("Cate&gory:"),
+            "vehicle": self.tr("Vehicle / &order:"),
             "vin": self.tr("VIN:"),
             "plate": self.tr("Plate:"),
             "brand": self.tr("Brand:"),
             "model": self.tr("Model:"),
             "mileage_km": self.tr("Mileage (km):"),
-            "description": self.tr("What the customer &says:"),
-            "customer_request": self.tr("What the customer &asks for:"),
+            "description": self.tr("What the customer sa&ys:"),
+            "customer_request": self.tr("What the customer as&ks for:"),
             "responsible_area": self.tr("Responsible &area:"),
-            "responsible_user": self.tr("Responsible &person:"),
-            "root_cause": self.tr("Root c&ause:"),
+            "responsible_user": self.tr("Responsible perso&n:"),
+            "root_cause": self.tr("Roo&t cause:"),
             "correction": self.tr("Immediate &correction:"),
             "compensation": self.tr("Compensation (¥):"),
             "long_term_measure": self.tr("&Long-term measure:"),
@@ -545,14 +545,14 @@ class SheetForm(QWidget):
         self.rework_done_check.setText(self.tr("Completed at"))
         self.progress_edit.setPlaceholderText(self.tr("What was done or told to the customer"))
         self.notified_check.setText(self.tr("Customer told"))
-        self.add_progress_button.setText(self.tr("Add &entry"))
+        self.add_progress_button.setText(self.tr("A&dd entry"))
         self.add_action_button.setText(self.tr("Add action…"))
         self.check_action_button.setText(self.tr("Check effectiveness…"))
         self.save_button.setText(self.tr("Save"))
         self.save_button.setToolTip(self.tr("Save the sheet (Ctrl+S)"))
         self.print_button.setText(self.tr("&Print…"))
         self.print_button.setToolTip(self.tr("Print the sheet for signatures (Ctrl+P)"))
-        self.reply_button.setText(self.tr("Reply &letter…"))
+        self.reply_button.setText(self.tr("Reply l&etter…"))
         self.close_button.setText(self.tr("Close window"))
         self.close_button.setToolTip(self.tr("Close this window (Esc)"))
         self.actions_table.setHorizontalHeaderLabels(
@@ -949,10 +949,13 @@ class SheetForm(QWidget):
             return
         self._fill_vehicles(self.finder.customer, None)
         if customer_id and self.finder.customer is not None:
-            vehicles = self.finder.customer.vehicles
-            if len(vehicles) == 1 and not self.finder.customer.orders:
-                self.vehicle_combo.setCurrentIndex(self.vehicle_combo.findData(
-                    f"v:{vehicles[0].id}"))
+            # One vehicle is what a dealership complaint is about (its service visits
+            # are orders too); a store customer without vehicles may have one order.
+            vehicles, orders = self.finder.customer.vehicles, self.finder.customer.orders
+            only = f"v:{vehicles[0].id}" if len(vehicles) == 1 else \
+                f"o:{orders[0].id}" if not vehicles and len(orders) == 1 else None
+            if only is not None:
+                self.vehicle_combo.setCurrentIndex(self.vehicle_combo.findData(only))
             self.vehicle_combo.setFocus()
 
     def _on_new_customer_toggled(self, checked: bool) -> None:
