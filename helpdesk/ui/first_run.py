@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import time
+from html import escape
 from types import EllipsisType
 from typing import Any
 
-from PySide6.QtCore import QEvent, QTime
+from PySide6.QtCore import QEvent, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -292,22 +293,27 @@ class FirstRunDialog(QDialog):
         return texts.get(stage, stage)
 
     def demo_logins_text(self) -> str:
-        summary = self.demo_summary
-        lines = [self.tr("The demo data is loaded. Log in as one of these users, all with "
-                         "the password %1:").replace("%1", summary.password), ""]
+        """The demo users as a table (rich text: padding with spaces would not line up
+        in a proportional font)."""
         from helpdesk.domain.users import Role
 
+        summary = self.demo_summary
+        intro = self.tr("The demo data is loaded. Log in as one of these users, all with "
+                        "the password %1:").replace("%1", f"<b>{escape(summary.password)}</b>")
+        rows = []
         for username, role in summary.users.items():
             try:
                 role_text = labels.label(Role(role))
             except ValueError:
                 role_text = role
-            lines.append(f"  {username:<12} {role_text}")
-        return "\n".join(lines)
+            rows.append(f"<tr><td><tt>{escape(username)}</tt></td>"
+                        f"<td style='padding-left:16px'>{escape(role_text)}</td></tr>")
+        return f"<p>{intro}</p><table>{''.join(rows)}</table>"
 
     def show_demo_logins(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Demo logins"),
                           self.demo_logins_text(), QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.RichText)
         box.setObjectName("demoLoginsBox")
         box.setTextInteractionFlags(box.textInteractionFlags())
         box.exec()
