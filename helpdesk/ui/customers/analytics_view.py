@@ -14,11 +14,9 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,7 +28,7 @@ from helpdesk.services.analytics import AnalyticsOverview, PyramidReport, RfmCla
 from helpdesk.ui import formatting, widgets
 from helpdesk.ui.context import AppContext
 from helpdesk.ui.customers import labels
-from helpdesk.ui.customers.model import RecordTableModel, alive, phone_text
+from helpdesk.ui.customers.model import RecordTableModel, alive, phone_text, record_view
 
 # Module-level name that lupdate recognises (it cannot see through a helper).
 translate = QCoreApplication.translate
@@ -152,18 +150,6 @@ class PyramidChart(QWidget):
             y += 28
 
 
-def _table(name: str, model: RecordTableModel) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.verticalHeader().hide()
-    return view
-
-
 class AnalyticsView(QWidget):
     """Customer analytics for one store or all.
 
@@ -225,7 +211,7 @@ class AnalyticsView(QWidget):
             parent=self,
         )
         rfm_box = QGroupBox(translate("AnalyticsView", "RFM classes"))
-        QVBoxLayout(rfm_box).addWidget(_table("rfmTable", self._rfm))
+        QVBoxLayout(rfm_box).addWidget(record_view("rfmTable", self._rfm))
 
         kpi_box = QGroupBox(translate("AnalyticsView", "Key figures"))
         kpis = QFormLayout(kpi_box)
@@ -265,8 +251,8 @@ class AnalyticsView(QWidget):
             _visit_cell,
             parent=self,
         )
-        self.birthday_view = _table("birthdayTable", self._birthdays)
-        self.visit_view = _table("visitsDueTable", self._visits)
+        self.birthday_view = record_view("birthdayTable", self._birthdays)
+        self.visit_view = record_view("visitsDueTable", self._visits)
         self.birthday_view.doubleClicked.connect(
             lambda index: self._open(self._birthdays.record(index.row()))
         )

@@ -16,13 +16,11 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,7 +35,7 @@ from helpdesk.services.dto import CustomerDetail
 from helpdesk.ui import formatting, messages, widgets
 from helpdesk.ui.context import AppContext
 from helpdesk.ui.customers import labels
-from helpdesk.ui.customers.model import RecordTableModel, alive, phone_text
+from helpdesk.ui.customers.model import RecordTableModel, alive, phone_text, record_view
 
 # Module-level name that lupdate recognises (it cannot see through a helper).
 translate = QCoreApplication.translate
@@ -50,18 +48,6 @@ class _Loaded:
     detail: CustomerDetail
     value: CustomerValue | None
     history: CustomerHistory | None
-
-
-def _table(name: str, model: RecordTableModel) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.verticalHeader().hide()
-    return view
 
 
 class CustomerDetailPanel(QWidget):
@@ -119,7 +105,8 @@ class CustomerDetailPanel(QWidget):
             parent=self,
         )
         self._tabs.addTab(
-            _table("contactsTable", self._contacts), translate("CustomerDetailPanel", "Contacts")
+            record_view("contactsTable", self._contacts),
+            translate("CustomerDetailPanel", "Contacts"),
         )
         self._vehicles = RecordTableModel(
             lambda: [
@@ -160,9 +147,9 @@ class CustomerDetailPanel(QWidget):
         holdings = QWidget()
         box = QVBoxLayout(holdings)
         box.addWidget(QLabel(translate("CustomerDetailPanel", "Vehicles")))
-        box.addWidget(_table("vehiclesTable", self._vehicles))
+        box.addWidget(record_view("vehiclesTable", self._vehicles))
         box.addWidget(QLabel(translate("CustomerDetailPanel", "Orders and service visits")))
-        box.addWidget(_table("ordersTable", self._orders))
+        box.addWidget(record_view("ordersTable", self._orders))
         self._tabs.addTab(holdings, translate("CustomerDetailPanel", "Vehicles and orders"))
         self._timeline = RecordTableModel(
             lambda: [
@@ -175,7 +162,7 @@ class CustomerDetailPanel(QWidget):
             _timeline_cell,
             parent=self,
         )
-        self._timeline_view = _table("timelineTable", self._timeline)
+        self._timeline_view = record_view("timelineTable", self._timeline)
         self._timeline_view.doubleClicked.connect(self._on_timeline_activated)
         self._tabs.addTab(self._timeline_view, translate("CustomerDetailPanel", "Timeline"))
         self._open = RecordTableModel(
@@ -188,7 +175,7 @@ class CustomerDetailPanel(QWidget):
             _open_cell,
             parent=self,
         )
-        self._open_view = _table("openComplaintsTable", self._open)
+        self._open_view = record_view("openComplaintsTable", self._open)
         self._open_view.doubleClicked.connect(self._on_open_activated)
         self._tabs.addTab(self._open_view, translate("CustomerDetailPanel", "Open complaints"))
         self._tabs.addTab(self._build_value(), translate("CustomerDetailPanel", "Value"))

@@ -1,45 +1,40 @@
 """Item models of the customer browser.
 
-``CustomerTableModel`` follows Anki's browser table (STYLE.md "Big tables"): a search
-asks the services for the sorted, filtered ids in one SQL query (off the UI thread),
-``rowCount()`` is the number of ids, and ``data()`` loads the rows of a page (200) the
-first time one of them is shown and keeps it. Sorting and filtering happen in SQL.
+``CustomerTableModel`` follows Anki's browser table (STYLE.md "Big tables"; the
+machinery is in ``helpdesk.ui.paged_model``): a search asks the services for the sorted,
+filtered ids in one SQL query (off the UI thread), ``rowCount()`` is the number of ids,
+and ``data()`` loads the rows of a page (200) the first time one of them is shown and
+keeps it. Sorting and filtering happen in SQL.
 
 ``RecordTableModel`` is a small read-only table over a list of rows (call lists,
-duplicates, timeline) whose cells are computed by a function.
+duplicates, timeline) whose cells are computed by a function; ``record_view`` is the
+read-only view the record and analytics panels show it in.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHeaderView, QTableView
 from shiboken6 import isValid
 
 from helpdesk.domain import validation
-from helpdesk.domain.errors import HelpdeskError
 from helpdesk.services import customer_list
 from helpdesk.services.customer_list import CustomerFilter, CustomerRow
-from helpdesk.ui import formatting, messages
+from helpdesk.ui import formatting, paged_model
 from helpdesk.ui.context import AppContext
 from helpdesk.ui.customers import labels
+from helpdesk.ui.paged_model import PagedIdsModel, ReadOnlyTableModel
 
 # Module-level name that lupdate recognises (it cannot see through a helper).
 translate = QCoreApplication.translate
 
-PAGE_SIZE = 200
-CustomerIdRole = Qt.ItemDataRole.UserRole + 1
+PAGE_SIZE = paged_model.PAGE_SIZE
+CustomerIdRole = paged_model.IdRole
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -86,160 +81,54 @@ def _header_text(column: Column) -> str:
     return texts[column]
 
 
-class CustomerTableModel(QAbstractTableModel):
+class CustomerTableModel(PagedIdsModel[CustomerFilter, CustomerRow]):
     """The customer list: ids of one search, rows loaded by pages.
 
-    Signals:
+    Signals (from ``PagedIdsModel``):
         search_started(): a search began.
         search_finished(int, float): customers found and the seconds it took.
         search_failed(str): the search failed (translated message).
     """
 
-    search_started = Signal()
-    search_finished = Signal(int, float)
-    search_failed = Signal(str)
+    _columns = Column
 
     def __init__(self, ctx: AppContext, *, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._ids: list[int] = []
-        self._pages: dict[int, dict[int, CustomerRow]] = {}
-        self._filter = CustomerFilter()
-        self._generation = 0
-        self.last_search_seconds = 0.0
-        self.page_loads = 0
+        super().__init__(ctx, CustomerFilter(), parent=parent)
 
     @property
     def customer_filter(self) -> CustomerFilter:
         return self._filter
 
-    @property
-    def ids(self) -> list[int]:
-        return list(self._ids)
-
-    def search(self, customer_filter: CustomerFilter, *, background: bool = True) -> None:
-        """Run the ids query for ``customer_filter``; a newer search wins."""
-        self._filter = customer_filter
-        self._generation += 1
-        generation = self._generation
-        uow, user_id = self._ctx.uow, self._ctx.user_id
-        started = time.perf_counter()
-
-        def work() -> list[int]:
-            return customer_list.list_customer_ids(uow(), user_id, customer_filter)
-
-        def done(ids: list[int]) -> None:
-            if not alive(self) or generation != self._generation:
-                return  # a newer search has started; this answer is stale
-            self.beginResetModel()
-            self._ids = ids
-            self._pages.clear()
-            self.endResetModel()
-            self.last_search_seconds = time.perf_counter() - started
-            self.search_finished.emit(len(ids), self.last_search_seconds)
-
-        def failed(exc: Exception) -> None:
-            if not alive(self) or generation != self._generation:
-                return
-            text = (
-                messages.error_text(exc)
-                if isinstance(exc, HelpdeskError)
-                else messages.unexpected_text(exc)
-            )
-            self.search_failed.emit(text)
-
-        self.search_started.emit()
-        if background:
-            self._ctx.run(
-                work,
-                done,
-                failed,
-                label=QCoreApplication.translate("CustomerTableModel", "Searching customers…"),
-            )
-        else:
-            try:
-                result = work()
-            except Exception as exc:  # noqa: BLE001 - shown, not swallowed
-                failed(exc)
-                return
-            done(result)
-
-    def refresh(self, *, background: bool = True) -> None:
-        self.search(self._filter, background=background)
-
-    def forget(self, customer_id: int) -> None:
-        """Drop the cached page holding ``customer_id`` (its row changed)."""
-        for page, rows in list(self._pages.items()):
-            if customer_id in rows:
-                del self._pages[page]
-                first = page * PAGE_SIZE
-                last = min(first + PAGE_SIZE, len(self._ids)) - 1
-                if last >= first:
-                    self.dataChanged.emit(self.index(first, 0), self.index(last, len(Column) - 1))
-
     def customer_id(self, row: int) -> int:
-        return self._ids[row]
-
-    def row_of(self, customer_id: int) -> int | None:
-        try:
-            return self._ids.index(customer_id)
-        except ValueError:
-            return None
+        return self.id_at(row)
 
     def customer_row(self, row: int) -> CustomerRow | None:
-        if not 0 <= row < len(self._ids):
-            return None
-        page = row // PAGE_SIZE
-        rows = self._pages.get(page)
-        if rows is None:
-            ids = self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-            rows = {
-                r.id: r
-                for r in customer_list.customer_rows(self._ctx.uow(), self._ctx.user_id, ids)
-            }
-            self._pages[page] = rows
-            self.page_loads += 1
-        return rows.get(self._ids[row])
+        return self.row_at(row)
 
-    # ------------------------------------------------------------ Qt model API
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self._ids)
+    # ------------------------------------------------------------ PagedIdsModel hooks
+    def _query(
+        self, uow: Callable[[], Any], user_id: int, search_filter: CustomerFilter
+    ) -> tuple[list[int], None]:
+        return customer_list.list_customer_ids(uow(), user_id, search_filter), None
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(Column)
+    def _fetch_rows(self, ids: list[int]) -> list[CustomerRow]:
+        return customer_list.customer_rows(self._ctx.uow(), self._ctx.user_id, ids)
 
-    def headerData(  # noqa: N802 - Qt API
-        self,
-        section: int,
-        orientation: Qt.Orientation,  # noqa: N802
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation is Qt.Orientation.Horizontal and 0 <= section < len(Column):
-            return _header_text(Column(section))
-        if orientation is Qt.Orientation.Vertical and 0 <= section < len(self._ids):
-            return section + 1
-        return None
+    def _header_text(self, section: int) -> str:
+        return _header_text(Column(section))
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def _search_label(self) -> str:
+        return QCoreApplication.translate("CustomerTableModel", "Searching customers…")
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
-        if role == CustomerIdRole:
-            return self._ids[index.row()]
-        column = Column(index.column())
+    def _cell(self, row_number: int, column_number: int, role: int) -> Any:
+        column = Column(column_number)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column in (Column.REVENUE, Column.OPEN_COMPLAINTS):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole):
             return None
-        row = self.customer_row(index.row())
+        row = self.customer_row(row_number)
         if row is None:
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -274,7 +163,7 @@ def _display(row: CustomerRow, column: Column) -> str:
     return row.owner_name  # Column.OWNER
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(ReadOnlyTableModel):
     """A read-only table over ``records``; ``cell(record, column)`` gives the text.
 
     ``headers`` is a function so the header follows the UI language."""
@@ -303,31 +192,15 @@ class RecordTableModel(QAbstractTableModel):
     def records(self) -> list[Any]:
         return list(self._records)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._records)
+    # ------------------------------------------------------------ ReadOnlyTableModel hooks
+    def _row_total(self) -> int:
+        return len(self._records)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers())
+    def _column_total(self) -> int:
+        return len(self._headers())
 
-    def headerData(  # noqa: N802 - Qt API
-        self,
-        section: int,
-        orientation: Qt.Orientation,  # noqa: N802
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = self._headers()
-        if orientation is Qt.Orientation.Horizontal and 0 <= section < len(headers):
-            return headers[section]
-        if orientation is Qt.Orientation.Vertical and 0 <= section < len(self._records):
-            return section + 1
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def _header_text(self, section: int) -> str:
+        return self._headers()[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._records):
@@ -335,3 +208,16 @@ class RecordTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._cell(self._records[index.row()], index.column())
         return None
+
+
+def record_view(name: str, model: RecordTableModel) -> QTableView:
+    """A read-only view of ``model`` that selects whole rows, named ``name``."""
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().hide()
+    return view

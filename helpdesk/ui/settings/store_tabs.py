@@ -514,9 +514,9 @@ class PolicyTab(_Tab):
             self.status.clear()
             errors = widgets.flatten(exc)
             rest = self.errors.show(errors)
-            lines = [self.tr("Row %1: %2").replace("%1", str(_row_of(e.field) + 1))
+            lines = [self.tr("Row %1: %2").replace("%1", str(_row_in(e.field, "rules") + 1))
                      .replace("%2", messages.error_text(e)) for e in errors
-                     if _row_of(e.field) >= 0]
+                     if _row_in(e.field, "rules") >= 0]
             lines += [messages.error_text(e) for e in rest]
             if not errors:
                 lines = [messages.error_text(exc)]
@@ -537,10 +537,12 @@ class PolicyTab(_Tab):
         self._done()
 
 
-def _row_of(field: str) -> int:
-    if field.startswith("rules[") and "]" in field:
+def _row_in(field: str, name: str) -> int:
+    """The row of a field path such as ``rules[2].note`` (``name`` is ``rules``), or -1."""
+    prefix = f"{name}["
+    if field.startswith(prefix) and "]" in field:
         try:
-            return int(field[6:field.index("]")])
+            return int(field[len(prefix):field.index("]")])
         except ValueError:
             return -1
     return -1
@@ -680,7 +682,7 @@ class CategoriesTab(_Tab):
             errors = widgets.flatten(exc)
             lines = []
             for e in errors:
-                row = _category_row(e.field)
+                row = _row_in(e.field, "categories")
                 prefix = self.tr("Row %1: ").replace("%1", str(row + 1)) if row >= 0 else ""
                 lines.append(prefix + messages.error_text(e))
             self.general_error.setText("\n".join(lines) or messages.error_text(exc))
@@ -688,12 +690,3 @@ class CategoriesTab(_Tab):
             return
         self.load()
         self._done()
-
-
-def _category_row(field: str) -> int:
-    if field.startswith("categories[") and "]" in field:
-        try:
-            return int(field[11:field.index("]")])
-        except ValueError:
-            return -1
-    return -1
