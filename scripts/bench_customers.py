@@ -176,7 +176,7 @@ def main() -> None:
     args = parser.parse_args()
     db = open_database(args.database)
     if args.make:
-        from helpdesk.services import demo
+        from helpdesk.demo import generator as demo
 
         n_customers, n_sheets = demo.SIZES[args.make]
         print(demo.load_demo(db.uow(), customers=n_customers, sheets=n_sheets))

@@ -1,6 +1,6 @@
 """Time the monthly complaint analysis report on a month with at least 10,000 sheets.
 
-Loads demo data (``helpdesk.services.demo``) into a fresh SQLite file — or uses an
+Loads demo data (``helpdesk.demo.generator``) into a fresh SQLite file — or uses an
 existing database — finds the busiest finished month, and prints how long each step
 takes: the figures (SQL), the PDF, the whole service call (figures + PDF + audit), and
 the XLSX export with complete lists. Figures are printed, not asserted::
@@ -29,9 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import func, select  # noqa: E402
 
+from helpdesk.demo import generator as demo  # noqa: E402
 from helpdesk.domain.users import Permission, permissions_of  # noqa: E402
 from helpdesk.reports import fonts, monthly, render_monthly  # noqa: E402
-from helpdesk.services import common, demo, reporting, users  # noqa: E402
+from helpdesk.services import common, reporting, users  # noqa: E402
 from helpdesk.storage import tables  # noqa: E402
 from helpdesk.storage.database import Database, open_database  # noqa: E402
 

@@ -29,11 +29,12 @@ from typing import Any
 
 from sqlalchemy import func, select, text
 
+from helpdesk.demo import generator as demo
 from helpdesk.domain import search_keys as sk
 from helpdesk.domain.complaints import SheetState
 from helpdesk.domain.enums import Channel
 from helpdesk.domain.filters import DueFilter, SheetFilter
-from helpdesk.services import complaints, customers, demo
+from helpdesk.services import complaints, customers
 from helpdesk.storage import engine as engine_mod
 from helpdesk.storage import tables
 from helpdesk.storage.database import Database, open_database

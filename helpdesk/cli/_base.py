@@ -25,12 +25,12 @@ from typing import Any
 
 from helpdesk.domain.errors import HelpdeskError, NotFound, ValidationError
 from helpdesk.domain.users import Role
-from helpdesk.services import importing
 from helpdesk.services import users as user_services
 from helpdesk.services.dto import SessionUser
 from helpdesk.storage import engine as engine_mod
 from helpdesk.storage.database import Database, open_database
 from helpdesk.storage.uow import SqlAlchemyUnitOfWork
+from helpdesk.transfer import spreadsheets as importing
 
 ENV_PASSWORD = "HELPDESK_PASSWORD"  # the password of --user (scripts, CI)
 ENV_NEW_PASSWORD = "HELPDESK_NEW_PASSWORD"  # a password being set (user add / passwd)

@@ -10,7 +10,7 @@ from helpdesk.domain.customers import CustomerKind, Gender, OrderKind, Tier
 from helpdesk.domain.filters import SheetFilter
 from helpdesk.services import complaints as sheet_services
 from helpdesk.services import customers as customer_services
-from helpdesk.services import importing
+from helpdesk.transfer import spreadsheets as importing
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:

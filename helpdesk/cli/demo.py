@@ -51,7 +51,7 @@ class _Progress:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from helpdesk.services import demo
+    from helpdesk.demo import generator as demo
 
     sizes: dict[str, tuple[int, int]] = demo.SIZES
     size = args.size or ("small" if args.customers is None and args.sheets is None else None)

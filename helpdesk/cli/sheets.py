@@ -20,10 +20,11 @@ from helpdesk.domain.complaints import Effectiveness, ResponsibleArea, SheetStat
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import ValidationError
 from helpdesk.domain.filters import DueFilter, SheetFilter, SheetSort
-from helpdesk.services import common, importing
+from helpdesk.services import common
 from helpdesk.services import complaints as sheet_services
 from helpdesk.services import customers as customer_services
 from helpdesk.services.dto import SheetDetail, SheetRow
+from helpdesk.transfer import spreadsheets as importing
 
 _SORTS = {"received": SheetSort.RECEIVED_DESC, "oldest": SheetSort.RECEIVED_ASC,
           "due": SheetSort.DUE, "number": SheetSort.NUMBER}

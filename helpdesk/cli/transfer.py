@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from helpdesk.cli import _base
-from helpdesk.services import importing
+from helpdesk.transfer import spreadsheets as importing
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:

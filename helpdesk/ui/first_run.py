@@ -46,9 +46,9 @@ _PRESET_HOURS: dict[str, tuple[time, time, tuple[int, ...]]] = {
 }
 
 def demo_loader() -> Callable[..., Any] | None:
-    """``services.demo.load_demo`` when it is installed, else None."""
+    """``demo.generator.load_demo`` when it is installed, else None."""
     try:
-        from helpdesk.services import demo
+        from helpdesk.demo import generator as demo
     except ImportError:
         return None
     return getattr(demo, "load_demo", None)
@@ -69,7 +69,7 @@ class FirstRunDialog(QDialog):
         self.setObjectName("firstRunDialog")
         self.setStyleSheet(widgets.INVALID_STYLE)
         self._uow = uow
-        # ``...``: the demo of ``services.demo`` when installed; None: no demo offered.
+        # ``...``: the demo of ``demo.generator`` when installed; None: no demo offered.
         self._load_demo = demo_loader() if load_demo is ... else load_demo
         self.demo_summary: Any = None
         self.admin_username = ""
@@ -263,7 +263,7 @@ class FirstRunDialog(QDialog):
         """Load the small demo (in the background) and show its logins."""
         if self._load_demo is None:
             return False
-        from helpdesk.services import demo
+        from helpdesk.demo import generator as demo
 
         customers, sheets = demo.SIZES["small"]
         loader = self._load_demo

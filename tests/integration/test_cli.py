@@ -419,14 +419,14 @@ def test_demo_command_reports_progress_and_the_logins(cli: Cli,
         return Summary(120, 80, 300, 400, {"desk": "front_desk", "director": "service_director"},
                        "demo1234", 0.5)
 
-    fake = types.ModuleType("helpdesk.services.demo")
+    fake = types.ModuleType("helpdesk.demo.generator")
     fake.SIZES = {"tiny": (120, 400), "small": (2000, 8000)}  # type: ignore[attr-defined]
     fake.load_demo = load_demo  # type: ignore[attr-defined]
-    import helpdesk.services
+    import helpdesk.demo
 
-    monkeypatch.setitem(sys.modules, "helpdesk.services.demo", fake)
-    # `from helpdesk.services import demo` prefers the package attribute once imported.
-    monkeypatch.setattr(helpdesk.services, "demo", fake, raising=False)
+    monkeypatch.setitem(sys.modules, "helpdesk.demo.generator", fake)
+    # `from helpdesk.demo import generator` prefers the package attribute once imported.
+    monkeypatch.setattr(helpdesk.demo, "generator", fake, raising=False)
     result = cli("demo", "--size", "tiny", "--seed", "3")
     assert result.code == 0, result.err
     assert calls[0]["customers"] == 120 and calls[0]["sheets"] == 400 and calls[0]["seed"] == 3

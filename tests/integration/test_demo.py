@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select, text
 
+from helpdesk.demo import generator as demo
 from helpdesk.domain import search_keys as sk
 from helpdesk.domain import sla, validation
 from helpdesk.domain.complaints import (
@@ -31,7 +32,7 @@ from helpdesk.domain.customers import CustomerKind
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import AuthenticationError, StorageError, ValidationErrors
 from helpdesk.domain.filters import DueFilter, SheetFilter
-from helpdesk.services import common, complaints, customers, demo, setup, users
+from helpdesk.services import common, complaints, customers, setup, users
 from helpdesk.storage import bulk, search, tables
 from helpdesk.storage.database import Database, open_database
 from tests.conftest import NOW, Clock, _postgres_db, postgres_available

@@ -1,4 +1,4 @@
-"""Import and export of customers and complaint sheets (services.importing), on SQLite.
+"""Import and export of customers and complaint sheets (transfer.spreadsheets), on SQLite.
 
 The fixtures in ``tests/fixtures`` are UTF-8 CSV with Chinese headers; GB18030, UTF-16
 and XLSX variants are made from them here, so every format reads the same rows.
@@ -19,9 +19,10 @@ from openpyxl import Workbook, load_workbook
 from helpdesk.domain.complaints import SheetState
 from helpdesk.domain.errors import PermissionDenied, ValidationError
 from helpdesk.domain.filters import DueFilter, SheetFilter
-from helpdesk.services import complaints, customers, importing
-from helpdesk.services.importing import CUSTOMER_COLUMNS, SHEET_COLUMNS
+from helpdesk.services import complaints, customers
 from helpdesk.storage.database import Database, open_database
+from helpdesk.transfer import spreadsheets as importing
+from helpdesk.transfer.spreadsheets import CUSTOMER_COLUMNS, SHEET_COLUMNS
 from tests.conftest import Clock
 from tests.fakes import Staff, seed_staff
 

@@ -89,7 +89,7 @@ def test_first_run_demo_loads_in_the_background_and_shows_logins(qtbot, empty_db
     shown: list[str] = []
     when_modal(lambda box: (shown.append(box.text()), box.accept()), name="demoLoginsBox")
     assert dialog.load_demo()
-    from helpdesk.services import demo
+    from helpdesk.demo import generator as demo
 
     assert calls == [demo.SIZES["small"]]
     assert shown and "demo2026" in shown[0] and "Front desk" in shown[0]

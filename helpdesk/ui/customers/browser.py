@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 from helpdesk.domain.customers import Lifecycle, Tier
 from helpdesk.domain.errors import HelpdeskError
 from helpdesk.domain.users import Permission
-from helpdesk.services import importing, setup, users
+from helpdesk.services import setup, users
 from helpdesk.services.analytics import RfmClass, Segment
 from helpdesk.services.customer_list import CustomerFilter, CustomerSort
+from helpdesk.transfer import spreadsheets as importing
 from helpdesk.ui import i18n, messages, widgets
 from helpdesk.ui.context import AppContext
 from helpdesk.ui.customers import labels

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk.domain.errors import HelpdeskError
-from helpdesk.services import importing
-from helpdesk.services.importing import ImportReport, RowError
+from helpdesk.transfer import spreadsheets as importing
+from helpdesk.transfer.spreadsheets import ImportReport, RowError
 from helpdesk.ui import messages, widgets
 from helpdesk.ui.context import AppContext
 from helpdesk.ui.customers.model import RecordTableModel

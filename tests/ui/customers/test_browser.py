@@ -12,9 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton
 
 from helpdesk.domain.customers import CustomerKind, OrderKind, Tier
-from helpdesk.services import analytics, customers, importing
+from helpdesk.services import analytics, customers
 from helpdesk.services.analytics import Segment
 from helpdesk.services.customer_list import CustomerFilter, CustomerSort
+from helpdesk.transfer import spreadsheets as importing
 from helpdesk.ui.customers import CustomerBrowser
 from helpdesk.ui.customers.analytics_view import AnalyticsView
 from helpdesk.ui.customers.duplicates import DuplicatesView

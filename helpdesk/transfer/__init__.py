@@ -1,0 +1,3 @@
+"""Spreadsheet import and export (CSV, XLSX): the store's Excel ledgers in, customer
+lists out. Reads and checks files, then writes through the use cases' unit of work with
+permissions and the audit trail."""
