@@ -16,6 +16,7 @@ from typing import Any
 from helpdesk.domain import audit, text, validation
 from helpdesk.domain.complaints import (
     Action,
+    ActionAvailability,
     Effectiveness,
     ResponsibleArea,
     Sheet,
@@ -37,6 +38,7 @@ from helpdesk.services import customers as customer_services
 from helpdesk.services.common import UnitOfWork
 from helpdesk.services.dto import (
     ActionInfo,
+    Allowance,
     ProgressInfo,
     SheetDetail,
     SheetRow,
@@ -69,6 +71,40 @@ def _names(uow: UnitOfWork, sheet: Sheet) -> dict[int, str]:
     ids |= {p.by_id for p in sheet.progress} | {v.by_id for v in sheet.visits}
     ids |= {a.owner_id for a in sheet.actions} | {t.by_id for t in sheet.transitions}
     return uow.users.names({i for i in ids if i is not None})
+
+
+def _allowance(availability: ActionAvailability) -> Allowance:
+    return Allowance(availability.allowed, availability.code)
+
+
+def _denied(permission: Permission) -> Allowance:
+    return Allowance(False, f"permission.{permission.value}")
+
+
+def _work(sheet: Sheet, viewer: User, permission: Permission) -> Allowance:
+    """Work that a closed sheet refuses (as its domain methods do) and that needs
+    ``permission`` — or being the sheet's responsible person, where the domain says so."""
+    if sheet.state is SheetState.CLOSED:
+        return Allowance(False, "workflow.closed")
+    if not sheet.user_may(viewer, permission):
+        return _denied(permission)
+    return Allowance(True)
+
+
+def allowances(sheet: Sheet, viewer: User) -> dict[str, Allowance]:
+    """The ``may_*`` flags of :class:`SheetDetail`: what ``viewer`` may do with
+    ``sheet`` now. Screens read them instead of checking roles themselves."""
+    view = Allowance(True) if viewer.can(Permission.VIEW_SHEETS) else \
+        _denied(Permission.VIEW_SHEETS)
+    return {
+        "may_edit_identity": _work(sheet, viewer, Permission.EDIT_SHEET),
+        "may_record_analysis": _work(sheet, viewer, Permission.RECORD_ANALYSIS),
+        "may_add_progress": _work(sheet, viewer, Permission.ADD_PROGRESS),
+        "may_assign": _allowance(sheet.availability(Action.ASSIGN, viewer)),
+        "may_add_visit": _allowance(sheet.availability(Action.RETURN_VISIT, viewer)),
+        "may_manage_actions": _work(sheet, viewer, Permission.RECORD_ANALYSIS),
+        "may_print": view,
+    }
 
 
 def detail(uow: UnitOfWork, sheet: Sheet, viewer: User) -> SheetDetail:
@@ -142,6 +178,7 @@ def detail(uow: UnitOfWork, sheet: Sheet, viewer: User) -> SheetDetail:
                                          t.to_state, t.note) for t in sheet.transitions),
         available=tuple(sheet.available_actions(viewer)),
         sla_rule=json.loads(sheet.sla_rule_json or "{}"),
+        **allowances(sheet, viewer),
     )
 
 
@@ -160,6 +197,15 @@ def get_sheet(uow: UnitOfWork, actor_id: int, sheet_id: int) -> SheetDetail:
     with uow.reading():
         user = common.actor(uow, actor_id, Permission.VIEW_SHEETS)
         return detail(uow, _load(uow, sheet_id), user)
+
+
+def may_register(uow: UnitOfWork, actor_id: int) -> Allowance:
+    """Whether the user may register a new sheet (the form asks before it is saved)."""
+    with uow.reading():
+        user = common.actor(uow, actor_id)
+        if user.can(Permission.REGISTER_SHEET):
+            return Allowance(True)
+        return _denied(Permission.REGISTER_SHEET)
 
 
 def find_sheet_id(uow: UnitOfWork, number: str) -> int:

@@ -201,6 +201,24 @@ class TransitionInfo:
 
 
 @dataclass(frozen=True)
+class Allowance:
+    """Whether the viewing user may do one kind of work on a sheet now.
+
+    ``code`` says why not, in the words of the errors (``workflow.closed``,
+    ``permission.<permission>``), so the screen shows the reason the refusal would
+    give. It is truthy exactly when allowed."""
+
+    allowed: bool
+    code: str = ""
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+_NOT_ALLOWED = Allowance(False)
+
+
+@dataclass(frozen=True)
 class SheetDetail:
     """Everything the sheet form and the printout show."""
 
@@ -254,6 +272,14 @@ class SheetDetail:
     transitions: tuple[TransitionInfo, ...] = ()
     available: tuple[ActionAvailability, ...] = ()
     sla_rule: dict[str, Any] = field(default_factory=dict)
+    # What the viewing user may do with this sheet now (from the domain's rules):
+    may_edit_identity: Allowance = _NOT_ALLOWED  # registration fields, complaint text
+    may_record_analysis: Allowance = _NOT_ALLOWED  # root cause, correction, measure, rework
+    may_add_progress: Allowance = _NOT_ALLOWED
+    may_assign: Allowance = _NOT_ALLOWED  # responsible area and person
+    may_add_visit: Allowance = _NOT_ALLOWED  # a return visit
+    may_manage_actions: Allowance = _NOT_ALLOWED  # add and check corrective actions
+    may_print: Allowance = _NOT_ALLOWED  # the printout and the reply letter
 
     def can(self, action: str) -> bool:
         return any(a.action.value == action and a.allowed for a in self.available)

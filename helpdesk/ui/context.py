@@ -38,6 +38,7 @@ class EventBus(QObject):
         settings_changed(): store, calendar, policy, phrases or users changed.
         busy_changed(str): text of the slow operation running now ("" when idle).
         language_changed(str): the UI language switched (locale name).
+        changed(Changes): one operation's changes (``helpdesk.domain.events``).
     """
 
     sheet_changed = Signal(int)
@@ -46,6 +47,7 @@ class EventBus(QObject):
     settings_changed = Signal()
     busy_changed = Signal(str)
     language_changed = Signal(str)
+    changed = Signal(object)
 
 
 class _Relay(QObject):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -57,6 +58,18 @@ def error_label(name: str, *, parent: QWidget | None = None) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()
     return label
+
+
+def with_error(widget: QWidget, error: QLabel) -> QWidget:
+    """``widget`` with its error label right under it (the label takes no room while
+    hidden), as one cell of a form layout."""
+    cell = QWidget()
+    column = QVBoxLayout(cell)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(widget)
+    column.addWidget(error)
+    return cell
 
 
 def flatten(error: HelpdeskError) -> list[ValidationError]:

@@ -18,6 +18,7 @@ from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import (
     AuthenticationError,
     ConflictError,
+    HelpdeskError,
     NotFound,
     PermissionDenied,
     ValidationError,
@@ -657,6 +658,99 @@ def test_a_responsible_front_desk_advisor_may_work_the_sheet(
     assert detail.correction == "已道歉" and detail.state is SheetState.IN_PROGRESS
     with pytest.raises(PermissionDenied):
         cs.resolve(uow, team.desk, sheet.id)
+
+
+# ====================================================================== may-flags
+def _closed(uow: FakeUnitOfWork, team: Staff, sheet: SheetDetail) -> SheetDetail:
+    cs.assign(uow, team.director, sheet.id, "service", team.manager)
+    cs.record_analysis(uow, team.manager, sheet.id, root_cause=ROOT_CAUSE,
+                       correction=CORRECTION, long_term_measure=MEASURE)
+    cs.resolve(uow, team.manager, sheet.id)
+    cs.record_return_visit(uow, team.care, sheet.id, 5)
+    return cs.close(uow, team.director, sheet.id)
+
+
+def _flags(detail: SheetDetail) -> dict[str, tuple[bool, str]]:
+    return {name: (flag.allowed, flag.code) for name, flag in vars(detail).items()
+            if name.startswith("may_")}
+
+
+def test_the_flags_say_what_a_role_may_do_with_a_new_sheet(
+        uow: FakeUnitOfWork, team: Staff, sheet: SheetDetail) -> None:
+    desk = _flags(cs.get_sheet(uow, team.desk, sheet.id))
+    assert desk == {
+        "may_edit_identity": (True, ""),
+        "may_record_analysis": (False, "permission.record_analysis"),
+        "may_add_progress": (True, ""),
+        "may_assign": (False, "permission.assign"),
+        "may_add_visit": (False, "workflow.state"),
+        "may_manage_actions": (False, "permission.record_analysis"),
+        "may_print": (True, ""),
+    }
+    manager = _flags(cs.get_sheet(uow, team.manager, sheet.id))
+    assert {k for k, (allowed, _) in manager.items() if not allowed} == {"may_add_visit"}
+    gm = _flags(cs.get_sheet(uow, team.gm, sheet.id))
+    assert gm["may_edit_identity"] == (False, "permission.edit_sheet")
+    assert gm["may_add_progress"] == (False, "permission.add_progress")
+    assert gm["may_print"] == (True, "")
+
+
+def test_the_responsible_front_desk_advisor_may_analyse_but_not_assign(
+        uow: FakeUnitOfWork, team: Staff, sheet: SheetDetail) -> None:
+    cs.assign(uow, team.manager, sheet.id, "service", team.desk)
+    desk = cs.get_sheet(uow, team.desk, sheet.id)
+    assert desk.may_record_analysis and desk.may_manage_actions and desk.may_add_progress
+    assert (desk.may_assign.allowed, desk.may_assign.code) == (False, "permission.assign")
+    care = cs.get_sheet(uow, team.care, sheet.id)  # same role rights, not responsible
+    assert not care.may_record_analysis
+
+
+def test_a_closed_sheet_allows_no_work_and_says_so(
+        uow: FakeUnitOfWork, team: Staff, sheet: SheetDetail) -> None:
+    _closed(uow, team, sheet)
+    for who in (team.desk, team.manager, team.director):
+        flags = _flags(cs.get_sheet(uow, who, sheet.id))
+        for name in ("may_edit_identity", "may_record_analysis", "may_add_progress",
+                     "may_manage_actions"):
+            assert flags[name] == (False, "workflow.closed"), (who, name)
+        assert flags["may_assign"] == (False, "workflow.state")
+        assert flags["may_print"] == (True, "")
+
+
+@pytest.mark.parametrize("situation", ["registered", "responsible_desk", "closed"])
+def test_every_flag_agrees_with_what_the_use_case_does(
+        uow: FakeUnitOfWork, team: Staff, sheet: SheetDetail, customer: CustomerDetail,
+        situation: str) -> None:
+    if situation == "responsible_desk":
+        cs.assign(uow, team.manager, sheet.id, "service", team.desk)
+    elif situation == "closed":
+        _closed(uow, team, sheet)
+    tries: dict[str, Callable[[int], object]] = {
+        "may_edit_identity": lambda who: cs.update_sheet(
+            uow, who, sheet.id, cs.get_sheet(uow, who, sheet.id).version,
+            sheet_input(customer, description="刹车异响，第二次来店")),
+        "may_record_analysis": lambda who: cs.record_analysis(uow, who, sheet.id,
+                                                              correction="已道歉"),
+        "may_add_progress": lambda who: cs.add_progress(uow, who, sheet.id, "已致电客户"),
+        "may_manage_actions": lambda who: cs.add_corrective_action(
+            uow, who, sheet.id, MEASURE, team.manager, date(2026, 12, 1)),
+    }
+    for who in (team.admin, team.desk, team.care, team.manager, team.director, team.gm):
+        for name, attempt in tries.items():
+            allowed = getattr(cs.get_sheet(uow, who, sheet.id), name).allowed
+            try:
+                attempt(who)
+            except HelpdeskError as exc:  # refused: permission, closed sheet
+                assert not allowed, (who, name, exc)
+            else:
+                assert allowed, (who, name)
+
+
+def test_may_register_asks_the_role(uow: FakeUnitOfWork, team: Staff) -> None:
+    assert cs.may_register(uow, team.desk).allowed
+    refused = cs.may_register(uow, team.gm)
+    assert (refused.allowed, refused.code) == (False, "permission.register_sheet")
+    assert not cs.may_register(uow, team.admin)
 
 
 def test_personal_data_is_masked_for_roles_without_the_right(

@@ -70,13 +70,7 @@ class CustomerFinder(QWidget):
         self._phone_label.setBuddy(self.phone_edit)
         for label, edit, error in ((self._name_label, self.name_edit, self.name_error),
                                    (self._phone_label, self.phone_edit, self.phone_error)):
-            cell = QWidget()
-            column = QVBoxLayout(cell)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            column.addWidget(edit)
-            column.addWidget(error)
-            form.addRow(label, cell)
+            form.addRow(label, widgets.with_error(edit, error))
         self.new_panel.hide()
 
         self._hits_model = QStandardItemModel(self)

@@ -1,18 +1,23 @@
 """The complaint sheet form (《抱怨/投诉单》), grouped as DESIGN.md section 2 lists.
 
-One widget registers a new complaint and works an existing one:
+One widget registers a new complaint and works an existing one. It is made of the
+panels of ``helpdesk.ui.complaints.panels`` and keeps the orchestration:
 
 * the left column is what the desk takes down (identity, customer, vehicle or order,
   the complaint); the right column is the work on it (responsibility, root cause,
   correction, long-term measure, rework, corrective actions, return visits, progress
   log, close-out, history);
+* which panel is editable comes from the services (``SheetDetail.may_*``,
+  ``complaints.may_register``); the form checks no role itself;
 * the SLA panel at the top shows both deadlines and the time left, counting down;
 * the workflow buttons are enabled only when the sheet's state and the user's role
   allow the step; a disabled button says why in its tooltip;
 * every error of the services is shown next to its field with the cursor put there;
 * unsaved input is written to a local draft every few seconds (``services.drafts``)
   and offered back after a crash; a save that would overwrite someone else's is
-  refused by the services and ends in the conflict dialog (reload or compare).
+  refused by the services and ends in the conflict dialog (reload or compare);
+* the change feed (``ctx.bus.changed``) refreshes the choices after a settings
+  change and the sheet after someone else's change, unless the user is typing.
 """
 
 from __future__ import annotations
@@ -22,28 +27,20 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
-    QDateTimeEdit,
     QDialog,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -54,7 +51,6 @@ from helpdesk.domain.complaints import (
     Action,
     ActionAvailability,
     Effectiveness,
-    ResponsibleArea,
     SheetState,
     VisitKind,
 )
@@ -65,18 +61,17 @@ from helpdesk.domain.errors import (
     ValidationError,
     ValidationErrors,
 )
-from helpdesk.domain.users import Permission
+from helpdesk.domain.events import Changes
 from helpdesk.services import common, complaints, customers, drafts, setup, users
 from helpdesk.services import settings as settings_svc
-from helpdesk.services.dto import CustomerDetail, SheetDetail
+from helpdesk.services.dto import Allowance, SheetDetail, UserInfo
 from helpdesk.ui import formatting, labels, messages, widgets
-from helpdesk.ui.complaints import dialogs
-from helpdesk.ui.complaints.customer_finder import CustomerFinder
+from helpdesk.ui.complaints import dialogs, panels
 from helpdesk.ui.context import AppContext
 
 DRAFT_EVERY_MS = 3000
 SLA_TICK_MS = 30_000
-_NEW_VEHICLE = "new"
+_NEW_VEHICLE = panels.NEW_VEHICLE
 
 # The order of the workflow buttons, as the work goes.
 WORKFLOW = (Action.ACKNOWLEDGE, Action.ASSIGN, Action.WAIT, Action.RESUME, Action.RESOLVE,
@@ -92,20 +87,15 @@ _ANALYSIS = ("root_cause", "correction", "compensation", "long_term_measure", "r
              "rework_done", "rework_completed_at")
 
 
-def _text_edit(name: str, height: int = 64) -> QPlainTextEdit:
-    edit = QPlainTextEdit(objectName=name)
-    edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
-    edit.setMinimumHeight(height)
-    edit.setMaximumHeight(int(height * 1.6))
-    return edit
-
-
 class SheetForm(QWidget):
     """The complaint sheet form.
 
     Attributes:
         detail: the sheet as last loaded or saved (None while new).
         errors: the field → widget map that shows validation errors.
+        identity, customer, vehicle, complaint, responsibility, analysis, actions,
+        visits, progress, closeout, history: the panels (``panels``); the fields
+        people type into are also reachable by their old names (``description_edit``…).
 
     Signals:
         sheet_saved(int): the sheet was registered or saved (its id).
@@ -135,12 +125,11 @@ class SheetForm(QWidget):
         self._print_sheet = print_sheet
         self._reply_letter = reply_letter
         self.detail: SheetDetail | None = None
+        self._may_register = Allowance(False)
         self._baseline: dict[str, Any] = {}
         self._last_draft: dict[str, Any] | None = None
         self._draft_key = draft.key if draft else f"new-{uuid.uuid4().hex[:12]}"
-        self._categories = settings_svc.get_categories(ctx.uow())
-        self._stores = setup.list_stores(ctx.uow())
-        self._staff = [u for u in users.list_users(ctx.uow(), include_inactive=False)]
+        self._staff: list[UserInfo] = []
         self._loading = False
 
         self._build()
@@ -162,6 +151,7 @@ class SheetForm(QWidget):
         self._sla_timer = QTimer(self, interval=SLA_TICK_MS)
         self._sla_timer.timeout.connect(self._show_sla)
         self._sla_timer.start()
+        ctx.bus.changed.connect(self._on_changes)
 
     # ================================================================ building
     def _build(self) -> None:
@@ -194,167 +184,37 @@ class SheetForm(QWidget):
         sla_grid.addWidget(self.sla_note, 2, 0, 1, 3)
         sla_grid.setColumnStretch(2, 1)
 
-        # --- identity
-        self.identity_box = QGroupBox(objectName="identityBox")
-        self.number_label = QLabel(objectName="numberLabel")
-        self.store_combo = QComboBox(objectName="storeCombo")
-        for store in self._stores:
-            self.store_combo.addItem(store.name, store.id)
-        self.received_edit = QDateTimeEdit(objectName="receivedAt")
-        self.received_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.received_edit.setCalendarPopup(True)
-        self.received_by_label = QLabel(objectName="receivedBy")
-        self.channel_combo = QComboBox(objectName="channelCombo")
-        for channel in Channel:
-            self.channel_combo.addItem("", channel.value)
-        self.severity_combo = QComboBox(objectName="severityCombo")
-        for severity in (Severity.GENERAL, Severity.MAJOR):
-            self.severity_combo.addItem("", severity.value)
-        self.category_combo = QComboBox(objectName="categoryCombo")
-        for code in self._categories:
-            self.category_combo.addItem("", code)
-        self._identity_form = QFormLayout(self.identity_box)
-        self._add_row(self._identity_form, "number", self.number_label)
-        self._add_row(self._identity_form, "store", self.store_combo)
-        self._add_row(self._identity_form, "received_at", self.received_edit)
-        self._add_row(self._identity_form, "received_by", self.received_by_label)
-        self._add_row(self._identity_form, "channel", self.channel_combo)
-        self._add_row(self._identity_form, "severity", self.severity_combo)
-        self._add_row(self._identity_form, "category", self.category_combo)
-
-        # --- customer
-        self.customer_box = QGroupBox(objectName="customerBox")
-        self.finder = CustomerFinder(self._ctx)
-        QVBoxLayout(self.customer_box).addWidget(self.finder)
-        self.errors.add("customer", self.finder.search_edit, self.finder.search_error)
-        self.errors.add("name", self.finder.name_edit, self.finder.name_error,
-                        aliases=("kind",))
-        self.errors.add("phone", self.finder.phone_edit, self.finder.phone_error,
-                        aliases=("phone2", "phone3"))
-
-        # --- vehicle or order
-        self.vehicle_box = QGroupBox(objectName="vehicleBox")
-        self.vehicle_combo = QComboBox(objectName="vehicleCombo")
-        self.new_vehicle_panel = QWidget(objectName="newVehiclePanel")
-        self.vin_edit = QLineEdit(objectName="newVin")
-        self.vin_edit.setMaxLength(40)
-        self.plate_edit = QLineEdit(objectName="newPlate")
-        self.brand_edit = QLineEdit(objectName="newBrand")
-        self.model_edit = QLineEdit(objectName="newModel")
-        self.mileage_edit = QLineEdit(objectName="mileage")
-        new_vehicle_form = QFormLayout(self.new_vehicle_panel)
-        new_vehicle_form.setContentsMargins(0, 0, 0, 0)
-        self._add_row(new_vehicle_form, "vin", self.vin_edit)
-        self._add_row(new_vehicle_form, "plate", self.plate_edit)
-        self._add_row(new_vehicle_form, "brand", self.brand_edit)
-        self._add_row(new_vehicle_form, "model", self.model_edit)
-        self.new_vehicle_panel.hide()
-        vehicle_form = QFormLayout(self.vehicle_box)
-        self._add_row(vehicle_form, "vehicle", self.vehicle_combo, aliases=("order",))
-        vehicle_form.addRow(self.new_vehicle_panel)
-        self._add_row(vehicle_form, "mileage_km", self.mileage_edit)
-
-        # --- complaint
-        self.complaint_box = QGroupBox(objectName="complaintBox")
-        self.description_edit = _text_edit("description", 80)
-        self.request_edit = _text_edit("customerRequest", 48)
-        complaint_form = QFormLayout(self.complaint_box)
-        self._add_row(complaint_form, "description", self.description_edit)
-        self._add_row(complaint_form, "customer_request", self.request_edit)
-
-        # --- responsibility
-        self.responsibility_box = QGroupBox(objectName="responsibilityBox")
-        self.area_combo = QComboBox(objectName="areaCombo")
-        self.area_combo.addItem("", "")
-        for area in ResponsibleArea:
-            self.area_combo.addItem("", area.value)
-        self.person_combo = QComboBox(objectName="personCombo")
-        self.person_combo.addItem("", 0)
-        for person in self._staff:
-            self.person_combo.addItem(person.display_name, person.id)
-        responsibility_form = QFormLayout(self.responsibility_box)
-        self._add_row(responsibility_form, "responsible_area", self.area_combo)
-        self._add_row(responsibility_form, "responsible_user", self.person_combo)
-
-        # --- analysis: root cause, correction with compensation, measure, rework
-        self.analysis_box = QGroupBox(objectName="analysisBox")
-        self.root_cause_edit = _text_edit("rootCause")
-        self.correction_edit = _text_edit("correction")
-        self.compensation_edit = QLineEdit(objectName="compensation")
-        self.measure_edit = _text_edit("longTermMeasure")
-        self.rework_check = QCheckBox(objectName="reworkNeeded")
-        self.rework_done_check = QCheckBox(objectName="reworkDone")
-        self.rework_edit = QDateTimeEdit(objectName="reworkCompletedAt")
-        self.rework_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.rework_edit.setCalendarPopup(True)
-        rework_row = QWidget()
-        rework_layout = QHBoxLayout(rework_row)
-        rework_layout.setContentsMargins(0, 0, 0, 0)
-        rework_layout.addWidget(self.rework_check)
-        rework_layout.addWidget(self.rework_done_check)
-        rework_layout.addWidget(self.rework_edit, 1)
-        analysis_form = QFormLayout(self.analysis_box)
-        self._add_row(analysis_form, "root_cause", self.root_cause_edit)
-        self._add_row(analysis_form, "correction", self.correction_edit)
-        self._add_row(analysis_form, "compensation", self.compensation_edit)
-        self._add_row(analysis_form, "long_term_measure", self.measure_edit)
-        self._add_row(analysis_form, "rework_completed_at", rework_row,
-                      widget_for_errors=self.rework_edit)
-
-        # --- corrective actions
-        self.actions_box = QGroupBox(objectName="actionsBox")
-        self.actions_table = self._table("actionsTable", 4)
-        self.add_action_button = QPushButton(objectName="addActionButton")
-        self.check_action_button = QPushButton(objectName="checkActionButton")
-        actions_layout = QVBoxLayout(self.actions_box)
-        actions_layout.addWidget(self.actions_table)
-        row = QHBoxLayout()
-        row.addWidget(self.add_action_button)
-        row.addWidget(self.check_action_button)
-        row.addStretch(1)
-        actions_layout.addLayout(row)
-
-        # --- return visits
-        self.visits_box = QGroupBox(objectName="visitsBox")
-        self.visits_table = self._table("visitsTable", 5)
-        QVBoxLayout(self.visits_box).addWidget(self.visits_table)
-
-        # --- progress log
-        self.progress_box = QGroupBox(objectName="progressBox")
-        self.progress_table = self._table("progressTable", 3)
-        self.progress_edit = QLineEdit(objectName="progressText")
-        self.notified_check = QCheckBox(objectName="customerNotified")
-        self.add_progress_button = QPushButton(objectName="addProgressButton")
-        self.progress_error = widgets.error_label("progress")
-        self.errors.add("progress", self.progress_edit, self.progress_error)
-        progress_layout = QVBoxLayout(self.progress_box)
-        progress_layout.addWidget(self.progress_table)
-        row = QHBoxLayout()
-        row.addWidget(self.progress_edit, 1)
-        row.addWidget(self.notified_check)
-        row.addWidget(self.add_progress_button)
-        progress_layout.addLayout(row)
-        progress_layout.addWidget(self.progress_error)
-
-        # --- close-out and history
-        self.closeout_box = QGroupBox(objectName="closeoutBox")
-        self.closed_label = QLabel(objectName="closedLabel")
-        self.closed_label.setWordWrap(True)
-        QVBoxLayout(self.closeout_box).addWidget(self.closed_label)
-        self.history_box = QGroupBox(objectName="historyBox")
-        self.history_table = self._table("historyTable", 4)
-        QVBoxLayout(self.history_box).addWidget(self.history_table)
+        # --- the panels
+        errors = self.errors
+        stores, categories, self._staff = self._choices()
+        self.identity = panels.IdentityPanel(errors, stores, categories)
+        self.customer = panels.CustomerPanel(self._ctx, errors)
+        self.vehicle = panels.VehiclePanel(errors)
+        self.complaint = panels.ComplaintPanel(errors)
+        self.responsibility = panels.ResponsibilityPanel(errors, self._staff)
+        self.analysis = panels.AnalysisPanel(errors)
+        self.actions = panels.ActionsPanel(errors)
+        self.visits = panels.VisitsPanel(errors)
+        self.progress = panels.ProgressPanel(errors)
+        self.closeout = panels.CloseOutPanel(errors)
+        self.history = panels.HistoryPanel(errors)
+        self._panels: tuple[panels.Panel, ...] = (
+            self.identity, self.customer, self.vehicle, self.complaint, self.responsibility,
+            self.analysis, self.actions, self.visits, self.progress, self.closeout,
+            self.history)
+        self._work_panels = (self.responsibility, self.analysis, self.actions, self.visits,
+                             self.progress, self.history)
+        self._expose_fields()
 
         # --- columns in a scroll area
         # Left: who and what was received; right: the complaint and the work on it.
         left = QVBoxLayout()
-        for box in (self.identity_box, self.customer_box, self.vehicle_box):
+        for box in (self.identity, self.customer, self.vehicle):
             left.addWidget(box)
         left.addStretch(1)
         right = QVBoxLayout()
-        for box in (self.complaint_box, self.responsibility_box, self.analysis_box,
-                    self.actions_box,
-                    self.visits_box, self.progress_box, self.closeout_box, self.history_box):
+        for box in (self.complaint, self.responsibility, self.analysis, self.actions,
+                    self.visits, self.progress, self.closeout, self.history):
             right.addWidget(box)
         right.addStretch(1)
         body = QWidget(objectName="formBody")
@@ -401,81 +261,64 @@ class SheetForm(QWidget):
         layout.addLayout(buttons)
 
         # Tab order follows the form: identity, customer, vehicle, complaint, analysis.
-        chain = [self.store_combo, self.received_edit, self.channel_combo, self.severity_combo,
-                 self.category_combo, self.finder.search_edit, self.finder.new_button,
-                 self.finder.name_edit, self.finder.phone_edit, self.vehicle_combo,
-                 self.vin_edit, self.plate_edit, self.brand_edit, self.model_edit,
-                 self.mileage_edit, self.description_edit, self.request_edit,
-                 self.area_combo, self.person_combo, self.root_cause_edit,
-                 self.correction_edit, self.compensation_edit, self.measure_edit,
-                 self.rework_check, self.rework_done_check, self.rework_edit,
-                 self.add_action_button, self.check_action_button, self.progress_edit,
-                 self.notified_check, self.add_progress_button,
+        i, f, v, a = self.identity, self.finder, self.vehicle, self.analysis
+        chain = [i.store_combo, i.received_edit, i.channel_combo, i.severity_combo,
+                 i.category_combo, f.search_edit, f.new_button, f.name_edit, f.phone_edit,
+                 v.vehicle_combo, v.vin_edit, v.plate_edit, v.brand_edit, v.model_edit,
+                 v.mileage_edit, self.complaint.description_edit,
+                 self.complaint.request_edit, self.responsibility.area_combo,
+                 self.responsibility.person_combo, a.root_cause_edit, a.correction_edit,
+                 a.compensation_edit, a.measure_edit, a.rework_check, a.rework_done_check,
+                 a.rework_edit, self.actions.add_action_button,
+                 self.actions.check_action_button, self.progress.progress_edit,
+                 self.progress.notified_check, self.progress.add_progress_button,
                  *self.action_buttons.values(), self.print_button, self.reply_button,
                  self.save_button, self.close_button]
-        for a, b in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(a, b)
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
-        self._labels: dict[str, QLabel] = getattr(self, "_labels", {})
+    def _expose_fields(self) -> None:
+        """The panels' boxes and fields under the form's own names, as before the
+        split (tests and callers drive them by these names)."""
+        self.identity_box, self.customer_box = self.identity, self.customer
+        self.vehicle_box, self.complaint_box = self.vehicle, self.complaint
+        self.responsibility_box, self.analysis_box = self.responsibility, self.analysis
+        self.actions_box, self.visits_box = self.actions, self.visits
+        self.progress_box, self.closeout_box = self.progress, self.closeout
+        self.history_box = self.history
+        i, v, c, r, a = self.identity, self.vehicle, self.complaint, self.responsibility, \
+            self.analysis
+        self.finder = self.customer.finder
+        self.store_combo, self.received_edit = i.store_combo, i.received_edit
+        self.channel_combo, self.severity_combo = i.channel_combo, i.severity_combo
+        self.category_combo = i.category_combo
+        self.vehicle_combo, self.mileage_edit = v.vehicle_combo, v.mileage_edit
+        self.vin_edit, self.plate_edit = v.vin_edit, v.plate_edit
+        self.brand_edit, self.model_edit = v.brand_edit, v.model_edit
+        self.description_edit, self.request_edit = c.description_edit, c.request_edit
+        self.area_combo, self.person_combo = r.area_combo, r.person_combo
+        self.root_cause_edit, self.correction_edit = a.root_cause_edit, a.correction_edit
+        self.compensation_edit, self.measure_edit = a.compensation_edit, a.measure_edit
+        self.progress_edit = self.progress.progress_edit
 
-    def _add_row(self, form: QFormLayout, key: str, widget: QWidget, *,
-                 aliases: tuple[str, ...] = (),
-                 widget_for_errors: QWidget | None = None) -> None:
-        if not hasattr(self, "_labels"):
-            self._labels = {}
-        label = QLabel()
-        label.setBuddy(widget_for_errors or widget)
-        self._labels[key] = label
-        error = widgets.error_label(key)
-        # The error sits right under its field and takes no room while hidden.
-        cell = QWidget()
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(error)
-        form.addRow(label, cell)
-        self.errors.add(key, widget_for_errors or widget, error, aliases)
-
-    def _table(self, name: str, columns: int) -> QTableWidget:
-        table = QTableWidget(0, columns, objectName=name)
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.setMaximumHeight(150)
-        table.setWordWrap(True)
-        return table
+    def _choices(self) -> tuple[list[Any], dict[str, list[str]], list[UserInfo]]:
+        """Stores, categories and active staff, as the settings say now."""
+        uow = self._ctx.uow
+        return (setup.list_stores(uow()), settings_svc.get_categories(uow()),
+                list(users.list_users(uow(), include_inactive=False)))
 
     def _wire(self) -> None:
-        for widget in (self.received_edit, self.rework_edit):
-            widget.dateTimeChanged.connect(self._on_edited)
-        for combo in (self.store_combo, self.channel_combo, self.severity_combo,
-                      self.category_combo):
-            combo.currentIndexChanged.connect(self._on_edited)
-        for edit in (self.vin_edit, self.plate_edit, self.brand_edit, self.model_edit,
-                     self.mileage_edit, self.compensation_edit):
-            edit.textChanged.connect(self._on_edited)
-        for edit in (self.description_edit, self.request_edit, self.root_cause_edit,
-                     self.correction_edit, self.measure_edit):
-            edit.textChanged.connect(self._on_edited)
-        for check in (self.rework_check, self.rework_done_check):
-            check.toggled.connect(self._on_edited)
-        self.rework_check.toggled.connect(self._update_rework)
-        self.rework_done_check.toggled.connect(self._update_rework)
-        self.vehicle_combo.currentIndexChanged.connect(self._on_vehicle_choice)
+        for panel in self._panels:
+            panel.edited.connect(self._on_edited)
         self.finder.customer_chosen.connect(self._on_customer_chosen)
         self.finder.new_customer_toggled.connect(self._on_new_customer_toggled)
-        self.finder.edited.connect(self._on_edited)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.close_requested)
         self.print_button.clicked.connect(self._on_print)
         self.reply_button.clicked.connect(self._on_reply)
-        self.add_progress_button.clicked.connect(self._on_add_progress)
-        self.progress_edit.returnPressed.connect(self._on_add_progress)
-        self.add_action_button.clicked.connect(self._on_add_action)
-        self.check_action_button.clicked.connect(self._on_check_action)
+        self.progress.add_requested.connect(self._on_add_progress)
+        self.actions.add_requested.connect(self._on_add_action)
+        self.actions.check_requested.connect(self._on_check_action)
         for action, button in self.action_buttons.items():
             button.clicked.connect(lambda _=False, a=action: self.run_action(a))
         QShortcut(QKeySequence.StandardKey.Save, self, self.save,
@@ -493,61 +336,8 @@ class SheetForm(QWidget):
         self.sla_box.setTitle(self.tr("Deadlines"))
         self._response_caption.setText(self.tr("Response:"))
         self._resolution_caption.setText(self.tr("Resolution:"))
-        self.identity_box.setTitle(self.tr("Sheet"))
-        self.customer_box.setTitle(self.tr("Customer"))
-        self.vehicle_box.setTitle(self.tr("Vehicle or order"))
-        self.complaint_box.setTitle(self.tr("Complaint"))
-        self.responsibility_box.setTitle(self.tr("Responsibility"))
-        self.analysis_box.setTitle(self.tr("Root cause, correction and measure"))
-        self.actions_box.setTitle(self.tr("Corrective and preventive actions"))
-        self.visits_box.setTitle(self.tr("Return visits"))
-        self.progress_box.setTitle(self.tr("Progress log"))
-        self.closeout_box.setTitle(self.tr("Close-out"))
-        self.history_box.setTitle(self.tr("History"))
-        texts = {
-            "number": self.tr("Number:"),
-            "store": self.tr("&Store:"),
-            "received_at": self.tr("&Received:"),
-            "received_by": self.tr("Received by:"),
-            "channel": self.tr("C&hannel:"),
-            "severity": self.tr("Se&verity:"),
-            "category": self.tr("Cate&gory:"),
-            "vehicle": self.tr("Vehicle / &order:"),
-            "vin": self.tr("VIN:"),
-            "plate": self.tr("Plate:"),
-            "brand": self.tr("Brand:"),
-            "model": self.tr("Model:"),
-            "mileage_km": self.tr("Mileage (km):"),
-            "description": self.tr("What the customer sa&ys:"),
-            "customer_request": self.tr("What the customer as&ks for:"),
-            "responsible_area": self.tr("Responsible &area:"),
-            "responsible_user": self.tr("Responsible perso&n:"),
-            "root_cause": self.tr("Roo&t cause:"),
-            "correction": self.tr("Immediate &correction:"),
-            "compensation": self.tr("Compensation (¥):"),
-            "long_term_measure": self.tr("&Long-term measure:"),
-            "rework_completed_at": self.tr("Rework:"),
-        }
-        for key, text in texts.items():
-            self._labels[key].setText(text)
-        self.description_edit.setPlaceholderText(self.tr("In the customer's own words"))
-        self.root_cause_edit.setPlaceholderText(self.tr("What actually went wrong, where and why"))
-        self.correction_edit.setPlaceholderText(
-            self.tr("What was done for this customer: repair, refund, exchange, apology…"))
-        self.measure_edit.setPlaceholderText(
-            self.tr("What changes so it does not happen again, who owns it and by when "
-               "(not just “strengthen training”)"))
-        self.compensation_edit.setPlaceholderText(self.tr("0.00"))
-        self.mileage_edit.setPlaceholderText(self.tr("e.g. 35000"))
-        self.vin_edit.setPlaceholderText(self.tr("17 characters"))
-        self.plate_edit.setPlaceholderText(self.tr("e.g. 京A12345"))
-        self.rework_check.setText(self.tr("Needed"))
-        self.rework_done_check.setText(self.tr("Completed at"))
-        self.progress_edit.setPlaceholderText(self.tr("What was done or told to the customer"))
-        self.notified_check.setText(self.tr("Customer told"))
-        self.add_progress_button.setText(self.tr("A&dd entry"))
-        self.add_action_button.setText(self.tr("Add action…"))
-        self.check_action_button.setText(self.tr("Check effectiveness…"))
+        for panel in self._panels:
+            panel.retranslate()
         self.save_button.setText(self.tr("Save"))
         self.save_button.setToolTip(self.tr("Save the sheet (Ctrl+S)"))
         self.print_button.setText(self.tr("&Print…"))
@@ -555,26 +345,6 @@ class SheetForm(QWidget):
         self.reply_button.setText(self.tr("Reply l&etter…"))
         self.close_button.setText(self.tr("Close window"))
         self.close_button.setToolTip(self.tr("Close this window (Esc)"))
-        self.actions_table.setHorizontalHeaderLabels(
-            [self.tr("Action"), self.tr("Owner"), self.tr("Due"), self.tr("Effectiveness")])
-        self.visits_table.setHorizontalHeaderLabels(
-            [self.tr("When"), self.tr("By"), self.tr("Satisfaction"), self.tr("Kind"),
-             self.tr("Feedback")])
-        self.progress_table.setHorizontalHeaderLabels(
-            [self.tr("When"), self.tr("By"), self.tr("Entry")])
-        self.history_table.setHorizontalHeaderLabels(
-            [self.tr("When"), self.tr("By"), self.tr("Step"), self.tr("Note")])
-        for combo, enum in ((self.channel_combo, Channel), (self.severity_combo, Severity)):
-            for i in range(combo.count()):
-                combo.setItemText(i, labels.label(enum(combo.itemData(i))))
-        for i in range(self.category_combo.count()):
-            self.category_combo.setItemText(
-                i, labels.category_name(self._categories, self.category_combo.itemData(i)))
-        self.area_combo.setItemText(0, self.tr("(not decided)"))
-        for i in range(1, self.area_combo.count()):
-            self.area_combo.setItemText(i, labels.label(
-                ResponsibleArea(self.area_combo.itemData(i))))
-        self.person_combo.setItemText(0, self.tr("(nobody yet)"))
         for action, button in self.action_buttons.items():
             button.setText(labels.label(action))
         if self.detail is not None or self._baseline:
@@ -584,18 +354,12 @@ class SheetForm(QWidget):
     def _start_new(self, customer_id: int | None) -> None:
         self._loading = True
         self.detail = None
-        now = common.now()
-        self.received_edit.setMaximumDateTime(QDateTime(now).addSecs(300))
-        self.received_edit.setDateTime(QDateTime(now))
-        if self._ctx.user and self._ctx.user.store_id is not None:
-            index = self.store_combo.findData(self._ctx.user.store_id)
-            if index >= 0:
-                self.store_combo.setCurrentIndex(index)
-        self.channel_combo.setCurrentIndex(self.channel_combo.findData(Channel.RECEPTION.value))
-        self.severity_combo.setCurrentIndex(0)
-        self.category_combo.setCurrentIndex(0)
+        self._may_register = complaints.may_register(self._ctx.uow(), self._ctx.user_id) \
+            if self._ctx.user is not None else Allowance(False)
+        user = self._ctx.user
+        self.identity.start_new(common.now(), user.store_id if user else None)
         self.finder.choose(customer_id, emit=False)
-        self._fill_vehicles(self.finder.customer, None)
+        self.vehicle.offer(self.finder.customer, None, offer_new=True)
         self._loading = False
         self._baseline = self.values()
         self._refresh_view()
@@ -608,206 +372,53 @@ class SheetForm(QWidget):
         self._draft_key = f"sheet-{detail.id}"
         self.errors.clear()
         self.general_error.hide()
-        self.received_edit.setMaximumDateTime(QDateTime(common.now()).addSecs(300))
-        self.received_edit.setDateTime(QDateTime(detail.received_at))
-        index = self.store_combo.findData(detail.store_id)
-        self.store_combo.setCurrentIndex(max(0, index))
-        self.channel_combo.setCurrentIndex(self.channel_combo.findData(detail.channel.value))
-        self.severity_combo.setCurrentIndex(self.severity_combo.findData(detail.severity.value))
-        index = self.category_combo.findData(detail.category)
-        if index < 0:
-            self.category_combo.addItem(detail.category, detail.category)
-            index = self.category_combo.count() - 1
-        self.category_combo.setCurrentIndex(index)
-        if self.finder.creating:
-            self.finder.new_button.setChecked(False)
-        self.finder.choose(detail.customer_id, emit=False)
-        selected = None
-        if detail.vehicle is not None:
-            selected = f"v:{detail.vehicle.id}"
-        elif detail.order is not None:
-            selected = f"o:{detail.order.id}"
-        self._fill_vehicles(self.finder.customer, selected)
-        for edit in (self.vin_edit, self.plate_edit, self.brand_edit, self.model_edit):
-            edit.clear()
-        self.mileage_edit.setText(str(detail.mileage_km) if detail.mileage_km is not None
-                                  else "")
-        self.description_edit.setPlainText(detail.description)
-        self.request_edit.setPlainText(detail.customer_request)
-        self.area_combo.setCurrentIndex(max(0, self.area_combo.findData(
-            detail.responsible_area.value if detail.responsible_area else "")))
-        index = self.person_combo.findData(detail.responsible_user_id or 0)
-        if index < 0 and detail.responsible_user_id:
-            self.person_combo.addItem(detail.responsible_name, detail.responsible_user_id)
-            index = self.person_combo.count() - 1
-        self.person_combo.setCurrentIndex(max(0, index))
-        self.root_cause_edit.setPlainText(detail.root_cause)
-        self.correction_edit.setPlainText(detail.correction)
-        self.compensation_edit.setText(f"{detail.compensation_cents / 100:.2f}"
-                                       if detail.compensation_cents else "")
-        self.measure_edit.setPlainText(detail.long_term_measure)
-        self.rework_check.setChecked(detail.rework_needed)
-        self.rework_done_check.setChecked(detail.rework_completed_at is not None)
-        self.rework_edit.setDateTime(QDateTime(detail.rework_completed_at or common.now()))
-        self._fill_tables(detail)
+        now = common.now()
+        self.identity.load(detail, now)
+        self.customer.load(detail)
+        self.vehicle.load(detail, self.finder.customer)
+        for panel in (self.complaint, self.responsibility, self.actions, self.visits,
+                      self.progress, self.closeout, self.history):
+            panel.load(detail)
+        self.analysis.load(detail, now)
         self._loading = False
         self._baseline = self.values()
         self._last_draft = None
         self._refresh_view()
 
-    def _fill_vehicles(self, customer: CustomerDetail | None, selected: str | None) -> None:
-        combo = self.vehicle_combo
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(self.tr("(none)"), "")
-        if customer is not None:
-            for v in customer.vehicles:
-                text = " · ".join(p for p in (v.plate, f"{v.brand} {v.model}".strip(),
-                                               f"VIN …{v.vin[-6:]}") if p)
-                combo.addItem(text, f"v:{v.id}")
-            for o in customer.orders:
-                combo.addItem(self.tr("Order %1 (%2, %3)").replace("%1", o.number).replace(
-                    "%2", formatting.date_text(o.ordered_at)).replace(
-                    "%3", formatting.money_text(o.amount_cents)), f"o:{o.id}")
-        if self.detail is None:
-            # Only while registering: the vehicle is then created with the sheet, in one
-            # transaction (later, vehicles are added in the customer's record).
-            combo.addItem(self.tr("New vehicle…"), _NEW_VEHICLE)
-        index = combo.findData(selected) if selected else 0
-        if index < 0 and selected:
-            # The sheet's vehicle is no longer the customer's (merge): keep showing it.
-            combo.addItem(selected, selected)
-            index = combo.count() - 1
-        combo.setCurrentIndex(max(0, index))
-        combo.blockSignals(False)
-        self.new_vehicle_panel.setVisible(combo.currentData() == _NEW_VEHICLE)
-
-    def _fill_tables(self, d: SheetDetail) -> None:
-        def fill(table: QTableWidget, rows: list[list[str]]) -> None:
-            table.setRowCount(len(rows))
-            for r, values in enumerate(rows):
-                for c, value in enumerate(values):
-                    table.setItem(r, c, QTableWidgetItem(value))
-            table.resizeRowsToContents()
-
-        fill(self.actions_table, [[a.description, a.owner_name, formatting.date_text(a.due_date),
-                                   labels.label(a.effectiveness)] for a in d.actions])
-        fill(self.visits_table, [[formatting.datetime_text(v.visited_at), v.by_name,
-                                  "★" * v.satisfaction + f" ({v.satisfaction})",
-                                  labels.label(v.kind), v.feedback] for v in d.visits])
-        fill(self.progress_table, [[formatting.datetime_text(p.at), p.by_name,
-                                    p.text + (" ✆" if p.customer_notified else "")]
-                                   for p in d.progress])
-        fill(self.history_table, [[formatting.datetime_text(t.at), t.by_name,
-                                   self._step_text(t.action, t.from_state, t.to_state), t.note]
-                                  for t in d.transitions])
-        for r, a in enumerate(d.actions):
-            self.actions_table.item(r, 0).setData(Qt.ItemDataRole.UserRole, a.id)
-
-    def _step_text(self, action: str, before: SheetState, after: SheetState) -> str:
-        try:
-            name = labels.label(Action(action))
-        except ValueError:
-            name = action
-        if before == after:
-            return name
-        return f"{name}: {labels.label(before)} → {labels.label(after)}"
-
     # ================================================================ view state
-    def _may(self, permission: Permission) -> bool:
-        user = self._ctx.user
-        if user is None:
-            return False
-        if user.can(permission):
-            return True
-        # The responsible person may work on "their" sheet (domain rule).
-        return permission in (Permission.RECORD_ANALYSIS, Permission.ADD_PROGRESS,
-                              Permission.WAIT_FOR_CUSTOMER) and self.detail is not None \
-            and self.detail.responsible_user_id == user.id
+    def _flags(self) -> panels.Flags:
+        if self.detail is None:
+            return panels.Flags.new_sheet(self._may_register)
+        return panels.Flags.of(self.detail)
 
     def _refresh_view(self) -> None:
         d = self.detail
         new = d is None
-        closed = d is not None and d.state is SheetState.CLOSED
-        may_register = self._may(Permission.REGISTER_SHEET) if new else \
-            self._may(Permission.EDIT_SHEET) and not closed
-        may_analyse = not new and not closed and self._may(Permission.RECORD_ANALYSIS)
-        may_progress = not new and not closed and self._may(Permission.ADD_PROGRESS)
+        flags = self._flags()
 
-        if new:
+        if d is None:
             self.title_label.setText(self.tr("New complaint sheet"))
             self.state_label.setText("")
-            self.number_label.setText(self.tr("(given when saved)"))
-            self.received_by_label.setText(self._ctx.user.display_name if self._ctx.user
-                                           else "")
         else:
-            assert d is not None
             self.title_label.setText(d.number)
             self.state_label.setText(f"【{labels.label(d.state)}】")
-            self.number_label.setText(d.number)
-            self.received_by_label.setText(d.received_by_name)
+        self.identity.show_sheet(d, self._ctx.user.display_name if self._ctx.user else "")
         self.title_changed.emit(self.title_label.text() + (
             f" · {labels.label(d.state)}" if d is not None else ""))
 
-        for widget in (self.received_edit, self.channel_combo, self.severity_combo,
-                       self.category_combo, self.vehicle_combo, self.vin_edit,
-                       self.plate_edit, self.brand_edit, self.model_edit, self.mileage_edit):
-            widget.setEnabled(may_register)
-        for edit in (self.description_edit, self.request_edit):
-            edit.setReadOnly(not may_register)
-        self.store_combo.setEnabled(new and len(self._stores) > 1)
-        self.finder.set_read_only(not may_register)
-        self.finder.new_button.setVisible(new)
-        if not may_register and not new:
-            reason = messages.format_code("workflow.closed", {}) if closed else \
-                messages.permission_text(Permission.EDIT_SHEET.value)
-            self.identity_box.setToolTip(reason)
-            self.complaint_box.setToolTip(reason)
-        else:
-            self.identity_box.setToolTip("")
-            self.complaint_box.setToolTip("")
-
-        analysis_reason = ""
-        if new:
-            analysis_reason = self.tr("Save the sheet first.")
-        elif closed:
-            analysis_reason = messages.format_code("workflow.closed", {})
-        elif not may_analyse:
-            analysis_reason = messages.permission_text(Permission.RECORD_ANALYSIS.value)
-        for edit in (self.root_cause_edit, self.correction_edit, self.measure_edit):
-            edit.setReadOnly(not may_analyse)
-        for widget in (self.compensation_edit, self.rework_check):
-            widget.setEnabled(may_analyse)
-        self._update_rework()
-        self.analysis_box.setToolTip(analysis_reason)
-        for widget in (self.add_action_button, self.check_action_button):
-            widget.setEnabled(may_analyse)
-            widget.setToolTip(analysis_reason)
-        self.check_action_button.setEnabled(may_analyse and self.actions_table.rowCount() > 0)
-        progress_reason = self.tr("Save the sheet first.") if new else \
-            messages.format_code("workflow.closed", {}) if closed else \
-            "" if may_progress else messages.permission_text(Permission.ADD_PROGRESS.value)
-        for widget in (self.progress_edit, self.notified_check, self.add_progress_button):
-            widget.setEnabled(may_progress)
-            widget.setToolTip(progress_reason)
-
-        assign_allowed = d is not None and d.can(Action.ASSIGN.value)
-        self.area_combo.setEnabled(assign_allowed)
-        self.person_combo.setEnabled(assign_allowed)
-        for box in (self.responsibility_box, self.analysis_box, self.actions_box,
-                    self.visits_box, self.progress_box, self.history_box):
-            box.setVisible(not new)
-        self.closeout_box.setVisible(d is not None and d.state is SheetState.CLOSED)
-        if d is not None and d.closed_at is not None:
-            self.closed_label.setText(self.tr("Closed by %1 at %2.").replace(
-                "%1", d.closed_by_name).replace("%2", formatting.datetime_text(d.closed_at)) +
-                ("\n" + d.closing_remark if d.closing_remark else ""))
+        for panel in self._panels:
+            panel.set_flags(flags)
+        for panel in self._work_panels:
+            panel.setVisible(not new)
+        self.closeout.setVisible(d is not None and d.state is SheetState.CLOSED)
+        self.save_button.setEnabled(flags.identity.allowed or flags.analysis.allowed)
         self.workflow_bar.setVisible(not new)
         if d is not None:
             for availability in d.available:
                 self._show_action(availability)
-        self.print_button.setEnabled(not new)
-        self.reply_button.setEnabled(not new)
+        may_print = d is not None and d.may_print.allowed
+        self.print_button.setEnabled(may_print)
+        self.reply_button.setEnabled(may_print)
         self.sla_box.setVisible(not new)  # the deadlines exist once the sheet is saved
         self._show_sla()
 
@@ -845,12 +456,6 @@ class SheetForm(QWidget):
             Action.REOPEN: self.tr("Work on the sheet again"),
         }
         return hints[action]
-
-    def _update_rework(self) -> None:
-        enabled = self.detail is not None and self.rework_check.isEnabled()
-        self.rework_done_check.setEnabled(enabled and self.rework_check.isChecked())
-        self.rework_edit.setEnabled(enabled and self.rework_check.isChecked()
-                                    and self.rework_done_check.isChecked())
 
     def _show_sla(self) -> None:
         d = self.detail
@@ -898,37 +503,10 @@ class SheetForm(QWidget):
     # ================================================================ values
     def values(self) -> dict[str, Any]:
         """Everything the user can type, as plain values (dirty check and drafts)."""
-        return {
-            "received_at": self.received_edit.dateTime().toPython().replace(second=0,
-                                                                           microsecond=0),
-            "channel": self.channel_combo.currentData(),
-            "severity": self.severity_combo.currentData(),
-            "category": self.category_combo.currentData(),
-            "store_id": self.store_combo.currentData(),
-            "customer_id": self.finder.customer_id,
-            "vehicle_choice": self.vehicle_combo.currentData() or "",
-            "mileage": self.mileage_edit.text().strip(),
-            "description": self.description_edit.toPlainText(),
-            "customer_request": self.request_edit.toPlainText(),
-            "new_customer": self.finder.creating,
-            "new_customer_name": self.finder.name_edit.text() if self.finder.creating else "",
-            "new_customer_phone": self.finder.phone_edit.text() if self.finder.creating else "",
-            "new_vin": self.vin_edit.text() if self._new_vehicle() else "",
-            "new_plate": self.plate_edit.text() if self._new_vehicle() else "",
-            "new_brand": self.brand_edit.text() if self._new_vehicle() else "",
-            "new_model": self.model_edit.text() if self._new_vehicle() else "",
-            "root_cause": self.root_cause_edit.toPlainText(),
-            "correction": self.correction_edit.toPlainText(),
-            "compensation": self.compensation_edit.text().strip(),
-            "long_term_measure": self.measure_edit.toPlainText(),
-            "rework_needed": self.rework_check.isChecked(),
-            "rework_done": self.rework_done_check.isChecked(),
-            "rework_completed_at": self.rework_edit.dateTime().toPython().replace(
-                second=0, microsecond=0),
-        }
-
-    def _new_vehicle(self) -> bool:
-        return self.vehicle_combo.currentData() == _NEW_VEHICLE
+        result: dict[str, Any] = {}
+        for panel in self._panels:
+            result.update(panel.values())
+        return result
 
     def _changed(self, keys: tuple[str, ...]) -> bool:
         now = self.values()
@@ -947,25 +525,42 @@ class SheetForm(QWidget):
     def _on_customer_chosen(self, customer_id: int) -> None:
         if self._loading:
             return
-        self._fill_vehicles(self.finder.customer, None)
+        self.vehicle.offer(self.finder.customer, None, offer_new=self.detail is None)
         if customer_id and self.finder.customer is not None:
-            # One vehicle is what a dealership complaint is about (its service visits
-            # are orders too); a store customer without vehicles may have one order.
-            vehicles, orders = self.finder.customer.vehicles, self.finder.customer.orders
-            only = f"v:{vehicles[0].id}" if len(vehicles) == 1 else \
-                f"o:{orders[0].id}" if not vehicles and len(orders) == 1 else None
-            if only is not None:
-                self.vehicle_combo.setCurrentIndex(self.vehicle_combo.findData(only))
-            self.vehicle_combo.setFocus()
+            self.vehicle.choose_only(self.finder.customer)
+            self.vehicle.vehicle_combo.setFocus()
 
     def _on_new_customer_toggled(self, checked: bool) -> None:
-        self._fill_vehicles(None, None)
+        self.vehicle.offer(None, None, offer_new=self.detail is None)
 
-    def _on_vehicle_choice(self, _index: int) -> None:
-        new = self._new_vehicle()
-        self.new_vehicle_panel.setVisible(new)
-        if new and not self._loading:
-            self.vin_edit.setFocus()
+    # ================================================================ changes
+    def _on_changes(self, changes: Changes) -> None:
+        """Follow what other operations changed: new choices after a settings change
+        (keeping what is chosen and typed), the sheet as saved now after a change of
+        it — unless the user has unsaved input here, which a reload would throw away."""
+        if changes.touches_settings():
+            stores, categories, self._staff = self._choices()
+            self._loading = True
+            self.identity.set_choices(stores, categories)
+            self.responsibility.set_staff(self._staff)
+            self._loading = False
+            if self.detail is None and self._ctx.user is not None:
+                self._may_register = complaints.may_register(self._ctx.uow(),
+                                                             self._ctx.user_id)
+                self._refresh_view()
+        if self.detail is None or self.dirty:
+            return
+        if changes.everything or changes.users or self.detail.id in changes.sheet_ids:
+            try:
+                detail = complaints.get_sheet(self._ctx.uow(), self._ctx.user_id,
+                                              self.detail.id)
+            except HelpdeskError:
+                return  # gone or no longer ours to see: the form shows what it had
+            self.load(detail)
+
+    def _announce(self, sheet_id: int) -> None:
+        """Tell the other views this sheet changed (until the change feed does)."""
+        self._ctx.bus.sheet_changed.emit(sheet_id)
 
     # ================================================================ saving
     def _sheet_input(self, v: dict[str, Any]) -> complaints.SheetInput:
@@ -1010,7 +605,7 @@ class SheetForm(QWidget):
                              self._draft_key)
         self.load(detail)
         self.sheet_saved.emit(detail.id)
-        self._ctx.bus.sheet_changed.emit(detail.id)
+        self._announce(detail.id)
         return True
 
     def _register(self, v: dict[str, Any]) -> SheetDetail:
@@ -1108,8 +703,8 @@ class SheetForm(QWidget):
              labels.label(saved.channel)),
             (self.tr("Severity"), labels.label(Severity(mine["severity"])),
              labels.label(saved.severity)),
-            (self.tr("Category"), labels.category_name(self._categories, mine["category"]),
-             labels.category_name(self._categories, saved.category)),
+            (self.tr("Category"), self.identity.category_name(mine["category"]),
+             self.identity.category_name(saved.category)),
             (self.tr("Mileage (km)"), mine["mileage"],
              str(saved.mileage_km) if saved.mileage_km is not None else ""),
             (self.tr("What the customer says"), mine["description"], saved.description),
@@ -1175,39 +770,13 @@ class SheetForm(QWidget):
         for key in ("received_at", "rework_completed_at"):
             if values.get(key):
                 values[key] = datetime.fromisoformat(values[key])
-        if values.get("new_customer"):
-            self.finder.new_button.setChecked(True)
-            self.finder.name_edit.setText(values.get("new_customer_name", ""))
-            self.finder.phone_edit.setText(values.get("new_customer_phone", ""))
-        elif values.get("customer_id"):
-            self.finder.choose(int(values["customer_id"]), emit=False)
-            self._fill_vehicles(self.finder.customer, values.get("vehicle_choice") or None)
-        if values.get("vehicle_choice"):
-            index = self.vehicle_combo.findData(values["vehicle_choice"])
-            if index >= 0:
-                self.vehicle_combo.setCurrentIndex(index)
-        if values.get("received_at"):
-            self.received_edit.setDateTime(QDateTime(values["received_at"]))
-        for combo, key in ((self.channel_combo, "channel"), (self.severity_combo, "severity"),
-                           (self.category_combo, "category"), (self.store_combo, "store_id")):
-            index = combo.findData(values.get(key))
-            if index >= 0:
-                combo.setCurrentIndex(index)
-        for edit, key in ((self.vin_edit, "new_vin"), (self.plate_edit, "new_plate"),
-                          (self.brand_edit, "new_brand"), (self.model_edit, "new_model"),
-                          (self.mileage_edit, "mileage"),
-                          (self.compensation_edit, "compensation")):
-            edit.setText(str(values.get(key, "") or ""))
-        for text_edit, key in ((self.description_edit, "description"),
-                               (self.request_edit, "customer_request"),
-                               (self.root_cause_edit, "root_cause"),
-                               (self.correction_edit, "correction"),
-                               (self.measure_edit, "long_term_measure")):
-            text_edit.setPlainText(str(values.get(key, "") or ""))
-        self.rework_check.setChecked(bool(values.get("rework_needed")))
-        self.rework_done_check.setChecked(bool(values.get("rework_done")))
-        if values.get("rework_completed_at"):
-            self.rework_edit.setDateTime(QDateTime(values["rework_completed_at"]))
+        self.customer.restore(values)
+        if not values.get("new_customer") and values.get("customer_id"):
+            self.vehicle.offer(self.finder.customer, values.get("vehicle_choice") or None,
+                               offer_new=self.detail is None)
+        for panel in self._panels:
+            if panel is not self.customer:
+                panel.restore(values)
         self._last_draft = None
 
     # ================================================================ workflow
@@ -1239,12 +808,11 @@ class SheetForm(QWidget):
         if detail is None:
             return
         self.load(detail)
-        self._ctx.bus.sheet_changed.emit(detail.id)
+        self._announce(detail.id)
 
     def _assign(self) -> SheetDetail:
         assert self.detail is not None
-        area = self.area_combo.currentData()
-        person = self.person_combo.currentData()
+        area, person = self.responsibility.chosen()
         errors = []
         if not area:
             errors.append(ValidationError("responsible_area", "resolve.area_missing",
@@ -1328,15 +896,16 @@ class SheetForm(QWidget):
 
     # ================================================================ log and actions
     def _on_add_progress(self) -> None:
-        if self.detail is None or not self.add_progress_button.isEnabled():
+        if self.detail is None or not self.progress.add_progress_button.isEnabled():
             return
         if self.dirty and not self.save():
             return
         assert self.detail is not None
+        text, notified = self.progress.entry()
         try:
             detail = complaints.add_progress(
-                self._ctx.uow(), self._ctx.user_id, self.detail.id, self.progress_edit.text(),
-                customer_notified=self.notified_check.isChecked(),
+                self._ctx.uow(), self._ctx.user_id, self.detail.id, text,
+                customer_notified=notified,
                 expected_version=self.detail.version)
         except ConflictError as exc:
             self._on_conflict(exc)
@@ -1344,10 +913,9 @@ class SheetForm(QWidget):
         except HelpdeskError as exc:
             self.show_errors(exc)
             return
-        self.progress_edit.clear()
-        self.notified_check.setChecked(False)
+        self.progress.clear_entry()
         self.load(detail)
-        self._ctx.bus.sheet_changed.emit(detail.id)
+        self._announce(detail.id)
         self.progress_edit.setFocus()
 
     def _on_add_action(self) -> None:
@@ -1380,10 +948,9 @@ class SheetForm(QWidget):
         self._run_dialog(dialogs.ActionDialog(self.tr("Add a corrective action"), fields,
                                               submit, parent=self))
 
-    def _on_check_action(self) -> None:
+    def _on_check_action(self, row: int) -> None:
         if self.detail is None:
             return
-        row = max(0, self.actions_table.currentRow())
         if row >= len(self.detail.actions):
             return
         if self.dirty and not self.save():
@@ -1417,7 +984,7 @@ class SheetForm(QWidget):
             return
         if accepted and dialog.result_value is not None:
             self.load(dialog.result_value)
-            self._ctx.bus.sheet_changed.emit(dialog.result_value.id)
+            self._announce(dialog.result_value.id)
 
     def _on_print(self) -> None:
         if self._print_sheet is not None and self.detail is not None:
