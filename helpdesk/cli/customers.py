@@ -6,11 +6,11 @@ import argparse
 from typing import Any
 
 from helpdesk.cli import _base
+from helpdesk.domain import vocabulary
 from helpdesk.domain.customers import CustomerKind, Gender, OrderKind, Tier
 from helpdesk.domain.filters import SheetFilter
 from helpdesk.services import complaints as sheet_services
 from helpdesk.services import customers as customer_services
-from helpdesk.transfer import spreadsheets as importing
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -132,18 +132,18 @@ def run_add(args: argparse.Namespace) -> int:
             override_vin_check=args.accept_vin_mismatch),)
     orders: tuple[customer_services.OrderInput, ...] = ()
     if args.order_number:
-        kind = importing.parse_choice(args.order_kind, OrderKind, "order_kind") \
+        kind = vocabulary.parse_term(args.order_kind, OrderKind, "order_kind") \
             if args.order_kind else OrderKind.SERVICE
         orders = (customer_services.OrderInput(
             number=args.order_number, kind=kind, ordered_at=args.order_date,
             amount=args.order_amount, items=args.order_items, store_id=store_id),)
     data = customer_services.CustomerInput(
         name=args.name, phones=tuple(args.phone),
-        kind=importing.parse_choice(args.kind, CustomerKind, "kind"),
-        gender=importing.parse_choice(args.gender, Gender, "gender") if args.gender
+        kind=vocabulary.parse_term(args.kind, CustomerKind, "kind"),
+        gender=vocabulary.parse_term(args.gender, Gender, "gender") if args.gender
         else Gender.UNKNOWN,
         email=args.email, wechat=args.wechat, address=args.address, birthday=args.birthday,
-        source=args.source, tier=importing.parse_choice(args.tier, Tier, "tier"),
+        source=args.source, tier=vocabulary.parse_term(args.tier, Tier, "tier"),
         consent_marketing=args.consent, note=args.note, store_id=store_id,
         vehicles=vehicles, orders=orders)
     detail = customer_services.create_customer(_base.uow(args), actor.id, data)

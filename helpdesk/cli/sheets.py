@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from helpdesk.cli import _base
-from helpdesk.domain import sla
+from helpdesk.domain import sla, vocabulary
 from helpdesk.domain.complaints import Effectiveness, ResponsibleArea, SheetState, VisitKind
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import ValidationError
@@ -81,7 +81,7 @@ def _register_list(actions: Any, common_opts: argparse.ArgumentParser) -> None:
 
 
 def _choices(values: list[str] | None, enum_cls: Any, field: str) -> frozenset[Any]:
-    return frozenset(importing.parse_choice(v, enum_cls, field) for v in values or ())
+    return frozenset(vocabulary.parse_term(v, enum_cls, field) for v in values or ())
 
 
 def _categories(args: argparse.Namespace, values: list[str] | None) -> frozenset[str]:
@@ -340,8 +340,8 @@ def run_register(args: argparse.Namespace) -> int:
     else:
         vehicle_id, order_id, new_vehicle = _existing_refs(args, actor.id)
     data = sheet_services.SheetInput(
-        channel=importing.parse_choice(args.channel, Channel, "channel"),
-        severity=importing.parse_choice(args.severity, Severity, "severity"),
+        channel=vocabulary.parse_term(args.channel, Channel, "channel"),
+        severity=vocabulary.parse_term(args.severity, Severity, "severity"),
         category=category, description=args.description, customer_id=args.customer_id,
         customer_request=args.request, vehicle_id=vehicle_id, order_id=order_id,
         mileage_km=args.mileage, received_at=args.received_at,
@@ -386,7 +386,7 @@ def _register_workflow(actions: Any, common_opts: argparse.ArgumentParser) -> No
 
     step("assign", "set the responsible area and person (starts the work)",
          lambda u, a, s, x, v: sheet_services.assign(
-             u, a, s, importing.parse_choice(x.area, ResponsibleArea, "responsible_area"),
+             u, a, s, vocabulary.parse_term(x.area, ResponsibleArea, "responsible_area"),
              _base.user_id(x, x.to), expected_version=v, note=x.note), assign_options)
 
     def progress_options(parser: argparse.ArgumentParser) -> None:
