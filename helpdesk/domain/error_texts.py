@@ -307,6 +307,16 @@ TEMPLATES: Mapping[str, Labels] = {
         "一張抱怨單隻能關聯車輛或訂單之一，不能同時關聯。",
         "A sheet refers to a vehicle or an order, not both.",
     ),
+    "month.invalid": (
+        "{value} 不是月份，请写成 2026-10。",
+        "{value} 不是月份，請寫成 2026-10。",
+        "{value} is not a month; write it as 2026-10.",
+    ),
+    "store.not_found": (
+        "没有代码为 {store} 的门店（现有门店：{stores}）。",
+        "沒有代碼為 {store} 的門店（現有門店：{stores}）。",
+        "There is no store {store} (stores: {stores}).",
+    ),
     "sheet.not_found": (
         "该抱怨单不存在。",
         "該抱怨單不存在。",

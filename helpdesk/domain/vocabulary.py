@@ -285,21 +285,27 @@ def language_of_locale(value: str | None) -> str | None:
     return "en"  # a language the desk does not speak reads English best
 
 
-def environment_language(environ: Mapping[str, str] | None = None) -> str | None:
-    """The language the environment asks for: ``HELPDESK_LANG``, then the locale
-    variables in POSIX order (``LC_ALL``, ``LC_MESSAGES``, ``LANG``); ``None`` if none
-    says.
+def pick_language(explicit: str | None = None, saved: str | None = None,
+                  environ: Mapping[str, str] | None = None) -> str:
+    """The language a program outside Qt (the command line) speaks, first found of:
+    ``explicit`` (``--lang``), ``HELPDESK_LANG``, ``saved`` (the language chosen in the
+    desktop), the system locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), Simplified
+    Chinese.
 
     Raises:
-        ValidationError: ``lang.unknown`` when ``HELPDESK_LANG`` names no language.
+        ValidationError: ``lang.unknown`` when ``--lang`` or ``HELPDESK_LANG`` names no
+            language the desk speaks (a saved value that is no language is skipped).
     """
     env = os.environ if environ is None else environ
-    if env.get(LANGUAGE_ENV, "").strip():
-        return normalize_language(env[LANGUAGE_ENV])
+    for asked in (explicit, env.get(LANGUAGE_ENV)):
+        if asked and asked.strip():
+            return normalize_language(asked)
+    if saved in LANGUAGES:
+        return saved
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        if env.get(name):
-            return language_of_locale(env[name])
-    return None
+        if env.get(name):  # the first one set decides, as for gettext
+            return language_of_locale(env[name]) or DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
 
 
 def _index(lang: str) -> int:
