@@ -171,7 +171,7 @@ def run_list(args: argparse.Namespace) -> int:
         headers = ["number", "received", "customer", "plate_or_order", "channel", "severity",
                    "state", "responsible", "time_left"]
         _base.print_table(["", *(_base.say(args, f"col.{h}") for h in headers)], table,
-                          limits=[1, 20, 16, 16, 18, 12, 8, 12, 10, 60])
+                          limits=[1, 20, 16, 16, 18, 20, 8, 16, 10, 60])
     more = _base.say(args, "sheets.more", shown=len(rows)) if len(rows) < len(ids) else ""
     _base.info(_base.say(args, "sheets.count", total=len(ids), more=more,
                          now=f"{now:%Y-%m-%d %H:%M}"))

@@ -153,7 +153,8 @@ def test_a_complaint_through_its_whole_life(cli: Cli, clock: Clock, tmp_path: Pa
          "--correction", "免费重新安装刹车片", "--compensation", "200.00",
          "--measure", "车间主管王强于12月1日前在刹车作业指导书中增加涂抹消音脂步骤",
          "--rework", "yes", "--rework-done", "2026-11-18 10:15", user="manager")
-    assert "now Waiting for customer" in step("wait", number, "--reason", "等客户到店", user="manager").out
+    waited = step("wait", number, "--reason", "等客户到店", user="manager")
+    assert "now Waiting for customer" in waited.out
     step("resume", number, user="manager")
     step("action", "add", number, "--description",
          "车间主管王强于12月1日前修订刹车作业指导书并组织考核", "--owner", "manager",
@@ -477,3 +478,54 @@ def test_python_m_helpdesk_and_main_py_are_the_same_command(tmp_path: Path) -> N
     listed = _run("main.py", "--database", str(database), "sheet", "list", "--json", home=home)
     assert listed.returncode == 0, listed.stderr
     assert json.loads(listed.stdout)["total"] == 0
+
+
+# ---------------------------------------------------------------- the user's language
+def _register_one(cli: Cli) -> None:
+    done = cli("sheet", "register", "--user", "desk", "--channel", "接待", "--severity", "一般",
+               "--category", "维修质量", "--description", "刹车异响", "--customer-name", "张三",
+               "--phone", "13812345678", "--lang", "en")
+    assert done.code == 0, done.err
+
+
+def test_the_command_line_speaks_chinese_by_default_and_english_on_request(
+        cli: Cli, staffed: Staff, monkeypatch: pytest.MonkeyPatch) -> None:
+    _register_one(cli)
+    for name in ("HELPDESK_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")  # a machine that says nothing about language
+
+    listed = cli("sheet", "list")
+    header = listed.out.splitlines()[0].split()
+    assert header[:3] == ["单号", "接收时间", "客户"] and "状态" in header
+    assert "服务顾问接待中" in listed.out and "已登记" in listed.out
+    assert "共 1 张抱怨单" in listed.err
+    bad = cli("sheet", "register", "--user", "desk", "--channel", "信鸽", "--severity", "一般",
+              "--category", "维修质量", "--description", "x", "--customer-name", "张三",
+              "--phone", "13900000000")
+    assert bad.code == 2 and bad.err.strip() == "错误: channel: 信鸽 不是可选项之一。"
+
+    listed = cli("sheet", "list", "--lang", "en")
+    assert listed.out.splitlines()[0].split()[:2] == ["number", "received"]
+    assert "Service reception" in listed.out and "Registered" in listed.out
+    bad = cli("--lang", "en", "sheet", "register", "--user", "desk", "--channel", "信鸽",
+              "--severity", "一般", "--category", "维修质量", "--description", "x",
+              "--customer-name", "张三", "--phone", "13900000000")
+    assert bad.err.strip() == "error: channel: 信鸽 is not one of the choices."
+
+    as_json = cli("sheet", "list", "--json").json()  # scripts read codes, in any language
+    assert as_json["sheets"][0]["channel"] == "reception"
+
+
+def test_the_command_line_follows_the_desktop_then_the_locale(
+        cli: Cli, staffed: Staff, monkeypatch: pytest.MonkeyPatch) -> None:
+    from helpdesk.services import session
+
+    _register_one(cli)
+    for name in ("HELPDESK_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert cli("sheet", "list").out.startswith("  number")
+    session.remember_language("zh_TW")  # what the desktop does when the user switches
+    listed = cli("sheet", "list")
+    assert "單號" in listed.out and "服務顧問接待中" in listed.out
