@@ -25,6 +25,8 @@ import json
 import sys
 from collections.abc import Sequence
 
+from helpdesk.cli import _base, texts
+from helpdesk.domain import error_texts, vocabulary
 from helpdesk.domain.errors import HelpdeskError, ValidationError, ValidationErrors
 
 # Command modules of this package, in the order their commands appear in --help.
@@ -53,9 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="database URL or SQLite file for this run")
     parser.add_argument("--json", action="store_true", default=False,
                         help="answer in JSON (commands that print data)")
-    parser.add_argument("--lang", metavar="LANG", default=None,
-                        help="language of the desktop application: zh_CN, zh_TW or en "
-                             "(commands answer in English)")
+    parser.add_argument("--lang", metavar="LANG", default=None, help=_base.LANG_HELP)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"helpdesk.cli.{name}")
@@ -63,23 +63,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _error_lines(exc: HelpdeskError) -> list[str]:
-    if isinstance(exc, ValidationErrors):
-        return [f"error: {e}" for e in exc.errors] or [f"error: {exc.message}"]
-    return [f"error: {exc}"]
+def _error_lines(exc: HelpdeskError, lang: str) -> list[str]:
+    """One line per error, in the user's language, naming the field (``error: vin: …``)."""
+    prefix = texts.text(lang, "error")
+    errors: list[HelpdeskError] = [exc]
+    if isinstance(exc, ValidationErrors) and exc.errors:
+        errors = list(exc.errors)
+    lines = []
+    for error in errors:
+        field = getattr(error, "field", None)
+        # The command line's own usage errors name options (--out), which stay English.
+        said = error.message if isinstance(error, _base.CliError) else \
+            error_texts.error_text(error, lang)
+        lines.append(f"{prefix}: {field}: {said}" if field else f"{prefix}: {said}")
+    return lines
 
 
-def _error_json(exc: HelpdeskError) -> dict[str, object]:
+def _error_json(exc: HelpdeskError, lang: str) -> dict[str, object]:
+    """Stable codes and fields for scripts; ``text`` is what a person reads."""
     errors = exc.errors if isinstance(exc, ValidationErrors) else [exc]
     return {"ok": False, "errors": [
-        {"code": e.code, "field": getattr(e, "field", None), "message": e.message}
+        {"code": e.code, "field": getattr(e, "field", None), "message": e.message,
+         "text": error_texts.error_text(e, lang)}
         for e in errors]}
 
 
-def _exit_code(exc: HelpdeskError) -> int:
-    from helpdesk.cli._base import CliError
+def _language_for_errors(args: argparse.Namespace) -> str:
+    try:
+        return _base.language(args)
+    except ValidationError:  # the --lang given is itself the error being reported
+        return vocabulary.DEFAULT_LANGUAGE
 
-    return EXIT_USAGE if isinstance(exc, ValidationError | ValidationErrors | CliError) \
+
+def _exit_code(exc: HelpdeskError) -> int:
+    return EXIT_USAGE if isinstance(exc, ValidationError | ValidationErrors | _base.CliError) \
         else EXIT_FAILED
 
 
@@ -97,8 +114,6 @@ def _start_desktop(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code (``python -m helpdesk`` exits with it)."""
-    from helpdesk.cli import _base
-
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     try:
@@ -110,9 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or EXIT_OK)
     except HelpdeskError as exc:
+        lang = _language_for_errors(args)
         if _base.wants_json(args):
-            print(json.dumps(_error_json(exc), ensure_ascii=False))
-        for line in _error_lines(exc):
+            print(json.dumps(_error_json(exc, lang), ensure_ascii=False))
+        for line in _error_lines(exc, lang):
             print(line, file=sys.stderr)
         return _exit_code(exc)
     except OSError as exc:

@@ -19,12 +19,15 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Any
 
+from helpdesk.cli import texts
+from helpdesk.domain import vocabulary
 from helpdesk.domain.errors import HelpdeskError, NotFound, ValidationError
 from helpdesk.domain.users import Role
+from helpdesk.services import session
 from helpdesk.services import users as user_services
 from helpdesk.services.dto import SessionUser
 from helpdesk.storage import engine as engine_mod
@@ -34,6 +37,11 @@ from helpdesk.transfer import spreadsheets as importing
 
 ENV_PASSWORD = "HELPDESK_PASSWORD"  # the password of --user (scripts, CI)
 ENV_NEW_PASSWORD = "HELPDESK_NEW_PASSWORD"  # a password being set (user add / passwd)
+
+
+LANG_HELP = ("language of the answer, documents and export words: zh_CN (简体), zh_TW "
+             "(繁體) or en (default: HELPDESK_LANG, the desktop's choice, the system "
+             "locale, else zh_CN)")
 
 
 class CliError(HelpdeskError):
@@ -52,6 +60,8 @@ def common_options() -> argparse.ArgumentParser:
                              "the config file, then helpdesk.db in the user data folder)")
     parent.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                         help="answer in JSON")
+    parent.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS,
+                        help=LANG_HELP)
     return parent
 
 
@@ -108,6 +118,31 @@ def yes_no(value: str) -> bool:
     if folded in ("no", "n", "false", "0", "否"):
         return False
     raise argparse.ArgumentTypeError(f"{value!r}: say yes or no")
+
+
+# ---------------------------------------------------------------- language
+def language(args: argparse.Namespace) -> str:
+    """The language this run answers in (see :func:`vocabulary.pick_language`)."""
+    chosen: str | None = getattr(args, "_lang", None)
+    if chosen is None:
+        chosen = vocabulary.pick_language(getattr(args, "lang", None),
+                                          session.saved_language())
+        args._lang = chosen
+    return chosen
+
+
+def word(args: argparse.Namespace, value: Enum | None) -> str:
+    """An enum member as the user reads it (the same label the desktop shows)."""
+    if value is None:
+        return ""
+    if isinstance(value, StrEnum):
+        return vocabulary.label(value, language(args))
+    return str(value.value)
+
+
+def say(args: argparse.Namespace, key: str, **values: object) -> str:
+    """A text of the command line itself in the user's language."""
+    return texts.text(language(args), key, **values)
 
 
 # ---------------------------------------------------------------- database
@@ -202,10 +237,12 @@ def store_id(args: argparse.Namespace, code: str | None) -> int | None:
     from helpdesk.services import setup
 
     wanted = code.strip().upper()
-    for store in setup.list_stores(uow(args)):
+    stores = setup.list_stores(uow(args))
+    for store in stores:
         if store.code == wanted:
             return store.id
-    raise NotFound(f"there is no store with code {code!r}", code="store.not_found")
+    raise NotFound(f"there is no store with code {code!r}", code="store.not_found",
+                   store=code, stores=", ".join(s.code for s in stores))
 
 
 # ---------------------------------------------------------------- output

@@ -6,11 +6,11 @@ import argparse
 from typing import Any
 
 from helpdesk.cli import _base
+from helpdesk.domain import vocabulary
 from helpdesk.domain.customers import CustomerKind, Gender, OrderKind, Tier
 from helpdesk.domain.filters import SheetFilter
 from helpdesk.services import complaints as sheet_services
 from helpdesk.services import customers as customer_services
-from helpdesk.transfer import spreadsheets as importing
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -75,11 +75,12 @@ def run_find(args: argparse.Namespace) -> int:
         _base.print_json(hits)
         return 0
     if not hits:
-        _base.info(f"no customer matches {args.query!r}")
+        _base.info(_base.say(args, "customers.none", query=args.query))
         return 0
     _base.print_table(
-        ["id", "name", "phone", "plates", "tier", "matched"],
-        [[str(h.id), h.name, h.phone, " ".join(h.plates), h.tier.value,
+        [_base.say(args, f"col.{h}") for h in ("id", "name", "phone", "plates", "tier",
+                                                "matched")],
+        [[str(h.id), h.name, h.phone, " ".join(h.plates), _base.word(args, h.tier),
           f"{h.matched_kind} {h.matched_key}".strip()] for h in hits],
         limits=[8, 24, 16, 30, 10, 30])
     return 0
@@ -95,26 +96,28 @@ def run_show(args: argparse.Namespace) -> int:
         _base.print_json({"customer": detail, "sheets": sheets})
         return 0
     d = detail
-    print(f"#{d.id} {d.name} ({d.kind.value}, {d.tier.value})  version {d.version}")
+    print(f"#{d.id} {d.name} ({_base.word(args, d.kind)}, {_base.word(args, d.tier)})  "
+          f"version {d.version}")
     if d.merged_into_id:
         print(f"  merged into #{d.merged_into_id}")
-    for label, value in (("phones", ", ".join(d.phones)), ("gender", d.gender.value),
+    for label, value in (("phones", ", ".join(d.phones)), ("gender", _base.word(args, d.gender)),
                          ("e-mail", d.email), ("WeChat", d.wechat), ("address", d.address),
                          ("birthday", d.birthday), ("source", d.source),
                          ("owner", d.owner_name), ("marketing", "may contact"
                                                    if d.consent_marketing else ""),
                          ("note", d.note)):
-        if value not in (None, "", "unknown"):
+        if value not in (None, "", _base.word(args, Gender.UNKNOWN)):
             print(f"  {label:<10} {value}")
     for c in d.contacts:
         print(f"  contact   {c.name} {c.role} {c.phone}".rstrip())
     for v in d.vehicles:
         print(f"  vehicle   {v.plate or '-'} {v.vin} {v.brand} {v.model}".rstrip())
     for o in d.orders:
-        print(f"  order     {o.number} {o.ordered_at} {o.kind.value} "
+        print(f"  order     {o.number} {o.ordered_at} {_base.word(args, o.kind)} "
               f"{_base.fmt_money(o.amount_cents)} {o.items}".rstrip())
     for s in sheets:
-        print(f"  sheet     {s.number} {_base.fmt_time(s.received_at)} {s.state.value} "
+        print(f"  sheet     {s.number} {_base.fmt_time(s.received_at)} "
+              f"{_base.word(args, s.state)} "
               f"{s.category}")
     if d.masked:
         _base.info("personal data is masked; pass --user NAME to read as yourself")
@@ -132,18 +135,18 @@ def run_add(args: argparse.Namespace) -> int:
             override_vin_check=args.accept_vin_mismatch),)
     orders: tuple[customer_services.OrderInput, ...] = ()
     if args.order_number:
-        kind = importing.parse_choice(args.order_kind, OrderKind, "order_kind") \
+        kind = vocabulary.parse_term(args.order_kind, OrderKind, "order_kind") \
             if args.order_kind else OrderKind.SERVICE
         orders = (customer_services.OrderInput(
             number=args.order_number, kind=kind, ordered_at=args.order_date,
             amount=args.order_amount, items=args.order_items, store_id=store_id),)
     data = customer_services.CustomerInput(
         name=args.name, phones=tuple(args.phone),
-        kind=importing.parse_choice(args.kind, CustomerKind, "kind"),
-        gender=importing.parse_choice(args.gender, Gender, "gender") if args.gender
+        kind=vocabulary.parse_term(args.kind, CustomerKind, "kind"),
+        gender=vocabulary.parse_term(args.gender, Gender, "gender") if args.gender
         else Gender.UNKNOWN,
         email=args.email, wechat=args.wechat, address=args.address, birthday=args.birthday,
-        source=args.source, tier=importing.parse_choice(args.tier, Tier, "tier"),
+        source=args.source, tier=vocabulary.parse_term(args.tier, Tier, "tier"),
         consent_marketing=args.consent, note=args.note, store_id=store_id,
         vehicles=vehicles, orders=orders)
     detail = customer_services.create_customer(_base.uow(args), actor.id, data)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from helpdesk.cli import _base
-from helpdesk.reports import fonts, i18n
+from helpdesk.reports import fonts
 from helpdesk.services import reporting
 
 _FORMATS = ("pdf", "csv", "xlsx")
@@ -44,7 +44,6 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
                          help="the month, e.g. 2026-10")
     monthly.add_argument("--store", metavar="CODE", default=None,
                          help="one store by its code (default: all stores)")
-    _lang_option(monthly)
     monthly.add_argument("--format", choices=_FORMATS, default=None,
                          help="pdf, csv or xlsx (default: from the --out suffix, else pdf)")
     _out_option(monthly)
@@ -53,7 +52,6 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     sheet = actions.add_parser("sheet", parents=[common_opts],
                                help="print one complaint sheet as the paper form")
     sheet.add_argument("number", help="sheet number, e.g. TS-2026-000123")
-    _lang_option(sheet)
     _out_option(sheet)
     sheet.set_defaults(func=run_sheet)
 
@@ -62,7 +60,6 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         description="The reply letter drafted from the sheet (seed 003 篇6). --draft "
                     "prints the text to edit; --text FILE prints an edited text.")
     letter.add_argument("number", help="sheet number, e.g. TS-2026-000123")
-    _lang_option(letter)
     what = letter.add_mutually_exclusive_group()
     what.add_argument("--draft", action="store_true",
                       help="print the drafted text to stdout instead of making a PDF")
@@ -73,11 +70,6 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     letter.add_argument("--font", metavar="FILE", help="a TrueType (.ttf/.ttc) Chinese font")
     _base.user_option(letter, required=False)
     letter.set_defaults(func=run_letter)
-
-
-def _lang_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", default="zh", metavar="LANG",
-                        help="zh (简体, default), zh_TW (繁體) or en")
 
 
 def _out_option(parser: argparse.ArgumentParser) -> None:
@@ -121,7 +113,7 @@ def _format(args: argparse.Namespace) -> str:
 def run_monthly(args: argparse.Namespace) -> int:
     _use_font(args)
     request = reporting.MonthlyRequest(month=args.month, store=args.store,
-                                       lang=i18n.normalize_language(args.lang))
+                                       lang=_base.language(args))
     uow = _base.uow(args)
     actor = _base.reader_id(args)
     fmt = _format(args)
@@ -134,7 +126,7 @@ def run_monthly(args: argparse.Namespace) -> int:
 
 def run_sheet(args: argparse.Namespace) -> int:
     _use_font(args)
-    lang = i18n.normalize_language(args.lang)
+    lang = _base.language(args)
     uow = _base.uow(args)
     actor = _base.reader_id(args)
     sheet_id = reporting.find_sheet(uow, args.number)
@@ -144,7 +136,7 @@ def run_sheet(args: argparse.Namespace) -> int:
 
 def run_letter(args: argparse.Namespace) -> int:
     _use_font(args)
-    lang = i18n.normalize_language(args.lang)
+    lang = _base.language(args)
     if not args.draft and args.out is None:
         raise _base.CliError("say where to write the letter with --out FILE.pdf "
                              "(or use --draft to see the text)", code="out.required")

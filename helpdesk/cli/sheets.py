@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from helpdesk.cli import _base
-from helpdesk.domain import sla
+from helpdesk.domain import sla, vocabulary
 from helpdesk.domain.complaints import Effectiveness, ResponsibleArea, SheetState, VisitKind
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import ValidationError
@@ -81,7 +81,7 @@ def _register_list(actions: Any, common_opts: argparse.ArgumentParser) -> None:
 
 
 def _choices(values: list[str] | None, enum_cls: Any, field: str) -> frozenset[Any]:
-    return frozenset(importing.parse_choice(v, enum_cls, field) for v in values or ())
+    return frozenset(vocabulary.parse_term(v, enum_cls, field) for v in values or ())
 
 
 def _categories(args: argparse.Namespace, values: list[str] | None) -> frozenset[str]:
@@ -164,14 +164,17 @@ def run_list(args: argparse.Namespace) -> int:
     for row in rows:
         text, overdue, _ = time_left(row, now)
         table.append(["!" if overdue else "", row.number, _base.fmt_time(row.received_at),
-                      row.customer_name, row.plate_or_order, row.channel.value,
-                      row.severity.value, row.state.value, row.responsible_name, text])
+                      row.customer_name, row.plate_or_order, _base.word(args, row.channel),
+                      _base.word(args, row.severity), _base.word(args, row.state),
+                      row.responsible_name, text])
     if table:
-        _base.print_table(["", "number", "received", "customer", "plate/order", "channel",
-                           "severity", "state", "responsible", "time left"], table,
-                          limits=[1, 20, 16, 16, 18, 12, 8, 12, 10, 60])
-    more = f" (showing {len(rows)}; --limit 0 shows all)" if len(rows) < len(ids) else ""
-    _base.info(f"{len(ids)} sheet(s){more}, at {now:%Y-%m-%d %H:%M}.")
+        headers = ["number", "received", "customer", "plate_or_order", "channel", "severity",
+                   "state", "responsible", "time_left"]
+        _base.print_table(["", *(_base.say(args, f"col.{h}") for h in headers)], table,
+                          limits=[1, 20, 16, 16, 18, 20, 8, 16, 10, 60])
+    more = _base.say(args, "sheets.more", shown=len(rows)) if len(rows) < len(ids) else ""
+    _base.info(_base.say(args, "sheets.count", total=len(ids), more=more,
+                         now=f"{now:%Y-%m-%d %H:%M}"))
     return 0
 
 
@@ -184,18 +187,19 @@ def run_show(args: argparse.Namespace) -> int:
     if _base.wants_json(args):
         _base.print_json(detail)
     else:
-        print_detail(detail)
+        print_detail(detail, lambda value: _base.word(args, value))
     return 0
 
 
-def print_detail(d: SheetDetail) -> None:
+def print_detail(d: SheetDetail, word: Callable[[Any], str]) -> None:
+    """The sheet as text; ``word`` names enum members in the reader's language."""
     def line(label: str, value: object) -> None:
         if value not in (None, "", 0, False):
             print(f"  {label:<18} {value}")
 
-    print(f"{d.number}  [{d.state.value}]  version {d.version}  {d.store_name}")
+    print(f"{d.number}  [{word(d.state)}]  version {d.version}  {d.store_name}")
     line("received", f"{_base.fmt_time(d.received_at)} by {d.received_by_name or '-'}")
-    line("channel/severity", f"{d.channel.value} / {d.severity.value} / {d.category}")
+    line("channel/severity", f"{word(d.channel)} / {word(d.severity)} / {d.category}")
     line("customer", f"{d.customer_name} {d.customer_phone}".strip())
     if d.vehicle:
         line("vehicle", f"{d.vehicle.plate} {d.vehicle.vin} {d.vehicle.brand} "
@@ -207,7 +211,7 @@ def print_detail(d: SheetDetail) -> None:
     line("complaint", d.description)
     line("request", d.customer_request)
     if d.responsible_area:
-        line("responsible", f"{d.responsible_area.value} / {d.responsible_name}")
+        line("responsible", f"{word(d.responsible_area)} / {d.responsible_name}")
     line("root cause", d.root_cause)
     line("correction", d.correction)
     if d.compensation_cents:
@@ -227,7 +231,7 @@ def print_detail(d: SheetDetail) -> None:
     if d.sla is not None:
         for name, status in (("response", d.sla.response), ("resolution", d.sla.resolution)):
             text = sla.format_remaining(status.remaining)
-            line(f"SLA {name}", f"{status.state.value} ({text})")
+            line(f"SLA {name}", f"{word(status.state)} ({text})")
     for p in d.progress:
         notified = " [customer told]" if p.customer_notified else ""
         print(f"  progress  {_base.fmt_time(p.at)} {p.by_name}: {p.text}{notified}")
@@ -237,10 +241,10 @@ def print_detail(d: SheetDetail) -> None:
     for a in d.actions:
         due = a.due_date.isoformat() if a.due_date else "-"
         print(f"  action #{a.id} {a.description} (owner {a.owner_name or '-'}, due {due}, "
-              f"{a.effectiveness.value})")
+              f"{word(a.effectiveness)})")
     for t in d.transitions:
         print(f"  history   {_base.fmt_time(t.at)} {t.by_name or '-'}: {t.action} "
-              f"{t.from_state.value} → {t.to_state.value} {t.note}".rstrip())
+              f"{word(t.from_state)} → {word(t.to_state)} {t.note}".rstrip())
     allowed = [a.action.value for a in d.available if a.allowed]
     if allowed:
         print(f"  next steps for the reader: {', '.join(allowed)}")
@@ -340,8 +344,8 @@ def run_register(args: argparse.Namespace) -> int:
     else:
         vehicle_id, order_id, new_vehicle = _existing_refs(args, actor.id)
     data = sheet_services.SheetInput(
-        channel=importing.parse_choice(args.channel, Channel, "channel"),
-        severity=importing.parse_choice(args.severity, Severity, "severity"),
+        channel=vocabulary.parse_term(args.channel, Channel, "channel"),
+        severity=vocabulary.parse_term(args.severity, Severity, "severity"),
         category=category, description=args.description, customer_id=args.customer_id,
         customer_request=args.request, vehicle_id=vehicle_id, order_id=order_id,
         mileage_km=args.mileage, received_at=args.received_at,
@@ -386,7 +390,7 @@ def _register_workflow(actions: Any, common_opts: argparse.ArgumentParser) -> No
 
     step("assign", "set the responsible area and person (starts the work)",
          lambda u, a, s, x, v: sheet_services.assign(
-             u, a, s, importing.parse_choice(x.area, ResponsibleArea, "responsible_area"),
+             u, a, s, vocabulary.parse_term(x.area, ResponsibleArea, "responsible_area"),
              _base.user_id(x, x.to), expected_version=v, note=x.note), assign_options)
 
     def progress_options(parser: argparse.ArgumentParser) -> None:
@@ -484,5 +488,5 @@ def _report(args: argparse.Namespace, detail: SheetDetail, done: str) -> None:
         return
     allowed = [a.action.value for a in detail.available if a.allowed]
     after = f"; next: {', '.join(allowed)}" if allowed else ""
-    print(f"{detail.number}: {done} — now {detail.state.value} (version {detail.version})"
-          f"{after}")
+    print(f"{detail.number}: {done} — now {_base.word(args, detail.state)} "
+          f"(version {detail.version}){after}")

@@ -40,8 +40,6 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
                                   help="write an empty template (.csv or .xlsx)")
     template.add_argument("kind", choices=[importing.CUSTOMERS, importing.SHEETS])
     template.add_argument("out", type=Path, help="OUT.xlsx (with a help sheet) or OUT.csv")
-    template.add_argument("--lang", choices=["zh", "en"], default="zh",
-                          help="header language (import reads both)")
     template.set_defaults(func=run_template)
 
     exports = _base.group(subparsers, "export", "export data to CSV/XLSX")
@@ -51,7 +49,6 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     cmd.add_argument("out", type=Path, help="OUT.csv or OUT.xlsx")
     cmd.add_argument("--search", default="", metavar="QUERY",
                      help="only customers this search finds (default: all)")
-    cmd.add_argument("--lang", choices=["zh", "en"], default="zh", help="header language")
     _base.user_option(cmd, required=True)
     cmd.set_defaults(func=run_export)
 
@@ -100,7 +97,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_template(args: argparse.Namespace) -> int:
-    importing.write_template(args.out, args.kind, lang=args.lang)
+    importing.write_template(args.out, args.kind, lang=_base.language(args))
     if _base.wants_json(args):
         _base.print_json({"file": args.out, "kind": args.kind})
     else:
@@ -115,7 +112,7 @@ def run_export(args: argparse.Namespace) -> int:
     uow = _base.uow(args)
     ids = customer_list.list_customer_ids(uow, actor.id,
                                           customer_list.CustomerFilter(text=args.search))
-    count = importing.export_customers(uow, actor.id, ids, args.out, lang=args.lang)
+    count = importing.export_customers(uow, actor.id, ids, args.out, lang=_base.language(args))
     if _base.wants_json(args):
         _base.print_json({"file": args.out, "customers": count})
     else:

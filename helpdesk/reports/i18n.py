@@ -3,7 +3,8 @@
 The PDFs are produced outside Qt (the command line renders them too), so their words
 live here as plain dictionaries rather than in Qt Linguist files. Every key exists in
 every language (a test checks it); ``text(lang, key, **values)`` fills ``{name}``
-placeholders. Enumeration values (channel, severity…) have their own tables.
+placeholders. Names of domain terms (channel, severity, state…) come from the one
+vocabulary, :mod:`helpdesk.domain.vocabulary`, which the screens read too.
 """
 
 from __future__ import annotations
@@ -11,41 +12,13 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from helpdesk.domain.complaints import Effectiveness, ResponsibleArea, SheetState, VisitKind
-from helpdesk.domain.customers import Gender
-from helpdesk.domain.enums import Channel, Severity
-from helpdesk.domain.errors import ValidationError
+from helpdesk.domain import vocabulary
 
-LANGUAGES = ("zh_CN", "zh_TW", "en")
+LANGUAGES = vocabulary.LANGUAGES
 """Languages of the printed documents; the first is the default."""
 
-DEFAULT_LANGUAGE = "zh_CN"
-
-_ALIASES = {
-    "zh": "zh_CN", "zh_cn": "zh_CN", "zh-cn": "zh_CN", "zh_hans": "zh_CN", "zh-hans": "zh_CN",
-    "cn": "zh_CN", "zh_tw": "zh_TW", "zh-tw": "zh_TW", "zh_hant": "zh_TW", "zh-hant": "zh_TW",
-    "zh_hk": "zh_TW", "zh-hk": "zh_TW", "tw": "zh_TW", "en": "en", "en_us": "en",
-    "en-us": "en", "en_gb": "en", "en-gb": "en", "english": "en",
-}
-
-# Index of each language in the category names [简体, 繁體, English] kept in settings.
-CATEGORY_INDEX = {"zh_CN": 0, "zh_TW": 1, "en": 2}
-
-
-def normalize_language(value: str | None) -> str:
-    """``zh``/``zh-CN``/``zh_TW``/``en``… → one of :data:`LANGUAGES`.
-
-    Raises:
-        ValidationError: ``lang.unknown`` for anything else.
-    """
-    if value is None or not str(value).strip():
-        return DEFAULT_LANGUAGE
-    key = str(value).strip().lower()
-    if key in _ALIASES:
-        return _ALIASES[key]
-    raise ValidationError("lang", "lang.unknown",
-                          f"unknown language {value!r}; choose zh, zh_TW or en",
-                          value=str(value))
+DEFAULT_LANGUAGE = vocabulary.DEFAULT_LANGUAGE
+normalize_language = vocabulary.normalize_language
 
 
 _ZH_CN: dict[str, str] = {
@@ -879,65 +852,6 @@ TEXTS: dict[str, dict[str, str]] = {"zh_CN": _ZH_CN, "zh_TW": _ZH_TW, "en": _EN}
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December")
 
-# Enumeration labels: value -> (简体, 繁體, English)
-ENUM_LABELS: dict[StrEnum, tuple[str, str, str]] = {
-    Channel.CARE_VISIT: ("客户关爱回访中发现", "客戶關愛回訪中發現", "Customer-care return visit"),
-    Channel.RECEPTION: ("服务顾问接待中", "服務顧問接待中", "Service reception"),
-    Channel.OEM_HOTLINE: ("厂家400热线", "廠家400熱線", "Manufacturer 400 hotline"),
-    Channel.MEDIA: ("媒体/消协/行业管理", "媒體/消協/行業管理",
-                    "Media / consumer association / regulator"),
-    Channel.PHONE: ("电话", "電話", "Phone"),
-    Channel.ONLINE: ("网络/微信/邮件", "網路/微信/郵件", "Online / WeChat / e-mail"),
-    Channel.IN_STORE: ("门店现场", "門店現場", "In store"),
-    Severity.MAJOR: ("重大", "重大", "Major"),
-    Severity.GENERAL: ("一般", "一般", "General"),
-    ResponsibleArea.TECHNICAL: ("技术", "技術", "Technical"),
-    ResponsibleArea.SERVICE: ("服务", "服務", "Service"),
-    ResponsibleArea.PARTS: ("配件", "配件", "Parts"),
-    ResponsibleArea.SALES: ("销售", "銷售", "Sales"),
-    ResponsibleArea.LOGISTICS: ("物流", "物流", "Logistics"),
-    ResponsibleArea.OTHER: ("其他", "其他", "Other"),
-    SheetState.REGISTERED: ("已登记", "已登記", "Registered"),
-    SheetState.ACKNOWLEDGED: ("已响应", "已響應", "Acknowledged"),
-    SheetState.IN_PROGRESS: ("处理中", "處理中", "In progress"),
-    SheetState.WAITING: ("等待客户", "等待客戶", "Waiting for customer"),
-    SheetState.RESOLVED: ("已解决，待回访", "已解決，待回訪", "Resolved, awaiting visit"),
-    SheetState.VISITED: ("已回访", "已回訪", "Visited"),
-    SheetState.CLOSED: ("已关闭", "已關閉", "Closed"),
-    Effectiveness.PENDING: ("待验证", "待驗證", "Awaiting check"),
-    Effectiveness.EFFECTIVE: ("有效", "有效", "Effective"),
-    Effectiveness.NOT_EFFECTIVE: ("无效", "無效", "Not effective"),
-    VisitKind.AFTER_REWORK: ("返修后回访", "返修後回訪", "After rework"),
-    VisitKind.SATISFACTION: ("满意度回访", "滿意度回訪", "Satisfaction check"),
-    VisitKind.FOLLOW_UP: ("跟进回访", "跟進回訪", "Follow-up"),
-    Gender.MALE: ("男", "男", "Male"),
-    Gender.FEMALE: ("女", "女", "Female"),
-    Gender.UNKNOWN: ("未知", "未知", "Unknown"),
-}
-
-# Workflow actions and visit methods are stored as plain strings.
-ACTION_LABELS: dict[str, tuple[str, str, str]] = {
-    "acknowledge": ("响应", "響應", "Acknowledge"),
-    "assign": ("指派", "指派", "Assign"),
-    "wait": ("等待客户", "等待客戶", "Wait for customer"),
-    "resume": ("恢复处理", "恢復處理", "Resume"),
-    "resolve": ("解决", "解決", "Resolve"),
-    "return_visit": ("回访", "回訪", "Return visit"),
-    "close": ("关闭", "關閉", "Close"),
-    "reopen": ("重新打开", "重新打開", "Reopen"),
-}
-METHOD_LABELS: dict[str, tuple[str, str, str]] = {
-    "phone": ("电话", "電話", "Phone"),
-    "visit": ("上门", "上門", "In person"),
-    "in_person": ("当面", "當面", "In person"),
-    "wechat": ("微信", "微信", "WeChat"),
-    "sms": ("短信", "簡訊", "SMS"),
-    "email": ("邮件", "郵件", "E-mail"),
-}
-
-_INDEX = {"zh_CN": 0, "zh_TW": 1, "en": 2}
-
-
 def text(lang: str, key: str, **values: object) -> str:
     """The text ``key`` in ``lang`` with ``{placeholders}`` filled."""
     template = TEXTS[lang][key]
@@ -945,21 +859,16 @@ def text(lang: str, key: str, **values: object) -> str:
 
 
 def label(lang: str, value: StrEnum | None) -> str:
-    """The name of an enumeration member in ``lang`` (its value when unknown)."""
-    if value is None:
-        return ""
-    names = ENUM_LABELS.get(value)
-    return names[_INDEX[lang]] if names else str(value)
+    """The name of an enumeration member in ``lang`` (from the vocabulary)."""
+    return "" if value is None else vocabulary.label(value, lang)
 
 
 def action_label(lang: str, action: str) -> str:
-    names = ACTION_LABELS.get(action)
-    return names[_INDEX[lang]] if names else action
+    return vocabulary.action_label(action, lang)
 
 
 def method_label(lang: str, method: str) -> str:
-    names = METHOD_LABELS.get(method)
-    return names[_INDEX[lang]] if names else method
+    return vocabulary.method_label(method, lang)
 
 
 def month_title(lang: str, month: date) -> str:
@@ -1028,8 +937,4 @@ def fmt_amount(cents: int) -> str:
 
 def category_name(lang: str, names: dict[str, tuple[str, ...]], code: str) -> str:
     """A category's name in ``lang`` from the settings' [简体, 繁體, English] lists."""
-    entry = names.get(code)
-    if not entry:
-        return code
-    index = CATEGORY_INDEX[lang]
-    return entry[index] if index < len(entry) and entry[index] else entry[0]
+    return vocabulary.category_name(names, code, lang)

@@ -60,7 +60,7 @@ def resolve_store(uow: UnitOfWork, store: str | int | None) -> int | None:
             codes = ", ".join(s.code for s in uow.stores.list())
             raise ValidationError("store", "store.not_found",
                                   f"there is no store {str(store)[:20]!r} (stores: {codes})",
-                                  store=str(store)[:20])
+                                  store=str(store)[:20], stores=codes)
         return int(found.id)
 
 

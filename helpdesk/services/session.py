@@ -183,3 +183,21 @@ def _open_failed(description: str, exc: Exception) -> StorageError:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0][:300] if text else type(exc).__name__
+
+
+LANGUAGE_KEY = "language"  # the desktop's language, for programs without Qt (the CLI)
+
+
+def remember_language(lang: str) -> None:
+    """Keep the language chosen in the desktop in the config file, where the command
+    line (which has no QSettings) finds it."""
+    engine_mod.write_config(**{LANGUAGE_KEY: lang})
+
+
+def saved_language() -> str | None:
+    """The language last chosen in the desktop (``None`` if none, or unreadable)."""
+    try:
+        value = engine_mod.read_config().get(LANGUAGE_KEY)
+    except StorageError:
+        return None
+    return str(value) if value else None

@@ -34,7 +34,7 @@ from typing import Any, TypeVar
 
 import phonenumbers
 
-from helpdesk.domain import audit, text, validation
+from helpdesk.domain import audit, text, validation, vocabulary
 from helpdesk.domain.complaints import (
     Action,
     ResponsibleArea,
@@ -255,106 +255,27 @@ def columns_for(kind: str) -> tuple[TemplateColumn, ...]:
 
 
 # ====================================================================== words in cells
-# Each enum member: (Chinese, English, other spellings). Exports write the first two.
-# A list, not a dict keyed by member: members of different enums with the same value
-# (OrderKind.SERVICE, ResponsibleArea.SERVICE) are equal strings; ``_words`` looks a
-# member up by its class and value.
-_ENUM_WORDS_LIST: list[tuple[StrEnum, tuple[str, str, tuple[str, ...]]]] = [
-    (CustomerKind.INDIVIDUAL, ("个人", "individual", ("私人", "person"))),
-    (CustomerKind.COMPANY, ("单位", "company", ("公司", "企业", "集团", "单位客户"))),
-    (Gender.MALE, ("男", "male", ("m", "先生"))),
-    (Gender.FEMALE, ("女", "female", ("f", "女士"))),
-    (Gender.UNKNOWN, ("", "unknown", ("未知",))),
-    (Tier.REGULAR, ("普通", "regular", ("普通客户", "一般"))),
-    (Tier.VIP, ("VIP", "vip", ("vip客户",))),
-    (Tier.SENIOR_VIP, ("高级VIP", "senior_vip", ("高级vip客户", "svip", "senior vip"))),
-    (OrderKind.VEHICLE_SALE, ("整车销售", "vehicle_sale", ("新车", "购车", "整车", "销售"))),
-    (OrderKind.SERVICE, ("维修保养", "service", ("维修", "保养", "售后"))),
-    (OrderKind.PARTS, ("配件", "parts", ("零件",))),
-    (OrderKind.RETAIL, ("零售", "retail", ("门店零售", "门店"))),
-    (Channel.CARE_VISIT, ("客户关爱回访", "care_visit",
-                         ("回访", "回访中发现", "关爱回访", "客户关爱",
-                          "customer-care return visit"))),
-    (Channel.RECEPTION, ("服务顾问接待", "reception",
-                        ("接待", "接待中", "前台", "服务顾问", "service reception"))),
-    (Channel.OEM_HOTLINE, ("厂家400热线", "oem_hotline",
-                          ("400", "400热线", "厂家热线", "厂家", "manufacturer 400 hotline"))),
-    (Channel.MEDIA, ("媒体/消协/行业管理", "media",
-                    ("媒体", "消协", "行业管理", "12315", "媒体/消协"))),
-    (Channel.PHONE, ("电话", "phone", ("来电",))),
-    (Channel.ONLINE, ("网络/微信/邮件", "online", ("网络", "微信", "邮件", "网上", "web"))),
-    (Channel.IN_STORE, ("门店现场", "in_store", ("门店", "现场", "到店", "in store"))),
-    (Severity.MAJOR, ("重大", "major", ("重要", "严重", "重大投诉"))),
-    (Severity.GENERAL, ("一般", "general", ("普通", "一般抱怨"))),
-    (SheetState.REGISTERED, ("已登记", "registered", ("登记", "新建", "未处理"))),
-    (SheetState.ACKNOWLEDGED, ("已响应", "acknowledged", ("响应",))),
-    (SheetState.IN_PROGRESS, ("处理中", "in_progress", ("in progress", "跟进中"))),
-    (SheetState.WAITING, ("等待客户", "waiting", ("等待", "等客户"))),
-    (SheetState.RESOLVED, ("已解决", "resolved", ("解决", "待回访", "已解决待回访"))),
-    (SheetState.VISITED, ("已回访", "visited", ("回访完成",))),
-    (SheetState.CLOSED, ("已关闭", "closed", ("关闭", "结案", "已结案"))),
-    (ResponsibleArea.TECHNICAL, ("技术", "technical", ("技术部", "车间"))),
-    (ResponsibleArea.SERVICE, ("服务", "service", ("服务部", "前台"))),
-    (ResponsibleArea.PARTS, ("配件", "parts", ("配件部",))),
-    (ResponsibleArea.SALES, ("销售", "sales", ("销售部",))),
-    (ResponsibleArea.LOGISTICS, ("物流", "logistics", ())),
-    (ResponsibleArea.OTHER, ("其他", "other", ("其它",))),
-]
-
+# Enum words come from the one vocabulary: an export writes the label in the chosen
+# language, an import reads the code, the label in any language or a known synonym.
 _YES = {"是", "y", "yes", "true", "1", "√", "✓", "同意", "有", "需要"}
 _NO = {"否", "n", "no", "false", "0", "×", "不同意", "无", "不需要", "-"}
 
 
-def _fold(value: str) -> str:
-    """Case-, width- and space-insensitive form of a header or a word in a cell."""
-    return "".join(text.fold_width(value).lower().split())
-
-
-_ENUM_WORDS = {(type(member), member.value): words for member, words in _ENUM_WORDS_LIST}
-
-
-def _words(member: StrEnum) -> tuple[str, str, tuple[str, ...]]:
-    return _ENUM_WORDS.get((type(member), member.value), ("", member.value, ()))
+_fold = vocabulary.fold
 
 
 def enum_label(value: StrEnum, lang: str = "zh") -> str:
-    """The word an export writes for an enum member (Chinese or English)."""
-    zh, en, _ = _words(value)
-    return en if lang == "en" else (zh or "")
+    """The word an export writes for an enum member: its label in ``lang``."""
+    return vocabulary.label(value, vocabulary.normalize_language(lang))
 
 
-def _word_table(enum_cls: type[StrEnum]) -> dict[str, StrEnum]:
-    table: dict[str, StrEnum] = {}
-    for member in enum_cls:
-        zh, en, others = _words(member)
-        for word in (member.value, zh, en, *others):
-            if word:
-                table[_fold(word)] = member
-    return table
-
-
-def _choice(value: str, enum_cls: type[StrEnum], column: str,
-            errors: list[ValidationError]) -> Any:
-    table = _word_table(enum_cls)
-    member = table.get(_fold(value))
-    if member is None:
-        shown = " / ".join(w for w in (enum_label(m) or m.value for m in enum_cls) if w)
-        errors.append(ValidationError(column, f"{column}.invalid",
-                                      f"'{value}' is not one of: {shown}", value=value))
-    return member
-
-
-def parse_choice(value: str, enum_cls: type[_E], field: str) -> _E:
-    """An enum member from its code or its Chinese/English word (``接待`` → RECEPTION).
-
-    Raises:
-        ValidationError: ``<field>.invalid``, listing the accepted words.
-    """
-    errors: list[ValidationError] = []
-    member = _choice(value, enum_cls, field, errors)
-    if errors:
-        raise errors[0]
-    return member
+def _choice(value: str, enum_cls: type[_E], column: str,
+            errors: list[ValidationError]) -> _E | None:
+    try:
+        return vocabulary.parse_term(value, enum_cls, column)
+    except ValidationError as exc:
+        errors.append(exc)
+        return None
 
 
 def match_category(categories: Mapping[str, Sequence[str]], value: str) -> str | None:
@@ -1520,5 +1441,5 @@ __all__ = [
     "CUSTOMERS", "CUSTOMER_COLUMNS", "SHEETS", "SHEET_COLUMNS", "ImportReport", "RowError",
     "TemplateColumn", "check_customers", "check_sheets", "columns_for", "detect_kind",
     "enum_label", "export_customers", "import_customers", "import_sheets", "match_category",
-    "parse_choice", "parse_date_text", "parse_datetime_text", "read_table", "write_template",
+    "parse_date_text", "parse_datetime_text", "read_table", "write_template",
 ]

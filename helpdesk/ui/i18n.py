@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from helpdesk.domain.errors import HelpdeskError
+from helpdesk.services import session
 from helpdesk.ui import resources
 
 LANGUAGES: dict[str, str] = {"zh_CN": "简体中文", "zh_TW": "繁體中文", "en": "English"}
@@ -72,9 +74,14 @@ def install(lang: str) -> list[str]:
 
 
 def switch(lang: str, settings: QSettings) -> list[str]:
-    """Install ``lang`` and remember it for the next start."""
+    """Install ``lang`` and remember it for the next start (and for the command line,
+    which reads the config file, not QSettings)."""
     loaded = install(lang)
     settings.setValue(SETTINGS_KEY, _current)
+    try:
+        session.remember_language(_current)
+    except (HelpdeskError, OSError):
+        pass  # a read-only config only costs the command line the choice; the UI keeps it
     return loaded
 
 

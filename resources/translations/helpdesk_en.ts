@@ -42,37 +42,37 @@
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="641"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="643"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="641"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="643"/>
         <source>Simplified Chinese</source>
         <translation>Simplified Chinese</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="641"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="643"/>
         <source>Traditional Chinese</source>
         <translation>Traditional Chinese</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="642"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="644"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="643"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="645"/>
         <source>Add category</source>
         <translation>Add category</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="644"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="646"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="684"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="686"/>
         <source>Row %1: </source>
         <translation>Row %1: </translation>
     </message>
@@ -385,142 +385,142 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="167"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="168"/>
         <source>Welcome to Helpdesk</source>
         <translation>Welcome to Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="169"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="170"/>
         <source>This database is empty. Set up your store and its first administrator — or load the demo data to look around first.</source>
         <translation>This database is empty. Set up your store and its first administrator — or load the demo data to look around first.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="171"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="172"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="172"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="173"/>
         <source>First administrator</source>
         <translation>First administrator</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="174"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="175"/>
         <source>Store &amp;name:</source>
         <translation>Store &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="174"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="175"/>
         <source>Store &amp;code:</source>
         <translation>Store &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="175"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="176"/>
         <source>&amp;Deadlines:</source>
         <translation>&amp;Deadlines:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="175"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="176"/>
         <source>Working &amp;hours:</source>
         <translation>Working &amp;hours:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="176"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="177"/>
         <source>Open on:</source>
         <translation>Open on:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="176"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="177"/>
         <source>&amp;User name:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="177"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="178"/>
         <source>Full name:</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="177"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="178"/>
         <source>&amp;Password:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="178"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="179"/>
         <source>Password &amp;again:</source>
         <translation>Password &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="182"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="183"/>
         <source>e.g. TS — starts every sheet number</source>
         <translation>e.g. TS — starts every sheet number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="183"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="184"/>
         <source>e.g. 天顺汽车4S店</source>
         <translation>e.g. 天顺汽车4S店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="185"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="186"/>
         <source>at least 8 characters, letters and digits</source>
         <translation>at least 8 characters, letters and digits</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="192"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="193"/>
         <source>&amp;Set up</source>
         <translation>&amp;Set up</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="193"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="194"/>
         <source>&amp;Load demo data</source>
         <translation>&amp;Load demo data</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="194"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="195"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="237"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="238"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="245"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="246"/>
         <source>Setting up…</source>
         <translation>Setting up…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="277"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="278"/>
         <source>Loading the demo data…</source>
         <translation>Loading the demo data…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="287"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="288"/>
         <source>Setting up the store and its staff…</source>
         <translation>Setting up the store and its staff…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="288"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="289"/>
         <source>Inventing customers…</source>
         <translation>Inventing customers…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="289"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="290"/>
         <source>Inventing complaint sheets…</source>
         <translation>Inventing complaint sheets…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="290"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="291"/>
         <source>Building the search index…</source>
         <translation>Building the search index…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="296"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="301"/>
         <source>The demo data is loaded. Log in as one of these users, all with the password %1:</source>
         <translation>The demo data is loaded. Log in as one of these users, all with the password %1:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="309"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="314"/>
         <source>Demo logins</source>
         <translation>Demo logins</translation>
     </message>
@@ -797,12 +797,12 @@ Database: %1</translation>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="576"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="578"/>
         <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
         <translation>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="579"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="581"/>
         <source>Back to the built-in list</source>
         <translation>Back to the built-in list</translation>
     </message>
@@ -1571,62 +1571,62 @@ Database: %1</translation>
 <context>
     <name>SheetTableModel</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="59"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="49"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="60"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="50"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="61"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="51"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="62"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="52"/>
         <source>Plate / order</source>
         <translation>Plate / order</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="63"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="53"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="64"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="54"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="65"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="55"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="66"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="56"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="67"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="57"/>
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="68"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="58"/>
         <source>Time left</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="131"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="116"/>
         <source>Searching complaints…</source>
         <translation>Searching complaints…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="246"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="132"/>
         <source>Due %1</source>
         <translation>Due %1</translation>
     </message>
@@ -1816,911 +1816,6 @@ Database: %1</translation>
     </message>
 </context>
 <context>
-    <name>errors</name>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="29"/>
-        <source>Enter the VIN.</source>
-        <translation>Enter the VIN.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="30"/>
-        <source>A VIN has exactly 17 characters; {value} has {length}.</source>
-        <translation>A VIN has exactly 17 characters; {value} has {length}.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="32"/>
-        <source>{value} contains “{character}” at position {position}; a VIN uses only digits and the letters A–Z except I, O and Q.</source>
-        <translation>{value} contains “{character}” at position {position}; a VIN uses only digits and the letters A–Z except I, O and Q.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="35"/>
-        <source>The VIN {value} fails its check: the 9th character should be “{expected}” but is “{found}”. Check for a mistyped character.</source>
-        <translation>The VIN {value} fails its check: the 9th character should be “{expected}” but is “{found}”. Check for a mistyped character.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="38"/>
-        <source>This VIN belongs to another customer (#{customer_id}); pick that customer.</source>
-        <translation>This VIN belongs to another customer (#{customer_id}); pick that customer.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="40"/>
-        <source>The same VIN is given twice.</source>
-        <translation>The same VIN is given twice.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="41"/>
-        <source>Vehicle details are filled in but the VIN is empty.</source>
-        <translation>Vehicle details are filled in but the VIN is empty.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="43"/>
-        <source>Enter the plate number.</source>
-        <translation>Enter the plate number.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="44"/>
-        <source>{value} is not a Chinese plate number (for example 京A12345, or 粤BD12345 for a new-energy vehicle).</source>
-        <translation>{value} is not a Chinese plate number (for example 京A12345, or 粤BD12345 for a new-energy vehicle).</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="47"/>
-        <source>This customer has no vehicle {value}; give the VIN too.</source>
-        <translation>This customer has no vehicle {value}; give the VIN too.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="49"/>
-        <source>Enter a phone number.</source>
-        <translation>Enter a phone number.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="50"/>
-        <source>{value} is not a valid phone number (for example 13812345678, 010-62345678 or +44 20 7946 0958; digits only).</source>
-        <translation>{value} is not a valid phone number (for example 13812345678, 010-62345678 or +44 20 7946 0958; digits only).</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="53"/>
-        <source>A phone number is needed for the return visit.</source>
-        <translation>A phone number is needed for the return visit.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="55"/>
-        <source>This phone number belongs to customer #{customer_id} already: pick that customer instead.</source>
-        <translation>This phone number belongs to customer #{customer_id} already: pick that customer instead.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="58"/>
-        <source>Enter the e-mail address.</source>
-        <translation>Enter the e-mail address.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="59"/>
-        <source>{value} is not an e-mail address (for example wang.lei@example.com).</source>
-        <translation>{value} is not an e-mail address (for example wang.lei@example.com).</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="61"/>
-        <source>Enter the name.</source>
-        <translation>Enter the name.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="62"/>
-        <source>The name has {length} characters; at most {max_length} are allowed.</source>
-        <translation>The name has {length} characters; at most {max_length} are allowed.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="64"/>
-        <source>{value} is not a name: it must contain letters or Chinese characters.</source>
-        <translation>{value} is not a name: it must contain letters or Chinese characters.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="66"/>
-        <location filename="../../helpdesk/ui/messages.py" line="295"/>
-        <source>This field is required.</source>
-        <translation>This field is required.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="67"/>
-        <source>The text has {length} characters; at most {max_length} are allowed.</source>
-        <translation>The text has {length} characters; at most {max_length} are allowed.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="69"/>
-        <source>The text contains an invisible control character ({codepoint}) at position {position}; remove it (it often comes with pasted text).</source>
-        <translation>The text contains an invisible control character ({codepoint}) at position {position}; remove it (it often comes with pasted text).</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="73"/>
-        <source>This is empty: say concretely what changes, who owns it and by when.</source>
-        <translation>This is empty: say concretely what changes, who owns it and by when.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="75"/>
-        <source>{phrases} is not a concrete measure: say what changes, who owns it and by when.</source>
-        <translation>{phrases} is not a concrete measure: say what changes, who owns it and by when.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="78"/>
-        <source>“{value}” is too vague: say concretely what changes, who owns it and by when.</source>
-        <translation>“{value}” is too vague: say concretely what changes, who owns it and by when.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="82"/>
-        <source>Enter the amount.</source>
-        <translation>Enter the amount.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="83"/>
-        <source>{value} is not an amount of money (for example 1,234.50).</source>
-        <translation>{value} is not an amount of money (for example 1,234.50).</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="85"/>
-        <source>The amount cannot be negative.</source>
-        <translation>The amount cannot be negative.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="86"/>
-        <source>The amount {value} has more than two decimals (fen are the smallest unit).</source>
-        <translation>The amount {value} has more than two decimals (fen are the smallest unit).</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="88"/>
-        <source>The amount {value} is too large.</source>
-        <translation>The amount {value} is too large.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="89"/>
-        <source>The mileage must be a whole number of kilometres.</source>
-        <translation>The mileage must be a whole number of kilometres.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="91"/>
-        <source>{value} is not a satisfaction score; enter a whole number from 1 to 5.</source>
-        <translation>{value} is not a satisfaction score; enter a whole number from 1 to 5.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="93"/>
-        <source>The satisfaction score {value} is out of range; enter 1 to 5.</source>
-        <translation>The satisfaction score {value} is out of range; enter 1 to 5.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="95"/>
-        <source>Enter the satisfaction (1–5) of the return visit.</source>
-        <translation>Enter the satisfaction (1–5) of the return visit.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="97"/>
-        <source>{value} is in the future (it is now {now}).</source>
-        <translation>{value} is in the future (it is now {now}).</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="99"/>
-        <source>This date is too far back (a complaint older than a year belongs in an import; a birthday cannot be before 1900).</source>
-        <translation>This date is too far back (a complaint older than a year belongs in an import; a birthday cannot be before 1900).</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="102"/>
-        <source>This cannot be earlier than the time the complaint was received.</source>
-        <translation>This cannot be earlier than the time the complaint was received.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="104"/>
-        <source>{value} is not a date (use 2026-11-20 or 2026-11-20 14:30).</source>
-        <translation>{value} is not a date (use 2026-11-20 or 2026-11-20 14:30).</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="106"/>
-        <source>{value} should be a date only.</source>
-        <translation>{value} should be a date only.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="107"/>
-        <source>This time is earlier than a step that must come before it.</source>
-        <translation>This time is earlier than a step that must come before it.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="109"/>
-        <source>A return visit cannot be earlier than the resolution.</source>
-        <translation>A return visit cannot be earlier than the resolution.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="111"/>
-        <source>{value} is not 是/否 (yes/no).</source>
-        <translation>{value} is not 是/否 (yes/no).</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="112"/>
-        <source>{value} is not a sheet number (up to 32 letters, digits, - _ /).</source>
-        <translation>{value} is not a sheet number (up to 32 letters, digits, - _ /).</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="114"/>
-        <source>The sheet {value} exists already.</source>
-        <translation>The sheet {value} exists already.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="115"/>
-        <source>Enter the order number.</source>
-        <translation>Enter the order number.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="116"/>
-        <source>{value} is not an order number: use up to 40 letters, digits, ‘-’, ‘_’ or ‘/’.</source>
-        <translation>{value} is not an order number: use up to 40 letters, digits, ‘-’, ‘_’ or ‘/’.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="119"/>
-        <source>The order {number} exists already.</source>
-        <translation>The order {number} exists already.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="120"/>
-        <source>Order details are filled in but the order number is empty.</source>
-        <translation>Order details are filled in but the order number is empty.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="122"/>
-        <source>That order does not belong to the customer.</source>
-        <translation>That order does not belong to the customer.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="125"/>
-        <source>Find or create the customer first.</source>
-        <translation>Find or create the customer first.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="126"/>
-        <source>That customer does not exist (or was merged into another).</source>
-        <translation>That customer does not exist (or was merged into another).</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="128"/>
-        <source>That customer was merged into another record.</source>
-        <translation>That customer was merged into another record.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="130"/>
-        <source>That vehicle does not belong to the customer.</source>
-        <translation>That vehicle does not belong to the customer.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="132"/>
-        <source>A sheet refers to a vehicle or an order, not both.</source>
-        <translation>A sheet refers to a vehicle or an order, not both.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="134"/>
-        <source>That complaint sheet does not exist.</source>
-        <translation>That complaint sheet does not exist.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="135"/>
-        <source>Choose a category from the list.</source>
-        <translation>Choose a category from the list.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="136"/>
-        <source>Choose the store.</source>
-        <translation>Choose the store.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="137"/>
-        <source>Choose an active member of staff.</source>
-        <translation>Choose an active member of staff.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="138"/>
-        <source>Several staff members are called {value}; use the user name.</source>
-        <translation>Several staff members are called {value}; use the user name.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="140"/>
-        <source>There is no staff member {value}; add them first.</source>
-        <translation>There is no staff member {value}; add them first.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="142"/>
-        <source>Choose the responsible area before resolving.</source>
-        <translation>Choose the responsible area before resolving.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="144"/>
-        <source>Choose the responsible person before resolving.</source>
-        <translation>Choose the responsible person before resolving.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="146"/>
-        <source>Describe what was done for this customer before resolving.</source>
-        <translation>Describe what was done for this customer before resolving.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="148"/>
-        <source>The rework is not completed yet: enter when it was completed.</source>
-        <translation>The rework is not completed yet: enter when it was completed.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="150"/>
-        <source>Every action needs an owner.</source>
-        <translation>Every action needs an owner.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="151"/>
-        <source>Every action needs a due date.</source>
-        <translation>Every action needs a due date.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="152"/>
-        <source>That action belongs to another sheet.</source>
-        <translation>That action belongs to another sheet.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="153"/>
-        <source>That action is not on this sheet.</source>
-        <translation>That action is not on this sheet.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="154"/>
-        <source>Unknown state.</source>
-        <translation>Unknown state.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="155"/>
-        <source>This value does not fit the sheet&apos;s state (fill the state, or clear it).</source>
-        <translation>This value does not fit the sheet&apos;s state (fill the state, or clear it).</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="158"/>
-        <source>“{action}” is not possible while the sheet is “{state}”.</source>
-        <translation>“{action}” is not possible while the sheet is “{state}”.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="160"/>
-        <source>The sheet is closed; reopen it to change it.</source>
-        <translation>The sheet is closed; reopen it to change it.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="162"/>
-        <source>Closing needs a return visit with the customer&apos;s satisfaction recorded.</source>
-        <translation>Closing needs a return visit with the customer&apos;s satisfaction recorded.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="164"/>
-        <source>{saved_by} saved this record at {saved_at}, after you opened it. Your input is kept; reload to see their changes.</source>
-        <translation>{saved_by} saved this record at {saved_at}, after you opened it. Your input is kept; reload to see their changes.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="168"/>
-        <source>Wrong user name or password.</source>
-        <translation>Wrong user name or password.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="169"/>
-        <source>Too many failed attempts: this account is locked until {until}. Try again then, or ask the administrator to set a new password.</source>
-        <translation>Too many failed attempts: this account is locked until {until}. Try again then, or ask the administrator to set a new password.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="172"/>
-        <source>Log in as an administrator to add users.</source>
-        <translation>Log in as an administrator to add users.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="173"/>
-        <source>Your user no longer exists; log in again.</source>
-        <translation>Your user no longer exists; log in again.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="175"/>
-        <source>This user is deactivated; ask the administrator.</source>
-        <translation>This user is deactivated; ask the administrator.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="177"/>
-        <source>User names use 2–60 letters, digits, ‘.’, ‘_’ or ‘-’.</source>
-        <translation>User names use 2–60 letters, digits, ‘.’, ‘_’ or ‘-’.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="180"/>
-        <source>The user name {username} is taken.</source>
-        <translation>The user name {username} is taken.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="181"/>
-        <source>Unknown role {role}.</source>
-        <translation>Unknown role {role}.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="182"/>
-        <source>You cannot remove your own administrator access.</source>
-        <translation>You cannot remove your own administrator access.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="184"/>
-        <source>The password needs at least {minimum} characters.</source>
-        <translation>The password needs at least {minimum} characters.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="186"/>
-        <source>Use letters and digits (or other characters) together.</source>
-        <translation>Use letters and digits (or other characters) together.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="188"/>
-        <source>The current password is wrong.</source>
-        <translation>The current password is wrong.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="189"/>
-        <source>The two passwords differ.</source>
-        <translation>The two passwords differ.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="191"/>
-        <source>This database is set up already.</source>
-        <translation>This database is set up already.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="192"/>
-        <source>The store code is 1–8 letters or digits starting with a letter (it prefixes sheet numbers, e.g. TS-2026-000123).</source>
-        <translation>The store code is 1–8 letters or digits starting with a letter (it prefixes sheet numbers, e.g. TS-2026-000123).</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="195"/>
-        <source>A store with the code {store_code} exists already.</source>
-        <translation>A store with the code {store_code} exists already.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="197"/>
-        <source>Unknown preset {preset}.</source>
-        <translation>Unknown preset {preset}.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="198"/>
-        <source>The opening time {opening} must be before the closing time {closing}.</source>
-        <translation>The opening time {opening} must be before the closing time {closing}.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="200"/>
-        <source>{date} is both a holiday and a make-up working day.</source>
-        <translation>{date} is both a holiday and a make-up working day.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="202"/>
-        <source>The store is never open: set the opening hours of at least one weekday.</source>
-        <translation>The store is never open: set the opening hours of at least one weekday.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="204"/>
-        <source>Enter a time like 08:30.</source>
-        <translation>Enter a time like 08:30.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="205"/>
-        <source>Enter a date like 2026-10-01.</source>
-        <translation>Enter a date like 2026-10-01.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="206"/>
-        <source>Unknown weekday {weekday}.</source>
-        <translation>Unknown weekday {weekday}.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="207"/>
-        <source>The amount must be a positive whole number.</source>
-        <translation>The amount must be a positive whole number.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="209"/>
-        <source>“Before end of working day” takes no amount.</source>
-        <translation>“Before end of working day” takes no amount.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="211"/>
-        <source>This row is for the same channel and severity as another row.</source>
-        <translation>This row is for the same channel and severity as another row.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="213"/>
-        <source>The policy needs a row for any channel and any severity.</source>
-        <translation>The policy needs a row for any channel and any severity.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="215"/>
-        <location filename="../../helpdesk/ui/messages.py" line="294"/>
-        <source>{value} is not one of the choices.</source>
-        <translation>{value} is not one of the choices.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="216"/>
-        <source>The duration must be a positive whole number of minutes.</source>
-        <translation>The duration must be a positive whole number of minutes.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="218"/>
-        <source>The policy needs a key.</source>
-        <translation>The policy needs a key.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="219"/>
-        <source>The policy needs a name.</source>
-        <translation>The policy needs a name.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="220"/>
-        <source>{key} is missing from the policy.</source>
-        <translation>{key} is missing from the policy.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="221"/>
-        <source>Expected {expected}, got {value}.</source>
-        <translation>Expected {expected}, got {value}.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="222"/>
-        <source>This policy was written by a newer program (format {version}).</source>
-        <translation>This policy was written by a newer program (format {version}).</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="224"/>
-        <source>A pause cannot end before it starts.</source>
-        <translation>A pause cannot end before it starts.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="225"/>
-        <source>Line {line} contains a control character.</source>
-        <translation>Line {line} contains a control character.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="226"/>
-        <source>Line {line} has {length} characters; a phrase has at most {max_length}.</source>
-        <translation>Line {line} has {length} characters; a phrase has at most {max_length}.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="228"/>
-        <source>Keep at least one phrase.</source>
-        <translation>Keep at least one phrase.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="229"/>
-        <source>At most {maximum} phrases.</source>
-        <translation>At most {maximum} phrases.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="230"/>
-        <source>{value} is not a category code: use lower-case letters, digits and ‘_’, starting with a letter.</source>
-        <translation>{value} is not a category code: use lower-case letters, digits and ‘_’, starting with a letter.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="233"/>
-        <source>The code {value} is used twice.</source>
-        <translation>The code {value} is used twice.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="234"/>
-        <source>The category “{name}” is used by complaint sheets and cannot be removed.</source>
-        <translation>The category “{name}” is used by complaint sheets and cannot be removed.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="237"/>
-        <source>Keep at least one category.</source>
-        <translation>Keep at least one category.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="238"/>
-        <source>At most {maximum} categories.</source>
-        <translation>At most {maximum} categories.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="239"/>
-        <source>Keep records from 1 to 30 years.</source>
-        <translation>Keep records from 1 to 30 years.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="240"/>
-        <source>Unknown language {value}.</source>
-        <translation>Unknown language {value}.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="241"/>
-        <source>The period must end after it starts.</source>
-        <translation>The period must end after it starts.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="242"/>
-        <source>The period must be 1 to 3660 days long.</source>
-        <translation>The period must be 1 to 3660 days long.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="243"/>
-        <source>Choose two different customers.</source>
-        <translation>Choose two different customers.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="244"/>
-        <source>One of the customers was merged already.</source>
-        <translation>One of the customers was merged already.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="246"/>
-        <source>Unknown template {kind}.</source>
-        <translation>Unknown template {kind}.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="247"/>
-        <source>The file is neither UTF-8 nor GB18030 text; save it as “CSV UTF-8” or as an Excel workbook.</source>
-        <translation>The file is neither UTF-8 nor GB18030 text; save it as “CSV UTF-8” or as an Excel workbook.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="250"/>
-        <source>The CSV file cannot be read.</source>
-        <translation>The CSV file cannot be read.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="251"/>
-        <source>This is not a readable Excel workbook.</source>
-        <translation>This is not a readable Excel workbook.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="252"/>
-        <source>The file does not exist.</source>
-        <translation>The file does not exist.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="253"/>
-        <source>Use a .csv or .xlsx file.</source>
-        <translation>Use a .csv or .xlsx file.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="254"/>
-        <source>The file is empty: the first line must hold the column headers.</source>
-        <translation>The file is empty: the first line must hold the column headers.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="256"/>
-        <source>The file has more than {maximum} rows; split it.</source>
-        <translation>The file has more than {maximum} rows; split it.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="258"/>
-        <source>Line 1: check the columns {columns} against the template&apos;s headers.</source>
-        <translation>Line 1: check the columns {columns} against the template&apos;s headers.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="260"/>
-        <source>Choose CSV or Excel.</source>
-        <translation>Choose CSV or Excel.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="262"/>
-        <source>The number of customers must be 1 to 5,000,000.</source>
-        <translation>The number of customers must be 1 to 5,000,000.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="264"/>
-        <source>The number of sheets must be 0 to 20,000,000.</source>
-        <translation>The number of sheets must be 0 to 20,000,000.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="265"/>
-        <source>This database already has customers or complaint sheets; demo data goes only into an empty one.</source>
-        <translation>This database already has customers or complaint sheets; demo data goes only into an empty one.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="268"/>
-        <source>Demo data needs a SQL database.</source>
-        <translation>Demo data needs a SQL database.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="269"/>
-        <source>Unknown format {value}; choose PDF, CSV or Excel.</source>
-        <translation>Unknown format {value}; choose PDF, CSV or Excel.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="271"/>
-        <source>The letter is empty.</source>
-        <translation>The letter is empty.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="272"/>
-        <source>The letter is longer than {max} characters.</source>
-        <translation>The letter is longer than {max} characters.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="275"/>
-        <source>The database file is on a network drive, where SQLite cannot be shared safely. Use a local file, or a PostgreSQL server for several desks.</source>
-        <translation>The database file is on a network drive, where SQLite cannot be shared safely. Use a local file, or a PostgreSQL server for several desks.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="278"/>
-        <source>The database {location} cannot be opened: {reason}</source>
-        <translation>The database {location} cannot be opened: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="280"/>
-        <source>Enter a file path or a postgresql:// address.</source>
-        <translation>Enter a file path or a postgresql:// address.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="282"/>
-        <source>This is not a database address: {reason}</source>
-        <translation>This is not a database address: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="283"/>
-        <source>The configuration file cannot be read; fix or delete it.</source>
-        <translation>The configuration file cannot be read; fix or delete it.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="285"/>
-        <source>There is no database to back up.</source>
-        <translation>There is no database to back up.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="286"/>
-        <source>The backup file does not exist.</source>
-        <translation>The backup file does not exist.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="287"/>
-        <source>This file is not a SQLite database.</source>
-        <translation>This file is not a SQLite database.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="288"/>
-        <source>This file is not a Helpdesk database.</source>
-        <translation>This file is not a Helpdesk database.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="289"/>
-        <source>This database file is damaged.</source>
-        <translation>This database file is damaged.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="296"/>
-        <source>The same value is on line {line} already.</source>
-        <translation>The same value is on line {line} already.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="297"/>
-        <source>It does not exist (any more).</source>
-        <translation>It does not exist (any more).</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="298"/>
-        <source>It does not belong to the customer.</source>
-        <translation>It does not belong to the customer.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="301"/>
-        <source>Only {roles} may {what}.</source>
-        <translation>Only {roles} may {what}.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="305"/>
-        <source>see complaint sheets</source>
-        <translation>see complaint sheets</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="306"/>
-        <source>register complaints</source>
-        <translation>register complaints</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="307"/>
-        <source>correct complaint sheets</source>
-        <translation>correct complaint sheets</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="308"/>
-        <source>acknowledge complaints</source>
-        <translation>acknowledge complaints</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="309"/>
-        <source>assign the responsible person</source>
-        <translation>assign the responsible person</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="310"/>
-        <source>add to the progress log</source>
-        <translation>add to the progress log</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="311"/>
-        <source>record the root cause, correction and measures</source>
-        <translation>record the root cause, correction and measures</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="313"/>
-        <source>pause a sheet for the customer</source>
-        <translation>pause a sheet for the customer</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="314"/>
-        <source>resolve complaints</source>
-        <translation>resolve complaints</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="315"/>
-        <source>record return visits</source>
-        <translation>record return visits</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="316"/>
-        <source>make the return visit after rework</source>
-        <translation>make the return visit after rework</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="318"/>
-        <source>close complaint sheets</source>
-        <translation>close complaint sheets</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="319"/>
-        <source>reopen complaint sheets</source>
-        <translation>reopen complaint sheets</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="320"/>
-        <source>reopen closed complaint sheets</source>
-        <translation>reopen closed complaint sheets</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="321"/>
-        <source>accept a VIN whose check digit does not match</source>
-        <translation>accept a VIN whose check digit does not match</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="323"/>
-        <source>create and edit customers</source>
-        <translation>create and edit customers</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="324"/>
-        <source>merge customers</source>
-        <translation>merge customers</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="325"/>
-        <source>see personal data</source>
-        <translation>see personal data</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="326"/>
-        <source>export personal data</source>
-        <translation>export personal data</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="327"/>
-        <source>import data</source>
-        <translation>import data</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="328"/>
-        <source>see reports</source>
-        <translation>see reports</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="329"/>
-        <source>manage users</source>
-        <translation>manage users</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="330"/>
-        <source>change settings</source>
-        <translation>change settings</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="331"/>
-        <source>see the audit trail</source>
-        <translation>see the audit trail</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="334"/>
-        <source>Something went wrong: {message}</source>
-        <translation>Something went wrong: {message}</translation>
-    </message>
-</context>
-<context>
     <name>formatting</name>
     <message>
         <location filename="../../helpdesk/ui/formatting.py" line="39"/>
@@ -2801,461 +1896,89 @@ Database: %1</translation>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="36"/>
-        <source>Customer-care return visit</source>
-        <translation>Customer-care return visit</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="37"/>
-        <source>Service reception</source>
-        <translation>Service reception</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="38"/>
-        <source>Manufacturer 400 hotline</source>
-        <translation>Manufacturer 400 hotline</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="39"/>
-        <source>Media / consumer association / regulator</source>
-        <translation>Media / consumer association / regulator</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="40"/>
-        <source>Phone</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="41"/>
-        <source>Online / WeChat / e-mail</source>
-        <translation>Online / WeChat / e-mail</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="42"/>
-        <source>In store</source>
-        <translation>In store</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="45"/>
-        <source>Major</source>
-        <translation>Major</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="46"/>
-        <source>General</source>
-        <translation>General</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="49"/>
-        <source>Registered</source>
-        <translation>Registered</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="50"/>
-        <source>Acknowledged</source>
-        <translation>Acknowledged</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="51"/>
-        <source>In progress</source>
-        <translation>In progress</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="52"/>
-        <source>Waiting for customer</source>
-        <translation>Waiting for customer</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="53"/>
-        <source>Resolved, awaiting visit</source>
-        <translation>Resolved, awaiting visit</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="54"/>
-        <source>Visited</source>
-        <translation>Visited</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="55"/>
-        <source>Closed</source>
-        <translation>Closed</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="58"/>
-        <source>Technical</source>
-        <translation>Technical</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="59"/>
-        <source>Service</source>
-        <translation>Service</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="60"/>
-        <location filename="../../helpdesk/ui/labels.py" line="116"/>
-        <source>Parts</source>
-        <translation>Parts</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="61"/>
-        <source>Sales</source>
-        <translation>Sales</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="62"/>
-        <source>Logistics</source>
-        <translation>Logistics</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="63"/>
-        <source>Other</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="66"/>
-        <source>After rework</source>
-        <translation>After rework</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="67"/>
-        <source>Satisfaction check</source>
-        <translation>Satisfaction check</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="68"/>
-        <source>Follow-up</source>
-        <translation>Follow-up</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="71"/>
-        <source>Not checked yet</source>
-        <translation>Not checked yet</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="72"/>
-        <source>Effective</source>
-        <translation>Effective</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="73"/>
-        <source>Not effective</source>
-        <translation>Not effective</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="76"/>
-        <source>Acknowledge</source>
-        <translation>Acknowledge</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="77"/>
-        <source>Assign</source>
-        <translation>Assign</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="78"/>
-        <source>Wait for customer</source>
-        <translation>Wait for customer</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="79"/>
-        <source>Resume</source>
-        <translation>Resume</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="80"/>
-        <source>Resolve</source>
-        <translation>Resolve</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="81"/>
-        <source>Record return visit</source>
-        <translation>Record return visit</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="82"/>
-        <source>Close</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="83"/>
-        <source>Reopen</source>
-        <translation>Reopen</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="86"/>
-        <source>Front desk / service advisor</source>
-        <translation>Front desk / service advisor</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="87"/>
-        <source>Customer-care specialist</source>
-        <translation>Customer-care specialist</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="88"/>
-        <source>Service manager</source>
-        <translation>Service manager</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="89"/>
-        <source>Service director</source>
-        <translation>Service director</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="90"/>
-        <source>General manager</source>
-        <translation>General manager</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="91"/>
-        <source>Administrator</source>
-        <translation>Administrator</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="94"/>
-        <source>Regular</source>
-        <translation>Regular</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="95"/>
-        <source>VIP</source>
-        <translation>VIP</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="96"/>
-        <source>Senior VIP</source>
-        <translation>Senior VIP</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="99"/>
-        <source>Individual</source>
-        <translation>Individual</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="100"/>
-        <source>Company</source>
-        <translation>Company</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="103"/>
-        <source>Not given</source>
-        <translation>Not given</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="104"/>
-        <source>Male</source>
-        <translation>Male</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="105"/>
-        <source>Female</source>
-        <translation>Female</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="108"/>
-        <source>New</source>
-        <translation>New</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="109"/>
-        <source>Prospect</source>
-        <translation>Prospect</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="110"/>
-        <source>Active</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="111"/>
-        <source>Inactive</source>
-        <translation>Inactive</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="114"/>
-        <source>Vehicle sale</source>
-        <translation>Vehicle sale</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="115"/>
-        <source>Service and maintenance</source>
-        <translation>Service and maintenance</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="117"/>
-        <source>Retail order</source>
-        <translation>Retail order</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="120"/>
-        <source>Dealership after-sales</source>
-        <translation>Dealership after-sales</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="121"/>
-        <source>Retail store</source>
-        <translation>Retail store</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="124"/>
-        <source>Working minutes</source>
-        <translation>Working minutes</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="125"/>
-        <source>Minutes (clock)</source>
-        <translation>Minutes (clock)</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="126"/>
-        <source>Before end of working day</source>
-        <translation>Before end of working day</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="127"/>
-        <source>Working days</source>
-        <translation>Working days</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="128"/>
-        <source>Days (calendar)</source>
-        <translation>Days (calendar)</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="131"/>
-        <source>On time</source>
-        <translation>On time</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="132"/>
-        <source>Late</source>
-        <translation>Late</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="133"/>
-        <source>Running</source>
-        <translation>Running</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="134"/>
-        <source>Due soon</source>
-        <translation>Due soon</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="135"/>
-        <location filename="../../helpdesk/ui/labels.py" line="139"/>
-        <source>Overdue</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="136"/>
-        <source>Paused</source>
-        <translation>Paused</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="140"/>
-        <source>Due today</source>
-        <translation>Due today</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="145"/>
+        <location filename="../../helpdesk/ui/labels.py" line="26"/>
         <source>Dealership after-sales (seed 003)</source>
         <translation>Dealership after-sales (seed 003)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="146"/>
+        <location filename="../../helpdesk/ui/labels.py" line="27"/>
         <source>Retail store (seed 004)</source>
         <translation>Retail store (seed 004)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="147"/>
+        <location filename="../../helpdesk/ui/labels.py" line="28"/>
         <source>General customer service (seed 002)</source>
         <translation>General customer service (seed 002)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="151"/>
+        <location filename="../../helpdesk/ui/labels.py" line="32"/>
         <source>Monday</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="152"/>
+        <location filename="../../helpdesk/ui/labels.py" line="33"/>
         <source>Tuesday</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="153"/>
+        <location filename="../../helpdesk/ui/labels.py" line="34"/>
         <source>Wednesday</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="154"/>
+        <location filename="../../helpdesk/ui/labels.py" line="35"/>
         <source>Thursday</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="155"/>
+        <location filename="../../helpdesk/ui/labels.py" line="36"/>
         <source>Friday</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="156"/>
+        <location filename="../../helpdesk/ui/labels.py" line="37"/>
         <source>Saturday</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="157"/>
+        <location filename="../../helpdesk/ui/labels.py" line="38"/>
         <source>Sunday</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="161"/>
+        <location filename="../../helpdesk/ui/labels.py" line="42"/>
         <source>Mon</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="162"/>
+        <location filename="../../helpdesk/ui/labels.py" line="43"/>
         <source>Tue</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="163"/>
+        <location filename="../../helpdesk/ui/labels.py" line="44"/>
         <source>Wed</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="164"/>
+        <location filename="../../helpdesk/ui/labels.py" line="45"/>
         <source>Thu</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="165"/>
+        <location filename="../../helpdesk/ui/labels.py" line="46"/>
         <source>Fri</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="166"/>
+        <location filename="../../helpdesk/ui/labels.py" line="47"/>
         <source>Sat</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="167"/>
+        <location filename="../../helpdesk/ui/labels.py" line="48"/>
         <source>Sun</source>
         <translation>Sun</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="171"/>
-        <source>Phone call</source>
-        <translation>Phone call</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="172"/>
-        <source>In person</source>
-        <translation>In person</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="173"/>
-        <source>WeChat / message</source>
-        <translation>WeChat / message</translation>
     </message>
 </context>
 <context>

@@ -42,37 +42,37 @@
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="641"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="643"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="641"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="643"/>
         <source>Simplified Chinese</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="641"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="643"/>
         <source>Traditional Chinese</source>
         <translation>繁体中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="642"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="644"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="643"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="645"/>
         <source>Add category</source>
         <translation>添加类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="644"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="646"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="684"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="686"/>
         <source>Row %1: </source>
         <translation>第 %1 行：</translation>
     </message>
@@ -384,142 +384,142 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="167"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="168"/>
         <source>Welcome to Helpdesk</source>
         <translation>欢迎使用 Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="169"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="170"/>
         <source>This database is empty. Set up your store and its first administrator — or load the demo data to look around first.</source>
         <translation>这个数据库是空的。请设置您的门店和首位管理员，或者先载入演示数据看看。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="171"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="172"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="172"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="173"/>
         <source>First administrator</source>
         <translation>首位管理员</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="174"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="175"/>
         <source>Store &amp;name:</source>
         <translation>门店名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="174"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="175"/>
         <source>Store &amp;code:</source>
         <translation>门店代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="175"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="176"/>
         <source>&amp;Deadlines:</source>
         <translation>时限规则(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="175"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="176"/>
         <source>Working &amp;hours:</source>
         <translation>营业时间(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="176"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="177"/>
         <source>Open on:</source>
         <translation>营业日：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="176"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="177"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="177"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="178"/>
         <source>Full name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="177"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="178"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="178"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="179"/>
         <source>Password &amp;again:</source>
         <translation>再次输入密码(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="182"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="183"/>
         <source>e.g. TS — starts every sheet number</source>
         <translation>如 TS — 用作每个抱怨单号的开头</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="183"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="184"/>
         <source>e.g. 天顺汽车4S店</source>
         <translation>如 天顺汽车4S店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="185"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="186"/>
         <source>at least 8 characters, letters and digits</source>
         <translation>至少8位，包含字母和数字</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="192"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="193"/>
         <source>&amp;Set up</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="193"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="194"/>
         <source>&amp;Load demo data</source>
         <translation>载入演示数据(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="194"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="195"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="237"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="238"/>
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="245"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="246"/>
         <source>Setting up…</source>
         <translation>正在设置…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="277"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="278"/>
         <source>Loading the demo data…</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="287"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="288"/>
         <source>Setting up the store and its staff…</source>
         <translation>正在设置门店和员工…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="288"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="289"/>
         <source>Inventing customers…</source>
         <translation>正在生成客户…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="289"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="290"/>
         <source>Inventing complaint sheets…</source>
         <translation>正在生成抱怨单…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="290"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="291"/>
         <source>Building the search index…</source>
         <translation>正在建立搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="296"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="301"/>
         <source>The demo data is loaded. Log in as one of these users, all with the password %1:</source>
         <translation>演示数据已载入。请用以下任一用户登录，密码均为 %1：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="309"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="314"/>
         <source>Demo logins</source>
         <translation>演示账号</translation>
     </message>
@@ -795,12 +795,12 @@ Database: %1</source>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="576"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="578"/>
         <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
         <translation>每行一条短语。只由这些空话组成的根本原因或长期措施将被拒绝；含有具体内容（改变什么、由谁、何时完成）的可以通过。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="579"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="581"/>
         <source>Back to the built-in list</source>
         <translation>恢复内置列表</translation>
     </message>
@@ -1569,62 +1569,62 @@ Database: %1</source>
 <context>
     <name>SheetTableModel</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="59"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="49"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="60"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="50"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="61"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="51"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="62"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="52"/>
         <source>Plate / order</source>
         <translation>车牌 / 订单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="63"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="53"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="64"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="54"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="65"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="55"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="66"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="56"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="67"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="57"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="68"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="58"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="131"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="116"/>
         <source>Searching complaints…</source>
         <translation>正在搜索抱怨单…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="246"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="132"/>
         <source>Due %1</source>
         <translation>期限 %1</translation>
     </message>
@@ -1814,911 +1814,6 @@ Database: %1</source>
     </message>
 </context>
 <context>
-    <name>errors</name>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="29"/>
-        <source>Enter the VIN.</source>
-        <translation>请输入车架号（VIN）。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="30"/>
-        <source>A VIN has exactly 17 characters; {value} has {length}.</source>
-        <translation>车架号应为17位；{value} 有 {length} 位。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="32"/>
-        <source>{value} contains “{character}” at position {position}; a VIN uses only digits and the letters A–Z except I, O and Q.</source>
-        <translation>{value} 的第 {position} 位是“{character}”；车架号只使用数字和除 I、O、Q 以外的字母 A–Z。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="35"/>
-        <source>The VIN {value} fails its check: the 9th character should be “{expected}” but is “{found}”. Check for a mistyped character.</source>
-        <translation>车架号 {value} 校验不通过：第9位应为“{expected}”，实际为“{found}”。请检查是否输错。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="38"/>
-        <source>This VIN belongs to another customer (#{customer_id}); pick that customer.</source>
-        <translation>该车架号属于另一位客户（#{customer_id}），请选择该客户。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="40"/>
-        <source>The same VIN is given twice.</source>
-        <translation>同一车架号填写了两次。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="41"/>
-        <source>Vehicle details are filled in but the VIN is empty.</source>
-        <translation>已填写车辆信息，但车架号为空。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="43"/>
-        <source>Enter the plate number.</source>
-        <translation>请输入车牌号。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="44"/>
-        <source>{value} is not a Chinese plate number (for example 京A12345, or 粤BD12345 for a new-energy vehicle).</source>
-        <translation>{value} 不是有效的车牌号（例如 京A12345，新能源车如 粤BD12345）。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="47"/>
-        <source>This customer has no vehicle {value}; give the VIN too.</source>
-        <translation>该客户没有车牌为 {value} 的车辆；请同时填写车架号。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="49"/>
-        <source>Enter a phone number.</source>
-        <translation>请输入电话号码。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="50"/>
-        <source>{value} is not a valid phone number (for example 13812345678, 010-62345678 or +44 20 7946 0958; digits only).</source>
-        <translation>{value} 不是有效的电话号码（例如 13812345678、010-62345678 或 +44 20 7946 0958，只填数字）。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="53"/>
-        <source>A phone number is needed for the return visit.</source>
-        <translation>回访需要客户的电话号码。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="55"/>
-        <source>This phone number belongs to customer #{customer_id} already: pick that customer instead.</source>
-        <translation>该电话号码已属于客户 #{customer_id}，请直接选择该客户。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="58"/>
-        <source>Enter the e-mail address.</source>
-        <translation>请输入电子邮箱。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="59"/>
-        <source>{value} is not an e-mail address (for example wang.lei@example.com).</source>
-        <translation>{value} 不是有效的电子邮箱（例如 wang.lei@example.com）。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="61"/>
-        <source>Enter the name.</source>
-        <translation>请输入姓名。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="62"/>
-        <source>The name has {length} characters; at most {max_length} are allowed.</source>
-        <translation>姓名有 {length} 个字符，最多允许 {max_length} 个。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="64"/>
-        <source>{value} is not a name: it must contain letters or Chinese characters.</source>
-        <translation>{value} 不是姓名：必须包含汉字或字母。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="66"/>
-        <location filename="../../helpdesk/ui/messages.py" line="295"/>
-        <source>This field is required.</source>
-        <translation>此项必填。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="67"/>
-        <source>The text has {length} characters; at most {max_length} are allowed.</source>
-        <translation>内容有 {length} 个字符，最多允许 {max_length} 个。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="69"/>
-        <source>The text contains an invisible control character ({codepoint}) at position {position}; remove it (it often comes with pasted text).</source>
-        <translation>内容在第 {position} 个字符处含有不可见的控制字符（{codepoint}），请删除（常随粘贴带入）。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="73"/>
-        <source>This is empty: say concretely what changes, who owns it and by when.</source>
-        <translation>此项为空：请具体写明改变什么、由谁负责、何时完成。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="75"/>
-        <source>{phrases} is not a concrete measure: say what changes, who owns it and by when.</source>
-        <translation>{phrases} 不是具体措施：请写明改变什么、由谁负责、何时完成。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="78"/>
-        <source>“{value}” is too vague: say concretely what changes, who owns it and by when.</source>
-        <translation>“{value}”过于空泛：请具体写明改变什么、由谁负责、何时完成。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="82"/>
-        <source>Enter the amount.</source>
-        <translation>请输入金额。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="83"/>
-        <source>{value} is not an amount of money (for example 1,234.50).</source>
-        <translation>{value} 不是有效金额（例如 1,234.50）。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="85"/>
-        <source>The amount cannot be negative.</source>
-        <translation>金额不能为负数。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="86"/>
-        <source>The amount {value} has more than two decimals (fen are the smallest unit).</source>
-        <translation>金额 {value} 超过两位小数（最小单位为分）。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="88"/>
-        <source>The amount {value} is too large.</source>
-        <translation>金额 {value} 过大。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="89"/>
-        <source>The mileage must be a whole number of kilometres.</source>
-        <translation>里程必须是整数公里数。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="91"/>
-        <source>{value} is not a satisfaction score; enter a whole number from 1 to 5.</source>
-        <translation>{value} 不是满意度评分，请输入1到5的整数。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="93"/>
-        <source>The satisfaction score {value} is out of range; enter 1 to 5.</source>
-        <translation>满意度 {value} 超出范围，请输入1到5。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="95"/>
-        <source>Enter the satisfaction (1–5) of the return visit.</source>
-        <translation>请输入回访的满意度（1–5）。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="97"/>
-        <source>{value} is in the future (it is now {now}).</source>
-        <translation>{value} 是将来的时间（现在是 {now}）。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="99"/>
-        <source>This date is too far back (a complaint older than a year belongs in an import; a birthday cannot be before 1900).</source>
-        <translation>日期太早（超过一年的抱怨请用导入登记；生日不能早于1900年）。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="102"/>
-        <source>This cannot be earlier than the time the complaint was received.</source>
-        <translation>不能早于接收抱怨的时间。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="104"/>
-        <source>{value} is not a date (use 2026-11-20 or 2026-11-20 14:30).</source>
-        <translation>{value} 不是日期（请写成 2026-11-20 或 2026-11-20 14:30）。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="106"/>
-        <source>{value} should be a date only.</source>
-        <translation>{value} 只应填写日期。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="107"/>
-        <source>This time is earlier than a step that must come before it.</source>
-        <translation>该时间早于必须在它之前发生的步骤。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="109"/>
-        <source>A return visit cannot be earlier than the resolution.</source>
-        <translation>回访时间不能早于解决时间。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="111"/>
-        <source>{value} is not 是/否 (yes/no).</source>
-        <translation>{value} 不是“是/否”。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="112"/>
-        <source>{value} is not a sheet number (up to 32 letters, digits, - _ /).</source>
-        <translation>{value} 不是抱怨单号（最多32位字母、数字、- _ /）。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="114"/>
-        <source>The sheet {value} exists already.</source>
-        <translation>抱怨单 {value} 已存在。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="115"/>
-        <source>Enter the order number.</source>
-        <translation>请输入订单号。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="116"/>
-        <source>{value} is not an order number: use up to 40 letters, digits, ‘-’, ‘_’ or ‘/’.</source>
-        <translation>{value} 不是订单号：最多40位字母、数字、‘-’、‘_’或‘/’。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="119"/>
-        <source>The order {number} exists already.</source>
-        <translation>订单 {number} 已存在。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="120"/>
-        <source>Order details are filled in but the order number is empty.</source>
-        <translation>已填写订单信息，但订单号为空。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="122"/>
-        <source>That order does not belong to the customer.</source>
-        <translation>该订单不属于此客户。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="125"/>
-        <source>Find or create the customer first.</source>
-        <translation>请先查找或新建客户。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="126"/>
-        <source>That customer does not exist (or was merged into another).</source>
-        <translation>该客户不存在（或已合并到其他客户）。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="128"/>
-        <source>That customer was merged into another record.</source>
-        <translation>该客户已合并到另一条客户档案。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="130"/>
-        <source>That vehicle does not belong to the customer.</source>
-        <translation>该车辆不属于此客户。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="132"/>
-        <source>A sheet refers to a vehicle or an order, not both.</source>
-        <translation>一张抱怨单只能关联车辆或订单之一，不能同时关联。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="134"/>
-        <source>That complaint sheet does not exist.</source>
-        <translation>该抱怨单不存在。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="135"/>
-        <source>Choose a category from the list.</source>
-        <translation>请从列表中选择抱怨类别。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="136"/>
-        <source>Choose the store.</source>
-        <translation>请选择门店。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="137"/>
-        <source>Choose an active member of staff.</source>
-        <translation>请选择一位在职员工。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="138"/>
-        <source>Several staff members are called {value}; use the user name.</source>
-        <translation>有多位员工名叫 {value}，请使用用户名。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="140"/>
-        <source>There is no staff member {value}; add them first.</source>
-        <translation>没有员工 {value}，请先添加。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="142"/>
-        <source>Choose the responsible area before resolving.</source>
-        <translation>解决前请先选择责任部门。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="144"/>
-        <source>Choose the responsible person before resolving.</source>
-        <translation>解决前请先选择责任人。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="146"/>
-        <source>Describe what was done for this customer before resolving.</source>
-        <translation>解决前请写明为该客户做了哪些纠正。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="148"/>
-        <source>The rework is not completed yet: enter when it was completed.</source>
-        <translation>返修尚未完成：请填写返修完成时间。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="150"/>
-        <source>Every action needs an owner.</source>
-        <translation>每项措施都需要负责人。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="151"/>
-        <source>Every action needs a due date.</source>
-        <translation>每项措施都需要完成期限。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="152"/>
-        <source>That action belongs to another sheet.</source>
-        <translation>该措施属于另一张抱怨单。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="153"/>
-        <source>That action is not on this sheet.</source>
-        <translation>该措施不在这张抱怨单上。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="154"/>
-        <source>Unknown state.</source>
-        <translation>未知状态。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="155"/>
-        <source>This value does not fit the sheet&apos;s state (fill the state, or clear it).</source>
-        <translation>该值与抱怨单的状态不符（请填写状态，或清空此项）。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="158"/>
-        <source>“{action}” is not possible while the sheet is “{state}”.</source>
-        <translation>抱怨单处于“{state}”状态，不能执行“{action}”。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="160"/>
-        <source>The sheet is closed; reopen it to change it.</source>
-        <translation>抱怨单已关闭；如需修改请先重新打开。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="162"/>
-        <source>Closing needs a return visit with the customer&apos;s satisfaction recorded.</source>
-        <translation>关闭前需要一次记录了客户满意度的回访。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="164"/>
-        <source>{saved_by} saved this record at {saved_at}, after you opened it. Your input is kept; reload to see their changes.</source>
-        <translation>{saved_by} 在 {saved_at} 保存了这条记录，晚于您打开的时间。您的输入仍然保留；重新载入可查看对方的修改。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="168"/>
-        <source>Wrong user name or password.</source>
-        <translation>用户名或密码错误。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="169"/>
-        <source>Too many failed attempts: this account is locked until {until}. Try again then, or ask the administrator to set a new password.</source>
-        <translation>失败次数过多：该账号已锁定至 {until}。请届时再试，或请管理员重设密码。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="172"/>
-        <source>Log in as an administrator to add users.</source>
-        <translation>请以管理员身份登录后再添加用户。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="173"/>
-        <source>Your user no longer exists; log in again.</source>
-        <translation>您的用户已不存在，请重新登录。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="175"/>
-        <source>This user is deactivated; ask the administrator.</source>
-        <translation>该用户已停用，请联系管理员。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="177"/>
-        <source>User names use 2–60 letters, digits, ‘.’, ‘_’ or ‘-’.</source>
-        <translation>用户名由2–60位字母、数字、‘.’、‘_’或‘-’组成。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="180"/>
-        <source>The user name {username} is taken.</source>
-        <translation>用户名 {username} 已被使用。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="181"/>
-        <source>Unknown role {role}.</source>
-        <translation>未知角色 {role}。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="182"/>
-        <source>You cannot remove your own administrator access.</source>
-        <translation>不能取消您自己的管理员权限。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="184"/>
-        <source>The password needs at least {minimum} characters.</source>
-        <translation>密码至少需要 {minimum} 个字符。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="186"/>
-        <source>Use letters and digits (or other characters) together.</source>
-        <translation>请同时使用字母和数字（或其他字符）。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="188"/>
-        <source>The current password is wrong.</source>
-        <translation>当前密码不正确。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="189"/>
-        <source>The two passwords differ.</source>
-        <translation>两次输入的密码不一致。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="191"/>
-        <source>This database is set up already.</source>
-        <translation>该数据库已完成初始设置。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="192"/>
-        <source>The store code is 1–8 letters or digits starting with a letter (it prefixes sheet numbers, e.g. TS-2026-000123).</source>
-        <translation>门店代码为1–8位以字母开头的字母或数字（用作抱怨单号前缀，如 TS-2026-000123）。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="195"/>
-        <source>A store with the code {store_code} exists already.</source>
-        <translation>门店代码 {store_code} 已存在。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="197"/>
-        <source>Unknown preset {preset}.</source>
-        <translation>未知预设 {preset}。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="198"/>
-        <source>The opening time {opening} must be before the closing time {closing}.</source>
-        <translation>开门时间 {opening} 必须早于关门时间 {closing}。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="200"/>
-        <source>{date} is both a holiday and a make-up working day.</source>
-        <translation>{date} 不能既是节假日又是调休工作日。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="202"/>
-        <source>The store is never open: set the opening hours of at least one weekday.</source>
-        <translation>门店从不营业：请至少设置一个工作日的营业时间。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="204"/>
-        <source>Enter a time like 08:30.</source>
-        <translation>请输入时间，如 08:30。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="205"/>
-        <source>Enter a date like 2026-10-01.</source>
-        <translation>请输入日期，如 2026-10-01。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="206"/>
-        <source>Unknown weekday {weekday}.</source>
-        <translation>未知星期 {weekday}。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="207"/>
-        <source>The amount must be a positive whole number.</source>
-        <translation>数值必须是正整数。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="209"/>
-        <source>“Before end of working day” takes no amount.</source>
-        <translation>“下班前”不需要填写数值。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="211"/>
-        <source>This row is for the same channel and severity as another row.</source>
-        <translation>此行与另一行的接收渠道和严重程度相同。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="213"/>
-        <source>The policy needs a row for any channel and any severity.</source>
-        <translation>时限规则需要一行适用于任意渠道和任意严重程度。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="215"/>
-        <location filename="../../helpdesk/ui/messages.py" line="294"/>
-        <source>{value} is not one of the choices.</source>
-        <translation>{value} 不是可选项之一。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="216"/>
-        <source>The duration must be a positive whole number of minutes.</source>
-        <translation>时长必须是正整数分钟。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="218"/>
-        <source>The policy needs a key.</source>
-        <translation>时限规则需要代码。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="219"/>
-        <source>The policy needs a name.</source>
-        <translation>时限规则需要名称。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="220"/>
-        <source>{key} is missing from the policy.</source>
-        <translation>时限规则缺少 {key}。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="221"/>
-        <source>Expected {expected}, got {value}.</source>
-        <translation>应为 {expected}，实际为 {value}。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="222"/>
-        <source>This policy was written by a newer program (format {version}).</source>
-        <translation>该时限规则由更新版本的程序写入（格式 {version}）。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="224"/>
-        <source>A pause cannot end before it starts.</source>
-        <translation>暂停的结束时间不能早于开始时间。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="225"/>
-        <source>Line {line} contains a control character.</source>
-        <translation>第 {line} 行含有控制字符。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="226"/>
-        <source>Line {line} has {length} characters; a phrase has at most {max_length}.</source>
-        <translation>第 {line} 行有 {length} 个字符；每条短语最多 {max_length} 个。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="228"/>
-        <source>Keep at least one phrase.</source>
-        <translation>请至少保留一条短语。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="229"/>
-        <source>At most {maximum} phrases.</source>
-        <translation>最多 {maximum} 条短语。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="230"/>
-        <source>{value} is not a category code: use lower-case letters, digits and ‘_’, starting with a letter.</source>
-        <translation>{value} 不是类别代码：请使用小写字母、数字和‘_’，并以字母开头。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="233"/>
-        <source>The code {value} is used twice.</source>
-        <translation>代码 {value} 重复使用。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="234"/>
-        <source>The category “{name}” is used by complaint sheets and cannot be removed.</source>
-        <translation>类别“{name}”已被抱怨单使用，不能删除。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="237"/>
-        <source>Keep at least one category.</source>
-        <translation>请至少保留一个类别。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="238"/>
-        <source>At most {maximum} categories.</source>
-        <translation>最多 {maximum} 个类别。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="239"/>
-        <source>Keep records from 1 to 30 years.</source>
-        <translation>记录保存期限为1至30年。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="240"/>
-        <source>Unknown language {value}.</source>
-        <translation>未知语言 {value}。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="241"/>
-        <source>The period must end after it starts.</source>
-        <translation>期间的结束必须晚于开始。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="242"/>
-        <source>The period must be 1 to 3660 days long.</source>
-        <translation>期间长度必须为1至3660天。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="243"/>
-        <source>Choose two different customers.</source>
-        <translation>请选择两位不同的客户。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="244"/>
-        <source>One of the customers was merged already.</source>
-        <translation>其中一位客户已被合并。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="246"/>
-        <source>Unknown template {kind}.</source>
-        <translation>未知模板 {kind}。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="247"/>
-        <source>The file is neither UTF-8 nor GB18030 text; save it as “CSV UTF-8” or as an Excel workbook.</source>
-        <translation>文件既不是 UTF-8 也不是 GB18030 文本；请另存为“CSV UTF-8”或 Excel 工作簿。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="250"/>
-        <source>The CSV file cannot be read.</source>
-        <translation>无法读取该 CSV 文件。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="251"/>
-        <source>This is not a readable Excel workbook.</source>
-        <translation>这不是可读取的 Excel 工作簿。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="252"/>
-        <source>The file does not exist.</source>
-        <translation>文件不存在。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="253"/>
-        <source>Use a .csv or .xlsx file.</source>
-        <translation>请使用 .csv 或 .xlsx 文件。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="254"/>
-        <source>The file is empty: the first line must hold the column headers.</source>
-        <translation>文件为空：第一行必须是列标题。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="256"/>
-        <source>The file has more than {maximum} rows; split it.</source>
-        <translation>文件超过 {maximum} 行，请拆分。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="258"/>
-        <source>Line 1: check the columns {columns} against the template&apos;s headers.</source>
-        <translation>第1行：请对照模板的列标题检查这些列：{columns}。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="260"/>
-        <source>Choose CSV or Excel.</source>
-        <translation>请选择 CSV 或 Excel。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="262"/>
-        <source>The number of customers must be 1 to 5,000,000.</source>
-        <translation>客户数必须在1到5,000,000之间。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="264"/>
-        <source>The number of sheets must be 0 to 20,000,000.</source>
-        <translation>抱怨单数必须在0到20,000,000之间。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="265"/>
-        <source>This database already has customers or complaint sheets; demo data goes only into an empty one.</source>
-        <translation>该数据库已有客户或抱怨单；演示数据只能载入空数据库。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="268"/>
-        <source>Demo data needs a SQL database.</source>
-        <translation>演示数据需要 SQL 数据库。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="269"/>
-        <source>Unknown format {value}; choose PDF, CSV or Excel.</source>
-        <translation>未知格式 {value}；请选择 PDF、CSV 或 Excel。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="271"/>
-        <source>The letter is empty.</source>
-        <translation>回复函为空。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="272"/>
-        <source>The letter is longer than {max} characters.</source>
-        <translation>回复函超过 {max} 个字符。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="275"/>
-        <source>The database file is on a network drive, where SQLite cannot be shared safely. Use a local file, or a PostgreSQL server for several desks.</source>
-        <translation>数据库文件位于网络驱动器上，SQLite 无法在那里安全共享。请使用本机文件，多台电脑共用请使用 PostgreSQL 服务器。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="278"/>
-        <source>The database {location} cannot be opened: {reason}</source>
-        <translation>无法打开数据库 {location}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="280"/>
-        <source>Enter a file path or a postgresql:// address.</source>
-        <translation>请输入文件路径或 postgresql:// 地址。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="282"/>
-        <source>This is not a database address: {reason}</source>
-        <translation>这不是数据库地址：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="283"/>
-        <source>The configuration file cannot be read; fix or delete it.</source>
-        <translation>无法读取配置文件；请修复或删除它。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="285"/>
-        <source>There is no database to back up.</source>
-        <translation>没有可备份的数据库。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="286"/>
-        <source>The backup file does not exist.</source>
-        <translation>备份文件不存在。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="287"/>
-        <source>This file is not a SQLite database.</source>
-        <translation>该文件不是 SQLite 数据库。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="288"/>
-        <source>This file is not a Helpdesk database.</source>
-        <translation>该文件不是 Helpdesk 数据库。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="289"/>
-        <source>This database file is damaged.</source>
-        <translation>该数据库文件已损坏。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="296"/>
-        <source>The same value is on line {line} already.</source>
-        <translation>第 {line} 行已有相同的值。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="297"/>
-        <source>It does not exist (any more).</source>
-        <translation>它不存在（或已不存在）。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="298"/>
-        <source>It does not belong to the customer.</source>
-        <translation>它不属于此客户。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="301"/>
-        <source>Only {roles} may {what}.</source>
-        <translation>只有{roles}可以{what}。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="305"/>
-        <source>see complaint sheets</source>
-        <translation>查看抱怨单</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="306"/>
-        <source>register complaints</source>
-        <translation>登记抱怨</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="307"/>
-        <source>correct complaint sheets</source>
-        <translation>更正抱怨单</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="308"/>
-        <source>acknowledge complaints</source>
-        <translation>响应抱怨</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="309"/>
-        <source>assign the responsible person</source>
-        <translation>指定责任人</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="310"/>
-        <source>add to the progress log</source>
-        <translation>添加处理记录</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="311"/>
-        <source>record the root cause, correction and measures</source>
-        <translation>填写根本原因、缺点纠正和措施</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="313"/>
-        <source>pause a sheet for the customer</source>
-        <translation>将抱怨单暂停等待客户</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="314"/>
-        <source>resolve complaints</source>
-        <translation>解决抱怨</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="315"/>
-        <source>record return visits</source>
-        <translation>记录回访</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="316"/>
-        <source>make the return visit after rework</source>
-        <translation>进行返修后的回访</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="318"/>
-        <source>close complaint sheets</source>
-        <translation>关闭抱怨单</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="319"/>
-        <source>reopen complaint sheets</source>
-        <translation>重新打开抱怨单</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="320"/>
-        <source>reopen closed complaint sheets</source>
-        <translation>重新打开已关闭的抱怨单</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="321"/>
-        <source>accept a VIN whose check digit does not match</source>
-        <translation>接受校验位不符的车架号</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="323"/>
-        <source>create and edit customers</source>
-        <translation>新建和编辑客户</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="324"/>
-        <source>merge customers</source>
-        <translation>合并客户</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="325"/>
-        <source>see personal data</source>
-        <translation>查看个人信息</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="326"/>
-        <source>export personal data</source>
-        <translation>导出个人信息</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="327"/>
-        <source>import data</source>
-        <translation>导入数据</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="328"/>
-        <source>see reports</source>
-        <translation>查看报表</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="329"/>
-        <source>manage users</source>
-        <translation>管理用户</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="330"/>
-        <source>change settings</source>
-        <translation>修改设置</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="331"/>
-        <source>see the audit trail</source>
-        <translation>查看审计记录</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/messages.py" line="334"/>
-        <source>Something went wrong: {message}</source>
-        <translation>出现了问题：{message}</translation>
-    </message>
-</context>
-<context>
     <name>formatting</name>
     <message>
         <location filename="../../helpdesk/ui/formatting.py" line="39"/>
@@ -2799,461 +1894,89 @@ Database: %1</source>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="36"/>
-        <source>Customer-care return visit</source>
-        <translation>客户关爱回访中发现</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="37"/>
-        <source>Service reception</source>
-        <translation>服务顾问接待中</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="38"/>
-        <source>Manufacturer 400 hotline</source>
-        <translation>厂家400热线</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="39"/>
-        <source>Media / consumer association / regulator</source>
-        <translation>媒体/消协/行业管理</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="40"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="41"/>
-        <source>Online / WeChat / e-mail</source>
-        <translation>网络/微信/邮件</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="42"/>
-        <source>In store</source>
-        <translation>门店现场</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="45"/>
-        <source>Major</source>
-        <translation>重大</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="46"/>
-        <source>General</source>
-        <translation>一般</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="49"/>
-        <source>Registered</source>
-        <translation>已登记</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="50"/>
-        <source>Acknowledged</source>
-        <translation>已响应</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="51"/>
-        <source>In progress</source>
-        <translation>处理中</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="52"/>
-        <source>Waiting for customer</source>
-        <translation>等待客户</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="53"/>
-        <source>Resolved, awaiting visit</source>
-        <translation>已解决，待回访</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="54"/>
-        <source>Visited</source>
-        <translation>已回访</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="55"/>
-        <source>Closed</source>
-        <translation>已关闭</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="58"/>
-        <source>Technical</source>
-        <translation>技术</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="59"/>
-        <source>Service</source>
-        <translation>服务</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="60"/>
-        <location filename="../../helpdesk/ui/labels.py" line="116"/>
-        <source>Parts</source>
-        <translation>配件</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="61"/>
-        <source>Sales</source>
-        <translation>销售</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="62"/>
-        <source>Logistics</source>
-        <translation>物流</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="63"/>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="66"/>
-        <source>After rework</source>
-        <translation>返修后回访</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="67"/>
-        <source>Satisfaction check</source>
-        <translation>满意度确认</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="68"/>
-        <source>Follow-up</source>
-        <translation>跟踪回访</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="71"/>
-        <source>Not checked yet</source>
-        <translation>尚未验证</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="72"/>
-        <source>Effective</source>
-        <translation>有效</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="73"/>
-        <source>Not effective</source>
-        <translation>无效</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="76"/>
-        <source>Acknowledge</source>
-        <translation>响应</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="77"/>
-        <source>Assign</source>
-        <translation>指定责任</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="78"/>
-        <source>Wait for customer</source>
-        <translation>等待客户</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="79"/>
-        <source>Resume</source>
-        <translation>恢复处理</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="80"/>
-        <source>Resolve</source>
-        <translation>解决</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="81"/>
-        <source>Record return visit</source>
-        <translation>记录回访</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="82"/>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="83"/>
-        <source>Reopen</source>
-        <translation>重新打开</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="86"/>
-        <source>Front desk / service advisor</source>
-        <translation>前台/服务顾问</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="87"/>
-        <source>Customer-care specialist</source>
-        <translation>客户关爱专员</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="88"/>
-        <source>Service manager</source>
-        <translation>服务经理</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="89"/>
-        <source>Service director</source>
-        <translation>服务总监</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="90"/>
-        <source>General manager</source>
-        <translation>总经理</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="91"/>
-        <source>Administrator</source>
-        <translation>系统管理员</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="94"/>
-        <source>Regular</source>
-        <translation>普通</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="95"/>
-        <source>VIP</source>
-        <translation>VIP</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="96"/>
-        <source>Senior VIP</source>
-        <translation>高级VIP</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="99"/>
-        <source>Individual</source>
-        <translation>个人</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="100"/>
-        <source>Company</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="103"/>
-        <source>Not given</source>
-        <translation>未填写</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="104"/>
-        <source>Male</source>
-        <translation>男</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="105"/>
-        <source>Female</source>
-        <translation>女</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="108"/>
-        <source>New</source>
-        <translation>新客户</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="109"/>
-        <source>Prospect</source>
-        <translation>潜在客户</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="110"/>
-        <source>Active</source>
-        <translation>活跃客户</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="111"/>
-        <source>Inactive</source>
-        <translation>沉睡客户</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="114"/>
-        <source>Vehicle sale</source>
-        <translation>整车销售</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="115"/>
-        <source>Service and maintenance</source>
-        <translation>维修保养</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="117"/>
-        <source>Retail order</source>
-        <translation>门店零售订单</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="120"/>
-        <source>Dealership after-sales</source>
-        <translation>4S店售后</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="121"/>
-        <source>Retail store</source>
-        <translation>零售门店</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="124"/>
-        <source>Working minutes</source>
-        <translation>工作分钟</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="125"/>
-        <source>Minutes (clock)</source>
-        <translation>分钟（自然时间）</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="126"/>
-        <source>Before end of working day</source>
-        <translation>下班前</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="127"/>
-        <source>Working days</source>
-        <translation>工作日</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="128"/>
-        <source>Days (calendar)</source>
-        <translation>天（自然日）</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="131"/>
-        <source>On time</source>
-        <translation>按时</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="132"/>
-        <source>Late</source>
-        <translation>超时</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="133"/>
-        <source>Running</source>
-        <translation>计时中</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="134"/>
-        <source>Due soon</source>
-        <translation>即将到期</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="135"/>
-        <location filename="../../helpdesk/ui/labels.py" line="139"/>
-        <source>Overdue</source>
-        <translation>已超时</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="136"/>
-        <source>Paused</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="140"/>
-        <source>Due today</source>
-        <translation>今天到期</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="145"/>
+        <location filename="../../helpdesk/ui/labels.py" line="26"/>
         <source>Dealership after-sales (seed 003)</source>
         <translation>4S店售后（抱怨处理流程）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="146"/>
+        <location filename="../../helpdesk/ui/labels.py" line="27"/>
         <source>Retail store (seed 004)</source>
         <translation>零售门店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="147"/>
+        <location filename="../../helpdesk/ui/labels.py" line="28"/>
         <source>General customer service (seed 002)</source>
         <translation>通用客户服务</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="151"/>
+        <location filename="../../helpdesk/ui/labels.py" line="32"/>
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="152"/>
+        <location filename="../../helpdesk/ui/labels.py" line="33"/>
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="153"/>
+        <location filename="../../helpdesk/ui/labels.py" line="34"/>
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="154"/>
+        <location filename="../../helpdesk/ui/labels.py" line="35"/>
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="155"/>
+        <location filename="../../helpdesk/ui/labels.py" line="36"/>
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="156"/>
+        <location filename="../../helpdesk/ui/labels.py" line="37"/>
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="157"/>
+        <location filename="../../helpdesk/ui/labels.py" line="38"/>
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="161"/>
+        <location filename="../../helpdesk/ui/labels.py" line="42"/>
         <source>Mon</source>
         <translation>一</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="162"/>
+        <location filename="../../helpdesk/ui/labels.py" line="43"/>
         <source>Tue</source>
         <translation>二</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="163"/>
+        <location filename="../../helpdesk/ui/labels.py" line="44"/>
         <source>Wed</source>
         <translation>三</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="164"/>
+        <location filename="../../helpdesk/ui/labels.py" line="45"/>
         <source>Thu</source>
         <translation>四</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="165"/>
+        <location filename="../../helpdesk/ui/labels.py" line="46"/>
         <source>Fri</source>
         <translation>五</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="166"/>
+        <location filename="../../helpdesk/ui/labels.py" line="47"/>
         <source>Sat</source>
         <translation>六</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/labels.py" line="167"/>
+        <location filename="../../helpdesk/ui/labels.py" line="48"/>
         <source>Sun</source>
         <translation>日</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="171"/>
-        <source>Phone call</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="172"/>
-        <source>In person</source>
-        <translation>当面</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/labels.py" line="173"/>
-        <source>WeChat / message</source>
-        <translation>微信/短信</translation>
     </message>
 </context>
 <context>

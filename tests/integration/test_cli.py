@@ -58,7 +58,9 @@ class Cli:
 @pytest.fixture
 def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch, clock: Clock) -> Cli:
-    """A command line on a database that does not exist yet."""
+    """A command line on a database that does not exist yet, answering in English
+    (tests of the default language clear HELPDESK_LANG)."""
+    monkeypatch.setenv("HELPDESK_LANG", "en")
     return Cli(tmp_path / "desk" / "helpdesk.db", capsys, monkeypatch)
 
 
@@ -139,9 +141,9 @@ def test_a_complaint_through_its_whole_life(cli: Cli, clock: Clock, tmp_path: Pa
         return done
 
     refused = cli("sheet", "acknowledge", number, "--user", "desk")
-    assert refused.code == 1 and "may not acknowledge" in refused.err
-    assert "now acknowledged" in step("acknowledge", number, user="manager").out
-    assert "now in_progress" in step("assign", number, "--area", "技术", "--to", "manager",
+    assert refused.code == 1 and "may acknowledge complaints" in refused.err
+    assert "now Acknowledged" in step("acknowledge", number, user="manager").out
+    assert "now In progress" in step("assign", number, "--area", "技术", "--to", "manager",
                                      user="director").out
     step("progress", number, "已联系客户, 约定周六到店", "--notified", user="desk")
     vague = cli("sheet", "analysis", number, "--root-cause", "加强培训", "--user", "manager")
@@ -151,21 +153,22 @@ def test_a_complaint_through_its_whole_life(cli: Cli, clock: Clock, tmp_path: Pa
          "--correction", "免费重新安装刹车片", "--compensation", "200.00",
          "--measure", "车间主管王强于12月1日前在刹车作业指导书中增加涂抹消音脂步骤",
          "--rework", "yes", "--rework-done", "2026-11-18 10:15", user="manager")
-    assert "now waiting" in step("wait", number, "--reason", "等客户到店", user="manager").out
+    waited = step("wait", number, "--reason", "等客户到店", user="manager")
+    assert "now Waiting for customer" in waited.out
     step("resume", number, user="manager")
     step("action", "add", number, "--description",
          "车间主管王强于12月1日前修订刹车作业指导书并组织考核", "--owner", "manager",
          "--due", "2026-12-01", user="manager")
     step("action", "check", number, "1", "--effectiveness", "effective", user="director")
-    assert "now resolved" in step("resolve", number, user="manager").out
+    assert "now Resolved, awaiting visit" in step("resolve", number, user="manager").out
     clock.advance(hours=2)
     step("visit", number, "--satisfaction", "5", "--feedback", "满意", user="care")
     not_director = cli("sheet", "close", number, "--user", "desk")
     assert not_director.code == 1
     assert not_director.err.strip() == \
-        "error: 王芳 may not close (allowed roles: service_director)"
-    assert "now closed" in step("close", number, "--remark", "结案", user="director").out
-    assert "now in_progress" in step("reopen", number, "--reason", "客户再次来电",
+        "error: Only Service director may close complaint sheets."
+    assert "now Closed" in step("close", number, "--remark", "结案", user="director").out
+    assert "now In progress" in step("reopen", number, "--reason", "客户再次来电",
                                      user="director").out
     step("resolve", number, user="manager")
     step("visit", number, "--satisfaction", "4", "--kind", "after_rework", user="manager")
@@ -265,7 +268,7 @@ def test_passwords_come_from_the_environment_or_a_terminal(cli: Cli, staffed: St
     assert no_password.code == 2 and "HELPDESK_PASSWORD" in no_password.err
     wrong = cli("customer", "add", "--name", "张三", "--phone", "13812345678",
                 "--user", "desk", password="wrong-password1")
-    assert wrong.code == 1 and "wrong user name or password" in wrong.err
+    assert wrong.code == 1 and "Wrong user name or password" in wrong.err
     assert cli("customer", "find", "张三", "--json").json() == []
 
 
@@ -374,14 +377,14 @@ def test_import_and_export_commands(cli: Cli, staffed: Staff, tmp_path: Path) ->
     wrong = tmp_path / "wrong.csv"
     wrong.write_text("名字,电话号码\n张三,13800000001\n", encoding="utf-8")
     result = cli("import", "customers", str(wrong), "--user", "manager", password=None)
-    assert result.code == 2 and "error: file: line 1: unknown column(s)" in result.err
+    assert result.code == 2 and "error: file: Line 1: check the columns" in result.err
     sheets = cli("import", "sheets", str(FIXTURES / "sheets_history.csv"), "--user", "manager")
     assert sheets.code == 0 and "5 imported" in sheets.out
     assert cli("sheet", "show", "KS-0042").code == 0
 
     out = tmp_path / "export.csv"
     refused = cli("export", "customers", str(out), "--user", "desk")
-    assert refused.code == 1 and "export_personal_data" in refused.err and not out.exists()
+    assert refused.code == 1 and "may export personal data" in refused.err and not out.exists()
     exported = cli("export", "customers", str(out), "--search", "李雷", "--user", "manager")
     assert exported.code == 0 and "1 customer(s)" in exported.out
     assert "李雷" in out.read_text(encoding="utf-8-sig")
@@ -475,3 +478,54 @@ def test_python_m_helpdesk_and_main_py_are_the_same_command(tmp_path: Path) -> N
     listed = _run("main.py", "--database", str(database), "sheet", "list", "--json", home=home)
     assert listed.returncode == 0, listed.stderr
     assert json.loads(listed.stdout)["total"] == 0
+
+
+# ---------------------------------------------------------------- the user's language
+def _register_one(cli: Cli) -> None:
+    done = cli("sheet", "register", "--user", "desk", "--channel", "接待", "--severity", "一般",
+               "--category", "维修质量", "--description", "刹车异响", "--customer-name", "张三",
+               "--phone", "13812345678", "--lang", "en")
+    assert done.code == 0, done.err
+
+
+def test_the_command_line_speaks_chinese_by_default_and_english_on_request(
+        cli: Cli, staffed: Staff, monkeypatch: pytest.MonkeyPatch) -> None:
+    _register_one(cli)
+    for name in ("HELPDESK_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")  # a machine that says nothing about language
+
+    listed = cli("sheet", "list")
+    header = listed.out.splitlines()[0].split()
+    assert header[:3] == ["单号", "接收时间", "客户"] and "状态" in header
+    assert "服务顾问接待中" in listed.out and "已登记" in listed.out
+    assert "共 1 张抱怨单" in listed.err
+    bad = cli("sheet", "register", "--user", "desk", "--channel", "信鸽", "--severity", "一般",
+              "--category", "维修质量", "--description", "x", "--customer-name", "张三",
+              "--phone", "13900000000")
+    assert bad.code == 2 and bad.err.strip() == "错误: channel: 信鸽 不是可选项之一。"
+
+    listed = cli("sheet", "list", "--lang", "en")
+    assert listed.out.splitlines()[0].split()[:2] == ["number", "received"]
+    assert "Service reception" in listed.out and "Registered" in listed.out
+    bad = cli("--lang", "en", "sheet", "register", "--user", "desk", "--channel", "信鸽",
+              "--severity", "一般", "--category", "维修质量", "--description", "x",
+              "--customer-name", "张三", "--phone", "13900000000")
+    assert bad.err.strip() == "error: channel: 信鸽 is not one of the choices."
+
+    as_json = cli("sheet", "list", "--json").json()  # scripts read codes, in any language
+    assert as_json["sheets"][0]["channel"] == "reception"
+
+
+def test_the_command_line_follows_the_desktop_then_the_locale(
+        cli: Cli, staffed: Staff, monkeypatch: pytest.MonkeyPatch) -> None:
+    from helpdesk.services import session
+
+    _register_one(cli)
+    for name in ("HELPDESK_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert cli("sheet", "list").out.startswith("  number")
+    session.remember_language("zh_TW")  # what the desktop does when the user switches
+    listed = cli("sheet", "list")
+    assert "單號" in listed.out and "服務顧問接待中" in listed.out

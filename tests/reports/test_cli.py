@@ -17,6 +17,12 @@ from tests.reports import dataset
 from tests.reports.pdftext import has_row, pdf_text, squeeze
 
 
+@pytest.fixture(autouse=True)
+def _chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Documents come out in the command line's language; these tests read Chinese."""
+    monkeypatch.setenv("HELPDESK_LANG", "zh_CN")
+
+
 def run(db: Database, *args: str) -> int:
     return main([*args, "--database", db.url])
 
@@ -65,10 +71,10 @@ def test_formats(report_db: Database, tmp_path: Path, name: str, extra: list[str
 
 
 @pytest.mark.parametrize(("args", "code", "message"), [
-    (["--month", "2026-13"], 2, "month: '2026-13' is not a month"),
+    (["--month", "2026-13"], 2, "错误: month: 2026-13 不是月份"),
     (["--month", "2099-01"], 2, "has not begun yet"),
-    (["--month", "2026-10", "--store", "NOPE"], 2, "there is no store 'NOPE' (stores: TS, BJ, GZ)"),
-    (["--month", "2026-10", "--lang", "fr"], 2, "unknown language 'fr'"),
+    (["--month", "2026-10", "--store", "NOPE"], 2, "没有代码为 NOPE 的门店（现有门店：TS, BJ, GZ"),
+    (["--month", "2026-10", "--lang", "fr"], 2, "未知语言 fr"),
 ])
 def test_monthly_errors(report_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str],
                         args: list[str], code: int, message: str) -> None:
@@ -108,6 +114,6 @@ def test_sheet_errors(report_db: Database, tmp_path: Path,
                       capsys: pytest.CaptureFixture[str]) -> None:
     assert run(report_db, "report", "sheet", "TS-2026-999999", "--out",
                str(tmp_path / "x.pdf")) == 1
-    assert "there is no sheet TS-2026-999999" in capsys.readouterr().err
+    assert "该抱怨单不存在" in capsys.readouterr().err
     assert run(report_db, "report", "letter", "TS-2026-000001") == 2
     assert "--out" in capsys.readouterr().err

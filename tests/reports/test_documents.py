@@ -111,7 +111,7 @@ def test_the_printout_has_every_field(db: Database, rich: Rich) -> None:
         "返修后回访", "电话", "5/5", "返修后车辆正常，很满意",  # return visit
         PROGRESS, "已告知客户",  # progress log
         ACTION, "2026-11-15", "待验证",  # corrective action
-        "指派", "解决", "关闭", "满意度5/5",  # workflow history
+        "指定责任", "解决", "关闭", "满意度5/5",  # workflow history
         "关闭人李建国", "关闭时间2026-11-0715:00", "客户确认满意",  # close-out
         "责任人签字：", "服务总监签字：", "客户关爱部存档：", "打印时间：2026-11-1810:00",
     ]

@@ -425,8 +425,8 @@ class CustomerBrowser(QWidget):
         """Write the customers of the current list (all pages) to ``path``."""
         ids = self.model.ids
         uow, user_id = self._ctx.uow, self._ctx.user_id
-        # The file's header row in the user's language (Chinese for both scripts).
-        lang = "en" if i18n.current_language() == "en" else "zh"
+        # Words in the user's language; the header row is Chinese for both scripts.
+        lang = i18n.current_language()
 
         def work() -> int:
             return importing.export_customers(uow(), user_id, ids, path, lang=lang)

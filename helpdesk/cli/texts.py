@@ -1,0 +1,46 @@
+"""The command line's own words (headers, the error prefix, summaries) per language.
+
+Domain terms and error messages are not here: they come from
+:mod:`helpdesk.domain.vocabulary` and :mod:`helpdesk.domain.error_texts`, the same
+catalog the desktop and the PDFs read. Help texts stay English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from helpdesk.domain import vocabulary
+from helpdesk.domain.vocabulary import Labels
+
+TEXTS: Mapping[str, Labels] = {
+    "error": ("错误", "錯誤", "error"),
+    "col.number": ("单号", "單號", "number"),
+    "col.received": ("接收时间", "接收時間", "received"),
+    "col.customer": ("客户", "客戶", "customer"),
+    "col.plate_or_order": ("车牌/订单", "車牌/訂單", "plate/order"),
+    "col.channel": ("接收渠道", "接收渠道", "channel"),
+    "col.severity": ("严重程度", "嚴重程度", "severity"),
+    "col.state": ("状态", "狀態", "state"),
+    "col.responsible": ("责任人", "責任人", "responsible"),
+    "col.time_left": ("剩余时间", "剩餘時間", "time left"),
+    "col.id": ("编号", "編號", "id"),
+    "col.name": ("姓名", "姓名", "name"),
+    "col.phone": ("电话", "電話", "phone"),
+    "col.plates": ("车牌", "車牌", "plates"),
+    "col.tier": ("客户级别", "客戶級別", "tier"),
+    "col.matched": ("匹配", "匹配", "matched"),
+    "sheets.count": ("共 {total} 张抱怨单{more}，截至 {now}。",
+                     "共 {total} 張抱怨單{more}，截至 {now}。",
+                     "{total} sheet(s){more}, at {now}."),
+    "sheets.more": ("（显示 {shown} 张；--limit 0 显示全部）",
+                    "（顯示 {shown} 張；--limit 0 顯示全部）",
+                    " (showing {shown}; --limit 0 shows all)"),
+    "customers.none": ("没有与 {query!r} 匹配的客户", "沒有與 {query!r} 相符的客戶",
+                       "no customer matches {query!r}"),
+}
+
+
+def text(lang: str, key: str, **values: object) -> str:
+    """``key`` in ``lang`` with ``{placeholders}`` filled."""
+    template = TEXTS[key][vocabulary.LANGUAGES.index(vocabulary.normalize_language(lang))]
+    return template.format(**values) if values else template

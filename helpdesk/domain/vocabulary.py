@@ -1,0 +1,393 @@
+"""The desk's vocabulary: one word per language for every domain term (术语表).
+
+Every enumeration a person reads (sheet states, channels, severities, responsible
+areas, workflow actions, visit kinds and methods, effectiveness, customer fields,
+roles, SLA words, due filters) has exactly one label in Simplified Chinese,
+Traditional Chinese and English, here and nowhere else. The screen
+(``ui/labels``), the printed documents (``reports/i18n``), the spreadsheet import
+and export (``transfer``) and the command line all read these labels, and a test
+compares what each of them shows.
+
+This is plain data with no Qt in it, so the command line and the PDF renderer use
+it without a ``QApplication``. Widget texts (buttons, headings, dialogs) stay in Qt
+Linguist's ``.ts`` files; what the domain names lives here.
+
+Reading words back (:func:`parse_term`) accepts the stored code, the label in any of
+the three languages and the extra spellings people use in their own spreadsheets
+(:data:`SYNONYMS`), ignoring case, width and spaces.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from enum import StrEnum
+from typing import TypeVar
+
+from helpdesk.domain import text
+from helpdesk.domain.complaints import (
+    Action,
+    Effectiveness,
+    ResponsibleArea,
+    SheetState,
+    VisitKind,
+)
+from helpdesk.domain.customers import CustomerKind, Gender, Lifecycle, OrderKind, StoreKind, Tier
+from helpdesk.domain.enums import Channel, Severity
+from helpdesk.domain.errors import ValidationError
+from helpdesk.domain.filters import DueFilter
+from helpdesk.domain.sla import DueKind, SlaState
+from helpdesk.domain.users import Role
+
+LANGUAGES: tuple[str, ...] = ("zh_CN", "zh_TW", "en")
+"""The languages of the desk, in the order of each label tuple; the first is the default."""
+
+DEFAULT_LANGUAGE = "zh_CN"
+
+Labels = tuple[str, str, str]
+"""(简体中文, 繁體中文, English)."""
+
+_E = TypeVar("_E", bound=StrEnum)
+
+# Labels per enumeration class, then per value: two enumerations may share a value
+# (OrderKind.RETAIL and StoreKind.RETAIL are both "retail").
+TERMS: Mapping[type[StrEnum], Mapping[str, Labels]] = {
+    Channel: {
+        Channel.CARE_VISIT: ("客户关爱回访中发现", "客戶關愛回訪中發現",
+                             "Customer-care return visit"),
+        # seed 003: 服务顾问在接待客户过程中接受的客户抱怨 — received *during* reception.
+        Channel.RECEPTION: ("服务顾问接待中", "服務顧問接待中", "Service reception"),
+        Channel.OEM_HOTLINE: ("厂家400热线", "廠家400熱線", "Manufacturer 400 hotline"),
+        Channel.MEDIA: ("媒体/消协/行业管理", "媒體/消協/行業管理",
+                        "Media / consumer association / regulator"),
+        Channel.PHONE: ("电话", "電話", "Phone"),
+        Channel.ONLINE: ("网络/微信/邮件", "網路/微信/郵件", "Online / WeChat / e-mail"),
+        Channel.IN_STORE: ("门店现场", "門店現場", "In store"),
+    },
+    Severity: {
+        Severity.MAJOR: ("重大", "重大", "Major"),
+        Severity.GENERAL: ("一般", "一般", "General"),
+    },
+    SheetState: {
+        SheetState.REGISTERED: ("已登记", "已登記", "Registered"),
+        SheetState.ACKNOWLEDGED: ("已响应", "已響應", "Acknowledged"),
+        SheetState.IN_PROGRESS: ("处理中", "處理中", "In progress"),
+        SheetState.WAITING: ("等待客户", "等待客戶", "Waiting for customer"),
+        SheetState.RESOLVED: ("已解决，待回访", "已解決，待回訪", "Resolved, awaiting visit"),
+        SheetState.VISITED: ("已回访", "已回訪", "Visited"),
+        SheetState.CLOSED: ("已关闭", "已關閉", "Closed"),
+    },
+    ResponsibleArea: {
+        ResponsibleArea.TECHNICAL: ("技术", "技術", "Technical"),
+        ResponsibleArea.SERVICE: ("服务", "服務", "Service"),
+        ResponsibleArea.PARTS: ("配件", "配件", "Parts"),
+        ResponsibleArea.SALES: ("销售", "銷售", "Sales"),
+        ResponsibleArea.LOGISTICS: ("物流", "物流", "Logistics"),
+        ResponsibleArea.OTHER: ("其他", "其他", "Other"),
+    },
+    VisitKind: {
+        # Every kind is a kind of 回访 (the field is 回访类型); seed 003: 回访, 确认其满意度.
+        VisitKind.AFTER_REWORK: ("返修后回访", "返修後回訪", "After rework"),
+        VisitKind.SATISFACTION: ("满意度回访", "滿意度回訪", "Satisfaction check"),
+        VisitKind.FOLLOW_UP: ("跟踪回访", "跟蹤回訪", "Follow-up"),
+    },
+    Effectiveness: {
+        Effectiveness.PENDING: ("待验证", "待驗證", "Awaiting check"),
+        Effectiveness.EFFECTIVE: ("有效", "有效", "Effective"),
+        Effectiveness.NOT_EFFECTIVE: ("无效", "無效", "Not effective"),
+    },
+    Action: {
+        Action.ACKNOWLEDGE: ("响应", "響應", "Acknowledge"),
+        # seed 003: 服务总监针对不同客户的抱怨, 先确定责任人 — the step names area and person.
+        Action.ASSIGN: ("指定责任", "指定責任", "Assign"),
+        Action.WAIT: ("等待客户", "等待客戶", "Wait for customer"),
+        Action.RESUME: ("恢复处理", "恢復處理", "Resume"),
+        Action.RESOLVE: ("解决", "解決", "Resolve"),
+        Action.RETURN_VISIT: ("记录回访", "記錄回訪", "Record return visit"),
+        Action.CLOSE: ("关闭", "關閉", "Close"),
+        Action.REOPEN: ("重新打开", "重新打開", "Reopen"),
+    },
+    Role: {
+        Role.FRONT_DESK: ("前台/服务顾问", "前臺/服務顧問", "Front desk / service advisor"),
+        Role.CUSTOMER_CARE: ("客户关爱专员", "客戶關愛專員", "Customer-care specialist"),
+        Role.SERVICE_MANAGER: ("服务经理", "服務經理", "Service manager"),
+        Role.SERVICE_DIRECTOR: ("服务总监", "服務總監", "Service director"),
+        Role.GENERAL_MANAGER: ("总经理", "總經理", "General manager"),
+        Role.ADMIN: ("系统管理员", "系統管理員", "Administrator"),
+    },
+    Tier: {
+        Tier.REGULAR: ("普通", "普通", "Regular"),
+        Tier.VIP: ("VIP", "VIP", "VIP"),
+        Tier.SENIOR_VIP: ("高级VIP", "高級VIP", "Senior VIP"),
+    },
+    CustomerKind: {
+        CustomerKind.INDIVIDUAL: ("个人", "個人", "Individual"),
+        CustomerKind.COMPANY: ("单位", "單位", "Company"),
+    },
+    Gender: {
+        # Nobody filled it in: the desk does not claim the gender is unknowable.
+        Gender.UNKNOWN: ("未填写", "未填寫", "Not given"),
+        Gender.MALE: ("男", "男", "Male"),
+        Gender.FEMALE: ("女", "女", "Female"),
+    },
+    Lifecycle: {
+        Lifecycle.NEW: ("新客户", "新客戶", "New"),
+        Lifecycle.PROSPECT: ("潜在客户", "潛在客戶", "Prospect"),
+        Lifecycle.ACTIVE: ("活跃客户", "活躍客戶", "Active"),
+        Lifecycle.INACTIVE: ("沉睡客户", "沉睡客戶", "Inactive"),
+    },
+    OrderKind: {
+        OrderKind.VEHICLE_SALE: ("整车销售", "整車銷售", "Vehicle sale"),
+        OrderKind.SERVICE: ("维修保养", "維修保養", "Service and maintenance"),
+        OrderKind.PARTS: ("配件", "配件", "Parts"),
+        OrderKind.RETAIL: ("门店零售订单", "門店零售訂單", "Retail order"),
+    },
+    StoreKind: {
+        StoreKind.DEALERSHIP: ("4S店售后", "4S店售後", "Dealership after-sales"),
+        StoreKind.RETAIL: ("零售门店", "零售門店", "Retail store"),
+    },
+    DueKind: {
+        DueKind.WORKING_MINUTES: ("工作分钟", "工作分鐘", "Working minutes"),
+        DueKind.CALENDAR_MINUTES: ("分钟（自然时间）", "分鐘（自然時間）", "Minutes (clock)"),
+        DueKind.END_OF_WORKDAY: ("下班前", "下班前", "Before end of working day"),
+        DueKind.WORKING_DAYS: ("工作日", "工作日", "Working days"),
+        DueKind.CALENDAR_DAYS: ("天（自然日）", "天（自然日）", "Days (calendar)"),
+    },
+    SlaState: {
+        SlaState.MET: ("按时", "按時", "On time"),
+        SlaState.MISSED: ("超时", "超時", "Late"),
+        SlaState.PENDING: ("计时中", "計時中", "Running"),
+        SlaState.NEAR: ("即将到期", "即將到期", "Due soon"),
+        SlaState.OVERDUE: ("已超时", "已超時", "Overdue"),
+        SlaState.PAUSED: ("已暂停", "已暫停", "Paused"),
+    },
+    DueFilter: {
+        DueFilter.OVERDUE: ("已超时", "已超時", "Overdue"),
+        DueFilter.DUE_TODAY: ("今天到期", "今天到期", "Due today"),
+    },
+}
+
+# Other spellings accepted when reading words back (spreadsheet cells, command-line
+# options), besides the code and the three labels. Old export words stay here so that
+# files written by earlier versions still import (服务顾问接待, 客户关爱回访, 零售…).
+SYNONYMS: Mapping[type[StrEnum], Mapping[str, tuple[str, ...]]] = {
+    CustomerKind: {
+        CustomerKind.INDIVIDUAL: ("私人", "person"),
+        CustomerKind.COMPANY: ("公司", "企业", "集团", "单位客户"),
+    },
+    Gender: {
+        Gender.MALE: ("m", "先生"),
+        Gender.FEMALE: ("f", "女士"),
+        Gender.UNKNOWN: ("未知", "unknown"),
+    },
+    Tier: {
+        Tier.REGULAR: ("普通客户", "一般"),
+        Tier.VIP: ("vip客户",),
+        Tier.SENIOR_VIP: ("高级vip客户", "svip", "senior vip"),
+    },
+    OrderKind: {
+        OrderKind.VEHICLE_SALE: ("新车", "购车", "整车", "销售"),
+        OrderKind.SERVICE: ("维修", "保养", "售后"),
+        OrderKind.PARTS: ("零件",),
+        OrderKind.RETAIL: ("零售", "门店零售", "门店"),
+    },
+    Channel: {
+        Channel.CARE_VISIT: ("客户关爱回访", "回访", "回访中发现", "关爱回访", "客户关爱"),
+        Channel.RECEPTION: ("服务顾问接待", "接待", "接待中", "前台", "服务顾问"),
+        Channel.OEM_HOTLINE: ("400", "400热线", "厂家热线", "厂家"),
+        Channel.MEDIA: ("媒体", "消协", "行业管理", "12315", "媒体/消协"),
+        Channel.PHONE: ("来电",),
+        Channel.ONLINE: ("网络", "微信", "邮件", "网上", "web"),
+        Channel.IN_STORE: ("门店", "现场", "到店"),
+    },
+    Severity: {
+        Severity.MAJOR: ("重要", "严重", "重大投诉"),
+        Severity.GENERAL: ("普通", "一般抱怨"),
+    },
+    SheetState: {
+        SheetState.REGISTERED: ("登记", "新建", "未处理"),
+        SheetState.ACKNOWLEDGED: ("响应",),
+        SheetState.IN_PROGRESS: ("in progress", "跟进中"),
+        SheetState.WAITING: ("等待", "等客户"),
+        SheetState.RESOLVED: ("已解决", "解决", "待回访", "已解决待回访"),
+        SheetState.VISITED: ("回访完成",),
+        SheetState.CLOSED: ("关闭", "结案", "已结案"),
+    },
+    ResponsibleArea: {
+        ResponsibleArea.TECHNICAL: ("技术部", "车间"),
+        ResponsibleArea.SERVICE: ("服务部", "前台"),
+        ResponsibleArea.PARTS: ("配件部",),
+        ResponsibleArea.SALES: ("销售部",),
+        ResponsibleArea.OTHER: ("其它",),
+    },
+    VisitKind: {
+        VisitKind.SATISFACTION: ("满意度确认",),
+        VisitKind.FOLLOW_UP: ("跟进回访",),
+    },
+    Effectiveness: {
+        Effectiveness.PENDING: ("尚未验证", "not checked yet"),
+    },
+}
+
+# How a return visit was made: stored as plain strings (the screen offers the first
+# three; demo data and imports write the others).
+VISIT_METHODS: Mapping[str, Labels] = {
+    "phone": ("电话", "電話", "Phone call"),
+    "visit": ("当面", "當面", "In person"),  # seed 003: 电话、书面、当面
+    "wechat": ("微信/短信", "微信/簡訊", "WeChat / message"),
+    "in_person": ("当面", "當面", "In person"),
+    "sms": ("短信", "簡訊", "SMS"),
+    "email": ("邮件", "郵件", "E-mail"),
+    "imported": ("导入", "匯入", "Imported"),
+}
+
+_ALIASES = {
+    "zh": "zh_CN", "zh_cn": "zh_CN", "zh-cn": "zh_CN", "zh_hans": "zh_CN", "zh-hans": "zh_CN",
+    "zh_sg": "zh_CN", "zh-sg": "zh_CN", "cn": "zh_CN",
+    "zh_tw": "zh_TW", "zh-tw": "zh_TW", "zh_hant": "zh_TW", "zh-hant": "zh_TW",
+    "zh_hk": "zh_TW", "zh-hk": "zh_TW", "zh_mo": "zh_TW", "zh-mo": "zh_TW", "tw": "zh_TW",
+    "en": "en", "en_us": "en", "en-us": "en", "en_gb": "en", "en-gb": "en", "english": "en",
+}
+
+LANGUAGE_ENV = "HELPDESK_LANG"
+"""Environment variable naming the language of the command line (zh_CN, zh_TW, en)."""
+
+
+def normalize_language(value: str | None) -> str:
+    """``zh``/``zh-CN``/``zh_TW``/``en``… → one of :data:`LANGUAGES` (empty: the default).
+
+    Raises:
+        ValidationError: ``lang.unknown`` for anything else.
+    """
+    if value is None or not str(value).strip():
+        return DEFAULT_LANGUAGE
+    key = str(value).strip().lower()
+    if key in _ALIASES:
+        return _ALIASES[key]
+    raise ValidationError("lang", "lang.unknown",
+                          f"unknown language {value!r}; choose zh, zh_TW or en",
+                          value=str(value))
+
+
+def language_of_locale(value: str | None) -> str | None:
+    """The desk language a POSIX locale asks for (``zh_TW.UTF-8`` → ``zh_TW``,
+    ``en_US`` → ``en``, ``de_DE`` → ``en``); ``None`` for an unset or ``C`` locale."""
+    if not value:
+        return None
+    name = value.split(".", 1)[0].split("@", 1)[0].strip()
+    if not name or name.upper() in ("C", "POSIX"):
+        return None
+    key = name.lower()
+    if key in _ALIASES:
+        return _ALIASES[key]
+    if key.startswith("zh"):
+        return "zh_CN"
+    return "en"  # a language the desk does not speak reads English best
+
+
+def pick_language(explicit: str | None = None, saved: str | None = None,
+                  environ: Mapping[str, str] | None = None) -> str:
+    """The language a program outside Qt (the command line) speaks, first found of:
+    ``explicit`` (``--lang``), ``HELPDESK_LANG``, ``saved`` (the language chosen in the
+    desktop), the system locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), Simplified
+    Chinese.
+
+    Raises:
+        ValidationError: ``lang.unknown`` when ``--lang`` or ``HELPDESK_LANG`` names no
+            language the desk speaks (a saved value that is no language is skipped).
+    """
+    env = os.environ if environ is None else environ
+    for asked in (explicit, env.get(LANGUAGE_ENV)):
+        if asked and asked.strip():
+            return normalize_language(asked)
+    if saved in LANGUAGES:
+        return saved
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if env.get(name):  # the first one set decides, as for gettext
+            return language_of_locale(env[name]) or DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+def _index(lang: str) -> int:
+    try:
+        return LANGUAGES.index(lang)
+    except ValueError:
+        return LANGUAGES.index(normalize_language(lang))
+
+
+def label(value: StrEnum, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The name of an enumeration member in ``lang`` (its value if it is no term)."""
+    names = TERMS.get(type(value), {}).get(value.value)
+    return names[_index(lang)] if names else str(value.value)
+
+
+def choices(enum_cls: type[_E], lang: str = DEFAULT_LANGUAGE) -> list[tuple[_E, str]]:
+    """(member, label) in declaration order."""
+    return [(member, label(member, lang)) for member in enum_cls]
+
+
+def action_label(action: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A workflow step stored as text (the history's ``action``), named in ``lang``."""
+    try:
+        return label(Action(action), lang)
+    except ValueError:
+        return action
+
+
+def method_label(method: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """How a return visit was made (``phone``…), named in ``lang``."""
+    names = VISIT_METHODS.get(method)
+    return names[_index(lang)] if names else method
+
+
+def terms() -> Iterator[StrEnum]:
+    """Every member that has a label (tests compare every reader of the catalog)."""
+    for enum_cls in TERMS:
+        yield from enum_cls
+
+
+def fold(value: str) -> str:
+    """Case-, width- and space-insensitive form of a word (``ＶＩＰ 客户`` → ``vip客户``)."""
+    return "".join(text.fold_width(value).lower().split())
+
+
+def words(member: StrEnum) -> tuple[str, ...]:
+    """Every spelling read back as ``member``: code, the three labels, synonyms."""
+    labels = TERMS.get(type(member), {}).get(member.value, ())
+    extra = SYNONYMS.get(type(member), {}).get(member.value, ())
+    return (member.value, *labels, *extra)
+
+
+def _word_table(enum_cls: type[_E]) -> dict[str, _E]:
+    table: dict[str, _E] = {}
+    for member in enum_cls:
+        for word in words(member):
+            table.setdefault(fold(word), member)
+    return table
+
+
+def parse_term(value: str, enum_cls: type[_E], field: str) -> _E:
+    """A member of ``enum_cls`` from its code, a label in any language or a synonym
+    (``接待`` → ``Channel.RECEPTION``).
+
+    Raises:
+        ValidationError: ``<field>.invalid``, listing the accepted labels.
+    """
+    member = _word_table(enum_cls).get(fold(value))
+    if member is None:
+        shown = " / ".join(f"{label(m)} ({m.value})" for m in enum_cls)
+        raise ValidationError(field, f"{field}.invalid", f"'{value}' is not one of: {shown}",
+                              value=value)
+    return member
+
+
+def category_name(categories: Mapping[str, Sequence[str]], code: str,
+                  lang: str = DEFAULT_LANGUAGE) -> str:
+    """A category's name in ``lang``. Categories are data the administrator edits: the
+    settings keep each one's names as [简体, 繁體, English] in :data:`LANGUAGES` order; a
+    missing name falls back to the Simplified Chinese one, an unknown code to itself."""
+    names = categories.get(code)
+    if not names:
+        return code
+    index = _index(lang)
+    return names[index] if index < len(names) and names[index] else names[0]
