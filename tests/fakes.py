@@ -26,6 +26,8 @@ from typing import Any
 
 from argon2 import PasswordHasher
 
+from helpdesk.domain import audit as audit_mod
+from helpdesk.domain import events
 from helpdesk.domain.audit import AuditEntry
 from helpdesk.domain.complaints import Sheet
 from helpdesk.domain.customers import Customer, Order, Store, Vehicle
@@ -252,6 +254,15 @@ class FakeUnitOfWork:
         self.sheets = FakeSheetRepository(self)
         self.audit = FakeAuditRepository(self)
         self.settings = FakeSettingsRepository(self)
+        self._outbox = events.Outbox()
+        self.published: list[events.Changes] = []
+        self._outbox.add_listener(self.published.append)
+
+    def record(self, event: events.Event) -> None:
+        self._outbox.record(event)
+
+    def add_listener(self, listener: events.Listener) -> None:
+        self._outbox.add_listener(listener)
 
     def __enter__(self) -> FakeUnitOfWork:
         self._depth += 1
@@ -274,6 +285,10 @@ class FakeUnitOfWork:
                 self._restore()
 
     def commit(self) -> None:
+        recorded = self._outbox.take()
+        for event in recorded:
+            for entry in audit_mod.entries(event):
+                self.audit.add(entry)
         before = self._committed
         for kind in ("sheets", "customers"):
             old: dict[int, Any] = getattr(before, kind)
@@ -292,6 +307,7 @@ class FakeUnitOfWork:
         self.commit_log.append(self.state.audit[len(before.audit):])
         self.commits += 1
         self._committed = copy.deepcopy(self.state)
+        self._outbox.publish(recorded)
 
     def rollback(self) -> None:
         self.rollbacks += 1
@@ -299,6 +315,7 @@ class FakeUnitOfWork:
 
     def _restore(self) -> None:
         """Back to the last commit; objects handed out before are no longer the data."""
+        self._outbox.discard()
         self.state = copy.deepcopy(self._committed)
 
     # -- what tests read -----------------------------------------------------------

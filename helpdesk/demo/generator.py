@@ -35,7 +35,7 @@ from itertools import accumulate
 from string import Formatter
 from typing import Any
 
-from helpdesk.domain import audit, sla, validation
+from helpdesk.domain import events, sla, validation
 from helpdesk.domain.calendar import StoreCalendar
 from helpdesk.domain.complaints import (
     ENQUIRY_CATEGORY,
@@ -59,7 +59,7 @@ from helpdesk.domain.errors import StorageError, ValidationError, ValidationErro
 from helpdesk.domain.users import Role, User
 from helpdesk.services import common, setup, users
 from helpdesk.services.common import UnitOfWork
-from helpdesk.storage import bulk, search, tables
+from helpdesk.storage import bulk, search
 
 SIZES: dict[str, tuple[int, int]] = {
     "tiny": (60, 200),
@@ -1998,9 +1998,11 @@ def _prepare(uow: UnitOfWork, at: datetime) -> _Prepared:
                                     demo_calendar())
             store.address = DEMO_STORE_ADDRESS
             store.phone = DEMO_STORE_PHONE
-            common.record(uow, None, "store.create", "store", store.id,
-                          {"code": store.code, "name": store.name, "preset": "dealership",
-                           "demo": True}, at=at)
+            assert store.id is not None
+            uow.record(events.StoreChanged(
+                at=at, user_id=None, store_id=store.id, aspect="create",
+                details={"code": store.code, "name": store.name, "preset": "dealership",
+                         "demo": True}))
         # One argon2 hash for all: hashing is deliberately slow, and they share it anyway.
         password_hash = users.hash_password(DEMO_PASSWORD)
         created: dict[str, str] = {}
@@ -2033,9 +2035,9 @@ def _prepare(uow: UnitOfWork, at: datetime) -> _Prepared:
                               ("sales", "manager")):
             by_job.setdefault(job, by_job[fallback])
         if created:
-            common.record(uow, None, "demo.staff", "user", None,
-                          {"created": sorted(created)}, "demo users, password in the CLI",
-                          at)
+            uow.record(events.UsersChanged(
+                at=at, user_id=None, target_id=None, aspect="staff",
+                details={"created": sorted(created)}, note="demo users, password in the CLI"))
         prepared = _Prepared(
             store=store, staff=_Staff(ids, names, by_job), created=created,
             banned=common.banned_phrases(uow), categories=list(common.categories(uow)),
@@ -2098,7 +2100,7 @@ def load_demo(
     report("setup", 1, 1)
     store = prepared.store
     assert store.id is not None
-    load_tables = (*bulk.LOAD_ORDER, tables.audit_log)
+    load_tables = bulk.LOAD_ORDER
     with bulk.BulkLoader(engine, load_tables) as loader:
         gen = _Generator(seed=seed, now=now, store=store, policy=prepared.policy,
                          calendar=prepared.calendar, staff=prepared.staff,
@@ -2110,14 +2112,16 @@ def load_demo(
         bulk.save_sheet_counters(loader, store.id, maker.counters)
         counts = {"customers": customers, "vehicles": gen.counts["vehicles"],
                   "orders": gen.counts["orders"], "sheets": made}
-        loader.rows("audit_log").append({
-            "id": loader.next_id("audit_log"), "at": clock_now, "user_id": None,
-            "username": "", "action": "demo.load", "entity": "store", "entity_id": store.id,
-            "changes": audit.encode({**counts, "seed": seed, "today": now.date(),
-                                     "users": sorted(prepared.created)}),
-            "note": "demo data"})
         report("indexes", 0, 1)
     report("indexes", 1, 1)
+    # Written once the rows are in, through the unit of work: its audit row comes from
+    # the event, and every open view hears that everything changed.
+    with uow:
+        uow.record(events.DataReset(
+            at=clock_now, user_id=None, reason="demo", kind="load", store_id=store.id,
+            details={**counts, "seed": seed, "today": now.date(),
+                     "users": sorted(prepared.created)}, note="demo data"))
+        uow.commit()
     return DemoSummary(store_code=store.code, customers=customers,
                        vehicles=counts["vehicles"], orders=counts["orders"], sheets=made,
                        users=dict(prepared.created), password=DEMO_PASSWORD,

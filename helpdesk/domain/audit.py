@@ -12,6 +12,8 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+from helpdesk.domain import events as events_mod
+
 
 @dataclass(eq=False)
 class AuditEntry:
@@ -55,3 +57,11 @@ def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[
 def encode(changes: Mapping[str, Any]) -> str:
     return json.dumps({k: plain(v) for k, v in changes.items()}, ensure_ascii=False,
                       sort_keys=True)
+
+
+def entries(event: events_mod.Event) -> list[AuditEntry]:
+    """The audit rows an event stands for: the one place an event becomes audit."""
+    return [AuditEntry(at=event.at, user_id=event.user_id, username=event.username,
+                       action=r.action, entity=r.entity, entity_id=r.entity_id,
+                       changes=encode(r.changes), note=r.note)
+            for r in event.audit_records()]

@@ -1,19 +1,20 @@
 """What every use case shares: the clock, the acting user, the audit trail, settings.
 
 Every service function takes a unit of work and plain values, checks the actor's
-permission, changes the domain objects, appends an audit entry *in the same
-transaction*, and commits — so a change and its audit record live or die together.
+permission, changes the domain objects, records what happened as a domain event
+(``uow.record(events.X(...))``) and commits. The unit of work writes the audit entry
+from the event *in the same transaction* — so a change and its audit record live or
+die together — and announces the event's ``Changes`` only after the commit.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Protocol
 
-from helpdesk.domain import audit as audit_mod
-from helpdesk.domain import validation
+from helpdesk.domain import events, validation
 from helpdesk.domain.calendar import StoreCalendar
 from helpdesk.domain.complaints import DEFAULT_CATEGORIES
 from helpdesk.domain.customers import Store
@@ -43,6 +44,8 @@ class UnitOfWork(Protocol):
     def commit(self) -> None: ...
     def rollback(self) -> None: ...
     def reading(self) -> Any: ...
+    def record(self, event: events.Event) -> None: ...
+    def add_listener(self, listener: events.Listener) -> None: ...
 
 
 def _system_now() -> datetime:
@@ -71,29 +74,9 @@ def actor(uow: UnitOfWork, actor_id: int, permission: Permission | None = None) 
     return user
 
 
-def record(
-    uow: UnitOfWork,
-    user: User | None,
-    action: str,
-    entity: str,
-    entity_id: int | None,
-    changes: Mapping[str, Any] | None = None,
-    note: str = "",
-    at: datetime | None = None,
-) -> None:
-    """Append one audit entry to the open transaction."""
-    uow.audit.add(
-        audit_mod.AuditEntry(
-            at=at or now(),
-            user_id=user.id if user else None,
-            username=user.username if user else "",
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            changes=audit_mod.encode(changes or {}),
-            note=note,
-        )
-    )
+def by(user: User | None) -> dict[str, Any]:
+    """Who acted, as an event names them: ``events.X(at=at, **common.by(user), ...)``."""
+    return {"user_id": user.id if user else None, "username": user.username if user else ""}
 
 
 def get_or_404(repo: Any, entity_id: int, what: str) -> Any:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from helpdesk.domain import audit, text, validation
+from helpdesk.domain import audit, events, text, validation
 from helpdesk.domain.complaints import (
     Action,
     ActionAvailability,
@@ -385,8 +385,11 @@ def register(
         )
         sheet.apply_sla(common.store_policy(store), common.store_calendar(store))
         uow.sheets.add(sheet)
-        common.record(uow, user, "sheet.register", "sheet", sheet.id,
-                      audit.diff({}, _snapshot(sheet)), sheet.number, at)
+        assert sheet.id is not None
+        uow.record(events.SheetRegistered(
+            at=at, **common.by(user), sheet_id=sheet.id, sheet_number=sheet.number,
+            customer_id=sheet.customer_id, details=audit.diff({}, _snapshot(sheet)),
+            note=sheet.number))
         uow.commit()
         return detail(uow, sheet, user)
 
@@ -430,7 +433,7 @@ def _act(
     actor_id: int,
     sheet_id: int,
     expected_version: int | None,
-    audit_action: str,
+    step: str,
     change: Callable[[Sheet, User, datetime], Any],
     note: str = "",
 ) -> SheetDetail:
@@ -441,8 +444,11 @@ def _act(
         before = _snapshot(sheet)
         change(sheet, user, at)
         _stamp(sheet, user, at)
-        common.record(uow, user, audit_action, "sheet", sheet.id,
-                      audit.diff(before, _snapshot(sheet)), note, at)
+        uow.record(events.SheetStateChanged(
+            at=at, **common.by(user), sheet_id=sheet_id, sheet_number=sheet.number,
+            customer_id=sheet.customer_id, details=audit.diff(before, _snapshot(sheet)),
+            note=note, step=step, from_state=before["state"].value,
+            to_state=sheet.state.value))
         uow.commit()
         return detail(uow, sheet, user)
 
@@ -450,7 +456,7 @@ def _act(
 # ---------------------------------------------------------------- workflow
 def acknowledge(uow: UnitOfWork, actor_id: int, sheet_id: int, *,
                 expected_version: int | None = None, note: str = "") -> SheetDetail:
-    return _act(uow, actor_id, sheet_id, expected_version, "sheet.acknowledge",
+    return _act(uow, actor_id, sheet_id, expected_version, "acknowledge",
                 lambda s, u, at: s.acknowledge(u, at, note), note)
 
 
@@ -468,13 +474,13 @@ def assign(uow: UnitOfWork, actor_id: int, sheet_id: int, area: ResponsibleArea 
             raise ValidationErrors(errors)
         sheet.assign(user, at, parsed, responsible_user_id, note)
 
-    return _act(uow, actor_id, sheet_id, expected_version, "sheet.assign", change, note)
+    return _act(uow, actor_id, sheet_id, expected_version, "assign", change, note)
 
 
 def add_progress(uow: UnitOfWork, actor_id: int, sheet_id: int, text: str, *,
                  customer_notified: bool = False,
                  expected_version: int | None = None) -> SheetDetail:
-    return _act(uow, actor_id, sheet_id, expected_version, "sheet.progress",
+    return _act(uow, actor_id, sheet_id, expected_version, "progress",
                 lambda s, u, at: s.add_progress(u, at, text, customer_notified), text[:200])
 
 
@@ -512,7 +518,7 @@ def record_analysis(
         if errors:  # every problem at once; the transaction is rolled back
             raise ValidationErrors(errors)
 
-    return _act(uow, actor_id, sheet_id, expected_version, "sheet.analysis", change)
+    return _act(uow, actor_id, sheet_id, expected_version, "analysis", change)
 
 
 @dataclass(frozen=True)
@@ -570,15 +576,17 @@ def save_form(uow: UnitOfWork, actor_id: int, sheet_id: int, expected_version: i
         if values is not None:
             _apply_registration(uow, sheet, values)
         _stamp(sheet, user, at)
-        common.record(uow, user, "sheet.update", "sheet", sheet.id,
-                      audit.diff(before, _snapshot(sheet)), at=at)
+        uow.record(events.SheetChanged(
+            at=at, **common.by(user), sheet_id=sheet_id, sheet_number=sheet.number,
+            customer_id=sheet.customer_id, details=audit.diff(before, _snapshot(sheet)),
+            previous_customer_id=before["customer_id"]))
         uow.commit()
         return detail(uow, sheet, user)
 
 
 def wait_for_customer(uow: UnitOfWork, actor_id: int, sheet_id: int, reason: str, *,
                       expected_version: int | None = None) -> SheetDetail:
-    return _act(uow, actor_id, sheet_id, expected_version, "sheet.wait",
+    return _act(uow, actor_id, sheet_id, expected_version, "wait",
                 lambda s, u, at: s.wait_for_customer(u, at, reason), reason)
 
 
@@ -587,12 +595,12 @@ def resume(uow: UnitOfWork, actor_id: int, sheet_id: int, *,
     def change(sheet: Sheet, user: User, at: datetime) -> None:
         sheet.resume(user, at, common.store_calendar(uow.stores.get(sheet.store_id)), note)
 
-    return _act(uow, actor_id, sheet_id, expected_version, "sheet.resume", change, note)
+    return _act(uow, actor_id, sheet_id, expected_version, "resume", change, note)
 
 
 def resolve(uow: UnitOfWork, actor_id: int, sheet_id: int, *,
             expected_version: int | None = None, note: str = "") -> SheetDetail:
-    return _act(uow, actor_id, sheet_id, expected_version, "sheet.resolve",
+    return _act(uow, actor_id, sheet_id, expected_version, "resolve",
                 lambda s, u, at: s.resolve(u, at, common.banned_phrases(uow), note), note)
 
 
@@ -617,18 +625,18 @@ def record_return_visit(uow: UnitOfWork, actor_id: int, sheet_id: int, satisfact
             raise ValidationErrors(errors)
         sheet.record_return_visit(user, at, score, feedback, parsed, how)
 
-    return _act(uow, actor_id, sheet_id, expected_version, "sheet.return_visit", change)
+    return _act(uow, actor_id, sheet_id, expected_version, "return_visit", change)
 
 
 def close(uow: UnitOfWork, actor_id: int, sheet_id: int, remark: str = "", *,
           expected_version: int | None = None) -> SheetDetail:
-    return _act(uow, actor_id, sheet_id, expected_version, "sheet.close",
+    return _act(uow, actor_id, sheet_id, expected_version, "close",
                 lambda s, u, at: s.close(u, at, remark), remark)
 
 
 def reopen(uow: UnitOfWork, actor_id: int, sheet_id: int, reason: str, *,
            expected_version: int | None = None) -> SheetDetail:
-    return _act(uow, actor_id, sheet_id, expected_version, "sheet.reopen",
+    return _act(uow, actor_id, sheet_id, expected_version, "reopen",
                 lambda s, u, at: s.reopen(u, at, reason), reason)
 
 
@@ -641,7 +649,7 @@ def add_corrective_action(uow: UnitOfWork, actor_id: int, sheet_id: int, descrip
         sheet.add_corrective_action(user, at, description, owner_id, due_date,
                                     common.banned_phrases(uow))
 
-    return _act(uow, actor_id, sheet_id, expected_version, "sheet.action.add", change,
+    return _act(uow, actor_id, sheet_id, expected_version, "action.add", change,
                 description[:200])
 
 
@@ -658,7 +666,7 @@ def check_corrective_action(uow: UnitOfWork, actor_id: int, sheet_id: int, actio
             raise NotFound(f"action {action_id} is not on this sheet", code="action.not_found")
         sheet.check_action(user, at, action, parsed, note)
 
-    return _act(uow, actor_id, sheet_id, expected_version, "sheet.action.check", change, note)
+    return _act(uow, actor_id, sheet_id, expected_version, "action.check", change, note)
 
 
 ACTIONS: Mapping[Action, Callable[..., SheetDetail]] = {

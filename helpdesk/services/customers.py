@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from helpdesk.domain import audit, text, validation
+from helpdesk.domain import audit, events, text, validation
 from helpdesk.domain.customers import (
     Contact,
     Customer,
@@ -308,13 +308,14 @@ def build_customer(uow: UnitOfWork, user: User, data: CustomerInput, at: datetim
     customer.orders.extend(o for o in orders if o)
     uow.customers.add(customer)
     overridden = [v.vin for v in customer.vehicles if v.vin_check_overridden]
-    common.record(uow, user, "customer.create", "customer", customer.id,
-                  {"name": customer.name, "phones": phones,
-                   "vehicles": [v.vin for v in customer.vehicles],
-                   "orders": [o.number for o in customer.orders]}, at=at)
+    assert customer.id is not None
+    uow.record(events.CustomerCreated(
+        at=at, **common.by(user), customer_id=customer.id,
+        details={"name": customer.name, "phones": phones,
+                 "vehicles": [v.vin for v in customer.vehicles],
+                 "orders": [o.number for o in customer.orders]}))
     for vin in overridden:
-        common.record(uow, user, "vehicle.vin_override", "customer", customer.id,
-                      {"vin": vin}, "VIN check digit mismatch accepted", at)
+        _vin_overridden(uow, user, customer.id, vin, at)
     return customer
 
 
@@ -382,8 +383,9 @@ def update_customer(uow: UnitOfWork, actor_id: int, customer_id: int, expected_v
         customer.updated_at = at
         customer.updated_by_id = user.id
         uow.customers.save(customer)
-        common.record(uow, user, "customer.update", "customer", customer.id,
-                      audit.diff(before, _snapshot(customer)), at=at)
+        uow.record(events.CustomerChanged(
+            at=at, **common.by(user), customer_id=customer_id,
+            details=audit.diff(before, _snapshot(customer))))
         uow.commit()
         return customer_detail(uow, customer, user)
 
@@ -406,12 +408,19 @@ def build_vehicle(uow: UnitOfWork, user: User, customer: Customer, data: Vehicle
     customer.updated_at = at
     customer.updated_by_id = user.id
     uow.customers.save(customer)
-    common.record(uow, user, "vehicle.add", "customer", customer.id,
-                  {"vin": vehicle.vin, "plate": vehicle.plate}, at=at)
+    assert customer.id is not None
+    uow.record(events.VehicleAdded(at=at, **common.by(user), customer_id=customer.id,
+                                   details={"vin": vehicle.vin, "plate": vehicle.plate}))
     if vehicle.vin_check_overridden:
-        common.record(uow, user, "vehicle.vin_override", "customer", customer.id,
-                      {"vin": vehicle.vin}, "VIN check digit mismatch accepted", at)
+        _vin_overridden(uow, user, customer.id, vehicle.vin, at)
     return vehicle
+
+
+def _vin_overridden(uow: UnitOfWork, user: User, customer_id: int, vin: str,
+                    at: datetime) -> None:
+    uow.record(events.VinCheckOverridden(at=at, **common.by(user), customer_id=customer_id,
+                                         details={"vin": vin},
+                                         note="VIN check digit mismatch accepted"))
 
 
 def add_vehicle(uow: UnitOfWork, actor_id: int, customer_id: int,
@@ -445,8 +454,9 @@ def add_order(uow: UnitOfWork, actor_id: int, customer_id: int, data: OrderInput
         customer.updated_at = at
         customer.updated_by_id = user.id
         uow.customers.save(customer)
-        common.record(uow, user, "order.add", "customer", customer.id,
-                      {"number": order.number, "amount_cents": order.amount_cents}, at=at)
+        uow.record(events.OrderAdded(
+            at=at, **common.by(user), customer_id=customer_id,
+            details={"number": order.number, "amount_cents": order.amount_cents}))
         uow.commit()
         return order_info(order)
 
@@ -541,10 +551,10 @@ def merge_customers(uow: UnitOfWork, actor_id: int, keep_id: int, duplicate_id: 
         uow.customers.save(keep)
         uow.customers.save(dup)
         sheets_moved = uow.customers.relink_sheets(dup.id, keep.id)
-        common.record(uow, user, "customer.merge", "customer", keep.id,
-                      {**audit.diff(before, _snapshot(keep)), "merged_from": dup.id,
-                       "moved": moved, "sheets": sheets_moved}, at=at)
-        common.record(uow, user, "customer.merged_into", "customer", dup.id,
-                      {"merged_into": keep.id}, at=at)
+        uow.record(events.CustomerMerged(
+            at=at, **common.by(user), customer_id=keep_id, merged_id=duplicate_id,
+            sheet_ids=frozenset(sheets_moved),
+            details={**audit.diff(before, _snapshot(keep)), "merged_from": dup.id,
+                     "moved": moved, "sheets": sheets_moved}))
         uow.commit()
         return customer_detail(uow, keep, user)

@@ -11,10 +11,12 @@ that desks need to save.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from helpdesk.domain import events
 from helpdesk.domain import text as text_mod
 from helpdesk.domain.customers import CustomerKind, Gender
 from helpdesk.domain.errors import NotFound, ValidationError
@@ -36,10 +38,12 @@ def _viewer(uow: UnitOfWork, actor_id: int, permission: Permission) -> User:
     return common.actor(uow, actor_id, permission)
 
 
-def _audit(uow: UnitOfWork, actor_id: int, action: str, entity: str,
-           entity_id: int | None, changes: dict[str, Any]) -> None:
+def _audit(uow: UnitOfWork, actor_id: int, make: Callable[..., events.Event],
+           **fields: Any) -> None:
+    """Record that something was printed or made (``make``: the event class)."""
     with uow:
-        common.record(uow, common.actor(uow, actor_id), action, entity, entity_id, changes)
+        user = common.actor(uow, actor_id)
+        uow.record(make(at=common.now(), **common.by(user), **fields))
         uow.commit()
 
 
@@ -84,9 +88,9 @@ def monthly_report(uow: UnitOfWork, actor_id: int, request: MonthlyRequest, *,
 
 def _audit_report(uow: UnitOfWork, actor_id: int, report: monthly.MonthlyReport,
                   lang: str, fmt: str) -> None:
-    _audit(uow, actor_id, "report.monthly", "report", report.store_id,
-           {"month": f"{report.month:%Y-%m}", "store_id": report.store_id, "lang": lang,
-            "format": fmt})
+    _audit(uow, actor_id, events.ReportMade, store_id=report.store_id,
+           details={"month": f"{report.month:%Y-%m}", "store_id": report.store_id,
+                    "lang": lang, "format": fmt})
 
 
 def monthly_pdf(uow: UnitOfWork, actor_id: int, request: MonthlyRequest) -> bytes:
@@ -162,7 +166,8 @@ def sheet_pdf(uow: UnitOfWork, actor_id: int, sheet_id: int,
     ctx = _sheet_context(uow, actor_id, sheet_id)
     pdf = render_sheet(ctx.detail, lang, categories=ctx.categories,
                        printed_at=common.now(), font=pdf_font())
-    _audit(uow, actor_id, "sheet.print", "sheet", sheet_id, {"lang": lang})
+    _audit(uow, actor_id, events.SheetPrinted, sheet_id=sheet_id, kind="print",
+           details={"lang": lang})
     return pdf
 
 
@@ -205,5 +210,6 @@ def reply_letter_pdf(uow: UnitOfWork, actor_id: int, sheet_id: int, text: str,
     ctx = _sheet_context(uow, actor_id, sheet_id)
     pdf = render_letter(text, lang, letterhead=ctx.letterhead, reference=ctx.detail.number,
                         font=pdf_font())
-    _audit(uow, actor_id, "sheet.letter", "sheet", sheet_id, {"lang": lang, "text": text})
+    _audit(uow, actor_id, events.SheetPrinted, sheet_id=sheet_id, kind="letter",
+           details={"lang": lang, "text": text})
     return pdf

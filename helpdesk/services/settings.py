@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
-from helpdesk.domain import audit, text, validation
+from helpdesk.domain import audit, events, text, validation
 from helpdesk.domain.calendar import StoreCalendar
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import ValidationError, ValidationErrors
@@ -113,7 +113,8 @@ def update_store(uow: UnitOfWork, actor_id: int, store_id: int, *, name: str,
         store.address = values["store_address"]
         store.phone = values["store_phone"]
         after = {"name": store.name, "address": store.address, "phone": store.phone}
-        common.record(uow, user, "store.update", "store", store.id, audit.diff(before, after))
+        uow.record(events.StoreChanged(at=common.now(), **common.by(user), store_id=store.id,
+                                       aspect="update", details=audit.diff(before, after)))
         uow.commit()
         return setup.store_info(store)
 
@@ -162,8 +163,8 @@ def save_calendar(
         before = json.loads(store.calendar_json or "{}")
         after = calendar.to_dict()
         store.calendar_json = json.dumps(after, ensure_ascii=False)
-        common.record(uow, user, "store.calendar", "store", store.id,
-                      audit.diff(before, after))
+        uow.record(events.StoreChanged(at=common.now(), **common.by(user), store_id=store.id,
+                                       aspect="calendar", details=audit.diff(before, after)))
         uow.commit()
         return _settings_of(store)
 
@@ -284,9 +285,10 @@ def reset_policy(uow: UnitOfWork, actor_id: int, store_id: int, preset: str) -> 
 def _store_policy(uow: UnitOfWork, user: Any, store: Any, before: SlaPolicy,
                   after: SlaPolicy) -> StoreSettings:
     store.policy_json = json.dumps(after.to_dict(), ensure_ascii=False)
-    common.record(uow, user, "store.policy", "store", store.id,
-                  audit.diff({"rules": [r.to_dict() for r in before.rules]},
-                             {"rules": [r.to_dict() for r in after.rules]}))
+    uow.record(events.StoreChanged(
+        at=common.now(), **common.by(user), store_id=store.id, aspect="policy",
+        details=audit.diff({"rules": [r.to_dict() for r in before.rules]},
+                           {"rules": [r.to_dict() for r in after.rules]})))
     uow.commit()
     return _settings_of(store)
 
@@ -338,8 +340,9 @@ def save_banned_phrases(uow: UnitOfWork, actor_id: int, phrases: Iterable[str]) 
         _raise_if(errors)
         before = list(common.banned_phrases(uow))
         uow.settings.set(common.BANNED_PHRASES_KEY, cleaned)
-        common.record(uow, user, "settings.banned_phrases", "settings", None,
-                      audit.diff({"phrases": before}, {"phrases": cleaned}))
+        uow.record(events.SettingsChanged(
+            at=common.now(), **common.by(user), key="banned_phrases",
+            details=audit.diff({"phrases": before}, {"phrases": cleaned})))
         uow.commit()
         return cleaned
 
@@ -420,8 +423,9 @@ def save_categories(uow: UnitOfWork, actor_id: int,
                     "cannot be removed", category=code, name=before[code][0]))
         _raise_if(errors)
         uow.settings.set(common.CATEGORIES_KEY, result)
-        common.record(uow, user, "settings.categories", "settings", None,
-                      audit.diff({"categories": before}, {"categories": result}))
+        uow.record(events.SettingsChanged(
+            at=common.now(), **common.by(user), key="categories",
+            details=audit.diff({"categories": before}, {"categories": result})))
         uow.commit()
         return result
 
@@ -447,7 +451,8 @@ def save_retention_years(uow: UnitOfWork, actor_id: int, years: int | str) -> in
                 f"keep records from 1 to 30 years, not {years!r}", value=str(years))]) from None
         before = uow.settings.get(common.RETENTION_KEY) or DEFAULT_RETENTION_YEARS
         uow.settings.set(common.RETENTION_KEY, value)
-        common.record(uow, user, "settings.retention", "settings", None,
-                      {"retention_years": [before, value]})
+        uow.record(events.SettingsChanged(
+            at=common.now(), **common.by(user), key="retention",
+            details={"retention_years": [before, value]}))
         uow.commit()
         return value

@@ -6,7 +6,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from helpdesk.domain import text, validation
+from helpdesk.domain import events, text, validation
 from helpdesk.domain.calendar import StoreCalendar
 from helpdesk.domain.customers import Store, StoreKind
 from helpdesk.domain.errors import ValidationError, ValidationErrors
@@ -99,8 +99,10 @@ def initialise(
             raise ValidationError("database", "setup.done",
                                   "this database is set up already")
         store = add_store(uow, store_name, store_code, preset, calendar)
-        common.record(uow, None, "store.create", "store", store.id,
-                      {"code": store.code, "name": store.name, "preset": preset})
+        assert store.id is not None
+        uow.record(events.StoreChanged(
+            at=common.now(), user_id=None, store_id=store.id, aspect="create",
+            details={"code": store.code, "name": store.name, "preset": preset}))
         info = store_info(store)
         # Nested in our transaction: its commit saves the store and the admin together.
         admin = users.create_user(uow, None, admin_username, admin_display_name,

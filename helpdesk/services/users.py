@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from helpdesk.domain import audit, validation
+from helpdesk.domain import audit, events, validation
 from helpdesk.domain.errors import AuthenticationError, ValidationError, ValidationErrors
 from helpdesk.domain.users import Permission, Role, User
 from helpdesk.services import common
@@ -72,12 +72,14 @@ def login(uow: UnitOfWork, username: str, password: str) -> SessionUser:
             # Spend the same time as a wrong password, so the answer's speed does not
             # reveal which user names exist.
             _verify(_dummy_hash(), password)
-            common.record(uow, None, "login.failed", "user", None,
-                          {"username": username[:60]}, "unknown user name", at)
+            uow.record(events.LoginAttempted(
+                at=at, user_id=None, target_id=None, outcome="failed",
+                details={"username": username[:60]}, note="unknown user name"))
             uow.commit()
             raise AuthenticationError("wrong user name or password", code="auth.failed")
         if user.is_locked(at):
-            common.record(uow, user, "login.locked", "user", user.id, note="locked", at=at)
+            uow.record(events.LoginAttempted(at=at, **common.by(user), target_id=user.id,
+                                             outcome="locked", note="locked"))
             uow.commit()
             raise AuthenticationError(
                 f"too many failed attempts; try again after "
@@ -86,15 +88,17 @@ def login(uow: UnitOfWork, username: str, password: str) -> SessionUser:
             )
         if not user.active or not _verify(user.password_hash, password):
             user.record_failed_login(at)
-            common.record(uow, user, "login.failed", "user", user.id,
-                          {"failed_logins": user.failed_logins},
-                          "inactive" if not user.active else "wrong password", at)
+            uow.record(events.LoginAttempted(
+                at=at, **common.by(user), target_id=user.id, outcome="failed",
+                details={"failed_logins": user.failed_logins},
+                note="inactive" if not user.active else "wrong password"))
             uow.commit()
             raise AuthenticationError("wrong user name or password", code="auth.failed")
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)
         user.record_login(at)
-        common.record(uow, user, "login", "user", user.id, at=at)
+        uow.record(events.LoginAttempted(at=at, **common.by(user), target_id=user.id,
+                                         outcome="ok"))
         uow.commit()
         return session_user(user)
 
@@ -165,8 +169,9 @@ def create_user(
                     created_at=common.now())
         user.roles = parsed
         uow.users.add(user)
-        common.record(uow, acting, "user.create", "user", user.id,
-                      {"username": username, "roles": user.roles_text})
+        uow.record(events.UsersChanged(
+            at=common.now(), **common.by(acting), target_id=user.id, aspect="create",
+            details={"username": username, "roles": user.roles_text}))
         uow.commit()
         return user_info(user)
 
@@ -201,8 +206,9 @@ def update_user(
             user.store_id = store_id
         after = {"display_name": user.display_name, "roles": user.roles_text,
                  "active": user.active, "store_id": user.store_id}
-        common.record(uow, acting, "user.update", "user", user.id,
-                      audit.diff(before, after))
+        uow.record(events.UsersChanged(at=common.now(), **common.by(acting),
+                                       target_id=user_id, aspect="update",
+                                       details=audit.diff(before, after)))
         uow.commit()
         return user_info(user)
 
@@ -223,7 +229,8 @@ def set_password(uow: UnitOfWork, actor_id: int, user_id: int, new_password: str
         user.password_hash = hash_password(new_password)
         user.failed_logins = 0
         user.locked_until = None
-        common.record(uow, acting, "user.password", "user", user.id)
+        uow.record(events.UsersChanged(at=common.now(), **common.by(acting),
+                                       target_id=user_id, aspect="password"))
         uow.commit()
 
 

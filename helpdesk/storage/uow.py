@@ -7,6 +7,10 @@ Services receive a unit of work and use it as a context manager::
         ...
         uow.commit()
 
+Use cases record what happened with ``uow.record(event)``; ``commit()`` writes the
+audit rows of those events into the same transaction and, once the commit succeeded,
+hands their ``Changes`` to the listeners (``add_listener``). A rollback forgets them.
+
 ``with uow.reading():`` opens a read-only transaction instead (on SQLite it does not
 take the write lock, so lists and reports never hold up a desk that saves).
 """
@@ -22,6 +26,8 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from helpdesk.domain import audit as audit_mod
+from helpdesk.domain import events
 from helpdesk.domain.complaints import Sheet
 from helpdesk.domain.customers import Customer
 from helpdesk.domain.errors import ConflictError
@@ -40,6 +46,15 @@ class SqlAlchemyUnitOfWork:
             bind=engine.execution_options(helpdesk_readonly=True), expire_on_commit=False
         )
         self._depth = 0
+        self._outbox = events.Outbox()
+
+    def record(self, event: events.Event) -> None:
+        """Note what happened; its audit rows are written and announced on commit."""
+        self._outbox.record(event)
+
+    def add_listener(self, listener: events.Listener) -> None:
+        """Call ``listener(changes)`` after every commit that changed something."""
+        self._outbox.add_listener(listener)
 
     @property
     def dialect(self) -> str:
@@ -104,18 +119,25 @@ class SqlAlchemyUnitOfWork:
             yield self
         finally:
             self._depth = 0
+            self._outbox.discard()
             self.session.rollback()
             self.session.close()
 
     def commit(self) -> None:
+        recorded = self._outbox.take()
+        for event in recorded:
+            for entry in audit_mod.entries(event):
+                self.audit.add(entry)
         try:
             self.session.commit()
         except StaleDataError as exc:
             versioned = self._versioned()  # read before the rollback forgets them
             self.session.rollback()
             raise self._conflict(versioned) from exc
+        self._outbox.publish(recorded)
 
     def rollback(self) -> None:
+        self._outbox.discard()
         self.session.rollback()
 
     def _conflict(self, objects: list[tuple[Any, int, int | None]]) -> ConflictError:

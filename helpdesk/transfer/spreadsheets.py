@@ -34,7 +34,7 @@ from typing import Any, TypeVar
 
 import phonenumbers
 
-from helpdesk.domain import audit, text, validation, vocabulary
+from helpdesk.domain import audit, events, text, validation, vocabulary
 from helpdesk.domain.complaints import (
     Action,
     ResponsibleArea,
@@ -745,11 +745,11 @@ def _run_customers(uow: UnitOfWork, actor_id: int, path: Path, *, save: bool,
                 except ValidationError as exc:
                     errors.append(exc)
             report_errors.extend(_row_errors(line, errors, CUSTOMER_COLUMNS))
-        return _finish(uow, user, "import.customers", path, total, created, report_errors,
+        return _finish(uow, user, "customers", path, total, created, report_errors,
                        save=save, skip_invalid=skip_invalid, at=at)
 
 
-def _finish(uow: UnitOfWork, user: User, action: str, path: Path, total: int,
+def _finish(uow: UnitOfWork, user: User, kind: str, path: Path, total: int,
             created: list[int], errors: list[RowError], *, save: bool, skip_invalid: bool,
             at: datetime, extra: Mapping[str, Any] | None = None) -> ImportReport:
     """Commit (or not) and say what happened; the caller's ``with uow`` rolls back."""
@@ -757,10 +757,11 @@ def _finish(uow: UnitOfWork, user: User, action: str, path: Path, total: int,
     bad_rows = total - valid
     if not save or (errors and not skip_invalid) or not created:
         return ImportReport(total, valid, 0, 0, tuple(errors), ())
-    common.record(uow, user, action, "import", None,
-                  {"file": Path(path).name, "rows": total, "imported": valid,
-                   "skipped": bad_rows, **(extra or {})},
-                  f"{valid} of {total} rows imported from {Path(path).name}", at)
+    uow.record(events.DataReset(
+        at=at, **common.by(user), reason="import", kind=kind,
+        details={"file": Path(path).name, "rows": total, "imported": valid,
+                 "skipped": bad_rows, **(extra or {})},
+        note=f"{valid} of {total} rows imported from {Path(path).name}"))
     uow.commit()
     return ImportReport(total, valid, valid, bad_rows, tuple(errors), tuple(created))
 
@@ -1179,8 +1180,10 @@ def _write_sheet(ctx: _SheetContext, plan: _SheetPlan, path: Path, line: int) ->
     sheet.state = plan.state
     uow.sheets.add(sheet)
     snapshot = {name: getattr(sheet, name) for name in _AUDITED_FIELDS}
-    common.record(uow, user, "sheet.import", "sheet", sheet.id, audit.diff({}, snapshot),
-                  note, at)
+    assert sheet.id is not None
+    uow.record(events.SheetImported(
+        at=at, **common.by(user), sheet_id=sheet.id, sheet_number=sheet.number,
+        customer_id=sheet.customer_id, details=audit.diff({}, snapshot), note=note))
     return sheet
 
 
@@ -1250,7 +1253,7 @@ def _run_sheets(uow: UnitOfWork, actor_id: int, path: Path, *, save: bool,
                 except ValidationError as exc:
                     errors.append(exc)
             report_errors.extend(_row_errors(line, errors, SHEET_COLUMNS))
-        return _finish(uow, user, "import.sheets", path, total, created, report_errors,
+        return _finish(uow, user, "sheets", path, total, created, report_errors,
                        save=save, skip_invalid=skip_invalid, at=at,
                        extra={"closed": closed, "store": ctx.store.code})
 
@@ -1427,9 +1430,9 @@ def export_customers(uow: UnitOfWork, actor_id: int, customer_ids: Sequence[int]
     def audit_export() -> None:
         with uow:
             user = common.actor(uow, actor_id, Permission.EXPORT_PERSONAL_DATA)
-            common.record(uow, user, "customer.export", "customer", None,
-                          {"count": len(rows), "file": path.name},
-                          f"{len(rows)} customers exported to {path.name}", at)
+            uow.record(events.CustomersExported(
+                at=at, **common.by(user), details={"count": len(rows), "file": path.name},
+                note=f"{len(rows)} customers exported to {path.name}"))
             uow.commit()
 
     _write_rows(path, [c.header(lang) for c in CUSTOMER_COLUMNS], rows,

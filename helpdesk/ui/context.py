@@ -2,8 +2,10 @@
 bus, and one helper to run slow work off the UI thread.
 
 Widgets receive an ``AppContext`` (no global singletons): they call
-``helpdesk.services`` functions with ``ctx.uow()`` and ``ctx.user.id``, and listen on
-``ctx.bus`` so that every open view refreshes itself when something changes.
+``helpdesk.services`` functions with ``ctx.uow()`` and ``ctx.user.id``. Each unit of
+work ``ctx.uow()`` gives publishes the ``Changes`` of every commit on ``ctx.bus.changed``
+(in the UI thread, whichever thread committed); every open view connects it to its own
+``_on_changes(changes)`` and redraws if it cares. Nobody announces changes by hand.
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ from PySide6.QtCore import (
     QObject,
     QRunnable,
     QSettings,
+    Qt,
     QThreadPool,
     Signal,
     Slot,
 )
 
+from helpdesk.domain.events import Changes
 from helpdesk.services.common import UnitOfWork
 from helpdesk.services.dto import SessionUser
 
@@ -31,23 +35,35 @@ from helpdesk.services.dto import SessionUser
 class EventBus(QObject):
     """Announces changes so every open view can refresh itself.
 
+    Create it in the UI thread: ``publish`` may be called from any thread; ``changed``
+    is emitted in the thread the bus lives in, at its event loop's next turn — after
+    the operation that committed has returned, so a view's refresh never runs inside
+    (or fails) the use case.
+
     Signals:
-        sheet_changed(int): a sheet was registered or changed (its id).
-        customer_changed(int): a customer was created, edited or merged (its id).
-        data_reset(): many things changed at once (import, demo data, restore).
-        settings_changed(): store, calendar, policy, phrases or users changed.
+        changed(Changes): one operation's committed changes (``domain.events.Changes``).
         busy_changed(str): text of the slow operation running now ("" when idle).
         language_changed(str): the UI language switched (locale name).
-        changed(Changes): one operation's changes (``helpdesk.domain.events``).
     """
 
-    sheet_changed = Signal(int)
-    customer_changed = Signal(int)
-    data_reset = Signal()
-    settings_changed = Signal()
+    changed = Signal(object)
     busy_changed = Signal(str)
     language_changed = Signal(str)
-    changed = Signal(object)
+
+    # Carries a change from whatever thread committed into the bus's own thread.
+    _published = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._published.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def publish(self, changes: Changes) -> None:
+        """Announce ``changes`` (thread-safe)."""
+        self._published.emit(changes)
+
+    @Slot(object)
+    def _deliver(self, changes: Changes) -> None:
+        self.changed.emit(changes)
 
 
 class _Relay(QObject):
@@ -125,7 +141,8 @@ class _Job(QRunnable):
 @dataclass
 class AppContext:
     """Attributes:
-    uow: factory of units of work (``helpdesk.services`` take one per call).
+    uow: factory of units of work (``helpdesk.services`` take one per call); each one
+        publishes what its commits changed on ``bus.changed``.
     user: who is logged in (None before login).
     database_description: the SQLite file or server shown in the status bar.
     bus: the event bus.
@@ -138,6 +155,16 @@ class AppContext:
     user: SessionUser | None = None
     settings: QSettings = field(default_factory=lambda: QSettings("Helpdesk", "Helpdesk"))
     _running: list[_Relay] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        make = self.uow
+
+        def uow() -> UnitOfWork:
+            unit = make()
+            unit.add_listener(self.bus.publish)
+            return unit
+
+        self.uow = uow
 
     @property
     def user_id(self) -> int:

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk.domain.errors import HelpdeskError
-from helpdesk.services import complaints, drafts
+from helpdesk.domain.events import Changes
+from helpdesk.services import complaints, drafts, users
 from helpdesk.ui import labels, widgets
 from helpdesk.ui.complaints.form import SheetWindow, fitted_size
 from helpdesk.ui.context import AppContext
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self._retranslate()
 
         ctx.bus.busy_changed.connect(self._on_busy_changed)
+        ctx.bus.changed.connect(self._on_changes)
         geometry = ctx.settings.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -377,6 +379,17 @@ class MainWindow(QMainWindow):
             if not window.close():
                 return False
         return True
+
+    def _on_changes(self, changes: Changes) -> None:
+        """The status bar names who is logged in: their name or roles may have changed
+        (the services check permissions afresh on every call anyway)."""
+        if not (changes.users or changes.everything) or self._ctx.user is None:
+            return
+        try:
+            self._ctx.user = users.get_session_user(self._ctx.uow(), self._ctx.user.id)
+        except HelpdeskError:
+            return  # deactivated: the next operation says so
+        self._retranslate()
 
     def _on_busy_changed(self, text: str) -> None:
         self.busy_label.setText(text)

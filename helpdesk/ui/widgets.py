@@ -250,3 +250,22 @@ def run_with_progress(parent: QWidget | None, fn: Callable[[Callable[..., None]]
     if outcome.get("error") is not None:
         raise outcome["error"]
     return outcome.get("result")
+
+
+class RefreshWhenShown:
+    """Mixin (before the Qt base class) for views whose ``refresh()`` is costly: a
+    change refreshes them now if they are on screen, else the next time they show."""
+
+    _stale_while_hidden = False
+
+    def refresh_when_shown(self) -> None:
+        if self.isVisible():  # type: ignore[attr-defined]
+            self.refresh()  # type: ignore[attr-defined]
+        else:
+            self._stale_while_hidden = True
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)  # type: ignore[misc]
+        if self._stale_while_hidden:
+            self._stale_while_hidden = False
+            self.refresh()  # type: ignore[attr-defined]

@@ -558,10 +558,6 @@ class SheetForm(QWidget):
                 return  # gone or no longer ours to see: the form shows what it had
             self.load(detail)
 
-    def _announce(self, sheet_id: int) -> None:
-        """Tell the other views this sheet changed (until the change feed does)."""
-        self._ctx.bus.sheet_changed.emit(sheet_id)
-
     # ================================================================ saving
     def _sheet_input(self, v: dict[str, Any]) -> complaints.SheetInput:
         choice = v["vehicle_choice"]
@@ -605,7 +601,6 @@ class SheetForm(QWidget):
                              self._draft_key)
         self.load(detail)
         self.sheet_saved.emit(detail.id)
-        self._announce(detail.id)
         return True
 
     def _register(self, v: dict[str, Any]) -> SheetDetail:
@@ -808,7 +803,6 @@ class SheetForm(QWidget):
         if detail is None:
             return
         self.load(detail)
-        self._announce(detail.id)
 
     def _assign(self) -> SheetDetail:
         assert self.detail is not None
@@ -915,7 +909,6 @@ class SheetForm(QWidget):
             return
         self.progress.clear_entry()
         self.load(detail)
-        self._announce(detail.id)
         self.progress_edit.setFocus()
 
     def _on_add_action(self) -> None:
@@ -984,7 +977,6 @@ class SheetForm(QWidget):
             return
         if accepted and dialog.result_value is not None:
             self.load(dialog.result_value)
-            self._announce(dialog.result_value.id)
 
     def _on_print(self) -> None:
         if self._print_sheet is not None and self.detail is not None:

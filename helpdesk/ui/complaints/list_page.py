@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from helpdesk.domain.complaints import NOT_CLOSED, SheetState
 from helpdesk.domain.enums import Channel, Severity
+from helpdesk.domain.events import Changes
 from helpdesk.domain.filters import DueFilter, SheetFilter, SheetSort
 from helpdesk.services import settings as settings_svc
 from helpdesk.services import setup
@@ -171,9 +172,7 @@ class ComplaintListPage(QWidget):
         self.model.search_started.connect(self._on_search_started)
         self.model.search_finished.connect(self._on_search_finished)
         self.model.search_failed.connect(self._on_search_failed)
-        ctx.bus.sheet_changed.connect(self._on_sheet_changed)
-        ctx.bus.data_reset.connect(self._on_data_reset)
-        ctx.bus.settings_changed.connect(self._on_settings_changed)
+        ctx.bus.changed.connect(self._on_changes)
 
         self._run_search()
 
@@ -393,19 +392,19 @@ class ComplaintListPage(QWidget):
             last = self.model.rowCount() - 1
         self.model.refresh_time_left(first, last)
 
-    def _on_sheet_changed(self, sheet_id: int) -> None:
-        self.model.forget(sheet_id)
-        self._keep_selection = self.selected_sheet_id() or sheet_id
-        self._search_timer.start()
-
-    def _on_data_reset(self) -> None:
-        self._load_reference_data()
-        self._retranslate()
-        self._run_search()
-
-    def _on_settings_changed(self) -> None:
-        self._load_reference_data()
-        self._retranslate()
+    def _on_changes(self, changes: Changes) -> None:
+        """Categories, stores and users feed the filters and the rows' names; changed
+        sheets the rows (the model drops their cached rows itself). The one sheet just
+        saved stays selected."""
+        if changes.touches_settings():
+            self._load_reference_data()
+            self._retranslate()
+        if changes.everything:
+            self._run_search()
+        elif changes.sheet_ids or changes.touches_settings():
+            only = next(iter(changes.sheet_ids)) if len(changes.sheet_ids) == 1 else None
+            self._keep_selection = self.selected_sheet_id() or only
+            self._search_timer.start()
 
     def save_state(self) -> None:
         self._ctx.settings.setValue("list/header", self.table.horizontalHeader().saveState())

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
+from helpdesk.domain.events import Changes
 from helpdesk.domain.filters import SheetFilter
 from helpdesk.services import common, complaints, settings
 from helpdesk.services.dto import SheetRow
@@ -74,6 +75,13 @@ class SheetTableModel(PagedIdsModel[SheetFilter, SheetRow]):
     def __init__(self, ctx: AppContext, *, parent: Any = None) -> None:
         super().__init__(ctx, SheetFilter(), parent=parent)
         self._categories: Mapping[str, Sequence[str]] = {}
+        ctx.bus.changed.connect(self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        """Rows of changed sheets are read again (which rows match is the page's
+        search to redo)."""
+        for sheet_id in changes.sheet_ids:
+            self.forget(sheet_id)
 
     @property
     def sheet_filter(self) -> SheetFilter:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk.domain.customers import Lifecycle
+from helpdesk.domain.events import Changes
 from helpdesk.services import analytics, setup
 from helpdesk.services.analytics import AnalyticsOverview, PyramidReport, RfmClass, Segment
 from helpdesk.ui import formatting, widgets
@@ -150,7 +151,7 @@ class PyramidChart(QWidget):
             y += 28
 
 
-class AnalyticsView(QWidget):
+class AnalyticsView(widgets.RefreshWhenShown, QWidget):
     """Customer analytics for one store or all.
 
     Signals:
@@ -166,6 +167,7 @@ class AnalyticsView(QWidget):
         self._ctx = ctx
         self._generation = 0
         self.overview: AnalyticsOverview | None = None
+        ctx.bus.changed.connect(self._on_changes)
         self.setObjectName("analyticsView")
 
         self._store = QComboBox()
@@ -277,6 +279,14 @@ class AnalyticsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(grid, 1)
+
+    def _on_changes(self, changes: Changes) -> None:
+        """Stores feed the choice; customers' and sheets' changes the figures (once
+        they were computed at all: the tab computes them when first opened)."""
+        if changes.touches_settings():
+            self.load_stores()
+        if self._generation and (changes.touches_customers() or changes.touches_sheets()):
+            self.refresh_when_shown()
 
     def load_stores(self) -> None:
         current = self._store.currentData()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from helpdesk.domain.customers import Lifecycle, Tier
 from helpdesk.domain.errors import HelpdeskError
+from helpdesk.domain.events import Changes
 from helpdesk.domain.users import Permission
 from helpdesk.services import setup, users
 from helpdesk.services.analytics import RfmClass, Segment
@@ -87,8 +88,7 @@ class CustomerBrowser(QWidget):
         self._rebuild_pending = False
         self._pending_select: int | None = None
         self._build()
-        ctx.bus.customer_changed.connect(self._on_customer_changed)
-        ctx.bus.data_reset.connect(self._on_data_reset)
+        ctx.bus.changed.connect(self._on_changes)
         self._load_choices()
 
     def _build(self) -> None:
@@ -199,7 +199,6 @@ class CustomerBrowser(QWidget):
         self.detail = CustomerDetailPanel(ctx)
         self.detail.new_sheet_requested.connect(self.new_sheet_requested)
         self.detail.sheet_open_requested.connect(self.sheet_open_requested)
-        self.detail.customer_saved.connect(self.model.forget)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setObjectName("customerSplit")
         split.addWidget(self.table)
@@ -389,12 +388,16 @@ class CustomerBrowser(QWidget):
         )
         self.table.scrollTo(index)
 
-    def _on_customer_changed(self, customer_id: int) -> None:
-        self.model.forget(customer_id)
-        self._pending_select = customer_id
-        self.model.refresh()
-
-    def _on_data_reset(self) -> None:
+    def _on_changes(self, changes: Changes) -> None:
+        """Search again when customers changed (their figures, or which ones match);
+        the customer shown stays selected."""
+        if not changes.touches_customers():
+            return
+        for customer_id in changes.customer_ids:
+            self.model.forget(customer_id)
+        shown = self.detail.customer.id if self.detail.customer is not None else None
+        only = next(iter(changes.customer_ids)) if len(changes.customer_ids) == 1 else None
+        self._pending_select = shown or only
         self.model.refresh()
 
     def _on_tab_changed(self, index: int) -> None:

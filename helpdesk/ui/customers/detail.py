@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from helpdesk.domain.customers import CustomerKind, Gender, Lifecycle, OrderKind, Tier
 from helpdesk.domain.errors import ConflictError, HelpdeskError
+from helpdesk.domain.events import Changes
 from helpdesk.domain.users import Permission
 from helpdesk.services import analytics, customers
 from helpdesk.services.analytics import CustomerHistory, CustomerValue, Segment
@@ -69,7 +70,9 @@ class CustomerDetailPanel(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._detail: CustomerDetail | None = None
+        self._shown_input: customers.CustomerInput | None = None
         self._generation = 0
+        ctx.bus.changed.connect(self._on_changes)
         self.setObjectName("customerDetail")
 
         self._title = QLabel()
@@ -312,14 +315,27 @@ class CustomerDetailPanel(QWidget):
 
     def clear(self) -> None:
         self._detail = None
+        self._shown_input = None
         self._generation += 1
         self._title.clear()
         self._set_enabled(False)
         for model in (self._contacts, self._vehicles, self._orders, self._timeline, self._open):
             model.set_records([])
 
-    def show_customer(self, customer_id: int, *, background: bool = True) -> None:
-        """Load and show ``customer_id`` (profile first, figures with it)."""
+    def _on_changes(self, changes: Changes) -> None:
+        """Reload the customer shown when it (or one of its sheets) changed. Profile
+        fields being edited are kept (a save still meets the version they started
+        from); the figures, vehicles, orders and complaints are brought up to date."""
+        d = self._detail
+        if d is None or not (changes.everything or d.id in changes.customer_ids):
+            return
+        editing = self._shown_input is not None and self._input() != self._shown_input
+        self.show_customer(d.id, keep_profile=editing)
+
+    def show_customer(self, customer_id: int, *, background: bool = True,
+                      keep_profile: bool = False) -> None:
+        """Load and show ``customer_id`` (profile first, figures with it);
+        ``keep_profile``: leave the profile fields and the version as they are."""
         self._generation += 1
         generation = self._generation
         uow, user_id = self._ctx.uow, self._ctx.user_id
@@ -334,7 +350,10 @@ class CustomerDetailPanel(QWidget):
 
         def done(result: _Loaded) -> None:
             if alive(self) and generation == self._generation:
-                self._show(result)
+                if keep_profile:
+                    self._show_records(result)
+                else:
+                    self._show(result)
 
         def failed(exc: Exception) -> None:
             if alive(self) and generation == self._generation:
@@ -378,6 +397,14 @@ class CustomerDetailPanel(QWidget):
         self._source.setText(d.source)
         self._consent.setChecked(d.consent_marketing)
         self._note.setPlainText(d.note)
+        self._shown_input = self._input()
+        self._show_records(loaded)
+        self._set_enabled(d.merged_into_id is None)
+        self.loaded.emit(d.id)
+
+    def _show_records(self, loaded: _Loaded) -> None:
+        """Everything but the editable profile: contacts, vehicles, orders, history."""
+        d = loaded.detail
         self._contacts.set_records(d.contacts)
         self._tabs.setTabEnabled(1, d.kind is CustomerKind.COMPANY or bool(d.contacts))
         self._vehicles.set_records(d.vehicles)
@@ -386,8 +413,6 @@ class CustomerDetailPanel(QWidget):
         self._timeline.set_records(history.timeline if history else ())
         self._open.set_records(history.open_complaints if history else ())
         self._show_value(loaded.value)
-        self._set_enabled(d.merged_into_id is None)
-        self.loaded.emit(d.id)
 
     def _show_value(self, value: CustomerValue | None) -> None:
         for figure, why in self._value_labels.values():
@@ -505,7 +530,7 @@ class CustomerDetailPanel(QWidget):
         self._title.setText(f"{saved.name}  #{saved.id}  ·  {labels.label(saved.tier)}")
         self._status.setStyleSheet("")
         self._status.setText(translate("CustomerDetailPanel", "Saved."))
-        self._ctx.bus.customer_changed.emit(saved.id)
+        self._shown_input = self._input()
         self.customer_saved.emit(saved.id)
         return True
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk.domain.errors import HelpdeskError
+from helpdesk.domain.events import Changes
 from helpdesk.domain.users import Permission
 from helpdesk.services import analytics, customers
 from helpdesk.services.analytics import DuplicateSuggestion, MergePreview
@@ -79,7 +80,7 @@ def _row_names() -> list[str]:
     ]
 
 
-class DuplicatesView(QWidget):
+class DuplicatesView(widgets.RefreshWhenShown, QWidget):
     """Suggested duplicates; choose one, compare, merge.
 
     Signals:
@@ -93,6 +94,7 @@ class DuplicatesView(QWidget):
         self._ctx = ctx
         self._preview: MergePreview | None = None
         self._generation = 0
+        ctx.bus.changed.connect(self._on_changes)
         self.setObjectName("duplicatesView")
         self._model = RecordTableModel(
             lambda: [
@@ -178,6 +180,11 @@ class DuplicatesView(QWidget):
             self._merge.setToolTip(
                 translate("DuplicatesView", "Only a service manager or director may merge.")
             )
+
+    def _on_changes(self, changes: Changes) -> None:
+        """Customers changed: the suggestions may have (once they were looked for)."""
+        if self._generation and changes.touches_customers():
+            self.refresh_when_shown()
 
     def refresh(self, *, background: bool = True) -> None:
         uow, user_id = self._ctx.uow, self._ctx.user_id
@@ -303,7 +310,6 @@ class DuplicatesView(QWidget):
         self._status.setText(
             translate("DuplicatesView", "Merged into %1.").replace("%1", f"{kept.name} #{kept.id}")
         )
-        self._ctx.bus.customer_changed.emit(kept.id)
         self.merged.emit(kept.id)
         self.refresh(background=False)
         return True

@@ -201,7 +201,6 @@ class ImportDialog(QDialog):
                 .replace("%1", str(report.imported))
                 .replace("%2", str(report.skipped))
             )
-            self._ctx.bus.data_reset.emit()
             self.imported.emit(report.imported)
         else:
             self._summary.setStyleSheet(widgets.ERROR_STYLE)

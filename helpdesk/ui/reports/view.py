@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk.domain.errors import HelpdeskError
+from helpdesk.domain.events import Changes
 from helpdesk.domain.users import Permission
 from helpdesk.reports import i18n as report_i18n
 from helpdesk.reports.monthly import add_months
@@ -105,9 +106,7 @@ class ReportsView(QWidget):
         self.csv_button.clicked.connect(lambda: self._on_export("csv"))
         self.xlsx_button.clicked.connect(lambda: self._on_export("xlsx"))
         self.preview.loaded.connect(self._on_preview_loaded)
-        ctx.bus.sheet_changed.connect(self._on_data_changed)
-        ctx.bus.data_reset.connect(self._on_data_changed)
-        ctx.bus.settings_changed.connect(self._fill_stores)
+        ctx.bus.changed.connect(self._on_changes)
         self._retranslate()
         self._update_buttons()
 
@@ -243,8 +242,12 @@ class ReportsView(QWidget):
             messages.unexpected_text(exc)
         self._show_error(text)
 
-    def _on_data_changed(self, *_args: object) -> None:
-        if self.request is not None:
+    def _on_changes(self, changes: Changes) -> None:
+        """New stores appear in the choice; a shown report says when it is out of date
+        (sheets or the store's policy changed the figures)."""
+        if changes.touches_settings():
+            self._fill_stores()
+        if self.request is not None and (changes.touches_sheets() or changes.settings):
             self._stale = True
             self._show_status()
 

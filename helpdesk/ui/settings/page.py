@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk.domain.errors import HelpdeskError, ValidationError
+from helpdesk.domain.events import Changes
 from helpdesk.domain.users import Permission, Role
 from helpdesk.services import session, setup, users
 from helpdesk.services.dto import UserInfo
@@ -186,7 +187,6 @@ class UsersTab(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.status.setText(self.tr("Saved."))
             self.load()
-            self._ctx.bus.settings_changed.emit()
 
 
 # ====================================================================== database
@@ -421,6 +421,20 @@ class SettingsPage(QWidget):
         layout.addWidget(self.tabs)
         self.store_combo.currentIndexChanged.connect(self._build_tabs)
         self._build_tabs()
+        ctx.bus.changed.connect(self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        """Store names (the store choice) and the user list follow changes made
+        elsewhere; the store tabs keep what is being edited in them."""
+        if changes.settings or changes.everything:
+            for store in setup.list_stores(self._ctx.uow()):
+                index = self.store_combo.findData(store.id)
+                if index >= 0:
+                    self.store_combo.setItemText(index, store.name)
+        if changes.users or changes.everything:
+            users_tab = self.tab("usersTab")
+            if isinstance(users_tab, UsersTab):
+                users_tab.load()
 
     def _build_tabs(self) -> None:
         current = self.tabs.currentWidget().objectName() if self.tabs.count() else ""

@@ -44,7 +44,7 @@ class _Tab(QWidget):
     """Common parts: a status line, a Save button, errors not tied to a field.
 
     Signals:
-        saved(): something was saved (the page announces ``settings_changed``).
+        saved(): something was saved (the service's commit announces the change).
     """
 
     saved = Signal()
@@ -88,7 +88,6 @@ class _Tab(QWidget):
         self.general_error.hide()
         self.status.setText(self.tr("Saved."))
         self.saved.emit()
-        self._ctx.bus.settings_changed.emit()
 
 
 # ====================================================================== store data

@@ -161,7 +161,8 @@ def test_profile_editing_validates_each_field(qtbot, make_ctx, sample, ui_db):
     assert customers.get_customer(ui_db.uow(), sample.staff.desk, sample.zhang).email == ""
     email.setText("zhang.san@example.com")
     phones.setText("138 1234 5678, 13987654321")
-    with qtbot.waitSignal(ctx.bus.customer_changed, timeout=2000):
+    with qtbot.waitSignal(ctx.bus.changed, timeout=2000,
+                          check_params_cb=lambda c: c.customer_ids == {sample.zhang}):
         child(detail, QPushButton, "saveCustomerButton").click()
     saved = customers.get_customer(ui_db.uow(), sample.staff.desk, sample.zhang)
     assert saved.email == "zhang.san@example.com"
@@ -302,7 +303,8 @@ def test_import_shows_errors_by_line_and_imports_all_or_nothing(qtbot, make_ctx,
     assert "1 correct" in dialog.findChild(QLabel, "importSummary").text()
     dialog.findChild(object, "importSkipBad").setChecked(True)
     assert run.isEnabled()
-    with qtbot.waitSignal(ctx.bus.data_reset, timeout=2000):
+    with qtbot.waitSignal(ctx.bus.changed, timeout=2000,
+                          check_params_cb=lambda c: c.everything):
         run.click()
     assert dialog.report.imported == 1 and dialog.report.skipped == 3
     found = customers.find_customers(ui_db.uow(), sample.staff.manager, "王小明")

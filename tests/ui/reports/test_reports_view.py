@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from helpdesk.cli import main
 from helpdesk.domain.errors import ValidationError
-from helpdesk.services import reporting
+from helpdesk.services import complaints, reporting
 from helpdesk.storage.database import Database
 from helpdesk.ui import i18n
 from helpdesk.ui.context import AppContext
@@ -177,8 +177,9 @@ def test_changes_mark_the_report_stale(qtbot: QtBot, make_ctx: Callable[[int], A
     _choose(view, "2026-11")
     _generate(qtbot, view)
     assert "changed since" not in view.status_label.text()
-    ctx.bus.sheet_changed.emit(sample.registered)
-    assert "Sheets have changed since" in view.status_label.text()
+    complaints.acknowledge(ctx.uow(), sample.staff.manager, sample.registered)
+    qtbot.waitUntil(lambda: "Sheets have changed since" in view.status_label.text(),
+                    timeout=WAIT)
 
 
 def test_speaks_chinese(qtbot: QtBot, make_ctx: Callable[[int], AppContext],
