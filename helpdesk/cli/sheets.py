@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from helpdesk.cli import _base
-from helpdesk.domain import sla, vocabulary
+from helpdesk.domain import deadlines, sla, vocabulary
 from helpdesk.domain.complaints import Effectiveness, ResponsibleArea, SheetState, VisitKind
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import ValidationError
@@ -101,28 +101,34 @@ def _categories(args: argparse.Namespace, values: list[str] | None) -> frozenset
     return frozenset(codes)
 
 
-def due_of(row: SheetRow | SheetDetail) -> tuple[str, datetime | None]:
-    """The deadline that matters next (as the list's overdue filter judges it)."""
-    if row.state is SheetState.REGISTERED and row.acknowledged_at is None:
-        return "response", row.response_due_at
-    if row.state in (SheetState.ACKNOWLEDGED, SheetState.IN_PROGRESS):
-        return "resolution", row.resolution_due_at
-    if row.state is SheetState.WAITING:
-        return "paused", None
-    return "", None
+def judge(row: SheetRow, now: datetime) -> deadlines.SheetDeadlines:
+    """The row's deadlines at ``now`` by the one rule (as the list and its filters)."""
+    return deadlines.sheet_deadlines(
+        row.state, response_due_at=row.response_due_at,
+        resolution_due_at=row.resolution_due_at, acknowledged_at=row.acknowledged_at,
+        resolved_at=row.resolved_at, waiting_since=row.waiting_since, now=now)
 
 
 def time_left(row: SheetRow, now: datetime) -> tuple[str, bool, int | None]:
     """Text for the list, whether overdue, minutes left (negative when late)."""
-    kind, due = due_of(row)
-    if kind == "paused":
-        return "waiting for customer (clock paused)", False, None
-    if due is None:
+    judged = judge(row, now)
+    status, kind = judged.status, judged.current
+    if status is None or kind is None:
         return "", False, None
-    remaining = due - now
+    remaining = status.remaining
     minutes = int(remaining // timedelta(minutes=1))
-    if remaining < timedelta(0):
-        return f"OVERDUE by {sla.format_remaining(-remaining)} ({kind})", True, minutes
+    match status.state:
+        case sla.SlaState.OVERDUE:
+            return f"OVERDUE by {sla.format_remaining(-remaining)} ({kind})", True, minutes
+        case sla.SlaState.PAUSED:
+            return (f"{sla.format_remaining(remaining)} ({kind}), paused: waiting for "
+                    "customer", False, minutes)
+        case sla.SlaState.NEAR:
+            return f"due soon: {sla.format_remaining(remaining)} ({kind})", False, minutes
+        case sla.SlaState.MET:
+            return f"done on time ({kind})", False, None
+        case sla.SlaState.MISSED:
+            return f"done {sla.format_remaining(-remaining)} late ({kind})", False, None
     return f"{sla.format_remaining(remaining)} ({kind})", False, minutes
 
 
@@ -155,9 +161,14 @@ def run_list(args: argparse.Namespace) -> int:
         items = []
         for row in rows:
             text, overdue, minutes = time_left(row, now)
-            kind, due_at = due_of(row)
-            items.append({**dataclasses.asdict(row), "next_due": kind or None,
-                          "next_due_at": due_at, "minutes_left": minutes, "overdue": overdue})
+            judged = judge(row, now)
+            running = minutes is not None
+            items.append({**dataclasses.asdict(row),
+                          "next_due": judged.current.value if running and judged.current
+                          else None,
+                          "next_due_at": judged.due if running else None,
+                          "minutes_left": minutes, "overdue": overdue,
+                          "paused": judged.paused})
         _base.print_json({"total": len(ids), "shown": len(rows), "now": now, "sheets": items})
         return 0
     table = []
@@ -230,6 +241,8 @@ def print_detail(d: SheetDetail, word: Callable[[Any], str]) -> None:
          .strip())
     if d.sla is not None:
         for name, status in (("response", d.sla.response), ("resolution", d.sla.resolution)):
+            if status is None:
+                continue
             text = sla.format_remaining(status.remaining)
             line(f"SLA {name}", f"{word(status.state)} ({text})")
     for p in d.progress:

@@ -16,33 +16,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from helpdesk.domain import deadlines, validation
 from helpdesk.domain import sla as sla_mod
-from helpdesk.domain import validation
 from helpdesk.domain.calendar import StoreCalendar
+from helpdesk.domain.enums import OPEN_STATES as OPEN_STATES
 from helpdesk.domain.enums import Channel, Severity
+from helpdesk.domain.enums import SheetState as SheetState
 from helpdesk.domain.errors import ValidationError, ValidationErrors, WorkflowError
 from helpdesk.domain.users import Permission, User, roles_with
-
-
-class SheetState(StrEnum):
-    REGISTERED = "registered"  # 已登记
-    ACKNOWLEDGED = "acknowledged"  # 已响应
-    IN_PROGRESS = "in_progress"  # 处理中
-    WAITING = "waiting"  # 等待客户 (the resolution clock stands still)
-    RESOLVED = "resolved"  # 已解决, 待回访
-    VISITED = "visited"  # 已回访
-    CLOSED = "closed"  # 已关闭
-
-
-OPEN_STATES = frozenset(
-    {
-        SheetState.REGISTERED,
-        SheetState.ACKNOWLEDGED,
-        SheetState.IN_PROGRESS,
-        SheetState.WAITING,
-    }
-)
-"""States in which the complaint is not yet resolved (the resolution clock runs)."""
 
 NOT_CLOSED = frozenset(SheetState) - {SheetState.CLOSED}
 
@@ -241,16 +222,8 @@ class ActionAvailability:
     reason: str = ""
 
 
-@dataclass(frozen=True)
-class SlaView:
-    response: sla_mod.SlaStatus
-    resolution: sla_mod.SlaStatus
-    response_due: datetime
-    resolution_due: datetime
-
-    @property
-    def overdue(self) -> bool:
-        return self.response.overdue or self.resolution.overdue
+SlaView = deadlines.SheetDeadlines
+"""A sheet's deadlines at one instant, as :meth:`Sheet.sla_view` judges them."""
 
 
 @dataclass(eq=False)
@@ -364,29 +337,25 @@ class Sheet:
             self.base_resolution_due_at, self._resolution_spec(), pauses, calendar, now
         )
 
-    def sla_view(self, now: datetime, calendar: StoreCalendar) -> SlaView | None:
-        """Response and resolution status at ``now`` (None before deadlines exist)."""
+    @property
+    def waiting_since(self) -> datetime | None:
+        """When the wait for the customer still open began, or ``None``."""
+        return deadlines.open_wait_start((p.started_at, p.ended_at) for p in self.pauses)
+
+    def sla_view(self, now: datetime) -> SlaView | None:
+        """Response and resolution status at ``now`` by the one deadline rule
+        (:func:`deadlines.sheet_deadlines`); ``None`` before deadlines exist."""
         if self.response_due_at is None or self.resolution_due_at is None:
             return None
-        waiting = self.state is SheetState.WAITING
-        resolution_due = self.resolution_due_at
-        if waiting and self.base_resolution_due_at is not None:
-            # An open pause keeps pushing the deadline, so the time left stands still.
-            pauses = [(p.started_at, p.ended_at) for p in self.pauses]
-            resolution_due = sla_mod.extend_for_pauses(
-                self.base_resolution_due_at, self._resolution_spec(), pauses, calendar, now
-            )
-        response = sla_mod.sla_status(
-            self.response_due_at, self.acknowledged_at, now, near=sla_mod.RESPONSE_NEAR
+        return deadlines.sheet_deadlines(
+            self.state,
+            response_due_at=self.response_due_at,
+            resolution_due_at=self.resolution_due_at,
+            acknowledged_at=self.acknowledged_at,
+            resolved_at=self.resolved_at,
+            waiting_since=self.waiting_since,
+            now=now,
         )
-        resolution = sla_mod.sla_status(
-            resolution_due,
-            self.resolved_at if self.state not in OPEN_STATES else None,
-            now,
-            near=sla_mod.RESOLUTION_NEAR,
-            paused=waiting,
-        )
-        return SlaView(response, resolution, self.response_due_at, resolution_due)
 
     # ---------------------------------------------------------- permissions
     def is_responsible(self, user: User) -> bool:

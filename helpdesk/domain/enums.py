@@ -34,3 +34,27 @@ class Severity(StrEnum):
 
     MAJOR = "major"
     GENERAL = "general"
+
+
+class SheetState(StrEnum):
+    """Where a complaint sheet stands in its workflow (状态); see ``complaints.TRANSITIONS``."""
+
+    REGISTERED = "registered"  # 已登记
+    ACKNOWLEDGED = "acknowledged"  # 已响应
+    IN_PROGRESS = "in_progress"  # 处理中
+    WAITING = "waiting"  # 等待客户 (the resolution clock stands still)
+    RESOLVED = "resolved"  # 已解决, 待回访
+    VISITED = "visited"  # 已回访
+    CLOSED = "closed"  # 已关闭
+
+
+OPEN_STATES = frozenset(
+    {
+        SheetState.REGISTERED,
+        SheetState.ACKNOWLEDGED,
+        SheetState.IN_PROGRESS,
+        SheetState.WAITING,
+    }
+)
+"""States in which the complaint is not yet resolved (waiting stops its clock, see
+``deadlines``)."""

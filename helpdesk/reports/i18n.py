@@ -163,14 +163,15 @@ _ZH_CN: dict[str, str] = {
                     "分子为其中在响应时限内响应的单数（时限为登记时按当时有效的时效政策计算并保存的"
                     "时限）。尚未响应且时限未到的单不计入。",
     "def.resolution": "解决及时率：分母为本月受理、且在截止时点前已解决或解决时限已过的抱怨单"
-                      "（等待客户期间的单不计为超时）；分子为在解决时限内解决的单数。"
+                      "（等待客户的单仅当开始等待时解决时限已过才计为超时）；分子为在解决时限内解决的单数。"
                       "被重新打开的单以重新打开后的状态计。",
     "def.times": "响应/解决时间：从接收到响应/解决所经过的自然时间。中位数与90分位按“最近秩”法："
                  "将 N 个数值从小到大排列，取第 ⌈p×N⌉ 个（p = 0.5 或 0.9），因此结果总是某一张单"
                  "的实际用时。",
     "def.backlog": "月末未结案与超期：按截止时点的状态重建（取每张单在截止时点前的最后一次流转），"
                    "包括以前月份受理、截至月末仍未结案的单。未解决指处于已登记、已响应、处理中、"
-                   "等待客户状态；超期指已登记未响应且响应时限已过，或已响应/处理中且解决时限已过。",
+                   "等待客户状态；超期指已登记未响应且响应或解决时限已过，已响应/处理中且解决时限已过，"
+                   "或等待客户且开始等待时解决时限已过。",
     "def.repeat": "重复投诉客户：本月有投诉，且在截止时点前90天内（含本月）共有两张及以上"
                   "抱怨单的客户。",
     "def.root": "主要根本原因：按“类别 × 责任部门”统计本月单数最多的组合，列出每组中出现次数最多的"
@@ -435,14 +436,15 @@ _ZH_TW: dict[str, str] = {
                     "分子為其中在響應時限內響應的單數（時限為登記時按當時有效的時效政策計算並保存的"
                     "時限）。尚未響應且時限未到的單不計入。",
     "def.resolution": "解決及時率：分母為本月受理、且在截止時點前已解決或解決時限已過的抱怨單"
-                      "（等待客戶期間的單不計為超時）；分子為在解決時限內解決的單數。"
+                      "（等待客戶的單僅當開始等待時解決時限已過才計為超時）；分子為在解決時限內解決的單數。"
                       "被重新打開的單以重新打開後的狀態計。",
     "def.times": "響應/解決時間：從接收到響應/解決所經過的自然時間。中位數與90分位按「最近秩」法："
                  "將 N 個數值從小到大排列，取第 ⌈p×N⌉ 個（p = 0.5 或 0.9），因此結果總是某一張單"
                  "的實際用時。",
     "def.backlog": "月末未結案與超期：按截止時點的狀態重建（取每張單在截止時點前的最後一次流轉），"
                    "包括以前月份受理、截至月末仍未結案的單。未解決指處於已登記、已響應、處理中、"
-                   "等待客戶狀態；超期指已登記未響應且響應時限已過，或已響應/處理中且解決時限已過。",
+                   "等待客戶狀態；超期指已登記未響應且響應或解決時限已過，已響應/處理中且解決時限已過，"
+                   "或等待客戶且開始等待時解決時限已過。",
     "def.repeat": "重複投訴客戶：本月有投訴，且在截止時點前90天內（含本月）共有兩張及以上"
                   "抱怨單的客戶。",
     "def.root": "主要根本原因：按「類別 × 責任部門」統計本月單數最多的組合，列出每組中出現次數"
@@ -710,7 +712,8 @@ _EN: dict[str, str] = {
                     "left out.",
     "def.resolution": "Resolved on time: out of this month's sheets that were resolved, or "
                       "whose resolution deadline had passed, by the cut-off (a sheet waiting "
-                      "for the customer is not counted late); the share resolved by the "
+                      "for the customer is late only if its deadline had passed when the "
+                      "wait began); the share resolved by the "
                       "deadline. A reopened sheet counts as it stands after reopening.",
     "def.times": "Response and resolution times are elapsed time from receipt. Median and "
                  "90th percentile use the nearest-rank method: of N values in ascending "
@@ -718,8 +721,9 @@ _EN: dict[str, str] = {
     "def.backlog": "Open and overdue at month end are rebuilt as of the cut-off (each sheet's "
                    "last workflow step before it), including sheets from earlier months. "
                    "Unresolved: registered, acknowledged, in progress or waiting. Overdue: "
-                   "registered past the response deadline, or acknowledged/in progress past "
-                   "the resolution deadline.",
+                   "registered past the response or resolution deadline, acknowledged/in "
+                   "progress past the resolution deadline, or waiting for the customer with "
+                   "the resolution deadline already passed when the wait began.",
     "def.repeat": "Repeat complainant: a customer with a sheet this month and two or more "
                   "sheets in the 90 days up to the cut-off (this month included).",
     "def.root": "Top root causes: the category × responsible-area pairs with the most sheets "

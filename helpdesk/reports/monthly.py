@@ -21,7 +21,8 @@ Definitions (the report prints them too):
   force then). Sheets still inside their deadline are left out.
 * **Resolution on time**: the same with ``resolved_at`` / ``resolution_due_at`` /
   ``resolution_on_time``, except that an unresolved sheet that was *waiting for the
-  customer* at the cut-off is not counted late (its clock stands still). ``resolved_at``
+  customer* at the cut-off is counted late only if its deadline had passed when that
+  wait began (its clock stands still; the one rule of ``domain.deadlines``). ``resolved_at``
   is cleared by a reopen, so a reopened sheet counts as unresolved.
 * **Median and 90th percentile** of ``response_minutes`` / ``resolution_minutes``
   (elapsed minutes from receipt) over the sheets responded to / resolved before the
@@ -33,9 +34,12 @@ Definitions (the report prints them too):
   month's end even if sheets moved on since. It covers every sheet received before the
   cut-off, from any month, except those closed before it and still closed (the
   ``closed_at`` column proves they were closed at the cut-off; reopening clears it).
-  *Unresolved* = registered, acknowledged, in progress or waiting; *overdue* = registered
-  past the response deadline, or acknowledged / in progress past the resolution deadline
-  (as the complaint list counts it; deadlines as stored now).
+  *Unresolved* = registered, acknowledged, in progress or waiting; *overdue* = by the one
+  deadline rule (``domain.deadlines``, in SQL ``storage.deadline_sql``) judged at the
+  cut-off, as the complaint list counts it: registered past the response or resolution
+  deadline, acknowledged / in progress past the resolution deadline, or waiting with the
+  resolution deadline already passed when the wait open at the cut-off began (deadlines
+  as stored now).
 * **Repeat complainant**: a customer with at least one sheet in scope and at least two
   sheets received in the 90 days before the cut-off (this month's included).
 * **Root causes**: the (category, responsible area) pairs with the most sheets in scope,
@@ -77,7 +81,7 @@ from helpdesk.domain.complaints import Effectiveness, ResponsibleArea, SheetStat
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import ValidationError
 from helpdesk.services import common
-from helpdesk.storage import tables
+from helpdesk.storage import deadline_sql, tables
 
 LIST_LIMIT = 40
 """Rows a list in the PDF shows at most (the exports show all)."""
@@ -97,7 +101,6 @@ _c = tables.customers
 
 _UNRESOLVED = (SheetState.REGISTERED, SheetState.ACKNOWLEDGED, SheetState.IN_PROGRESS,
                SheetState.WAITING)
-_RUNNING = (SheetState.ACKNOWLEDGED, SheetState.IN_PROGRESS)
 _NOT_CLOSED_ORDER = (SheetState.REGISTERED, SheetState.ACKNOWLEDGED, SheetState.IN_PROGRESS,
                      SheetState.WAITING, SheetState.RESOLVED, SheetState.VISITED)
 
@@ -357,6 +360,14 @@ def _sum(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
+def _overdue_at(state: Any, waiting_since: Any, sub: Any, cutoff: datetime
+                ) -> ColumnElement[bool]:
+    """Overdue at the cut-off by the one deadline rule (``storage.deadline_sql``); the
+    state at the cut-off says whether the response was still outstanding."""
+    return deadline_sql.overdue(deadline_sql.DeadlineColumns(
+        state, sub.c.response_due_at, sub.c.resolution_due_at, None, waiting_since), cutoff)
+
+
 def _state_at(cutoff: datetime) -> ColumnElement[Any]:
     """The sheet's state at ``cutoff``: the target of its last transition before it."""
     last = (
@@ -405,7 +416,11 @@ class _Builder:
         resolution_late = case(
             (resolved, 0),
             (_s.c.resolution_due_at < cutoff,
-             case((_state_at(cutoff) == SheetState.WAITING.value, 0), else_=1)),
+             case((_state_at(cutoff) == SheetState.WAITING.value,
+                   # Waiting: late only if the deadline had passed when the wait began.
+                   case((_s.c.resolution_due_at
+                         < deadline_sql.open_wait_start(_s.c.id, cutoff), 1), else_=0)),
+                  else_=1)),
             else_=0,
         )
         resolution_eligible = case(
@@ -486,6 +501,7 @@ class _Builder:
                 _s.c.id, _s.c.number, _s.c.received_at, _s.c.severity, _s.c.category,
                 _s.c.response_due_at, _s.c.resolution_due_at, _s.c.responsible_user_id,
                 _state_at(cutoff).label("state_at"),
+                deadline_sql.open_wait_start(_s.c.id, cutoff).label("waiting_since"),
             )
             .where(_s.c.received_at < cutoff,
                    or_(_s.c.state != SheetState.CLOSED.value, _s.c.closed_at.is_(None),
@@ -497,11 +513,7 @@ class _Builder:
 
     @staticmethod
     def _overdue(sub: Any, cutoff: datetime) -> ColumnElement[bool]:
-        return or_(
-            and_(sub.c.state_at == SheetState.REGISTERED.value, sub.c.response_due_at < cutoff),
-            and_(sub.c.state_at.in_([s.value for s in _RUNNING]),
-                 sub.c.resolution_due_at < cutoff),
-        )
+        return _overdue_at(sub.c.state_at, sub.c.waiting_since, sub, cutoff)
 
     def backlogs(self, month: date) -> tuple[tuple[StateCount, ...], tuple[StateCount, ...]]:
         """The sheets not closed at this month's cut-off and at last month's, by state.
@@ -515,7 +527,9 @@ class _Builder:
             case((_s.c.received_at < cut_before, _state_at(cut_before)), else_=None), String())
         sub = (
             select(_s.c.received_at, _s.c.response_due_at, _s.c.resolution_due_at,
-                   state_now.label("now"), state_before.label("before"))
+                   state_now.label("now"), state_before.label("before"),
+                   deadline_sql.open_wait_start(_s.c.id, cut).label("wait_now"),
+                   deadline_sql.open_wait_start(_s.c.id, cut_before).label("wait_before"))
             .where(_s.c.received_at < cut,
                    or_(_s.c.state != SheetState.CLOSED.value, _s.c.closed_at.is_(None),
                        _s.c.closed_at >= cut_before),
@@ -524,14 +538,10 @@ class _Builder:
             .subquery("open_then")
         )
 
-        def overdue(state: Any, at: datetime) -> ColumnElement[bool]:
-            return or_(
-                and_(state == SheetState.REGISTERED.value, sub.c.response_due_at < at),
-                and_(state.in_([s.value for s in _RUNNING]), sub.c.resolution_due_at < at))
-
         stmt = select(
-            sub.c.now, sub.c.before, func.count(), _sum(overdue(sub.c.now, cut)),
-            _sum(overdue(sub.c.before, cut_before)),
+            sub.c.now, sub.c.before, func.count(),
+            _sum(_overdue_at(sub.c.now, sub.c.wait_now, sub, cut)),
+            _sum(_overdue_at(sub.c.before, sub.c.wait_before, sub, cut_before)),
             _sum(sub.c.received_at >= _at(month)),
             _sum(and_(sub.c.received_at >= _at(before), sub.c.received_at < cut_before)),
         ).group_by(sub.c.now, sub.c.before)

@@ -59,9 +59,8 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from helpdesk.domain import sla as sla_mod
-from helpdesk.domain import validation
-from helpdesk.domain.complaints import SheetState
+from helpdesk.domain import deadlines, validation
+from helpdesk.domain.complaints import OPEN_STATES, SheetState
 from helpdesk.domain.customers import Lifecycle, OrderKind, Tier
 from helpdesk.domain.enums import Severity
 from helpdesk.domain.errors import ValidationError
@@ -274,15 +273,38 @@ class TimelineEntry:
 
 @dataclass(frozen=True)
 class OpenComplaint:
+    """A customer's sheet not yet closed, with its deadlines judged by the one rule.
+
+    Attributes:
+        sla: the deadlines at the instant the record was loaded.
+    """
+
     sheet_id: int
     number: str
     state: SheetState
     received_at: datetime
     category: str
     severity: Severity
-    due_at: datetime | None  # the deadline that runs now (None: awaiting the visit)
-    remaining: timedelta | None  # negative when overdue
-    overdue: bool
+    sla: deadlines.SheetDeadlines
+
+    @property
+    def awaiting_visit(self) -> bool:
+        """Resolved: no deadline runs, the return visit is next."""
+        return self.state not in OPEN_STATES
+
+    @property
+    def due_at(self) -> datetime | None:
+        """The deadline that runs now (None: awaiting the visit)."""
+        return None if self.awaiting_visit else self.sla.due
+
+    @property
+    def remaining(self) -> timedelta | None:
+        """Time left on it, negative when overdue (None: awaiting the visit)."""
+        return None if self.awaiting_visit else self.sla.remaining
+
+    @property
+    def overdue(self) -> bool:
+        return self.sla.overdue
 
 
 @dataclass(frozen=True)
@@ -604,17 +626,12 @@ def customer_history(uow: UnitOfWork, actor_id: int, customer_id: int) -> Custom
 
 def _open(row: dict[str, Any], now: datetime) -> OpenComplaint:
     state = SheetState(row["state"])
-    due: datetime | None = None
-    if state is SheetState.REGISTERED and row["acknowledged_at"] is None:
-        due = row["response_due_at"]
-    elif state in (SheetState.ACKNOWLEDGED, SheetState.IN_PROGRESS, SheetState.WAITING):
-        due = row["resolution_due_at"]
-    remaining = overdue = None
-    if due is not None:
-        status = sla_mod.sla_status(due, None, now, paused=state is SheetState.WAITING)
-        remaining, overdue = status.remaining, status.overdue
+    judged = deadlines.sheet_deadlines(
+        state, response_due_at=row["response_due_at"],
+        resolution_due_at=row["resolution_due_at"], acknowledged_at=row["acknowledged_at"],
+        resolved_at=row["resolved_at"], waiting_since=row["waiting_since"], now=now)
     return OpenComplaint(row["id"], row["number"], state, row["received_at"], row["category"],
-                         Severity(row["severity"]), due, remaining, bool(overdue))
+                         Severity(row["severity"]), judged)
 
 
 # ------------------------------------------------------------------ call lists

@@ -116,7 +116,6 @@ def detail(uow: UnitOfWork, sheet: Sheet, viewer: User) -> SheetDetail:
         return names.get(user_id, "") if user_id is not None else ""
 
     store = uow.stores.get(sheet.store_id)
-    calendar = common.store_calendar(store)
     vehicle = uow.customers.get_vehicle(sheet.vehicle_id) if sheet.vehicle_id else None
     order = uow.customers.get_order(sheet.order_id) if sheet.order_id else None
     phone = sheet.customer_phone
@@ -163,7 +162,7 @@ def detail(uow: UnitOfWork, sheet: Sheet, viewer: User) -> SheetDetail:
         resolution_due_at=sheet.resolution_due_at,
         response_on_time=sheet.response_on_time,
         resolution_on_time=sheet.resolution_on_time,
-        sla=sheet.sla_view(common.now(), calendar),
+        sla=sheet.sla_view(common.now()),
         created_at=sheet.created_at,
         updated_at=sheet.updated_at,
         updated_by_name=name(sheet.updated_by_id),

@@ -305,6 +305,7 @@ class SheetRow:
     resolved_at: datetime | None
     store_id: int
     version: int
+    waiting_since: datetime | None  # start of the open wait for the customer
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ from sqlalchemy.orm import Session
 
 from helpdesk.domain.complaints import NOT_CLOSED, SheetState
 from helpdesk.domain.customers import ACTIVE_DAYS, NEW_CUSTOMER_DAYS
-from helpdesk.storage import tables
+from helpdesk.storage import deadline_sql, tables
 
 c = tables.customers
 o = tables.orders
@@ -606,7 +606,8 @@ def open_sheets(session: Session, customer_id: int) -> list[dict[str, Any]]:
     stmt = (
         select(sh.c.id, sh.c.number, sh.c.state, sh.c.received_at, sh.c.category,
                sh.c.severity, sh.c.response_due_at, sh.c.resolution_due_at,
-               sh.c.acknowledged_at, sh.c.store_id)
+               sh.c.acknowledged_at, sh.c.resolved_at, sh.c.store_id,
+               deadline_sql.open_wait_start(sh.c.id).label("waiting_since"))
         .where(sh.c.customer_id == customer_id, sh.c.state.in_(_OPEN))
         .order_by(sh.c.received_at)
     )

@@ -7,7 +7,7 @@ it asks for the ids (one indexed query) and then for the few hundred rows on scr
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, time
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, or_, select
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from helpdesk.domain import text as text_mod
 from helpdesk.domain.complaints import OPEN_STATES, SheetState
 from helpdesk.domain.filters import DueFilter, SheetFilter, SheetSort
-from helpdesk.storage import tables
+from helpdesk.storage import deadline_sql, tables
 
 s = tables.sheets
 _RUNNING = [st.value for st in OPEN_STATES if st is not SheetState.WAITING]
@@ -24,21 +24,8 @@ _NOT_CLOSED = [st.value for st in SheetState if st is not SheetState.CLOSED]
 
 
 def overdue_condition(now: datetime) -> ColumnElement[bool]:
-    """A deadline has passed and its step is not done (waiting sheets: response only)."""
-    return or_(
-        and_(s.c.acknowledged_at.is_(None), s.c.state == SheetState.REGISTERED.value,
-             s.c.response_due_at < now),
-        and_(s.c.state.in_(_RUNNING), s.c.resolution_due_at < now),
-    )
-
-
-def _due_today(now: datetime) -> ColumnElement[bool]:
-    end = datetime.combine(now.date(), time.max)
-    return or_(
-        and_(s.c.acknowledged_at.is_(None), s.c.state == SheetState.REGISTERED.value,
-             s.c.response_due_at <= end),
-        and_(s.c.state.in_(_RUNNING), s.c.resolution_due_at <= end),
-    )
+    """A deadline has passed and its step is not done (the one rule, see deadline_sql)."""
+    return deadline_sql.overdue(deadline_sql.sheet_columns(), now)
 
 
 def _conditions(f: SheetFilter, now: datetime,
@@ -69,7 +56,7 @@ def _conditions(f: SheetFilter, now: datetime,
     if f.due is DueFilter.OVERDUE:
         where.append(overdue_condition(now))
     elif f.due is DueFilter.DUE_TODAY:
-        where.append(_due_today(now))
+        where.append(deadline_sql.due_today(deadline_sql.sheet_columns(), now))
     text = f.text.strip()
     if text:
         # Sheet numbers keep their dashes (TS-2026-000123): fold width and case only.
@@ -111,6 +98,7 @@ ROW_COLUMNS = (
     s.c.id, s.c.number, s.c.received_at, s.c.customer_name, s.c.channel, s.c.severity,
     s.c.category, s.c.state, s.c.response_due_at, s.c.resolution_due_at,
     s.c.acknowledged_at, s.c.resolved_at, s.c.store_id, s.c.version,
+    deadline_sql.open_wait_start(s.c.id).label("waiting_since"),
 )
 
 

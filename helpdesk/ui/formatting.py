@@ -13,8 +13,8 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from helpdesk.domain import sla
-from helpdesk.domain.complaints import OPEN_STATES, SheetState
+from helpdesk.domain import deadlines, sla
+from helpdesk.domain.complaints import SheetState
 
 
 def datetime_text(value: datetime | None) -> str:
@@ -102,30 +102,30 @@ def time_left(
     acknowledged_at: datetime | None,
     resolved_at: datetime | None,
     now: datetime,
+    *,
+    waiting_since: datetime | None = None,
 ) -> TimeLeft:
-    """The deadline that matters now for a sheet, judged at ``now``.
+    """The deadline that matters now for a sheet, judged at ``now`` by the one rule
+    (:func:`helpdesk.domain.deadlines.sheet_deadlines`; ``waiting_since`` is the start
+    of the open wait, see there)."""
+    return deadline_text(deadlines.sheet_deadlines(
+        state, response_due_at=response_due, resolution_due_at=resolution_due,
+        acknowledged_at=acknowledged_at, resolved_at=resolved_at,
+        waiting_since=waiting_since, now=now))
 
-    Unanswered: the response (or the resolution, if that is already more urgent).
-    Being worked on: the resolution. Waiting: paused, unless already overdue. Resolved
-    or later: whether it was resolved on time."""
-    if state is SheetState.REGISTERED and response_due is not None:
-        status = sla.sla_status(response_due, acknowledged_at, now, near=sla.RESPONSE_NEAR)
-        if resolution_due is not None and resolution_due < response_due:
-            other = sla.sla_status(resolution_due, None, now, near=sla.RESOLUTION_NEAR)
-            if other.overdue and not status.overdue:
-                text, urgency = _status_text(other, False)
-                return TimeLeft(text, urgency, resolution_due)
-        text, urgency = _status_text(status, True)
-        return TimeLeft(text, urgency, response_due, True)
-    if resolution_due is None:
+
+def deadline_text(judged: deadlines.SheetDeadlines) -> TimeLeft:
+    """What a list cell says about the deadline that matters now, and its colour.
+
+    Unanswered: the response (or the resolution, if only that is overdue). Being worked
+    on: the resolution. Waiting: paused, unless it was overdue when the wait began.
+    Resolved or later: whether it was resolved on time."""
+    status = judged.status
+    if status is None:
         return TimeLeft("", Urgency.NONE)
-    if state in OPEN_STATES:
-        status = sla.sla_status(resolution_due, None, now, near=sla.RESOLUTION_NEAR,
-                                paused=state is SheetState.WAITING)
-    else:
-        status = sla.sla_status(resolution_due, resolved_at or now, now)
-    text, urgency = _status_text(status, False)
-    return TimeLeft(text, urgency, resolution_due)
+    response = judged.current is deadlines.Clock.RESPONSE
+    text, urgency = _status_text(status, response)
+    return TimeLeft(text, urgency, judged.due, response)
 
 
 # Background and text colours; readable on the light Fusion palette and in print.

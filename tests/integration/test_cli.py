@@ -12,12 +12,19 @@ import sys
 import types
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import insert
 
 from helpdesk.cli import COMMAND_MODULES, main
+from helpdesk.reports import monthly
+from helpdesk.services import analytics
+from helpdesk.services import complaints as sheet_services
+from helpdesk.storage import tables
 from helpdesk.storage.database import open_database
+from helpdesk.ui import formatting
 from tests.conftest import Clock
 from tests.fakes import PASSWORD, Staff, seed_staff
 
@@ -529,3 +536,71 @@ def test_the_command_line_follows_the_desktop_then_the_locale(
     session.remember_language("zh_TW")  # what the desktop does when the user switches
     listed = cli("sheet", "list")
     assert "單號" in listed.out and "服務顧問接待中" in listed.out
+
+
+# ------------------------------------------------------- one deadline rule everywhere
+def test_a_waiting_sheet_reads_the_same_on_every_surface(cli: Cli, staffed: Staff,
+                                                         clock: Clock) -> None:
+    """Issue 8: a sheet waiting for the customer whose stored deadline passed while it
+    waited is paused — in the list row, the CLI, the customer record and the monthly
+    report alike; one whose deadline had passed before the wait began is overdue."""
+    database = open_database(f"sqlite:///{cli.database}")
+    now = clock()
+    with database.engine.begin() as conn:
+        customer = conn.execute(insert(tables.customers).values(
+            name="等待", kind="individual", store_id=staffed.store_id, version=1)
+        ).inserted_primary_key[0]
+        ids = {}
+        # (number, stored resolution deadline, the open wait began)
+        for number, due, began in (("TS-2026-000101", now - timedelta(days=2),
+                                    now - timedelta(days=3)),
+                                   ("TS-2026-000102", now - timedelta(days=2),
+                                    now - timedelta(days=1))):
+            received = now - timedelta(days=9)
+            sheet_id = conn.execute(insert(tables.sheets).values(
+                number=number, store_id=staffed.store_id, received_at=received,
+                channel="reception", severity="general", category="other",
+                customer_id=customer, customer_name="等待", state="waiting", version=1,
+                response_due_at=received + timedelta(hours=1), acknowledged_at=received,
+                resolution_due_at=due)).inserted_primary_key[0]
+            conn.execute(insert(tables.sheet_transitions).values(
+                sheet_id=sheet_id, at=began, by_id=staffed.manager, action="wait",
+                from_state="in_progress", to_state="waiting"))
+            conn.execute(insert(tables.sheet_pauses).values(
+                sheet_id=sheet_id, started_at=began, ended_at=None, reason="客户出差"))
+            ids[number] = sheet_id
+    paused, late = ids["TS-2026-000101"], ids["TS-2026-000102"]
+
+    # The list row (its text and colour) and the overdue count of the desktop.
+    uow = database.uow()
+    rows = {r.id: r for r in sheet_services.sheet_rows(uow, [paused, late])}
+    texts = {i: formatting.time_left(r.state, r.response_due_at, r.resolution_due_at,
+                                     r.acknowledged_at, r.resolved_at, now,
+                                     waiting_since=r.waiting_since)
+             for i, r in rows.items()}
+    assert texts[paused].urgency is formatting.Urgency.PAUSED
+    assert texts[late].urgency is formatting.Urgency.OVERDUE
+    assert texts[late].text.startswith("✖")
+    assert sheet_services.count_overdue(uow, staffed.director) == 1
+
+    # The command line.
+    listed = {s["number"]: s for s in cli("sheet", "list", "--json").json()["sheets"]}
+    assert (listed["TS-2026-000101"]["overdue"], listed["TS-2026-000101"]["paused"]) == \
+        (False, True)
+    assert listed["TS-2026-000101"]["minutes_left"] == 24 * 60
+    assert (listed["TS-2026-000102"]["overdue"], listed["TS-2026-000102"]["paused"]) == \
+        (True, False)
+    overdue = cli("sheet", "list", "--overdue", "--json").json()["sheets"]
+    assert [s["number"] for s in overdue] == ["TS-2026-000102"]
+
+    # The customer record.
+    history = analytics.customer_history(uow, staffed.director, customer)
+    record = {o.sheet_id: o for o in history.open_complaints}
+    assert not record[paused].overdue and record[paused].sla.paused
+    assert record[late].overdue and record[late].remaining == -timedelta(days=1)
+
+    # The monthly report's overdue figure and list.
+    report = monthly.build_monthly_report(uow, now.date())
+    assert report.current.overdue == 1
+    assert [o.number for o in report.overdue_sheets] == ["TS-2026-000102"]
+    database.dispose()

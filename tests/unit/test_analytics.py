@@ -68,7 +68,8 @@ def _sheet_row(state: SheetState, **due) -> dict:
     return {"id": 1, "number": "TS-2026-000001", "state": state.value,
             "received_at": NOW - timedelta(days=1), "category": "other",
             "severity": "general", "acknowledged_at": due.pop("ack", None),
-            "response_due_at": due.get("response"), "resolution_due_at": due.get("resolution")}
+            "response_due_at": due.get("response"), "resolution_due_at": due.get("resolution"),
+            "resolved_at": due.get("resolved"), "waiting_since": due.get("waiting_since")}
 
 
 def test_open_complaint_time_left():
@@ -81,6 +82,12 @@ def test_open_complaint_time_left():
     waiting = analytics._open(_sheet_row(SheetState.WAITING, ack=NOW,
                                          resolution=NOW + timedelta(days=1)), NOW)
     assert waiting.due_at == NOW + timedelta(days=1) and not waiting.overdue
+    # Waiting since before its stored deadline passed: paused, the time left frozen.
+    paused = analytics._open(_sheet_row(SheetState.WAITING, ack=NOW,
+                                        resolution=NOW - timedelta(days=2),
+                                        waiting_since=NOW - timedelta(days=3)), NOW)
+    assert not paused.overdue and paused.sla.paused
+    assert paused.remaining == timedelta(days=1)
     resolved = analytics._open(_sheet_row(SheetState.RESOLVED), NOW)
     assert (resolved.due_at, resolved.remaining, resolved.overdue) == (None, None, False)
 

@@ -157,7 +157,8 @@ class SheetTableModel(PagedIdsModel[SheetFilter, SheetRow]):
 
     def _time_left(self, row: SheetRow) -> formatting.TimeLeft:
         return formatting.time_left(row.state, row.response_due_at, row.resolution_due_at,
-                                    row.acknowledged_at, row.resolved_at, common.now())
+                                    row.acknowledged_at, row.resolved_at, common.now(),
+                                    waiting_since=row.waiting_since)
 
     def _display(self, row: SheetRow, column: Column) -> str:
         match column:

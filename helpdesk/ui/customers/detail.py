@@ -574,12 +574,10 @@ def _open_cell(entry: analytics.OpenComplaint, column: int) -> str:
         return formatting.datetime_text(entry.received_at)
     if column == 2:
         return labels.label(entry.state)
-    if entry.remaining is None:
+    if entry.awaiting_visit:
         return translate("CustomerDetailPanel", "Awaiting return visit")
-    amount = formatting.duration_text(entry.remaining)
-    if entry.overdue:
-        return "⛔ " + translate("CustomerDetailPanel", "Overdue %1").replace("%1", amount)
-    return translate("CustomerDetailPanel", "%1 left").replace("%1", amount)
+    # The same words and symbols as the complaint list (the one deadline rule).
+    return formatting.deadline_text(entry.sla).text
 
 
 def _lifecycle_why(value: Lifecycle) -> str:

@@ -181,8 +181,8 @@ def test_new_complaint_and_open_sheet_signals(qtbot, make_ctx, sample):
     view = browser.detail.findChild(object, "openComplaintsTable")
     model = view.model()
     assert model.rowCount() == 1  # the registered sheet; the closed one is not open
-    # Registered a day ago, response due long since: said in words, with the sign.
-    assert model.index(0, 3).data().startswith("⛔ Overdue")
+    # Registered a day ago, response due long since: the list's words and sign.
+    assert model.index(0, 3).data().startswith("✖ Response overdue")
     with qtbot.waitSignal(browser.sheet_open_requested, timeout=1000) as blocker:
         view.doubleClicked.emit(model.index(0, 0))
     assert blocker.args == [sample.registered]
