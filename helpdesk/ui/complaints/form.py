@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from helpdesk.domain import sla
+from helpdesk.domain import parsing, sla
 from helpdesk.domain.complaints import (
     TRANSITIONS,
     Action,
@@ -643,8 +643,9 @@ class SheetForm(QWidget):
         self.person_combo.setCurrentIndex(max(0, index))
         self.root_cause_edit.setPlainText(detail.root_cause)
         self.correction_edit.setPlainText(detail.correction)
-        self.compensation_edit.setText(f"{detail.compensation_cents / 100:.2f}"
-                                       if detail.compensation_cents else "")
+        self.compensation_edit.setText(
+            parsing.format_yuan(detail.compensation_cents, grouping=False)
+            if detail.compensation_cents else "")
         self.measure_edit.setPlainText(detail.long_term_measure)
         self.rework_check.setChecked(detail.rework_needed)
         self.rework_done_check.setChecked(detail.rework_completed_at is not None)
@@ -1118,7 +1119,7 @@ class SheetForm(QWidget):
             (self.tr("Root cause"), mine["root_cause"], saved.root_cause),
             (self.tr("Immediate correction"), mine["correction"], saved.correction),
             (self.tr("Compensation (¥)"), mine["compensation"] or "0.00",
-             f"{saved.compensation_cents / 100:.2f}"),
+             parsing.format_yuan(saved.compensation_cents, grouping=False)),
             (self.tr("Long-term measure"), mine["long_term_measure"], saved.long_term_measure),
             (self.tr("Status"), labels.label(self.detail.state), labels.label(saved.state)),
             (self.tr("Responsible"), self.detail.responsible_name, saved.responsible_name),
