@@ -124,9 +124,8 @@ def parse_decimal(value: str | int, *, field: str, code: str) -> Decimal:
         return Decimal(value)
     raw = _folded(value) if isinstance(value, str) else ""
     if _DECIMAL.fullmatch(raw) is None:
-        raise ValidationError(
-            field, code, f"'{_shown(value)}' is not a number (for example 1.5).", value=_shown(value)
-        )
+        raise ValidationError(field, code, f"'{_shown(value)}' is not a number (for example "
+                              "1.5).", value=_shown(value))
     return Decimal(raw.replace(",", ""))
 
 
