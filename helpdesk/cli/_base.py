@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from helpdesk.cli import texts
-from helpdesk.domain import vocabulary
+from helpdesk.domain import parsing, vocabulary
 from helpdesk.domain.errors import HelpdeskError, NotFound, ValidationError
 from helpdesk.domain.users import Role
 from helpdesk.services import session
@@ -33,7 +33,6 @@ from helpdesk.services.dto import SessionUser
 from helpdesk.storage import engine as engine_mod
 from helpdesk.storage.database import Database, open_database
 from helpdesk.storage.uow import SqlAlchemyUnitOfWork
-from helpdesk.transfer import spreadsheets as importing
 
 ENV_PASSWORD = "HELPDESK_PASSWORD"  # the password of --user (scripts, CI)
 ENV_NEW_PASSWORD = "HELPDESK_NEW_PASSWORD"  # a password being set (user add / passwd)
@@ -89,26 +88,23 @@ def user_option(parser: argparse.ArgumentParser, *, required: bool) -> None:
 def when(value: str) -> datetime:
     """argparse type: ``2026-11-20`` or ``2026-11-20 14:30`` (also 2026/11/20, 年月日)."""
     try:
-        return importing.parse_datetime_text(value)
+        return parsing.parse_datetime(value)
     except ValidationError as exc:
         raise argparse.ArgumentTypeError(exc.message) from None
 
 
 def day(value: str) -> date:
     try:
-        return importing.parse_date_text(value)
+        return parsing.parse_date(value)
     except ValidationError as exc:
         raise argparse.ArgumentTypeError(exc.message) from None
 
 
 def positive_int(value: str) -> int:
     try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"{value} is negative")
-    return number
+        return parsing.parse_int(value, field="N", code="number.whole", minimum=0)
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
 
 
 def yes_no(value: str) -> bool:
@@ -314,7 +310,7 @@ def fmt_time(value: datetime | None) -> str:
 
 
 def fmt_money(cents: int) -> str:
-    return f"¥{cents / 100:,.2f}"
+    return parsing.format_yuan(cents, symbol=True)
 
 
 def info(message: str) -> None:

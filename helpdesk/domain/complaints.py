@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from enum import StrEnum
 
 from helpdesk.domain import deadlines, validation
@@ -442,7 +442,7 @@ class Sheet:
             )
         self.acknowledged_at = at
         self.acknowledged_by_id = by.id
-        self.response_minutes = _minutes(at - self.received_at)
+        self.response_minutes = elapsed_minutes(self.received_at, at)
         if self.response_due_at is not None:
             self.response_on_time = at <= self.response_due_at
 
@@ -596,7 +596,7 @@ class Sheet:
         if errors:
             raise ValidationErrors(errors)
         self.resolved_at = at
-        self.resolution_minutes = _minutes(at - self.received_at)
+        self.resolution_minutes = elapsed_minutes(self.received_at, at)
         if self.resolution_due_at is not None:
             self.resolution_on_time = at <= self.resolution_due_at
         self._move(Action.RESOLVE, SheetState.RESOLVED, by, at, note)
@@ -700,5 +700,8 @@ class Sheet:
         action.check_note = validation.validate_text(note, field="check_note", max_length=2000)
 
 
-def _minutes(delta: timedelta) -> int:
-    return max(0, int(delta.total_seconds() // 60))
+def elapsed_minutes(start: datetime, end: datetime) -> int:
+    """Whole minutes from ``start`` to ``end``, rounded down, never negative: the
+    response and resolution minutes (响应/解决用时) stored on a sheet, wherever it is
+    acknowledged or resolved (the desk, the import)."""
+    return max(0, int((end - start).total_seconds() // 60))

@@ -8,8 +8,9 @@ SQL, never typed in by hand.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import Literal
 
 
 class CustomerKind(StrEnum):
@@ -192,11 +193,40 @@ NEW_CUSTOMER_DAYS = 90
 ACTIVE_DAYS = 365
 
 
+@dataclass(frozen=True)
+class LifecycleRule:
+    """One step of the lifecycle rule: ``stage`` applies when the customer's ``purchase``
+    (their ``"first"`` or ``"last"``) is at most ``within_days`` days before today.
+
+    The rule is data so that the SQL the lists and counts run
+    (``storage.analytics_queries.lifecycle_case``) is generated from the same steps as
+    :func:`lifecycle`."""
+
+    stage: Lifecycle
+    purchase: Literal["first", "last"]
+    within_days: int
+
+    def since(self, today: date) -> date:
+        """The earliest purchase date that still qualifies on ``today``."""
+        return today - timedelta(days=self.within_days)
+
+
+#: Checked in order, the first match wins. Without any purchase a customer is a
+#: :data:`LIFECYCLE_WITHOUT_PURCHASE`; matching no step, :data:`LIFECYCLE_OTHERWISE`.
+LIFECYCLE_RULES: tuple[LifecycleRule, ...] = (
+    LifecycleRule(Lifecycle.NEW, "first", NEW_CUSTOMER_DAYS),
+    LifecycleRule(Lifecycle.ACTIVE, "last", ACTIVE_DAYS),
+)
+LIFECYCLE_WITHOUT_PURCHASE = Lifecycle.PROSPECT
+LIFECYCLE_OTHERWISE = Lifecycle.INACTIVE
+
+
 def lifecycle(first_purchase: date | None, last_purchase: date | None, today: date) -> Lifecycle:
+    """The customer's stage on ``today`` from their first and last purchase dates."""
     if first_purchase is None or last_purchase is None:
-        return Lifecycle.PROSPECT
-    if (today - first_purchase).days <= NEW_CUSTOMER_DAYS:
-        return Lifecycle.NEW
-    if (today - last_purchase).days <= ACTIVE_DAYS:
-        return Lifecycle.ACTIVE
-    return Lifecycle.INACTIVE
+        return LIFECYCLE_WITHOUT_PURCHASE
+    purchases = {"first": first_purchase, "last": last_purchase}
+    for rule in LIFECYCLE_RULES:
+        if purchases[rule.purchase] >= rule.since(today):
+            return rule.stage
+    return LIFECYCLE_OTHERWISE

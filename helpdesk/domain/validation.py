@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from decimal import Decimal, InvalidOperation
 
 import phonenumbers
 
@@ -736,102 +735,8 @@ def _valid_domain_label(label: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------
-# Numbers, dates, codes
+# Scores, dates, codes (parsers of numbers, money and dates: helpdesk.domain.parsing)
 # ---------------------------------------------------------------------------------------
-
-_AMOUNT_TEXT = re.compile(
-    r"(?P<sign>-)?(?:人民币|RMB|CNY|¥)?(?P<sign2>-)?"
-    r"(?P<number>[\d,]+(?:\.\d*)?|\.\d+)"
-    r"(?:元|块|人民币|RMB|CNY)?"
-)
-_AMOUNT_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d*)?")
-
-
-def parse_amount_cents(
-    value: str | int | float, *, field: str = "amount", max_cents: int = 10**11
-) -> int:
-    """Parse a money amount in yuan and return it in fen (cents).
-
-    Accepts ``"1,234.50"``, ``"¥100"``, ``"100元"``, full-width digits, ints and floats.
-    Money is integer fen everywhere in Helpdesk, so a float is read through its shortest
-    decimal representation and must not carry more than two decimals.
-
-    Args:
-        value: the amount in yuan.
-        field: the input's key for the error.
-        max_cents: the largest amount accepted, in fen.
-
-    Returns:
-        The amount in fen, e.g. ``123450`` for ``"1,234.50"``.
-
-    Raises:
-        ValidationError: ``amount.empty``, ``amount.invalid``, ``amount.negative``,
-            ``amount.precision`` or ``amount.too_large``.
-    """
-    amount = _amount_decimal(value, field=field)
-    if amount < 0:
-        raise ValidationError(
-            field,
-            "amount.negative",
-            f"The amount {value!s} is negative; enter a positive amount.",
-            value=str(value),
-        )
-    cents = amount * 100
-    if cents != cents.to_integral_value():
-        raise ValidationError(
-            field,
-            "amount.precision",
-            f"The amount {value!s} has more than two decimals (fen are the smallest unit).",
-            value=str(value),
-        )
-    if cents > max_cents:
-        raise ValidationError(
-            field,
-            "amount.too_large",
-            f"The amount {value!s} is larger than the maximum of {max_cents / 100:,.2f}.",
-            value=str(value),
-            max_cents=max_cents,
-        )
-    return int(cents)
-
-
-def _amount_decimal(value: str | int | float, *, field: str) -> Decimal:
-    """Read ``value`` as a Decimal number of yuan, sign included."""
-    invalid = ValidationError(
-        field,
-        "amount.invalid",
-        f"'{value!s}' is not an amount of money (for example 1,234.50).",
-        value=str(value),
-    )
-    # bool is an int subclass; a checkbox value is never an amount.
-    if isinstance(value, bool):
-        raise invalid
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float):
-        try:
-            result = Decimal(repr(value))
-        except InvalidOperation:
-            raise invalid from None
-        if not result.is_finite():
-            raise invalid
-        return result
-    raw = text.strip_separators(text.fold_width(value), frozenset()).upper()
-    if not raw:
-        raise ValidationError(field, "amount.empty", "The amount is empty.")
-    # NFKC has already turned the full-width ￥ into ¥; the minus sign is not folded.
-    match = _AMOUNT_TEXT.fullmatch(raw.replace("\u2212", "-"))
-    # One sign, before or after the currency mark: "-¥100" and "¥-100" but not "--100".
-    if match is None or (match["sign"] and match["sign2"]):
-        raise invalid
-    number = match["number"]
-    if "," in number:
-        if _AMOUNT_GROUPED.fullmatch(number) is None:
-            raise invalid  # "1,23" may be a decimal comma: refuse rather than guess
-        number = number.replace(",", "")
-    result = Decimal(number)
-    return -result if match["sign"] or match["sign2"] else result
-
 
 _SATISFACTION_MIN, _SATISFACTION_MAX = 1, 5
 

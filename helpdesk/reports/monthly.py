@@ -56,7 +56,6 @@ Definitions (the report prints them too):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -76,7 +75,7 @@ from sqlalchemy import (
     type_coerce,
 )
 
-from helpdesk.domain import text as text_mod
+from helpdesk.domain import parsing
 from helpdesk.domain.complaints import Effectiveness, ResponsibleArea, SheetState
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import ValidationError
@@ -322,30 +321,6 @@ class MonthlyReport:
 
 
 # ---------------------------------------------------------------------- months
-_MONTH = re.compile(r"(\d{4})\s*(?:[-/.年]\s*)?(\d{1,2})\s*月?")
-
-
-def parse_month(value: str | date) -> date:
-    """``2026-10``, ``2026/10``, ``202610``, ``2026年10月`` (full-width too) → 2026-10-01.
-
-    Raises:
-        ValidationError: ``month.invalid`` naming the input.
-    """
-    if isinstance(value, datetime):
-        return value.date().replace(day=1)
-    if isinstance(value, date):
-        return value.replace(day=1)
-    raw = text_mod.fold_width(str(value)).strip()
-    match = _MONTH.fullmatch(raw)
-    if match:
-        year, month = int(match[1]), int(match[2])
-        if 2000 <= year <= 2999 and 1 <= month <= 12:
-            return date(year, month, 1)
-    raise ValidationError("month", "month.invalid",
-                          f"{str(value)[:40]!r} is not a month; write it as 2026-10",
-                          value=str(value)[:40])
-
-
 def add_months(month: date, count: int) -> date:
     index = month.year * 12 + month.month - 1 + count
     return date(index // 12, index % 12 + 1, 1)
@@ -786,7 +761,7 @@ def build_monthly_report(
     Raises:
         ValidationError: ``month.invalid``, ``month.future`` or ``store.not_found``.
     """
-    first = parse_month(month)
+    first = parsing.parse_month(month)
     now = common.now()
     if _at(first) > now:
         raise ValidationError("month", "month.future",

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Protocol
 
-from helpdesk.domain import events, validation
+from helpdesk.domain import events, parsing, validation
 from helpdesk.domain.calendar import StoreCalendar
 from helpdesk.domain.complaints import DEFAULT_CATEGORIES
 from helpdesk.domain.customers import Store
@@ -97,11 +97,12 @@ def amount_cents(value: int | str, *, field: str) -> int:
     """An amount in fen: text is parsed ("1,234.50", "¥100"), an int is fen already;
     refused (not left to the database to fail on) when the column cannot hold it."""
     if isinstance(value, str):
-        return validation.parse_amount_cents(value, field=field, max_cents=MAX_AMOUNT_CENTS)
+        return parsing.parse_amount_cents(value, field=field, max_cents=MAX_AMOUNT_CENTS)
     if value > MAX_AMOUNT_CENTS:
         raise ValidationError(field, "amount.too_large",
-                              f"The amount {value / 100:,.2f} is larger than the maximum of "
-                              f"{MAX_AMOUNT_CENTS / 100:,.2f}.", value=str(value),
+                              f"The amount {parsing.format_yuan(value)} is larger than the "
+                              f"maximum of {parsing.format_yuan(MAX_AMOUNT_CENTS)}.",
+                              value=str(value),
                               max_cents=MAX_AMOUNT_CENTS)
     return int(value)
 

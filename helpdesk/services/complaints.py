@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from helpdesk.domain import audit, events, text, validation
+from helpdesk.domain import audit, events, parsing, validation
 from helpdesk.domain.complaints import (
     Action,
     ActionAvailability,
@@ -48,7 +48,6 @@ from helpdesk.services.dto import (
 
 # How far back a paper sheet may be registered (older ones belong in an import).
 MAX_BACKDATE = timedelta(days=366)
-MAX_MILEAGE_KM = 3_000_000
 
 _SNAPSHOT_FIELDS = (
     "received_at", "channel", "severity", "category", "customer_id", "customer_name",
@@ -277,19 +276,12 @@ def _validated(uow: UnitOfWork, data: SheetInput, at: datetime,
     except ValidationError as exc:
         errors.append(exc)
     values["received_at"] = received.replace(microsecond=0)
-    mileage = data.mileage_km
-    if mileage in (None, ""):
-        values["mileage_km"] = None
-    else:
+    values["mileage_km"] = None
+    if data.mileage_km not in (None, ""):
         try:
-            km = int(text.fold_width(str(mileage)).replace(",", "").strip())
-            if not 0 <= km <= MAX_MILEAGE_KM:
-                raise ValueError
-            values["mileage_km"] = km
-        except ValueError:
-            errors.append(ValidationError("mileage_km", "mileage.invalid",
-                                          f"mileage must be a whole number of km from 0 to "
-                                          f"{MAX_MILEAGE_KM}", value=str(mileage)))
+            values["mileage_km"] = parsing.parse_mileage_km(data.mileage_km)
+        except ValidationError as exc:
+            errors.append(exc)
     customer = None
     if data.customer_id is None:
         errors.append(ValidationError("customer", "customer.required",

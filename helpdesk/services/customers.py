@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from helpdesk.domain import audit, events, text, validation
+from helpdesk.domain import audit, events, parsing, validation
 from helpdesk.domain.customers import (
     Contact,
     Customer,
@@ -216,13 +216,7 @@ def _vehicle(uow: UnitOfWork, user: User, data: VehicleInput, today: date,
     plate = _try(errors, validation.validate_plate, data.plate) if data.plate.strip() else ""
     mileage = None
     if data.mileage_km not in (None, ""):
-        try:
-            mileage = int(text.fold_width(str(data.mileage_km)).replace(",", "").strip())
-            if not 0 <= mileage <= 3_000_000:
-                raise ValueError
-        except ValueError:
-            errors.append(ValidationError("mileage_km", "mileage.invalid",
-                                          "mileage must be a whole number of km"))
+        mileage = _try(errors, parsing.parse_mileage_km, data.mileage_km)
     if data.purchase_date is not None and data.purchase_date > today:
         errors.append(ValidationError("purchase_date", "date.future",
                                       "the purchase date cannot be in the future"))

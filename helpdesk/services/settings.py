@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
-from helpdesk.domain import audit, events, text, validation
+from helpdesk.domain import audit, events, parsing, text, validation
 from helpdesk.domain.calendar import StoreCalendar
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import ValidationError, ValidationErrors
@@ -35,6 +35,7 @@ MAX_PHRASE_LENGTH = 40
 MAX_PHRASES = 500
 MAX_CATEGORIES = 100
 DEFAULT_RETENTION_YEARS = 2
+MAX_RETENTION_YEARS = 30
 _CATEGORY_CODE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
@@ -187,6 +188,9 @@ class RuleInput:
     note: str = ""
 
 
+_MINUTE_KINDS = frozenset({DueKind.WORKING_MINUTES, DueKind.CALENDAR_MINUTES})
+
+
 def _spec(kind: DueKind | str, amount: int | str, field: str,
           errors: list[ValidationError]) -> DueSpec | None:
     try:
@@ -196,17 +200,14 @@ def _spec(kind: DueKind | str, amount: int | str, field: str,
                                       f"{kind!r} is not a kind of deadline", value=str(kind),
                                       choices=", ".join(k.value for k in DueKind)))
         return None
-    if parsed_kind is DueKind.END_OF_WORKDAY:
-        number = 0
-    else:
-        raw = text.normalize(str(amount)) if not isinstance(amount, int) else amount
-        try:
-            number = int(raw)
-        except ValueError:
-            errors.append(ValidationError(f"{field}.amount", "sla.amount_positive",
-                                          f"the amount must be a positive whole number, "
-                                          f"not {amount!r}", amount=str(amount)))
-            return None
+    # Minutes may be typed as the desk prints them ("2小时", "1 h 30 min"); days are a count.
+    read = parsing.parse_minutes if parsed_kind in _MINUTE_KINDS else parsing.parse_int
+    try:
+        number = 0 if parsed_kind is DueKind.END_OF_WORKDAY else \
+            read(amount, field=f"{field}.amount", code="sla.amount_positive", minimum=None)
+    except ValidationError as exc:
+        errors.append(exc)
+        return None
     spec = DueSpec(parsed_kind, number)
     try:
         spec.validate(field)
@@ -442,13 +443,10 @@ def save_retention_years(uow: UnitOfWork, actor_id: int, years: int | str) -> in
     with uow:
         user = common.actor(uow, actor_id, Permission.MANAGE_SETTINGS)
         try:
-            value = int(text.normalize(str(years)))
-            if not 1 <= value <= 30:
-                raise ValueError
-        except ValueError:
-            raise ValidationErrors([ValidationError(
-                "retention_years", "retention.invalid",
-                f"keep records from 1 to 30 years, not {years!r}", value=str(years))]) from None
+            value = parsing.parse_int(years, field="retention_years", code="retention.invalid",
+                                      minimum=1, maximum=MAX_RETENTION_YEARS, what="years")
+        except ValidationError as exc:
+            raise ValidationErrors([exc]) from None
         before = uow.settings.get(common.RETENTION_KEY) or DEFAULT_RETENTION_YEARS
         uow.settings.set(common.RETENTION_KEY, value)
         uow.record(events.SettingsChanged(

@@ -23,9 +23,9 @@ rules. The definitions, in one place:
   customers`` — equal values share a score. Classes: R ≥ 3 and F ≥ 4 and M ≥ 4 →
   high value; R ≥ 3 and (F ≥ 3 or M ≥ 3) → potential; R ≥ 3 → ordinary; R ≤ 2 and
   (F ≥ 4 or M ≥ 4) → at risk; R ≤ 2 → silent.
-* **lifecycle** (``domain.customers.lifecycle``): prospect without orders; new when
-  the first order is at most 90 days old; active with an order in the last 365 days;
-  inactive otherwise.
+* **lifecycle**: ``domain.customers.LIFECYCLE_RULES`` turned into a CASE by
+  :func:`lifecycle_case` (prospect without orders; new when the first order is at most
+  90 days old; active with an order in the last 365 days; inactive otherwise).
 """
 
 from __future__ import annotations
@@ -50,7 +50,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from helpdesk.domain.complaints import NOT_CLOSED, SheetState
-from helpdesk.domain.customers import ACTIVE_DAYS, NEW_CUSTOMER_DAYS
+from helpdesk.domain.customers import (
+    ACTIVE_DAYS,
+    LIFECYCLE_OTHERWISE,
+    LIFECYCLE_RULES,
+    LIFECYCLE_WITHOUT_PURCHASE,
+    Lifecycle,
+)
 from helpdesk.storage import deadline_sql, tables
 
 c = tables.customers
@@ -60,7 +66,7 @@ sh = tables.sheets
 # The string values the services turn into enums (kept equal by a test).
 SEGMENTS = ("top", "high", "middle", "low", "inactive", "prospect")
 RFM_CLASSES = ("high_value", "potential", "ordinary", "at_risk", "silent")
-LIFECYCLES = ("prospect", "new", "active", "inactive")
+LIFECYCLES = tuple(stage.value for stage in Lifecycle)
 # Pyramid cut-offs: cumulative per cent of the active customers, ranked by revenue.
 PYRAMID_CUTS = (("top", 1), ("high", 5), ("middle", 20))
 _OPEN = sorted(st.value for st in NOT_CLOSED)
@@ -150,14 +156,21 @@ def _rfm_cte(stats: CTE, store_id: int | None) -> CTE:
                   klass.label("rfm_class")).cte("rfm")
 
 
-def _lifecycle(stats: Any, today: date) -> ColumnElement[str]:
-    new_since = today - timedelta(days=NEW_CUSTOMER_DAYS)
+def lifecycle_case(first_at: Any, last_at: Any, today: date) -> ColumnElement[str]:
+    """``domain.customers.lifecycle`` as a SQL CASE, built from the same rule steps
+    (:data:`~helpdesk.domain.customers.LIFECYCLE_RULES`) over first/last purchase
+    columns."""
+    purchases = {"first": first_at, "last": last_at}
     return case(
-        (stats.c.first_at.is_(None), literal("prospect")),
-        (stats.c.first_at >= new_since, literal("new")),
-        (stats.c.last_at >= since_12_months(today), literal("active")),
-        else_=literal("inactive"),
+        (first_at.is_(None), literal(LIFECYCLE_WITHOUT_PURCHASE.value)),
+        *[(purchases[rule.purchase] >= rule.since(today), literal(rule.stage.value))
+          for rule in LIFECYCLE_RULES],
+        else_=literal(LIFECYCLE_OTHERWISE.value),
     )
+
+
+def _lifecycle(stats: Any, today: date) -> ColumnElement[str]:
+    return lifecycle_case(stats.c.first_at, stats.c.last_at, today)
 
 
 def _segment(stats: Any, pyramid: Any) -> ColumnElement[str]:

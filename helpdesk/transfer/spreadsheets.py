@@ -34,7 +34,7 @@ from typing import Any, TypeVar
 
 import phonenumbers
 
-from helpdesk.domain import audit, events, text, validation, vocabulary
+from helpdesk.domain import audit, events, parsing, text, validation, vocabulary
 from helpdesk.domain.complaints import (
     Action,
     ResponsibleArea,
@@ -43,6 +43,7 @@ from helpdesk.domain.complaints import (
     SheetState,
     Transition,
     VisitKind,
+    elapsed_minutes,
     format_sheet_number,
 )
 from helpdesk.domain.customers import (
@@ -301,49 +302,11 @@ def _yes_no(value: str, column: str, errors: list[ValidationError]) -> bool | No
 
 
 # ====================================================================== dates
-_DATE_TIME = re.compile(
-    r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:(?:\s+|T|\s*日?\s*)(?P<H>\d{1,2})\s*[:时點点]\s*(?P<M>\d{1,2})"
-    r"(?:\s*[:分]\s*(?P<S>\d{1,2})(?:\.\d+)?\s*秒?)?\s*分?)?"
-)
-
-
-def parse_datetime_text(value: str, *, field: str = "date") -> datetime:
-    """Read ``2026-11-20``, ``2026/11/20 14:30``, ``2026年11月20日 14:30:05``.
-
-    Full-width digits are accepted; a date without a time means 00:00.
-
-    Raises:
-        ValidationError: ``date.invalid``.
-    """
-    raw = text.normalize(value)
-    match = _DATE_TIME.fullmatch(raw)
-    if match is None:
-        raise ValidationError(field, "date.invalid",
-                              f"'{raw}' is not a date (use 2026-11-20 or 2026-11-20 14:30)",
-                              value=raw)
-    try:
-        return datetime(int(match["y"]), int(match["m"]), int(match["d"]),
-                        int(match["H"] or 0), int(match["M"] or 0), int(match["S"] or 0))
-    except ValueError:
-        raise ValidationError(field, "date.invalid", f"'{raw}' is not a real date or time",
-                              value=raw) from None
-
-
-def parse_date_text(value: str, *, field: str = "date") -> date:
-    """Like :func:`parse_datetime_text` for a calendar date; a time of day is refused."""
-    result = parse_datetime_text(value, field=field)
-    if result.time() != time(0):
-        raise ValidationError(field, "date.has_time", f"'{value}' should be a date only",
-                              value=value)
-    return result.date()
-
-
 def _opt_datetime(value: str, column: str, errors: list[ValidationError]) -> datetime | None:
     if not value:
         return None
     try:
-        return parse_datetime_text(value, field=column)
+        return parsing.parse_datetime(value, field=column)
     except ValidationError as exc:
         errors.append(exc)
         return None
@@ -353,7 +316,7 @@ def _opt_date(value: str, column: str, errors: list[ValidationError]) -> date | 
     if not value:
         return None
     try:
-        return parse_datetime_text(value, field=column).date()
+        return parsing.parse_datetime(value, field=column).date()
     except ValidationError as exc:
         errors.append(exc)
         return None
@@ -886,13 +849,9 @@ def _plan_sheet(ctx: _SheetContext, row: Mapping[str, str], line: int,
                                   max_length=2000)
     if row["mileage_km"]:
         try:
-            km = int(text.fold_width(row["mileage_km"]).replace(",", "").strip())
-            if not 0 <= km <= 3_000_000:
-                raise ValueError
-            v["mileage_km"] = km
-        except ValueError:
-            errors.append(ValidationError("mileage_km", "mileage.invalid",
-                                          "mileage must be a whole number of km"))
+            v["mileage_km"] = parsing.parse_mileage_km(row["mileage_km"])
+        except ValidationError as exc:
+            errors.append(exc)
     state = _choice(row["state"], SheetState, "state", errors) if row["state"] else \
         SheetState.REGISTERED
     if state is SheetState.WAITING:
@@ -1190,12 +1149,12 @@ def _write_sheet(ctx: _SheetContext, plan: _SheetPlan, path: Path, line: int) ->
 def _apply_step(sheet: Sheet, step: SheetState, when: datetime, plan: _SheetPlan) -> None:
     if step is SheetState.ACKNOWLEDGED:
         sheet.acknowledged_at = when
-        sheet.response_minutes = max(0, int((when - sheet.received_at).total_seconds() // 60))
+        sheet.response_minutes = elapsed_minutes(sheet.received_at, when)
         if sheet.response_due_at is not None:
             sheet.response_on_time = when <= sheet.response_due_at
     elif step is SheetState.RESOLVED:
         sheet.resolved_at = when
-        sheet.resolution_minutes = max(0, int((when - sheet.received_at).total_seconds() // 60))
+        sheet.resolution_minutes = elapsed_minutes(sheet.received_at, when)
         if sheet.resolution_due_at is not None:
             sheet.resolution_on_time = when <= sheet.resolution_due_at
     elif step is SheetState.VISITED:
@@ -1373,7 +1332,7 @@ def _phone_text(e164: str) -> str:
 
 
 def _yuan(cents: int) -> str:
-    return f"{cents / 100:.2f}" if cents % 100 else str(cents // 100)
+    return parsing.format_yuan(cents, grouping=False, drop_zero_fen=True)
 
 
 def _customer_row(c: Customer, lang: str) -> list[str]:
@@ -1444,5 +1403,5 @@ __all__ = [
     "CUSTOMERS", "CUSTOMER_COLUMNS", "SHEETS", "SHEET_COLUMNS", "ImportReport", "RowError",
     "TemplateColumn", "check_customers", "check_sheets", "columns_for", "detect_kind",
     "enum_label", "export_customers", "import_customers", "import_sheets", "match_category",
-    "parse_date_text", "parse_datetime_text", "read_table", "write_template",
+    "read_table", "write_template",
 ]

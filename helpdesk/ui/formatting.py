@@ -13,7 +13,7 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from helpdesk.domain import deadlines, sla
+from helpdesk.domain import deadlines, parsing, sla
 from helpdesk.domain.complaints import SheetState
 
 
@@ -26,7 +26,7 @@ def date_text(value: date | None) -> str:
 
 
 def money_text(cents: int) -> str:
-    return f"¥{cents / 100:,.2f}"
+    return parsing.format_yuan(cents, symbol=True)
 
 
 def duration_text(td: timedelta) -> str:

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from helpdesk.domain import sla
+from helpdesk.domain import parsing, sla
 from helpdesk.domain.complaints import (
     TRANSITIONS,
     Action,
@@ -708,7 +708,7 @@ class SheetForm(QWidget):
             (self.tr("Root cause"), mine["root_cause"], saved.root_cause),
             (self.tr("Immediate correction"), mine["correction"], saved.correction),
             (self.tr("Compensation (¥)"), mine["compensation"] or "0.00",
-             f"{saved.compensation_cents / 100:.2f}"),
+             parsing.format_yuan(saved.compensation_cents, grouping=False)),
             (self.tr("Long-term measure"), mine["long_term_measure"], saved.long_term_measure),
             (self.tr("Status"), labels.label(self.detail.state), labels.label(saved.state)),
             (self.tr("Responsible"), self.detail.responsible_name, saved.responsible_name),

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from helpdesk.domain import parsing
 from helpdesk.domain.complaints import Action, ResponsibleArea, SheetState
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.services.dto import (
@@ -658,8 +659,9 @@ class AnalysisPanel(Panel):
     def load(self, detail: SheetDetail, now: datetime | None = None) -> None:
         self.root_cause_edit.setPlainText(detail.root_cause)
         self.correction_edit.setPlainText(detail.correction)
-        self.compensation_edit.setText(f"{detail.compensation_cents / 100:.2f}"
-                                       if detail.compensation_cents else "")
+        self.compensation_edit.setText(
+            parsing.format_yuan(detail.compensation_cents, grouping=False)
+            if detail.compensation_cents else "")
         self.measure_edit.setPlainText(detail.long_term_measure)
         self.rework_check.setChecked(detail.rework_needed)
         self.rework_done_check.setChecked(detail.rework_completed_at is not None)
