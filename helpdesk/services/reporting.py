@@ -57,12 +57,12 @@ def resolve_store(uow: UnitOfWork, store: str | int | None) -> int | None:
             found = uow.stores.get(store)
         else:
             found = uow.stores.get_by_code(text_mod.normalize(store).upper())
-        if found is None:
+        if found is None or found.id is None:
             codes = ", ".join(s.code for s in uow.stores.list())
             raise ValidationError("store", "store.not_found",
                                   f"there is no store {str(store)[:20]!r} (stores: {codes})",
                                   store=str(store)[:20])
-        return int(found.id)
+        return found.id
 
 
 @dataclass(frozen=True)
