@@ -96,6 +96,8 @@ TEMPLATES: dict[str, str] = {
         "errors", "Enter the satisfaction (1–5) of the return visit."),
     "date.future": QT_TRANSLATE_NOOP(
         "errors", "{value} is in the future (it is now {now})."),
+    "month.future": QT_TRANSLATE_NOOP(
+        "errors", "{month} has not begun yet; choose a past month."),
     "date.too_old": QT_TRANSLATE_NOOP(
         "errors", "This date is too far back (a complaint older than a year belongs in an "
         "import; a birthday cannot be before 1900)."),

@@ -1995,6 +1995,11 @@ Database: %1</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/messages.py" line="99"/>
+        <source>{month} has not begun yet; choose a past month.</source>
+        <translation>{month} has not begun yet; choose a past month.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="99"/>
         <source>This date is too far back (a complaint older than a year belongs in an import; a birthday cannot be before 1900).</source>
         <translation>This date is too far back (a complaint older than a year belongs in an import; a birthday cannot be before 1900).</translation>
     </message>

@@ -1993,6 +1993,11 @@ Database: %1</source>
     </message>
     <message>
         <location filename="../../helpdesk/ui/messages.py" line="99"/>
+        <source>{month} has not begun yet; choose a past month.</source>
+        <translation>{month} 还没有开始；请选择已经开始的月份。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/messages.py" line="99"/>
         <source>This date is too far back (a complaint older than a year belongs in an import; a birthday cannot be before 1900).</source>
         <translation>日期太早（超过一年的抱怨请用导入登记；生日不能早于1900年）。</translation>
     </message>
