@@ -99,7 +99,7 @@ def main() -> int:
     reader = next(u.id for u in users.list_users(uow(), include_inactive=False)
                   if Permission.VIEW_REPORTS in permissions_of(frozenset(u.roles)))
 
-    data_s, report = _timed(lambda: monthly.build_monthly_report(uow(), month), args.repeat)
+    data_s, report = _timed(lambda: reporting.build_monthly_report(uow(), month), args.repeat)
     received = report.current.received
     pdf_s, pdf = _timed(lambda: render_monthly.render_monthly(report, "zh_CN", font=font),
                         args.repeat)

@@ -9,8 +9,11 @@ commit that changed a sheet or a customer, and the sheet counter rolls back with
 transaction. ``commits`` counts commits, ``commit_log`` holds the audit entries each
 commit wrote, so a test can say "the change and its audit entry were one commit".
 
-Customer search and the sheet list run SQL (``storage.search``/``sheet_queries``);
-services tests of those go to ``tests/integration``, and the fake says so if called.
+Customer search, the sheet list, the customer analytics and the report queries run SQL
+(``storage.search``/``sheet_queries``/``analytics_queries``/``report_queries``);
+services tests of those go to ``tests/integration`` or ``tests/reports``, and the fake
+says so if called. ``services.ports.UnitOfWork`` is what both units of work satisfy
+(``tests/test_ports.py``).
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ from helpdesk.domain.complaints import Sheet
 from helpdesk.domain.customers import Customer, Order, Store, Vehicle
 from helpdesk.domain.users import Role, User
 from helpdesk.services import setup
+from helpdesk.storage.analytics_queries import AnalyticsQueries
+from helpdesk.storage.report_queries import ReportQueries
 
 PASSWORD = "secret123"
 
@@ -192,6 +197,10 @@ class FakeSheetRepository(_Repo):
         self._s.counters[key] = self._s.counters.get(key, 0) + 1
         return self._s.counters[key]
 
+    def reserve_sequence(self, store_id: int, year: int, at_least: int) -> None:
+        key = (store_id, year)
+        self._s.counters[key] = max(self._s.counters.get(key, 0), at_least)
+
     def count(self) -> int:
         return len(self._s.sheets)
 
@@ -317,6 +326,14 @@ class FakeUnitOfWork:
         """Back to the last commit; objects handed out before are no longer the data."""
         self._outbox.discard()
         self.state = copy.deepcopy(self._committed)
+
+    @property
+    def analytics(self) -> AnalyticsQueries:
+        raise NotImplementedError("customer analytics run SQL: test them in tests/integration")
+
+    @property
+    def reports(self) -> ReportQueries:
+        raise NotImplementedError("the report queries run SQL: test them in tests/reports")
 
     # -- what tests read -----------------------------------------------------------
     @property

@@ -1,5 +1,5 @@
 """The layer rules of DESIGN.md section 5, as import-linter contracts in pyproject.toml:
-every contract is run and kept."""
+the layers in their order, the bans on Qt and SQL, and every contract run and kept."""
 
 from __future__ import annotations
 
@@ -17,9 +17,28 @@ def _contracts() -> list[dict[str, object]]:
     return list(config["tool"]["importlinter"]["contracts"])
 
 
-def test_the_layer_contracts_are_declared() -> None:
+LAYERS = ["__main__", "cli", "ui", "demo | transfer", "services", "reports", "storage",
+          "domain"]
+"""Top to bottom: a layer imports only the layers below it."""
+
+
+def test_the_layers_contract_is_declared_with_that_order() -> None:
+    layers = [c for c in _contracts() if c["type"] == "layers"]
+    assert len(layers) == 1
+    contract = layers[0]
+    assert contract["containers"] == ["helpdesk"]
+    assert contract["layers"] == LAYERS
+    # Every subpackage has its place: a new one must be put in a layer.
+    assert contract["exhaustive"] is True
+    packages = {p.name for p in (ROOT / "helpdesk").iterdir()
+                if (p / "__init__.py").exists()} | {"__main__"}
+    declared = {name.strip() for layer in LAYERS for name in layer.split("|")}
+    assert declared == packages
+
+
+def test_the_forbidden_contracts_are_declared() -> None:
     forbidden = {c["name"]: (set(c["source_modules"]), set(c["forbidden_modules"]))  # type: ignore[arg-type]
-                 for c in _contracts()}
+                 for c in _contracts() if c["type"] == "forbidden"}
     sources_and_bans = list(forbidden.values())
     # The domain: no Qt, no SQL, no upper layer.
     assert any({"helpdesk.domain"} == src and {"PySide6", "sqlalchemy", "helpdesk.storage",

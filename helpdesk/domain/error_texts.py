@@ -312,6 +312,11 @@ TEMPLATES: Mapping[str, Labels] = {
         "{value} 不是月份，請寫成 2026-10。",
         "{value} is not a month; write it as 2026-10.",
     ),
+    "month.future": (
+        "{month} 尚未开始，请选择已经过去的月份。",
+        "{month} 尚未開始，請選擇已經過去的月份。",
+        "{month} has not begun yet; choose a past month.",
+    ),
     "store.not_found": (
         "没有代码为 {store} 的门店（现有门店：{stores}）。",
         "沒有代碼為 {store} 的門店（現有門店：{stores}）。",

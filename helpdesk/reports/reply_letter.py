@@ -29,9 +29,9 @@ from helpdesk.domain import validation
 from helpdesk.domain.complaints import ResponsibleArea
 from helpdesk.domain.customers import Gender
 from helpdesk.reports import i18n, layout
+from helpdesk.reports.documents import SheetDocument
 from helpdesk.reports.fonts import PdfFont, pdf_font
 from helpdesk.reports.layout import para, shorten
-from helpdesk.services.dto import SheetDetail
 
 _OUR_AREAS = frozenset({ResponsibleArea.TECHNICAL, ResponsibleArea.SERVICE,
                         ResponsibleArea.PARTS, ResponsibleArea.SALES,
@@ -64,7 +64,7 @@ def _clause(value: str, limit: int = 400) -> str:
 
 
 def draft_letter(
-    sheet: SheetDetail,
+    sheet: SheetDocument,
     lang: str,
     *,
     letterhead: Letterhead,

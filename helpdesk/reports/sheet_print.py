@@ -18,16 +18,16 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 
 from helpdesk.domain import validation
 from helpdesk.reports import i18n, layout
+from helpdesk.reports.documents import SheetDocument
 from helpdesk.reports.fonts import PdfFont, pdf_font
 from helpdesk.reports.i18n import fmt_amount, fmt_date, fmt_datetime
 from helpdesk.reports.layout import CONTENT_WIDTH, para
-from helpdesk.services.dto import SheetDetail
 
 _SATISFACTION_NOTE = re.compile(r"satisfaction (\d)")
 
 
 class _SheetWriter:
-    def __init__(self, sheet: SheetDetail, lang: str, font: PdfFont,
+    def __init__(self, sheet: SheetDocument, lang: str, font: PdfFont,
                  categories: Mapping[str, tuple[str, ...]], printed_at: datetime) -> None:
         self.d = sheet
         self.lang = lang
@@ -246,7 +246,7 @@ class _SheetWriter:
                                       table, Spacer(1, 2 * mm), printed]))
 
 
-def render_sheet(sheet: SheetDetail, lang: str = i18n.DEFAULT_LANGUAGE, *,
+def render_sheet(sheet: SheetDocument, lang: str = i18n.DEFAULT_LANGUAGE, *,
                  categories: Mapping[str, tuple[str, ...]], printed_at: datetime,
                  font: PdfFont | None = None) -> bytes:
     """The sheet as a PDF form in ``lang``.

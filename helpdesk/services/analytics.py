@@ -719,16 +719,16 @@ def duplicate_suggestions(uow: UnitOfWork, actor_id: int,
             if len(pairs) >= limit:
                 break
         chosen = list(pairs.items())[:limit]
-        ids = {i for pair, _ in chosen for i in pair}
-        sheets = uow.analytics.sheet_counts(ids)
-        candidates = {i: _candidate(uow, user, i, sheets.get(i, 0)) for i in sorted(ids)}
+        shown = {i for pair, _ in chosen for i in pair}
+        sheets = uow.analytics.sheet_counts(shown)
+        candidates = {i: _candidate(uow, user, i, sheets.get(i, 0)) for i in sorted(shown)}
     return [DuplicateSuggestion(reason, candidates[a], candidates[b])
             for (a, b), reason in chosen]
 
 
 def _candidate(uow: UnitOfWork, user: User, customer_id: int,
                sheets: int) -> DuplicateCandidate:
-    c = uow.customers.get(customer_id)
+    c = common.get_or_404(uow.customers, customer_id, "customer")
     return DuplicateCandidate(
         customer_id, c.name, _mask(user, c.primary_phone),
         tuple(v.plate for v in c.vehicles if v.plate), tuple(v.vin for v in c.vehicles),

@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
-from helpdesk.domain import events, parsing, validation
+from helpdesk.domain import parsing, validation
 from helpdesk.domain.calendar import StoreCalendar
 from helpdesk.domain.complaints import DEFAULT_CATEGORIES
 from helpdesk.domain.customers import Store
@@ -27,25 +27,8 @@ from helpdesk.domain.errors import (
 from helpdesk.domain.sla import PRESETS, SlaPolicy
 from helpdesk.domain.users import Permission, User
 
-
-class UnitOfWork(Protocol):
-    """What services need from a unit of work (the SQLAlchemy one and test fakes)."""
-
-    stores: Any
-    users: Any
-    customers: Any
-    sheets: Any
-    audit: Any
-    settings: Any
-    analytics: Any
-
-    def __enter__(self) -> UnitOfWork: ...
-    def __exit__(self, *exc: object) -> None: ...
-    def commit(self) -> None: ...
-    def rollback(self) -> None: ...
-    def reading(self) -> Any: ...
-    def record(self, event: events.Event) -> None: ...
-    def add_listener(self, listener: events.Listener) -> None: ...
+# Re-exported: the services name it ``common.UnitOfWork``.
+from helpdesk.services.ports import UnitOfWork as UnitOfWork
 
 
 def _system_now() -> datetime:

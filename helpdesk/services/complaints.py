@@ -114,7 +114,7 @@ def detail(uow: UnitOfWork, sheet: Sheet, viewer: User) -> SheetDetail:
     def name(user_id: int | None) -> str:
         return names.get(user_id, "") if user_id is not None else ""
 
-    store = uow.stores.get(sheet.store_id)
+    store = common.get_or_404(uow.stores, sheet.store_id, "store")
     vehicle = uow.customers.get_vehicle(sheet.vehicle_id) if sheet.vehicle_id else None
     order = uow.customers.get_order(sheet.order_id) if sheet.order_id else None
     phone = sheet.customer_phone
@@ -209,9 +209,9 @@ def may_register(uow: UnitOfWork, actor_id: int) -> Allowance:
 def find_sheet_id(uow: UnitOfWork, number: str) -> int:
     with uow.reading():
         sheet = uow.sheets.get_by_number(number)
-        if sheet is None:
+        if sheet is None or sheet.id is None:
             raise NotFound(f"there is no sheet {number}", code="sheet.not_found")
-        return int(sheet.id)
+        return sheet.id
 
 
 # ---------------------------------------------------------------- register
@@ -410,7 +410,7 @@ def _apply_registration(uow: UnitOfWork, sheet: Sheet, values: dict[str, Any]) -
     for key, value in values.items():
         setattr(sheet, key, value)
     if sla_changed:
-        store = uow.stores.get(sheet.store_id)
+        store = common.get_or_404(uow.stores, sheet.store_id, "store")
         sheet.apply_sla(common.store_policy(store), common.store_calendar(store))
 
 
@@ -584,7 +584,8 @@ def wait_for_customer(uow: UnitOfWork, actor_id: int, sheet_id: int, reason: str
 def resume(uow: UnitOfWork, actor_id: int, sheet_id: int, *,
            expected_version: int | None = None, note: str = "") -> SheetDetail:
     def change(sheet: Sheet, user: User, at: datetime) -> None:
-        sheet.resume(user, at, common.store_calendar(uow.stores.get(sheet.store_id)), note)
+        sheet.resume(user, at, common.store_calendar(
+            common.get_or_404(uow.stores, sheet.store_id, "store")), note)
 
     return _act(uow, actor_id, sheet_id, expected_version, "resume", change, note)
 

@@ -471,7 +471,8 @@ def find_customers(uow: UnitOfWork, actor_id: int, query: str,
                 continue
             phone = c.primary_phone
             result.append(CustomerSummary(
-                c.id, c.name, c.kind, phone if see or not phone else validation.mask_phone(phone),
+                hit.customer_id, c.name, c.kind,
+                phone if see or not phone else validation.mask_phone(phone),
                 tuple(v.plate for v in c.vehicles if v.plate), c.tier,
                 hit.kind, _shown_key(hit.kind, hit.key, see), hit.rank))
         return result
@@ -544,7 +545,7 @@ def merge_customers(uow: UnitOfWork, actor_id: int, keep_id: int, duplicate_id: 
             c.updated_by_id = user.id
         uow.customers.save(keep)
         uow.customers.save(dup)
-        sheets_moved = uow.customers.relink_sheets(dup.id, keep.id)
+        sheets_moved = uow.customers.relink_sheets(duplicate_id, keep_id)
         uow.record(events.CustomerMerged(
             at=at, **common.by(user), customer_id=keep_id, merged_id=duplicate_id,
             sheet_ids=frozenset(sheets_moved),

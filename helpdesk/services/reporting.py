@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from helpdesk.domain import events
+from helpdesk.domain import events, parsing
 from helpdesk.domain import text as text_mod
 from helpdesk.domain.customers import CustomerKind, Gender
 from helpdesk.domain.errors import NotFound, ValidationError
+from helpdesk.domain.months import midnight
 from helpdesk.domain.users import Permission, User
 from helpdesk.reports import i18n, monthly, tables
 from helpdesk.reports.fonts import pdf_font
@@ -60,7 +61,7 @@ def resolve_store(uow: UnitOfWork, store: str | int | None) -> int | None:
             found = uow.stores.get(store)
         else:
             found = uow.stores.get_by_code(text_mod.normalize(store).upper())
-        if found is None:
+        if found is None or found.id is None:
             codes = ", ".join(s.code for s in uow.stores.list())
             raise ValidationError("store", "store.not_found",
                                   f"there is no store {str(store)[:20]!r} (stores: {codes})",
@@ -83,7 +84,46 @@ def monthly_report(uow: UnitOfWork, actor_id: int, request: MonthlyRequest, *,
     with uow.reading():
         _viewer(uow, actor_id, Permission.VIEW_REPORTS)
     store_id = resolve_store(uow, request.store)
-    return monthly.build_monthly_report(uow, request.month, store_id, list_limit=list_limit)
+    return build_monthly_report(uow, request.month, store_id, list_limit=list_limit)
+
+
+def build_monthly_report(
+    uow: UnitOfWork,
+    month: str | date,
+    store_id: int | None = None,
+    *,
+    list_limit: int | None = monthly.LIST_LIMIT,
+) -> monthly.MonthlyReport:
+    """Compute every figure of the report for ``month`` (and a store, or all), as of
+    the services' clock; no permission check (``monthly_report`` makes it).
+
+    Args:
+        uow: a unit of work (opened read-only here).
+        month: the month (``"2026-10"`` or a date in it).
+        store_id: the store, or ``None`` for all stores.
+        list_limit: rows each list keeps at most; ``None`` keeps all (exports).
+
+    Raises:
+        ValidationError: ``month.invalid``, ``month.future`` or ``store.not_found``.
+    """
+    first = parsing.parse_month(month)
+    now = common.now()
+    if midnight(first) > now:
+        raise ValidationError("month", "month.future",
+                              f"{first:%Y-%m} has not begun yet; choose a past month",
+                              month=f"{first:%Y-%m}")
+    with uow.reading():
+        store_name = None
+        if store_id is not None:
+            store = uow.stores.get(store_id)
+            if store is None:
+                raise ValidationError("store", "store.not_found",
+                                      f"there is no store with id {store_id}")
+            store_name = store.name
+        queries = uow.reports.monthly(store_id, now, list_limit)
+        names = {code: tuple(values) for code, values in common.categories(uow).items()}
+        return monthly.assemble(queries, first, store_id=store_id, store_name=store_name,
+                                category_names=names)
 
 
 def _audit_report(uow: UnitOfWork, actor_id: int, report: monthly.MonthlyReport,

@@ -109,7 +109,7 @@ class CustomerRepository:
             .options(selectinload(Customer.phones),  # type: ignore[arg-type]
                      selectinload(Customer.vehicles))  # type: ignore[arg-type]
         )
-        return {c.id: c for c in self.session.scalars(stmt)}
+        return {c.id: c for c in self.session.scalars(stmt) if c.id is not None}
 
     def get_vehicle(self, vehicle_id: int) -> Vehicle | None:
         return self.session.get(Vehicle, vehicle_id)

@@ -31,12 +31,13 @@ from helpdesk.domain import events
 from helpdesk.domain.complaints import Sheet
 from helpdesk.domain.customers import Customer
 from helpdesk.domain.errors import ConflictError
-from helpdesk.storage import analytics_queries, orm, repositories, tables
+from helpdesk.storage import analytics_queries, orm, report_queries, repositories, tables
 
 
 class SqlAlchemyUnitOfWork:
     """Attributes: stores, users, customers, sheets, audit, settings (repositories);
-    session (the open SQLAlchemy session, for storage-side queries only)."""
+    analytics, reports (SQL-only queries); session (the open SQLAlchemy session, for
+    storage-side queries only)."""
 
     def __init__(self, engine: Engine) -> None:
         orm.start_mappers()
@@ -69,6 +70,7 @@ class SqlAlchemyUnitOfWork:
         self.audit = repositories.AuditRepository(self.session)
         self.settings = repositories.SettingsRepository(self.session)
         self.analytics = analytics_queries.AnalyticsQueries(self.session)
+        self.reports = report_queries.ReportQueries(self.session)
 
     def __enter__(self) -> Self:
         if self._depth == 0:

@@ -19,8 +19,7 @@ import pytest
 from sqlalchemy import insert
 
 from helpdesk.cli import COMMAND_MODULES, main
-from helpdesk.reports import monthly
-from helpdesk.services import analytics
+from helpdesk.services import analytics, reporting
 from helpdesk.services import complaints as sheet_services
 from helpdesk.storage import tables
 from helpdesk.storage.database import open_database
@@ -600,7 +599,7 @@ def test_a_waiting_sheet_reads_the_same_on_every_surface(cli: Cli, staffed: Staf
     assert record[late].overdue and record[late].remaining == -timedelta(days=1)
 
     # The monthly report's overdue figure and list.
-    report = monthly.build_monthly_report(uow, now.date())
+    report = reporting.build_monthly_report(uow, now.date())
     assert report.current.overdue == 1
     assert [o.number for o in report.overdue_sheets] == ["TS-2026-000102"]
     database.dispose()

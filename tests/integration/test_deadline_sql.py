@@ -24,8 +24,7 @@ from sqlalchemy.orm import Session
 from helpdesk.domain import deadlines
 from helpdesk.domain.complaints import SheetState
 from helpdesk.domain.filters import DueFilter, SheetFilter
-from helpdesk.reports import monthly
-from helpdesk.storage import analytics_queries, deadline_sql, sheet_queries, tables
+from helpdesk.storage import analytics_queries, deadline_sql, report_queries, sheet_queries, tables
 from helpdesk.storage.database import Database
 from tests.conftest import staff_store
 from tests.integration import databases
@@ -172,7 +171,7 @@ def test_every_sql_path_agrees_with_the_domain_rule(store: tuple[Database, int],
                          deadline_sql.open_wait_start(s.c.id, NOW).label("waiting_since")
                          ).subquery()
             reported = {r[0] for r in conn.execute(select(sub.c.id).where(
-                monthly._overdue_at(sub.c.state, sub.c.waiting_since, sub, NOW)))}
+                report_queries._overdue_at(sub.c.state, sub.c.waiting_since, sub, NOW)))}
             assert reported == {i for i, j in before.items() if j.overdue}
             session.close()
         finally:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from helpdesk.reports import tables
-from helpdesk.reports.monthly import MonthlyReport, build_monthly_report
+from helpdesk.reports.monthly import MonthlyReport
+from helpdesk.services.reporting import build_monthly_report
 from helpdesk.storage.database import Database
 from tests.conftest import Clock
 from tests.reports import dataset

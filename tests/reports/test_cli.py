@@ -72,7 +72,7 @@ def test_formats(report_db: Database, tmp_path: Path, name: str, extra: list[str
 
 @pytest.mark.parametrize(("args", "code", "message"), [
     (["--month", "2026-13"], 2, "错误: month: 2026-13 不是月份"),
-    (["--month", "2099-01"], 2, "has not begun yet"),
+    (["--month", "2099-01"], 2, "错误: month: 2099-01 尚未开始"),
     (["--month", "2026-10", "--store", "NOPE"], 2, "没有代码为 NOPE 的门店（现有门店：TS, BJ, GZ"),
     (["--month", "2026-10", "--lang", "fr"], 2, "未知语言 fr"),
 ])

@@ -10,8 +10,8 @@ import pytest
 from helpdesk.domain.complaints import Effectiveness, SheetState
 from helpdesk.domain.errors import PermissionDenied, ValidationError
 from helpdesk.reports import monthly
-from helpdesk.reports.monthly import build_monthly_report
 from helpdesk.services import complaints, customers, reporting
+from helpdesk.services.reporting import build_monthly_report
 from helpdesk.storage.database import Database
 from tests.conftest import NOW, Clock, Staff
 from tests.reports import dataset

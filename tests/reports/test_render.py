@@ -14,9 +14,9 @@ import openpyxl
 import pytest
 
 from helpdesk.reports import fonts, i18n, tables
-from helpdesk.reports.monthly import build_monthly_report
 from helpdesk.reports.render_monthly import render_monthly
 from helpdesk.services import reporting
+from helpdesk.services.reporting import build_monthly_report
 from helpdesk.storage.database import Database
 from tests.reports import dataset
 from tests.reports.pdftext import fonts as pdf_fonts

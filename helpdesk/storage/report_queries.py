@@ -1,0 +1,551 @@
+"""The SQL of the monthly complaint analysis report (``helpdesk.reports.monthly``).
+
+Every figure is one SQL aggregate over ``helpdesk.storage.tables`` (SQLAlchemy Core): no
+loop in Python ever walks the sheets, so a month of 10,000 sheets costs a few dozen
+indexed queries. The SQL is the same on SQLite and PostgreSQL, and so are the figures:
+no database-specific date functions, no floating-point averages, and ties in every
+``ORDER BY … LIMIT`` broken by ids, never by text (collations differ). The definitions
+of the figures are in ``helpdesk.reports.monthly``; the rows come back as the frozen
+dataclasses below, which the report assembles and prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    String,
+    and_,
+    case,
+    func,
+    literal,
+    not_,
+    or_,
+    select,
+    type_coerce,
+)
+from sqlalchemy.orm import Session
+
+from helpdesk.domain.complaints import Effectiveness, SheetState
+from helpdesk.domain.enums import Channel, Severity
+from helpdesk.domain.months import add_months
+from helpdesk.domain.months import midnight as _at
+from helpdesk.storage import deadline_sql, tables
+
+OVERDUE_LIST_LIMIT = 20
+TOP_GROUPS = 8
+TOP_CAUSES = 3
+REPEAT_WINDOW = timedelta(days=90)
+_s = tables.sheets
+_t = tables.sheet_transitions
+_v = tables.sheet_visits
+_a = tables.sheet_actions
+_u = tables.users
+_c = tables.customers
+
+_NOT_CLOSED_ORDER = (SheetState.REGISTERED, SheetState.ACKNOWLEDGED, SheetState.IN_PROGRESS,
+                     SheetState.WAITING, SheetState.RESOLVED, SheetState.VISITED)
+
+
+# ---------------------------------------------------------------------- values
+@dataclass(frozen=True)
+class Rate:
+    """An on-time figure: ``on_time`` of ``eligible`` sheets."""
+
+    eligible: int
+    on_time: int
+
+    @property
+    def late(self) -> int:
+        return self.eligible - self.on_time
+
+    @property
+    def rate(self) -> float | None:
+        return self.on_time / self.eligible if self.eligible else None
+
+
+@dataclass(frozen=True)
+class Durations:
+    """Median and 90th percentile (nearest rank) of ``count`` elapsed times, minutes."""
+
+    count: int
+    median: int | None
+    p90: int | None
+
+
+@dataclass(frozen=True)
+class StateCount:
+    """Sheets in one state at the cut-off (not closed)."""
+
+    state: SheetState
+    count: int
+    overdue: int
+    from_month: int
+
+
+@dataclass(frozen=True)
+class OverdueSheet:
+    number: str
+    received_at: datetime
+    severity: Severity
+    category: str
+    state: SheetState
+    responsible_name: str
+    step: str  # "response" or "resolution"
+    due_at: datetime
+
+
+@dataclass(frozen=True)
+class RepeatCustomer:
+    customer_id: int
+    name: str
+    in_month: int
+    in_window: int
+    last_received_at: datetime
+
+
+@dataclass(frozen=True)
+class RootCauseGroup:
+    category: str
+    area: str  # "" = not assigned yet
+    count: int
+    analysed: int
+    causes: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    sheet_number: str
+    description: str
+    owner_name: str
+    due_date: date | None
+    created_at: datetime
+    done: bool
+    effectiveness: Effectiveness
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class ActionSummary:
+    """This month's actions, and older ones still overdue (``carried_overdue``)."""
+
+    total: int
+    effective: int
+    not_effective: int
+    overdue: int
+    carried_overdue: int = 0
+
+    @property
+    def pending(self) -> int:
+        return self.total - self.effective - self.not_effective
+
+
+@dataclass(frozen=True)
+class MajorComplaint:
+    number: str
+    received_at: datetime
+    customer_name: str
+    channel: Channel
+    category: str
+    description: str
+    area: str
+    responsible_name: str
+    state: SheetState
+    resolved_on_time: bool | None  # None: not resolved and still within the deadline
+    escalated_to_oem: bool
+    correction: str
+
+
+# ---------------------------------------------------------------------- queries
+def _sum(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def _overdue_at(state: Any, waiting_since: Any, sub: Any, cutoff: datetime
+                ) -> ColumnElement[bool]:
+    """Overdue at the cut-off by the one deadline rule (``storage.deadline_sql``); the
+    state at the cut-off says whether the response was still outstanding."""
+    return deadline_sql.overdue(deadline_sql.DeadlineColumns(
+        state, sub.c.response_due_at, sub.c.resolution_due_at, None, waiting_since), cutoff)
+
+
+def _state_at(cutoff: datetime) -> ColumnElement[Any]:
+    """The sheet's state at ``cutoff``: the target of its last transition before it."""
+    last = (
+        select(_t.c.to_state)
+        .where(_t.c.sheet_id == _s.c.id, _t.c.at < cutoff)
+        .order_by(_t.c.at.desc(), _t.c.id.desc())
+        .limit(1)
+        .correlate(_s)
+        .scalar_subquery()
+    )
+    return func.coalesce(last, literal(SheetState.REGISTERED.value, _s.c.state.type))
+
+
+class MonthlyQueries:
+    """The report's queries for one store (or all) on one connection, as of ``now``."""
+
+    def __init__(self, conn: Connection, store_id: int | None, now: datetime,
+                 list_limit: int | None) -> None:
+        self.conn = conn
+        self.store_id = store_id
+        self.now = now
+        self.limit = list_limit
+
+    # -- helpers
+    def _store(self) -> list[ColumnElement[bool]]:
+        return [_s.c.store_id == self.store_id] if self.store_id is not None else []
+
+    def _received(self, start: datetime, cutoff: datetime) -> list[ColumnElement[bool]]:
+        return [_s.c.received_at >= start, _s.c.received_at < cutoff, *self._store()]
+
+    def _limited(self, stmt: Any, limit: int | None) -> Any:
+        return stmt.limit(limit) if limit is not None else stmt
+
+    def cutoff(self, month: date) -> datetime:
+        return min(_at(add_months(month, 1)), self.now)
+
+    # -- one month's counts and on-time rates
+    def core(self, month: date) -> tuple[int, int, Rate, Rate, int, int]:
+        start, cutoff = _at(month), self.cutoff(month)
+        responded = and_(_s.c.acknowledged_at.is_not(None), _s.c.acknowledged_at < cutoff)
+        resolved = and_(_s.c.resolved_at.is_not(None), _s.c.resolved_at < cutoff)
+        response_eligible = and_(_s.c.response_due_at.is_not(None),
+                                 or_(responded, _s.c.response_due_at < cutoff))
+        # The state lookup runs only for unresolved past-due sheets (CASE is lazy), so
+        # it costs a few index probes, not one per sheet.
+        resolution_late = case(
+            (resolved, 0),
+            (_s.c.resolution_due_at < cutoff,
+             case((_state_at(cutoff) == SheetState.WAITING.value,
+                   # Waiting: late only if the deadline had passed when the wait began.
+                   case((_s.c.resolution_due_at
+                         < deadline_sql.open_wait_start(_s.c.id, cutoff), 1), else_=0)),
+                  else_=1)),
+            else_=0,
+        )
+        resolution_eligible = case(
+            (_s.c.resolution_due_at.is_(None), 0),
+            (resolved, 1),
+            else_=resolution_late,
+        )
+        stmt = select(
+            func.count(),
+            _sum(_s.c.severity == Severity.MAJOR.value),
+            _sum(response_eligible),
+            _sum(and_(response_eligible, responded, _s.c.response_on_time.is_(True))),
+            func.coalesce(func.sum(resolution_eligible), 0),
+            _sum(and_(_s.c.resolution_due_at.is_not(None), resolved,
+                      _s.c.resolution_on_time.is_(True))),
+            _sum(and_(responded, _s.c.response_minutes.is_not(None))),
+            _sum(and_(resolved, _s.c.resolution_minutes.is_not(None))),
+        ).where(*self._received(start, cutoff))
+        row = self.conn.execute(stmt).one()
+        total, major, r_elig, r_ok, s_elig, s_ok, n_resp, n_res = (int(x) for x in row)
+        return total, major, Rate(r_elig, r_ok), Rate(s_elig, s_ok), n_resp, n_res
+
+    def durations(self, month: date, kind: str, count: int) -> Durations:
+        """Nearest-rank median and 90th percentile of response or resolution minutes."""
+        start, cutoff = _at(month), self.cutoff(month)
+        if kind == "response":
+            minutes, done_at = _s.c.response_minutes, _s.c.acknowledged_at
+        else:
+            minutes, done_at = _s.c.resolution_minutes, _s.c.resolved_at
+        if count == 0:
+            return Durations(0, None, None)
+
+        def rank(percent: int) -> int:
+            offset = (percent * count + 99) // 100 - 1  # ⌈p·N⌉ - 1, in integers
+            stmt = (
+                select(minutes)
+                .where(*self._received(start, cutoff), done_at.is_not(None),
+                       done_at < cutoff, minutes.is_not(None))
+                .order_by(minutes, _s.c.id)
+                .limit(1)
+                .offset(max(offset, 0))
+            )
+            return int(self.conn.execute(stmt).scalar_one())
+
+        return Durations(count, rank(50), rank(90))
+
+    def satisfaction(self, months: Sequence[date]) -> dict[date, tuple[int, int, int, int, int]]:
+        """Return visits per score (1..5) of each month, in one pass over the visits."""
+        label = case(*[(and_(_v.c.visited_at >= _at(m), _v.c.visited_at < self.cutoff(m)),
+                        literal(index)) for index, m in enumerate(months)], else_=None)
+        visits = _v.join(_s, _s.c.id == _v.c.sheet_id) if self.store_id is not None else _v
+        # Grouped outside a subquery: PostgreSQL would not see the CASE in GROUP BY as the
+        # one in SELECT (their bound parameters differ).
+        inner = (select(label.label("m"), _v.c.satisfaction.label("score"))
+                 .select_from(visits)
+                 .where(_v.c.visited_at >= _at(months[0]),
+                        _v.c.visited_at < self.cutoff(months[-1]), *self._store())
+                 .subquery("visits"))
+        stmt = (select(inner.c.m, inner.c.score, func.count())
+                .where(inner.c.m.is_not(None))
+                .group_by(inner.c.m, inner.c.score))
+        counts = {m: [0] * 5 for m in months}
+        for index, score, n in self.conn.execute(stmt):
+            if 1 <= int(score) <= 5:
+                counts[months[int(index)]][int(score) - 1] = int(n)
+        return {m: (c[0], c[1], c[2], c[3], c[4]) for m, c in counts.items()}
+
+    # -- state at the cut-off
+    def _not_closed(self, month: date) -> Any:
+        cutoff = self.cutoff(month)
+        return (
+            select(
+                _s.c.id, _s.c.number, _s.c.received_at, _s.c.severity, _s.c.category,
+                _s.c.response_due_at, _s.c.resolution_due_at, _s.c.responsible_user_id,
+                _state_at(cutoff).label("state_at"),
+                deadline_sql.open_wait_start(_s.c.id, cutoff).label("waiting_since"),
+            )
+            .where(_s.c.received_at < cutoff,
+                   or_(_s.c.state != SheetState.CLOSED.value, _s.c.closed_at.is_(None),
+                       _s.c.closed_at >= cutoff),
+                   *self._store())
+            .offset(0)  # see backlogs()
+            .subquery("not_closed")
+        )
+
+    @staticmethod
+    def _overdue(sub: Any, cutoff: datetime) -> ColumnElement[bool]:
+        return _overdue_at(sub.c.state_at, sub.c.waiting_since, sub, cutoff)
+
+    def backlogs(self, month: date) -> tuple[tuple[StateCount, ...], tuple[StateCount, ...]]:
+        """The sheets not closed at this month's cut-off and at last month's, by state.
+
+        One pass over the sheets serves both cut-offs: each candidate's state is looked
+        up at each, and the groups are the pairs of states (a few dozen rows)."""
+        before = add_months(month, -1)
+        cut, cut_before = self.cutoff(month), self.cutoff(before)
+        state_now = type_coerce(_state_at(cut), String())
+        state_before = type_coerce(
+            case((_s.c.received_at < cut_before, _state_at(cut_before)), else_=None), String())
+        sub = (
+            select(_s.c.received_at, _s.c.response_due_at, _s.c.resolution_due_at,
+                   state_now.label("now"), state_before.label("before"),
+                   deadline_sql.open_wait_start(_s.c.id, cut).label("wait_now"),
+                   deadline_sql.open_wait_start(_s.c.id, cut_before).label("wait_before"))
+            .where(_s.c.received_at < cut,
+                   or_(_s.c.state != SheetState.CLOSED.value, _s.c.closed_at.is_(None),
+                       _s.c.closed_at >= cut_before),
+                   *self._store())
+            .offset(0)  # a fence: look each state up once, not once per use (PostgreSQL)
+            .subquery("open_then")
+        )
+
+        stmt = select(
+            sub.c.now, sub.c.before, func.count(),
+            _sum(_overdue_at(sub.c.now, sub.c.wait_now, sub, cut)),
+            _sum(_overdue_at(sub.c.before, sub.c.wait_before, sub, cut_before)),
+            _sum(sub.c.received_at >= _at(month)),
+            _sum(and_(sub.c.received_at >= _at(before), sub.c.received_at < cut_before)),
+        ).group_by(sub.c.now, sub.c.before)
+        now: dict[str, list[int]] = {}
+        then: dict[str, list[int]] = {}
+        for state_n, state_b, n, late_n, late_b, new_n, new_b in self.conn.execute(stmt):
+            for found, state, late, new in ((now, state_n, late_n, new_n),
+                                            (then, state_b, late_b, new_b)):
+                if state is None:
+                    continue
+                row = found.setdefault(str(state), [0, 0, 0])
+                row[0] += int(n)
+                row[1] += int(late)
+                row[2] += int(new)
+
+        def ordered(found: dict[str, list[int]]) -> tuple[StateCount, ...]:
+            return tuple(StateCount(state, *found[state.value]) for state in _NOT_CLOSED_ORDER
+                         if state.value in found)
+
+        return ordered(now), ordered(then)
+
+    def overdue_sheets(self, month: date) -> tuple[OverdueSheet, ...]:
+        cutoff = self.cutoff(month)
+        sub = self._not_closed(month)
+        due = case((sub.c.state_at == SheetState.REGISTERED.value, sub.c.response_due_at),
+                   else_=sub.c.resolution_due_at)
+        stmt = (
+            select(sub.c.number, sub.c.received_at, sub.c.severity, sub.c.category,
+                   sub.c.state_at, func.coalesce(_u.c.display_name, ""), due)
+            .select_from(sub.outerjoin(_u, _u.c.id == sub.c.responsible_user_id))
+            .where(self._overdue(sub, cutoff))
+            .order_by(due, sub.c.id)
+        )
+        rows = self.conn.execute(self._limited(stmt, OVERDUE_LIST_LIMIT if self.limit
+                                               is not None else None))
+        return tuple(
+            OverdueSheet(number, received, Severity(sev), category, SheetState(state), name,
+                         "response" if SheetState(state) is SheetState.REGISTERED
+                         else "resolution", due_at)
+            for number, received, sev, category, state, name, due_at in rows
+        )
+
+    # -- repeat complainants
+    def _repeat_groups(self, month: date) -> Any:
+        start, cutoff = _at(month), self.cutoff(month)
+        in_month = _sum(_s.c.received_at >= start)
+        return (
+            select(_s.c.customer_id.label("cid"), func.count().label("n"),
+                   in_month.label("m"), func.max(_s.c.received_at).label("last"))
+            .where(_s.c.customer_id.is_not(None), _s.c.received_at >= cutoff - REPEAT_WINDOW,
+                   _s.c.received_at < cutoff, *self._store())
+            .group_by(_s.c.customer_id)
+            .having(and_(in_month >= 1, func.count() >= 2))
+            .subquery("repeat")
+        )
+
+    def repeat_counts(self, month: date) -> tuple[int, int]:
+        groups = self._repeat_groups(month)
+        stmt = select(func.count(), _sum(groups.c.m >= 2)).select_from(groups)
+        total, in_month = self.conn.execute(stmt).one()
+        return int(total), int(in_month)
+
+    def repeat_list(self, month: date) -> tuple[RepeatCustomer, ...]:
+        groups = self._repeat_groups(month)
+        stmt = (
+            select(groups.c.cid, _c.c.name, groups.c.m, groups.c.n, groups.c.last)
+            .select_from(groups.join(_c, _c.c.id == groups.c.cid))
+            .order_by(groups.c.m.desc(), groups.c.n.desc(), groups.c.last.desc(),
+                      groups.c.cid)
+        )
+        return tuple(RepeatCustomer(int(cid), name, int(m), int(n), last)
+                     for cid, name, m, n, last in self.conn.execute(
+                         self._limited(stmt, self.limit)))
+
+    # -- breakdowns
+    def counts_by(self, column_name: str, month: date) -> dict[str, int]:
+        """Sheets received in ``month`` per stored value of a ``sheets`` column."""
+        column = _s.c[column_name]
+        stmt = (select(column, func.count())
+                .where(*self._received(_at(month), self.cutoff(month)))
+                .group_by(column))
+        return {("" if key is None else str(key)): int(n) for key, n in self.conn.execute(stmt)}
+
+    # -- root causes
+    def root_causes(self, month: date) -> tuple[tuple[RootCauseGroup, ...], int]:
+        where = self._received(_at(month), self.cutoff(month))
+        has_cause = _s.c.root_cause != ""
+        analysed = int(self.conn.execute(
+            select(_sum(has_cause)).where(*where)).scalar_one())
+        groups_stmt = (
+            select(_s.c.category, _s.c.responsible_area, func.count(), _sum(has_cause))
+            .where(*where)
+            .group_by(_s.c.category, _s.c.responsible_area)
+            .order_by(func.count().desc(), func.min(_s.c.id))
+            .limit(TOP_GROUPS)
+        )
+        groups = []
+        for category, area, count, n_analysed in self.conn.execute(groups_stmt).all():
+            area_cond = _s.c.responsible_area.is_(None) if area is None \
+                else _s.c.responsible_area == area
+            causes_stmt = (
+                select(_s.c.root_cause, func.count())
+                .where(*where, _s.c.category == category, area_cond, has_cause)
+                .group_by(_s.c.root_cause)
+                .order_by(func.count().desc(), func.min(_s.c.id))
+                .limit(TOP_CAUSES)
+            )
+            causes = tuple((cause, int(n)) for cause, n in self.conn.execute(causes_stmt))
+            groups.append(RootCauseGroup(category, "" if area is None else str(area),
+                                         int(count), int(n_analysed), causes))
+        return tuple(groups), analysed
+
+    # -- corrective actions
+    def actions(self, month: date) -> tuple[tuple[ActionRow, ...], ActionSummary]:
+        start, cutoff = _at(month), self.cutoff(month)
+        checked = and_(_a.c.checked_at.is_not(None), _a.c.checked_at < cutoff)
+        done = and_(_a.c.done_at.is_not(None), _a.c.done_at < cutoff)
+        overdue = and_(not_(done), _a.c.due_date.is_not(None), _a.c.due_date < cutoff.date())
+        where = [
+            _a.c.created_at < cutoff,
+            or_(_a.c.created_at >= start,
+                and_(_a.c.due_date >= start.date(), _a.c.due_date < cutoff.date()),
+                and_(_a.c.checked_at >= start, _a.c.checked_at < cutoff)),
+            *self._store(),
+        ]
+        # Counting needs the sheets only to filter by store.
+        counted = _a.join(_s, _s.c.id == _a.c.sheet_id) if self.store_id is not None else _a
+        carried = self.conn.execute(
+            select(func.count()).select_from(counted)
+            .where(_a.c.created_at < start, _a.c.due_date < start.date(), not_(done),
+                   *self._store())
+        ).scalar_one()
+        joined = _a.join(_s, _s.c.id == _a.c.sheet_id)
+        total, effective, not_effective, late = self.conn.execute(
+            select(
+                func.count(),
+                _sum(and_(checked, _a.c.effectiveness == Effectiveness.EFFECTIVE.value)),
+                _sum(and_(checked, _a.c.effectiveness == Effectiveness.NOT_EFFECTIVE.value)),
+                _sum(overdue),
+            ).select_from(counted).where(*where)
+        ).one()
+        summary = ActionSummary(int(total), int(effective), int(not_effective), int(late),
+                                int(carried))
+        stmt = (
+            select(_s.c.number, _a.c.description, func.coalesce(_u.c.display_name, ""),
+                   _a.c.due_date, _a.c.created_at, case((done, 1), else_=0),
+                   case((checked, 1), else_=0), _a.c.effectiveness,
+                   case((overdue, 1), else_=0))
+            .select_from(joined.outerjoin(_u, _u.c.id == _a.c.owner_id))
+            .where(*where)
+            .order_by(case((overdue, 0), else_=1), case((_a.c.due_date.is_(None), 1), else_=0),
+                      _a.c.due_date, _a.c.id)
+        )
+        rows = tuple(
+            ActionRow(number, description, owner, due_date, created, bool(is_done),
+                      Effectiveness(eff) if is_checked else Effectiveness.PENDING,
+                      bool(is_late))
+            for number, description, owner, due_date, created, is_done, is_checked, eff,
+            is_late in self.conn.execute(self._limited(stmt, self.limit))
+        )
+        return rows, summary
+
+    # -- major complaints
+    def major(self, month: date) -> tuple[MajorComplaint, ...]:
+        start, cutoff = _at(month), self.cutoff(month)
+        resolved = and_(_s.c.resolved_at.is_not(None), _s.c.resolved_at < cutoff)
+        on_time = case(
+            (resolved, case((_s.c.resolution_on_time.is_(True), 1), else_=0)),
+            (_s.c.resolution_due_at < cutoff, 0),
+            else_=None,
+        )
+        stmt = (
+            select(_s.c.number, _s.c.received_at, _s.c.customer_name, _s.c.channel,
+                   _s.c.category, _s.c.description, _s.c.responsible_area,
+                   func.coalesce(_u.c.display_name, ""), _state_at(cutoff), on_time,
+                   _s.c.escalated_to_oem, _s.c.correction)
+            .select_from(_s.outerjoin(_u, _u.c.id == _s.c.responsible_user_id))
+            .where(*self._received(start, cutoff), _s.c.severity == Severity.MAJOR.value)
+            .order_by(_s.c.received_at, _s.c.id)
+        )
+        return tuple(
+            MajorComplaint(number, received, customer, Channel(channel), category,
+                           description, "" if area is None else str(area), name,
+                           SheetState(state), None if ok is None else bool(ok),
+                           bool(escalated), correction)
+            for number, received, customer, channel, category, description, area, name,
+            state, ok, escalated, correction in self.conn.execute(
+                self._limited(stmt, self.limit))
+        )
+
+
+class ReportQueries:
+    """The report queries on the unit of work's session (``uow.reports``)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def monthly(self, store_id: int | None, now: datetime,
+                list_limit: int | None) -> MonthlyQueries:
+        """The monthly report's queries in the open (read-only) transaction."""
+        conn = self.session.connection()
+        if conn.dialect.name == "postgresql":
+            # The report's queries look expensive to the planner, which then spends
+            # seconds compiling them (JIT) to save milliseconds; this transaction only.
+            conn.exec_driver_sql("SET LOCAL jit = off")
+        return MonthlyQueries(conn, store_id, now, list_limit)
