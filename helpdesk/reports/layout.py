@@ -117,7 +117,7 @@ def clean(value: object) -> str:
     text = "" if value is None else str(value)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Control characters other than newline cannot be drawn and upset the parser.
-    text = "".join(ch for ch in text if ch == "\n" or ch == "\t" or ord(ch) >= 32)
+    text = "".join(ch for ch in text if ch in {"\n", "\t"} or ord(ch) >= 32)
     return escape(text).replace("\t", " ").replace("\n", "<br/>")
 
 

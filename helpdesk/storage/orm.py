@@ -20,7 +20,7 @@ _started = False
 
 def start_mappers() -> None:
     """Map once per process (idempotent)."""
-    global _started
+    global _started  # noqa: PLW0603 - the mapping is process-wide, so is its flag
     if _started:
         return
     _started = True
