@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
+from reportlab.graphics.charts.areas import PlotArea
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
@@ -27,26 +29,32 @@ def nice_step(maximum: float, ticks: int = 5) -> int:
     return int(10 * power)
 
 
-def _value_axis(axis: object, maximum: float, font: str) -> None:
+# Any: reportlab's axes take these settings as attributes it validates at run time;
+# the stubs list none of them (a chart's valueAxis is untyped there too).
+def _value_axis(axis: Any, maximum: float, font: str) -> None:
     step = nice_step(maximum)
-    axis.valueMin = 0  # type: ignore[attr-defined]
-    axis.valueMax = step * max(1, math.ceil(maximum * 1.12 / step))  # type: ignore[attr-defined]
-    axis.valueStep = step  # type: ignore[attr-defined]
-    axis.labels.fontName = font  # type: ignore[attr-defined]
-    axis.labels.fontSize = 6.5  # type: ignore[attr-defined]
-    axis.labelTextFormat = "%d"  # type: ignore[attr-defined]
-    axis.strokeColor = GRID  # type: ignore[attr-defined]
-    axis.visibleGrid = True  # type: ignore[attr-defined]
-    axis.gridStrokeColor = GRID  # type: ignore[attr-defined]
-    axis.gridStrokeWidth = 0.25  # type: ignore[attr-defined]
+    axis.valueMin = 0
+    axis.valueMax = step * max(1, math.ceil(maximum * 1.12 / step))
+    axis.valueStep = step
+    axis.labels.fontName = font
+    axis.labels.fontSize = 6.5
+    axis.labelTextFormat = "%d"
+    axis.strokeColor = GRID
+    axis.visibleGrid = True
+    axis.gridStrokeColor = GRID
+    axis.gridStrokeWidth = 0.25
 
 
 def _drawing(width: float, height: float, font: str) -> Drawing:
-    drawing = Drawing(width, height)
-    # Without this the renderer starts every drawing in Helvetica, which then sits in
-    # the PDF as a font that is neither used nor embedded.
-    drawing.initialFontName = font
-    return drawing
+    # Without initialFontName the renderer starts every drawing in Helvetica, which
+    # then sits in the PDF as a font that is neither used nor embedded.
+    return Drawing(width, height, initialFontName=font)
+
+
+def _place(chart: PlotArea, x: float, y: float, width: float, height: float) -> None:
+    """Put the plot area at (x, y) with that size, in points."""
+    # The stubs declare the geometry int (from its defaults); reportlab takes any number.
+    chart.x, chart.y, chart.width, chart.height = x, y, width, height  # type: ignore[assignment]
 
 
 def _title(drawing: Drawing, title: str, font: str) -> None:
@@ -65,10 +73,7 @@ def bars_by_group(font: str, title: str, labels: Sequence[str], values: Sequence
         return drawing
     label_space = min(width * 0.42, 8 + 7.2 * max(len(x) for x in labels))
     chart = HorizontalBarChart()
-    chart.x = label_space
-    chart.y = 14
-    chart.width = width - label_space - 18
-    chart.height = height - 32
+    _place(chart, label_space, 14, width - label_space - 18, height - 32)
     # The chart draws the first category at the bottom; reverse so the list reads down.
     chart.data = [list(reversed(values))]
     chart.categoryAxis.categoryNames = list(reversed(labels))
@@ -98,10 +103,7 @@ def trend_bars(font: str, title: str, months: Sequence[str],
     drawing = _drawing(width, height, font)
     _title(drawing, title, font)
     chart = VerticalBarChart()
-    chart.x = 28
-    chart.y = 34
-    chart.width = width - 40
-    chart.height = height - 62
+    _place(chart, 28, 34, width - 40, height - 62)
     chart.data = [list(values) for _, values in series]
     chart.categoryAxis.categoryNames = list(months)
     chart.categoryAxis.labels.fontName = font
@@ -128,10 +130,7 @@ def rate_lines(font: str, title: str, months: Sequence[str],
     drawing = _drawing(width, height, font)
     _title(drawing, title, font)
     chart = HorizontalLineChart()
-    chart.x = 28
-    chart.y = 34
-    chart.width = width - 40
-    chart.height = height - 62
+    _place(chart, 28, 34, width - 40, height - 62)
     chart.data = [[None if v is None else round(v * 100, 1) for v in values]
                   for _, values in series]
     chart.categoryAxis.categoryNames = list(months)
@@ -167,10 +166,11 @@ def rate_lines(font: str, title: str, months: Sequence[str],
 def _legend(drawing: Drawing, font: str, names: Sequence[str], width: float) -> None:
     legend = Legend()
     legend.x = 30
-    legend.y = drawing.height - 18
+    # Positions in points; the stubs declare them int (see _place).
+    legend.y = drawing.height - 18  # type: ignore[assignment]
     legend.alignment = "right"
     legend.columnMaximum = 1
-    legend.deltax = max(60, min(110, (width - 40) / max(1, len(names))))
+    legend.deltax = max(60, min(110, (width - 40) / max(1, len(names))))  # type: ignore[assignment]
     legend.fontName = font
     legend.fontSize = 6.8
     legend.boxAnchor = "nw"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, Literal, TypeAlias, TypedDict, Unpack
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -40,6 +41,19 @@ ALERT = colors.HexColor("#b91c1c")
 # Colours of chart series, chosen to stay apart when printed in greyscale too.
 SERIES = (colors.HexColor("#1d4ed8"), colors.HexColor("#d97706"),
           colors.HexColor("#059669"), colors.HexColor("#9333ea"))
+
+
+# A TableStyle command: its name, the first and last cell, then its arguments.
+TableCommand: TypeAlias = tuple[str, tuple[int, int], tuple[int, int], *tuple[Any, ...]]
+
+
+class _StyleOptions(TypedDict, total=False):
+    """The ParagraphStyle settings our styles vary (reportlab's keyword names)."""
+
+    alignment: Literal[0, 1, 2, 4]
+    spaceBefore: float
+    spaceAfter: float
+    textColor: colors.Color
 
 
 @dataclass(frozen=True)
@@ -72,8 +86,8 @@ def styles(font: PdfFont, lang: str = "zh_CN") -> Styles:
     name = font.name
     wrap = None if lang == "en" else "CJK"
 
-    def style(key: str, size: float, leading: float | None = None, **kw: object) -> \
-            ParagraphStyle:
+    def style(key: str, size: float, leading: float | None = None,
+              **kw: Unpack[_StyleOptions]) -> ParagraphStyle:
         kw.setdefault("textColor", INK)
         return ParagraphStyle(key, fontName=name, fontSize=size,
                               leading=leading or size * 1.35, wordWrap=wrap,
@@ -103,7 +117,7 @@ def clean(value: object) -> str:
     text = "" if value is None else str(value)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Control characters other than newline cannot be drawn and upset the parser.
-    text = "".join(ch for ch in text if ch == "\n" or ch == "\t" or ord(ch) >= 32)
+    text = "".join(ch for ch in text if ch in {"\n", "\t"} or ord(ch) >= 32)
     return escape(text).replace("\t", " ").replace("\n", "<br/>")
 
 
@@ -159,7 +173,7 @@ def table(
     # splitInRow: a cell holding a long text (4,000 characters) may continue on the
     # next page instead of failing to fit.
     result = Table(data, colWidths=[w * scale for w in widths], repeatRows=1, splitInRow=1)
-    commands: list[tuple[object, ...]] = [
+    commands: list[TableCommand] = [
         ("FONTNAME", (0, 0), (-1, -1), st.font),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
@@ -195,7 +209,7 @@ def field_grid(st: Styles, pairs: Sequence[tuple[str, object]], columns: int = 2
         line += [""] * (2 * columns - len(line))
         rows.append(line)
     result = Table(rows, colWidths=[label_w, value_w] * columns, splitInRow=1)
-    commands: list[tuple[object, ...]] = [
+    commands: list[TableCommand] = [
         # Plain-string cells (the padding) would otherwise be set in Helvetica, a font
         # the PDF then lists without embedding it.
         ("FONTNAME", (0, 0), (-1, -1), st.font),
@@ -235,17 +249,20 @@ def text_box(st: Styles, title: str, value: str, empty: str) -> list[Flowable]:
     return [box]
 
 
-def _numbered_canvas(font: str, footer: str, page_text: Callable[[int, int], str]) -> type:
+def _numbered_canvas(font: str, footer: str,
+                     page_text: Callable[[int, int], str]) -> type[canvas_mod.Canvas]:
     """A canvas that knows the page count when it draws the footers (two-pass)."""
 
     class NumberedCanvas(canvas_mod.Canvas):
-        def __init__(self, *args: object, **kwargs: object) -> None:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:  # Canvas's own
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, object]] = []
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            # reportlab's recipe for "page x of y": start a page without drawing the
+            # last one yet. The stubs leave out Canvas's private methods.
+            self._startPage()  # type: ignore[attr-defined]
 
         def save(self) -> None:
             total = len(self._pages)
@@ -265,7 +282,7 @@ def _numbered_canvas(font: str, footer: str, page_text: Callable[[int, int], str
             self.setFillColor(MUTED)
             self.drawString(MARGIN_X, y, footer)
             self.drawRightString(PAGE_SIZE[0] - MARGIN_X, y,
-                                 page_text(self._pageNumber, total))
+                                 page_text(self.getPageNumber(), total))
             self.restoreState()
 
     return NumberedCanvas

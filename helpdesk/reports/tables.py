@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -82,8 +82,9 @@ def report_tables(report: MonthlyReport, lang: str) -> list[ReportTable]:
                               (t("kpi.indicator"), t("kpi.value"), t("kpi.previous")),
                               tuple(summary_rows), frozenset({1, 2})))
 
-    def counts(key: str, title_key: str, rows: Sequence[CountRow], name: object) -> None:
-        body = tuple((name(r.key), r.count, r.count / cur.received if cur.received else None,  # type: ignore[operator]
+    def counts(key: str, title_key: str, rows: Sequence[CountRow],
+               name: Callable[[str], str]) -> None:
+        body = tuple((name(r.key), r.count, r.count / cur.received if cur.received else None,
                       r.previous) for r in rows)
         body += ((t("col.total"), cur.received, 1.0 if cur.received else None,
                   prev.received),)
@@ -226,8 +227,9 @@ def to_xlsx(tables: Sequence[ReportTable]) -> bytes:
         for row in table.rows:
             cells = []
             for index, value in enumerate(row):
-                cell = WriteOnlyCell(sheet, value=_safe(value) if isinstance(value, str)
-                                     else value)
+                # Set as the value, not passed to the constructor: its stub omits date.
+                cell = WriteOnlyCell(sheet)
+                cell.value = _safe(value) if isinstance(value, str) else value
                 if isinstance(value, float) and index in table.percent:
                     cell.number_format = "0.0%"
                 elif isinstance(value, datetime):

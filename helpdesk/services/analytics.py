@@ -429,10 +429,12 @@ def _summaries(cls: Classification, live: int) -> tuple[list[dict[str, Any]],
                                                         list[dict[str, Any]], dict[str, int]]:
     """The pyramid, RFM and lifecycle summaries (as the SQL GROUP BY gives them) from a
     classification of every store: the analytics view's fast path."""
-    seg = {s.value: {"segment": s.value, "customers": 0, "revenue_12m": 0, "revenue": 0}
-           for s in Segment}
-    rfm_rows = {k.value: {"rfm_class": k.value, "customers": 0, "revenue": 0, "r_sum": 0,
-                          "f_sum": 0, "m_sum": 0} for k in RfmClass}
+    seg: dict[str, dict[str, Any]] = {
+        s.value: {"segment": s.value, "customers": 0, "revenue_12m": 0, "revenue": 0}
+        for s in Segment}
+    rfm_rows: dict[str, dict[str, Any]] = {
+        k.value: {"rfm_class": k.value, "customers": 0, "revenue": 0, "r_sum": 0,
+                  "f_sum": 0, "m_sum": 0} for k in RfmClass}
     life = {x.value: 0 for x in Lifecycle}
     for segment, _rank, r, f, m, klass, lifecycle_, revenue_12m, _last, revenue in \
             cls.rows.values():

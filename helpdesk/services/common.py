@@ -40,7 +40,7 @@ now: Callable[[], datetime] = _system_now
 
 
 def set_clock(clock: Callable[[], datetime] | None) -> None:
-    global now
+    global now  # noqa: PLW0603 - the module attribute is the seam every caller reads
     now = clock or _system_now
 
 

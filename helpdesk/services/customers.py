@@ -512,7 +512,8 @@ def merge_customers(uow: UnitOfWork, actor_id: int, keep_id: int, duplicate_id: 
                 raise ValidationError("customer", "merge.already",
                                       f"customer #{c.id} was merged already")
         before = _snapshot(keep)
-        moved = {"phones": [], "vehicles": [], "orders": [], "contacts": []}
+        moved: dict[str, list[str]] = {"phones": [], "vehicles": [], "orders": [],
+                                       "contacts": []}
         # Load the kept lists first: a lazy load in mid-move autoflushes an orphaned order.
         _ = (keep.orders, keep.vehicles, keep.contacts)
         for phone in list(dup.phones):

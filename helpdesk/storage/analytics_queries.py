@@ -644,7 +644,7 @@ def fingerprint(session: Session) -> tuple[Any, ...]:
     """What the cached classification depends on, in a few primary-key lookups: which
     database, the newest order and customer (orders are only ever added, never edited
     or deleted) and how many records were merged. Part of the services' cache key."""
-    bind = session.get_bind()
+    engine = session.get_bind().engine  # a Connection names its Engine; an Engine itself
     last_order = session.execute(
         select(o.c.id, o.c.customer_id, o.c.amount_cents, o.c.ordered_at)
         .where(o.c.id == select(func.max(o.c.id)).scalar_subquery())).first()
@@ -653,7 +653,7 @@ def fingerprint(session: Session) -> tuple[Any, ...]:
         .where(c.c.id == select(func.max(c.c.id)).scalar_subquery())).first()
     merged = session.scalar(select(func.count()).where(c.c.merged_into_id.is_not(None)))
     # The pool is shared by the engine and its read-only variant: one database, one key.
-    return (id(bind.pool), str(bind.url), tuple(last_order or ()),
+    return (id(engine.pool), str(engine.url), tuple(last_order or ()),
             tuple(last_customer or ()), merged)
 
 

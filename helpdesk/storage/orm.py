@@ -20,7 +20,7 @@ _started = False
 
 def start_mappers() -> None:
     """Map once per process (idempotent)."""
-    global _started
+    global _started  # noqa: PLW0603 - the mapping is process-wide, so is its flag
     if _started:
         return
     _started = True
@@ -60,26 +60,28 @@ def start_mappers() -> None:
     m(complaints.CorrectiveAction, tables.sheet_actions)
     m(complaints.Transition, tables.sheet_transitions)
     m(complaints.Pause, tables.sheet_pauses)
-    child = {"cascade": "save-update, merge"}
+    # Sheet children are saved with the sheet but never deleted through it.
+    child_cascade = "save-update, merge"
     m(
         complaints.Sheet,
         tables.sheets,
         version_id_col=tables.sheets.c.version,
         properties={
             "progress": relationship(
-                complaints.ProgressEntry, order_by=tables.sheet_progress.c.id, **child
+                complaints.ProgressEntry, order_by=tables.sheet_progress.c.id, cascade=child_cascade
             ),
             "visits": relationship(
-                complaints.ReturnVisit, order_by=tables.sheet_visits.c.id, **child
+                complaints.ReturnVisit, order_by=tables.sheet_visits.c.id, cascade=child_cascade
             ),
             "actions": relationship(
-                complaints.CorrectiveAction, order_by=tables.sheet_actions.c.id, **child
+                complaints.CorrectiveAction, order_by=tables.sheet_actions.c.id,
+                cascade=child_cascade,
             ),
             "transitions": relationship(
-                complaints.Transition, order_by=tables.sheet_transitions.c.id, **child
+                complaints.Transition, order_by=tables.sheet_transitions.c.id, cascade=child_cascade
             ),
             "pauses": relationship(
-                complaints.Pause, order_by=tables.sheet_pauses.c.id, **child
+                complaints.Pause, order_by=tables.sheet_pauses.c.id, cascade=child_cascade
             ),
         },
     )

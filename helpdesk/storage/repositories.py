@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import case, func, insert, select, update
+from sqlalchemy import CursorResult, case, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
@@ -90,6 +90,8 @@ class CustomerRepository:
         return self.session.get(
             Customer,
             customer_id,
+            # The mapping is imperative, so mypy sees Customer.phones as the domain's
+            # list, not the instrumented attribute selectinload takes at run time.
             options=[
                 selectinload(Customer.phones),  # type: ignore[arg-type]
                 selectinload(Customer.vehicles),  # type: ignore[arg-type]
@@ -106,6 +108,7 @@ class CustomerRepository:
         stmt = (
             select(Customer)
             .where(tables.customers.c.id.in_(list(customer_ids)))
+            # Instrumented attributes (see get): typed as the domain's lists.
             .options(selectinload(Customer.phones),  # type: ignore[arg-type]
                      selectinload(Customer.vehicles))  # type: ignore[arg-type]
         )
@@ -264,8 +267,10 @@ class SettingsRepository:
     def set(self, key: str, value: Any) -> None:
         raw = json.dumps(value, ensure_ascii=False, default=_json_default)
         s = tables.settings
-        done = self.session.execute(update(s).where(s.c.key == key).values(value=raw))
-        if done.rowcount == 0:  # type: ignore[attr-defined]
+        # An UPDATE answers with a cursor result, the only kind that counts rows.
+        done = cast(CursorResult[Any],
+                    self.session.execute(update(s).where(s.c.key == key).values(value=raw)))
+        if done.rowcount == 0:
             self.session.execute(insert(s).values(key=key, value=raw))
 
 

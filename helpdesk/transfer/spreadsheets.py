@@ -624,10 +624,10 @@ def _customer_input(row: Mapping[str, str], store: Store,
     orders: tuple[customer_services.OrderInput, ...] = ()
     if row["order_number"]:
         default_kind = OrderKind.RETAIL if store.kind is StoreKind.RETAIL else OrderKind.SERVICE
-        kind = _choice(row["order_kind"], OrderKind, "order_kind", errors) \
+        order_kind = _choice(row["order_kind"], OrderKind, "order_kind", errors) \
             if row["order_kind"] else default_kind
         orders = (customer_services.OrderInput(
-            number=row["order_number"], kind=kind or default_kind,
+            number=row["order_number"], kind=order_kind or default_kind,
             ordered_at=_opt_date(row["order_date"], "order_date", errors),
             amount=row["order_amount"] or 0, items=row["order_items"], store_id=store.id),)
     elif any(row[k] for k in _ORDER_COLUMNS):

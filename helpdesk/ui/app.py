@@ -59,13 +59,13 @@ def build_pages(style: QStyle | None = None) -> list[Page]:
     return [
         Page("complaints", PAGE_TITLES["complaints"],
              icon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
-             lambda ctx: ComplaintListPage(ctx)),
+             ComplaintListPage),
         Page("customers", PAGE_TITLES["customers"], icon(QStyle.StandardPixmap.SP_DirHomeIcon),
-             lambda ctx: CustomerBrowser(ctx)),
+             CustomerBrowser),
         Page("reports", PAGE_TITLES["reports"],
-             icon(QStyle.StandardPixmap.SP_FileDialogInfoView), lambda ctx: ReportsView(ctx)),
+             icon(QStyle.StandardPixmap.SP_FileDialogInfoView), ReportsView),
         Page("settings", PAGE_TITLES["settings"],
-             icon(QStyle.StandardPixmap.SP_FileDialogListView), lambda ctx: SettingsPage(ctx)),
+             icon(QStyle.StandardPixmap.SP_FileDialogListView), SettingsPage),
     ]
 
 

@@ -46,7 +46,7 @@ def qm_files(lang: str, folder: Path | None = None) -> list[Path]:
 
 def install(lang: str) -> list[str]:
     """Replace the installed translators by those of ``lang``; returns what was loaded."""
-    global _current
+    global _current  # noqa: PLW0603 - Qt's translators are process-wide, so is this
     if lang not in LANGUAGES:
         lang = DEFAULT_LANGUAGE
     app = QCoreApplication.instance()
@@ -87,7 +87,7 @@ def switch(lang: str, settings: QSettings) -> list[str]:
 
 def reset() -> None:
     """Remove our translators: the UI shows the English source texts (tests use this)."""
-    global _current
+    global _current  # noqa: PLW0603 - Qt's translators are process-wide, so is this
     app = QCoreApplication.instance()
     if app is not None:
         for translator in _installed:

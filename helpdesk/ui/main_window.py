@@ -116,7 +116,8 @@ class MainWindow(QMainWindow):
         self.new_action = QAction(icon(QStyle.StandardPixmap.SP_FileIcon), "", self,
                                   objectName="newSheetAction")
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.triggered.connect(lambda: self.new_sheet())
+        # The lambda keeps triggered's `checked` out of new_sheet's customer_id.
+        self.new_action.triggered.connect(lambda: self.new_sheet())  # noqa: PLW0108
         self.open_action = QAction(icon(QStyle.StandardPixmap.SP_DirOpenIcon), "", self,
                                    objectName="openSheetAction")
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)

@@ -40,8 +40,8 @@ def fonts(data: bytes) -> list[dict[str, object]]:
     found: dict[str, dict[str, object]] = {}
     for page in reader.pages:
         resources = page.get("/Resources") or {}
-        for font in (resources.get("/Font") or {}).values():
-            font = font.get_object()
+        for ref in (resources.get("/Font") or {}).values():
+            font = ref.get_object()
             descriptor = font.get("/FontDescriptor")
             if descriptor is None and "/DescendantFonts" in font:
                 descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")

@@ -24,10 +24,10 @@ class _Stub(QWidget):
 
 def _window(qtbot, ctx, *extra: Page) -> MainWindow:
     pages = [Page("complaints", QT_TRANSLATE_NOOP("pages", "Complaints"), None,
-                  lambda c: ComplaintListPage(c)),
+                  ComplaintListPage),
              *extra,
              Page("settings", QT_TRANSLATE_NOOP("pages", "Settings"), None,
-                  lambda c: SettingsPage(c))]
+                  SettingsPage)]
     window = MainWindow(ctx, pages=pages)
     qtbot.addWidget(window)
     activate(qtbot, window)

@@ -184,7 +184,8 @@ class AnalyticsView(widgets.RefreshWhenShown, QWidget):
         self._period.setCurrentIndex(2)
         self._refresh = QPushButton(translate("AnalyticsView", "Refresh"))
         self._refresh.setObjectName("analyticsRefresh")
-        self._refresh.clicked.connect(lambda: self.refresh())
+        # The lambda drops clicked's `checked` argument.
+        self._refresh.clicked.connect(lambda: self.refresh())  # noqa: PLW0108
         self._status = QLabel()
         self._status.setObjectName("analyticsStatus")
         bar = QHBoxLayout()

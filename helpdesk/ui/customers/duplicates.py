@@ -144,7 +144,8 @@ class DuplicatesView(widgets.RefreshWhenShown, QWidget):
         self._merge.clicked.connect(self._on_merge)
         self._refresh = QPushButton(translate("DuplicatesView", "Find duplicates"))
         self._refresh.setObjectName("findDuplicatesButton")
-        self._refresh.clicked.connect(lambda: self.refresh())
+        # The lambda drops clicked's `checked` argument.
+        self._refresh.clicked.connect(lambda: self.refresh())  # noqa: PLW0108
         self._status = QLabel()
         self._status.setObjectName("duplicatesStatus")
         buttons = QHBoxLayout()
