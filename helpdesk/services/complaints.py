@@ -162,6 +162,7 @@ def detail(uow: UnitOfWork, sheet: Sheet, viewer: User) -> SheetDetail:
         response_on_time=sheet.response_on_time,
         resolution_on_time=sheet.resolution_on_time,
         sla=sheet.sla_view(common.now()),
+        waiting_since=sheet.waiting_since,
         created_at=sheet.created_at,
         updated_at=sheet.updated_at,
         updated_by_name=name(sheet.updated_by_id),

@@ -272,6 +272,7 @@ class SheetDetail:
     transitions: tuple[TransitionInfo, ...] = ()
     available: tuple[ActionAvailability, ...] = ()
     sla_rule: dict[str, Any] = field(default_factory=dict)
+    waiting_since: datetime | None = None  # start of the open wait for the customer
     # What the viewing user may do with this sheet now (from the domain's rules):
     may_edit_identity: Allowance = _NOT_ALLOWED  # registration fields, complaint text
     may_record_analysis: Allowance = _NOT_ALLOWED  # root cause, correction, measure, rework

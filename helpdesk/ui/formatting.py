@@ -71,6 +71,12 @@ class TimeLeft:
     response: bool = False  # the deadline is the response (not the resolution)
 
 
+def status_text(status: sla.SlaStatus, *, response: bool) -> TimeLeft:
+    """What one deadline's status says, and its colour (the form shows both clocks)."""
+    text, urgency = _status_text(status, response)
+    return TimeLeft(text, urgency, None, response)
+
+
 def _status_text(status: sla.SlaStatus, response: bool) -> tuple[str, Urgency]:
     amount = duration_text(status.remaining)
     match status.state:

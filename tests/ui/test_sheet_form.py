@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk.domain.complaints import Action, SheetState
-from helpdesk.domain.filters import SheetFilter
+from helpdesk.domain.filters import DueFilter, SheetFilter
 from helpdesk.services import complaints, customers, drafts
+from helpdesk.ui import formatting
 from helpdesk.ui.complaints.form import SheetForm, SheetWindow
 from tests.ui.helpers import activate, child, type_text, when_modal
 
@@ -367,3 +368,29 @@ def test_a_customers_only_vehicle_is_chosen_even_with_service_orders(qtbot, make
     _pick_customer(qtbot, form, "oynn")
     assert form.finder.customer.id == made.id
     assert form.vehicle_combo.currentData() == f"v:{made.vehicles[0].id}"
+
+
+def test_a_waiting_sheet_reads_the_same_in_the_form_as_in_the_list(qtbot, make_ctx, sample,
+                                                                   ui_db, clock):
+    """Issue 8: waiting for the customer stops the clock. Its stored deadline passing
+    during the wait leaves it paused in the form exactly as in the list and the counts."""
+    manager = sample.staff.manager
+    complaints.wait_for_customer(ui_db.uow(), manager, sample.in_progress, "客户出差两周")
+    stored = complaints.get_sheet(ui_db.uow(), manager, sample.in_progress).resolution_due_at
+    clock.advance(days=14)  # far past the stored deadline, still waiting
+    assert clock() > stored
+    form = _form(qtbot, make_ctx(manager), sheet_id=sample.in_progress)
+    row = complaints.sheet_rows(ui_db.uow(), [sample.in_progress])[0]
+    listed = formatting.time_left(row.state, row.response_due_at, row.resolution_due_at,
+                                  row.acknowledged_at, row.resolved_at, clock(),
+                                  waiting_since=row.waiting_since)
+    assert listed.urgency is formatting.Urgency.PAUSED
+    assert form.resolution_left_label.property("urgency") == listed.urgency.value
+    assert form.resolution_left_label.text() == listed.text
+    assert sample.in_progress not in complaints.list_sheet_ids(
+        ui_db.uow(), manager, SheetFilter(due=DueFilter.OVERDUE))
+    # A form left open: the clock runs on (a timer tick), the time left stands still.
+    clock.advance(days=7)
+    form._sla_timer.timeout.emit()
+    assert form.resolution_left_label.text() == listed.text
+    assert form.resolution_left_label.property("urgency") == formatting.Urgency.PAUSED.value

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from helpdesk.domain import parsing, sla
+from helpdesk.domain import deadlines, parsing
 from helpdesk.domain.complaints import (
     TRANSITIONS,
     Action,
@@ -467,20 +467,24 @@ class SheetForm(QWidget):
             self.sla_note.setText(self.tr("The deadlines follow the store's policy for the "
                                           "channel and severity chosen."))
             return
-        now = common.now()
-        resolution_due = d.sla.resolution_due if d.sla else d.resolution_due_at
-        response = formatting.time_left(
-            SheetState.REGISTERED if d.acknowledged_at is None else SheetState.ACKNOWLEDGED,
-            d.response_due_at, None, d.acknowledged_at, None, now)
-        if d.acknowledged_at is not None and d.response_due_at is not None:
-            status = sla.sla_status(d.response_due_at, d.acknowledged_at, now)
+        # Both clocks judged now by the one rule, as the list and the report judge them.
+        judged = deadlines.sheet_deadlines(
+            d.state, response_due_at=d.response_due_at, resolution_due_at=d.resolution_due_at,
+            acknowledged_at=d.acknowledged_at, resolved_at=d.resolved_at,
+            waiting_since=d.waiting_since, now=common.now())
+        resolution_due = judged.resolution_due
+        response = formatting.TimeLeft("", formatting.Urgency.NONE)
+        if judged.response is not None and d.acknowledged_at is not None:
+            late = judged.response.overdue
             response = formatting.TimeLeft(
                 self.tr("Answered %1").replace("%1", formatting.datetime_text(d.acknowledged_at))
-                + " · " + (self.tr("on time") if not status.overdue else self.tr("late")),
-                formatting.Urgency.DONE if not status.overdue else formatting.Urgency.LATE)
-        resolution = formatting.time_left(
-            d.state if d.state is not SheetState.REGISTERED else SheetState.ACKNOWLEDGED,
-            None, resolution_due, d.acknowledged_at, d.resolved_at, now)
+                + " · " + (self.tr("late") if late else self.tr("on time")),
+                formatting.Urgency.LATE if late else formatting.Urgency.DONE)
+        elif judged.response is not None:
+            response = formatting.status_text(judged.response, response=True)
+        resolution = formatting.TimeLeft("", formatting.Urgency.NONE)
+        if judged.resolution is not None:
+            resolution = formatting.status_text(judged.resolution, response=False)
         for due_label, left_label, due, left in (
                 (self.response_due_label, self.response_left_label, d.response_due_at,
                  response),
