@@ -81,6 +81,25 @@ def add_store(uow: UnitOfWork, store_name: str, store_code: str, preset: str,
     return store
 
 
+def setup_problems(*, store_name: str, store_code: str, preset: str, admin_username: str,
+                   admin_password: str, admin_display_name: str) -> list[ValidationError]:
+    """Every problem with the first-run input at once (store, user name, password), so
+    the form shows them in one round."""
+    errors: list[ValidationError] = []
+    try:
+        _validate_store(store_name, store_code, preset)
+    except ValidationErrors as exc:
+        errors.extend(exc.errors)
+    errors.extend(users.user_field_problems(admin_username, admin_display_name, [Role.ADMIN]))
+    try:
+        users.check_password_strength(admin_password, field="admin_password")
+    except ValidationErrors as exc:
+        errors.extend(exc.errors)
+    except ValidationError as exc:
+        errors.append(exc)
+    return errors
+
+
 def initialise(
     uow: UnitOfWork,
     *,
@@ -93,7 +112,11 @@ def initialise(
     calendar: StoreCalendar | None = None,
 ) -> SetupResult:
     """Set up an empty database, all in one transaction. Refused when it has users."""
-    users.check_password_strength(admin_password, field="admin_password")
+    errors = setup_problems(store_name=store_name, store_code=store_code, preset=preset,
+                            admin_username=admin_username, admin_password=admin_password,
+                            admin_display_name=admin_display_name)
+    if errors:
+        raise ValidationErrors(errors)
     with uow:
         if uow.users.count():
             raise ValidationError("database", "setup.done",

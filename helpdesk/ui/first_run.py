@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -67,7 +68,7 @@ class FirstRunDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("firstRunDialog")
-        self.setStyleSheet(widgets.INVALID_STYLE)
+        self.setStyleSheet(widgets.FIELD_STYLE)
         self._uow = uow
         # ``...``: the demo of ``demo.generator`` when installed; None: no demo offered.
         self._load_demo = demo_loader() if load_demo is ... else load_demo
@@ -139,6 +140,8 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.admin_box)
         layout.addWidget(self.general_error)
         layout.addLayout(buttons)
+        # The dialog grows with the messages under its fields (wrapped over two lines).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.setMinimumWidth(560)
 
         self.preset_combo.currentIndexChanged.connect(self._on_preset)
@@ -237,8 +240,10 @@ class FirstRunDialog(QDialog):
             "admin_display_name": self.admin_name_edit.text().strip() or
             self.tr("Administrator"),
         }
+        errors += setup.setup_problems(**values)
         if errors:
             self.errors.show(errors)
+            self._fit_messages()
             return False
         try:
             widgets.run_with_progress(
@@ -251,8 +256,19 @@ class FirstRunDialog(QDialog):
         self.accept()
         return True
 
+    def _fit_messages(self) -> None:
+        """Give each wrapped message the lines it needs: a form layout sizes a row for
+        one line, which cut the store code's message off."""
+        self.layout().activate()
+        for label in self.findChildren(QLabel):
+            if label.objectName().startswith("error_") and label.wordWrap():
+                label.setMinimumHeight(label.heightForWidth(label.width())
+                                       if label.text() else 0)
+        self.adjustSize()
+
     def _show_errors(self, exc: HelpdeskError) -> None:
         rest = self.errors.show(widgets.flatten(exc))
+        self._fit_messages()
         if rest or not widgets.flatten(exc):
             self.general_error.setText("\n".join(messages.error_text(e) for e in rest)
                                        if rest else messages.error_text(exc))

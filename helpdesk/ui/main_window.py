@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setStyleSheet(widgets.INVALID_STYLE)
+        self.setStyleSheet(widgets.FIELD_STYLE)
         self._ctx = ctx
         self._pages = list(pages)
         self._widgets: dict[str, QWidget] = {}

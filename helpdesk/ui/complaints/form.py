@@ -120,7 +120,7 @@ class SheetForm(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sheetForm")
-        self.setStyleSheet(widgets.INVALID_STYLE)
+        self.setStyleSheet(widgets.FIELD_STYLE)
         self._ctx = ctx
         self._print_sheet = print_sheet
         self._reply_letter = reply_letter
@@ -471,7 +471,7 @@ class SheetForm(QWidget):
         resolution_due = d.sla.resolution_due if d.sla else d.resolution_due_at
         response = formatting.time_left(
             SheetState.REGISTERED if d.acknowledged_at is None else SheetState.ACKNOWLEDGED,
-            d.response_due_at, None, d.acknowledged_at, None, now)
+            d.response_due_at, None, d.acknowledged_at, None, now, received_at=d.received_at)
         if d.acknowledged_at is not None and d.response_due_at is not None:
             status = sla.sla_status(d.response_due_at, d.acknowledged_at, now)
             response = formatting.TimeLeft(
@@ -480,7 +480,8 @@ class SheetForm(QWidget):
                 formatting.Urgency.DONE if not status.overdue else formatting.Urgency.LATE)
         resolution = formatting.time_left(
             d.state if d.state is not SheetState.REGISTERED else SheetState.ACKNOWLEDGED,
-            None, resolution_due, d.acknowledged_at, d.resolved_at, now)
+            None, resolution_due, d.acknowledged_at, d.resolved_at, now,
+            received_at=d.received_at)
         for due_label, left_label, due, left in (
                 (self.response_due_label, self.response_left_label, d.response_due_at,
                  response),
@@ -656,6 +657,11 @@ class SheetForm(QWidget):
         """Every error next to its field; what belongs to no field above the form."""
         errors = widgets.flatten(exc)
         rest = self.errors.show(errors) if errors else []
+        for error in errors:
+            if error.code in ("phone.duplicate", "vin.taken") and "customer_id" in error.params:
+                self.finder.offer_existing(int(error.params["customer_id"]), str(
+                    error.params.get("customer_name") or f"#{error.params['customer_id']}"))
+                break
         if rest or not errors:
             text = "\n".join(messages.error_text(e) for e in rest) if rest else \
                 messages.error_text(exc)
@@ -809,10 +815,10 @@ class SheetForm(QWidget):
         area, person = self.responsibility.chosen()
         errors = []
         if not area:
-            errors.append(ValidationError("responsible_area", "resolve.area_missing",
+            errors.append(ValidationError("responsible_area", "assign.area_missing",
                                           "choose the responsible area"))
         if not person:
-            errors.append(ValidationError("responsible_user", "resolve.person_missing",
+            errors.append(ValidationError("responsible_user", "assign.person_missing",
                                           "choose the responsible person"))
         if errors:
             raise ValidationErrors(errors)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -62,9 +63,11 @@ class ComplaintListPage(QWidget):
         self._keep_selection: int | None = None
         self._categories: dict[str, list[str]] = {}
         self._stores: list[Any] = []
+        self._enter_after_search = False
 
         self.search_edit = QLineEdit(objectName="quickSearch")
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.installEventFilter(self)
         self.new_button = QPushButton(objectName="newSheetButton")
         self.state_combo = QComboBox(objectName="stateFilter")
         self.due_combo = QComboBox(objectName="dueFilter")
@@ -154,7 +157,7 @@ class ComplaintListPage(QWidget):
         self._retranslate()
 
         self.search_edit.textChanged.connect(self._schedule_search)
-        self.search_edit.returnPressed.connect(self._run_search_now)
+        self.search_edit.returnPressed.connect(self._on_search_entered)
         for combo in (self.state_combo, self.due_combo, self.channel_combo,
                       self.severity_combo, self.category_combo, self.store_combo):
             combo.currentIndexChanged.connect(self._schedule_search)
@@ -333,6 +336,37 @@ class ComplaintListPage(QWidget):
         self._keep_selection = self.selected_sheet_id()
         self.model.search(self.current_filter())
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # Down leaves the search box for the list, as in a browser's address bar.
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down:
+            self._enter_table()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _on_search_entered(self) -> None:
+        """Enter in the search box: search now if the text changed; then a single hit
+        opens, several put the cursor on the first row."""
+        if self._search_timer.isActive() or self._ctx.busy:
+            self._enter_after_search = True
+            self._run_search_now()
+            return
+        self._enter_result()
+
+    def _enter_result(self) -> None:
+        if self.model.rowCount() == 1:
+            self.sheet_open_requested.emit(int(self.model.index(0, 0).data(SheetIdRole)))
+        else:
+            self._enter_table()
+
+    def _enter_table(self) -> None:
+        if self.model.rowCount() == 0:
+            return
+        if not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+        self.table.setCurrentIndex(self.table.selectionModel().selectedRows()[0])
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
+
     def _on_search_started(self) -> None:
         self.count_label.setText(self.tr("Searching…"))
 
@@ -344,8 +378,12 @@ class ComplaintListPage(QWidget):
                 self.table.selectRow(row)
                 self.table.scrollTo(self.model.index(row, 0))
         self._keep_selection = None
+        if self._enter_after_search:
+            self._enter_after_search = False
+            self._enter_result()
 
     def _on_search_failed(self, text: str) -> None:
+        self._enter_after_search = False
         self.count_label.setText(text)
 
     def _update_count(self) -> None:

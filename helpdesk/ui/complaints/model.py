@@ -158,7 +158,8 @@ class SheetTableModel(PagedIdsModel[SheetFilter, SheetRow]):
     def _time_left(self, row: SheetRow) -> formatting.TimeLeft:
         return formatting.time_left(row.state, row.response_due_at, row.resolution_due_at,
                                     row.acknowledged_at, row.resolved_at, common.now(),
-                                    waiting_since=row.waiting_since)
+                                    waiting_since=row.waiting_since,
+                                    received_at=row.received_at)
 
     def _display(self, row: SheetRow, column: Column) -> str:
         match column:

@@ -398,7 +398,7 @@ class SettingsPage(QWidget):
     def __init__(self, ctx: AppContext, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsPage")
-        self.setStyleSheet(widgets.INVALID_STYLE)
+        self.setStyleSheet(widgets.FIELD_STYLE)
         self._ctx = ctx
         self.tabs = QTabWidget(objectName="settingsTabs")
         self.store_combo = QComboBox(objectName="settingsStore")
