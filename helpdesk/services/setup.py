@@ -6,7 +6,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from helpdesk.domain import events, text, validation
+from helpdesk.domain import events, search_keys, text, validation
 from helpdesk.domain.calendar import StoreCalendar
 from helpdesk.domain.customers import Store, StoreKind
 from helpdesk.domain.errors import ValidationError, ValidationErrors
@@ -16,6 +16,7 @@ from helpdesk.services import common, users
 from helpdesk.services.common import UnitOfWork
 from helpdesk.services.dto import StoreInfo
 
+STORE_CODE_LENGTH = 8
 _STORE_CODE = re.compile(r"^[A-Z][A-Z0-9]{0,7}$")
 PRESET_STORE_KIND = {"dealership": StoreKind.DEALERSHIP, "retail": StoreKind.RETAIL,
                      "crm": StoreKind.RETAIL}
@@ -64,6 +65,11 @@ def _validate_store(name: str, code: str, preset: str) -> tuple[str, str]:
     if errors:
         raise ValidationErrors(errors)
     return name, code
+
+
+def default_store_code(store_name: str) -> str:
+    """The store code offered when none is given: the pinyin initials of the name."""
+    return search_keys.code_from_name(store_name, initials=True, max_length=STORE_CODE_LENGTH)
 
 
 def add_store(uow: UnitOfWork, store_name: str, store_code: str, preset: str,

@@ -183,7 +183,8 @@ class FirstRunDialog(QDialog):
         }
         for key, text in captions.items():
             self._captions[key].setText(text)
-        self.store_code.setPlaceholderText(self.tr("e.g. TS — starts every sheet number"))
+        self.store_code.setPlaceholderText(self.tr("Empty: the pinyin initials of the name "
+                                                   "(天顺 → TS); starts every sheet number"))
         self.store_name.setPlaceholderText(self.tr("e.g. 天顺汽车4S店"))
         self.admin_username_edit.setPlaceholderText("admin")
         self.password_edit.setPlaceholderText(self.tr("at least 8 characters, letters and "
@@ -233,7 +234,9 @@ class FirstRunDialog(QDialog):
             errors.append(ValidationError("password_confirm", "password.mismatch",
                                           "the passwords differ"))
         values = {
-            "store_name": self.store_name.text(), "store_code": self.store_code.text(),
+            "store_name": self.store_name.text(),
+            "store_code": self.store_code.text().strip() or
+            setup.default_store_code(self.store_name.text()),
             "preset": self.preset_combo.currentData(),
             "admin_username": self.admin_username_edit.text().strip(),
             "admin_password": self.password_edit.text(),

@@ -4,37 +4,37 @@
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="302"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="317"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="303"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="318"/>
         <source>Make-up day hours:</source>
         <translation>Make-up day hours:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="304"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="319"/>
         <source>Public holidays (closed):</source>
         <translation>Public holidays (closed):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="305"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="320"/>
         <source>Make-up working days (调休, open):</source>
         <translation>Make-up working days (调休, open):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="307"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="322"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="308"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="323"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="309"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="324"/>
         <source>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</source>
         <translation>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</translation>
     </message>
@@ -42,37 +42,42 @@
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="642"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="642"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
         <source>Simplified Chinese</source>
         <translation>Simplified Chinese</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="642"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
         <source>Traditional Chinese</source>
         <translation>Traditional Chinese</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="643"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="688"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="644"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="689"/>
         <source>Add category</source>
         <translation>Add category</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="645"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="690"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="685"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="691"/>
+        <source>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</source>
+        <translation>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="750"/>
         <source>Row %1: </source>
         <translation>Row %1: </translation>
     </message>
@@ -456,76 +461,76 @@ Reload to see their version (your input is lost unless you copy it), or compare 
     </message>
     <message>
         <location filename="../../helpdesk/ui/first_run.py" line="186"/>
-        <source>e.g. TS — starts every sheet number</source>
-        <translation>e.g. TS — starts every sheet number</translation>
+        <source>Empty: the pinyin initials of the name (天顺 → TS); starts every sheet number</source>
+        <translation>Empty: the pinyin initials of the name (天顺 → TS); starts every sheet number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="187"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="188"/>
         <source>e.g. 天顺汽车4S店</source>
         <translation>e.g. 天顺汽车4S店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="189"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="190"/>
         <source>at least 8 characters, letters and digits</source>
         <translation>at least 8 characters, letters and digits</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="196"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="197"/>
         <source>&amp;Set up</source>
         <translation>&amp;Set up</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="197"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="198"/>
         <source>&amp;Load demo data</source>
         <translation>&amp;Load demo data</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="198"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="199"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="241"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="244"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="251"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="254"/>
         <source>Setting up…</source>
         <translation>Setting up…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="294"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="297"/>
         <source>Loading the demo data…</source>
         <translation>Loading the demo data…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="304"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="307"/>
         <source>Setting up the store and its staff…</source>
         <translation>Setting up the store and its staff…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="305"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="308"/>
         <source>Inventing customers…</source>
         <translation>Inventing customers…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="306"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="309"/>
         <source>Inventing complaint sheets…</source>
         <translation>Inventing complaint sheets…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="307"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="310"/>
         <source>Building the search index…</source>
         <translation>Building the search index…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="317"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="320"/>
         <source>The demo data is loaded. Log in as one of these users, all with the password %1:</source>
         <translation>The demo data is loaded. Log in as one of these users, all with the password %1:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="330"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="333"/>
         <source>Demo logins</source>
         <translation>Demo logins</translation>
     </message>
@@ -802,12 +807,12 @@ Database: %1</translation>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="577"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="619"/>
         <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
         <translation>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="580"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="622"/>
         <source>Back to the built-in list</source>
         <translation>Back to the built-in list</translation>
     </message>
@@ -815,116 +820,127 @@ Database: %1</translation>
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="393"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="393"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="393"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
         <source>Response</source>
         <translation>Response</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="393"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="394"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="394"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="394"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
         <source>Escalate to maker</source>
         <translation>Escalate to maker</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="395"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="410"/>
         <source>Note for staff</source>
         <translation>Note for staff</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="396"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="411"/>
         <source>Add row</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="397"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="412"/>
         <source>Remove row</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="398"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="413"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="556"/>
         <source>Replace by preset</source>
         <translation>Replace by preset</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="401"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="416"/>
         <source>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</source>
         <translation>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="421"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="441"/>
         <source>(any)</source>
         <translation>(any)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="516"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="539"/>
         <source>Row %1: %2</source>
         <translation>Row %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="557"/>
+        <source>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</source>
+        <translation>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
+        <source>Preset loaded: press Save to keep it.</source>
+        <translation>Preset loaded: press Save to keep it.</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="473"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="477"/>
         <source>Store:</source>
         <translation>Store:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="475"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="479"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="475"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="479"/>
         <source>Working hours</source>
         <translation>Working hours</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="476"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="480"/>
         <source>Deadlines (SLA)</source>
         <translation>Deadlines (SLA)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="476"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="480"/>
         <source>Banned phrases</source>
         <translation>Banned phrases</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="477"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="481"/>
         <source>Categories</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="477"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="481"/>
         <source>Users and roles</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="478"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="482"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="478"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="482"/>
         <source>Language and password</source>
         <translation>Language and password</translation>
     </message>
@@ -1639,39 +1655,44 @@ Database: %1</translation>
 <context>
     <name>StoreTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="128"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
         <source>Store &amp;name:</source>
         <translation>Store &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="128"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
         <source>Store code:</source>
         <translation>Store code:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="128"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
         <source>Preset:</source>
         <translation>Preset:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="129"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="140"/>
         <source>&amp;Address:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="129"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="140"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="130"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="141"/>
         <source>Keep closed sheets (&amp;years):</source>
         <translation>Keep closed sheets (&amp;years):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="132"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="143"/>
         <source>The code starts every sheet number; it cannot change.</source>
         <translation>The code starts every sheet number; it cannot change.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="146"/>
+        <source>Closed sheets are kept at least this long; nothing is deleted or archived automatically yet (archiving comes with a later version, and will keep sheets this long before moving them to the archive).</source>
+        <translation>Closed sheets are kept at least this long; nothing is deleted or archived automatically yet (archiving comes with a later version, and will keep sheets this long before moving them to the archive).</translation>
     </message>
 </context>
 <context>
@@ -1792,12 +1813,13 @@ Database: %1</translation>
 <context>
     <name>_Tab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="67"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="69"/>
         <source>&amp;Save</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="89"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="71"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="97"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>

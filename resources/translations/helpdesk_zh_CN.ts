@@ -4,37 +4,37 @@
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="302"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="317"/>
         <source>Open</source>
         <translation>营业</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="303"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="318"/>
         <source>Make-up day hours:</source>
         <translation>调休日营业时间：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="304"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="319"/>
         <source>Public holidays (closed):</source>
         <translation>法定节假日（休息）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="305"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="320"/>
         <source>Make-up working days (调休, open):</source>
         <translation>调休工作日（营业）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="307"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="322"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="308"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="323"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="309"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="324"/>
         <source>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</source>
         <translation>“30分钟”“下班前”等时限按这些营业时间计算。修改只对今后登记的抱怨单生效。</translation>
     </message>
@@ -42,37 +42,42 @@
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="642"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="642"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
         <source>Simplified Chinese</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="642"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
         <source>Traditional Chinese</source>
         <translation>繁体中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="643"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="688"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="644"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="689"/>
         <source>Add category</source>
         <translation>添加类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="645"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="690"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="685"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="691"/>
+        <source>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</source>
+        <translation>新类别的代码可以留空：保存时由简体中文名称的拼音生成。已被抱怨单使用的类别不能删除。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="750"/>
         <source>Row %1: </source>
         <translation>第 %1 行：</translation>
     </message>
@@ -455,76 +460,76 @@ Reload to see their version (your input is lost unless you copy it), or compare 
     </message>
     <message>
         <location filename="../../helpdesk/ui/first_run.py" line="186"/>
-        <source>e.g. TS — starts every sheet number</source>
-        <translation>如 TS — 用作每个抱怨单号的开头</translation>
+        <source>Empty: the pinyin initials of the name (天顺 → TS); starts every sheet number</source>
+        <translation>留空则取名称的拼音首字母（天顺 → TS）；用作每张抱怨单编号的开头</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="187"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="188"/>
         <source>e.g. 天顺汽车4S店</source>
         <translation>如 天顺汽车4S店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="189"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="190"/>
         <source>at least 8 characters, letters and digits</source>
         <translation>至少8位，包含字母和数字</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="196"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="197"/>
         <source>&amp;Set up</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="197"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="198"/>
         <source>&amp;Load demo data</source>
         <translation>载入演示数据(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="198"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="199"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="241"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="244"/>
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="251"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="254"/>
         <source>Setting up…</source>
         <translation>正在设置…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="294"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="297"/>
         <source>Loading the demo data…</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="304"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="307"/>
         <source>Setting up the store and its staff…</source>
         <translation>正在设置门店和员工…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="305"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="308"/>
         <source>Inventing customers…</source>
         <translation>正在生成客户…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="306"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="309"/>
         <source>Inventing complaint sheets…</source>
         <translation>正在生成抱怨单…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="307"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="310"/>
         <source>Building the search index…</source>
         <translation>正在建立搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="317"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="320"/>
         <source>The demo data is loaded. Log in as one of these users, all with the password %1:</source>
         <translation>演示数据已载入。请用以下任一用户登录，密码均为 %1：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="330"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="333"/>
         <source>Demo logins</source>
         <translation>演示账号</translation>
     </message>
@@ -800,12 +805,12 @@ Database: %1</source>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="577"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="619"/>
         <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
         <translation>每行一条短语。只由这些空话组成的根本原因或长期措施将被拒绝；含有具体内容（改变什么、由谁、何时完成）的可以通过。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="580"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="622"/>
         <source>Back to the built-in list</source>
         <translation>恢复内置列表</translation>
     </message>
@@ -813,116 +818,127 @@ Database: %1</source>
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="393"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="393"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="393"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="393"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="394"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
         <source>Amount</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="394"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
         <source>Resolution</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="394"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
         <source>Escalate to maker</source>
         <translation>上报厂家</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="395"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="410"/>
         <source>Note for staff</source>
         <translation>员工须知</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="396"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="411"/>
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="397"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="412"/>
         <source>Remove row</source>
         <translation>删除一行</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="398"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="413"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="556"/>
         <source>Replace by preset</source>
         <translation>替换为预设</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="401"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="416"/>
         <source>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</source>
         <translation>以最具体的一行为准；必须有一行适用于任意渠道和任意严重程度。数值按类型表示分钟或天数。修改只对今后登记的抱怨单生效。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="421"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="441"/>
         <source>(any)</source>
         <translation>（任意）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="516"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="539"/>
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="557"/>
+        <source>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</source>
+        <translation>用预设“%1”替换表中的规则？按“保存”之前不会保存；“刷新”（F5）可恢复已保存的表。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
+        <source>Preset loaded: press Save to keep it.</source>
+        <translation>已载入预设：按“保存”后生效。</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="473"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="477"/>
         <source>Store:</source>
         <translation>门店：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="475"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="479"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="475"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="479"/>
         <source>Working hours</source>
         <translation>营业时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="476"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="480"/>
         <source>Deadlines (SLA)</source>
         <translation>处理时限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="476"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="480"/>
         <source>Banned phrases</source>
         <translation>禁用空话</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="477"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="481"/>
         <source>Categories</source>
         <translation>抱怨类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="477"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="481"/>
         <source>Users and roles</source>
         <translation>用户和角色</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="478"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="482"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="478"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="482"/>
         <source>Language and password</source>
         <translation>语言和密码</translation>
     </message>
@@ -1637,39 +1653,44 @@ Database: %1</source>
 <context>
     <name>StoreTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="128"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
         <source>Store &amp;name:</source>
         <translation>门店名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="128"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
         <source>Store code:</source>
         <translation>门店代码：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="128"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="129"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="140"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="129"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="140"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="130"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="141"/>
         <source>Keep closed sheets (&amp;years):</source>
         <translation>已关闭抱怨单保存年限(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="132"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="143"/>
         <source>The code starts every sheet number; it cannot change.</source>
         <translation>门店代码是每个抱怨单号的开头，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="146"/>
+        <source>Closed sheets are kept at least this long; nothing is deleted or archived automatically yet (archiving comes with a later version, and will keep sheets this long before moving them to the archive).</source>
+        <translation>已关闭的抱怨单至少保存这么久；目前不会自动删除或归档（归档功能将在以后的版本提供，届时抱怨单满此年限后才移入归档）。</translation>
     </message>
 </context>
 <context>
@@ -1790,12 +1811,13 @@ Database: %1</source>
 <context>
     <name>_Tab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="67"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="69"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="89"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="71"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="97"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>

@@ -458,6 +458,10 @@ class SettingsPage(QWidget):
             if self.tabs.widget(i).objectName() == current:
                 self.tabs.setCurrentIndex(i)
 
+    def refresh(self) -> None:
+        """Refresh (F5): every tab shows the settings as saved now (unsaved edits go)."""
+        self._build_tabs()
+
     def tab(self, name: str) -> QWidget | None:
         for i in range(self.tabs.count()):
             if self.tabs.widget(i).objectName() == name:
