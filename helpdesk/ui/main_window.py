@@ -10,6 +10,7 @@ without a customer id), is connected to :meth:`MainWindow.open_sheet` and
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -408,10 +409,10 @@ class MainWindow(QMainWindow):
             ("Esc", self.tr("Close the dialog or sheet window")),
             ("Tab / Shift+Tab", self.tr("Next / previous field")),
         ]
-        text = "\n".join(f"{key:<18}{what}" for key, what in rows)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"), text,
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"),
+                          shortcuts_table(rows), QMessageBox.StandardButton.Ok, self)
         box.setObjectName("shortcutsBox")
+        box.setTextFormat(Qt.TextFormat.RichText)
         box.exec()
 
     def _on_about(self) -> None:
@@ -432,3 +433,12 @@ class MainWindow(QMainWindow):
         event.accept()
         super().closeEvent(event)
         self.closed.emit()
+
+
+def shortcuts_table(rows: list[tuple[str, str]]) -> str:
+    """Keys and what they do as a two-column table: columns line up in any font,
+    which spaces in a proportional font never did."""
+    cells = "".join(
+        f"<tr><td style='padding-right:16px'><b>{html.escape(key)}</b></td>"
+        f"<td>{html.escape(what)}</td></tr>" for key, what in rows)
+    return f"<table cellspacing='4'>{cells}</table>"

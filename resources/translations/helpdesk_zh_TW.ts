@@ -118,104 +118,104 @@
 <context>
     <name>ComplaintListPage</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="189"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="191"/>
         <source>&amp;Search:</source>
         <translation>搜尋(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="191"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="193"/>
         <source>Number, name, pinyin (zs), phone tail, plate, VIN tail, order (Ctrl+F)</source>
         <translation>單號、姓名、拼音（zs）、電話尾號、車牌、車架號尾號、訂單號（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="192"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="194"/>
         <source>S&amp;tatus:</source>
         <translation>狀態(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="193"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="195"/>
         <source>&amp;New sheet</source>
         <translation>新建抱怨單(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="194"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>登記新的抱怨（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="195"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="197"/>
         <source>&amp;Mine</source>
         <translation>我負責的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
         <source>Only sheets I am responsible for</source>
         <translation>只顯示我負責的抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="197"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="199"/>
         <source>Received from</source>
         <translation>接收日期從</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="199"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
         <source>Clear filters</source>
         <translation>清除篩選</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
         <source>Open (not closed)</source>
         <translation>未關閉</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
         <source>All statuses</source>
         <translation>全部狀態</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="205"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
         <source>Any deadline</source>
         <translation>不限時限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="210"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="212"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
         <source>All severities</source>
         <translation>全部嚴重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="216"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="218"/>
         <source>All categories</source>
         <translation>全部類別</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="220"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="222"/>
         <source>All stores</source>
         <translation>全部門店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="371"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="398"/>
         <source>Searching…</source>
         <translation>正在搜尋…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="392"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="419"/>
         <source>%n sheet(s)</source>
         <translation>
             <numerusform>%n 張抱怨單</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="393"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="420"/>
         <source>searched in %1 s</source>
         <translation>用時 %1 秒</translation>
     </message>
@@ -590,159 +590,159 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="207"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="208"/>
         <source>Helpdesk — complaint desk</source>
         <translation>Helpdesk — 客訴管理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="208"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="209"/>
         <source>&amp;New sheet</source>
         <translation>新建抱怨單(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="209"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="210"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>登記新的抱怨（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="210"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="211"/>
         <source>&amp;Open sheet by number…</source>
         <translation>按單號打開(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="211"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="212"/>
         <source>&amp;Find</source>
         <translation>查詢(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="212"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="213"/>
         <source>&amp;Refresh</source>
         <translation>重新整理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="213"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="214"/>
         <source>&amp;Log out</source>
         <translation>登出(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="214"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="215"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="215"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="216"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷鍵(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="216"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="217"/>
         <source>&amp;About Helpdesk</source>
         <translation>關於 Helpdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="217"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="218"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="218"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="219"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="219"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="220"/>
         <source>&amp;Help</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="224"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="225"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="226"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="227"/>
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="305"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="306"/>
         <source>Open sheet</source>
         <translation>打開抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="306"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="307"/>
         <source>Sheet number (e.g. TS-2026-000123):</source>
         <translation>抱怨單號（如 TS-2026-000123）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="343"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="344"/>
         <source>Unsaved sheets found</source>
         <translation>發現未儲存的抱怨單</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="344"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="345"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>上次程序結束時有 %n 張抱怨單未儲存。現在恢復嗎？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="347"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="348"/>
         <source>&amp;Restore</source>
         <translation>恢復(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="348"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="349"/>
         <source>&amp;Discard</source>
         <translation>丟棄(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="349"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="350"/>
         <source>Ask me &amp;later</source>
         <translation>以後再說(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="401"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="402"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="402"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="403"/>
         <source>Open a sheet by its number</source>
         <translation>按單號打開抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="403"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="404"/>
         <source>Search the complaint list</source>
         <translation>搜尋抱怨單列表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="404"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="405"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>抱怨、客戶、報表、設定</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="405"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="406"/>
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="406"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="407"/>
         <source>Save the sheet</source>
         <translation>儲存抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="407"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="408"/>
         <source>Print the sheet</source>
         <translation>列印抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="408"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="409"/>
         <source>Close the dialog or sheet window</source>
         <translation>關閉對話方塊或抱怨單視窗</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="409"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="410"/>
         <source>Next / previous field</source>
         <translation>下一項 / 上一項</translation>
     </message>
@@ -752,12 +752,12 @@ Reload to see their version (your input is lost unless you copy it), or compare 
         <translation>快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="418"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
         <source>About Helpdesk</source>
         <translation>關於 Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
         <source>Helpdesk — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 Database: %1</source>
         <translation>Helpdesk — 面向4S店售後和零售門店的客訴管理系統。

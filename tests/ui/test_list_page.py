@@ -155,3 +155,19 @@ def test_down_and_enter_leave_the_search_box_for_the_list(qtbot, make_ctx, sampl
     assert not opened and page.model.rowCount() == 2
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert opened == [page.model.index(0, 0).data(SheetIdRole)]
+
+
+def test_english_columns_fit_their_words_and_cells_have_tooltips(qtbot, make_ctx, sample):
+    from helpdesk.domain.complaints import SheetState
+    from helpdesk.domain.enums import Channel
+    from helpdesk.ui import labels
+
+    page = _page(qtbot, make_ctx(sample.staff.desk))
+    header, metrics = page.table.horizontalHeader(), page.table.fontMetrics()
+    for column, words in ((Column.CHANNEL, [labels.label(c) for c in Channel]),
+                          (Column.STATE, [labels.label(s) for s in SheetState])):
+        longest = max(metrics.horizontalAdvance(w) for w in words)
+        assert header.sectionSize(column) >= longest
+    for column in (Column.CHANNEL, Column.CATEGORY, Column.CUSTOMER):
+        index = page.model.index(0, column)
+        assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -39,6 +40,7 @@ from helpdesk.ui.complaints.model import Column, SheetIdRole, SheetTableModel
 from helpdesk.ui.context import AppContext
 
 TICK_MS = 30_000
+MAX_COLUMN_WIDTH = 260
 SEARCH_DELAY_MS = 250
 _OPEN = "open"
 _ALL = "all"
@@ -220,6 +222,31 @@ class ComplaintListPage(QWidget):
         self.store_combo.setItemText(0, self.tr("All stores"))
         self._update_count()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Widen the columns whose words are known (header, channel, severity, state,
+        category) to their longest text in this language; longer cells elide and show
+        their whole text as a tooltip. Nothing is narrowed: a width the user set stays."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        words: dict[Column, list[str]] = {
+            Column.CHANNEL: [labels.label(c) for c in Channel],
+            Column.SEVERITY: [labels.label(s) for s in Severity],
+            Column.STATE: [labels.label(s) for s in SheetState],
+            Column.CATEGORY: [labels.category_name(self._categories, c)
+                              for c in self._categories],
+        }
+        padding = 2 * self.table.style().pixelMetric(
+            QStyle.PixelMetric.PM_HeaderMargin) + 24  # margins and the sort arrow
+        for column in Column:
+            if column == header.count() - 1 or column is Column.TIME_LEFT:
+                continue  # the last one stretches
+            texts = [str(self.model.headerData(column, Qt.Orientation.Horizontal)),
+                     *words.get(column, [])]
+            needed = max(metrics.horizontalAdvance(t) for t in texts) + padding
+            if header.sectionSize(column) < needed:
+                header.resizeSection(column, min(needed, MAX_COLUMN_WIDTH))
 
     def _fill_static_combos(self) -> None:
         self.state_combo.addItem("", _OPEN)

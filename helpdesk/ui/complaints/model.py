@@ -139,7 +139,8 @@ class SheetTableModel(PagedIdsModel[SheetFilter, SheetRow]):
                 if column is Column.TIME_LEFT and left.due is not None:
                     return QCoreApplication.translate("SheetTableModel", "Due %1").replace(
                         "%1", formatting.datetime_text(left.due))
-                return None
+                # A cell too narrow for its words shows them whole on hover.
+                return self._display(row, column) or None
             if role == Qt.ItemDataRole.FontRole:
                 if column is Column.TIME_LEFT and left.urgency in (
                         formatting.Urgency.OVERDUE, formatting.Urgency.NEAR):
