@@ -18,9 +18,10 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
                     "already). The administrator's password comes from --password-file, "
                     "else HELPDESK_PASSWORD, else a prompt.")
     parser.add_argument("--store", required=True, metavar="NAME", help="store name")
-    parser.add_argument("--code", required=True, metavar="CODE",
+    parser.add_argument("--code", metavar="CODE",
                         help="store code, 1-8 letters/digits; prefixes sheet numbers "
-                             "(TS → TS-2026-000123)")
+                             "(TS → TS-2026-000123); default: the pinyin initials of the "
+                             "store name (天顺汽车 → TSQC)")
     parser.add_argument("--preset", required=True, choices=sorted(PRESETS),
                         help="SLA preset: dealership (seed 003), retail (seed 004), "
                              "crm (seed 002)")
@@ -38,9 +39,13 @@ def run_init(args: argparse.Namespace) -> int:
     if setup.is_initialised(db.uow()):
         raise _base.CliError(f"{db.description} is set up already; nothing was changed",
                              code="setup.done")
+    code = args.code or setup.default_store_code(args.store)
+    if not args.code and not _base.wants_json(args):
+        print(f"Store code {code or '?'}: the pinyin initials of {args.store!r} "
+              "(pass --code to choose another).")
     password = _base.read_password(f"Password for {args.admin}: ", confirm=True,
                                    file=args.password_file)
-    result = setup.initialise(db.uow(), store_name=args.store, store_code=args.code,
+    result = setup.initialise(db.uow(), store_name=args.store, store_code=code,
                               preset=args.preset, admin_username=args.admin,
                               admin_password=password, admin_display_name=args.admin_name)
     if _base.wants_json(args):

@@ -106,7 +106,8 @@ def judge(row: SheetRow, now: datetime) -> deadlines.SheetDeadlines:
     return deadlines.sheet_deadlines(
         row.state, response_due_at=row.response_due_at,
         resolution_due_at=row.resolution_due_at, acknowledged_at=row.acknowledged_at,
-        resolved_at=row.resolved_at, waiting_since=row.waiting_since, now=now)
+        resolved_at=row.resolved_at, waiting_since=row.waiting_since, now=now,
+        received_at=row.received_at)
 
 
 def time_left(row: SheetRow, now: datetime) -> tuple[str, bool, int | None]:

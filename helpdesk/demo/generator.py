@@ -1515,6 +1515,19 @@ _PENDING = Effectiveness.PENDING.value
 _Step = tuple[str, int]
 
 
+RECENT_OPEN_DAYS = 60
+"""Sheets older than this are finished in the demo (closed, or reopened and closed)."""
+
+# A description whose cause is told by another line of its category's lists.
+_SAME_STORY = {("repair_quality", 9): 2}  # the same fault again: the earlier repair
+
+
+def _told(items: Sequence[Any], story: int, pick: Callable[[Sequence[Any]], Any]) -> Any:
+    """The line of ``items`` that belongs to the description ``story`` (any one when a
+    list is shorter)."""
+    return items[story] if story < len(items) else pick(items)
+
+
 class _SheetMaker:
     """The complaint half of the generator (the hot loop: a million sheets)."""
 
@@ -1657,13 +1670,17 @@ class _SheetMaker:
         areas, area_cum = g.areas[category]
         area = g.weighted(areas, area_cum)
         responsible = staff_for(_AREA_JOB[area])
-        correction, low, high = pick(texts.corrections)
+        # The lists of a category are written in parallel (description i, cause i,
+        # correction i, measure i), so the reply letter reads as one story.
+        story = between(0, len(texts.descriptions))
+        cause = _SAME_STORY.get((category, story), story)
+        correction, low, high = _told(texts.corrections, cause, pick)
         context: dict[str, Any] = {"person": g.staff.names[responsible],
                                    "year": received.year}
         compensation = 0
         if high:
             compensation = context["amount"] = between(low, high + 1)
-        description = g.fill(pick(texts.descriptions), context)
+        description = g.fill(texts.descriptions[story], context)
         request = g.fill(pick(texts.requests), context)
 
         if anchor is not None:
@@ -1671,7 +1688,9 @@ class _SheetMaker:
         else:
             steps, satisfaction, rework = self.plan(
                 t0, response_due, base_due_dt, rule, is_major, area is _T and g.dealer)
-            stall = 0.05 if self.now_min - t0 < 60 * _DAY else 0.002
+            # Only recent sheets are still open: a store does not leave a complaint
+            # unanswered for years (nor a return visit undone since 2022).
+            stall = 0.05 if self.now_min - t0 < RECENT_OPEN_DAYS * _DAY else 0.0
             if rand() < stall:
                 steps = steps[:between(0, len(steps))]
         for n, (_action, at) in enumerate(steps):
@@ -1755,14 +1774,16 @@ class _SheetMaker:
         root_cause = correction_text = measure = ""
         compensation_cents = 0
         if first_resolve or (state in (_IN_PROGRESS, _WAITING) and rand() < 0.5):
-            root_cause = g.concrete_text(pick(texts.root_causes), "root_cause", context)
+            root_cause = g.concrete_text(_told(texts.root_causes, cause, pick), "root_cause",
+                                         context)
             if first_resolve or rand() < 0.4:
                 correction_text = g.fill(correction, context)
                 compensation_cents = compensation * 100
             if first_resolve:
                 due = _to_dt(first_resolve).date() + timedelta(days=between(7, 45))
                 context["date"] = f"{due.year}年{due.month}月{due.day}日"
-                measure = g.concrete_text(pick(texts.measures), "long_term_measure", context)
+                measure = g.concrete_text(_told(texts.measures, cause, pick),
+                                          "long_term_measure", context)
             version += 1
         rework = rework and bool(assigned_at)
         rework_completed = None
@@ -1888,16 +1909,21 @@ class _SheetMaker:
         end = min(end, self.now_min)
         if end <= start:
             return 0, 0
-        pool = texts.progress + _GENERAL_PROGRESS
+        # In the order work goes: first contact, the category's own steps, the plan,
+        # the news passed on, the repair done.
+        pool = (_GENERAL_PROGRESS[0], *texts.progress, *_GENERAL_PROGRESS[1:])
         entries = 1 + (g.rand() < 0.5) + (g.rand() < 0.2)
+        chosen = sorted(g.r.sample(range(len(pool)), entries))
+        first, last = self.clock.pos(start), self.clock.pos(end)
         at = start
         for n in range(entries):
-            at = start + (end - start) * (n + 1) // (entries + 1)
+            # Spread over open time, so nobody logs progress at 02:17.
+            at = self.clock.at(first + (last - first) * (n + 1) // (entries + 1))
             roll = g.rand()
             by = received_by if roll < 0.4 else g.staff_for("manager" if roll < 0.7 else "care")
             self.progress_rows.append({
                 "id": self.loader.next_id("sheet_progress"), "sheet_id": sheet_id,
-                "at": self.stamp(at), "by_id": by, "text": g.fill(g.pick(pool), context),
+                "at": self.stamp(at), "by_id": by, "text": g.fill(pool[chosen[n]], context),
                 "customer_notified": g.rand() < 0.6})
         return entries, at
 

@@ -355,6 +355,7 @@ class Sheet:
             resolved_at=self.resolved_at,
             waiting_since=self.waiting_since,
             now=now,
+            received_at=self.received_at,
         )
 
     # ---------------------------------------------------------- permissions

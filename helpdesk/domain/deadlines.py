@@ -141,6 +141,7 @@ def sheet_deadlines(
     resolved_at: datetime | None,
     waiting_since: datetime | None,
     now: datetime,
+    received_at: datetime | None = None,
 ) -> SheetDeadlines:
     """Judge a sheet's deadlines at ``now`` (see the module docstring for the rule).
 
@@ -153,6 +154,8 @@ def sheet_deadlines(
         waiting_since: start of the open wait (:func:`open_wait_start`); for a waiting
             sheet without one (old imported data), ``now``.
         now: the instant to judge at.
+        received_at: when the sheet was received, the start of both clocks; it sizes
+            the warning window (:func:`sla.near_window`).
 
     A step finished without a recorded time (imported data) is judged at ``now``.
     """
@@ -160,19 +163,20 @@ def sheet_deadlines(
     response: sla.SlaStatus | None = None
     if response_due_at is not None:
         done = None if response_runs else acknowledged_at or now
-        response = sla.sla_status(response_due_at, done, now, near=sla.RESPONSE_NEAR)
+        response = sla.sla_status(response_due_at, done, now,
+                                  near=sla.near_window(received_at, response_due_at))
     resolution: sla.SlaStatus | None = None
     resolution_due = resolution_due_at
     if resolution_due_at is not None:
         if state is SheetState.WAITING:
             # The clock stopped at the wait's start: the deadline moves on with now.
             resolution_due = resolution_due_at + (now - (waiting_since or now))
-            resolution = sla.sla_status(resolution_due, None, now,
-                                        near=sla.RESOLUTION_NEAR, paused=True)
+            resolution = sla.sla_status(resolution_due, None, now, paused=True,
+                                        near=sla.near_window(received_at, resolution_due_at))
         else:
             done = None if state in RESOLUTION_RUNS else resolved_at or now
             resolution = sla.sla_status(resolution_due_at, done, now,
-                                        near=sla.RESOLUTION_NEAR)
+                                        near=sla.near_window(received_at, resolution_due_at))
     current: Clock | None = None
     if response is not None and response_runs:
         current = Clock.RESPONSE

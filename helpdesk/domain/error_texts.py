@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
 from typing import Any
 
-from helpdesk.domain import vocabulary
+from helpdesk.domain import text, vocabulary
 from helpdesk.domain.errors import HelpdeskError, ValidationErrors
 from helpdesk.domain.users import Permission, Role, roles_with
 from helpdesk.domain.vocabulary import DEFAULT_LANGUAGE, Labels
@@ -43,15 +43,18 @@ TEMPLATES: Mapping[str, Labels] = {
         "the letters A–Z except I, O and Q.",
     ),
     "vin.check_digit": (
-        "车架号 {value} 校验不通过：第9位应为“{expected}”，实际为“{found}”。请检查是否输错。",
-        "車架號 {value} 校驗不通過：第9位應為“{expected}”，實際為“{found}”。請檢查是否輸錯。",
+        "车架号 {value} 校验不通过：第9位应为“{expected}”，实际为“{found}”。请检查是否输错；"
+        "如确认无误（如进口车），{override_roles}可以接受该车架号。",
+        "車架號 {value} 校驗不通過：第9位應為“{expected}”，實際為“{found}”。請檢查是否輸錯；"
+        "如確認無誤（如進口車），{override_roles}可以接受該車架號。",
         "The VIN {value} fails its check: the 9th character should be “{expected}” but is "
-        "“{found}”. Check for a mistyped character.",
+        "“{found}”. Check for a mistyped character; if it is right (an imported vehicle), "
+        "a {override_roles} can accept it.",
     ),
     "vin.taken": (
-        "该车架号属于另一位客户（#{customer_id}），请选择该客户。",
-        "該車架號屬於另一位客戶（#{customer_id}），請選擇該客戶。",
-        "This VIN belongs to another customer (#{customer_id}); pick that customer.",
+        "该车架号属于另一位客户（{customer_name}），请选择该客户。",
+        "該車架號屬於另一位客戶（{customer_name}），請選擇該客戶。",
+        "This VIN belongs to another customer ({customer_name}); pick that customer.",
     ),
     "vin.repeated": (
         "同一车架号填写了两次。",
@@ -98,10 +101,9 @@ TEMPLATES: Mapping[str, Labels] = {
         "A phone number is needed for the return visit.",
     ),
     "phone.duplicate": (
-        "该电话号码已属于客户 #{customer_id}，请直接选择该客户。",
-        "該電話號碼已屬於客戶 #{customer_id}，請直接選擇該客戶。",
-        "This phone number belongs to customer #{customer_id} already: pick that customer "
-        "instead.",
+        "该电话号码已属于客户 {customer_name}，请直接选择该客户。",
+        "該電話號碼已屬於客戶 {customer_name}，請直接選擇該客戶。",
+        "This phone number belongs to {customer_name} already: pick that customer instead.",
     ),
     "email.empty": (
         "请输入电子邮箱。",
@@ -351,6 +353,22 @@ TEMPLATES: Mapping[str, Labels] = {
         "没有员工 {value}，请先添加。",
         "沒有員工 {value}，請先新增。",
         "There is no staff member {value}; add them first.",
+    ),
+    "assign.area_missing": (
+        "指定责任前请先选择责任部门。",
+        "指定責任前請先選擇責任部門。",
+        "Choose the responsible area to assign the sheet.",
+    ),
+    "assign.person_missing": (
+        "指定责任前请先选择责任人。",
+        "指定責任前請先選擇責任人。",
+        "Choose the responsible person to assign the sheet.",
+    ),
+    "assign.not_responsible": (
+        "{name} 不处理抱怨单（管理员、总经理），不能作为责任人。",
+        "{name} 不處理抱怨單（管理員、總經理），不能作為責任人。",
+        "{name} does not work on complaints (administrator, general manager) and cannot "
+        "be responsible.",
     ),
     "resolve.area_missing": (
         "解决前请先选择责任部门。",
@@ -1010,8 +1028,9 @@ def _shown(value: Any, lang: str) -> str:
     if isinstance(value, time):
         return value.strftime("%H:%M")
     if isinstance(value, list | tuple | frozenset | set):
-        return list_separator(lang).join(f"“{v}”" for v in value)
-    return str(value)
+        return list_separator(lang).join(f"“{text.excerpt(str(v))}”" for v in value)
+    # A message quotes the input, never a whole paste of it.
+    return text.excerpt(str(value))
 
 
 def roles_text(roles: str | Iterable[Role], lang: str = DEFAULT_LANGUAGE) -> str:
@@ -1022,6 +1041,17 @@ def roles_text(roles: str | Iterable[Role], lang: str = DEFAULT_LANGUAGE) -> str
     ordered = [r for r in Role if r.value in parts]
     return list_separator(lang).join(vocabulary.label(r, lang) for r in ordered) \
         if ordered else "—"
+
+
+def _or_roles(roles: Iterable[Role], lang: str) -> str:
+    """"服务经理或服务总监" / "service manager or service director"."""
+    chinese = lang.startswith("zh")
+    names = [vocabulary.label(r, lang) if chinese else vocabulary.label(r, lang).lower()
+             for r in Role if r in set(roles)]
+    word = "或" if chinese else " or "
+    if len(names) < 2:
+        return "".join(names)
+    return list_separator(lang).join(names[:-1]) + word + names[-1]
 
 
 def permission_text(permission: str, allowed: str = "", lang: str = DEFAULT_LANGUAGE) -> str:
@@ -1061,6 +1091,12 @@ def format_code(code: str, params: Mapping[str, Any], fallback: str = "",
     if template is None:
         return fallback
     shown = {key: _shown(value, lang) for key, value in params.items()}
+    if "customer_id" in shown:
+        # Name the customer; "#190" only where the caller knew no name.
+        shown.setdefault("customer_name", f"#{shown['customer_id']}")
+    if code == "vin.check_digit":
+        shown.setdefault("override_roles", _or_roles(
+            roles_with(Permission.OVERRIDE_VIN_CHECK), lang))
     if code == "conflict":
         shown.setdefault("saved_by", "")
         if not shown["saved_by"]:

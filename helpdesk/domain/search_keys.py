@@ -255,3 +255,47 @@ def distinct(keys: Iterable[str]) -> list[str]:
         The distinct non-empty keys.
     """
     return list(dict.fromkeys(k for k in keys if k))
+
+
+def _pinyin_words(name: str) -> list[tuple[str, bool]]:
+    """The name's words in lower-case pinyin, each with whether it was written in Latin
+    letters or digits already (kept whole)."""
+    words: list[tuple[str, bool]] = []
+    for chunk in re.findall(r"[^\W_]+", text.normalize(name)):
+        if not any(text.is_cjk(ch) for ch in chunk):
+            if chunk.isascii():
+                words.append((chunk.lower(), True))
+            continue
+        for part in re.findall(r"[^\W_]+", " ".join(lazy_pinyin(chunk, style=Style.NORMAL))):
+            if part.isascii():
+                # pypinyin passes non-Han runs through as written ("4S" in 天顺4S店).
+                words.append((part.lower(), part in chunk))
+    return words
+
+
+def code_from_name(name: str, *, initials: bool, max_length: int,
+                   taken: Iterable[str] = ()) -> str:
+    """A code derived from a (Chinese) name, unique among ``taken``.
+
+    ``initials``: the pinyin initials, upper-case (天顺汽车 → ``TSQC``, a store code);
+    otherwise the full pinyin joined by ``_`` (保养质量 → ``bao_yang_zhi_liang``, a
+    category code). It starts with a letter and has at most ``max_length`` characters;
+    a repeat gets a number (``TSQC2``). Empty when the name has no letters at all.
+    """
+    words = _pinyin_words(name)
+    if initials:
+        base = "".join(w if latin else w[0] for w, latin in words).upper()
+    else:
+        base = "_".join(w for w, _latin in words)
+    if not base:
+        return ""
+    if not base[0].isalpha():
+        base = ("S" if initials else "c_") + base
+    base = base[:max_length].rstrip("_")
+    used = {t.lower() for t in taken}
+    code, n = base, 1
+    while code.lower() in used:
+        n += 1
+        suffix = str(n) if initials else f"_{n}"
+        code = base[:max_length - len(suffix)].rstrip("_") + suffix
+    return code

@@ -29,11 +29,21 @@ _E = TypeVar("_E", bound=StrEnum)
 POLICY_FORMAT_VERSION = 1
 """Version of the JSON written by :meth:`SlaPolicy.to_dict`."""
 
-RESPONSE_NEAR = timedelta(minutes=10)
-"""A response deadline this close is shown as near."""
+NEAR_SHARE = 3
+"""The warning window is the last 1/NEAR_SHARE of the time a deadline allows."""
 
-RESOLUTION_NEAR = timedelta(days=1)
-"""A resolution deadline this close is shown as near."""
+NEAR_MINIMUM = timedelta(minutes=10)
+"""… but never shorter than this (and this when the start is unknown)."""
+
+
+def near_window(start: datetime | None, due: datetime) -> timedelta:
+    """How close a deadline counts as near (amber, "due soon"): the last third of the
+    time allowed from ``start`` to ``due``, at least :data:`NEAR_MINIMUM`. A 2-hour
+    response turns amber 40 minutes before it falls due, a 3-day resolution one day
+    before; one rule for response and resolution alike."""
+    if start is None or due <= start:
+        return NEAR_MINIMUM
+    return max(NEAR_MINIMUM, (due - start) / NEAR_SHARE)
 
 
 class DueKind(StrEnum):
@@ -699,8 +709,7 @@ def sla_status(
         due: the deadline (already extended for pauses).
         done_at: when it was done, or ``None``.
         now: the current instant.
-        near: how close counts as near; pass :data:`RESPONSE_NEAR` or
-            :data:`RESOLUTION_NEAR`.
+        near: how close counts as near; pass :func:`near_window`.
         paused: waiting for the customer. An overdue complaint stays ``OVERDUE``
             even when paused, so that it remains unmistakable.
     """

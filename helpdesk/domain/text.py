@@ -44,6 +44,16 @@ _CJK_RANGES: tuple[tuple[int, int], ...] = (
 )
 
 
+EXCERPT_LENGTH = 20
+"""How many characters of a user's input a message quotes."""
+
+
+def excerpt(s: str, length: int = EXCERPT_LENGTH) -> str:
+    """``s`` cut to ``length`` characters plus "…", so that a message quoting a
+    5,000-character paste stays one line."""
+    return s if len(s) <= length else s[:length] + "\u2026"
+
+
 def fold_width(s: str) -> str:
     """Apply NFKC, turning full-width letters, digits and punctuation into half-width.
 

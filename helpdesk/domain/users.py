@@ -135,6 +135,25 @@ def roles_with(permission: Permission) -> list[Role]:
     return [role for role in Role if permission in ROLE_PERMISSIONS[role]]
 
 
+RESPONSIBLE_ORDER = (Role.SERVICE_MANAGER, Role.SERVICE_DIRECTOR, Role.FRONT_DESK,
+                     Role.CUSTOMER_CARE)
+"""Who is offered first as a sheet's responsible person (the staff who put complaints
+right); the domain knows no staff areas, so the order does not depend on the area."""
+
+
+def may_be_responsible(roles: frozenset[Role] | set[Role]) -> bool:
+    """Whether someone with ``roles`` can be a sheet's responsible person: they work on
+    it, so they must be able to log progress. A person without roles (a technician
+    without a login) can; the administrator and the general manager cannot."""
+    return not roles or Permission.ADD_PROGRESS in permissions_of(roles)
+
+
+def responsible_rank(roles: frozenset[Role] | set[Role]) -> int:
+    """Sort key for the responsible-person list (see :data:`RESPONSIBLE_ORDER`)."""
+    ranks = [RESPONSIBLE_ORDER.index(r) for r in roles if r in RESPONSIBLE_ORDER]
+    return min(ranks, default=len(RESPONSIBLE_ORDER))
+
+
 def parse_roles(text: str) -> frozenset[Role]:
     """Roles from a comma-separated string as stored (``"service_manager,customer_care"``)."""
     return frozenset(Role(part.strip()) for part in text.split(",") if part.strip())

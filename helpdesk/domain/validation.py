@@ -191,6 +191,11 @@ def validate_plate(value: str, *, field: str = "plate") -> str:
 # ---------------------------------------------------------------------------------------
 
 
+PHONE_MAX_LENGTH = 30
+"""The longest phone number a field takes as typed (E.164 has at most 15 digits; the
+rest is room for spaces, dashes and a +86 prefix)."""
+
+
 def validate_phone(value: str, *, default_region: str = "CN", field: str = "phone") -> str:
     """Validate a phone number and return it in E.164 form.
 
@@ -491,7 +496,6 @@ _DEFAULT_CONCRETE_HINT = "say what changes, who owns it and by when"
 _WHAT: dict[str, str] = {"root_cause": "root cause"}
 _LATIN_WORD = re.compile(r"[a-z0-9]+")
 _MEASURE_MAX_LENGTH = 5000
-_SHOWN_MAX = 40  # how much of a refused text the message quotes
 
 
 def _fold_for_matching(s: str) -> str:
@@ -563,7 +567,7 @@ def validate_measure(
             phrases=tuple(named),
             min_chars=min_concrete_chars,
         )
-    shown = cleaned if len(cleaned) <= _SHOWN_MAX else cleaned[:_SHOWN_MAX] + "…"
+    shown = text.excerpt(cleaned)
     raise ValidationError(
         field,
         "measure.too_vague",

@@ -391,3 +391,68 @@ def category_name(categories: Mapping[str, Sequence[str]], code: str,
         return code
     index = _index(lang)
     return names[index] if index < len(names) and names[index] else names[0]
+
+
+PRESET_NOTES: dict[str, Labels] = {
+    "Hand the sheet to the service director at once; respond within 30 minutes.": (
+        "立即转交服务总监；30分钟内响应。",
+        "立即轉交服務總監；30分鐘內回應。",
+        "Hand the sheet to the service director at once; respond within 30 minutes.",
+    ),
+    "Hand the sheet to the service director before the end of the working day.": (
+        "当天下班前转交服务总监。",
+        "當天下班前轉交服務總監。",
+        "Hand the sheet to the service director before the end of the working day.",
+    ),
+    "The service director contacts the person responsible within 3 hours; close the "
+    "manufacturer's work order within 3 days.": (
+        "服务总监3小时内联系责任人；3天内关闭厂家工单。",
+        "服務總監3小時內聯繫責任人；3天內關閉廠家工單。",
+        "The service director contacts the person responsible within 3 hours; close the "
+        "manufacturer's work order within 3 days.",
+    ),
+    "The marketing manager hands the sheet to the service director within 30 minutes "
+    "and works with the media to have the report withdrawn.": (
+        "市场经理30分钟内转交服务总监，并与媒体沟通撤稿。",
+        "市場經理30分鐘內轉交服務總監，並與媒體溝通撤稿。",
+        "The marketing manager hands the sheet to the service director within 30 minutes "
+        "and works with the media to have the report withdrawn.",
+    ),
+    "The marketing manager hands the sheet to the service director within 30 minutes; "
+    "escalate to the manufacturer's PR department.": (
+        "市场经理30分钟内转交服务总监；上报厂家公关部门。",
+        "市場經理30分鐘內轉交服務總監；上報廠家公關部門。",
+        "The marketing manager hands the sheet to the service director within 30 minutes; "
+        "escalate to the manufacturer's PR department.",
+    ),
+    "Major complaint: hand to the service director at once; respond within 30 minutes.": (
+        "重大投诉：立即转交服务总监；30分钟内响应。",
+        "重大投訴：立即轉交服務總監；30分鐘內回應。",
+        "Major complaint: hand to the service director at once; respond within 30 minutes.",
+    ),
+    "Respond within 24 hours and resolve within 48 hours.": (
+        "24小时内响应，48小时内解决。",
+        "24小時內回應，48小時內解決。",
+        "Respond within 24 hours and resolve within 48 hours.",
+    ),
+    "Urgent and important: respond within 1 hour and present a plan within 2 hours "
+    "(green channel).": (
+        "紧急且重要：1小时内响应，2小时内拿出处理方案（绿色通道）。",
+        "緊急且重要：1小時內回應，2小時內提出處理方案（綠色通道）。",
+        "Urgent and important: respond within 1 hour and present a plan within 2 hours "
+        "(green channel).",
+    ),
+    "Respond within 1 hour; tell the customer how it is going every 24 hours.": (
+        "1小时内响应；每24小时向客户通报一次进展。",
+        "1小時內回應；每24小時向客戶通報一次進展。",
+        "Respond within 1 hour; tell the customer how it is going every 24 hours.",
+    ),
+}
+"""The staff notes of the deadline presets (``sla.PRESETS``), which are stored as data
+in English: shown in the reader's language. A note typed by the store is shown as typed."""
+
+
+def preset_note(note: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A preset's staff note in ``lang``; any other note unchanged."""
+    texts = PRESET_NOTES.get(note)
+    return texts[LANGUAGES.index(normalize_language(lang))] if texts else note

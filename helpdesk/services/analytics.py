@@ -631,7 +631,8 @@ def _open(row: dict[str, Any], now: datetime) -> OpenComplaint:
     judged = deadlines.sheet_deadlines(
         state, response_due_at=row["response_due_at"],
         resolution_due_at=row["resolution_due_at"], acknowledged_at=row["acknowledged_at"],
-        resolved_at=row["resolved_at"], waiting_since=row["waiting_since"], now=now)
+        resolved_at=row["resolved_at"], waiting_since=row["waiting_since"], now=now,
+        received_at=row["received_at"])
     return OpenComplaint(row["id"], row["number"], state, row["received_at"], row["category"],
                          Severity(row["severity"]), judged)
 

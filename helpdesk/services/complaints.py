@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from helpdesk.domain import audit, events, parsing, validation
+from helpdesk.domain import audit, events, parsing, users, validation
 from helpdesk.domain.complaints import (
     Action,
     ActionAvailability,
@@ -462,6 +462,10 @@ def assign(uow: UnitOfWork, actor_id: int, sheet_id: int, area: ResponsibleArea 
         if person is None or not person.active:
             errors.append(ValidationError("responsible_user", "user.not_found",
                                           "choose an active member of staff"))
+        elif not users.may_be_responsible(person.roles):
+            errors.append(ValidationError("responsible_user", "assign.not_responsible",
+                                          f"{person.display_name} cannot be responsible",
+                                          name=person.display_name))
         if errors:
             raise ValidationErrors(errors)
         sheet.assign(user, at, parsed, responsible_user_id, note)

@@ -227,13 +227,20 @@ def _vehicle(uow: UnitOfWork, user: User, data: VehicleInput, today: date,
         if existing is not None and existing.customer_id != customer_id:
             errors.append(ValidationError("vin", "vin.taken",
                                           f"VIN {vin} belongs to customer #{existing.customer_id}",
-                                          customer_id=existing.customer_id))
+                                          customer_id=existing.customer_id,
+                                          customer_name=_name_of(uow, existing.customer_id)))
     if len(errors) > before or vin is None:
         return None
     checked = validation.vin_check_digit(vin) == vin[8]
     return Vehicle(vin=vin, plate=plate or "", brand=brand or "", model=model or "",
                    mileage_km=mileage, purchase_date=data.purchase_date,
                    vin_check_overridden=not checked)
+
+
+def _name_of(uow: UnitOfWork, customer_id: int | None) -> str:
+    """The customer's name for a message that sends the user to them."""
+    found = uow.customers.get(customer_id) if customer_id is not None else None
+    return found.name if found is not None else f"#{customer_id}"
 
 
 def _order(uow: UnitOfWork, data: OrderInput, today: date,
@@ -272,7 +279,8 @@ def build_customer(uow: UnitOfWork, user: User, data: CustomerInput, at: datetim
                 errors.append(ValidationError(
                     "phone", "phone.duplicate",
                     f"{number} belongs to customer #{existing[0]} already: pick that "
-                    "customer instead", customer_id=existing[0]))
+                    "customer instead", customer_id=existing[0],
+                    customer_name=_name_of(uow, existing[0])))
                 break
     vehicles = [_vehicle(uow, user, v, at.date(), errors, None) for v in data.vehicles]
     seen_vins = [v.vin for v in vehicles if v]

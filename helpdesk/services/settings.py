@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
-from helpdesk.domain import audit, events, parsing, text, validation
+from helpdesk.domain import audit, events, parsing, search_keys, text, validation
 from helpdesk.domain.calendar import StoreCalendar
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import ValidationError, ValidationErrors
@@ -36,6 +36,7 @@ MAX_PHRASES = 500
 MAX_CATEGORIES = 100
 DEFAULT_RETENTION_YEARS = 2
 MAX_RETENTION_YEARS = 30
+CATEGORY_CODE_LENGTH = 40
 _CATEGORY_CODE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
@@ -371,6 +372,13 @@ def get_categories(uow: UnitOfWork) -> dict[str, list[str]]:
         return common.categories(uow)
 
 
+def category_in_use(uow: UnitOfWork, code: str) -> bool:
+    """Whether a complaint sheet has this category (it cannot be removed then)."""
+    with uow.reading():
+        return bool(uow.sheets.search_ids(SheetFilter(categories=frozenset({code})),
+                                          common.now(), None, 1))
+
+
 def save_categories(uow: UnitOfWork, actor_id: int,
                     categories: Sequence[CategoryInput]) -> dict[str, list[str]]:
     """Replace the category list. A category still used by a sheet cannot be removed
@@ -380,9 +388,15 @@ def save_categories(uow: UnitOfWork, actor_id: int,
         user = common.actor(uow, actor_id, Permission.MANAGE_SETTINGS)
         errors: list[ValidationError] = []
         result: dict[str, list[str]] = {}
+        typed = {text.normalize(row.code).lower() for row in categories}
         for i, row in enumerate(categories):
             field = f"categories[{i}]"
             code = text.normalize(row.code).lower()
+            if not code and row.name_zh_cn.strip():
+                # A new category needs no code typed: it is made from the pinyin.
+                code = search_keys.code_from_name(
+                    row.name_zh_cn, initials=False,
+                    max_length=CATEGORY_CODE_LENGTH, taken=typed | set(result))
             if not _CATEGORY_CODE.match(code):
                 errors.append(ValidationError(
                     f"{field}.code", "category.code_invalid",

@@ -6,7 +6,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from helpdesk.domain import events, text, validation
+from helpdesk.domain import events, search_keys, text, validation
 from helpdesk.domain.calendar import StoreCalendar
 from helpdesk.domain.customers import Store, StoreKind
 from helpdesk.domain.errors import ValidationError, ValidationErrors
@@ -16,6 +16,7 @@ from helpdesk.services import common, users
 from helpdesk.services.common import UnitOfWork
 from helpdesk.services.dto import StoreInfo
 
+STORE_CODE_LENGTH = 8
 _STORE_CODE = re.compile(r"^[A-Z][A-Z0-9]{0,7}$")
 PRESET_STORE_KIND = {"dealership": StoreKind.DEALERSHIP, "retail": StoreKind.RETAIL,
                      "crm": StoreKind.RETAIL}
@@ -66,6 +67,11 @@ def _validate_store(name: str, code: str, preset: str) -> tuple[str, str]:
     return name, code
 
 
+def default_store_code(store_name: str) -> str:
+    """The store code offered when none is given: the pinyin initials of the name."""
+    return search_keys.code_from_name(store_name, initials=True, max_length=STORE_CODE_LENGTH)
+
+
 def add_store(uow: UnitOfWork, store_name: str, store_code: str, preset: str,
               calendar: StoreCalendar | None = None) -> Store:
     """Create a store inside an open unit of work (setup, demo and admin use it)."""
@@ -81,6 +87,25 @@ def add_store(uow: UnitOfWork, store_name: str, store_code: str, preset: str,
     return store
 
 
+def setup_problems(*, store_name: str, store_code: str, preset: str, admin_username: str,
+                   admin_password: str, admin_display_name: str) -> list[ValidationError]:
+    """Every problem with the first-run input at once (store, user name, password), so
+    the form shows them in one round."""
+    errors: list[ValidationError] = []
+    try:
+        _validate_store(store_name, store_code, preset)
+    except ValidationErrors as exc:
+        errors.extend(exc.errors)
+    errors.extend(users.user_field_problems(admin_username, admin_display_name, [Role.ADMIN]))
+    try:
+        users.check_password_strength(admin_password, field="admin_password")
+    except ValidationErrors as exc:
+        errors.extend(exc.errors)
+    except ValidationError as exc:
+        errors.append(exc)
+    return errors
+
+
 def initialise(
     uow: UnitOfWork,
     *,
@@ -93,7 +118,11 @@ def initialise(
     calendar: StoreCalendar | None = None,
 ) -> SetupResult:
     """Set up an empty database, all in one transaction. Refused when it has users."""
-    users.check_password_strength(admin_password, field="admin_password")
+    errors = setup_problems(store_name=store_name, store_code=store_code, preset=preset,
+                            admin_username=admin_username, admin_password=admin_password,
+                            admin_display_name=admin_display_name)
+    if errors:
+        raise ValidationErrors(errors)
     with uow:
         if uow.users.count():
             raise ValidationError("database", "setup.done",

@@ -126,6 +126,16 @@ def _validate_user_fields(username: str, display_name: str,
     return username, display_name, frozenset(parsed)
 
 
+def user_field_problems(username: str, display_name: str,
+                        roles: Iterable[Role | str]) -> list[ValidationError]:
+    """What is wrong with a new user's fields (nothing is looked up or saved)."""
+    try:
+        _validate_user_fields(username, display_name, roles)
+    except ValidationErrors as exc:
+        return list(exc.errors)
+    return []
+
+
 def create_user(
     uow: UnitOfWork,
     actor_id: int | None,

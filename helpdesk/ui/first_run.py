@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -67,7 +68,7 @@ class FirstRunDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("firstRunDialog")
-        self.setStyleSheet(widgets.INVALID_STYLE)
+        self.setStyleSheet(widgets.FIELD_STYLE)
         self._uow = uow
         # ``...``: the demo of ``demo.generator`` when installed; None: no demo offered.
         self._load_demo = demo_loader() if load_demo is ... else load_demo
@@ -139,6 +140,8 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.admin_box)
         layout.addWidget(self.general_error)
         layout.addLayout(buttons)
+        # The dialog grows with the messages under its fields (wrapped over two lines).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.setMinimumWidth(560)
 
         self.preset_combo.currentIndexChanged.connect(self._on_preset)
@@ -180,7 +183,8 @@ class FirstRunDialog(QDialog):
         }
         for key, text in captions.items():
             self._captions[key].setText(text)
-        self.store_code.setPlaceholderText(self.tr("e.g. TS — starts every sheet number"))
+        self.store_code.setPlaceholderText(self.tr("Empty: the pinyin initials of the name "
+                                                   "(天顺 → TS); starts every sheet number"))
         self.store_name.setPlaceholderText(self.tr("e.g. 天顺汽车4S店"))
         self.admin_username_edit.setPlaceholderText("admin")
         self.password_edit.setPlaceholderText(self.tr("at least 8 characters, letters and "
@@ -230,15 +234,19 @@ class FirstRunDialog(QDialog):
             errors.append(ValidationError("password_confirm", "password.mismatch",
                                           "the passwords differ"))
         values = {
-            "store_name": self.store_name.text(), "store_code": self.store_code.text(),
+            "store_name": self.store_name.text(),
+            "store_code": self.store_code.text().strip() or
+            setup.default_store_code(self.store_name.text()),
             "preset": self.preset_combo.currentData(),
             "admin_username": self.admin_username_edit.text().strip(),
             "admin_password": self.password_edit.text(),
             "admin_display_name": self.admin_name_edit.text().strip() or
             self.tr("Administrator"),
         }
+        errors += setup.setup_problems(**values)
         if errors:
             self.errors.show(errors)
+            self._fit_messages()
             return False
         try:
             widgets.run_with_progress(
@@ -251,8 +259,19 @@ class FirstRunDialog(QDialog):
         self.accept()
         return True
 
+    def _fit_messages(self) -> None:
+        """Give each wrapped message the lines it needs: a form layout sizes a row for
+        one line, which cut the store code's message off."""
+        self.layout().activate()
+        for label in self.findChildren(QLabel):
+            if label.objectName().startswith("error_") and label.wordWrap():
+                label.setMinimumHeight(label.heightForWidth(label.width())
+                                       if label.text() else 0)
+        self.adjustSize()
+
     def _show_errors(self, exc: HelpdeskError) -> None:
         rest = self.errors.show(widgets.flatten(exc))
+        self._fit_messages()
         if rest or not widgets.flatten(exc):
             self.general_error.setText("\n".join(messages.error_text(e) for e in rest)
                                        if rest else messages.error_text(exc))

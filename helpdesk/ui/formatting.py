@@ -110,6 +110,7 @@ def time_left(
     now: datetime,
     *,
     waiting_since: datetime | None = None,
+    received_at: datetime | None = None,
 ) -> TimeLeft:
     """The deadline that matters now for a sheet, judged at ``now`` by the one rule
     (:func:`helpdesk.domain.deadlines.sheet_deadlines`; ``waiting_since`` is the start
@@ -117,7 +118,7 @@ def time_left(
     return deadline_text(deadlines.sheet_deadlines(
         state, response_due_at=response_due, resolution_due_at=resolution_due,
         acknowledged_at=acknowledged_at, resolved_at=resolved_at,
-        waiting_since=waiting_since, now=now))
+        waiting_since=waiting_since, now=now, received_at=received_at))
 
 
 def deadline_text(judged: deadlines.SheetDeadlines) -> TimeLeft:

@@ -10,6 +10,7 @@ without a customer id), is connected to :meth:`MainWindow.open_sheet` and
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -74,7 +75,7 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setStyleSheet(widgets.INVALID_STYLE)
+        self.setStyleSheet(widgets.FIELD_STYLE)
         self._ctx = ctx
         self._pages = list(pages)
         self._widgets: dict[str, QWidget] = {}
@@ -409,10 +410,10 @@ class MainWindow(QMainWindow):
             ("Esc", self.tr("Close the dialog or sheet window")),
             ("Tab / Shift+Tab", self.tr("Next / previous field")),
         ]
-        text = "\n".join(f"{key:<18}{what}" for key, what in rows)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"), text,
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"),
+                          shortcuts_table(rows), QMessageBox.StandardButton.Ok, self)
         box.setObjectName("shortcutsBox")
+        box.setTextFormat(Qt.TextFormat.RichText)
         box.exec()
 
     def _on_about(self) -> None:
@@ -433,3 +434,12 @@ class MainWindow(QMainWindow):
         event.accept()
         super().closeEvent(event)
         self.closed.emit()
+
+
+def shortcuts_table(rows: list[tuple[str, str]]) -> str:
+    """Keys and what they do as a two-column table: columns line up in any font,
+    which spaces in a proportional font never did."""
+    cells = "".join(
+        f"<tr><td style='padding-right:16px'><b>{html.escape(key)}</b></td>"
+        f"<td>{html.escape(what)}</td></tr>" for key, what in rows)
+    return f"<table cellspacing='4'>{cells}</table>"

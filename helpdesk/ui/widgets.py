@@ -20,7 +20,9 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QProgressDialog,
     QScrollArea,
     QVBoxLayout,
@@ -36,6 +38,13 @@ INVALID_STYLE = (
     'QListWidget[invalid="true"], QTableWidget[invalid="true"] '
     "{ border: 2px solid #c0392b; }"
 )
+READ_ONLY_STYLE = (
+    'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], '
+    'QTextEdit[readOnly="true"] { background: palette(window); }'
+)
+"""A box that may not be edited does not look like one that may (see set_read_only)."""
+FIELD_STYLE = INVALID_STYLE + "\n" + READ_ONLY_STYLE
+"""The style sheet of every window with input fields."""
 ERROR_STYLE = "color: #b02a37;"
 
 
@@ -44,6 +53,17 @@ def set_invalid(widget: QWidget, invalid: bool) -> None:
     if bool(widget.property("invalid")) == invalid:
         return
     widget.setProperty("invalid", invalid)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    widget.update()
+
+
+def set_read_only(widget: QLineEdit | QPlainTextEdit, read_only: bool) -> None:
+    """Make a text box read-only and look it (grey, by :data:`READ_ONLY_STYLE`)."""
+    if widget.isReadOnly() == read_only and widget.property("readOnlyLook") == read_only:
+        return
+    widget.setReadOnly(read_only)
+    widget.setProperty("readOnlyLook", read_only)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
     widget.update()
@@ -113,6 +133,14 @@ class FieldErrors:
             set_invalid(widget, False)
             label.clear()
             label.hide()
+
+    def clear_field(self, key: str) -> None:
+        """Take the message off one field (the user has just put it right)."""
+        found = self._fields.get(key)
+        if found is not None:
+            set_invalid(found[0], False)
+            found[1].clear()
+            found[1].hide()
 
     def show(self, errors: Iterable[ValidationError]) -> list[ValidationError]:
         self.clear()

@@ -4,37 +4,37 @@
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="303"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="317"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="304"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="318"/>
         <source>Make-up day hours:</source>
         <translation>Make-up day hours:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="305"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="319"/>
         <source>Public holidays (closed):</source>
         <translation>Public holidays (closed):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="306"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="320"/>
         <source>Make-up working days (调休, open):</source>
         <translation>Make-up working days (调休, open):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="308"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="322"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="309"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="323"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="310"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="324"/>
         <source>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</source>
         <translation>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</translation>
     </message>
@@ -42,37 +42,42 @@
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="643"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="643"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
         <source>Simplified Chinese</source>
         <translation>Simplified Chinese</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="643"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
         <source>Traditional Chinese</source>
         <translation>Traditional Chinese</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="644"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="688"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="645"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="689"/>
         <source>Add category</source>
         <translation>Add category</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="646"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="690"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="686"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="691"/>
+        <source>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</source>
+        <translation>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="750"/>
         <source>Row %1: </source>
         <translation>Row %1: </translation>
     </message>
@@ -113,97 +118,97 @@
 <context>
     <name>ComplaintListPage</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="187"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="191"/>
         <source>&amp;Search:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="189"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="193"/>
         <source>Number, name, pinyin (zs), phone tail, plate, VIN tail, order (Ctrl+F)</source>
         <translation>Number, name, pinyin (zs), phone tail, plate, VIN tail, order (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="190"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="194"/>
         <source>S&amp;tatus:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="191"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="195"/>
         <source>&amp;New sheet</source>
         <translation>&amp;New sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="192"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>Register a new complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="193"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="197"/>
         <source>&amp;Mine</source>
         <translation>&amp;Mine</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="194"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
         <source>Only sheets I am responsible for</source>
         <translation>Only sheets I am responsible for</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="195"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="199"/>
         <source>Received from</source>
         <translation>Received from</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="197"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
         <source>Clear filters</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
         <source>Open (not closed)</source>
         <translation>Open (not closed)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="203"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
         <source>Any deadline</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="210"/>
         <source>All channels</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="210"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
         <source>All severities</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="218"/>
         <source>All categories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="218"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="222"/>
         <source>All stores</source>
         <translation>All stores</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="338"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="398"/>
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="355"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="419"/>
         <source>%n sheet(s)</source>
         <translation>
             <numerusform>%n sheet</numerusform>
@@ -211,7 +216,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="356"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="420"/>
         <source>searched in %1 s</source>
         <translation>searched in %1 s</translation>
     </message>
@@ -256,44 +261,49 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 <context>
     <name>CustomerFinder</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="118"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="120"/>
         <source>Name, pinyin (zs), phone or last 4 digits, plate, VIN tail, order no.</source>
         <translation>Name, pinyin (zs), phone or last 4 digits, plate, VIN tail, order no.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="119"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="121"/>
         <source>New c&amp;ustomer</source>
         <translation>New c&amp;ustomer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="120"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="122"/>
         <source>The customer is not on file yet: type their name and phone; they are saved with the sheet</source>
         <translation>The customer is not on file yet: type their name and phone; they are saved with the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="122"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="124"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="123"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="125"/>
         <source>Phone:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="162"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="164"/>
         <source>No customer chosen yet.</source>
         <translation>No customer chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="203"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="205"/>
         <source>Matched: %1</source>
         <translation>Matched: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="209"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="211"/>
         <source>Nobody found. Check the spelling, or register a new customer.</source>
         <translation>Nobody found. Check the spelling, or register a new customer.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="231"/>
+        <source>Use %1 instead</source>
+        <translation>Use %1 instead</translation>
     </message>
 </context>
 <context>
@@ -385,142 +395,142 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="168"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="171"/>
         <source>Welcome to Helpdesk</source>
         <translation>Welcome to Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="170"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="173"/>
         <source>This database is empty. Set up your store and its first administrator — or load the demo data to look around first.</source>
         <translation>This database is empty. Set up your store and its first administrator — or load the demo data to look around first.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="172"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="175"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="173"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="176"/>
         <source>First administrator</source>
         <translation>First administrator</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="175"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="178"/>
         <source>Store &amp;name:</source>
         <translation>Store &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="175"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="178"/>
         <source>Store &amp;code:</source>
         <translation>Store &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="176"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="179"/>
         <source>&amp;Deadlines:</source>
         <translation>&amp;Deadlines:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="176"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="179"/>
         <source>Working &amp;hours:</source>
         <translation>Working &amp;hours:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="177"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="180"/>
         <source>Open on:</source>
         <translation>Open on:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="177"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="180"/>
         <source>&amp;User name:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="178"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="181"/>
         <source>Full name:</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="178"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="181"/>
         <source>&amp;Password:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="179"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="182"/>
         <source>Password &amp;again:</source>
         <translation>Password &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="183"/>
-        <source>e.g. TS — starts every sheet number</source>
-        <translation>e.g. TS — starts every sheet number</translation>
+        <location filename="../../helpdesk/ui/first_run.py" line="186"/>
+        <source>Empty: the pinyin initials of the name (天顺 → TS); starts every sheet number</source>
+        <translation>Empty: the pinyin initials of the name (天顺 → TS); starts every sheet number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="184"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="188"/>
         <source>e.g. 天顺汽车4S店</source>
         <translation>e.g. 天顺汽车4S店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="186"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="190"/>
         <source>at least 8 characters, letters and digits</source>
         <translation>at least 8 characters, letters and digits</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="193"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="197"/>
         <source>&amp;Set up</source>
         <translation>&amp;Set up</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="194"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="198"/>
         <source>&amp;Load demo data</source>
         <translation>&amp;Load demo data</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="195"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="199"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="238"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="244"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="246"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="254"/>
         <source>Setting up…</source>
         <translation>Setting up…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="278"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="297"/>
         <source>Loading the demo data…</source>
         <translation>Loading the demo data…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="288"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="307"/>
         <source>Setting up the store and its staff…</source>
         <translation>Setting up the store and its staff…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="289"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="308"/>
         <source>Inventing customers…</source>
         <translation>Inventing customers…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="290"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="309"/>
         <source>Inventing complaint sheets…</source>
         <translation>Inventing complaint sheets…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="291"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="310"/>
         <source>Building the search index…</source>
         <translation>Building the search index…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="301"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="320"/>
         <source>The demo data is loaded. Log in as one of these users, all with the password %1:</source>
         <translation>The demo data is loaded. Log in as one of these users, all with the password %1:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="314"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="333"/>
         <source>Demo logins</source>
         <translation>Demo logins</translation>
     </message>
@@ -581,97 +591,97 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="205"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="208"/>
         <source>Helpdesk — complaint desk</source>
         <translation>Helpdesk — complaint desk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="206"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="209"/>
         <source>&amp;New sheet</source>
         <translation>&amp;New sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="207"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="210"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>Register a new complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="208"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="211"/>
         <source>&amp;Open sheet by number…</source>
         <translation>&amp;Open sheet by number…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="209"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="212"/>
         <source>&amp;Find</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="210"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="213"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="211"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="214"/>
         <source>&amp;Log out</source>
         <translation>&amp;Log out</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="212"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="215"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="213"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="216"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="214"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="217"/>
         <source>&amp;About Helpdesk</source>
         <translation>&amp;About Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="215"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="218"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="216"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="219"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="217"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="220"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="222"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="225"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="224"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="227"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="303"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="306"/>
         <source>Open sheet</source>
         <translation>Open sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="304"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="307"/>
         <source>Sheet number (e.g. TS-2026-000123):</source>
         <translation>Sheet number (e.g. TS-2026-000123):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="341"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="344"/>
         <source>Unsaved sheets found</source>
         <translation>Unsaved sheets found</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="342"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="345"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>%n complaint sheet was not saved when the program last ended. Restore it now?</numerusform>
@@ -679,77 +689,77 @@ Reload to see their version (your input is lost unless you copy it), or compare 
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="345"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="348"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="346"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="349"/>
         <source>&amp;Discard</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="347"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="350"/>
         <source>Ask me &amp;later</source>
         <translation>Ask me &amp;later</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="388"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="402"/>
         <source>New complaint sheet</source>
         <translation>New complaint sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="389"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="403"/>
         <source>Open a sheet by its number</source>
         <translation>Open a sheet by its number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="390"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="404"/>
         <source>Search the complaint list</source>
         <translation>Search the complaint list</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="391"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="405"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>Complaints, customers, reports, settings</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="392"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="406"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="393"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="407"/>
         <source>Save the sheet</source>
         <translation>Save the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="394"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="408"/>
         <source>Print the sheet</source>
         <translation>Print the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="395"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="409"/>
         <source>Close the dialog or sheet window</source>
         <translation>Close the dialog or sheet window</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="396"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="410"/>
         <source>Next / previous field</source>
         <translation>Next / previous field</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="399"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="412"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="405"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
         <source>About Helpdesk</source>
         <translation>About Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="406"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
         <source>Helpdesk — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 Database: %1</source>
         <translation>Helpdesk — the complaint desk (客诉管理) for dealership after-sales and retail stores.
@@ -797,12 +807,12 @@ Database: %1</translation>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="578"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="619"/>
         <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
         <translation>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="581"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="622"/>
         <source>Back to the built-in list</source>
         <translation>Back to the built-in list</translation>
     </message>
@@ -810,116 +820,127 @@ Database: %1</translation>
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="394"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="394"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="394"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
         <source>Response</source>
         <translation>Response</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="394"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="395"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="395"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="395"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
         <source>Escalate to maker</source>
         <translation>Escalate to maker</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="396"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="410"/>
         <source>Note for staff</source>
         <translation>Note for staff</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="397"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="411"/>
         <source>Add row</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="398"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="412"/>
         <source>Remove row</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="399"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="413"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="556"/>
         <source>Replace by preset</source>
         <translation>Replace by preset</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="402"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="416"/>
         <source>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</source>
         <translation>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="422"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="441"/>
         <source>(any)</source>
         <translation>(any)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="517"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="539"/>
         <source>Row %1: %2</source>
         <translation>Row %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="557"/>
+        <source>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</source>
+        <translation>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
+        <source>Preset loaded: press Save to keep it.</source>
+        <translation>Preset loaded: press Save to keep it.</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="459"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="477"/>
         <source>Store:</source>
         <translation>Store:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="461"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="479"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="461"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="479"/>
         <source>Working hours</source>
         <translation>Working hours</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="462"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="480"/>
         <source>Deadlines (SLA)</source>
         <translation>Deadlines (SLA)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="462"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="480"/>
         <source>Banned phrases</source>
         <translation>Banned phrases</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="463"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="481"/>
         <source>Categories</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="463"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="481"/>
         <source>Users and roles</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="464"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="482"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="464"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="482"/>
         <source>Language and password</source>
         <translation>Language and password</translation>
     </message>
@@ -927,643 +948,643 @@ Database: %1</translation>
 <context>
     <name>SheetForm</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="493"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="336"/>
         <source>Deadlines</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="494"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="337"/>
         <source>Response:</source>
         <translation>Response:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="495"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="338"/>
         <source>Resolution:</source>
         <translation>Resolution:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="496"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="320"/>
         <source>Sheet</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="497"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="378"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="498"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="503"/>
         <source>Vehicle or order</source>
         <translation>Vehicle or order</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="499"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="549"/>
         <source>Complaint</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="500"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="615"/>
         <source>Responsibility</source>
         <translation>Responsibility</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="501"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="726"/>
         <source>Root cause, correction and measure</source>
         <translation>Root cause, correction and measure</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="502"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="790"/>
         <source>Corrective and preventive actions</source>
         <translation>Corrective and preventive actions</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="503"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="813"/>
         <source>Return visits</source>
         <translation>Return visits</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="504"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="869"/>
         <source>Progress log</source>
         <translation>Progress log</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="505"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="902"/>
         <source>Close-out</source>
         <translation>Close-out</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="506"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="922"/>
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="508"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="322"/>
         <source>Number:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="509"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="323"/>
         <source>&amp;Store:</source>
         <translation>&amp;Store:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="510"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="324"/>
         <source>&amp;Received:</source>
         <translation>&amp;Received:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="511"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="325"/>
         <source>Received by:</source>
         <translation>Received by:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="512"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="326"/>
         <source>C&amp;hannel:</source>
         <translation>C&amp;hannel:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="513"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="327"/>
         <source>Se&amp;verity:</source>
         <translation>Se&amp;verity:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="514"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="328"/>
         <source>Cate&amp;gory:</source>
         <translation>Cate&amp;gory:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="515"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="505"/>
         <source>Vehicle / &amp;order:</source>
         <translation>Vehicle / &amp;order:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="516"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="506"/>
         <source>VIN:</source>
         <translation>VIN:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="517"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="507"/>
         <source>Plate:</source>
         <translation>Plate:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="518"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="508"/>
         <source>Brand:</source>
         <translation>Brand:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="519"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="509"/>
         <source>Model:</source>
         <translation>Model:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="520"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="510"/>
         <source>Mileage (km):</source>
         <translation>Mileage (km):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="521"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="551"/>
         <source>What the customer sa&amp;ys:</source>
         <translation>What the customer sa&amp;ys:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="522"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="552"/>
         <source>What the customer as&amp;ks for:</source>
         <translation>What the customer as&amp;ks for:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="523"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="617"/>
         <source>Responsible &amp;area:</source>
         <translation>Responsible &amp;area:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="524"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="618"/>
         <source>Responsible perso&amp;n:</source>
         <translation>Responsible perso&amp;n:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="525"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="728"/>
         <source>Roo&amp;t cause:</source>
         <translation>Roo&amp;t cause:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="526"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="729"/>
         <source>Immediate &amp;correction:</source>
         <translation>Immediate &amp;correction:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="527"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="730"/>
         <source>Compensation (¥):</source>
         <translation>Compensation (¥):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="528"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="731"/>
         <source>&amp;Long-term measure:</source>
         <translation>&amp;Long-term measure:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="529"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="732"/>
         <source>Rework:</source>
         <translation>Rework:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="533"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="555"/>
         <source>In the customer&apos;s own words</source>
         <translation>In the customer&apos;s own words</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="534"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="735"/>
         <source>What actually went wrong, where and why</source>
         <translation>What actually went wrong, where and why</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="536"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="736"/>
         <source>What was done for this customer: repair, refund, exchange, apology…</source>
         <translation>What was done for this customer: repair, refund, exchange, apology…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="538"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="738"/>
         <source>What changes so it does not happen again, who owns it and by when (not just “strengthen training”)</source>
         <translation>What changes so it does not happen again, who owns it and by when (not just “strengthen training”)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="540"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="741"/>
         <source>0.00</source>
         <translation>0.00</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="541"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="512"/>
         <source>e.g. 35000</source>
         <translation>e.g. 35000</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="542"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="513"/>
         <source>17 characters</source>
         <translation>17 characters</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="543"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="514"/>
         <source>e.g. 京A12345</source>
         <translation>e.g. 京A12345</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="544"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="742"/>
         <source>Needed</source>
         <translation>Needed</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="545"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="743"/>
         <source>Completed at</source>
         <translation>Completed at</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="546"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="871"/>
         <source>What was done or told to the customer</source>
         <translation>What was done or told to the customer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="547"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="872"/>
         <source>Customer told</source>
         <translation>Customer told</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="548"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="873"/>
         <source>A&amp;dd entry</source>
         <translation>A&amp;dd entry</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="549"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="791"/>
         <source>Add action…</source>
         <translation>Add action…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="550"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="792"/>
         <source>Check effectiveness…</source>
         <translation>Check effectiveness…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="551"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="341"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="552"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="342"/>
         <source>Save the sheet (Ctrl+S)</source>
         <translation>Save the sheet (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="553"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="343"/>
         <source>&amp;Print…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="554"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="344"/>
         <source>Print the sheet for signatures (Ctrl+P)</source>
         <translation>Print the sheet for signatures (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="555"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="345"/>
         <source>Reply l&amp;etter…</source>
         <translation>Reply l&amp;etter…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="556"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="346"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="557"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="347"/>
         <source>Close this window (Esc)</source>
         <translation>Close this window (Esc)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="559"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="794"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="559"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="794"/>
         <source>Owner</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="559"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="795"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="559"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="795"/>
         <source>Effectiveness</source>
         <translation>Effectiveness</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="561"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="564"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="566"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="815"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="875"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="924"/>
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="561"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="564"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="566"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="815"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="875"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="924"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="561"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="816"/>
         <source>Satisfaction</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="561"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="816"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="562"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="817"/>
         <source>Feedback</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="564"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="876"/>
         <source>Entry</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="566"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="925"/>
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="566"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="925"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="573"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="620"/>
         <source>(not decided)</source>
         <translation>(not decided)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="577"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="589"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="624"/>
         <source>(nobody yet)</source>
         <translation>(nobody yet)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="662"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="423"/>
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="669"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="430"/>
         <source>Order %1 (%2, %3)</source>
         <translation>Order %1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="675"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="434"/>
         <source>New vehicle…</source>
         <translation>New vehicle…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="738"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="400"/>
         <source>New complaint sheet</source>
         <translation>New complaint sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="740"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="282"/>
         <source>(given when saved)</source>
         <translation>(given when saved)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="772"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="787"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="108"/>
         <source>Save the sheet first.</source>
         <translation>Save the sheet first.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="802"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="897"/>
         <source>Closed by %1 at %2.</source>
         <translation>Closed by %1 at %2.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="828"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="439"/>
         <source>Possible only when the sheet is: %1 (now: %2).</source>
         <translation>Possible only when the sheet is: %1 (now: %2).</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="836"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="447"/>
         <source>Record that the complaint was answered now</source>
         <translation>Record that the complaint was answered now</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="837"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="448"/>
         <source>Give the sheet to the responsible area and person chosen above</source>
         <translation>Give the sheet to the responsible area and person chosen above</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="839"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="450"/>
         <source>Stop the resolution clock while the customer must act</source>
         <translation>Stop the resolution clock while the customer must act</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="840"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="451"/>
         <source>Start the resolution clock again</source>
         <translation>Start the resolution clock again</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="841"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="452"/>
         <source>Needs the root cause, the correction and a concrete long-term measure</source>
         <translation>Needs the root cause, the correction and a concrete long-term measure</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="843"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="454"/>
         <source>Record the customer&apos;s feedback and satisfaction</source>
         <translation>Record the customer&apos;s feedback and satisfaction</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="844"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="455"/>
         <source>Close the sheet (service director)</source>
         <translation>Close the sheet (service director)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="845"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="456"/>
         <source>Work on the sheet again</source>
         <translation>Work on the sheet again</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="858"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="859"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="463"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="464"/>
         <source>set when saved</source>
         <translation>set when saved</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="862"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="467"/>
         <source>The deadlines follow the store&apos;s policy for the channel and severity chosen.</source>
         <translation>The deadlines follow the store&apos;s policy for the channel and severity chosen.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="873"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="478"/>
         <source>Answered %1</source>
         <translation>Answered %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="874"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="479"/>
         <source>on time</source>
         <translation>on time</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="874"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="479"/>
         <source>late</source>
         <translation>late</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="893"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="499"/>
         <source>Major media complaint: escalated to the manufacturer&apos;s PR department.</source>
         <translation>Major media complaint: escalated to the manufacturer&apos;s PR department.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1105"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="701"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1107"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="703"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1109"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="705"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1111"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="707"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1113"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="709"/>
         <source>Mileage (km)</source>
         <translation>Mileage (km)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1115"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="711"/>
         <source>What the customer says</source>
         <translation>What the customer says</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1116"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="712"/>
         <source>What the customer asks for</source>
         <translation>What the customer asks for</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1118"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="714"/>
         <source>Root cause</source>
         <translation>Root cause</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1119"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="715"/>
         <source>Immediate correction</source>
         <translation>Immediate correction</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1120"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="716"/>
         <source>Compensation (¥)</source>
         <translation>Compensation (¥)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1122"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="718"/>
         <source>Long-term measure</source>
         <translation>Long-term measure</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1123"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="719"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1124"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="720"/>
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1267"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="835"/>
         <source>What the customer must do:</source>
         <translation>What the customer must do:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1273"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="841"/>
         <source>The resolution clock stops until you resume the sheet.</source>
         <translation>The resolution clock stops until you resume the sheet.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1277"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="845"/>
         <source>(choose 1–5)</source>
         <translation>(choose 1–5)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1287"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="855"/>
         <source>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</source>
         <translation>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1290"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="858"/>
         <source>What the customer said:</source>
         <translation>What the customer said:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1292"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="860"/>
         <source>Kind of visit:</source>
         <translation>Kind of visit:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1293"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="861"/>
         <source>How:</source>
         <translation>How:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1304"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="872"/>
         <source>Closing remark:</source>
         <translation>Closing remark:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1310"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="878"/>
         <source>Closing ends the work on this complaint. It can be reopened by the service director.</source>
         <translation>Closing ends the work on this complaint. It can be reopened by the service director.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1314"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="882"/>
         <source>Why it is reopened:</source>
         <translation>Why it is reopened:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1361"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="928"/>
         <source>(choose)</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1369"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="936"/>
         <source>What changes:</source>
         <translation>What changes:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1371"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="938"/>
         <source>Owner:</source>
         <translation>Owner:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1372"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="939"/>
         <source>Due:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1380"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="947"/>
         <source>Add a corrective action</source>
         <translation>Add a corrective action</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1398"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="964"/>
         <source>Result:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1399"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="965"/>
         <source>How it was checked:</source>
         <translation>How it was checked:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1408"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="974"/>
         <source>Effectiveness of: %1</source>
         <translation>Effectiveness of: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1438"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1003"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1439"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1004"/>
         <source>Save your changes to this sheet?</source>
         <translation>Save your changes to this sheet?</translation>
     </message>
@@ -1571,62 +1592,62 @@ Database: %1</translation>
 <context>
     <name>SheetTableModel</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="49"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="50"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="50"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="51"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="51"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="52"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="52"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="53"/>
         <source>Plate / order</source>
         <translation>Plate / order</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="53"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="54"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="54"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="55"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="55"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="56"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="56"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="57"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="57"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="58"/>
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="58"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="59"/>
         <source>Time left</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="116"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="124"/>
         <source>Searching complaints…</source>
         <translation>Searching complaints…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="132"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="140"/>
         <source>Due %1</source>
         <translation>Due %1</translation>
     </message>
@@ -1634,152 +1655,157 @@ Database: %1</translation>
 <context>
     <name>StoreTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="129"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
         <source>Store &amp;name:</source>
         <translation>Store &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="129"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
         <source>Store code:</source>
         <translation>Store code:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="129"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
         <source>Preset:</source>
         <translation>Preset:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="130"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="140"/>
         <source>&amp;Address:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="130"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="140"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="131"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="141"/>
         <source>Keep closed sheets (&amp;years):</source>
         <translation>Keep closed sheets (&amp;years):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="133"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="143"/>
         <source>The code starts every sheet number; it cannot change.</source>
         <translation>The code starts every sheet number; it cannot change.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="146"/>
+        <source>Closed sheets are kept at least this long; nothing is deleted or archived automatically yet (archiving comes with a later version, and will keep sheets this long before moving them to the archive).</source>
+        <translation>Closed sheets are kept at least this long; nothing is deleted or archived automatically yet (archiving comes with a later version, and will keep sheets this long before moving them to the archive).</translation>
     </message>
 </context>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="86"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="86"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="86"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
         <source>Roles</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="86"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
         <source>Last login</source>
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="89"/>
         <source>Add user…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="89"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="90"/>
         <source>Edit…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="90"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="91"/>
         <source>Set password…</source>
         <translation>Set password…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="96"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="97"/>
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="96"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="97"/>
         <source>Deactivated</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="98"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="99"/>
         <source>Active, no login</source>
         <translation>Active, no login</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="131"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="132"/>
         <source>User name:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="132"/>
-        <location filename="../../helpdesk/ui/settings/page.py" line="155"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="133"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="156"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="133"/>
-        <location filename="../../helpdesk/ui/settings/page.py" line="156"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="134"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="157"/>
         <source>Roles:</source>
         <translation>Roles:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="135"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="136"/>
         <source>Password (empty: cannot log in):</source>
         <translation>Password (empty: cannot log in):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="144"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="145"/>
         <source>Add user</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="151"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="152"/>
         <source>May log in and be chosen</source>
         <translation>May log in and be chosen</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="158"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="159"/>
         <source>Active:</source>
         <translation>Active:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="166"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="167"/>
         <source>Edit %1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="175"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="176"/>
         <source>New password:</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="182"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="183"/>
         <source>Password of %1</source>
         <translation>Password of %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="187"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="188"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
@@ -1787,12 +1813,13 @@ Database: %1</translation>
 <context>
     <name>_Tab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="67"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="69"/>
         <source>&amp;Save</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="89"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="71"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="97"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
@@ -2007,7 +2034,7 @@ Database: %1</translation>
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../helpdesk/ui/widgets.py" line="169"/>
+        <location filename="../../helpdesk/ui/widgets.py" line="210"/>
         <source>Helpdesk</source>
         <translation>Helpdesk</translation>
     </message>

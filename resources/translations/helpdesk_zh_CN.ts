@@ -4,37 +4,37 @@
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="303"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="317"/>
         <source>Open</source>
         <translation>营业</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="304"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="318"/>
         <source>Make-up day hours:</source>
         <translation>调休日营业时间：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="305"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="319"/>
         <source>Public holidays (closed):</source>
         <translation>法定节假日（休息）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="306"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="320"/>
         <source>Make-up working days (调休, open):</source>
         <translation>调休工作日（营业）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="308"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="322"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="309"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="323"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="310"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="324"/>
         <source>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</source>
         <translation>“30分钟”“下班前”等时限按这些营业时间计算。修改只对今后登记的抱怨单生效。</translation>
     </message>
@@ -42,37 +42,42 @@
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="643"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="643"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
         <source>Simplified Chinese</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="643"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
         <source>Traditional Chinese</source>
         <translation>繁体中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="644"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="688"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="645"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="689"/>
         <source>Add category</source>
         <translation>添加类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="646"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="690"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="686"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="691"/>
+        <source>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</source>
+        <translation>新类别的代码可以留空：保存时由简体中文名称的拼音生成。已被抱怨单使用的类别不能删除。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="750"/>
         <source>Row %1: </source>
         <translation>第 %1 行：</translation>
     </message>
@@ -113,104 +118,104 @@
 <context>
     <name>ComplaintListPage</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="187"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="191"/>
         <source>&amp;Search:</source>
         <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="189"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="193"/>
         <source>Number, name, pinyin (zs), phone tail, plate, VIN tail, order (Ctrl+F)</source>
         <translation>单号、姓名、拼音（zs）、电话尾号、车牌、车架号尾号、订单号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="190"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="194"/>
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="191"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="195"/>
         <source>&amp;New sheet</source>
         <translation>新建抱怨单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="192"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>登记新的抱怨（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="193"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="197"/>
         <source>&amp;Mine</source>
         <translation>我负责的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="194"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
         <source>Only sheets I am responsible for</source>
         <translation>只显示我负责的抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="195"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="199"/>
         <source>Received from</source>
         <translation>接收日期从</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="197"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
         <source>Open (not closed)</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="203"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
         <source>Any deadline</source>
         <translation>不限时限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="210"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="210"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
         <source>All severities</source>
         <translation>全部严重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="218"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="218"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="222"/>
         <source>All stores</source>
         <translation>全部门店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="338"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="398"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="355"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="419"/>
         <source>%n sheet(s)</source>
         <translation>
             <numerusform>%n 张抱怨单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="356"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="420"/>
         <source>searched in %1 s</source>
         <translation>用时 %1 秒</translation>
     </message>
@@ -255,44 +260,49 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 <context>
     <name>CustomerFinder</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="118"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="120"/>
         <source>Name, pinyin (zs), phone or last 4 digits, plate, VIN tail, order no.</source>
         <translation>姓名、拼音（zs）、电话或后4位、车牌、车架号尾号、订单号</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="119"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="121"/>
         <source>New c&amp;ustomer</source>
         <translation>新客户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="120"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="122"/>
         <source>The customer is not on file yet: type their name and phone; they are saved with the sheet</source>
         <translation>客户尚未建档：请输入姓名和电话，将与抱怨单一起保存</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="122"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="124"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="123"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="125"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="162"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="164"/>
         <source>No customer chosen yet.</source>
         <translation>尚未选择客户。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="203"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="205"/>
         <source>Matched: %1</source>
         <translation>匹配：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="209"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="211"/>
         <source>Nobody found. Check the spelling, or register a new customer.</source>
         <translation>没有找到。请检查输入，或登记新客户。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="231"/>
+        <source>Use %1 instead</source>
+        <translation>改用 %1</translation>
     </message>
 </context>
 <context>
@@ -384,142 +394,142 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="168"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="171"/>
         <source>Welcome to Helpdesk</source>
         <translation>欢迎使用 Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="170"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="173"/>
         <source>This database is empty. Set up your store and its first administrator — or load the demo data to look around first.</source>
         <translation>这个数据库是空的。请设置您的门店和首位管理员，或者先载入演示数据看看。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="172"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="175"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="173"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="176"/>
         <source>First administrator</source>
         <translation>首位管理员</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="175"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="178"/>
         <source>Store &amp;name:</source>
         <translation>门店名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="175"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="178"/>
         <source>Store &amp;code:</source>
         <translation>门店代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="176"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="179"/>
         <source>&amp;Deadlines:</source>
         <translation>时限规则(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="176"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="179"/>
         <source>Working &amp;hours:</source>
         <translation>营业时间(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="177"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="180"/>
         <source>Open on:</source>
         <translation>营业日：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="177"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="180"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="178"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="181"/>
         <source>Full name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="178"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="181"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="179"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="182"/>
         <source>Password &amp;again:</source>
         <translation>再次输入密码(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="183"/>
-        <source>e.g. TS — starts every sheet number</source>
-        <translation>如 TS — 用作每个抱怨单号的开头</translation>
+        <location filename="../../helpdesk/ui/first_run.py" line="186"/>
+        <source>Empty: the pinyin initials of the name (天顺 → TS); starts every sheet number</source>
+        <translation>留空则取名称的拼音首字母（天顺 → TS）；用作每张抱怨单编号的开头</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="184"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="188"/>
         <source>e.g. 天顺汽车4S店</source>
         <translation>如 天顺汽车4S店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="186"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="190"/>
         <source>at least 8 characters, letters and digits</source>
         <translation>至少8位，包含字母和数字</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="193"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="197"/>
         <source>&amp;Set up</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="194"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="198"/>
         <source>&amp;Load demo data</source>
         <translation>载入演示数据(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="195"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="199"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="238"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="244"/>
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="246"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="254"/>
         <source>Setting up…</source>
         <translation>正在设置…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="278"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="297"/>
         <source>Loading the demo data…</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="288"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="307"/>
         <source>Setting up the store and its staff…</source>
         <translation>正在设置门店和员工…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="289"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="308"/>
         <source>Inventing customers…</source>
         <translation>正在生成客户…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="290"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="309"/>
         <source>Inventing complaint sheets…</source>
         <translation>正在生成抱怨单…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="291"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="310"/>
         <source>Building the search index…</source>
         <translation>正在建立搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="301"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="320"/>
         <source>The demo data is loaded. Log in as one of these users, all with the password %1:</source>
         <translation>演示数据已载入。请用以下任一用户登录，密码均为 %1：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/first_run.py" line="314"/>
+        <location filename="../../helpdesk/ui/first_run.py" line="333"/>
         <source>Demo logins</source>
         <translation>演示账号</translation>
     </message>
@@ -580,174 +590,174 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="205"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="208"/>
         <source>Helpdesk — complaint desk</source>
         <translation>Helpdesk — 客诉管理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="206"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="209"/>
         <source>&amp;New sheet</source>
         <translation>新建抱怨单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="207"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="210"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>登记新的抱怨（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="208"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="211"/>
         <source>&amp;Open sheet by number…</source>
         <translation>按单号打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="209"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="212"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="210"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="213"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="211"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="214"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="212"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="215"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="213"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="216"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="214"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="217"/>
         <source>&amp;About Helpdesk</source>
         <translation>关于 Helpdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="215"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="218"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="216"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="219"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="217"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="220"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="222"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="225"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="224"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="227"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="303"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="306"/>
         <source>Open sheet</source>
         <translation>打开抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="304"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="307"/>
         <source>Sheet number (e.g. TS-2026-000123):</source>
         <translation>抱怨单号（如 TS-2026-000123）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="341"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="344"/>
         <source>Unsaved sheets found</source>
         <translation>发现未保存的抱怨单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="342"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="345"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>上次程序结束时有 %n 张抱怨单未保存。现在恢复吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="345"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="348"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="346"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="349"/>
         <source>&amp;Discard</source>
         <translation>丢弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="347"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="350"/>
         <source>Ask me &amp;later</source>
         <translation>以后再说(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="388"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="402"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="389"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="403"/>
         <source>Open a sheet by its number</source>
         <translation>按单号打开抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="390"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="404"/>
         <source>Search the complaint list</source>
         <translation>搜索抱怨单列表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="391"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="405"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>抱怨、客户、报表、设置</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="392"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="406"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="393"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="407"/>
         <source>Save the sheet</source>
         <translation>保存抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="394"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="408"/>
         <source>Print the sheet</source>
         <translation>打印抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="395"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="409"/>
         <source>Close the dialog or sheet window</source>
         <translation>关闭对话框或抱怨单窗口</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="396"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="410"/>
         <source>Next / previous field</source>
         <translation>下一项 / 上一项</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="399"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="412"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="405"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
         <source>About Helpdesk</source>
         <translation>关于 Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="406"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
         <source>Helpdesk — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 Database: %1</source>
         <translation>Helpdesk — 面向4S店售后和零售门店的客诉管理系统。
@@ -795,12 +805,12 @@ Database: %1</source>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="578"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="619"/>
         <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
         <translation>每行一条短语。只由这些空话组成的根本原因或长期措施将被拒绝；含有具体内容（改变什么、由谁、何时完成）的可以通过。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="581"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="622"/>
         <source>Back to the built-in list</source>
         <translation>恢复内置列表</translation>
     </message>
@@ -808,116 +818,127 @@ Database: %1</source>
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="394"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="394"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="394"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="394"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="395"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
         <source>Amount</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="395"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
         <source>Resolution</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="395"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
         <source>Escalate to maker</source>
         <translation>上报厂家</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="396"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="410"/>
         <source>Note for staff</source>
         <translation>员工须知</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="397"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="411"/>
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="398"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="412"/>
         <source>Remove row</source>
         <translation>删除一行</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="399"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="413"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="556"/>
         <source>Replace by preset</source>
         <translation>替换为预设</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="402"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="416"/>
         <source>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</source>
         <translation>以最具体的一行为准；必须有一行适用于任意渠道和任意严重程度。数值按类型表示分钟或天数。修改只对今后登记的抱怨单生效。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="422"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="441"/>
         <source>(any)</source>
         <translation>（任意）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="517"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="539"/>
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="557"/>
+        <source>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</source>
+        <translation>用预设“%1”替换表中的规则？按“保存”之前不会保存；“刷新”（F5）可恢复已保存的表。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
+        <source>Preset loaded: press Save to keep it.</source>
+        <translation>已载入预设：按“保存”后生效。</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="459"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="477"/>
         <source>Store:</source>
         <translation>门店：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="461"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="479"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="461"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="479"/>
         <source>Working hours</source>
         <translation>营业时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="462"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="480"/>
         <source>Deadlines (SLA)</source>
         <translation>处理时限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="462"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="480"/>
         <source>Banned phrases</source>
         <translation>禁用空话</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="463"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="481"/>
         <source>Categories</source>
         <translation>抱怨类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="463"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="481"/>
         <source>Users and roles</source>
         <translation>用户和角色</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="464"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="482"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="464"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="482"/>
         <source>Language and password</source>
         <translation>语言和密码</translation>
     </message>
@@ -925,643 +946,643 @@ Database: %1</source>
 <context>
     <name>SheetForm</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="493"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="336"/>
         <source>Deadlines</source>
         <translation>处理时限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="494"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="337"/>
         <source>Response:</source>
         <translation>响应：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="495"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="338"/>
         <source>Resolution:</source>
         <translation>解决：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="496"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="320"/>
         <source>Sheet</source>
         <translation>抱怨单信息</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="497"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="378"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="498"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="503"/>
         <source>Vehicle or order</source>
         <translation>车辆信息 / 订单信息</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="499"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="549"/>
         <source>Complaint</source>
         <translation>抱怨/投诉内容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="500"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="615"/>
         <source>Responsibility</source>
         <translation>责任</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="501"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="726"/>
         <source>Root cause, correction and measure</source>
         <translation>根本原因、缺点纠正与措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="502"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="790"/>
         <source>Corrective and preventive actions</source>
         <translation>纠正与预防措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="503"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="813"/>
         <source>Return visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="504"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="869"/>
         <source>Progress log</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="505"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="902"/>
         <source>Close-out</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="506"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="922"/>
         <source>History</source>
         <translation>处理历程</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="508"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="322"/>
         <source>Number:</source>
         <translation>单号：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="509"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="323"/>
         <source>&amp;Store:</source>
         <translation>门店(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="510"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="324"/>
         <source>&amp;Received:</source>
         <translation>接收时间(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="511"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="325"/>
         <source>Received by:</source>
         <translation>接待人：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="512"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="326"/>
         <source>C&amp;hannel:</source>
         <translation>接收渠道(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="513"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="327"/>
         <source>Se&amp;verity:</source>
         <translation>严重程度(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="514"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="328"/>
         <source>Cate&amp;gory:</source>
         <translation>抱怨类别(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="515"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="505"/>
         <source>Vehicle / &amp;order:</source>
         <translation>车辆 / 订单(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="516"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="506"/>
         <source>VIN:</source>
         <translation>车架号：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="517"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="507"/>
         <source>Plate:</source>
         <translation>车牌号：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="518"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="508"/>
         <source>Brand:</source>
         <translation>品牌：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="519"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="509"/>
         <source>Model:</source>
         <translation>车型：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="520"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="510"/>
         <source>Mileage (km):</source>
         <translation>里程（公里）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="521"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="551"/>
         <source>What the customer sa&amp;ys:</source>
         <translation>抱怨内容(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="522"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="552"/>
         <source>What the customer as&amp;ks for:</source>
         <translation>客户诉求(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="523"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="617"/>
         <source>Responsible &amp;area:</source>
         <translation>责任部门(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="524"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="618"/>
         <source>Responsible perso&amp;n:</source>
         <translation>责任人(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="525"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="728"/>
         <source>Roo&amp;t cause:</source>
         <translation>根本原因(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="526"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="729"/>
         <source>Immediate &amp;correction:</source>
         <translation>缺点纠正(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="527"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="730"/>
         <source>Compensation (¥):</source>
         <translation>补偿（元）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="528"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="731"/>
         <source>&amp;Long-term measure:</source>
         <translation>长期措施(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="529"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="732"/>
         <source>Rework:</source>
         <translation>返修：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="533"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="555"/>
         <source>In the customer&apos;s own words</source>
         <translation>用客户自己的话记录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="534"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="735"/>
         <source>What actually went wrong, where and why</source>
         <translation>究竟哪里出了问题、在哪个环节、为什么</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="536"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="736"/>
         <source>What was done for this customer: repair, refund, exchange, apology…</source>
         <translation>为该客户做了什么：维修、退款、换货、道歉…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="538"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="738"/>
         <source>What changes so it does not happen again, who owns it and by when (not just “strengthen training”)</source>
         <translation>为防止再次发生要改变什么、由谁负责、何时完成（不能只写“加强培训”）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="540"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="741"/>
         <source>0.00</source>
         <translation>0.00</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="541"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="512"/>
         <source>e.g. 35000</source>
         <translation>如 35000</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="542"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="513"/>
         <source>17 characters</source>
         <translation>17位</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="543"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="514"/>
         <source>e.g. 京A12345</source>
         <translation>如 京A12345</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="544"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="742"/>
         <source>Needed</source>
         <translation>需要</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="545"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="743"/>
         <source>Completed at</source>
         <translation>完成于</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="546"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="871"/>
         <source>What was done or told to the customer</source>
         <translation>做了什么或告诉了客户什么</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="547"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="872"/>
         <source>Customer told</source>
         <translation>已告知客户</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="548"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="873"/>
         <source>A&amp;dd entry</source>
         <translation>添加记录(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="549"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="791"/>
         <source>Add action…</source>
         <translation>添加措施…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="550"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="792"/>
         <source>Check effectiveness…</source>
         <translation>验证效果…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="551"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="341"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="552"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="342"/>
         <source>Save the sheet (Ctrl+S)</source>
         <translation>保存抱怨单（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="553"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="343"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="554"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="344"/>
         <source>Print the sheet for signatures (Ctrl+P)</source>
         <translation>打印抱怨单以供签字（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="555"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="345"/>
         <source>Reply l&amp;etter…</source>
         <translation>回复函(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="556"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="346"/>
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="557"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="347"/>
         <source>Close this window (Esc)</source>
         <translation>关闭此窗口（Esc）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="559"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="794"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="559"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="794"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="559"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="795"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="559"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="795"/>
         <source>Effectiveness</source>
         <translation>效果</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="561"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="564"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="566"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="815"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="875"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="924"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="561"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="564"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="566"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="815"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="875"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="924"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="561"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="816"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="561"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="816"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="562"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="817"/>
         <source>Feedback</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="564"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="876"/>
         <source>Entry</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="566"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="925"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="566"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="925"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="573"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="620"/>
         <source>(not decided)</source>
         <translation>（未确定）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="577"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="589"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="624"/>
         <source>(nobody yet)</source>
         <translation>（尚未指定）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="662"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="423"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="669"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="430"/>
         <source>Order %1 (%2, %3)</source>
         <translation>订单 %1（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="675"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="434"/>
         <source>New vehicle…</source>
         <translation>新车辆…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="738"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="400"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="740"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="282"/>
         <source>(given when saved)</source>
         <translation>（保存时生成）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="772"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="787"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="108"/>
         <source>Save the sheet first.</source>
         <translation>请先保存抱怨单。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="802"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="897"/>
         <source>Closed by %1 at %2.</source>
         <translation>由 %1 于 %2 关闭。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="828"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="439"/>
         <source>Possible only when the sheet is: %1 (now: %2).</source>
         <translation>仅当抱怨单处于以下状态时可用：%1（当前：%2）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="836"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="447"/>
         <source>Record that the complaint was answered now</source>
         <translation>记录现在已响应该抱怨</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="837"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="448"/>
         <source>Give the sheet to the responsible area and person chosen above</source>
         <translation>把抱怨单交给上面选定的责任部门和责任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="839"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="450"/>
         <source>Stop the resolution clock while the customer must act</source>
         <translation>在需要客户处理期间暂停解决计时</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="840"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="451"/>
         <source>Start the resolution clock again</source>
         <translation>重新开始解决计时</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="841"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="452"/>
         <source>Needs the root cause, the correction and a concrete long-term measure</source>
         <translation>需要根本原因、缺点纠正和具体的长期措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="843"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="454"/>
         <source>Record the customer&apos;s feedback and satisfaction</source>
         <translation>记录客户的反馈和满意度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="844"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="455"/>
         <source>Close the sheet (service director)</source>
         <translation>关闭抱怨单（服务总监）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="845"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="456"/>
         <source>Work on the sheet again</source>
         <translation>重新处理该抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="858"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="859"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="463"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="464"/>
         <source>set when saved</source>
         <translation>保存时确定</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="862"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="467"/>
         <source>The deadlines follow the store&apos;s policy for the channel and severity chosen.</source>
         <translation>时限按门店对所选接收渠道和严重程度的规定计算。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="873"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="478"/>
         <source>Answered %1</source>
         <translation>已于 %1 响应</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="874"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="479"/>
         <source>on time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="874"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="479"/>
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="893"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="499"/>
         <source>Major media complaint: escalated to the manufacturer&apos;s PR department.</source>
         <translation>重大媒体抱怨：已上报厂家公关部门。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1105"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="701"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1107"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="703"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1109"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="705"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1111"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="707"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1113"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="709"/>
         <source>Mileage (km)</source>
         <translation>里程（公里）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1115"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="711"/>
         <source>What the customer says</source>
         <translation>抱怨内容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1116"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="712"/>
         <source>What the customer asks for</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1118"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="714"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1119"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="715"/>
         <source>Immediate correction</source>
         <translation>缺点纠正</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1120"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="716"/>
         <source>Compensation (¥)</source>
         <translation>补偿（元）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1122"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="718"/>
         <source>Long-term measure</source>
         <translation>长期措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1123"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="719"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1124"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="720"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1267"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="835"/>
         <source>What the customer must do:</source>
         <translation>需要客户做什么：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1273"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="841"/>
         <source>The resolution clock stops until you resume the sheet.</source>
         <translation>在您恢复处理之前，解决计时暂停。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1277"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="845"/>
         <source>(choose 1–5)</source>
         <translation>（请选择1–5）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1287"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="855"/>
         <source>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</source>
         <translation>满意度（1 = 非常不满意，5 = 非常满意）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1290"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="858"/>
         <source>What the customer said:</source>
         <translation>客户的反馈：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1292"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="860"/>
         <source>Kind of visit:</source>
         <translation>回访类型：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1293"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="861"/>
         <source>How:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1304"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="872"/>
         <source>Closing remark:</source>
         <translation>关闭说明：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1310"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="878"/>
         <source>Closing ends the work on this complaint. It can be reopened by the service director.</source>
         <translation>关闭后该抱怨的处理即告结束。服务总监可以重新打开。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1314"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="882"/>
         <source>Why it is reopened:</source>
         <translation>重新打开的原因：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1361"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="928"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1369"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="936"/>
         <source>What changes:</source>
         <translation>改变内容：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1371"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="938"/>
         <source>Owner:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1372"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="939"/>
         <source>Due:</source>
         <translation>期限：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1380"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="947"/>
         <source>Add a corrective action</source>
         <translation>添加纠正措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1398"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="964"/>
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1399"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="965"/>
         <source>How it was checked:</source>
         <translation>验证方法：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1408"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="974"/>
         <source>Effectiveness of: %1</source>
         <translation>效果验证：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1438"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1003"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1439"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1004"/>
         <source>Save your changes to this sheet?</source>
         <translation>保存对这张抱怨单的修改吗？</translation>
     </message>
@@ -1569,62 +1590,62 @@ Database: %1</source>
 <context>
     <name>SheetTableModel</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="49"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="50"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="50"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="51"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="51"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="52"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="52"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="53"/>
         <source>Plate / order</source>
         <translation>车牌 / 订单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="53"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="54"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="54"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="55"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="55"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="56"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="56"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="57"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="57"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="58"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="58"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="59"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="116"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="124"/>
         <source>Searching complaints…</source>
         <translation>正在搜索抱怨单…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="132"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="140"/>
         <source>Due %1</source>
         <translation>期限 %1</translation>
     </message>
@@ -1632,152 +1653,157 @@ Database: %1</source>
 <context>
     <name>StoreTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="129"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
         <source>Store &amp;name:</source>
         <translation>门店名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="129"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
         <source>Store code:</source>
         <translation>门店代码：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="129"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="130"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="140"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="130"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="140"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="131"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="141"/>
         <source>Keep closed sheets (&amp;years):</source>
         <translation>已关闭抱怨单保存年限(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="133"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="143"/>
         <source>The code starts every sheet number; it cannot change.</source>
         <translation>门店代码是每个抱怨单号的开头，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="146"/>
+        <source>Closed sheets are kept at least this long; nothing is deleted or archived automatically yet (archiving comes with a later version, and will keep sheets this long before moving them to the archive).</source>
+        <translation>已关闭的抱怨单至少保存这么久；目前不会自动删除或归档（归档功能将在以后的版本提供，届时抱怨单满此年限后才移入归档）。</translation>
     </message>
 </context>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="86"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="86"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="86"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="86"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
         <source>Last login</source>
         <translation>上次登录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="89"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="89"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="90"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="90"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="91"/>
         <source>Set password…</source>
         <translation>设置密码…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="96"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="97"/>
         <source>Active</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="96"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="97"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="98"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="99"/>
         <source>Active, no login</source>
         <translation>在职，不能登录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="131"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="132"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="132"/>
-        <location filename="../../helpdesk/ui/settings/page.py" line="155"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="133"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="156"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="133"/>
-        <location filename="../../helpdesk/ui/settings/page.py" line="156"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="134"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="157"/>
         <source>Roles:</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="135"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="136"/>
         <source>Password (empty: cannot log in):</source>
         <translation>密码（留空则不能登录）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="144"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="145"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="151"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="152"/>
         <source>May log in and be chosen</source>
         <translation>可以登录并被指定为责任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="158"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="159"/>
         <source>Active:</source>
         <translation>启用：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="166"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="167"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="175"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="176"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="182"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="183"/>
         <source>Password of %1</source>
         <translation>%1 的密码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="187"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="188"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1785,12 +1811,13 @@ Database: %1</source>
 <context>
     <name>_Tab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="67"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="69"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="89"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="71"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="97"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2005,7 +2032,7 @@ Database: %1</source>
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../helpdesk/ui/widgets.py" line="169"/>
+        <location filename="../../helpdesk/ui/widgets.py" line="210"/>
         <source>Helpdesk</source>
         <translation>Helpdesk</translation>
     </message>

@@ -603,3 +603,13 @@ def test_a_waiting_sheet_reads_the_same_on_every_surface(cli: Cli, staffed: Staf
     assert report.current.overdue == 1
     assert [o.number for o in report.overdue_sheets] == ["TS-2026-000102"]
     database.dispose()
+
+
+def test_init_derives_the_store_code_from_the_name(cli: Cli, tmp_path: Path) -> None:
+    pw_file = tmp_path / "pw.txt"
+    pw_file.write_text(PASSWORD + "\n", encoding="utf-8")
+    result = cli("init", "--store", "天顺汽车4S店", "--preset", "dealership",
+                 "--admin", "boss", "--password-file", str(pw_file), password=None)
+    assert result.code == 0, result.err
+    assert "Store code TSQC4SD" in result.out and "--code" in result.out
+    assert "store TSQC4SD 天顺汽车4S店" in result.out

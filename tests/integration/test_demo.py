@@ -555,3 +555,53 @@ def _user_id(database: Database, username: str) -> int:
     with database.engine.connect() as conn:
         return int(conn.scalar(select(tables.users.c.id).where(
             tables.users.c.username == username)))
+
+
+def test_a_believable_store_open_work_is_recent(loaded: Any) -> None:
+    """Issue 17: no open sheet overdue for years, no return visit due since 2022."""
+    database, _summary = loaded
+    sheets = _rows(database, tables.sheets)
+    recent = NOW - timedelta(days=demo.RECENT_OPEN_DAYS)
+    open_sheets = [s for s in sheets if s["state"] != SheetState.CLOSED.value]
+    assert open_sheets
+    assert all(s["received_at"] >= recent for s in open_sheets)
+    awaiting_visit = [s for s in sheets if s["state"] == SheetState.RESOLVED.value]
+    assert all(s["resolved_at"] >= recent for s in awaiting_visit)
+
+
+def test_causes_and_measures_tell_the_same_story_as_the_description(loaded: Any) -> None:
+    database, _summary = loaded
+    # The texts of a category are written in parallel; the keyword of a description's
+    # line shows up in the cause of the same line.
+    pairs = (("空调不制冷", "冷媒"), ("方向盘还是往右偏", "定位仪"), ("一踩刹车", "刹车片"),
+             ("机油尺", "机油"), ("色差", "调漆"), ("保养提示", "保养里程"))
+    checked = 0
+    for sheet in _rows(database, tables.sheets):
+        if sheet["category"] != "repair_quality" or not sheet["root_cause"]:
+            continue
+        for said, cause in pairs:
+            if said in sheet["description"]:
+                assert cause in sheet["root_cause"], (sheet["description"], sheet["root_cause"])
+                checked += 1
+    assert checked
+
+
+def test_progress_is_logged_in_open_hours_and_in_order(loaded: Any) -> None:
+    database, _summary = loaded
+    calendar = demo.demo_calendar()
+    by_sheet: dict[int, list[dict[str, Any]]] = {}
+    for entry in _rows(database, tables.sheet_progress, tables.sheet_progress.c.id):
+        by_sheet.setdefault(entry["sheet_id"], []).append(entry)
+    assert by_sheet
+    general = demo._GENERAL_PROGRESS
+    for entries in by_sheet.values():
+        times = [e["at"] for e in entries]
+        assert times == sorted(times)
+        for at in times:
+            hours = calendar.hours_on(at.date())
+            assert hours is not None and hours[0] <= at.time() <= hours[1], at
+        # "the repair is done" never comes before "we called the customer"
+        texts = [e["text"] for e in entries]
+        if general[4] in texts and any(t.startswith("已电话联系客户") for t in texts):
+            first_call = next(i for i, t in enumerate(texts) if t.startswith("已电话联系客户"))
+            assert first_call < texts.index(general[4])

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from helpdesk.services import complaints
 from helpdesk.ui.complaints.list_page import ComplaintListPage
-from helpdesk.ui.complaints.model import Column
+from helpdesk.ui.complaints.model import Column, SheetIdRole
 from tests.ui.helpers import activate, type_text
 
 
@@ -126,3 +126,48 @@ def test_ctrl_f_goes_to_the_search_box(qtbot, make_ctx, sample):
     page = _page(qtbot, make_ctx(sample.staff.desk))
     page.focus_search()
     assert page.focusWidget() is page.search_edit
+
+
+def test_down_and_enter_leave_the_search_box_for_the_list(qtbot, make_ctx, sample):
+    page = _page(qtbot, make_ctx(sample.staff.desk))
+    page.state_combo.setCurrentIndex(page.state_combo.findData("all"))
+    _settle(qtbot, page)
+    page.search_edit.setFocus()
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Down)
+    assert page.table.hasFocus()
+    assert page.selected_sheet_id() == page.model.index(0, 0).data(SheetIdRole)
+
+    # Enter right after typing: the search runs at once, and the only hit opens.
+    opened: list[int] = []
+    page.sheet_open_requested.connect(opened.append)
+    number = page.model.index(0, Column.NUMBER).data()
+    type_text(qtbot, page.search_edit, number)
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(opened), timeout=5000)
+    assert complaints.get_sheet(page._ctx.uow(), page._ctx.user_id, opened[0]).number == number
+
+    # Several hits: Enter puts the cursor on the first row; Enter there opens it.
+    opened.clear()
+    page.search_edit.clear()
+    type_text(qtbot, page.search_edit, "ls")
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(page.table.hasFocus, timeout=5000)
+    assert not opened and page.model.rowCount() == 2
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened == [page.model.index(0, 0).data(SheetIdRole)]
+
+
+def test_english_columns_fit_their_words_and_cells_have_tooltips(qtbot, make_ctx, sample):
+    from helpdesk.domain.complaints import SheetState
+    from helpdesk.domain.enums import Channel
+    from helpdesk.ui import labels
+
+    page = _page(qtbot, make_ctx(sample.staff.desk))
+    header, metrics = page.table.horizontalHeader(), page.table.fontMetrics()
+    for column, words in ((Column.CHANNEL, [labels.label(c) for c in Channel]),
+                          (Column.STATE, [labels.label(s) for s in SheetState])):
+        longest = max(metrics.horizontalAdvance(w) for w in words)
+        assert header.sectionSize(column) >= longest
+    for column in (Column.CHANNEL, Column.CATEGORY, Column.CUSTOMER):
+        index = page.model.index(0, column)
+        assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()

@@ -141,3 +141,26 @@ def test_geometry_is_remembered(qtbot, make_ctx, sample):
     assert again.height() == 640
     assert QApplication.instance() is not None
     assert isinstance(again.user_label, QLabel)
+
+
+def test_f1_shows_the_shortcuts_as_a_table(qtbot, make_ctx, sample):
+    from tests.ui.helpers import when_modal
+
+    window = _window(qtbot, make_ctx(sample.staff.desk))
+    seen = when_modal(lambda box: box.accept(), name="shortcutsBox")
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    text = seen[0].text()
+    assert text.startswith("<table") and "<td" in text and "  " not in text
+    assert "<b>Ctrl+N</b>" in text and "New complaint sheet" in text
+
+
+def test_f5_reloads_the_settings(qtbot, make_ctx, sample, ui_db):
+    from helpdesk.services import settings as settings_svc
+
+    window = _window(qtbot, make_ctx(sample.staff.admin))
+    page = window.show_page("settings")
+    settings_svc.update_store(ui_db.uow(), sample.staff.admin, sample.staff.store_id,
+                              name="天顺二店", address="", phone="")
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert page.tab("storeTab").name_edit.text() == "天顺二店"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTime
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QPushButton
 
-from helpdesk.domain.sla import DueKind
+from helpdesk.domain.sla import DueKind, crm_policy
 from helpdesk.services import session, users
 from helpdesk.services import settings as settings_svc
+from helpdesk.ui import i18n
 from helpdesk.ui.settings.page import SettingsPage
 from tests.ui.helpers import child, type_text, when_modal
 
@@ -108,9 +109,64 @@ def test_banned_phrases_and_categories(qtbot, make_ctx, sample, ui_db):
     used = next(r for r in range(categories.table.rowCount())
                 if categories.table.item(r, 0).text() == "repair_quality")
     categories.table.setCurrentCell(used, 0)
+    rows = categories.table.rowCount()
     qtbot.mouseClick(categories.remove_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(categories.save_button, Qt.MouseButton.LeftButton)
     assert "is used by complaint sheets" in categories.general_error.text()
+    assert categories.table.rowCount() == rows  # refused, and the row stays
+    assert categories.table.item(used, 0).text() == "repair_quality"
+    # A new category needs no code: it is made from the pinyin of its name.
+    qtbot.mouseClick(categories.add_button, Qt.MouseButton.LeftButton)
+    categories.table.item(rows, 1).setText("洗车服务")
+    qtbot.mouseClick(categories.save_button, Qt.MouseButton.LeftButton)
+    saved = settings_svc.get_categories(ui_db.uow())
+    assert saved["xi_che_fu_wu"] == ["洗车服务"] * 3 and "repair_quality" in saved
+    assert categories.table.item(rows, 0).text() == "xi_che_fu_wu"
+
+
+def test_replace_by_preset_asks_and_waits_for_save(qtbot, make_ctx, sample, ui_db):
+    page = _page(qtbot, make_ctx(sample.staff.admin))
+    tab = page.tab("policyTab")
+    before = settings_svc.get_store_settings(ui_db.uow(), sample.staff.admin,
+                                             sample.staff.store_id).policy.rules
+    rows = tab.table.rowCount()
+    tab.preset_combo.setCurrentIndex(tab.preset_combo.findData("crm"))
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.No).click())
+    qtbot.mouseClick(tab.reset_button, Qt.MouseButton.LeftButton)
+    assert tab.table.rowCount() == rows
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    qtbot.mouseClick(tab.reset_button, Qt.MouseButton.LeftButton)
+    assert tab.table.rowCount() == 2
+    # Nothing saved yet: Refresh (F5) brings the saved table back.
+    assert settings_svc.get_store_settings(ui_db.uow(), sample.staff.admin,
+                                           sample.staff.store_id).policy.rules == before
+    page.refresh()
+    tab = page.tab("policyTab")
+    assert tab.table.rowCount() == rows
+    tab.preset_combo.setCurrentIndex(tab.preset_combo.findData("crm"))
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    qtbot.mouseClick(tab.reset_button, Qt.MouseButton.LeftButton)
+    i18n.install("zh_CN")
+    qtbot.wait(20)  # the LanguageChange events
+    assert tab.table.item(1, 7).text() == "1小时内响应；每24小时向客户通报一次进展。"
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.status.text() == "已保存。"
+    saved = settings_svc.get_store_settings(ui_db.uow(), sample.staff.admin,
+                                            sample.staff.store_id).policy.rules
+    assert [r.note for r in saved] == [r.note for r in crm_policy().rules]  # the data
+    i18n.install("en")
+    qtbot.wait(20)
+    assert page.tab("policyTab").status.text() == "Saved."  # follows the language
+
+
+def test_refresh_reloads_and_retention_is_explained(qtbot, make_ctx, sample, ui_db):
+    page = _page(qtbot, make_ctx(sample.staff.admin))
+    settings_svc.update_store(ui_db.uow(), sample.staff.admin, sample.staff.store_id,
+                              name="天顺二店", address="", phone="")
+    page.refresh()
+    tab = page.tab("storeTab")
+    assert tab.name_edit.text() == "天顺二店"
+    assert "at least this long" in tab.retention_note.text()
+    assert tab.retention_note.isVisible()
 
 
 def test_admin_adds_a_user_through_the_dialog(qtbot, make_ctx, sample, ui_db):

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from helpdesk.domain.complaints import Action, ResponsibleArea
+from helpdesk.domain.errors import ValidationErrors
 from helpdesk.domain.events import Changes
 from helpdesk.services import complaints
 from helpdesk.services import settings as settings_svc
@@ -79,21 +80,16 @@ def test_the_responsible_front_desk_advisor_works_the_analysis(qtbot, make_ctx, 
     assert saved.correction == "已向客户道歉并免费检查"
 
 
-def test_a_responsible_person_without_edit_rights_edits_only_the_analysis(
-        qtbot, make_ctx, sample, ui_db):
-    # The general manager may not correct a registration, but as the responsible
-    # person may record the analysis of their sheet (the domain's rule).
-    complaints.assign(ui_db.uow(), sample.staff.manager, sample.registered,
-                      ResponsibleArea.SALES, sample.staff.gm)
-    form = _form(qtbot, make_ctx(sample.staff.gm), sheet_id=sample.registered)
-    assert _analysis_editable(form)
-    assert not _identity_editable(form)
-    assert "Service manager" in form.complaint_box.toolTip()
-    assert form.save_button.isEnabled()
-    type_text(qtbot, form.root_cause_edit, "销售顾问交车时未说明保养周期")
-    assert form.save()
-    saved = complaints.get_sheet(ui_db.uow(), sample.staff.gm, sample.registered)
-    assert saved.root_cause == "销售顾问交车时未说明保养周期"
+def test_the_general_manager_cannot_be_made_responsible(qtbot, make_ctx, sample, ui_db):
+    # Responsible staff work the sheet (log progress); the general manager and the
+    # administrator do not, so they are neither offered nor accepted.
+    with pytest.raises(ValidationErrors) as refused:
+        complaints.assign(ui_db.uow(), sample.staff.manager, sample.registered,
+                          ResponsibleArea.SALES, sample.staff.gm)
+    assert [e.code for e in refused.value.errors] == ["assign.not_responsible"]
+    form = _form(qtbot, make_ctx(sample.staff.manager), sheet_id=sample.registered)
+    offered = [form.person_combo.itemData(i) for i in range(1, form.person_combo.count())]
+    assert sample.staff.gm not in offered and sample.staff.manager in offered
 
 
 @pytest.mark.parametrize("who", ["manager", "desk", "care", "gm"])

@@ -19,14 +19,16 @@ D = timedelta(days=1)
 
 def judge(state: S, *, response: timedelta | None = 5 * D, resolution: timedelta | None = 5 * D,
           ack: timedelta | None = None, resolved: timedelta | None = None,
-          wait: timedelta | None = None) -> deadlines.SheetDeadlines:
-    """Deadlines and times as offsets from NOW."""
+          wait: timedelta | None = None,
+          received: timedelta | None = -H) -> deadlines.SheetDeadlines:
+    """Deadlines and times as offsets from NOW (received an hour ago unless said)."""
     def at(offset: timedelta | None) -> datetime | None:
         return None if offset is None else NOW + offset
 
     return deadlines.sheet_deadlines(
         state, response_due_at=at(response), resolution_due_at=at(resolution),
-        acknowledged_at=at(ack), resolved_at=at(resolved), waiting_since=at(wait), now=NOW)
+        acknowledged_at=at(ack), resolved_at=at(resolved), waiting_since=at(wait), now=NOW,
+        received_at=at(received))
 
 
 # (case, sheet, current clock, state of that clock, overdue, paused, due today, remaining)
@@ -42,7 +44,8 @@ CASES = [
      Clock.RESOLUTION, SlaState.OVERDUE, True, False, True, -H),
     ("unanswered, response due tomorrow", dict(state=S.REGISTERED, response=D),
      Clock.RESPONSE, SlaState.PENDING, False, False, False, D),
-    ("in progress, resolution near", dict(state=S.IN_PROGRESS, ack=-D, resolution=5 * H),
+    ("in progress, resolution near", dict(state=S.IN_PROGRESS, ack=-D, resolution=5 * H,
+                                                         received=-D - H),
      Clock.RESOLUTION, SlaState.NEAR, False, False, True, 5 * H),
     ("in progress, one second late", dict(state=S.IN_PROGRESS, ack=-D, resolution=-SEC),
      Clock.RESOLUTION, SlaState.OVERDUE, True, False, True, -SEC),

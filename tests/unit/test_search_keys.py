@@ -157,3 +157,21 @@ def test_reverse_key_is_an_involution(s: str) -> None:
 
 def test_distinct_keeps_order_and_drops_empty() -> None:
     assert sk.distinct(["zs", "", "zhangsan", "zs"]) == ["zs", "zhangsan"]
+
+
+@pytest.mark.parametrize(("name", "initials", "taken", "code"), [
+    ("天顺汽车", True, (), "TSQC"),
+    ("天顺4S店", True, (), "TS4SD"),
+    ("天顺汽车", True, ("TSQC",), "TSQC2"),
+    ("１２３", True, (), "S123"),
+    ("保养质量", False, (), "bao_yang_zhi_liang"),
+    ("保养质量", False, ("bao_yang_zhi_liang",), "bao_yang_zhi_liang_2"),
+    ("ABC 服务", False, (), "abc_fu_wu"),
+    ("！？", False, (), ""),
+])
+def test_codes_derived_from_names(name: str, initials: bool, taken: tuple[str, ...],
+                                  code: str) -> None:
+    from helpdesk.domain.search_keys import code_from_name
+
+    assert code_from_name(name, initials=initials, max_length=8 if initials else 40,
+                          taken=taken) == code

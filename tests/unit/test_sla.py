@@ -456,18 +456,20 @@ def test_open_pause_keeps_open_time_left_overnight() -> None:
 # -- status --------------------------------------------------------------------------
 
 DUE = dt("2026-03-02 12:00")
+TEN_MIN = timedelta(minutes=10)
+ONE_DAY = timedelta(days=1)
 
 
 @pytest.mark.parametrize(
     ("now", "near", "state", "overdue"),
     [
-        ("2026-03-02 12:00:00", sla.RESPONSE_NEAR, SlaState.NEAR, False),  # the due instant
-        ("2026-03-02 12:00:01", sla.RESPONSE_NEAR, SlaState.OVERDUE, True),
-        ("2026-03-02 12:01", sla.RESPONSE_NEAR, SlaState.OVERDUE, True),
-        ("2026-03-02 11:50", sla.RESPONSE_NEAR, SlaState.NEAR, False),
-        ("2026-03-02 11:49:59", sla.RESPONSE_NEAR, SlaState.PENDING, False),
-        ("2026-03-01 12:00", sla.RESOLUTION_NEAR, SlaState.NEAR, False),
-        ("2026-03-01 11:59", sla.RESOLUTION_NEAR, SlaState.PENDING, False),
+        ("2026-03-02 12:00:00", TEN_MIN, SlaState.NEAR, False),  # the due instant
+        ("2026-03-02 12:00:01", TEN_MIN, SlaState.OVERDUE, True),
+        ("2026-03-02 12:01", TEN_MIN, SlaState.OVERDUE, True),
+        ("2026-03-02 11:50", TEN_MIN, SlaState.NEAR, False),
+        ("2026-03-02 11:49:59", TEN_MIN, SlaState.PENDING, False),
+        ("2026-03-01 12:00", ONE_DAY, SlaState.NEAR, False),
+        ("2026-03-01 11:59", ONE_DAY, SlaState.PENDING, False),
         ("2026-03-02 11:40", timedelta(minutes=30), SlaState.NEAR, False),  # the default
     ],
 )
@@ -526,3 +528,32 @@ def test_received_on_make_up_day_is_a_working_day() -> None:
     # Sanity check of the fixture the table relies on.
     assert OFFICE.is_working_day(date(2026, 2, 14))
     assert not OFFICE.is_working_day(date(2026, 2, 16))
+
+
+@pytest.mark.parametrize(
+    ("start", "window"),
+    [
+        ("2026-03-02 10:00", timedelta(minutes=40)),  # a 2-hour response: last third
+        ("2026-03-02 11:30", timedelta(minutes=10)),  # 30 minutes: never under 10
+        ("2026-02-27 12:00", timedelta(days=1)),  # a 3-day resolution: the last day
+        (None, timedelta(minutes=10)),  # start unknown (imported data)
+        ("2026-03-02 12:00", timedelta(minutes=10)),  # no time allowed at all
+    ],
+)
+def test_near_window_is_the_last_third_at_least_ten_minutes(start: str | None,
+                                                             window: timedelta) -> None:
+    assert sla.near_window(dt(start) if start else None, DUE) == window
+
+
+def test_response_turns_amber_in_the_last_third() -> None:
+    from helpdesk.domain import deadlines
+    from helpdesk.domain.enums import SheetState
+
+    def judged(now: str) -> bool:
+        return deadlines.sheet_deadlines(
+            SheetState.REGISTERED, response_due_at=DUE, resolution_due_at=DUE + ONE_DAY,
+            acknowledged_at=None, resolved_at=None, waiting_since=None, now=dt(now),
+            received_at=dt("2026-03-02 09:00")).near
+
+    assert not judged("2026-03-02 10:59")
+    assert judged("2026-03-02 11:00")  # 3 hours allowed: amber for the last hour

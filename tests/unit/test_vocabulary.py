@@ -88,3 +88,15 @@ def test_an_unknown_language_asked_for_is_an_error() -> None:
     with pytest.raises(ValidationError) as info:
         vocabulary.pick_language("fr", None, {})
     assert info.value.code == "lang.unknown"
+
+
+def test_every_preset_note_is_translated() -> None:
+    from helpdesk.domain import vocabulary
+    from helpdesk.domain.sla import PRESETS
+
+    notes = {rule.note for make in PRESETS.values() for rule in make().rules if rule.note}
+    assert notes and notes <= set(vocabulary.PRESET_NOTES)
+    for note in notes:
+        assert vocabulary.preset_note(note, "zh_CN") != note
+        assert vocabulary.preset_note(note, "en") == note
+    assert vocabulary.preset_note("店内自定义", "en") == "店内自定义"

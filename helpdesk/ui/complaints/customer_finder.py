@@ -26,6 +26,7 @@ from helpdesk.ui.context import AppContext
 
 TYPE_AHEAD_MS = 200
 MAX_HITS = 15
+PHONE_MAX_LENGTH = validation.PHONE_MAX_LENGTH
 CustomerIdRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -60,6 +61,11 @@ class CustomerFinder(QWidget):
         self.new_panel = QWidget(objectName="newCustomerPanel")
         self.name_edit = QLineEdit(objectName="newCustomerName")
         self.phone_edit = QLineEdit(objectName="newCustomerPhone")
+        # Room for "+44 20 7946 0958" typed loosely; a paste is cut, not quoted back.
+        self.phone_edit.setMaxLength(PHONE_MAX_LENGTH)
+        self.use_existing_button = QPushButton(objectName="useExistingCustomer")
+        self.use_existing_button.hide()
+        self._existing_id = 0
         self.name_error = widgets.error_label("name")
         self.phone_error = widgets.error_label("phone")
         form = QFormLayout(self.new_panel)
@@ -71,6 +77,7 @@ class CustomerFinder(QWidget):
         for label, edit, error in ((self._name_label, self.name_edit, self.name_error),
                                    (self._phone_label, self.phone_edit, self.phone_error)):
             form.addRow(label, widgets.with_error(edit, error))
+        form.addRow("", self.use_existing_button)
         self.new_panel.hide()
 
         self._hits_model = QStandardItemModel(self)
@@ -100,6 +107,7 @@ class CustomerFinder(QWidget):
         self.new_button.toggled.connect(self._on_new_toggled)
         self.name_edit.textChanged.connect(self.edited)
         self.phone_edit.textChanged.connect(self.edited)
+        self.use_existing_button.clicked.connect(self._on_use_existing)
         self._retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -127,7 +135,7 @@ class CustomerFinder(QWidget):
         return self.customer.id if self.customer is not None else None
 
     def set_read_only(self, read_only: bool) -> None:
-        self.search_edit.setReadOnly(read_only)
+        widgets.set_read_only(self.search_edit, read_only)
         self.new_button.setEnabled(not read_only)
 
     def choose(self, customer_id: int | None, *, emit: bool = True) -> None:
@@ -216,8 +224,22 @@ class CustomerFinder(QWidget):
                 self.completer.popup().hide()
                 self.choose(self.hits[0].id)
 
+    def offer_existing(self, customer_id: int, name: str) -> None:
+        """The phone or VIN typed for a new customer is already on file: offer that
+        customer in one click."""
+        self._existing_id = customer_id
+        self.use_existing_button.setText(self.tr("Use %1 instead").replace("%1", name))
+        self.use_existing_button.setVisible(self.creating)
+
+    def _on_use_existing(self) -> None:
+        self.use_existing_button.hide()
+        self.name_edit.clear()
+        self.phone_edit.clear()
+        self.choose(self._existing_id)
+
     def _on_new_toggled(self, checked: bool) -> None:
         self.new_panel.setVisible(checked)
+        self.use_existing_button.hide()
         if checked:
             if self.customer is not None:
                 self.customer = None

@@ -120,7 +120,7 @@ class SheetForm(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sheetForm")
-        self.setStyleSheet(widgets.INVALID_STYLE)
+        self.setStyleSheet(widgets.FIELD_STYLE)
         self._ctx = ctx
         self._print_sheet = print_sheet
         self._reply_letter = reply_letter
@@ -471,7 +471,8 @@ class SheetForm(QWidget):
         judged = deadlines.sheet_deadlines(
             d.state, response_due_at=d.response_due_at, resolution_due_at=d.resolution_due_at,
             acknowledged_at=d.acknowledged_at, resolved_at=d.resolved_at,
-            waiting_since=d.waiting_since, now=common.now())
+            waiting_since=d.waiting_since, now=common.now(),
+            received_at=d.received_at)
         resolution_due = judged.resolution_due
         response = formatting.TimeLeft("", formatting.Urgency.NONE)
         if judged.response is not None and d.acknowledged_at is not None:
@@ -660,6 +661,11 @@ class SheetForm(QWidget):
         """Every error next to its field; what belongs to no field above the form."""
         errors = widgets.flatten(exc)
         rest = self.errors.show(errors) if errors else []
+        for error in errors:
+            if error.code in ("phone.duplicate", "vin.taken") and "customer_id" in error.params:
+                self.finder.offer_existing(int(error.params["customer_id"]), str(
+                    error.params.get("customer_name") or f"#{error.params['customer_id']}"))
+                break
         if rest or not errors:
             text = "\n".join(messages.error_text(e) for e in rest) if rest else \
                 messages.error_text(exc)
@@ -813,10 +819,10 @@ class SheetForm(QWidget):
         area, person = self.responsibility.chosen()
         errors = []
         if not area:
-            errors.append(ValidationError("responsible_area", "resolve.area_missing",
+            errors.append(ValidationError("responsible_area", "assign.area_missing",
                                           "choose the responsible area"))
         if not person:
-            errors.append(ValidationError("responsible_user", "resolve.person_missing",
+            errors.append(ValidationError("responsible_user", "assign.person_missing",
                                           "choose the responsible person"))
         if errors:
             raise ValidationErrors(errors)

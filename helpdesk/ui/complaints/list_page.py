@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -38,6 +40,7 @@ from helpdesk.ui.complaints.model import Column, SheetIdRole, SheetTableModel
 from helpdesk.ui.context import AppContext
 
 TICK_MS = 30_000
+MAX_COLUMN_WIDTH = 260
 SEARCH_DELAY_MS = 250
 _OPEN = "open"
 _ALL = "all"
@@ -62,9 +65,11 @@ class ComplaintListPage(QWidget):
         self._keep_selection: int | None = None
         self._categories: dict[str, list[str]] = {}
         self._stores: list[Any] = []
+        self._enter_after_search = False
 
         self.search_edit = QLineEdit(objectName="quickSearch")
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.installEventFilter(self)
         self.new_button = QPushButton(objectName="newSheetButton")
         self.state_combo = QComboBox(objectName="stateFilter")
         self.due_combo = QComboBox(objectName="dueFilter")
@@ -154,7 +159,7 @@ class ComplaintListPage(QWidget):
         self._retranslate()
 
         self.search_edit.textChanged.connect(self._schedule_search)
-        self.search_edit.returnPressed.connect(self._run_search_now)
+        self.search_edit.returnPressed.connect(self._on_search_entered)
         for combo in (self.state_combo, self.due_combo, self.channel_combo,
                       self.severity_combo, self.category_combo, self.store_combo):
             combo.currentIndexChanged.connect(self._schedule_search)
@@ -217,6 +222,31 @@ class ComplaintListPage(QWidget):
         self.store_combo.setItemText(0, self.tr("All stores"))
         self._update_count()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Widen the columns whose words are known (header, channel, severity, state,
+        category) to their longest text in this language; longer cells elide and show
+        their whole text as a tooltip. Nothing is narrowed: a width the user set stays."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        words: dict[Column, list[str]] = {
+            Column.CHANNEL: [labels.label(c) for c in Channel],
+            Column.SEVERITY: [labels.label(s) for s in Severity],
+            Column.STATE: [labels.label(s) for s in SheetState],
+            Column.CATEGORY: [labels.category_name(self._categories, c)
+                              for c in self._categories],
+        }
+        padding = 2 * self.table.style().pixelMetric(
+            QStyle.PixelMetric.PM_HeaderMargin) + 24  # margins and the sort arrow
+        for column in Column:
+            if column == header.count() - 1 or column is Column.TIME_LEFT:
+                continue  # the last one stretches
+            texts = [str(self.model.headerData(column, Qt.Orientation.Horizontal)),
+                     *words.get(column, [])]
+            needed = max(metrics.horizontalAdvance(t) for t in texts) + padding
+            if header.sectionSize(column) < needed:
+                header.resizeSection(column, min(needed, MAX_COLUMN_WIDTH))
 
     def _fill_static_combos(self) -> None:
         self.state_combo.addItem("", _OPEN)
@@ -333,6 +363,37 @@ class ComplaintListPage(QWidget):
         self._keep_selection = self.selected_sheet_id()
         self.model.search(self.current_filter())
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # Down leaves the search box for the list, as in a browser's address bar.
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down:
+            self._enter_table()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _on_search_entered(self) -> None:
+        """Enter in the search box: search now if the text changed; then a single hit
+        opens, several put the cursor on the first row."""
+        if self._search_timer.isActive() or self._ctx.busy:
+            self._enter_after_search = True
+            self._run_search_now()
+            return
+        self._enter_result()
+
+    def _enter_result(self) -> None:
+        if self.model.rowCount() == 1:
+            self.sheet_open_requested.emit(int(self.model.index(0, 0).data(SheetIdRole)))
+        else:
+            self._enter_table()
+
+    def _enter_table(self) -> None:
+        if self.model.rowCount() == 0:
+            return
+        if not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+        self.table.setCurrentIndex(self.table.selectionModel().selectedRows()[0])
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
+
     def _on_search_started(self) -> None:
         self.count_label.setText(self.tr("Searching…"))
 
@@ -344,8 +405,12 @@ class ComplaintListPage(QWidget):
                 self.table.selectRow(row)
                 self.table.scrollTo(self.model.index(row, 0))
         self._keep_selection = None
+        if self._enter_after_search:
+            self._enter_after_search = False
+            self._enter_result()
 
     def _on_search_failed(self, text: str) -> None:
+        self._enter_after_search = False
         self.count_label.setText(text)
 
     def _update_count(self) -> None:

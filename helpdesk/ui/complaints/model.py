@@ -139,7 +139,8 @@ class SheetTableModel(PagedIdsModel[SheetFilter, SheetRow]):
                 if column is Column.TIME_LEFT and left.due is not None:
                     return QCoreApplication.translate("SheetTableModel", "Due %1").replace(
                         "%1", formatting.datetime_text(left.due))
-                return None
+                # A cell too narrow for its words shows them whole on hover.
+                return self._display(row, column) or None
             if role == Qt.ItemDataRole.FontRole:
                 if column is Column.TIME_LEFT and left.urgency in (
                         formatting.Urgency.OVERDUE, formatting.Urgency.NEAR):
@@ -158,7 +159,8 @@ class SheetTableModel(PagedIdsModel[SheetFilter, SheetRow]):
     def _time_left(self, row: SheetRow) -> formatting.TimeLeft:
         return formatting.time_left(row.state, row.response_due_at, row.resolution_due_at,
                                     row.acknowledged_at, row.resolved_at, common.now(),
-                                    waiting_since=row.waiting_since)
+                                    waiting_since=row.waiting_since,
+                                    received_at=row.received_at)
 
     def _display(self, row: SheetRow, column: Column) -> str:
         match column:

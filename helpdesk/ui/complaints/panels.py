@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from helpdesk.domain import parsing
+from helpdesk.domain import parsing, users
 from helpdesk.domain.complaints import Action, ResponsibleArea, SheetState
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.services.dto import (
@@ -542,7 +542,7 @@ class ComplaintPanel(Panel):
 
     def set_flags(self, flags: Flags) -> None:
         for edit in (self.description_edit, self.request_edit):
-            edit.setReadOnly(not flags.identity.allowed)
+            widgets.set_read_only(edit, not flags.identity.allowed)
         self.setToolTip("" if flags.new else refusal_text(flags.identity))
 
     def retranslate(self) -> None:
@@ -571,16 +571,24 @@ class ResponsibilityPanel(Panel):
         form = QFormLayout(self)
         self._add_row(form, "responsible_area", self.area_combo)
         self._add_row(form, "responsible_user", self.person_combo)
+        self.area_combo.currentIndexChanged.connect(
+            lambda _i: errors.clear_field("responsible_area"))
+        self.person_combo.currentIndexChanged.connect(
+            lambda _i: errors.clear_field("responsible_user"))
 
     def set_staff(self, staff: Sequence[UserInfo]) -> None:
-        """Offer these people, keeping the one chosen now."""
+        """Offer the people who can be responsible, those who put complaints right
+        first, each with their role; keep the one chosen now."""
         combo = self.person_combo
         chosen, chosen_text = combo.currentData(), combo.currentText()
+        self._staff = sorted(
+            (p for p in staff if users.may_be_responsible(frozenset(p.roles))),
+            key=lambda p: (users.responsible_rank(frozenset(p.roles)), p.display_name))
         combo.blockSignals(True)
         combo.clear()
         combo.addItem(translate("SheetForm", "(nobody yet)"), 0)
-        for person in staff:
-            combo.addItem(person.display_name, person.id)
+        for person in self._staff:
+            combo.addItem(self._person_text(person), person.id)
         if chosen and combo.findData(chosen) < 0:
             combo.addItem(chosen_text, chosen)
         combo.setCurrentIndex(max(0, combo.findData(chosen or 0)))
@@ -614,6 +622,15 @@ class ResponsibilityPanel(Panel):
             self.area_combo.setItemText(i, labels.label(
                 ResponsibleArea(self.area_combo.itemData(i))))
         self.person_combo.setItemText(0, translate("SheetForm", "(nobody yet)"))
+        for person in getattr(self, "_staff", ()):
+            index = self.person_combo.findData(person.id)
+            if index > 0:
+                self.person_combo.setItemText(index, self._person_text(person))
+
+    @staticmethod
+    def _person_text(person: UserInfo) -> str:
+        roles = labels.roles_text(person.roles) if person.roles else ""
+        return f"{person.display_name} · {roles}" if roles else person.display_name
 
 
 # ================================================================ analysis
@@ -694,7 +711,7 @@ class AnalysisPanel(Panel):
         self._saved = not flags.new
         may = flags.analysis.allowed
         for edit in self._texts():
-            edit.setReadOnly(not may)
+            widgets.set_read_only(edit, not may)
         for widget in (self.compensation_edit, self.rework_check):
             widget.setEnabled(may)
         self._update_rework()

@@ -91,6 +91,10 @@ class ReportsView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.status_label)
         layout.addWidget(self.preview, 1)
+        if not self.allowed:
+            # No empty preview pane: the page says whose work reports are, and stops.
+            self.preview.hide()
+            layout.addStretch(1)
 
         self._fill_months()
         self._fill_stores()
@@ -194,7 +198,8 @@ class ReportsView(QWidget):
             self.status_label.setText(message)
             return
         if not self.allowed:
-            self.status_label.setText(self.tr("Your role may not see reports."))
+            self.status_label.setText(self.tr("Your role may not see reports.") + " "
+                                      + messages.permission_text("view_reports"))
         elif self.request is None:
             self.status_label.setText(self.tr(
                 "Choose a month and press Generate. The report is compiled by customer "

@@ -398,7 +398,7 @@ class SettingsPage(QWidget):
     def __init__(self, ctx: AppContext, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsPage")
-        self.setStyleSheet(widgets.INVALID_STYLE)
+        self.setStyleSheet(widgets.FIELD_STYLE)
         self._ctx = ctx
         self.tabs = QTabWidget(objectName="settingsTabs")
         self.store_combo = QComboBox(objectName="settingsStore")
@@ -457,6 +457,10 @@ class SettingsPage(QWidget):
         for i in range(self.tabs.count()):
             if self.tabs.widget(i).objectName() == current:
                 self.tabs.setCurrentIndex(i)
+
+    def refresh(self) -> None:
+        """Refresh (F5): every tab shows the settings as saved now (unsaved edits go)."""
+        self._build_tabs()
 
     def tab(self, name: str) -> QWidget | None:
         for i in range(self.tabs.count()):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -32,11 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from helpdesk.domain import vocabulary
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import HelpdeskError, ValidationError
 from helpdesk.domain.sla import PRESETS, DueKind
 from helpdesk.services import settings as settings_svc
-from helpdesk.ui import labels, messages, widgets
+from helpdesk.ui import i18n, labels, messages, widgets
 from helpdesk.ui.context import AppContext
 
 
@@ -65,6 +67,8 @@ class _Tab(QWidget):
 
     def _retranslate(self) -> None:
         self.save_button.setText(self.tr("&Save"))
+        if getattr(self, "_status_saved", False):
+            self.status.setText(self.tr("Saved."))  # in the new language
 
     def _footer(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -72,8 +76,12 @@ class _Tab(QWidget):
         row.addWidget(self.save_button)
         return row
 
+    def _set_status(self, text: str, *, saved: bool = False) -> None:
+        self._status_saved = saved
+        self.status.setText(text)
+
     def _failed(self, exc: HelpdeskError) -> None:
-        self.status.clear()
+        self._set_status("")
         rest = self.errors.show(widgets.flatten(exc))
         self.show_unplaced(rest, exc)
 
@@ -86,7 +94,7 @@ class _Tab(QWidget):
     def _done(self) -> None:
         self.errors.clear()
         self.general_error.hide()
-        self.status.setText(self.tr("Saved."))
+        self._set_status(self.tr("Saved."), saved=True)
         self.saved.emit()
 
 
@@ -102,6 +110,8 @@ class StoreTab(_Tab):
         self.phone_edit = QLineEdit(objectName="storePhoneEdit")
         self.retention_spin = QSpinBox(objectName="retentionSpin")
         self.retention_spin.setRange(1, 30)
+        self.retention_note = QLabel(objectName="retentionNote")
+        self.retention_note.setWordWrap(True)
         self._captions = [QLabel() for _ in range(6)]
         form = QFormLayout()
         rows = [("store_name", self.name_edit), ("store_code", self.code_label),
@@ -113,6 +123,7 @@ class StoreTab(_Tab):
             form.addRow(caption, widget)
             form.addRow("", error)
             self.errors.add(key, widget, error)
+        form.addRow("", self.retention_note)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)
@@ -131,6 +142,10 @@ class StoreTab(_Tab):
             caption.setText(text)
         self.code_label.setToolTip(self.tr("The code starts every sheet number; it cannot "
                                            "change."))
+        self.retention_note.setText(self.tr(
+            "Closed sheets are kept at least this long; nothing is deleted or archived "
+            "automatically yet (archiving comes with a later version, and will keep "
+            "sheets this long before moving them to the archive)."))
         if hasattr(self, "_preset"):
             self.preset_label.setText(labels.preset_label(self._preset))
 
@@ -404,6 +419,11 @@ class PolicyTab(_Tab):
                                   "from now on."))
         for row in range(self.table.rowCount()):
             self._label_row(row)
+            item = self.table.item(row, 7)
+            stored = str(item.data(Qt.ItemDataRole.UserRole) or "") if item else ""
+            if item is not None and stored and item.text() in {
+                    vocabulary.preset_note(stored, lang) for lang in vocabulary.LANGUAGES}:
+                item.setText(vocabulary.preset_note(stored, i18n.current_language()))
 
     def _combo(self, name: str, enum: type, value: str | None, *, any_text: bool) -> QComboBox:
         combo = QComboBox(objectName=name)
@@ -458,7 +478,10 @@ class PolicyTab(_Tab):
         escalate = QCheckBox(objectName=f"escalate{row}")
         escalate.setChecked(bool(getattr(rule, "escalate_to_oem", False)))
         self.table.setCellWidget(row, 6, escalate)
-        self.table.setItem(row, 7, QTableWidgetItem(getattr(rule, "note", "")))
+        note = str(getattr(rule, "note", "") or "")
+        item = QTableWidgetItem(vocabulary.preset_note(note, i18n.current_language()))
+        item.setData(Qt.ItemDataRole.UserRole, note)  # a preset's note is saved as it was
+        self.table.setItem(row, 7, item)
         self._label_row(row)
 
     def _remove_row(self) -> None:
@@ -488,7 +511,7 @@ class PolicyTab(_Tab):
                 resolution_kind=widget(4).currentData(),
                 resolution_amount=widget(5).text(),
                 escalate_to_oem=widget(6).isChecked(),
-                note=note.text() if note else ""))
+                note=_note_of(note)))
         return result
 
     def _register_cells(self) -> None:
@@ -510,7 +533,7 @@ class PolicyTab(_Tab):
             settings_svc.save_policy(self._ctx.uow(), self._ctx.user_id, self._store_id,
                                      self.rules())
         except HelpdeskError as exc:
-            self.status.clear()
+            self._set_status("")
             errors = widgets.flatten(exc)
             rest = self.errors.show(errors)
             lines = [self.tr("Row %1: %2").replace("%1", str(_row_in(e.field, "rules") + 1))
@@ -526,14 +549,33 @@ class PolicyTab(_Tab):
         self._done()
 
     def _reset(self) -> None:
-        try:
-            settings_svc.reset_policy(self._ctx.uow(), self._ctx.user_id, self._store_id,
-                                      self.preset_combo.currentData())
-        except HelpdeskError as exc:
-            self._failed(exc)
+        """Put the preset's rows in the table after asking; Save keeps them, Refresh
+        (F5) brings the saved table back."""
+        preset = self.preset_combo.currentData()
+        answer = QMessageBox.question(
+            self, self.tr("Replace by preset"),
+            self.tr("Replace the rows of the table by the preset “%1”? Nothing is saved "
+                    "until you press Save; Refresh (F5) brings the saved table back.")
+            .replace("%1", labels.preset_label(preset)))
+        if answer != QMessageBox.StandardButton.Yes:
             return
-        self.load()
-        self._done()
+        self.table.setRowCount(0)
+        for rule in PRESETS[preset]().rules:
+            self._add_row(rule)
+        self.table.resizeColumnsToContents()
+        self.errors.clear()
+        self.general_error.hide()
+        self._set_status(self.tr("Preset loaded: press Save to keep it."))
+
+
+def _note_of(item: QTableWidgetItem | None) -> str:
+    """The note to save: a preset's note as stored unless the user changed its text."""
+    if item is None:
+        return ""
+    stored = str(item.data(Qt.ItemDataRole.UserRole) or "")
+    if stored and item.text() == vocabulary.preset_note(stored, i18n.current_language()):
+        return stored
+    return item.text()
 
 
 def _row_in(field: str, name: str) -> int:
@@ -621,11 +663,14 @@ class CategoriesTab(_Tab):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.add_button = QPushButton(objectName="addCategoryButton")
         self.remove_button = QPushButton(objectName="removeCategoryButton")
+        self.note = QLabel(objectName="categoriesNote")
+        self.note.setWordWrap(True)
         tools = QHBoxLayout()
         tools.addWidget(self.add_button)
         tools.addWidget(self.remove_button)
         tools.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
         layout.addLayout(tools)
         layout.addWidget(self.general_error)
@@ -643,9 +688,13 @@ class CategoriesTab(_Tab):
              self.tr("English")])
         self.add_button.setText(self.tr("Add category"))
         self.remove_button.setText(self.tr("Remove"))
+        self.note.setText(self.tr("Leave the code of a new category empty: it is made from "
+                                  "the pinyin of the Simplified Chinese name when you save. "
+                                  "A category used by complaint sheets cannot be removed."))
 
     def load(self) -> None:
         categories = settings_svc.get_categories(self._ctx.uow())
+        self._saved_codes = set(categories)
         self.table.setRowCount(0)
         for code, names in categories.items():
             self._append([code, *names[:3]])
@@ -663,8 +712,24 @@ class CategoriesTab(_Tab):
 
     def _remove(self) -> None:
         row = self.table.currentRow()
-        if row >= 0:
-            self.table.removeRow(row)
+        if row < 0:
+            return
+        item = self.table.item(row, 0)
+        code = item.text().strip() if item else ""
+        if code and code in self._saved_codes and settings_svc.category_in_use(
+                self._ctx.uow(), code):
+            # Refused here, so the row stays where it is (the service refuses it too).
+            self._set_status("")
+            self.general_error.setText(messages.format_code(
+                "category.in_use", {"category": code, "name": self._cell(row, 1)}))
+            self.general_error.show()
+            return
+        self.general_error.hide()
+        self.table.removeRow(row)
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item else ""
 
     def rows(self) -> list[settings_svc.CategoryInput]:
         def cell(row: int, column: int) -> str:
@@ -677,7 +742,7 @@ class CategoriesTab(_Tab):
         try:
             settings_svc.save_categories(self._ctx.uow(), self._ctx.user_id, self.rows())
         except HelpdeskError as exc:
-            self.status.clear()
+            self._set_status("")
             errors = widgets.flatten(exc)
             lines = []
             for e in errors:
