@@ -8,8 +8,10 @@ Where the database lives is a setting of this machine, not of the database.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from helpdesk.domain.errors import HelpdeskError, StorageError
 from helpdesk.services.common import UnitOfWork
@@ -183,6 +185,22 @@ def _open_failed(description: str, exc: Exception) -> StorageError:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0][:300] if text else type(exc).__name__
+
+
+DESKTOP_SETTINGS_FILE = "desktop.ini"
+
+
+def portable_settings_file() -> Path | None:
+    """Where the desktop keeps its settings when ``HELPDESK_HOME`` is set (an INI file
+    in that folder); ``None``: the system's place (the registry on Windows)."""
+    if not os.environ.get(engine_mod.ENV_HOME):
+        return None
+    return engine_mod.data_dir() / DESKTOP_SETTINGS_FILE
+
+
+def data_folder() -> Path:
+    """The folder of the config file, the logs, the backups (and the default database)."""
+    return engine_mod.data_dir()
 
 
 LANGUAGE_KEY = "language"  # the desktop's language, for programs without Qt (the CLI)

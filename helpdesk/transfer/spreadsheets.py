@@ -23,6 +23,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import logging
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -60,6 +61,8 @@ from helpdesk.domain.users import Permission, User
 from helpdesk.services import common
 from helpdesk.services import customers as customer_services
 from helpdesk.services.common import UnitOfWork
+
+log = logging.getLogger(__name__)
 
 CUSTOMERS = "customers"
 SHEETS = "sheets"
@@ -756,6 +759,9 @@ def _finish(uow: UnitOfWork, user: User, kind: str, path: Path, total: int,
     valid = len(created)
     bad_rows = total - valid
     if not save or (errors and not skip_invalid) or not created:
+        if save:
+            log.info("import of %s from %s saved nothing: %d rows, %d with errors", kind,
+                     Path(path).name, total, len({e.line for e in errors}))
         return ImportReport(total, valid, 0, 0, tuple(errors), ())
     uow.record(events.DataReset(
         at=at, **common.by(user), reason="import", kind=kind,
@@ -763,6 +769,8 @@ def _finish(uow: UnitOfWork, user: User, kind: str, path: Path, total: int,
                  "skipped": bad_rows, **(extra or {})},
         note=f"{valid} of {total} rows imported from {Path(path).name}"))
     uow.commit()
+    log.info("import of %s from %s: %d of %d rows saved, %d skipped", kind, Path(path).name,
+             valid, total, bad_rows)
     return ImportReport(total, valid, valid, bad_rows, tuple(errors), tuple(created))
 
 
