@@ -391,11 +391,9 @@ def _decode(data: bytes) -> tuple[str, str]:
     """Text and delimiter hint of a CSV file whose encoding is not declared."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16"), "\t"
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding), ""
-        except UnicodeDecodeError:
-            continue
+    decoded = text.decode_text(data)
+    if decoded is not None:
+        return decoded, ""
     raise ValidationError("file", "import.encoding",
                           "the file is neither UTF-8 nor GB18030 text; save it as "
                           "\"CSV UTF-8\" or as an Excel workbook")
