@@ -15,6 +15,7 @@ from pathlib import Path
 
 from helpdesk.domain.errors import HelpdeskError, StorageError
 from helpdesk.services.common import UnitOfWork
+from helpdesk.storage import credentials
 from helpdesk.storage import database as database_mod
 from helpdesk.storage import engine as engine_mod
 
@@ -151,22 +152,34 @@ def default_location() -> str:
 def save_location(url: str) -> str:
     """Remember ``url`` as this machine's database (empty: back to the default file).
 
-    Returns the description of the saved location.
+    Returns the description of the saved location. Its password, if any, goes to the
+    system's credential store where there is one (:func:`password_storage` tells).
 
     Raises:
         StorageError: ``storage.url_invalid`` when it is not an address at all.
     """
     text = url.strip()
     if not text:
-        engine_mod.write_config(**{CONFIG_KEY: None})
+        engine_mod.write_config(**{CONFIG_KEY: None, engine_mod.PASSWORD_KEY: None})
         return default_location()
     try:
         normalized = engine_mod.normalize_url(text)
     except Exception as exc:  # noqa: BLE001
         raise StorageError(f"{text!r} is not a database address: {_first_line(exc)}",
                            code="storage.url_invalid", reason=_first_line(exc)) from exc
-    engine_mod.write_config(**{CONFIG_KEY: normalized})
+    saved, password_in = credentials.store(normalized)
+    engine_mod.write_config(**{CONFIG_KEY: saved, engine_mod.PASSWORD_KEY: password_in or None})
     return engine_mod.describe(normalized)
+
+
+def password_storage() -> str:
+    """Where the saved location's password is: ``"keyring"`` (the system's credential
+    store), ``"config"`` (the config file, readable by this user only: no credential
+    store here) or ``""`` (no password)."""
+    try:
+        return str(engine_mod.read_config().get(engine_mod.PASSWORD_KEY) or "")
+    except StorageError:
+        return ""
 
 
 def _describe(url: str | None) -> str:

@@ -402,6 +402,14 @@ If it happens again, send the log file to your support contact:
         <source>Saved: Helpdesk opens %1 from the next start.</source>
         <translation>Saved: Helpdesk opens %1 from the next start.</translation>
     </message>
+    <message>
+        <source>The password is kept in the system&apos;s credential store.</source>
+        <translation>The password is kept in the system&apos;s credential store.</translation>
+    </message>
+    <message>
+        <source>This computer has no credential store: the password is kept in the configuration file, readable only by you.</source>
+        <translation>This computer has no credential store: the password is kept in the configuration file, readable only by you.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>

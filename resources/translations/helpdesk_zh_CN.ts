@@ -401,6 +401,14 @@ If it happens again, send the log file to your support contact:
         <source>Saved: Helpdesk opens %1 from the next start.</source>
         <translation>已保存：下次启动时 Helpdesk 将打开 %1。</translation>
     </message>
+    <message>
+        <source>The password is kept in the system&apos;s credential store.</source>
+        <translation>密码保存在系统的凭据管理器中。</translation>
+    </message>
+    <message>
+        <source>This computer has no credential store: the password is kept in the configuration file, readable only by you.</source>
+        <translation>这台电脑没有凭据管理器：密码保存在配置文件中，只有您能读取。</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>

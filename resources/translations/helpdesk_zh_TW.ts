@@ -401,6 +401,14 @@ If it happens again, send the log file to your support contact:
         <source>Saved: Helpdesk opens %1 from the next start.</source>
         <translation>已儲存：下次啟動時 Helpdesk 將打開 %1。</translation>
     </message>
+    <message>
+        <source>The password is kept in the system&apos;s credential store.</source>
+        <translation>密碼保存在系統的憑證管理員中。</translation>
+    </message>
+    <message>
+        <source>This computer has no credential store: the password is kept in the configuration file, readable only by you.</source>
+        <translation>這臺電腦沒有憑證管理員：密碼保存在配置檔案中，只有您能讀取。</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
