@@ -195,6 +195,7 @@ def _session(app: QApplication, database: session.OpenDatabase, settings: QSetti
         if first.exec() != QDialog.DialogCode.Accepted:
             return "quit"
     while True:
+        logging.getLogger(__name__).info("asking for a login on %s", database.description)
         login = LoginDialog(database.uow, database.description, settings=settings)
         if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
             if login.change_database and DatabaseProblemDialog(
