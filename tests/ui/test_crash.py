@@ -137,3 +137,12 @@ def test_about_box_shows_version_data_folder_and_log(qtbot, make_ctx, sample, _i
     assert f"Helpdesk {helpdesk.__version__}" in text
     assert f"Data folder: {_isolated_home}" in text
     assert f"Log file: {_isolated_home / 'logs' / 'helpdesk.log'}" in text
+
+
+def test_every_window_carries_the_application_icon(qapp):
+    from helpdesk.ui import app as app_mod
+
+    application = app_mod.application()
+    icon = application.windowIcon()
+    assert not icon.isNull()
+    assert icon.pixmap(32, 32).toImage().pixelColor(16, 4).name() == "#1f6fb2"
