@@ -7,6 +7,8 @@ import os
 
 # Before anything imports Qt (metabrainz/picard test/conftest.py does the same).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never the developer's real credential store (tests that need one install their own).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 import uuid
 from collections.abc import Iterator

@@ -22,12 +22,17 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import logging
 import sys
 from collections.abc import Sequence
 
+import helpdesk
 from helpdesk.cli import _base, texts
 from helpdesk.domain import error_texts, vocabulary
 from helpdesk.domain.errors import HelpdeskError, ValidationError, ValidationErrors
+from helpdesk.services import diagnostics
+
+log = logging.getLogger(__name__)
 
 # Command modules of this package, in the order their commands appear in --help.
 COMMAND_MODULES = [
@@ -56,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", default=False,
                         help="answer in JSON (commands that print data)")
     parser.add_argument("--lang", metavar="LANG", default=None, help=_base.LANG_HELP)
+    parser.add_argument("--version", action="version",
+                        version=f"helpdesk {helpdesk.__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"helpdesk.cli.{name}")
@@ -112,8 +119,23 @@ def _start_desktop(args: argparse.Namespace) -> int:
     return int(run(desktop_argv))
 
 
+def utf8_streams() -> None:
+    """Write (and read) the standard streams as UTF-8, whatever the locale says.
+
+    On Windows, redirected output is otherwise written in the ANSI code page (GBK on a
+    Chinese system), which loses every character outside it (吉𠮷) and is not what
+    ``--text FILE`` or a spreadsheet expects back. A windowed program has no streams
+    at all (``None``)."""
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if stream is not None and encoding != "utf8" and reconfigure is not None:
+            reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code (``python -m helpdesk`` exits with it)."""
+    utf8_streams()
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     try:
@@ -122,9 +144,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if args.command is None:
         return _start_desktop(args)
+    log_file = diagnostics.configure_logging(f"command {args.command}")
     try:
         return int(args.func(args) or EXIT_OK)
     except HelpdeskError as exc:
+        log.info("command %s refused: %s (%s)", args.command, exc.message, exc.code)
         lang = _language_for_errors(args)
         if _base.wants_json(args):
             print(json.dumps(_error_json(exc, lang), ensure_ascii=False))
@@ -132,11 +156,35 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(line, file=sys.stderr)
         return _exit_code(exc)
     except OSError as exc:
+        log.error("command %s failed: %s", args.command, exc)
         print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
               file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("interrupted; nothing was saved by the unfinished step", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except Exception as exc:  # noqa: BLE001 - a bug: one line here, the traceback in the log
+        log.critical("command %s failed", args.command, exc_info=exc)
+        where = f" ({log_file})" if log_file else ""
+        print(f"{texts.text(_language_for_errors(args), 'error')}: "
+              f"{error_texts.unexpected_text(exc, _language_for_errors(args))}{where}",
+              file=sys.stderr)
+        return EXIT_FAILED
     finally:
         _base.close_db(args)
+
+
+def desktop() -> int:
+    """The ``helpdesk-desk`` program (no console window on Windows): the desktop only.
+
+    Takes the desktop's options (``--database``, ``--lang``, Qt's own); the log, not a
+    console, receives whatever goes wrong."""
+    if sys.stdout is None or sys.stderr is None:  # windowed: give print() somewhere to go
+        import os
+
+        devnull = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+        sys.stdout = sys.stdout or devnull
+        sys.stderr = sys.stderr or devnull
+    from helpdesk.ui.app import run
+
+    return int(run(sys.argv[1:]))

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from helpdesk.cli import texts
-from helpdesk.domain import parsing, vocabulary
+from helpdesk.domain import parsing, text, vocabulary
 from helpdesk.domain.errors import HelpdeskError, NotFound, ValidationError
 from helpdesk.domain.users import Role
 from helpdesk.services import session
@@ -176,13 +176,26 @@ def uow(args: argparse.Namespace) -> SqlAlchemyUnitOfWork:
     return open_db(args).uow()
 
 
+# ---------------------------------------------------------------- files
+def read_text_file(name: str) -> str:
+    """A text file given on the command line (``-``: stdin), UTF-8 or GB18030.
+
+    Read as bytes and decoded here, never in the locale's encoding: on a Chinese
+    Windows that is GBK, which fails on UTF-8 files and on characters like 𠮷."""
+    data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    decoded = text.decode_text(data)
+    if decoded is None:
+        raise CliError(f"{name} is neither UTF-8 nor GB18030 text; save it as UTF-8",
+                       code="file.encoding")
+    return decoded
+
+
 # ---------------------------------------------------------------- who acts
 def read_password(prompt: str, *, env: str = ENV_PASSWORD, confirm: bool = False,
                   file: str | None = None) -> str:
     """A password from a file (``-`` for stdin), the environment, or a prompt."""
     if file:
-        content = sys.stdin.readline() if file == "-" else \
-            Path(file).read_text(encoding="utf-8-sig")
+        content = sys.stdin.readline() if file == "-" else read_text_file(file)
         lines = content.splitlines()
         return lines[0] if lines else ""
     from_env = os.environ.get(env)

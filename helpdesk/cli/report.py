@@ -64,7 +64,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     what.add_argument("--draft", action="store_true",
                       help="print the drafted text to stdout instead of making a PDF")
     what.add_argument("--text", metavar="FILE",
-                      help="the letter's text (UTF-8; '-' reads stdin) instead of the draft")
+                      help="the letter's text (UTF-8 or GB18030; '-' reads stdin) instead of "
+                           "the draft")
     letter.add_argument("--out", type=Path, metavar="FILE.pdf",
                         help="where to write the PDF (required unless --draft)")
     letter.add_argument("--font", metavar="FILE", help="a TrueType (.ttf/.ttc) Chinese font")
@@ -151,8 +152,7 @@ def run_letter(args: argparse.Namespace) -> int:
             sys.stdout.write(draft.text)
         return 0
     if args.text:
-        text = sys.stdin.read() if args.text == "-" else \
-            Path(args.text).read_text(encoding="utf-8-sig")
+        text = _base.read_text_file(args.text)
     else:
         text = reporting.draft_reply_letter(uow, actor, sheet_id, lang).text
     data = reporting.reply_letter_pdf(uow, actor, sheet_id, text, lang)

@@ -796,6 +796,12 @@ TEMPLATES: Mapping[str, Labels] = {
         "無法打開資料庫 {location}：{reason}",
         "The database {location} cannot be opened: {reason}",
     ),
+    "storage.driver_missing": (
+        "未安装 PostgreSQL 支持；请安装：pip install \"helpdesk[postgres]\"",
+        "未安裝 PostgreSQL 支援；請安裝：pip install \"helpdesk[postgres]\"",
+        "PostgreSQL support is not installed; install it with: "
+        "pip install \"helpdesk[postgres]\"",
+    ),
     "storage.url_empty": (
         "请输入文件路径或 postgresql:// 地址。",
         "請輸入檔案路徑或 postgresql:// 地址。",

@@ -137,3 +137,25 @@ def is_control(ch: str) -> bool:
     if ch in "\n\t":
         return False
     return unicodedata.category(ch) in ("Cc", "Cs")
+
+
+# Text files people hand us: UTF-8 (with or without the BOM Windows programs write),
+# else GB18030 — a superset of GBK, what Chinese Windows calls "ANSI".
+INPUT_ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+def decode_text(data: bytes) -> str | None:
+    """Decode the bytes of a text file given to the program.
+
+    Args:
+        data: the file's content.
+
+    Returns:
+        The text, or None when it is neither UTF-8 nor GB18030.
+    """
+    for encoding in INPUT_ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None

@@ -8,11 +8,14 @@ Where the database lives is a setting of this machine, not of the database.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from helpdesk.domain.errors import HelpdeskError, StorageError
 from helpdesk.services.common import UnitOfWork
+from helpdesk.storage import credentials
 from helpdesk.storage import database as database_mod
 from helpdesk.storage import engine as engine_mod
 
@@ -149,22 +152,34 @@ def default_location() -> str:
 def save_location(url: str) -> str:
     """Remember ``url`` as this machine's database (empty: back to the default file).
 
-    Returns the description of the saved location.
+    Returns the description of the saved location. Its password, if any, goes to the
+    system's credential store where there is one (:func:`password_storage` tells).
 
     Raises:
         StorageError: ``storage.url_invalid`` when it is not an address at all.
     """
     text = url.strip()
     if not text:
-        engine_mod.write_config(**{CONFIG_KEY: None})
+        engine_mod.write_config(**{CONFIG_KEY: None, engine_mod.PASSWORD_KEY: None})
         return default_location()
     try:
         normalized = engine_mod.normalize_url(text)
     except Exception as exc:  # noqa: BLE001
         raise StorageError(f"{text!r} is not a database address: {_first_line(exc)}",
                            code="storage.url_invalid", reason=_first_line(exc)) from exc
-    engine_mod.write_config(**{CONFIG_KEY: normalized})
+    saved, password_in = credentials.store(normalized)
+    engine_mod.write_config(**{CONFIG_KEY: saved, engine_mod.PASSWORD_KEY: password_in or None})
     return engine_mod.describe(normalized)
+
+
+def password_storage() -> str:
+    """Where the saved location's password is: ``"keyring"`` (the system's credential
+    store), ``"config"`` (the config file, readable by this user only: no credential
+    store here) or ``""`` (no password)."""
+    try:
+        return str(engine_mod.read_config().get(engine_mod.PASSWORD_KEY) or "")
+    except StorageError:
+        return ""
 
 
 def _describe(url: str | None) -> str:
@@ -183,6 +198,22 @@ def _open_failed(description: str, exc: Exception) -> StorageError:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0][:300] if text else type(exc).__name__
+
+
+DESKTOP_SETTINGS_FILE = "desktop.ini"
+
+
+def portable_settings_file() -> Path | None:
+    """Where the desktop keeps its settings when ``HELPDESK_HOME`` is set (an INI file
+    in that folder); ``None``: the system's place (the registry on Windows)."""
+    if not os.environ.get(engine_mod.ENV_HOME):
+        return None
+    return engine_mod.data_dir() / DESKTOP_SETTINGS_FILE
+
+
+def data_folder() -> Path:
+    """The folder of the config file, the logs, the backups (and the default database)."""
+    return engine_mod.data_dir()
 
 
 LANGUAGE_KEY = "language"  # the desktop's language, for programs without Qt (the CLI)

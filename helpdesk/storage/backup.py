@@ -7,6 +7,7 @@ of the current one, so a wrong restore can itself be undone.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sqlite3
@@ -17,6 +18,8 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from helpdesk.domain.errors import StorageError
+
+log = logging.getLogger(__name__)
 
 # Tables whose presence says "this is a Helpdesk database".
 _SIGNATURE_TABLES = {"alembic_version", "sheets", "customers", "users", "audit_log"}
@@ -57,6 +60,7 @@ def backup_sqlite(db_path: Path, dest: Path | None = None, *, reason: str = "man
     finally:
         source.close()
     os.replace(tmp, dest)  # a half-written backup never carries the final name
+    log.info("backup of %s (%s) written to %s", db_path, reason, dest)
     return dest
 
 
@@ -129,6 +133,9 @@ def backup_postgres(url: str, folder: Path, *, reason: str = "manual") -> Path:
                           env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         tmp.unlink(missing_ok=True)
+        log.error("pg_dump of %s failed: %s", parsed.database, done.stderr.strip())
         raise StorageError(f"pg_dump failed: {done.stderr.strip()}", code="backup.failed")
     os.replace(tmp, dest)
+    log.info("backup of PostgreSQL database %s (%s) written to %s", parsed.database, reason,
+             dest)
     return dest

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -9,6 +10,8 @@ from sqlalchemy import Engine
 from helpdesk.storage import engine as engine_mod
 from helpdesk.storage import migrate
 from helpdesk.storage.uow import SqlAlchemyUnitOfWork
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -41,4 +44,6 @@ def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
     db = Database(resolved, engine)
     if upgrade:
         db.migration = migrate.upgrade(engine)
+        log.info("database opened: %s %s at schema revision %s", engine.dialect.name,
+                 db.description, db.migration.after)
     return db

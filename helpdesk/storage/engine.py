@@ -20,9 +20,11 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
 
 from helpdesk.domain.errors import StorageError
+from helpdesk.storage import credentials
 
 APP_NAME = "Helpdesk"
 ENV_URL = "HELPDESK_DATABASE_URL"
+PASSWORD_KEY = "database_password"  # where the URL's password is: "keyring" or "config"
 ENV_HOME = "HELPDESK_HOME"  # overrides the data/config folder (tests, portable installs)
 BUSY_TIMEOUT_MS = 15_000
 
@@ -51,12 +53,16 @@ def read_config() -> dict[str, Any]:
 
 
 def write_config(**values: Any) -> None:
-    """Merge ``values`` into the config file (atomically: a crash leaves the old one)."""
+    """Merge ``values`` into the config file (atomically: a crash leaves the old one).
+
+    The file is readable by its owner only (0600): it may hold a database password
+    where the system offers no credential store."""
     data = read_config()
     data.update(values)
     path = config_path()
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    os.chmod(tmp, 0o600)  # on Windows only the read-only flag; the profile is private
     os.replace(tmp, path)
 
 
@@ -67,7 +73,11 @@ def default_sqlite_path() -> Path:
 def resolve_url(explicit: str | None = None) -> str:
     """The database URL: explicit argument, then ``HELPDESK_DATABASE_URL``, then the
     config file's ``database_url``, then the SQLite file in the user's data folder."""
-    for candidate in (explicit, os.environ.get(ENV_URL), read_config().get("database_url")):
+    config = read_config()
+    configured = config.get("database_url")
+    if configured and config.get(PASSWORD_KEY) == credentials.KEYRING:
+        configured = credentials.fill(str(configured))
+    for candidate in (explicit, os.environ.get(ENV_URL), configured):
         if candidate:
             return normalize_url(str(candidate))
     return sqlite_url(default_sqlite_path())
@@ -168,7 +178,12 @@ def make_engine(url: str | None = None, *, echo: bool = False) -> Engine:
     url = resolve_url(url)
     if is_sqlite(url):
         return _sqlite_engine(url, echo=echo)
-    return create_engine(url, echo=echo, pool_pre_ping=True, future=True)
+    try:
+        return create_engine(url, echo=echo, pool_pre_ping=True, future=True)
+    except ImportError as exc:  # the driver is imported when the engine is made
+        raise StorageError(
+            f"PostgreSQL support is not installed ({exc}); install it with "
+            f'pip install "helpdesk[postgres]"', code="storage.driver_missing") from exc
 
 
 def _sqlite_engine(url: str, *, echo: bool) -> Engine:

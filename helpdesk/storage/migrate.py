@@ -7,6 +7,7 @@ migration can always be undone.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from sqlalchemy import Engine, inspect
 from helpdesk.domain.errors import StorageError
 from helpdesk.storage import backup
 from helpdesk.storage import engine as engine_mod
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -62,11 +65,16 @@ def upgrade(engine: Engine, revision: str = "head", *,
         has_tables = bool(inspect(engine).get_table_names())
         if has_tables:
             saved = _backup_before(engine, before, backup_taken)
+        log.info("upgrading the schema of %s from %s to %s", engine_mod.describe(
+            engine.url.render_as_string(hide_password=False)), before or "nothing", target)
         cfg = alembic_config()
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, revision)
-    return MigrationResult(before, current_revision(engine) or "", saved)
+    after = current_revision(engine) or ""
+    if before != after:
+        log.info("schema upgraded to %s", after)
+    return MigrationResult(before, after, saved)
 
 
 def _backup_before(engine: Engine, before: str | None, backup_taken: bool) -> Path | None:

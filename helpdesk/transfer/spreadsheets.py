@@ -23,6 +23,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import logging
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -61,6 +62,8 @@ from helpdesk.domain.users import Permission, User
 from helpdesk.services import common
 from helpdesk.services import customers as customer_services
 from helpdesk.services.common import UnitOfWork
+
+log = logging.getLogger(__name__)
 
 CUSTOMERS = "customers"
 SHEETS = "sheets"
@@ -351,11 +354,9 @@ def _decode(data: bytes) -> tuple[str, str]:
     """Text and delimiter hint of a CSV file whose encoding is not declared."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16"), "\t"
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding), ""
-        except UnicodeDecodeError:
-            continue
+    decoded = text.decode_text(data)
+    if decoded is not None:
+        return decoded, ""
     raise ValidationError("file", "import.encoding",
                           "the file is neither UTF-8 nor GB18030 text; save it as "
                           "\"CSV UTF-8\" or as an Excel workbook")
@@ -719,6 +720,9 @@ def _finish(uow: UnitOfWork, user: User, kind: str, path: Path, total: int,
     valid = len(created)
     bad_rows = total - valid
     if not save or (errors and not skip_invalid) or not created:
+        if save:
+            log.info("import of %s from %s saved nothing: %d rows, %d with errors", kind,
+                     Path(path).name, total, len({e.line for e in errors}))
         return ImportReport(total, valid, 0, 0, tuple(errors), ())
     uow.record(events.DataReset(
         at=at, **common.by(user), reason="import", kind=kind,
@@ -726,6 +730,8 @@ def _finish(uow: UnitOfWork, user: User, kind: str, path: Path, total: int,
                  "skipped": bad_rows, **(extra or {})},
         note=f"{valid} of {total} rows imported from {Path(path).name}"))
     uow.commit()
+    log.info("import of %s from %s: %d of %d rows saved, %d skipped", kind, Path(path).name,
+             valid, total, bad_rows)
     return ImportReport(total, valid, valid, bad_rows, tuple(errors), tuple(created))
 
 

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -28,16 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk.domain.errors import HelpdeskError
-from helpdesk.services import analytics, session, setup
-from helpdesk.ui import i18n, messages, widgets
+from helpdesk.services import analytics, diagnostics, session, setup
+from helpdesk.ui import context, crash, i18n, messages, resources, widgets
 from helpdesk.ui.context import AppContext
 from helpdesk.ui.first_run import FirstRunDialog
 from helpdesk.ui.gc_guard import GarbageCollector
 from helpdesk.ui.login import LoginDialog
 from helpdesk.ui.main_window import MainWindow, Page
 
-ORGANIZATION = "Helpdesk"
-APPLICATION = "Helpdesk"
+ORGANIZATION = context.ORGANIZATION
+APPLICATION = context.APPLICATION
 
 PAGE_TITLES = {
     "complaints": QT_TRANSLATE_NOOP("pages", "Complaints"),
@@ -99,6 +100,9 @@ def application(argv: Sequence[str] = ()) -> QApplication:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app.setStyle("Fusion")
+    icon = resources.resources_dir() / "icons" / "helpdesk.png"
+    if icon.exists():  # every window (and the taskbar entry) shows it
+        app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
@@ -140,6 +144,7 @@ def _open(url: str | None) -> session.OpenDatabase | None:
                 None, lambda _p, location=url: session.open_database(location),
                 QCoreApplication.translate("app", "Opening the database…"), minimum_ms=500)
         except Exception as exc:  # noqa: BLE001 - every failure is shown, then retried
+            diagnostics.log_exception("opening the database failed", exc)
             dialog = DatabaseProblemDialog(exc)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
@@ -149,10 +154,20 @@ def _open(url: str | None) -> session.OpenDatabase | None:
 def run(argv: Sequence[str] | None = None) -> int:
     """Start the desktop application; returns the exit code."""
     args, qt_args = _parse(sys.argv[1:] if argv is None else argv)
+    diagnostics.configure_logging("desktop")
     app = application(qt_args)
+    reporter = crash.install(app)
+    try:
+        return _run(app, args)
+    finally:
+        reporter.uninstall()
+        reporter.deleteLater()
+
+
+def _run(app: QApplication, args: argparse.Namespace) -> int:
     app.setQuitOnLastWindowClosed(False)  # dialogs come and go between the windows
     collector = GarbageCollector(parent=app)  # cycles are collected in the UI thread only
-    settings = QSettings()
+    settings = context.desktop_settings()
     i18n.install(args.lang or i18n.saved_language(settings))
     if args.lang:
         settings.setValue(i18n.SETTINGS_KEY, args.lang)
@@ -180,6 +195,7 @@ def _session(app: QApplication, database: session.OpenDatabase, settings: QSetti
         if first.exec() != QDialog.DialogCode.Accepted:
             return "quit"
     while True:
+        logging.getLogger(__name__).info("asking for a login on %s", database.description)
         login = LoginDialog(database.uow, database.description, settings=settings)
         if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
             if login.change_database and DatabaseProblemDialog(

@@ -10,6 +10,8 @@ work ``ctx.uow()`` gives publishes the ``Changes`` of every commit on ``ctx.bus.
 
 from __future__ import annotations
 
+import logging
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,9 +29,13 @@ from PySide6.QtCore import (
     Slot,
 )
 
+from helpdesk.domain.errors import HelpdeskError
 from helpdesk.domain.events import Changes
+from helpdesk.services import diagnostics, session
 from helpdesk.services.common import UnitOfWork
 from helpdesk.services.dto import SessionUser
+
+log = logging.getLogger(__name__)
 
 
 class EventBus(QObject):
@@ -121,21 +127,50 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+    """One background job; logs it when it fails or is slow (over
+    ``diagnostics.SLOW_SECONDS``), since a support person reads the log, not the
+    worker's memory."""
+
+    def __init__(self, fn: Callable[[], Any], relay: _Relay, label: str = "") -> None:
         super().__init__()
         self.fn = fn
         self.relay = relay
+        self.label = label or getattr(fn, "__qualname__", "") or repr(fn)
         self.setAutoDelete(True)
 
     def run(self) -> None:  # runs in a pool thread
+        started = time.monotonic()
         try:
             result = self.fn()
         except Exception as exc:  # noqa: BLE001 - handed to the UI thread as a value
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            if isinstance(exc, HelpdeskError):  # refused or invalid: the user is told
+                log.info("job %r refused: %s (%s)", self.label, exc.message, exc.code)
+            else:
+                log.error("job %r failed", self.label, exc_info=exc)
             self.relay.failed.emit(exc)
         else:
             self.relay.succeeded.emit(result)
+        elapsed = time.monotonic() - started
+        if elapsed > diagnostics.SLOW_SECONDS:
+            log.warning("slow: job %r took %.1f s", self.label, elapsed)
         self.relay = None  # type: ignore[assignment]
+
+
+ORGANIZATION = "Helpdesk"
+APPLICATION = "Helpdesk"
+
+
+def desktop_settings() -> QSettings:
+    """The desktop's settings (window geometry, language, last login name...).
+
+    With ``HELPDESK_HOME`` set they are an INI file in that folder, so a portable
+    installation writes nothing to the registry or ``~/.config`` and never offers one
+    installation's last login name to another; otherwise the system's place."""
+    path = session.portable_settings_file()
+    if path is not None:
+        return QSettings(str(path), QSettings.Format.IniFormat)
+    return QSettings(ORGANIZATION, APPLICATION)
 
 
 @dataclass
@@ -153,7 +188,7 @@ class AppContext:
     database_description: str
     bus: EventBus = field(default_factory=EventBus)
     user: SessionUser | None = None
-    settings: QSettings = field(default_factory=lambda: QSettings("Helpdesk", "Helpdesk"))
+    settings: QSettings = field(default_factory=desktop_settings)
     _running: list[_Relay] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -199,7 +234,7 @@ class AppContext:
         relay = _Relay(on_success, on_failure, owner, finished)
         self._running.append(relay)
         self.bus.busy_changed.emit(label or "…")
-        QThreadPool.globalInstance().start(_Job(fn, relay))
+        QThreadPool.globalInstance().start(_Job(fn, relay, label))
 
     @property
     def busy(self) -> bool:

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from helpdesk.domain.errors import HelpdeskError
 from helpdesk.domain.events import Changes
-from helpdesk.services import complaints, drafts, users
-from helpdesk.ui import labels, widgets
+from helpdesk.services import complaints, diagnostics, drafts, users
+from helpdesk.ui import crash, labels, widgets
 from helpdesk.ui.complaints.form import SheetWindow, fitted_size
 from helpdesk.ui.context import AppContext
 
@@ -140,6 +140,10 @@ class MainWindow(QMainWindow):
         self.shortcuts_action.triggered.connect(self._on_shortcuts)
         self.about_action = QAction(self, objectName="aboutAction")
         self.about_action.triggered.connect(self._on_about)
+        self.open_log_action = QAction(self, objectName="openLogFolderAction")
+        self.open_log_action.triggered.connect(crash.open_log_folder)
+        self.copy_diagnostics_action = QAction(self, objectName="copyDiagnosticsAction")
+        self.copy_diagnostics_action.triggered.connect(self._on_copy_diagnostics)
 
         self.page_group = QActionGroup(self)
         self.page_group.setExclusive(True)
@@ -181,6 +185,10 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.refresh_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(self.open_log_action)
+        self.help_menu.addAction(self.copy_diagnostics_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:
@@ -216,6 +224,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
         self.about_action.setText(self.tr("&About Helpdesk"))
+        self.open_log_action.setText(self.tr("Open &log folder"))
+        self.copy_diagnostics_action.setText(self.tr("Copy &diagnostics"))
         self.file_menu.setTitle(self.tr("&File"))
         self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -416,10 +426,20 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.RichText)
         box.exec()
 
+    def about_text(self) -> str:
+        facts = diagnostics.collect()
+        return self.tr(
+            "Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and "
+            "retail stores.\n\nDatabase: %2\nData folder: %3\nLog file: %4"
+        ).replace("%1", facts.version).replace("%2", self._ctx.database_description) \
+            .replace("%3", facts.data_folder).replace("%4", facts.log_file)
+
     def _on_about(self) -> None:
-        QMessageBox.about(self, self.tr("About Helpdesk"), self.tr(
-            "Helpdesk — the complaint desk (客诉管理) for dealership after-sales and retail "
-            "stores.\nDatabase: %1").replace("%1", self._ctx.database_description))
+        QMessageBox.about(self, self.tr("About Helpdesk"), self.about_text())
+
+    def _on_copy_diagnostics(self) -> None:
+        crash.copy_diagnostics(database=self._ctx.database_description, uow=self._ctx.uow())
+        self.statusBar().showMessage(self.tr("Diagnostics copied to the clipboard"), 5000)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self._close_sheet_windows():

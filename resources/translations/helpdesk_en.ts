@@ -259,6 +259,27 @@ Reload to see their version (your input is lost unless you copy it), or compare 
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Helpdesk — unexpected error</source>
+        <translation>Helpdesk — unexpected error</translation>
+    </message>
+    <message>
+        <source>Something went wrong, and what you were doing may not have been finished. Helpdesk is still running: check your last change, then carry on.
+
+If it happens again, send the log file to your support contact:
+%1</source>
+        <translation>Something went wrong, and what you were doing may not have been finished. Helpdesk is still running: check your last change, then carry on.
+
+If it happens again, send the log file to your support contact:
+%1</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Open log folder</translation>
+    </message>
+</context>
+<context>
     <name>CustomerFinder</name>
     <message>
         <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="120"/>
@@ -390,6 +411,14 @@ Reload to see their version (your input is lost unless you copy it), or compare 
         <location filename="../../helpdesk/ui/settings/page.py" line="307"/>
         <source>Saved: Helpdesk opens %1 from the next start.</source>
         <translation>Saved: Helpdesk opens %1 from the next start.</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system&apos;s credential store.</source>
+        <translation>The password is kept in the system&apos;s credential store.</translation>
+    </message>
+    <message>
+        <source>This computer has no credential store: the password is kept in the configuration file, readable only by you.</source>
+        <translation>This computer has no credential store: the password is kept in the configuration file, readable only by you.</translation>
     </message>
 </context>
 <context>
@@ -759,11 +788,28 @@ Reload to see their version (your input is lost unless you copy it), or compare 
         <translation>About Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
-        <source>Helpdesk — the complaint desk (客诉管理) for dealership after-sales and retail stores.
-Database: %1</source>
-        <translation>Helpdesk — the complaint desk (客诉管理) for dealership after-sales and retail stores.
-Database: %1</translation>
+        <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
+
+Database: %2
+Data folder: %3
+Log file: %4</source>
+        <translation>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
+
+Database: %2
+Data folder: %3
+Log file: %4</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>Open &amp;log folder</translation>
+    </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>Copy &amp;diagnostics</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied to the clipboard</source>
+        <translation>Diagnostics copied to the clipboard</translation>
     </message>
 </context>
 <context>

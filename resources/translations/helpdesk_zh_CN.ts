@@ -258,6 +258,27 @@ Reload to see their version (your input is lost unless you copy it), or compare 
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Helpdesk — unexpected error</source>
+        <translation>Helpdesk — 意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong, and what you were doing may not have been finished. Helpdesk is still running: check your last change, then carry on.
+
+If it happens again, send the log file to your support contact:
+%1</source>
+        <translation>出现了问题，刚才的操作可能没有完成。Helpdesk 仍在运行：请检查最后一次修改，然后继续工作。
+
+如果再次出现，请把日志文件发给技术支持人员：
+%1</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+</context>
+<context>
     <name>CustomerFinder</name>
     <message>
         <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="120"/>
@@ -389,6 +410,14 @@ Reload to see their version (your input is lost unless you copy it), or compare 
         <location filename="../../helpdesk/ui/settings/page.py" line="307"/>
         <source>Saved: Helpdesk opens %1 from the next start.</source>
         <translation>已保存：下次启动时 Helpdesk 将打开 %1。</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system&apos;s credential store.</source>
+        <translation>密码保存在系统的凭据管理器中。</translation>
+    </message>
+    <message>
+        <source>This computer has no credential store: the password is kept in the configuration file, readable only by you.</source>
+        <translation>这台电脑没有凭据管理器：密码保存在配置文件中，只有您能读取。</translation>
     </message>
 </context>
 <context>
@@ -757,11 +786,28 @@ Reload to see their version (your input is lost unless you copy it), or compare 
         <translation>关于 Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
-        <source>Helpdesk — the complaint desk (客诉管理) for dealership after-sales and retail stores.
-Database: %1</source>
-        <translation>Helpdesk — 面向4S店售后和零售门店的客诉管理系统。
-数据库：%1</translation>
+        <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
+
+Database: %2
+Data folder: %3
+Log file: %4</source>
+        <translation>Helpdesk %1 — 面向4S店售后和零售门店的客诉管理系统。
+
+数据库：%2
+数据文件夹：%3
+日志文件：%4</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>复制诊断信息(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied to the clipboard</source>
+        <translation>诊断信息已复制到剪贴板</translation>
     </message>
 </context>
 <context>

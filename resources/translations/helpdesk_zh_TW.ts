@@ -258,6 +258,27 @@ Reload to see their version (your input is lost unless you copy it), or compare 
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Helpdesk — unexpected error</source>
+        <translation>Helpdesk — 意外錯誤</translation>
+    </message>
+    <message>
+        <source>Something went wrong, and what you were doing may not have been finished. Helpdesk is still running: check your last change, then carry on.
+
+If it happens again, send the log file to your support contact:
+%1</source>
+        <translation>出現了問題，剛才的操作可能沒有完成。Helpdesk 仍在執行：請檢查最後一次修改，然後繼續工作。
+
+如果再次出現，請把日誌檔案傳給技術支援人員：
+%1</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>開啟日誌資料夾</translation>
+    </message>
+</context>
+<context>
     <name>CustomerFinder</name>
     <message>
         <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="120"/>
@@ -389,6 +410,14 @@ Reload to see their version (your input is lost unless you copy it), or compare 
         <location filename="../../helpdesk/ui/settings/page.py" line="307"/>
         <source>Saved: Helpdesk opens %1 from the next start.</source>
         <translation>已儲存：下次啟動時 Helpdesk 將打開 %1。</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system&apos;s credential store.</source>
+        <translation>密碼保存在系統的憑證管理員中。</translation>
+    </message>
+    <message>
+        <source>This computer has no credential store: the password is kept in the configuration file, readable only by you.</source>
+        <translation>這臺電腦沒有憑證管理員：密碼保存在配置檔案中，只有您能讀取。</translation>
     </message>
 </context>
 <context>
@@ -757,11 +786,28 @@ Reload to see their version (your input is lost unless you copy it), or compare 
         <translation>關於 Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
-        <source>Helpdesk — the complaint desk (客诉管理) for dealership after-sales and retail stores.
-Database: %1</source>
-        <translation>Helpdesk — 面向4S店售後和零售門店的客訴管理系統。
-資料庫：%1</translation>
+        <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
+
+Database: %2
+Data folder: %3
+Log file: %4</source>
+        <translation>Helpdesk %1 — 面向4S店售後和零售門店的客訴管理系統。
+
+資料庫：%2
+資料資料夾：%3
+日誌檔案：%4</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>開啟日誌資料夾(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>複製診斷資訊(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied to the clipboard</source>
+        <translation>診斷資訊已複製到剪貼簿</translation>
     </message>
 </context>
 <context>

@@ -226,3 +226,18 @@ def test_change_own_password(qtbot, make_ctx, sample, ui_db):
     qtbot.mouseClick(tab.password_button, Qt.MouseButton.LeftButton)
     assert tab.status.text() == "Your password is changed."
     assert users.login(ui_db.uow(), "desk", "newpass123").username == "desk"
+
+
+def test_saving_a_server_says_where_its_password_went(qtbot, make_ctx, sample, monkeypatch):
+    import keyring.core
+    from keyring.backends import fail
+
+    monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())  # no store here
+    page = _page(qtbot, make_ctx(sample.staff.desk))
+    tab = page.tab("databaseTab")
+    tab.location_edit.setText("postgresql://desk:pw@db.example/helpdesk")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert "Saved: Helpdesk opens" in tab.result_label.text()
+    assert "the password is kept in the configuration file, readable only by you" in \
+        tab.result_label.text()
+    assert session.password_storage() == "config"

@@ -104,3 +104,18 @@ def test_normalize_has_no_edge_or_double_whitespace(s: str) -> None:
 def test_strip_separators_is_idempotent(s: str) -> None:
     once = text.strip_separators(text.fold_width(s))
     assert text.strip_separators(once) == once
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ("尊敬的吉𠮷先生".encode(), "尊敬的吉𠮷先生"),
+    (b"\xef\xbb\xbf" + "带BOM".encode(), "带BOM"),  # Notepad's "UTF-8 with BOM"
+    ("尊敬的吉𠮷先生".encode("gb18030"), "尊敬的吉𠮷先生"),  # Chinese Windows "ANSI"
+    ("收费高".encode("gbk"), "收费高"),
+    (b"", ""),
+])
+def test_text_files_are_read_as_utf8_or_gb18030(data: bytes, expected: str) -> None:
+    assert text.decode_text(data) == expected
+
+
+def test_bytes_that_are_neither_utf8_nor_gb18030_are_refused() -> None:
+    assert text.decode_text(b"\x81\x30\xff\xff") is None

@@ -304,8 +304,15 @@ class DatabaseTab(QWidget):
             return
         widgets.set_invalid(self.location_edit, False)
         self.error.hide()
-        self.result_label.setText(self.tr("Saved: Helpdesk opens %1 from the next start.")
-                                  .replace("%1", described))
+        text = self.tr("Saved: Helpdesk opens %1 from the next start.").replace("%1", described)
+        password_in = session.password_storage()
+        if password_in == "keyring":
+            text += "\n" + self.tr("The password is kept in the system's credential store.")
+        elif password_in == "config":
+            text += "\n" + self.tr(
+                "This computer has no credential store: the password is kept in the "
+                "configuration file, readable only by you.")
+        self.result_label.setText(text)
 
 
 # ====================================================================== me
