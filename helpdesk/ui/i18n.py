@@ -8,6 +8,7 @@ widgets re-read their texts (``changeEvent`` → ``_retranslate``).
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
@@ -15,6 +16,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from helpdesk.domain.errors import HelpdeskError
 from helpdesk.services import session
 from helpdesk.ui import resources
+
+_log = logging.getLogger(__name__)
 
 LANGUAGES: dict[str, str] = {"zh_CN": "简体中文", "zh_TW": "繁體中文", "en": "English"}
 """Languages offered, each named in itself (so anyone can find their own)."""
@@ -80,8 +83,10 @@ def switch(lang: str, settings: QSettings) -> list[str]:
     settings.setValue(SETTINGS_KEY, _current)
     try:
         session.remember_language(_current)
-    except (HelpdeskError, OSError):
-        pass  # a read-only config only costs the command line the choice; the UI keeps it
+    except (HelpdeskError, OSError) as exc:
+        # A read-only config only costs the command line the choice; the UI keeps it.
+        _log.warning("could not keep the language %s for the command line: %s",
+                     _current, exc)
     return loaded
 
 
