@@ -110,27 +110,19 @@ def judge(row: SheetRow, now: datetime) -> deadlines.SheetDeadlines:
         received_at=row.received_at)
 
 
-def time_left(row: SheetRow, now: datetime) -> tuple[str, bool, int | None]:
-    """Text for the list, whether overdue, minutes left (negative when late)."""
+def time_left(row: SheetRow, now: datetime,
+              lang: str = vocabulary.DEFAULT_LANGUAGE) -> tuple[str, bool, int | None]:
+    """Text for the list (the desktop list's words, from the one catalog), whether
+    overdue, minutes left (negative when late; ``None`` once done)."""
     judged = judge(row, now)
     status, kind = judged.status, judged.current
     if status is None or kind is None:
         return "", False, None
-    remaining = status.remaining
-    minutes = int(remaining // timedelta(minutes=1))
-    match status.state:
-        case sla.SlaState.OVERDUE:
-            return f"OVERDUE by {sla.format_remaining(-remaining)} ({kind})", True, minutes
-        case sla.SlaState.PAUSED:
-            return (f"{sla.format_remaining(remaining)} ({kind}), paused: waiting for "
-                    "customer", False, minutes)
-        case sla.SlaState.NEAR:
-            return f"due soon: {sla.format_remaining(remaining)} ({kind})", False, minutes
-        case sla.SlaState.MET:
-            return f"done on time ({kind})", False, None
-        case sla.SlaState.MISSED:
-            return f"done {sla.format_remaining(-remaining)} late ({kind})", False, None
-    return f"{sla.format_remaining(remaining)} ({kind})", False, minutes
+    text = vocabulary.deadline_words(status.state, status.remaining,
+                                     response=kind is deadlines.Clock.RESPONSE, lang=lang)
+    done = status.state in (sla.SlaState.MET, sla.SlaState.MISSED)
+    minutes = None if done else int(status.remaining // timedelta(minutes=1))
+    return text, status.state is sla.SlaState.OVERDUE, minutes
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -161,7 +153,7 @@ def run_list(args: argparse.Namespace) -> int:
     if _base.wants_json(args):
         items = []
         for row in rows:
-            text, overdue, minutes = time_left(row, now)
+            text, overdue, minutes = time_left(row, now, _base.language(args))
             judged = judge(row, now)
             running = minutes is not None
             items.append({**dataclasses.asdict(row),
@@ -174,7 +166,7 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     table = []
     for row in rows:
-        text, overdue, _ = time_left(row, now)
+        text, overdue, _ = time_left(row, now, _base.language(args))
         table.append(["!" if overdue else "", row.number, _base.fmt_time(row.received_at),
                       row.customer_name, row.plate_or_order, _base.word(args, row.channel),
                       _base.word(args, row.severity), _base.word(args, row.state),

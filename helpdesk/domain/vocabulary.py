@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Mapping, Sequence
+from datetime import timedelta
 from enum import StrEnum
 from typing import TypeVar
 
@@ -456,3 +457,56 @@ def preset_note(note: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """A preset's staff note in ``lang``; any other note unchanged."""
     texts = PRESET_NOTES.get(note)
     return texts[LANGUAGES.index(normalize_language(lang))] if texts else note
+
+
+# -- deadlines -----------------------------------------------------------------------
+# What a deadline's status says, on the screen and on the command line alike (the
+# symbols go with the words: ✖ overdue, ⚠ due soon). ``{amount}`` is a duration.
+_DURATIONS: Mapping[str, Labels] = {
+    "d h": ("{d}天{h}小时", "{d}天{h}小時", "{d} d {h} h"),
+    "d": ("{d}天", "{d}天", "{d} d"),
+    "h m": ("{h}小时{m}分钟", "{h}小時{m}分鐘", "{h} h {m} min"),
+    "h": ("{h}小时", "{h}小時", "{h} h"),
+    "m": ("{m}分钟", "{m}分鐘", "{m} min"),
+    "<1": ("不到1分钟", "不到1分鐘", "< 1 min"),
+}
+
+DEADLINE_WORDS: Mapping[str, Labels] = {
+    "response.overdue": ("✖ 响应超时 {amount}", "✖ 響應超時 {amount}",
+                         "✖ Response overdue {amount}"),
+    "overdue": ("✖ 超时 {amount}", "✖ 超時 {amount}", "✖ Overdue {amount}"),
+    "response.near": ("⚠ 即将超时：响应剩余 {amount}", "⚠ 即將超時：響應剩餘 {amount}",
+                      "⚠ Respond soon: {amount} left"),
+    "near": ("⚠ 即将超时：剩余 {amount}", "⚠ 即將超時：剩餘 {amount}",
+             "⚠ Due soon: {amount} left"),
+    "paused": ("已暂停（等待客户）", "已暫停（等待客戶）", "Paused (waiting for customer)"),
+    "met": ("按时完成", "按時完成", "Done on time"),
+    "missed": ("超时 {amount} 完成", "超時 {amount} 完成", "Done {amount} late"),
+    "response.running": ("响应剩余 {amount}", "響應剩餘 {amount}", "Respond within {amount}"),
+    "running": ("剩余 {amount}", "剩餘 {amount}", "{amount} left"),
+}
+
+
+def duration_words(td: timedelta, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The two largest units of ``abs(td)``, rounded towards zero (the time left is never
+    overstated): ``2天3小时`` / ``2 d 3 h``, ``45分钟`` / ``45 min``."""
+    total_minutes = abs(td) // timedelta(minutes=1)
+    days, rest = divmod(total_minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        key = "d h" if hours else "d"
+    elif hours:
+        key = "h m" if minutes else "h"
+    else:
+        key = "m" if minutes else "<1"
+    return _DURATIONS[key][_index(lang)].format(d=days, h=hours, m=minutes)
+
+
+def deadline_words(state: SlaState, remaining: timedelta, *, response: bool,
+                   lang: str = DEFAULT_LANGUAGE) -> str:
+    """What a deadline in ``state`` says with ``remaining`` left (negative when late);
+    ``response`` names the response deadline."""
+    key = "running" if state is SlaState.PENDING else state.value
+    if response and f"response.{key}" in DEADLINE_WORDS:
+        key = f"response.{key}"
+    return DEADLINE_WORDS[key][_index(lang)].format(amount=duration_words(remaining, lang))

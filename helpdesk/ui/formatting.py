@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from helpdesk.domain import deadlines, parsing, sla
+from helpdesk.domain import deadlines, parsing, sla, vocabulary
 from helpdesk.domain.complaints import SheetState
+from helpdesk.ui import i18n
 
 
 def datetime_text(value: datetime | None) -> str:
@@ -31,22 +31,7 @@ def money_text(cents: int) -> str:
 
 def duration_text(td: timedelta) -> str:
     """The two largest units of ``abs(td)``, rounded towards zero: "2 d 3 h", "45 min"."""
-    total_minutes = abs(td) // timedelta(minutes=1)
-    days, rest = divmod(total_minutes, 24 * 60)
-    hours, minutes = divmod(rest, 60)
-    if days:
-        if hours:
-            return QCoreApplication.translate("formatting", "%1 d %2 h").replace(
-                "%1", str(days)).replace("%2", str(hours))
-        return QCoreApplication.translate("formatting", "%1 d").replace("%1", str(days))
-    if hours:
-        if minutes:
-            return QCoreApplication.translate("formatting", "%1 h %2 min").replace(
-                "%1", str(hours)).replace("%2", str(minutes))
-        return QCoreApplication.translate("formatting", "%1 h").replace("%1", str(hours))
-    if minutes:
-        return QCoreApplication.translate("formatting", "%1 min").replace("%1", str(minutes))
-    return QCoreApplication.translate("formatting", "< 1 min")
+    return vocabulary.duration_words(td, i18n.current_language())
 
 
 class Urgency(StrEnum):
@@ -77,28 +62,21 @@ def status_text(status: sla.SlaStatus, *, response: bool) -> TimeLeft:
     return TimeLeft(text, urgency, None, response)
 
 
+_URGENCY = {
+    sla.SlaState.OVERDUE: Urgency.OVERDUE,
+    sla.SlaState.NEAR: Urgency.NEAR,
+    sla.SlaState.PAUSED: Urgency.PAUSED,
+    sla.SlaState.MET: Urgency.DONE,
+    sla.SlaState.MISSED: Urgency.LATE,
+    sla.SlaState.PENDING: Urgency.RUNNING,
+}
+
+
 def _status_text(status: sla.SlaStatus, response: bool) -> tuple[str, Urgency]:
-    amount = duration_text(status.remaining)
-    match status.state:
-        case sla.SlaState.OVERDUE:
-            text = QCoreApplication.translate("formatting", "Response overdue %1") if response \
-                else QCoreApplication.translate("formatting", "Overdue %1")
-            return "✖ " + text.replace("%1", amount), Urgency.OVERDUE
-        case sla.SlaState.NEAR:
-            text = QCoreApplication.translate("formatting", "Respond soon: %1 left") if response \
-                else QCoreApplication.translate("formatting", "Due soon: %1 left")
-            return "⚠ " + text.replace("%1", amount), Urgency.NEAR
-        case sla.SlaState.PAUSED:
-            return QCoreApplication.translate("formatting", "Paused (waiting for customer)"), \
-                Urgency.PAUSED
-        case sla.SlaState.MET:
-            return QCoreApplication.translate("formatting", "Done on time"), Urgency.DONE
-        case sla.SlaState.MISSED:
-            return QCoreApplication.translate("formatting", "Done %1 late").replace(
-                "%1", amount), Urgency.LATE
-    text = QCoreApplication.translate("formatting", "Respond within %1") if response \
-        else QCoreApplication.translate("formatting", "%1 left")
-    return text.replace("%1", amount), Urgency.RUNNING
+    """The catalog's words for the status (the command line prints the same)."""
+    return (vocabulary.deadline_words(status.state, status.remaining, response=response,
+                                      lang=i18n.current_language()),
+            _URGENCY[status.state])
 
 
 def time_left(

@@ -261,10 +261,12 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 <context>
     <name>CrashDialog</name>
     <message>
+        <location filename="../../helpdesk/ui/crash.py" line="34"/>
         <source>Helpdesk — unexpected error</source>
         <translation>Helpdesk — unexpected error</translation>
     </message>
     <message>
+        <location filename="../../helpdesk/ui/crash.py" line="36"/>
         <source>Something went wrong, and what you were doing may not have been finished. Helpdesk is still running: check your last change, then carry on.
 
 If it happens again, send the log file to your support contact:
@@ -275,6 +277,7 @@ If it happens again, send the log file to your support contact:
 %1</translation>
     </message>
     <message>
+        <location filename="../../helpdesk/ui/crash.py" line="41"/>
         <source>Open log folder</source>
         <translation>Open log folder</translation>
     </message>
@@ -330,7 +333,7 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="111"/>
+        <location filename="../../helpdesk/ui/app.py" line="115"/>
         <source>The database cannot be opened</source>
         <translation>The database cannot be opened</translation>
     </message>
@@ -413,10 +416,12 @@ If it happens again, send the log file to your support contact:
         <translation>Saved: Helpdesk opens %1 from the next start.</translation>
     </message>
     <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="310"/>
         <source>The password is kept in the system&apos;s credential store.</source>
         <translation>The password is kept in the system&apos;s credential store.</translation>
     </message>
     <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="313"/>
         <source>This computer has no credential store: the password is kept in the configuration file, readable only by you.</source>
         <translation>This computer has no credential store: the password is kept in the configuration file, readable only by you.</translation>
     </message>
@@ -620,97 +625,97 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="208"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="217"/>
         <source>Helpdesk — complaint desk</source>
         <translation>Helpdesk — complaint desk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="209"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="218"/>
         <source>&amp;New sheet</source>
         <translation>&amp;New sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="210"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="219"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>Register a new complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="211"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="220"/>
         <source>&amp;Open sheet by number…</source>
         <translation>&amp;Open sheet by number…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="212"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="221"/>
         <source>&amp;Find</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="213"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="222"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="214"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="223"/>
         <source>&amp;Log out</source>
         <translation>&amp;Log out</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="215"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="224"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="216"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="225"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="217"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="226"/>
         <source>&amp;About Helpdesk</source>
         <translation>&amp;About Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="218"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="229"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="219"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="230"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="220"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="231"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="225"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="236"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="227"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="238"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="306"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="317"/>
         <source>Open sheet</source>
         <translation>Open sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="307"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="318"/>
         <source>Sheet number (e.g. TS-2026-000123):</source>
         <translation>Sheet number (e.g. TS-2026-000123):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="344"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="355"/>
         <source>Unsaved sheets found</source>
         <translation>Unsaved sheets found</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="345"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>%n complaint sheet was not saved when the program last ended. Restore it now?</numerusform>
@@ -718,76 +723,77 @@ If it happens again, send the log file to your support contact:
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="348"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="359"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="349"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
         <source>&amp;Discard</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="350"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
         <source>Ask me &amp;later</source>
         <translation>Ask me &amp;later</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="402"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="413"/>
         <source>New complaint sheet</source>
         <translation>New complaint sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="403"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="414"/>
         <source>Open a sheet by its number</source>
         <translation>Open a sheet by its number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="404"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="415"/>
         <source>Search the complaint list</source>
         <translation>Search the complaint list</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="405"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="416"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>Complaints, customers, reports, settings</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="406"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="417"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="407"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="418"/>
         <source>Save the sheet</source>
         <translation>Save the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="408"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
         <source>Print the sheet</source>
         <translation>Print the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="409"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
         <source>Close the dialog or sheet window</source>
         <translation>Close the dialog or sheet window</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="410"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="421"/>
         <source>Next / previous field</source>
         <translation>Next / previous field</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="412"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="423"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="438"/>
         <source>About Helpdesk</source>
         <translation>About Helpdesk</translation>
     </message>
     <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="432"/>
         <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
 Database: %2
@@ -800,14 +806,17 @@ Data folder: %3
 Log file: %4</translation>
     </message>
     <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="227"/>
         <source>Open &amp;log folder</source>
         <translation>Open &amp;log folder</translation>
     </message>
     <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="228"/>
         <source>Copy &amp;diagnostics</source>
         <translation>Copy &amp;diagnostics</translation>
     </message>
     <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="442"/>
         <source>Diagnostics copied to the clipboard</source>
         <translation>Diagnostics copied to the clipboard</translation>
     </message>
@@ -815,37 +824,37 @@ Log file: %4</translation>
 <context>
     <name>PersonalTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="363"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="370"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="363"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="370"/>
         <source>Current password:</source>
         <translation>Current password:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="363"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="370"/>
         <source>New password:</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="364"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="371"/>
         <source>New password again:</source>
         <translation>New password again:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="366"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="373"/>
         <source>My password</source>
         <translation>My password</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="367"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="374"/>
         <source>Change my password</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="391"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="398"/>
         <source>Your password is changed.</source>
         <translation>Your password is changed.</translation>
     </message>
@@ -946,47 +955,47 @@ Log file: %4</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="477"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="484"/>
         <source>Store:</source>
         <translation>Store:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="479"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="486"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="479"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="486"/>
         <source>Working hours</source>
         <translation>Working hours</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="480"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="487"/>
         <source>Deadlines (SLA)</source>
         <translation>Deadlines (SLA)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="480"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="487"/>
         <source>Banned phrases</source>
         <translation>Banned phrases</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="481"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
         <source>Categories</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="481"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
         <source>Users and roles</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="482"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="482"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
         <source>Language and password</source>
         <translation>Language and password</translation>
     </message>
@@ -1034,32 +1043,32 @@ Log file: %4</translation>
         <translation>Responsibility</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="726"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="727"/>
         <source>Root cause, correction and measure</source>
         <translation>Root cause, correction and measure</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="790"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="791"/>
         <source>Corrective and preventive actions</source>
         <translation>Corrective and preventive actions</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="813"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="814"/>
         <source>Return visits</source>
         <translation>Return visits</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="869"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="870"/>
         <source>Progress log</source>
         <translation>Progress log</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="902"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="903"/>
         <source>Close-out</source>
         <translation>Close-out</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="922"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="923"/>
         <source>History</source>
         <translation>History</translation>
     </message>
@@ -1149,27 +1158,27 @@ Log file: %4</translation>
         <translation>Responsible perso&amp;n:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="728"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="729"/>
         <source>Roo&amp;t cause:</source>
         <translation>Roo&amp;t cause:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="729"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="730"/>
         <source>Immediate &amp;correction:</source>
         <translation>Immediate &amp;correction:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="730"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="731"/>
         <source>Compensation (¥):</source>
         <translation>Compensation (¥):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="731"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="732"/>
         <source>&amp;Long-term measure:</source>
         <translation>&amp;Long-term measure:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="732"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="733"/>
         <source>Rework:</source>
         <translation>Rework:</translation>
     </message>
@@ -1179,22 +1188,22 @@ Log file: %4</translation>
         <translation>In the customer&apos;s own words</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="735"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="736"/>
         <source>What actually went wrong, where and why</source>
         <translation>What actually went wrong, where and why</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="736"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="737"/>
         <source>What was done for this customer: repair, refund, exchange, apology…</source>
         <translation>What was done for this customer: repair, refund, exchange, apology…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="738"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="739"/>
         <source>What changes so it does not happen again, who owns it and by when (not just “strengthen training”)</source>
         <translation>What changes so it does not happen again, who owns it and by when (not just “strengthen training”)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="741"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="742"/>
         <source>0.00</source>
         <translation>0.00</translation>
     </message>
@@ -1214,37 +1223,37 @@ Log file: %4</translation>
         <translation>e.g. 京A12345</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="742"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="743"/>
         <source>Needed</source>
         <translation>Needed</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="743"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="744"/>
         <source>Completed at</source>
         <translation>Completed at</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="871"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="872"/>
         <source>What was done or told to the customer</source>
         <translation>What was done or told to the customer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="872"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="873"/>
         <source>Customer told</source>
         <translation>Customer told</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="873"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="874"/>
         <source>A&amp;dd entry</source>
         <translation>A&amp;dd entry</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="791"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="792"/>
         <source>Add action…</source>
         <translation>Add action…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="792"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="793"/>
         <source>Check effectiveness…</source>
         <translation>Check effectiveness…</translation>
     </message>
@@ -1284,66 +1293,66 @@ Log file: %4</translation>
         <translation>Close this window (Esc)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="794"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="795"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="794"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="795"/>
         <source>Owner</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="795"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="796"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="795"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="796"/>
         <source>Effectiveness</source>
         <translation>Effectiveness</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="815"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="875"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="924"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="816"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="876"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="925"/>
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="815"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="875"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="924"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="816"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="876"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="925"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="816"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="817"/>
         <source>Satisfaction</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="816"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="817"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="817"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="818"/>
         <source>Feedback</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="876"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="877"/>
         <source>Entry</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="925"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="926"/>
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="925"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="926"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -1389,7 +1398,7 @@ Log file: %4</translation>
         <translation>Save the sheet first.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="897"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="898"/>
         <source>Closed by %1 at %2.</source>
         <translation>Closed by %1 at %2.</translation>
     </message>
@@ -1450,187 +1459,187 @@ Log file: %4</translation>
         <translation>The deadlines follow the store&apos;s policy for the channel and severity chosen.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="478"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="481"/>
         <source>Answered %1</source>
         <translation>Answered %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="479"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="482"/>
         <source>on time</source>
         <translation>on time</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="479"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="482"/>
         <source>late</source>
         <translation>late</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="499"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="503"/>
         <source>Major media complaint: escalated to the manufacturer&apos;s PR department.</source>
         <translation>Major media complaint: escalated to the manufacturer&apos;s PR department.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="701"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="705"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="703"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="707"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="705"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="709"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="707"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="711"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="709"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="713"/>
         <source>Mileage (km)</source>
         <translation>Mileage (km)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="711"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="715"/>
         <source>What the customer says</source>
         <translation>What the customer says</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="712"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="716"/>
         <source>What the customer asks for</source>
         <translation>What the customer asks for</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="714"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="718"/>
         <source>Root cause</source>
         <translation>Root cause</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="715"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="719"/>
         <source>Immediate correction</source>
         <translation>Immediate correction</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="716"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="720"/>
         <source>Compensation (¥)</source>
         <translation>Compensation (¥)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="718"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="722"/>
         <source>Long-term measure</source>
         <translation>Long-term measure</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="719"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="723"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="720"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="724"/>
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="835"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="839"/>
         <source>What the customer must do:</source>
         <translation>What the customer must do:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="841"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="845"/>
         <source>The resolution clock stops until you resume the sheet.</source>
         <translation>The resolution clock stops until you resume the sheet.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="845"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="849"/>
         <source>(choose 1–5)</source>
         <translation>(choose 1–5)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="855"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="859"/>
         <source>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</source>
         <translation>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="858"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="862"/>
         <source>What the customer said:</source>
         <translation>What the customer said:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="860"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="864"/>
         <source>Kind of visit:</source>
         <translation>Kind of visit:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="861"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="865"/>
         <source>How:</source>
         <translation>How:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="872"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="876"/>
         <source>Closing remark:</source>
         <translation>Closing remark:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="878"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="882"/>
         <source>Closing ends the work on this complaint. It can be reopened by the service director.</source>
         <translation>Closing ends the work on this complaint. It can be reopened by the service director.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="882"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="886"/>
         <source>Why it is reopened:</source>
         <translation>Why it is reopened:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="928"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="932"/>
         <source>(choose)</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="936"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="940"/>
         <source>What changes:</source>
         <translation>What changes:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="938"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="942"/>
         <source>Owner:</source>
         <translation>Owner:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="939"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="943"/>
         <source>Due:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="947"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="951"/>
         <source>Add a corrective action</source>
         <translation>Add a corrective action</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="964"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="968"/>
         <source>Result:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="965"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="969"/>
         <source>How it was checked:</source>
         <translation>How it was checked:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="974"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="978"/>
         <source>Effectiveness of: %1</source>
         <translation>Effectiveness of: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1003"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1007"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1004"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1008"/>
         <source>Save your changes to this sheet?</source>
         <translation>Save your changes to this sheet?</translation>
     </message>
@@ -1873,97 +1882,19 @@ Log file: %4</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="141"/>
+        <location filename="../../helpdesk/ui/app.py" line="145"/>
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="186"/>
+        <location filename="../../helpdesk/ui/app.py" line="202"/>
         <source>Choose the database to open.</source>
         <translation>Choose the database to open.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="200"/>
+        <location filename="../../helpdesk/ui/app.py" line="216"/>
         <source>Preparing customer figures…</source>
         <translation>Preparing customer figures…</translation>
-    </message>
-</context>
-<context>
-    <name>formatting</name>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="39"/>
-        <source>%1 d %2 h</source>
-        <translation>%1 d %2 h</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="41"/>
-        <source>%1 d</source>
-        <translation>%1 d</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="44"/>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="46"/>
-        <source>%1 h</source>
-        <translation>%1 h</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="48"/>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="49"/>
-        <source>&lt; 1 min</source>
-        <translation>&lt; 1 min</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="78"/>
-        <source>Response overdue %1</source>
-        <translation>Response overdue %1</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="79"/>
-        <source>Overdue %1</source>
-        <translation>Overdue %1</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="82"/>
-        <source>Respond soon: %1 left</source>
-        <translation>Respond soon: %1 left</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="83"/>
-        <source>Due soon: %1 left</source>
-        <translation>Due soon: %1 left</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="86"/>
-        <source>Paused (waiting for customer)</source>
-        <translation>Paused (waiting for customer)</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="89"/>
-        <source>Done on time</source>
-        <translation>Done on time</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="91"/>
-        <source>Done %1 late</source>
-        <translation>Done %1 late</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="93"/>
-        <source>Respond within %1</source>
-        <translation>Respond within %1</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="94"/>
-        <source>%1 left</source>
-        <translation>%1 left</translation>
     </message>
 </context>
 <context>
@@ -2057,22 +1988,22 @@ Log file: %4</translation>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="43"/>
+        <location filename="../../helpdesk/ui/app.py" line="44"/>
         <source>Complaints</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="44"/>
+        <location filename="../../helpdesk/ui/app.py" line="45"/>
         <source>Customers</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="45"/>
+        <location filename="../../helpdesk/ui/app.py" line="46"/>
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="46"/>
+        <location filename="../../helpdesk/ui/app.py" line="47"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>

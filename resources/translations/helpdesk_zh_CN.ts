@@ -260,10 +260,12 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 <context>
     <name>CrashDialog</name>
     <message>
+        <location filename="../../helpdesk/ui/crash.py" line="34"/>
         <source>Helpdesk — unexpected error</source>
         <translation>Helpdesk — 意外错误</translation>
     </message>
     <message>
+        <location filename="../../helpdesk/ui/crash.py" line="36"/>
         <source>Something went wrong, and what you were doing may not have been finished. Helpdesk is still running: check your last change, then carry on.
 
 If it happens again, send the log file to your support contact:
@@ -274,6 +276,7 @@ If it happens again, send the log file to your support contact:
 %1</translation>
     </message>
     <message>
+        <location filename="../../helpdesk/ui/crash.py" line="41"/>
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
@@ -329,7 +332,7 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="111"/>
+        <location filename="../../helpdesk/ui/app.py" line="115"/>
         <source>The database cannot be opened</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -412,10 +415,12 @@ If it happens again, send the log file to your support contact:
         <translation>已保存：下次启动时 Helpdesk 将打开 %1。</translation>
     </message>
     <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="310"/>
         <source>The password is kept in the system&apos;s credential store.</source>
         <translation>密码保存在系统的凭据管理器中。</translation>
     </message>
     <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="313"/>
         <source>This computer has no credential store: the password is kept in the configuration file, readable only by you.</source>
         <translation>这台电脑没有凭据管理器：密码保存在配置文件中，只有您能读取。</translation>
     </message>
@@ -619,173 +624,174 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="208"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="217"/>
         <source>Helpdesk — complaint desk</source>
         <translation>Helpdesk — 客诉管理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="209"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="218"/>
         <source>&amp;New sheet</source>
         <translation>新建抱怨单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="210"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="219"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>登记新的抱怨（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="211"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="220"/>
         <source>&amp;Open sheet by number…</source>
         <translation>按单号打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="212"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="221"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="213"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="222"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="214"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="223"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="215"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="224"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="216"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="225"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="217"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="226"/>
         <source>&amp;About Helpdesk</source>
         <translation>关于 Helpdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="218"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="229"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="219"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="230"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="220"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="231"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="225"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="236"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="227"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="238"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="306"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="317"/>
         <source>Open sheet</source>
         <translation>打开抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="307"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="318"/>
         <source>Sheet number (e.g. TS-2026-000123):</source>
         <translation>抱怨单号（如 TS-2026-000123）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="344"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="355"/>
         <source>Unsaved sheets found</source>
         <translation>发现未保存的抱怨单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="345"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>上次程序结束时有 %n 张抱怨单未保存。现在恢复吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="348"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="359"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="349"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
         <source>&amp;Discard</source>
         <translation>丢弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="350"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
         <source>Ask me &amp;later</source>
         <translation>以后再说(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="402"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="413"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="403"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="414"/>
         <source>Open a sheet by its number</source>
         <translation>按单号打开抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="404"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="415"/>
         <source>Search the complaint list</source>
         <translation>搜索抱怨单列表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="405"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="416"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>抱怨、客户、报表、设置</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="406"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="417"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="407"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="418"/>
         <source>Save the sheet</source>
         <translation>保存抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="408"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
         <source>Print the sheet</source>
         <translation>打印抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="409"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
         <source>Close the dialog or sheet window</source>
         <translation>关闭对话框或抱怨单窗口</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="410"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="421"/>
         <source>Next / previous field</source>
         <translation>下一项 / 上一项</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="412"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="423"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="438"/>
         <source>About Helpdesk</source>
         <translation>关于 Helpdesk</translation>
     </message>
     <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="432"/>
         <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
 Database: %2
@@ -798,14 +804,17 @@ Log file: %4</source>
 日志文件：%4</translation>
     </message>
     <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="227"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="228"/>
         <source>Copy &amp;diagnostics</source>
         <translation>复制诊断信息(&amp;D)</translation>
     </message>
     <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="442"/>
         <source>Diagnostics copied to the clipboard</source>
         <translation>诊断信息已复制到剪贴板</translation>
     </message>
@@ -813,37 +822,37 @@ Log file: %4</source>
 <context>
     <name>PersonalTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="363"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="370"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="363"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="370"/>
         <source>Current password:</source>
         <translation>当前密码：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="363"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="370"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="364"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="371"/>
         <source>New password again:</source>
         <translation>再次输入新密码：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="366"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="373"/>
         <source>My password</source>
         <translation>我的密码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="367"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="374"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="391"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="398"/>
         <source>Your password is changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -944,47 +953,47 @@ Log file: %4</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="477"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="484"/>
         <source>Store:</source>
         <translation>门店：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="479"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="486"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="479"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="486"/>
         <source>Working hours</source>
         <translation>营业时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="480"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="487"/>
         <source>Deadlines (SLA)</source>
         <translation>处理时限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="480"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="487"/>
         <source>Banned phrases</source>
         <translation>禁用空话</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="481"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
         <source>Categories</source>
         <translation>抱怨类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="481"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
         <source>Users and roles</source>
         <translation>用户和角色</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="482"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="482"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
         <source>Language and password</source>
         <translation>语言和密码</translation>
     </message>
@@ -1032,32 +1041,32 @@ Log file: %4</source>
         <translation>责任</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="726"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="727"/>
         <source>Root cause, correction and measure</source>
         <translation>根本原因、缺点纠正与措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="790"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="791"/>
         <source>Corrective and preventive actions</source>
         <translation>纠正与预防措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="813"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="814"/>
         <source>Return visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="869"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="870"/>
         <source>Progress log</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="902"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="903"/>
         <source>Close-out</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="922"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="923"/>
         <source>History</source>
         <translation>处理历程</translation>
     </message>
@@ -1147,27 +1156,27 @@ Log file: %4</source>
         <translation>责任人(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="728"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="729"/>
         <source>Roo&amp;t cause:</source>
         <translation>根本原因(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="729"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="730"/>
         <source>Immediate &amp;correction:</source>
         <translation>缺点纠正(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="730"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="731"/>
         <source>Compensation (¥):</source>
         <translation>补偿（元）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="731"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="732"/>
         <source>&amp;Long-term measure:</source>
         <translation>长期措施(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="732"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="733"/>
         <source>Rework:</source>
         <translation>返修：</translation>
     </message>
@@ -1177,22 +1186,22 @@ Log file: %4</source>
         <translation>用客户自己的话记录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="735"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="736"/>
         <source>What actually went wrong, where and why</source>
         <translation>究竟哪里出了问题、在哪个环节、为什么</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="736"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="737"/>
         <source>What was done for this customer: repair, refund, exchange, apology…</source>
         <translation>为该客户做了什么：维修、退款、换货、道歉…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="738"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="739"/>
         <source>What changes so it does not happen again, who owns it and by when (not just “strengthen training”)</source>
         <translation>为防止再次发生要改变什么、由谁负责、何时完成（不能只写“加强培训”）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="741"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="742"/>
         <source>0.00</source>
         <translation>0.00</translation>
     </message>
@@ -1212,37 +1221,37 @@ Log file: %4</source>
         <translation>如 京A12345</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="742"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="743"/>
         <source>Needed</source>
         <translation>需要</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="743"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="744"/>
         <source>Completed at</source>
         <translation>完成于</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="871"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="872"/>
         <source>What was done or told to the customer</source>
         <translation>做了什么或告诉了客户什么</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="872"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="873"/>
         <source>Customer told</source>
         <translation>已告知客户</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="873"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="874"/>
         <source>A&amp;dd entry</source>
         <translation>添加记录(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="791"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="792"/>
         <source>Add action…</source>
         <translation>添加措施…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="792"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="793"/>
         <source>Check effectiveness…</source>
         <translation>验证效果…</translation>
     </message>
@@ -1282,66 +1291,66 @@ Log file: %4</source>
         <translation>关闭此窗口（Esc）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="794"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="795"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="794"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="795"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="795"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="796"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="795"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="796"/>
         <source>Effectiveness</source>
         <translation>效果</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="815"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="875"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="924"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="816"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="876"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="925"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="815"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="875"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="924"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="816"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="876"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="925"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="816"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="817"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="816"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="817"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="817"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="818"/>
         <source>Feedback</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="876"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="877"/>
         <source>Entry</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="925"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="926"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="925"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="926"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1387,7 +1396,7 @@ Log file: %4</source>
         <translation>请先保存抱怨单。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="897"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="898"/>
         <source>Closed by %1 at %2.</source>
         <translation>由 %1 于 %2 关闭。</translation>
     </message>
@@ -1448,187 +1457,187 @@ Log file: %4</source>
         <translation>时限按门店对所选接收渠道和严重程度的规定计算。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="478"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="481"/>
         <source>Answered %1</source>
         <translation>已于 %1 响应</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="479"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="482"/>
         <source>on time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="479"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="482"/>
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="499"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="503"/>
         <source>Major media complaint: escalated to the manufacturer&apos;s PR department.</source>
         <translation>重大媒体抱怨：已上报厂家公关部门。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="701"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="705"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="703"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="707"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="705"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="709"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="707"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="711"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="709"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="713"/>
         <source>Mileage (km)</source>
         <translation>里程（公里）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="711"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="715"/>
         <source>What the customer says</source>
         <translation>抱怨内容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="712"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="716"/>
         <source>What the customer asks for</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="714"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="718"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="715"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="719"/>
         <source>Immediate correction</source>
         <translation>缺点纠正</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="716"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="720"/>
         <source>Compensation (¥)</source>
         <translation>补偿（元）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="718"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="722"/>
         <source>Long-term measure</source>
         <translation>长期措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="719"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="723"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="720"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="724"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="835"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="839"/>
         <source>What the customer must do:</source>
         <translation>需要客户做什么：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="841"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="845"/>
         <source>The resolution clock stops until you resume the sheet.</source>
         <translation>在您恢复处理之前，解决计时暂停。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="845"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="849"/>
         <source>(choose 1–5)</source>
         <translation>（请选择1–5）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="855"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="859"/>
         <source>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</source>
         <translation>满意度（1 = 非常不满意，5 = 非常满意）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="858"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="862"/>
         <source>What the customer said:</source>
         <translation>客户的反馈：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="860"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="864"/>
         <source>Kind of visit:</source>
         <translation>回访类型：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="861"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="865"/>
         <source>How:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="872"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="876"/>
         <source>Closing remark:</source>
         <translation>关闭说明：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="878"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="882"/>
         <source>Closing ends the work on this complaint. It can be reopened by the service director.</source>
         <translation>关闭后该抱怨的处理即告结束。服务总监可以重新打开。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="882"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="886"/>
         <source>Why it is reopened:</source>
         <translation>重新打开的原因：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="928"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="932"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="936"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="940"/>
         <source>What changes:</source>
         <translation>改变内容：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="938"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="942"/>
         <source>Owner:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="939"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="943"/>
         <source>Due:</source>
         <translation>期限：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="947"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="951"/>
         <source>Add a corrective action</source>
         <translation>添加纠正措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="964"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="968"/>
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="965"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="969"/>
         <source>How it was checked:</source>
         <translation>验证方法：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="974"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="978"/>
         <source>Effectiveness of: %1</source>
         <translation>效果验证：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1003"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1007"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1004"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1008"/>
         <source>Save your changes to this sheet?</source>
         <translation>保存对这张抱怨单的修改吗？</translation>
     </message>
@@ -1871,97 +1880,19 @@ Log file: %4</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="141"/>
+        <location filename="../../helpdesk/ui/app.py" line="145"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="186"/>
+        <location filename="../../helpdesk/ui/app.py" line="202"/>
         <source>Choose the database to open.</source>
         <translation>请选择要打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="200"/>
+        <location filename="../../helpdesk/ui/app.py" line="216"/>
         <source>Preparing customer figures…</source>
         <translation>正在准备客户价值数据…</translation>
-    </message>
-</context>
-<context>
-    <name>formatting</name>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="39"/>
-        <source>%1 d %2 h</source>
-        <translation>%1天%2小时</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="41"/>
-        <source>%1 d</source>
-        <translation>%1天</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="44"/>
-        <source>%1 h %2 min</source>
-        <translation>%1小时%2分钟</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="46"/>
-        <source>%1 h</source>
-        <translation>%1小时</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="48"/>
-        <source>%1 min</source>
-        <translation>%1分钟</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="49"/>
-        <source>&lt; 1 min</source>
-        <translation>不到1分钟</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="78"/>
-        <source>Response overdue %1</source>
-        <translation>响应超时 %1</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="79"/>
-        <source>Overdue %1</source>
-        <translation>超时 %1</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="82"/>
-        <source>Respond soon: %1 left</source>
-        <translation>即将超时：响应剩余 %1</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="83"/>
-        <source>Due soon: %1 left</source>
-        <translation>即将超时：剩余 %1</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="86"/>
-        <source>Paused (waiting for customer)</source>
-        <translation>已暂停（等待客户）</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="89"/>
-        <source>Done on time</source>
-        <translation>按时完成</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="91"/>
-        <source>Done %1 late</source>
-        <translation>超时 %1 完成</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="93"/>
-        <source>Respond within %1</source>
-        <translation>响应剩余 %1</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/formatting.py" line="94"/>
-        <source>%1 left</source>
-        <translation>剩余 %1</translation>
     </message>
 </context>
 <context>
@@ -2055,22 +1986,22 @@ Log file: %4</source>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="43"/>
+        <location filename="../../helpdesk/ui/app.py" line="44"/>
         <source>Complaints</source>
         <translation>抱怨/投诉</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="44"/>
+        <location filename="../../helpdesk/ui/app.py" line="45"/>
         <source>Customers</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="45"/>
+        <location filename="../../helpdesk/ui/app.py" line="46"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="46"/>
+        <location filename="../../helpdesk/ui/app.py" line="47"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>

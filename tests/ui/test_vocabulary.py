@@ -52,3 +52,42 @@ def test_the_agreed_words(qapp, qsettings) -> None:
     }
     for member, word in chosen.items():
         assert labels.label(member) == report_words.label("zh_CN", member) == word
+
+
+@pytest.mark.parametrize("lang", vocabulary.LANGUAGES)
+def test_the_list_and_the_command_line_say_the_same_about_a_deadline(lang: str, qapp,
+                                                                     qsettings) -> None:
+    """Issue 8: one wording of "time left" (✖ overdue, ⚠ due soon, paused) for the
+    desktop list and `sheet list`, in every language."""
+    from datetime import datetime, timedelta
+
+    from helpdesk.cli import sheets as cli_sheets
+    from helpdesk.domain.complaints import SheetState
+    from helpdesk.domain.enums import Channel, Severity
+    from helpdesk.services.dto import SheetRow
+    from helpdesk.ui import formatting
+
+    i18n.switch(lang, qsettings)
+    now = datetime(2026, 11, 19, 12, 30)
+    cases = [  # (state, response due, resolution due, acknowledged, waiting since)
+        (SheetState.REGISTERED, now - timedelta(hours=18, minutes=30), now + timedelta(days=2),
+         None, None),
+        (SheetState.REGISTERED, now + timedelta(minutes=5), now + timedelta(days=2), None, None),
+        (SheetState.IN_PROGRESS, now - timedelta(days=1), now + timedelta(days=2, hours=3),
+         now - timedelta(days=1), None),
+        (SheetState.IN_PROGRESS, now - timedelta(days=3), now - timedelta(days=1),
+         now - timedelta(days=3), None),
+        (SheetState.WAITING, now - timedelta(days=3), now - timedelta(days=1),
+         now - timedelta(days=3), now - timedelta(days=2)),
+    ]
+    texts = set()
+    for state, response_due, resolution_due, acknowledged, waiting in cases:
+        row = SheetRow(1, "TS-2026-000001", now - timedelta(days=4), "李四", "", Channel.PHONE,
+                       Severity.GENERAL, "other", state, "", response_due, resolution_due,
+                       acknowledged, None, 1, 1, waiting_since=waiting)
+        screen = formatting.time_left(state, response_due, resolution_due, acknowledged, None,
+                                      now, waiting_since=waiting, received_at=row.received_at)
+        cli_text, _, _ = cli_sheets.time_left(row, now, lang)
+        assert cli_text == screen.text, (lang, state)
+        texts.add(screen.text)
+    assert len(texts) == len(cases)  # five different situations, five different answers
