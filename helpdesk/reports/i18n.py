@@ -293,6 +293,9 @@ _ZH_CN: dict[str, str] = {
     "fmt.days": "{d}天{h}小时",
     "fmt.days_even": "{d}天",
     "fmt.overdue_days": "{d}天",
+    # issue 12: as-at-month-end figures
+    "kpi.reopened": "本月重开",
+    "kpi.basis.reopened": "计入重开发生的月份",
 }
 
 _ZH_TW: dict[str, str] = {
@@ -563,6 +566,9 @@ _ZH_TW: dict[str, str] = {
     "fmt.days": "{d}天{h}小時",
     "fmt.days_even": "{d}天",
     "fmt.overdue_days": "{d}天",
+    # issue 12: as-at-month-end figures
+    "kpi.reopened": "本月重開",
+    "kpi.basis.reopened": "計入重開發生的月份",
 }
 
 _EN: dict[str, str] = {
@@ -849,6 +855,9 @@ _EN: dict[str, str] = {
     "fmt.days": "{d} d {h} h",
     "fmt.days_even": "{d} d",
     "fmt.overdue_days": "{d} d",
+    # issue 12: as-at-month-end figures
+    "kpi.reopened": "Reopened this month",
+    "kpi.basis.reopened": "counted in the month they happen",
 }
 
 TEXTS: dict[str, dict[str, str]] = {"zh_CN": _ZH_CN, "zh_TW": _ZH_TW, "en": _EN}

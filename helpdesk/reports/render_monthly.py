@@ -155,6 +155,8 @@ class _Writer:
              i18n.fmt_change(cur.unresolved, prev.unresolved)],
             [self.t("kpi.overdue_at_end"), str(cur.overdue), str(prev.overdue),
              i18n.fmt_change(cur.overdue, prev.overdue)],
+            [self.t("kpi.reopened"), str(cur.reopened), str(prev.reopened),
+             self.t("kpi.basis.reopened")],
             [self.t("kpi.repeat"), str(cur.repeat_customers), str(prev.repeat_customers),
              self.t("kpi.basis.customers", count=cur.repeat_customers)],
             [self.t("kpi.csat"), fmt_percent(cur.csat.rate), fmt_percent(prev.csat.rate),

@@ -31,7 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from helpdesk.domain.complaints import Effectiveness, SheetState
+from helpdesk.domain.complaints import Effectiveness, SheetState, elapsed_minutes
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.months import add_months
 from helpdesk.domain.months import midnight as _at
@@ -162,6 +162,13 @@ class MajorComplaint:
 
 
 # ---------------------------------------------------------------------- queries
+def nearest_rank(ordered: Sequence[int], percent: int) -> int | None:
+    """The ⌈p·N⌉-th of ``ordered`` (ascending), or ``None`` when empty."""
+    if not ordered:
+        return None
+    return ordered[max((percent * len(ordered) + 99) // 100 - 1, 0)]
+
+
 def _sum(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
@@ -185,6 +192,38 @@ def _state_at(cutoff: datetime) -> ColumnElement[Any]:
         .scalar_subquery()
     )
     return func.coalesce(last, literal(SheetState.REGISTERED.value, _s.c.state.type))
+
+
+_RESOLVED_STATES = (SheetState.RESOLVED.value, SheetState.VISITED.value,
+                    SheetState.CLOSED.value)
+
+
+def _resolved_at(cutoff: datetime) -> ColumnElement[Any]:
+    """When the sheet was resolved as it stood at ``cutoff``, or NULL if it was not.
+
+    A stored ``resolved_at`` before the cut-off proves it (a reopen clears the column, a
+    new resolution sets it later). Otherwise — never resolved, reopened since, or
+    resolved again after the cut-off — the workflow history answers: resolved at the
+    cut-off if its state then was resolved, visited or closed, at the last resolution
+    before it. CASE is lazy, so the history is read only for those few sheets."""
+    last_resolve = (
+        select(func.max(_t.c.at))
+        .where(_t.c.sheet_id == _s.c.id, _t.c.action == "resolve", _t.c.at < cutoff)
+        .correlate(_s)
+        .scalar_subquery()
+    )
+    return case(
+        (and_(_s.c.resolved_at.is_not(None), _s.c.resolved_at < cutoff), _s.c.resolved_at),
+        (_state_at(cutoff).in_(_RESOLVED_STATES), last_resolve),
+        else_=None,
+    )
+
+
+def _resolved_on_time(resolved_at: ColumnElement[Any], cutoff: datetime
+                      ) -> ColumnElement[bool]:
+    """Resolved by the cut-off within the deadline (as ``Sheet.resolve`` judges it)."""
+    return and_(resolved_at.is_not(None), _s.c.resolution_due_at.is_not(None),
+                resolved_at <= _s.c.resolution_due_at)
 
 
 class MonthlyQueries:
@@ -213,65 +252,80 @@ class MonthlyQueries:
     # -- one month's counts and on-time rates
     def core(self, month: date) -> tuple[int, int, Rate, Rate, int, int]:
         start, cutoff = _at(month), self.cutoff(month)
-        responded = and_(_s.c.acknowledged_at.is_not(None), _s.c.acknowledged_at < cutoff)
-        resolved = and_(_s.c.resolved_at.is_not(None), _s.c.resolved_at < cutoff)
-        response_eligible = and_(_s.c.response_due_at.is_not(None),
-                                 or_(responded, _s.c.response_due_at < cutoff))
+        sub = (
+            select(_s.c.severity, _s.c.acknowledged_at, _s.c.response_due_at,
+                   _s.c.response_on_time, _s.c.response_minutes, _s.c.resolution_due_at,
+                   _resolved_at(cutoff).label("resolved_at"), _s.c.id)
+            .where(*self._received(start, cutoff))
+            .offset(0)  # a fence: evaluate the as-at resolution once per sheet
+            .subquery("month_sheets")
+        )
+        responded = and_(sub.c.acknowledged_at.is_not(None), sub.c.acknowledged_at < cutoff)
+        resolved = sub.c.resolved_at.is_not(None)
+        response_eligible = and_(sub.c.response_due_at.is_not(None),
+                                 or_(responded, sub.c.response_due_at < cutoff))
         # The state lookup runs only for unresolved past-due sheets (CASE is lazy), so
         # it costs a few index probes, not one per sheet.
+        state_then = (
+            select(_t.c.to_state)
+            .where(_t.c.sheet_id == sub.c.id, _t.c.at < cutoff)
+            .order_by(_t.c.at.desc(), _t.c.id.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
         resolution_late = case(
             (resolved, 0),
-            (_s.c.resolution_due_at < cutoff,
-             case((_state_at(cutoff) == SheetState.WAITING.value,
+            (sub.c.resolution_due_at < cutoff,
+             case((state_then == SheetState.WAITING.value,
                    # Waiting: late only if the deadline had passed when the wait began.
-                   case((_s.c.resolution_due_at
-                         < deadline_sql.open_wait_start(_s.c.id, cutoff), 1), else_=0)),
+                   case((sub.c.resolution_due_at
+                         < deadline_sql.open_wait_start(sub.c.id, cutoff), 1), else_=0)),
                   else_=1)),
             else_=0,
         )
         resolution_eligible = case(
-            (_s.c.resolution_due_at.is_(None), 0),
+            (sub.c.resolution_due_at.is_(None), 0),
             (resolved, 1),
             else_=resolution_late,
         )
         stmt = select(
             func.count(),
-            _sum(_s.c.severity == Severity.MAJOR.value),
+            _sum(sub.c.severity == Severity.MAJOR.value),
             _sum(response_eligible),
-            _sum(and_(response_eligible, responded, _s.c.response_on_time.is_(True))),
+            _sum(and_(response_eligible, responded, sub.c.response_on_time.is_(True))),
             func.coalesce(func.sum(resolution_eligible), 0),
-            _sum(and_(_s.c.resolution_due_at.is_not(None), resolved,
-                      _s.c.resolution_on_time.is_(True))),
-            _sum(and_(responded, _s.c.response_minutes.is_not(None))),
-            _sum(and_(resolved, _s.c.resolution_minutes.is_not(None))),
-        ).where(*self._received(start, cutoff))
+            _sum(and_(sub.c.resolution_due_at.is_not(None), resolved,
+                      sub.c.resolved_at <= sub.c.resolution_due_at)),
+            _sum(and_(responded, sub.c.response_minutes.is_not(None))),
+            _sum(resolved),
+        )
         row = self.conn.execute(stmt).one()
         total, major, r_elig, r_ok, s_elig, s_ok, n_resp, n_res = (int(x) for x in row)
         return total, major, Rate(r_elig, r_ok), Rate(s_elig, s_ok), n_resp, n_res
 
     def durations(self, month: date, kind: str, count: int) -> Durations:
-        """Nearest-rank median and 90th percentile of response or resolution minutes."""
+        """Nearest-rank median and 90th percentile of response or resolution minutes.
+
+        Resolution minutes are those of the resolution standing at the cut-off (from
+        the history when the sheet was reopened since), so they are computed here from
+        the two instants, as ``Sheet.resolve`` stores them."""
         start, cutoff = _at(month), self.cutoff(month)
-        if kind == "response":
-            minutes, done_at = _s.c.response_minutes, _s.c.acknowledged_at
-        else:
-            minutes, done_at = _s.c.resolution_minutes, _s.c.resolved_at
         if count == 0:
             return Durations(0, None, None)
-
-        def rank(percent: int) -> int:
-            offset = (percent * count + 99) // 100 - 1  # ⌈p·N⌉ - 1, in integers
-            stmt = (
-                select(minutes)
-                .where(*self._received(start, cutoff), done_at.is_not(None),
-                       done_at < cutoff, minutes.is_not(None))
-                .order_by(minutes, _s.c.id)
-                .limit(1)
-                .offset(max(offset, 0))
-            )
-            return int(self.conn.execute(stmt).scalar_one())
-
-        return Durations(count, rank(50), rank(90))
+        if kind == "response":
+            stmt = select(_s.c.response_minutes).where(
+                *self._received(start, cutoff), _s.c.acknowledged_at.is_not(None),
+                _s.c.acknowledged_at < cutoff, _s.c.response_minutes.is_not(None))
+            values = sorted(int(v) for v in self.conn.execute(stmt).scalars())
+        else:
+            resolved_at = _resolved_at(cutoff)
+            sub = (select(_s.c.received_at, resolved_at.label("resolved_at"))
+                   .where(*self._received(start, cutoff)).subquery("resolved"))
+            stmt = select(sub.c.received_at, sub.c.resolved_at).where(
+                sub.c.resolved_at.is_not(None))
+            values = sorted(elapsed_minutes(received, done)
+                            for received, done in self.conn.execute(stmt))
+        return Durations(len(values), nearest_rank(values, 50), nearest_rank(values, 90))
 
     def satisfaction(self, months: Sequence[date]) -> dict[date, tuple[int, int, int, int, int]]:
         """Return visits per score (1..5) of each month, in one pass over the visits."""
@@ -293,6 +347,16 @@ class MonthlyQueries:
             if 1 <= int(score) <= 5:
                 counts[months[int(index)]][int(score) - 1] = int(n)
         return {m: (c[0], c[1], c[2], c[3], c[4]) for m, c in counts.items()}
+
+    def reopens(self, month: date) -> int:
+        """Reopenings dated in the month (of sheets received in any month): counted in
+        the month they happen, never moved back into the sheet's own month."""
+        start, cutoff = _at(month), self.cutoff(month)
+        moves = _t.join(_s, _s.c.id == _t.c.sheet_id) if self.store_id is not None else _t
+        stmt = (select(func.count()).select_from(moves)
+                .where(_t.c.action == "reopen", _t.c.at >= start, _t.c.at < cutoff,
+                       *self._store()))
+        return int(self.conn.execute(stmt).scalar_one())
 
     # -- state at the cut-off
     def _not_closed(self, month: date) -> Any:
@@ -508,9 +572,10 @@ class MonthlyQueries:
     # -- major complaints
     def major(self, month: date) -> tuple[MajorComplaint, ...]:
         start, cutoff = _at(month), self.cutoff(month)
-        resolved = and_(_s.c.resolved_at.is_not(None), _s.c.resolved_at < cutoff)
+        resolved_at = _resolved_at(cutoff)
         on_time = case(
-            (resolved, case((_s.c.resolution_on_time.is_(True), 1), else_=0)),
+            (resolved_at.is_not(None),
+             case((_resolved_on_time(resolved_at, cutoff), 1), else_=0)),
             (_s.c.resolution_due_at < cutoff, 0),
             else_=None,
         )
