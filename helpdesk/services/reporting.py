@@ -11,9 +11,10 @@ that desks need to save.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from helpdesk.domain import events, parsing
@@ -31,6 +32,7 @@ from helpdesk.services import common
 from helpdesk.services import complaints as complaint_services
 from helpdesk.services.common import UnitOfWork
 from helpdesk.services.dto import SheetDetail
+from helpdesk.storage import report_queries
 
 MAX_LETTER_LENGTH = 20_000
 
@@ -133,9 +135,19 @@ def _audit_report(uow: UnitOfWork, actor_id: int, report: monthly.MonthlyReport,
                     "lang": lang, "format": fmt})
 
 
-def monthly_pdf(uow: UnitOfWork, actor_id: int, request: MonthlyRequest) -> bytes:
-    """The monthly report as PDF bytes; audited."""
+def monthly_pdf(uow: UnitOfWork, actor_id: int, request: MonthlyRequest, *,
+                fresh: bool = False) -> bytes:
+    """The monthly report as PDF bytes; audited. Once the month was issued this is the
+    issued document, byte for byte (a reprint), unless ``fresh`` asks for a new
+    rendering of today's figures (``regenerate_monthly`` says what changed)."""
     lang = i18n.normalize_language(request.lang)
+    if not fresh:
+        issued = issued_monthly(uow, actor_id, request)
+        if issued is not None:
+            _audit(uow, actor_id, events.ReportMade, store_id=issued.store_id,
+                   details={"month": f"{issued.month:%Y-%m}", "store_id": issued.store_id,
+                            "lang": issued.lang, "format": "pdf", "reprint": True})
+            return issued.pdf
     report = monthly_report(uow, actor_id, request)
     pdf = render_monthly(report, lang, font=pdf_font())
     _audit_report(uow, actor_id, report, lang, "pdf")
@@ -153,6 +165,141 @@ def monthly_export(uow: UnitOfWork, actor_id: int, request: MonthlyRequest,
     data = tables.export(report, lang, fmt)
     _audit_report(uow, actor_id, report, lang, fmt)
     return data
+
+
+# ------------------------------------------------------------------ issued reports
+@dataclass(frozen=True)
+class IssuedReport:
+    """A month's report as it was issued: the PDF that was signed and its figures.
+
+    Attributes:
+        month: first day of the month; store_id: the store, or ``None`` for all.
+        lang: the language it was printed in.
+        issued_at, issued_by: when and by whom (display name).
+        figures: the figure table (``monthly.figures_text``); pdf: the document.
+        figures_sha256, pdf_sha256: their SHA-256, stored with them.
+    """
+
+    month: date
+    store_id: int | None
+    lang: str
+    issued_at: datetime
+    issued_by: str
+    figures: str
+    figures_sha256: str
+    pdf: bytes
+    pdf_sha256: str
+
+    @property
+    def intact(self) -> bool:
+        """Whether the stored document and figures still match their hashes."""
+        return (_sha256(self.pdf) == self.pdf_sha256
+                and _sha256(self.figures.encode("utf-8")) == self.figures_sha256)
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    """One figure whose regenerated value differs from the issued one ("" = absent)."""
+
+    name: str
+    issued: str
+    now: str
+
+
+@dataclass(frozen=True)
+class Regeneration:
+    """The month computed again and compared with the issued report (if any)."""
+
+    report: monthly.MonthlyReport
+    issued: IssuedReport | None
+    changes: tuple[FigureChange, ...]
+
+    @property
+    def identical(self) -> bool:
+        return self.issued is not None and not self.changes
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _issued(row: report_queries.IssuedRow) -> IssuedReport:
+    return IssuedReport(row.month, row.store_id, row.lang, row.issued_at, row.issued_by_name,
+                        row.figures, row.figures_sha256, row.pdf, row.pdf_sha256)
+
+
+def compare_figures(issued: str, now: str) -> tuple[FigureChange, ...]:
+    """The figures that differ between two figure tables, in the issued order."""
+    def lines(text: str) -> dict[str, str]:
+        return dict(line.split("\t", 1) for line in text.splitlines() if "\t" in line)
+
+    before, after = lines(issued), lines(now)
+    names = list(before) + [name for name in after if name not in before]
+    return tuple(FigureChange(name, before.get(name, ""), after.get(name, ""))
+                 for name in names if before.get(name) != after.get(name))
+
+
+def issued_monthly(uow: UnitOfWork, actor_id: int, request: MonthlyRequest
+                   ) -> IssuedReport | None:
+    """The issued report of the month and store, or ``None`` (``VIEW_REPORTS``)."""
+    with uow.reading():
+        _viewer(uow, actor_id, Permission.VIEW_REPORTS)
+    store_id = resolve_store(uow, request.store)
+    first = parsing.parse_month(request.month)
+    with uow.reading():
+        row = uow.reports.issued(first, store_id)
+    return None if row is None else _issued(row)
+
+
+def issue_monthly(uow: UnitOfWork, actor_id: int, request: MonthlyRequest) -> IssuedReport:
+    """Issue a finished month's report (``ISSUE_REPORTS``): the PDF and its figure table
+    are stored with their SHA-256; reprints give this document from then on.
+
+    Raises:
+        ValidationError: ``report.month_running`` before the month's end,
+            ``report.already_issued`` if it was issued before (for that store or all).
+    """
+    with uow.reading():
+        _viewer(uow, actor_id, Permission.ISSUE_REPORTS)
+    lang = i18n.normalize_language(request.lang)
+    store_id = resolve_store(uow, request.store)
+    report = build_monthly_report(uow, request.month, store_id)
+    month = f"{report.month:%Y-%m}"
+    if not report.complete:
+        raise ValidationError("month", "report.month_running",
+                              f"{month} is not over yet", month=month)
+    pdf = render_monthly(report, lang, font=pdf_font())
+    figures = monthly.figures_text(report)
+    at = common.now()
+    with uow:
+        user = common.actor(uow, actor_id, Permission.ISSUE_REPORTS)
+        earlier = uow.reports.issued(report.month, store_id)
+        if earlier is not None:
+            raise ValidationError(
+                "month", "report.already_issued", f"{month} was issued already",
+                month=month, by=earlier.issued_by_name,
+                at=f"{earlier.issued_at:%Y-%m-%d %H:%M}")
+        row = report_queries.IssuedRow(
+            report.month, report_queries.issue_scope(store_id), store_id, lang, at, user.id,
+            user.display_name, figures, _sha256(figures.encode("utf-8")), pdf, _sha256(pdf))
+        uow.reports.add_issued(row)
+        uow.record(events.ReportIssued(
+            at=at, **common.by(user), store_id=store_id,
+            details={"month": month, "store_id": store_id, "lang": lang,
+                     "figures_sha256": row.figures_sha256, "pdf_sha256": row.pdf_sha256}))
+        uow.commit()
+    return _issued(row)
+
+
+def regenerate_monthly(uow: UnitOfWork, actor_id: int, request: MonthlyRequest
+                       ) -> Regeneration:
+    """Compute the month again and say whether, and where, it differs from the issued
+    report (``VIEW_REPORTS``)."""
+    report = monthly_report(uow, actor_id, request)
+    issued = issued_monthly(uow, actor_id, request)
+    changes = () if issued is None else compare_figures(issued.figures,
+                                                        monthly.figures_text(report))
+    return Regeneration(report, issued, changes)
 
 
 # ------------------------------------------------------------------ one sheet

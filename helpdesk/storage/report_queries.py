@@ -614,3 +614,59 @@ class ReportQueries:
             # seconds compiling them (JIT) to save milliseconds; this transaction only.
             conn.exec_driver_sql("SET LOCAL jit = off")
         return MonthlyQueries(conn, store_id, now, list_limit)
+
+    def issued(self, month: date, store_id: int | None) -> IssuedRow | None:
+        """The report issued for ``month`` and the store (``None``: all), if any."""
+        return _issued(self.session, month, store_id)
+
+    def add_issued(self, row: IssuedRow) -> None:
+        """Store an issued report (in the open write transaction; one per month and
+        scope — the database refuses a second)."""
+        _add_issued(self.session, row)
+
+
+# ------------------------------------------------------------------ issued reports
+_i = tables.issued_reports
+
+
+@dataclass(frozen=True)
+class IssuedRow:
+    """One issued monthly report as stored (``scope``: "all" or the store's id)."""
+
+    month: date
+    scope: str
+    store_id: int | None
+    lang: str
+    issued_at: datetime
+    issued_by_id: int | None
+    issued_by_name: str
+    figures: str
+    figures_sha256: str
+    pdf: bytes
+    pdf_sha256: str
+
+
+def issue_scope(store_id: int | None) -> str:
+    return "all" if store_id is None else str(store_id)
+
+
+def _issued(session: Session, month: date, store_id: int | None) -> IssuedRow | None:
+    stmt = (
+        select(_i.c.month, _i.c.scope, _i.c.store_id, _i.c.lang, _i.c.issued_at,
+               _i.c.issued_by_id, func.coalesce(_u.c.display_name, ""), _i.c.figures,
+               _i.c.figures_sha256, _i.c.pdf, _i.c.pdf_sha256)
+        .select_from(_i.outerjoin(_u, _u.c.id == _i.c.issued_by_id))
+        .where(_i.c.month == month, _i.c.scope == issue_scope(store_id))
+    )
+    row = session.connection().execute(stmt).one_or_none()
+    if row is None:
+        return None
+    return IssuedRow(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8],
+                     bytes(row[9]), row[10])
+
+
+def _add_issued(session: Session, row: IssuedRow) -> None:
+    session.connection().execute(_i.insert().values(
+        month=row.month, scope=row.scope, store_id=row.store_id, lang=row.lang,
+        issued_at=row.issued_at, issued_by_id=row.issued_by_id, figures=row.figures,
+        figures_sha256=row.figures_sha256, pdf=row.pdf, pdf_sha256=row.pdf_sha256))

@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -337,4 +338,24 @@ settings = Table(
     metadata,
     Column("key", String(60), primary_key=True),
     Column("value", Text, nullable=False),
+)
+
+# issue 12: issued monthly reports. The document a director signed, kept as it was
+# printed: reprints give these bytes, and a regeneration is compared with ``figures``.
+issued_reports = Table(
+    "issued_reports",
+    metadata,
+    _id(),
+    Column("month", Date, nullable=False),
+    # "all" for every store, else the store's id: one issue per month and scope.
+    Column("scope", String(20), nullable=False),
+    Column("store_id", ForeignKey("stores.id"), nullable=True),
+    Column("lang", String(8), nullable=False),
+    Column("issued_at", DateTime, nullable=False),
+    Column("issued_by_id", ForeignKey("users.id"), nullable=True),
+    Column("figures", Text, nullable=False),
+    Column("figures_sha256", String(64), nullable=False),
+    Column("pdf", LargeBinary, nullable=False),
+    Column("pdf_sha256", String(64), nullable=False),
+    UniqueConstraint("month", "scope", name="uq_issued_reports_month_scope"),
 )
