@@ -28,6 +28,7 @@ from sqlalchemy import (
     or_,
     select,
     type_coerce,
+    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -194,6 +195,20 @@ def _state_at(cutoff: datetime) -> ColumnElement[Any]:
     return func.coalesce(last, literal(SheetState.REGISTERED.value, _s.c.state.type))
 
 
+def _maybe_open_at(received_before: datetime, cutoff: datetime) -> ColumnElement[bool]:
+    """A superset of the sheets received before ``received_before`` that were not
+    closed at ``cutoff``, selected through the (closed_at, received_at) index: a sheet not
+    closed now has no ``closed_at`` (a reopen clears it), and one closed now but not at
+    the cut-off was closed (last) after it; the state at the cut-off then decides.
+    Written as two index searches (``state != 'closed' OR …`` read every sheet)."""
+    received = _s.c.received_at < received_before
+    candidates = union_all(
+        select(_s.c.id).where(_s.c.closed_at.is_(None), received),
+        select(_s.c.id).where(_s.c.closed_at >= cutoff, received),
+    )
+    return _s.c.id.in_(candidates)
+
+
 _RESOLVED_STATES = (SheetState.RESOLVED.value, SheetState.VISITED.value,
                     SheetState.CLOSED.value)
 
@@ -328,25 +343,22 @@ class MonthlyQueries:
         return Durations(len(values), nearest_rank(values, 50), nearest_rank(values, 90))
 
     def satisfaction(self, months: Sequence[date]) -> dict[date, tuple[int, int, int, int, int]]:
-        """Return visits per score (1..5) of each month, in one pass over the visits."""
-        label = case(*[(and_(_v.c.visited_at >= _at(m), _v.c.visited_at < self.cutoff(m)),
-                        literal(index)) for index, m in enumerate(months)], else_=None)
+        """Return visits per score (1..5) of each month: one grouped count a month,
+        read from the (visited_at, satisfaction) index alone when all stores are asked."""
         visits = _v.join(_s, _s.c.id == _v.c.sheet_id) if self.store_id is not None else _v
-        # Grouped outside a subquery: PostgreSQL would not see the CASE in GROUP BY as the
-        # one in SELECT (their bound parameters differ).
-        inner = (select(label.label("m"), _v.c.satisfaction.label("score"))
-                 .select_from(visits)
-                 .where(_v.c.visited_at >= _at(months[0]),
-                        _v.c.visited_at < self.cutoff(months[-1]), *self._store())
-                 .subquery("visits"))
-        stmt = (select(inner.c.m, inner.c.score, func.count())
-                .where(inner.c.m.is_not(None))
-                .group_by(inner.c.m, inner.c.score))
-        counts = {m: [0] * 5 for m in months}
-        for index, score, n in self.conn.execute(stmt):
-            if 1 <= int(score) <= 5:
-                counts[months[int(index)]][int(score) - 1] = int(n)
-        return {m: (c[0], c[1], c[2], c[3], c[4]) for m, c in counts.items()}
+        result: dict[date, tuple[int, int, int, int, int]] = {}
+        for month in months:
+            stmt = (select(_v.c.satisfaction, func.count())
+                    .select_from(visits)
+                    .where(_v.c.visited_at >= _at(month), _v.c.visited_at < self.cutoff(month),
+                           *self._store())
+                    .group_by(_v.c.satisfaction))
+            counts = [0] * 5
+            for score, n in self.conn.execute(stmt):
+                if 1 <= int(score) <= 5:
+                    counts[int(score) - 1] = int(n)
+            result[month] = (counts[0], counts[1], counts[2], counts[3], counts[4])
+        return result
 
     def reopens(self, month: date) -> int:
         """Reopenings dated in the month (of sheets received in any month): counted in
@@ -368,9 +380,7 @@ class MonthlyQueries:
                 _state_at(cutoff).label("state_at"),
                 deadline_sql.open_wait_start(_s.c.id, cutoff).label("waiting_since"),
             )
-            .where(_s.c.received_at < cutoff,
-                   or_(_s.c.state != SheetState.CLOSED.value, _s.c.closed_at.is_(None),
-                       _s.c.closed_at >= cutoff),
+            .where(_maybe_open_at(cutoff, cutoff),
                    *self._store())
             .offset(0)  # see backlogs()
             .subquery("not_closed")
@@ -395,9 +405,7 @@ class MonthlyQueries:
                    state_now.label("now"), state_before.label("before"),
                    deadline_sql.open_wait_start(_s.c.id, cut).label("wait_now"),
                    deadline_sql.open_wait_start(_s.c.id, cut_before).label("wait_before"))
-            .where(_s.c.received_at < cut,
-                   or_(_s.c.state != SheetState.CLOSED.value, _s.c.closed_at.is_(None),
-                       _s.c.closed_at >= cut_before),
+            .where(_maybe_open_at(cut, cut_before),
                    *self._store())
             .offset(0)  # a fence: look each state up once, not once per use (PostgreSQL)
             .subquery("open_then")
@@ -525,19 +533,26 @@ class MonthlyQueries:
         checked = and_(_a.c.checked_at.is_not(None), _a.c.checked_at < cutoff)
         done = and_(_a.c.done_at.is_not(None), _a.c.done_at < cutoff)
         overdue = and_(not_(done), _a.c.due_date.is_not(None), _a.c.due_date < cutoff.date())
+        in_month = [
+            and_(_a.c.created_at >= start, _a.c.created_at < cutoff),
+            and_(_a.c.due_date >= start.date(), _a.c.due_date < cutoff.date()),
+            and_(_a.c.checked_at >= start, _a.c.checked_at < cutoff),
+        ]
         where = [
+            # The same three conditions as index searches, so no query reads every action.
+            _a.c.id.in_(union_all(*(select(_a.c.id).where(c) for c in in_month))),
             _a.c.created_at < cutoff,
-            or_(_a.c.created_at >= start,
-                and_(_a.c.due_date >= start.date(), _a.c.due_date < cutoff.date()),
-                and_(_a.c.checked_at >= start, _a.c.checked_at < cutoff)),
+            or_(*in_month),
             *self._store(),
         ]
+        not_done_ids = union_all(select(_a.c.id).where(_a.c.done_at.is_(None)),
+                                 select(_a.c.id).where(_a.c.done_at >= cutoff))
         # Counting needs the sheets only to filter by store.
         counted = _a.join(_s, _s.c.id == _a.c.sheet_id) if self.store_id is not None else _a
         carried = self.conn.execute(
             select(func.count()).select_from(counted)
-            .where(_a.c.created_at < start, _a.c.due_date < start.date(), not_(done),
-                   *self._store())
+            .where(_a.c.id.in_(not_done_ids), _a.c.created_at < start,
+                   _a.c.due_date < start.date(), not_(done), *self._store())
         ).scalar_one()
         joined = _a.join(_s, _s.c.id == _a.c.sheet_id)
         total, effective, not_effective, late = self.conn.execute(
