@@ -468,4 +468,6 @@ def render_monthly(report: MonthlyReport, lang: str = i18n.DEFAULT_LANGUAGE, *,
         footer=footer,
         page_text=lambda page, pages: i18n.text(lang, "report.page", page=page, pages=pages),
         lang=lang,
+        author=f"{writer.store_title} · {i18n.text(lang, 'report.prepared_by.value')}",
+        created=report.generated_at,
     )
