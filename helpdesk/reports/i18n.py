@@ -296,6 +296,23 @@ _ZH_CN: dict[str, str] = {
     # issue 12: as-at-month-end figures
     "kpi.reopened": "本月重开",
     "kpi.basis.reopened": "计入重开发生的月份",
+    "report.store_list": "{all}：{names}",
+    "report.pro_rata": "本月进行中，已过 {share}：与上月比较的数量按同期比例折算"
+                       "（上月数量 × {share}）。",
+    "compare.title": "同比与环比",
+    "col.this_month": "本月",
+    "col.mom": "环比",
+    "col.year_ago": "去年同月",
+    "col.yoy": "同比",
+    "col.person": "责任人",
+    "col.advisor": "接待顾问",
+    "col.amount": "金额",
+    "sec.people": "按责任人与接待顾问",
+    "comp.title": "补偿",
+    "comp.summary": "本月补偿合计 {amount}，涉及 {sheets} 单；上月 {previous}。",
+    "comp.none": "本月没有补偿。",
+    "major.attention": "重大或已升级厂家的投诉共 {total} 张；其中 {attention} 张在月末仍未结案"
+                       "或解决超期，列在前面。",
 }
 
 _ZH_TW: dict[str, str] = {
@@ -569,6 +586,23 @@ _ZH_TW: dict[str, str] = {
     # issue 12: as-at-month-end figures
     "kpi.reopened": "本月重開",
     "kpi.basis.reopened": "計入重開發生的月份",
+    "report.store_list": "{all}：{names}",
+    "report.pro_rata": "本月進行中，已過 {share}：與上月比較的數量按同期比例折算"
+                       "（上月數量 × {share}）。",
+    "compare.title": "同比與環比",
+    "col.this_month": "本月",
+    "col.mom": "環比",
+    "col.year_ago": "去年同月",
+    "col.yoy": "同比",
+    "col.person": "責任人",
+    "col.advisor": "接待顧問",
+    "col.amount": "金額",
+    "sec.people": "按責任人與接待顧問",
+    "comp.title": "補償",
+    "comp.summary": "本月補償合計 {amount}，涉及 {sheets} 單；上月 {previous}。",
+    "comp.none": "本月沒有補償。",
+    "major.attention": "重大或已升級廠家的投訴共 {total} 張；其中 {attention} 張在月末仍未結案"
+                       "或解決超期，列在前面。",
 }
 
 _EN: dict[str, str] = {
@@ -858,6 +892,24 @@ _EN: dict[str, str] = {
     # issue 12: as-at-month-end figures
     "kpi.reopened": "Reopened this month",
     "kpi.basis.reopened": "counted in the month they happen",
+    "report.store_list": "{all}: {names}",
+    "report.pro_rata": "The month is in progress ({share} elapsed): counts are compared "
+                       "with last month's scaled to the same share (last month × {share}).",
+    "compare.title": "Year on year and month on month",
+    "col.this_month": "This month",
+    "col.mom": "vs last month",
+    "col.year_ago": "Same month last year",
+    "col.yoy": "vs last year",
+    "col.person": "Responsible person",
+    "col.advisor": "Receiving advisor",
+    "col.amount": "Amount",
+    "sec.people": "By responsible person and receiving advisor",
+    "comp.title": "Compensation",
+    "comp.summary": "Compensation this month: {amount} on {sheets} sheets; last month "
+                    "{previous}.",
+    "comp.none": "No compensation this month.",
+    "major.attention": "{total} major or escalated complaints; the {attention} still open "
+                       "at the month's end or resolved late come first.",
 }
 
 TEXTS: dict[str, dict[str, str]] = {"zh_CN": _ZH_CN, "zh_TW": _ZH_TW, "en": _EN}
@@ -916,7 +968,8 @@ def fmt_percent(rate: float | None) -> str:
 
 
 def fmt_duration(lang: str, minutes: int | None) -> str:
-    """Elapsed minutes in the reader's units: ``45分钟``, ``2 h 15 min``, ``3天4小时``."""
+    """Elapsed minutes in the reader's units: ``45分钟``, ``2 h 15 min``, ``3天4小时``
+    (from a day on, rounded up to the hour)."""
     if minutes is None:
         return "—"
     if minutes < 60:
@@ -925,7 +978,9 @@ def fmt_duration(lang: str, minutes: int | None) -> str:
     if hours < 24:
         return text(lang, "fmt.hours", h=hours, m=mins) if mins else \
             text(lang, "fmt.hours_even", h=hours)
-    days, hours = divmod(hours, 24)
+    # Beyond a day the minutes are not shown: round up to the hour, so a slow case is
+    # never printed faster than it was (1,725 minutes is 1天5小时, not 1天4小时).
+    days, hours = divmod(-(-minutes // 60), 24)
     return text(lang, "fmt.days", d=days, h=hours) if hours else \
         text(lang, "fmt.days_even", d=days)
 
@@ -939,6 +994,13 @@ def fmt_change(current: int, previous: int) -> str:
     else:
         pct = f"{sign}{abs(delta) / previous * 100:.1f}%"
     return f"{sign}{abs(delta)} ({pct})"
+
+
+def fmt_points(now: float | None, before: float | None) -> str:
+    """The change of a rate in percentage points: ``+3.2 pt`` (``—`` without both)."""
+    if now is None or before is None:
+        return "—"
+    return f"{(now - before) * 100:+.1f} pt"
 
 
 def fmt_amount(cents: int) -> str:

@@ -144,6 +144,15 @@ class CountRow:
 
 
 @dataclass(frozen=True)
+class Compensation:
+    """Compensation (补偿) paid on one category's sheets: how many sheets, how much."""
+
+    key: str
+    sheets: int
+    cents: int
+
+
+@dataclass(frozen=True)
 class TrendPoint:
     month: date
     received: int
@@ -203,6 +212,29 @@ class MonthlyReport:
     major: tuple[MajorComplaint, ...]
     category_names: Mapping[str, tuple[str, ...]]
     list_limit: int | None
+    # issue 12: what a director asks for
+    store_names: tuple[str, ...] = ()
+    major_listed: int = 0
+    major_attention: int = 0
+    year_ago: TrendPoint | None = None
+    by_person: tuple[CountRow, ...] = ()
+    by_advisor: tuple[CountRow, ...] = ()
+    compensation: tuple[Compensation, ...] = ()
+    compensation_previous_cents: int = 0
+
+    @property
+    def elapsed_share(self) -> float:
+        """The share of the month elapsed at the cut-off (1.0 for a finished month)."""
+        return (self.as_of - self.start) / (self.end - self.start)
+
+    def pro_rata(self, previous: int) -> int:
+        """Last month's count scaled to the part of this month that has elapsed, so a
+        month in progress is compared with the same share of last month."""
+        return previous if self.complete else round(previous * self.elapsed_share)
+
+    @property
+    def compensation_cents(self) -> int:
+        return sum(c.cents for c in self.compensation)
 
 
 # ---------------------------------------------------------------------- months
@@ -253,6 +285,14 @@ def _trend_point(q: MonthlyQueries, month: date,
     return TrendPoint(month, total, major, response, resolution, _csat(scores))
 
 
+def _people(q: MonthlyQueries, column: str, month: date,
+            names: Mapping[str, str]) -> tuple[CountRow, ...]:
+    """Counts per user (responsible person, receiving advisor) keyed by display name."""
+    rows = _breakdown(q, column, month)
+    return tuple(CountRow(names.get(row.key, row.key) if row.key else "", row.count,
+                          row.previous) for row in rows)
+
+
 def assemble(
     q: MonthlyQueries,
     first: date,
@@ -260,6 +300,7 @@ def assemble(
     store_id: int | None,
     store_name: str | None,
     category_names: Mapping[str, tuple[str, ...]],
+    store_names: Sequence[str] = (),
 ) -> MonthlyReport:
     """Every figure of the report for the month starting ``first``, from the queries of
     one store (or all) as of ``q.now`` (which also dates the report)."""
@@ -275,6 +316,15 @@ def assemble(
     root_causes, analysed = q.root_causes(first)
     always_severity = [s.value for s in Severity]
     cutoff = q.cutoff(first)
+    major, major_listed, major_attention = q.major(first)
+    year_ago_month = add_months(first, -TREND_MONTHS)
+    year_ago = _trend_point(q, year_ago_month,
+                            q.satisfaction([year_ago_month])[year_ago_month])
+    names = q.user_names()
+    paid = q.compensation(first)
+    paid_before = q.compensation(months[-2])
+    compensation = tuple(Compensation(key, n, cents) for key, (n, cents) in
+                         sorted(paid.items(), key=lambda item: (-item[1][1], item[0])))
     return MonthlyReport(
         month=first,
         start=_at(first),
@@ -300,9 +350,17 @@ def assemble(
         action_summary=action_summary,
         csat_scores=scores[first],
         trend=tuple(trend),
-        major=q.major(first),
+        major=major,
         category_names=category_names,
         list_limit=q.limit,
+        store_names=tuple(store_names),
+        major_listed=major_listed,
+        major_attention=major_attention,
+        year_ago=year_ago,
+        by_person=_people(q, "responsible_user_id", first, names),
+        by_advisor=_people(q, "received_by_id", first, names),
+        compensation=compensation,
+        compensation_previous_cents=sum(cents for _, cents in paid_before.values()),
     )
 
 
@@ -375,8 +433,20 @@ def figure_table(report: MonthlyReport) -> tuple[tuple[str, str], ...]:
     rows.append(("actions", f"{a.total} {a.effective} {a.not_effective} {a.overdue} "
                             f"{a.carried_overdue}"))
     rows.append(("root_causes.analysed", report.analysed))
+    rows.append(("major.listed", f"{report.major_listed} {report.major_attention}"))
     for m in report.major:
         rows.append((f"major.{m.number}", f"{m.state.value} {_value(m.resolved_on_time)}"))
+    if report.year_ago is not None:
+        y = report.year_ago
+        rows.append((f"year_ago.{y.month:%Y-%m}", " ".join(_value(v) for v in (
+            y.received, y.major, y.response.eligible, y.response.on_time,
+            y.resolution.eligible, y.resolution.on_time, y.csat.visits, y.csat.satisfied))))
+    for name, people in (("person", report.by_person), ("advisor", report.by_advisor)):
+        for row in people:
+            rows.append((f"{name}.{row.key or '-'}", f"{row.count} {row.previous}"))
+    for c in report.compensation:
+        rows.append((f"compensation.{c.key}", f"{c.sheets} {c.cents}"))
+    rows.append(("compensation.previous", report.compensation_previous_cents))
     return tuple((key, _value(value)) for key, value in rows)
 
 

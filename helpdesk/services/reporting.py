@@ -124,8 +124,9 @@ def build_monthly_report(
             store_name = store.name
         queries = uow.reports.monthly(store_id, now, list_limit)
         names = {code: tuple(values) for code, values in common.categories(uow).items()}
+        stores = [] if store_id is not None else [st.name for st in uow.stores.list()]
         return monthly.assemble(queries, first, store_id=store_id, store_name=store_name,
-                                category_names=names)
+                                category_names=names, store_names=stores)
 
 
 def _audit_report(uow: UnitOfWork, actor_id: int, report: monthly.MonthlyReport,

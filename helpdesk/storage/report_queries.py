@@ -585,7 +585,10 @@ class MonthlyQueries:
         return rows, summary
 
     # -- major complaints
-    def major(self, month: date) -> tuple[MajorComplaint, ...]:
+    def major(self, month: date) -> tuple[tuple[MajorComplaint, ...], int, int]:
+        """The major and escalated complaints received in the month: those still open at
+        the cut-off or resolved late (or not at all) by then first, then the rest, each
+        by time received; with how many there are and how many need attention."""
         start, cutoff = _at(month), self.cutoff(month)
         resolved_at = _resolved_at(cutoff)
         on_time = case(
@@ -594,16 +597,28 @@ class MonthlyQueries:
             (_s.c.resolution_due_at < cutoff, 0),
             else_=None,
         )
-        stmt = (
-            select(_s.c.number, _s.c.received_at, _s.c.customer_name, _s.c.channel,
+        sub = (
+            select(_s.c.id, _s.c.number, _s.c.received_at, _s.c.customer_name, _s.c.channel,
                    _s.c.category, _s.c.description, _s.c.responsible_area,
-                   func.coalesce(_u.c.display_name, ""), _state_at(cutoff), on_time,
-                   _s.c.escalated_to_oem, _s.c.correction)
-            .select_from(_s.outerjoin(_u, _u.c.id == _s.c.responsible_user_id))
-            .where(*self._received(start, cutoff), _s.c.severity == Severity.MAJOR.value)
-            .order_by(_s.c.received_at, _s.c.id)
+                   _s.c.responsible_user_id, _state_at(cutoff).label("state_at"),
+                   on_time.label("on_time"), _s.c.escalated_to_oem, _s.c.correction)
+            .where(*self._received(start, cutoff),
+                   or_(_s.c.severity == Severity.MAJOR.value, _s.c.escalated_to_oem.is_(True)))
+            .offset(0)  # a fence: the state and the verdict are looked up once a sheet
+            .subquery("major")
         )
-        return tuple(
+        attention = or_(sub.c.state_at != SheetState.CLOSED.value, sub.c.on_time == 0)
+        total, needing = self.conn.execute(
+            select(func.count(), _sum(attention)).select_from(sub)).one()
+        stmt = (
+            select(sub.c.number, sub.c.received_at, sub.c.customer_name, sub.c.channel,
+                   sub.c.category, sub.c.description, sub.c.responsible_area,
+                   func.coalesce(_u.c.display_name, ""), sub.c.state_at, sub.c.on_time,
+                   sub.c.escalated_to_oem, sub.c.correction)
+            .select_from(sub.outerjoin(_u, _u.c.id == sub.c.responsible_user_id))
+            .order_by(case((attention, 0), else_=1), sub.c.received_at, sub.c.id)
+        )
+        rows = tuple(
             MajorComplaint(number, received, customer, Channel(channel), category,
                            description, "" if area is None else str(area), name,
                            SheetState(state), None if ok is None else bool(ok),
@@ -612,6 +627,22 @@ class MonthlyQueries:
             state, ok, escalated, correction in self.conn.execute(
                 self._limited(stmt, self.limit))
         )
+        return rows, int(total), int(needing)
+
+    # -- people and money
+    def user_names(self) -> dict[str, str]:
+        """Display names of the users by id (as text, the key ``counts_by`` gives)."""
+        return {str(uid): name for uid, name in
+                self.conn.execute(select(_u.c.id, _u.c.display_name))}
+
+    def compensation(self, month: date) -> dict[str, tuple[int, int]]:
+        """Compensation paid on the month's sheets, per category: (sheets, fen)."""
+        stmt = (select(_s.c.category, func.count(), func.sum(_s.c.compensation_cents))
+                .where(*self._received(_at(month), self.cutoff(month)),
+                       _s.c.compensation_cents > 0)
+                .group_by(_s.c.category))
+        return {str(category): (int(n), int(cents))
+                for category, n, cents in self.conn.execute(stmt)}
 
 
 class ReportQueries:

@@ -61,8 +61,10 @@ def test_a_regeneration_that_differs_says_what_changed(story: Story) -> None:
     again = reporting.regenerate_monthly(uow(), staff.gm, OCTOBER)
     assert not again.identical
     # The area is attributed as recorded now; the state stays October's (registered).
+    # E is assigned to 陈刚 (who had the other five): area and person move, nothing else.
     assert [(c.name, c.issued, c.now) for c in again.changes] == [
-        ("area.-", "1 0", ""), ("area.service", "0 0", "1 0")]
+        ("area.-", "1 0", ""), ("area.service", "0 0", "1 0"),
+        ("person.陈刚", "5 0", "6 0"), ("person.-", "1 0", "")]
 
 
 def test_issuing_is_guarded(story: Story) -> None:
