@@ -6,6 +6,8 @@ The documents are those the desktop shows (the same service functions make them)
     helpdesk report monthly --month 2026-10 --out 2026-10.xlsx      # the tables
     helpdesk report monthly --month 2026-10 --issue --user director --out 2026-10.pdf
     helpdesk report monthly --month 2026-10 --fresh --out now.pdf  # compare with issued
+    helpdesk report kpi --from 2026-01-01 --to 2026-10-31 --store TS --out kpi.pdf
+    helpdesk report kpi --from 2026-01-01 --to 2026-10-31 --out kpi.xlsx
     helpdesk report sheet TS-2026-000123 --out sheet.pdf
     helpdesk report letter TS-2026-000123 --lang en --out letter.pdf
     helpdesk report letter TS-2026-000123 --draft > letter.txt   # edit, then
@@ -58,6 +60,22 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
                               "say which figures differ from the issued report")
     _out_option(monthly)
     monthly.set_defaults(func=run_monthly)
+
+    kpi = actions.add_parser(
+        "kpi", parents=[common_opts], help="the customer KPI report (seed 004)",
+        description="Customer satisfaction, retention and repurchase rates, customer "
+                    "lifetime value, the customer pyramid and RFM classes for a period: PDF, "
+                    "or its tables as CSV/XLSX.")
+    kpi.add_argument("--from", dest="first_day", required=True, metavar="YYYY-MM-DD",
+                     help="the period's first day")
+    kpi.add_argument("--to", dest="last_day", required=True, metavar="YYYY-MM-DD",
+                     help="the period's last day (included)")
+    kpi.add_argument("--store", metavar="CODE", default=None,
+                     help="one store by its code (default: all stores)")
+    kpi.add_argument("--format", choices=_FORMATS, default=None,
+                     help="pdf, csv or xlsx (default: from the --out suffix, else pdf)")
+    _out_option(kpi)
+    kpi.set_defaults(func=run_kpi)
 
     sheet = actions.add_parser("sheet", parents=[common_opts],
                                help="print one complaint sheet as the paper form")
@@ -160,6 +178,16 @@ def _say_changes(regeneration: reporting.Regeneration) -> None:
     for change in regeneration.changes:
         print(f"  {change.name}: issued {change.issued or '—'}, now {change.now or '—'}",
               file=sys.stderr)
+
+
+def run_kpi(args: argparse.Namespace) -> int:
+    _use_font(args)
+    request = reporting.KpiRequest(args.first_day, args.last_day, store=args.store,
+                                   lang=_base.language(args))
+    fmt = _format(args)
+    data = reporting.kpi_document(_base.uow(args), _base.reader_id(args), request, fmt)
+    return _done(args, args.out, data,
+                 f"customer KPI report {args.first_day} – {args.last_day} ({fmt})")
 
 
 def run_sheet(args: argparse.Namespace) -> int:

@@ -313,6 +313,48 @@ _ZH_CN: dict[str, str] = {
     "comp.none": "本月没有补偿。",
     "major.attention": "重大或已升级厂家的投诉共 {total} 张；其中 {attention} 张在月末仍未结案"
                        "或解决超期，列在前面。",
+    # issue 12: customer KPI report
+    "kpi_report.title": "客户关键指标报告",
+    "kpi_report.as_at": "客户分层截至",
+    "kpi_report.kpis": "一、关键指标",
+    "kpi_report.csat": "客户满意度（CSAT）",
+    "kpi_report.average_score": "回访平均分（5分制）",
+    "kpi_report.retention": "客户保持率",
+    "kpi_report.repurchase": "重复购买率",
+    "kpi_report.clv": "平均客户终身价值（元）",
+    "kpi_report.basis.retention": "{retained}/{previous} 位上期客户本期再次购买",
+    "kpi_report.basis.repurchase": "{repeat}/{buyers} 位本期客户购买两次以上",
+    "kpi_report.basis.clv": "累计消费 + 近12个月消费 × {years} 年，按有购买记录的客户平均",
+    "kpi_report.pyramid": "二、客户金字塔",
+    "kpi_report.rfm": "三、RFM 客户分类",
+    "kpi_report.segment": "层级",
+    "kpi_report.rfm_class": "类别",
+    "kpi_report.customers": "客户数",
+    "kpi_report.revenue_12m": "近12个月消费（元）",
+    "kpi_report.revenue": "累计消费（元）",
+    "kpi_report.avg_clv": "平均终身价值（元）",
+    "seg.top": "顶端客户（前1%）",
+    "seg.high": "高端客户（前5%）",
+    "seg.middle": "中端客户（前20%）",
+    "seg.low": "低端客户（其余80%）",
+    "seg.inactive": "不活跃客户",
+    "seg.prospect": "潜在客户",
+    "rfm.high_value": "高价值客户",
+    "rfm.potential": "潜力客户",
+    "rfm.ordinary": "普通客户",
+    "rfm.at_risk": "流失风险客户",
+    "rfm.silent": "沉默客户",
+    "kpi_def.csat": "客户满意度：期间内回访评分为4或5分（满分5分）的次数 ÷ 回访总次数。",
+    "kpi_def.retention": "客户保持率：在期间之前等长时段购买过、且在本期间再次购买的客户 ÷ "
+                         "之前时段购买过的客户。",
+    "kpi_def.repurchase": "重复购买率：本期间购买两次及以上的客户 ÷ 本期间购买过的客户。",
+    "kpi_def.clv": "客户终身价值：累计消费 + 近12个月消费 × 3年（假设今后每年与过去一年相同）。",
+    "kpi_def.pyramid": "客户金字塔（截至期间最后一天）：近12个月有消费的客户按该消费排序，"
+                       "前1%为顶端、前5%为高端、前20%为中端、其余为低端；有消费但近12个月没有为"
+                       "不活跃；没有消费为潜在客户。",
+    "kpi_def.rfm": "RFM：最近一次消费（R）、消费频次（F）、消费金额（M）按五分位各评1–5分；"
+                   "高价值 R≥3、F≥4、M≥4；潜力 R≥3 且 F 或 M≥3；普通 R≥3 其余；"
+                   "流失风险 R≤2 且 F 或 M≥4；沉默为其余。",
 }
 
 _ZH_TW: dict[str, str] = {
@@ -603,6 +645,48 @@ _ZH_TW: dict[str, str] = {
     "comp.none": "本月沒有補償。",
     "major.attention": "重大或已升級廠家的投訴共 {total} 張；其中 {attention} 張在月末仍未結案"
                        "或解決超期，列在前面。",
+    # issue 12: customer KPI report
+    "kpi_report.title": "客戶關鍵指標報告",
+    "kpi_report.as_at": "客戶分層截至",
+    "kpi_report.kpis": "一、關鍵指標",
+    "kpi_report.csat": "客戶滿意度（CSAT）",
+    "kpi_report.average_score": "回訪平均分（5分制）",
+    "kpi_report.retention": "客戶保持率",
+    "kpi_report.repurchase": "重複購買率",
+    "kpi_report.clv": "平均客戶終身價值（元）",
+    "kpi_report.basis.retention": "{retained}/{previous} 位上期客戶本期再次購買",
+    "kpi_report.basis.repurchase": "{repeat}/{buyers} 位本期客戶購買兩次以上",
+    "kpi_report.basis.clv": "累計消費 + 近12個月消費 × {years} 年，按有購買記錄的客戶平均",
+    "kpi_report.pyramid": "二、客戶金字塔",
+    "kpi_report.rfm": "三、RFM 客戶分類",
+    "kpi_report.segment": "層級",
+    "kpi_report.rfm_class": "類別",
+    "kpi_report.customers": "客戶數",
+    "kpi_report.revenue_12m": "近12個月消費（元）",
+    "kpi_report.revenue": "累計消費（元）",
+    "kpi_report.avg_clv": "平均終身價值（元）",
+    "seg.top": "頂端客戶（前1%）",
+    "seg.high": "高端客戶（前5%）",
+    "seg.middle": "中端客戶（前20%）",
+    "seg.low": "低端客戶（其餘80%）",
+    "seg.inactive": "不活躍客戶",
+    "seg.prospect": "潛在客戶",
+    "rfm.high_value": "高價值客戶",
+    "rfm.potential": "潛力客戶",
+    "rfm.ordinary": "普通客戶",
+    "rfm.at_risk": "流失風險客戶",
+    "rfm.silent": "沉默客戶",
+    "kpi_def.csat": "客戶滿意度：期間內回訪評分為4或5分（滿分5分）的次數 ÷ 回訪總次數。",
+    "kpi_def.retention": "客戶保持率：在期間之前等長時段購買過、且在本期間再次購買的客戶 ÷ "
+                         "之前時段購買過的客戶。",
+    "kpi_def.repurchase": "重複購買率：本期間購買兩次及以上的客戶 ÷ 本期間購買過的客戶。",
+    "kpi_def.clv": "客戶終身價值：累計消費 + 近12個月消費 × 3年（假設今後每年與過去一年相同）。",
+    "kpi_def.pyramid": "客戶金字塔（截至期間最後一天）：近12個月有消費的客戶按該消費排序，"
+                       "前1%為頂端、前5%為高端、前20%為中端、其餘為低端；有消費但近12個月沒有為"
+                       "不活躍；沒有消費為潛在客戶。",
+    "kpi_def.rfm": "RFM：最近一次消費（R）、消費頻次（F）、消費金額（M）按五分位各評1–5分；"
+                   "高價值 R≥3、F≥4、M≥4；潛力 R≥3 且 F 或 M≥3；普通 R≥3 其餘；"
+                   "流失風險 R≤2 且 F 或 M≥4；沉默為其餘。",
 }
 
 _EN: dict[str, str] = {
@@ -910,6 +994,51 @@ _EN: dict[str, str] = {
     "comp.none": "No compensation this month.",
     "major.attention": "{total} major or escalated complaints; the {attention} still open "
                        "at the month's end or resolved late come first.",
+    # issue 12: customer KPI report
+    "kpi_report.title": "Customer KPI report",
+    "kpi_report.as_at": "Customer tiers as at",
+    "kpi_report.kpis": "1. Key indicators",
+    "kpi_report.csat": "Customer satisfaction (CSAT)",
+    "kpi_report.average_score": "Average return-visit score (of 5)",
+    "kpi_report.retention": "Retention rate",
+    "kpi_report.repurchase": "Repurchase rate",
+    "kpi_report.clv": "Average customer lifetime value (CNY)",
+    "kpi_report.basis.retention": "{retained} of {previous} earlier customers bought again",
+    "kpi_report.basis.repurchase": "{repeat} of {buyers} buyers bought twice or more",
+    "kpi_report.basis.clv": "revenue so far + last 12 months × {years} years, per customer "
+                            "with an order",
+    "kpi_report.pyramid": "2. Customer pyramid",
+    "kpi_report.rfm": "3. RFM classes",
+    "kpi_report.segment": "Segment",
+    "kpi_report.rfm_class": "Class",
+    "kpi_report.customers": "Customers",
+    "kpi_report.revenue_12m": "Revenue, last 12 months",
+    "kpi_report.revenue": "Revenue, all time",
+    "kpi_report.avg_clv": "Average lifetime value",
+    "seg.top": "Top (1 %)",
+    "seg.high": "High (to 5 %)",
+    "seg.middle": "Middle (to 20 %)",
+    "seg.low": "Low (other 80 %)",
+    "seg.inactive": "Inactive",
+    "seg.prospect": "Prospects",
+    "rfm.high_value": "High value",
+    "rfm.potential": "Potential",
+    "rfm.ordinary": "Ordinary",
+    "rfm.at_risk": "At risk",
+    "rfm.silent": "Silent",
+    "kpi_def.csat": "CSAT: return visits of the period scoring 4 or 5 (of 5) / all of them.",
+    "kpi_def.retention": "Retention rate: customers who ordered in the period of equal length "
+                         "just before and again in the period / those who ordered before.",
+    "kpi_def.repurchase": "Repurchase rate: buyers of the period with two or more orders / "
+                          "all its buyers.",
+    "kpi_def.clv": "Customer lifetime value: revenue so far + revenue of the last 12 months "
+                   "× 3 years (if the coming years look like the last one).",
+    "kpi_def.pyramid": "Pyramid, at the period's last day: customers with an order in the last "
+                       "12 months ranked by that revenue; top 1 %, high to 5 %, middle to 20 %, "
+                       "low the rest; inactive: orders, none in 12 months; prospects: no order.",
+    "kpi_def.rfm": "RFM: recency, frequency and monetary value each scored 1–5 by quintile; "
+                   "high value R≥3 F≥4 M≥4; potential R≥3 and F or M ≥3; ordinary R≥3 "
+                   "otherwise; at risk R≤2 and F or M ≥4; silent otherwise.",
 }
 
 TEXTS: dict[str, dict[str, str]] = {"zh_CN": _ZH_CN, "zh_TW": _ZH_TW, "en": _EN}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from helpdesk.domain import events, parsing
@@ -23,12 +23,13 @@ from helpdesk.domain.customers import CustomerKind, Gender
 from helpdesk.domain.errors import NotFound, ValidationError
 from helpdesk.domain.months import midnight
 from helpdesk.domain.users import Permission, User
-from helpdesk.reports import i18n, monthly, tables
+from helpdesk.reports import i18n, kpi, monthly, tables
 from helpdesk.reports.fonts import pdf_font
+from helpdesk.reports.render_kpi import render_kpi
 from helpdesk.reports.render_monthly import render_monthly
 from helpdesk.reports.reply_letter import Letterhead, draft_letter, render_letter
 from helpdesk.reports.sheet_print import render_sheet
-from helpdesk.services import common
+from helpdesk.services import analytics, common
 from helpdesk.services import complaints as complaint_services
 from helpdesk.services.common import UnitOfWork
 from helpdesk.services.dto import SheetDetail
@@ -301,6 +302,71 @@ def regenerate_monthly(uow: UnitOfWork, actor_id: int, request: MonthlyRequest
     changes = () if issued is None else compare_figures(issued.figures,
                                                         monthly.figures_text(report))
     return Regeneration(report, issued, changes)
+
+
+# ------------------------------------------------------------------ customer KPIs
+@dataclass(frozen=True)
+class KpiRequest:
+    """A customer KPI report: the period's first and last day (inclusive), a store."""
+
+    first_day: str | date
+    last_day: str | date
+    store: str | int | None = None
+    lang: str = i18n.DEFAULT_LANGUAGE
+
+
+def kpi_report(uow: UnitOfWork, actor_id: int, request: KpiRequest) -> kpi.KpiReport:
+    """Every figure of the customer KPI report (``VIEW_REPORTS``); the pyramid and the
+    RFM classes as at the period's last day.
+
+    Raises:
+        ValidationError: a day that is not a date, ``period.order``, ``store.not_found``.
+    """
+    start = parsing.parse_date(request.first_day, field="first_day") \
+        if isinstance(request.first_day, str) else request.first_day
+    last = parsing.parse_date(request.last_day, field="last_day") \
+        if isinstance(request.last_day, str) else request.last_day
+    end = last + timedelta(days=1)
+    with uow.reading():
+        _viewer(uow, actor_id, Permission.VIEW_REPORTS)
+    store_id = resolve_store(uow, request.store)
+    retention = analytics.retention(uow, actor_id, start, end, store_id=store_id)
+    satisfaction = analytics.csat(uow, actor_id, start, end, store_id=store_id)
+    pyramid = analytics.pyramid(uow, actor_id, store_id=store_id, today=last)
+    rfm = analytics.rfm(uow, actor_id, store_id=store_id, today=last)
+    with uow.reading():
+        stores = [(st.id, st.name) for st in uow.stores.list()]
+    store_name = next((name for sid, name in stores if sid == store_id), None)
+    return kpi.KpiReport(
+        start=start, end=end, store_name=store_name,
+        store_names=() if store_id is not None else tuple(name for _, name in stores),
+        generated_at=common.now(),
+        visits=satisfaction.visits, satisfied=satisfaction.satisfied,
+        score_sum=round((satisfaction.average or 0) * satisfaction.visits),
+        previous_buyers=retention.previous_buyers, retained=retention.retained,
+        buyers=retention.buyers, repeat_buyers=retention.repeat_buyers,
+        segments=tuple(kpi.KpiSegment(s.segment.value, s.customers, s.revenue_12m_cents,
+                                      s.revenue_cents) for s in pyramid.segments),
+        rfm=tuple(kpi.KpiRfm(c.rfm_class.value, c.customers, c.revenue_cents, c.avg_r,
+                             c.avg_f, c.avg_m) for c in rfm.classes),
+        ltv_years=analytics.LTV_REMAINING_YEARS,
+    )
+
+
+def kpi_document(uow: UnitOfWork, actor_id: int, request: KpiRequest, fmt: str) -> bytes:
+    """The customer KPI report as ``pdf``, ``csv`` or ``xlsx``; audited."""
+    if fmt not in ("pdf", *tables.FORMATS):
+        raise ValidationError("format", "format.unknown",
+                              f"unknown format {fmt!r}; choose pdf, csv or xlsx", value=fmt)
+    lang = i18n.normalize_language(request.lang)
+    report = kpi_report(uow, actor_id, request)
+    data = render_kpi(report, lang, font=pdf_font()) if fmt == "pdf" else \
+        kpi.export(report, lang, fmt)
+    _audit(uow, actor_id, events.ReportMade, store_id=None,
+           details={"report": "customer_kpi", "from": f"{report.start:%Y-%m-%d}",
+                    "to": f"{report.last_day:%Y-%m-%d}", "store": report.store_name,
+                    "lang": lang, "format": fmt})
+    return data
 
 
 # ------------------------------------------------------------------ one sheet
