@@ -137,7 +137,7 @@ def kpi_tables(report: KpiReport, lang: str) -> list[ReportTable]:
         (t("kpi_report.csat"), report.csat,
          t("kpi.basis.visits", satisfied=report.satisfied, visits=report.visits)),
         (t("kpi_report.average_score"),
-         None if report.average_score is None else round(report.average_score, 2), ""),
+         "—" if report.average_score is None else f"{report.average_score:.2f}", ""),
         (t("kpi_report.retention"), report.retention_rate,
          t("kpi_report.basis.retention", retained=report.retained,
            previous=report.previous_buyers)),
@@ -169,7 +169,7 @@ def kpi_tables(report: KpiReport, lang: str) -> list[ReportTable]:
          avg(c.avg_f), avg(c.avg_m)) for c in report.rfm) + ((
             t("col.total"), sum(c.customers for c in report.rfm),
             i18n.fmt_amount(sum(c.revenue_cents for c in report.rfm)), "", "", ""),))
-    definitions = ReportTable("definitions", t("sec.definitions"), (t("col.item"),), tuple(
+    definitions = ReportTable("definitions", t("kpi_report.definitions"), (t("col.item"),), tuple(
         (t(key),) for key in ("kpi_def.csat", "kpi_def.retention", "kpi_def.repurchase",
                               "kpi_def.clv", "kpi_def.pyramid", "kpi_def.rfm")))
     return [info, kpis, pyramid, rfm, definitions]

@@ -110,3 +110,9 @@ def test_kpi_from_the_command_line(shop: Story, tmp_path: Path,
     assert main(["report", "kpi", "--from", "2026-10-01", "--to", "2026-10-31",
                  "--out", str(pdf), "--database", shop.db.url]) == 0
     assert "客户关键指标报告" in squeeze(pdf_text(pdf.read_bytes()))
+
+
+def test_kpi_average_score_is_a_score_not_a_percentage(shop: Story) -> None:
+    text = pdf_text(reporting.kpi_document(shop.db.uow(), shop.staff.gm, OCTOBER, "pdf"))
+    assert has_row(text, "回访平均分（5分制）", "4.00")
+    assert "400.0%" not in text and "四、统计口径说明" in squeeze(text)
