@@ -164,7 +164,7 @@ _ZH_CN: dict[str, str] = {
                     "时限）。尚未响应且时限未到的单不计入。",
     "def.resolution": "解决及时率：分母为本月受理、且在截止时点前已解决或解决时限已过的抱怨单"
                       "（等待客户的单仅当开始等待时解决时限已过才计为超时）；分子为在解决时限内解决的单数。"
-                      "被重新打开的单以重新打开后的状态计。",
+                      "是否已解决按截止时点的状态判断；月后重新打开不改变本月数字，计入重新打开的月份。",
     "def.times": "响应/解决时间：从接收到响应/解决所经过的自然时间。中位数与90分位按“最近秩”法："
                  "将 N 个数值从小到大排列，取第 ⌈p×N⌉ 个（p = 0.5 或 0.9），因此结果总是某一张单"
                  "的实际用时。",
@@ -500,7 +500,7 @@ _ZH_TW: dict[str, str] = {
                     "時限）。尚未響應且時限未到的單不計入。",
     "def.resolution": "解決及時率：分母為本月受理、且在截止時點前已解決或解決時限已過的抱怨單"
                       "（等待客戶的單僅當開始等待時解決時限已過才計為超時）；分子為在解決時限內解決的單數。"
-                      "被重新打開的單以重新打開後的狀態計。",
+                      "是否已解決按截止時點的狀態判斷；月後重新打開不改變本月數字，計入重新打開的月份。",
     "def.times": "響應/解決時間：從接收到響應/解決所經過的自然時間。中位數與90分位按「最近秩」法："
                  "將 N 個數值從小到大排列，取第 ⌈p×N⌉ 個（p = 0.5 或 0.9），因此結果總是某一張單"
                  "的實際用時。",
@@ -840,7 +840,9 @@ _EN: dict[str, str] = {
                       "whose resolution deadline had passed, by the cut-off (a sheet waiting "
                       "for the customer is late only if its deadline had passed when the "
                       "wait began); the share resolved by the "
-                      "deadline. A reopened sheet counts as it stands after reopening.",
+                      "deadline. Resolved means resolved as the sheet stood at the cut-off; "
+                      "a reopening after the month changes nothing in it and counts in the "
+                      "month it happens.",
     "def.times": "Response and resolution times are elapsed time from receipt. Median and "
                  "90th percentile use the nearest-rank method: of N values in ascending "
                  "order, the ⌈p×N⌉-th (p = 0.5 or 0.9), so each figure is a real sheet's time.",
