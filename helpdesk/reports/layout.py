@@ -191,7 +191,10 @@ def table(
     scale = CONTENT_WIDTH / sum(widths)
     # splitInRow: a cell holding a long text (4,000 characters) may continue on the
     # next page instead of failing to fit.
-    result = Table(data, colWidths=[w * scale for w in widths], repeatRows=1, splitInRow=1)
+    # A table ending in a total splits between rows only: splitting inside a row ignores
+    # NOSPLIT and put the total alone on the next page.
+    result = Table(data, colWidths=[w * scale for w in widths], repeatRows=1,
+                   splitInRow=0 if total_row else 1)
     commands: list[TableCommand] = [
         ("FONTNAME", (0, 0), (-1, -1), st.font),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),

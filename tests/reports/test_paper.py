@@ -49,20 +49,25 @@ def _pages(data: bytes) -> list[str]:
     return [page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(data)).pages]
 
 
-@pytest.mark.parametrize("filler_mm", range(226, 246, 2))
-def test_a_total_row_never_stands_alone_on_a_page(filler_mm: int) -> None:
-    """Whatever the space left on page one, the total goes over with a row above it."""
+@pytest.mark.parametrize("filler", [*range(2260, 2460, 20), *range(2040, 2070, 3)])
+def test_a_total_row_never_stands_alone_on_a_page(filler: int) -> None:
+    """Whatever the space left on page one (``filler``: tenths of a mm), the total goes
+    over with a row above it, and the table is cut once (splitting inside a row had
+    put the header twice on a page and the total alone on the next)."""
     font = fonts.pdf_font()
     st = layout.styles(font, "zh_CN")
-    rows = [[f"行{i}", str(i)] for i in range(1, 6)] + [["合计", "15"]]
-    table = layout.table(st, ["项目", "数量"], rows, [100, 40], total_row=True)
-    data = layout.build([Spacer(1, filler_mm * layout.mm), table], font=font, title="t",
+    rows = [[f"行{i}", str(i), "2,864,824.00"] for i in range(1, 9)] + \
+        [["合计", "36", "10,370,222.00"]]
+    table = layout.table(st, ["项目", "数量", "金额"], rows, [80, 40, 58], right=(1, 2),
+                         total_row=True)
+    data = layout.build([Spacer(1, filler / 10 * layout.mm), table], font=font, title="t",
                         subject="s", footer="f", page_text=lambda p, n: f"{p} / {n}",
                         lang="zh_CN")
     pages = _pages(data)
     where = next(i for i, text in enumerate(pages) if "合计" in text)
     body = [line for line in pages[where].splitlines() if line.startswith("行")]
     assert body, f"the total is alone on page {where + 1}"
+    assert all(text.splitlines().count("项目") <= 1 for text in pages)
     assert f"{where + 1} / {len(pages)}" in pages[where]
 
 
