@@ -8,6 +8,10 @@ the XLSX export with complete lists. Figures are printed, not asserted::
     python scripts/bench_report.py                       # 420,000 demo sheets (~5 min load)
     python scripts/bench_report.py --database big.db     # reuse a loaded database
     python scripts/bench_report.py --database postgresql://postgres@127.0.0.1/helpdesk
+    python scripts/bench_report.py --database big.db --month busiest   # the largest month
+
+It also prints the share of the whole report spent in SQL (the time inside the report's
+queries, ``storage.report_queries.MonthlyQueries``, fetching included), query by query.
 
 Five years of demo history grow towards the present, so 420,000 sheets put more than
 10,000 into each of the last months.
@@ -33,7 +37,7 @@ from helpdesk.demo import generator as demo  # noqa: E402
 from helpdesk.domain.users import Permission, permissions_of  # noqa: E402
 from helpdesk.reports import fonts, monthly, render_monthly  # noqa: E402
 from helpdesk.services import common, reporting, users  # noqa: E402
-from helpdesk.storage import tables  # noqa: E402
+from helpdesk.storage import report_queries, tables  # noqa: E402
 from helpdesk.storage.database import Database, open_database  # noqa: E402
 
 TARGET = 10_000
@@ -46,6 +50,59 @@ def _timed(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
         result = fn()
         runs.append(time.perf_counter() - started)
     return statistics.median(runs), result
+
+
+_SQL_METHODS = ("core", "durations", "satisfaction", "reopens", "backlogs",
+                "overdue_sheets", "repeat_counts", "repeat_list", "counts_by",
+                "root_causes", "actions", "major")
+
+
+class SqlClock:
+    """Times every query method of ``MonthlyQueries`` (SQL and fetching)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = dict.fromkeys(_SQL_METHODS, 0.0)
+        for name in _SQL_METHODS:
+            setattr(report_queries.MonthlyQueries, name,
+                    self._timed(name, getattr(report_queries.MonthlyQueries, name)))
+
+    def _timed(self, name: str, method: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return method(*args, **kwargs)
+            finally:
+                self.seconds[name] += time.perf_counter() - started
+        return run
+
+    def reset(self) -> None:
+        self.seconds = dict.fromkeys(_SQL_METHODS, 0.0)
+
+    @property
+    def total(self) -> float:
+        return sum(self.seconds.values())
+
+
+def busiest_month(db: Database) -> tuple[date, int]:
+    """The finished month with the most sheets received."""
+    s = tables.sheets
+    first = common.now().date().replace(day=1)
+    best, best_count = None, -1
+    with db.engine.connect() as conn:
+        oldest = conn.execute(select(func.min(s.c.received_at))).scalar_one()
+        if oldest is None:
+            raise SystemExit("the database has no sheets")
+        month = monthly.add_months(first, -1)
+        while month >= oldest.date().replace(day=1):
+            end = monthly.add_months(month, 1)
+            count = conn.execute(select(func.count()).select_from(s).where(
+                s.c.received_at >= datetime(month.year, month.month, 1),
+                s.c.received_at < datetime(end.year, end.month, 1))).scalar_one()
+            if count > best_count:
+                best, best_count = month, count
+            month = monthly.add_months(month, -1)
+    assert best is not None
+    return best, best_count
 
 
 def recent_busy_month(db: Database) -> tuple[date, int]:
@@ -75,8 +132,8 @@ def main() -> int:
     parser.add_argument("--database", help="an existing database (default: load demo data)")
     parser.add_argument("--sheets", type=int, default=420_000)
     parser.add_argument("--customers", type=int, default=80_000)
-    parser.add_argument("--month", help="YYYY-MM (default: the latest finished month with "
-                        f"{TARGET:,} sheets or more)")
+    parser.add_argument("--month", help="YYYY-MM, or 'busiest' (default: the latest "
+                        f"finished month with {TARGET:,} sheets or more)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per step (median)")
     args = parser.parse_args()
 
@@ -89,7 +146,9 @@ def main() -> int:
         started = time.perf_counter()
         demo.load_demo(db.uow(), customers=args.customers, sheets=args.sheets)
         print(f"  loaded in {time.perf_counter() - started:.0f} s")
-    if args.month:
+    if args.month == "busiest":
+        month, count = busiest_month(db)
+    elif args.month:
         month = monthly.parse_month(args.month)
         count = None
     else:
@@ -104,7 +163,13 @@ def main() -> int:
     pdf_s, pdf = _timed(lambda: render_monthly.render_monthly(report, "zh_CN", font=font),
                         args.repeat)
     request = reporting.MonthlyRequest(month)
-    whole_s, _ = _timed(lambda: reporting.monthly_pdf(uow(), reader, request), args.repeat)
+    sql = SqlClock()
+    cpu_started = time.process_time()
+    whole_s, _ = _timed(lambda: reporting.monthly_pdf(uow(), reader, request, fresh=True),
+                        args.repeat)
+    cpu_s = (time.process_time() - cpu_started) / args.repeat
+    sql_s = sql.total / args.repeat
+    per_query = {name: seconds / args.repeat for name, seconds in sql.seconds.items()}
     xlsx_s, xlsx = _timed(lambda: reporting.monthly_export(uow(), reader, request, "xlsx"), 1)
     with db.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(tables.sheets)).scalar_one()
@@ -118,7 +183,12 @@ def main() -> int:
     print(f"font:                {font.description}")
     print(f"figures (SQL):       {data_s:6.2f} s  (median of {args.repeat})")
     print(f"PDF rendering:       {pdf_s:6.2f} s  ({len(pdf):,} bytes)")
-    print(f"whole report (PDF):  {whole_s:6.2f} s  (service call: figures + PDF + audit)")
+    print(f"whole report (PDF):  {whole_s:6.2f} s  (service call: figures + PDF + audit; "
+          f"CPU {cpu_s:.2f} s)")
+    print(f"  in SQL:            {sql_s:6.2f} s  ({sql_s / whole_s:.0%} of the whole report)")
+    for name, seconds in sorted(per_query.items(), key=lambda item: -item[1]):
+        if seconds >= 0.005:
+            print(f"    {name:16s} {seconds:6.2f} s  ({seconds / whole_s:.0%})")
     print(f"XLSX, every row:     {xlsx_s:6.2f} s  ({len(xlsx):,} bytes)")
     db.dispose()
     return 0

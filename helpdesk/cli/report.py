@@ -4,6 +4,10 @@ The documents are those the desktop shows (the same service functions make them)
 
     helpdesk report monthly --month 2026-10 --store TS --lang zh --out 2026-10.pdf
     helpdesk report monthly --month 2026-10 --out 2026-10.xlsx      # the tables
+    helpdesk report monthly --month 2026-10 --issue --user director --out 2026-10.pdf
+    helpdesk report monthly --month 2026-10 --fresh --out now.pdf  # compare with issued
+    helpdesk report kpi --from 2026-01-01 --to 2026-10-31 --store TS --out kpi.pdf
+    helpdesk report kpi --from 2026-01-01 --to 2026-10-31 --out kpi.xlsx
     helpdesk report sheet TS-2026-000123 --out sheet.pdf
     helpdesk report letter TS-2026-000123 --lang en --out letter.pdf
     helpdesk report letter TS-2026-000123 --draft > letter.txt   # edit, then
@@ -46,8 +50,32 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
                          help="one store by its code (default: all stores)")
     monthly.add_argument("--format", choices=_FORMATS, default=None,
                          help="pdf, csv or xlsx (default: from the --out suffix, else pdf)")
+    issuing = monthly.add_mutually_exclusive_group()
+    issuing.add_argument("--issue", action="store_true",
+                         help="issue the finished month's report (needs --user with the "
+                              "right to issue): the PDF and its figures are kept; "
+                              "reprints give that document")
+    issuing.add_argument("--fresh", action="store_true",
+                         help="render today's figures even if the month was issued, and "
+                              "say which figures differ from the issued report")
     _out_option(monthly)
     monthly.set_defaults(func=run_monthly)
+
+    kpi = actions.add_parser(
+        "kpi", parents=[common_opts], help="the customer KPI report (seed 004)",
+        description="Customer satisfaction, retention and repurchase rates, customer "
+                    "lifetime value, the customer pyramid and RFM classes for a period: PDF, "
+                    "or its tables as CSV/XLSX.")
+    kpi.add_argument("--from", dest="first_day", required=True, metavar="YYYY-MM-DD",
+                     help="the period's first day")
+    kpi.add_argument("--to", dest="last_day", required=True, metavar="YYYY-MM-DD",
+                     help="the period's last day (included)")
+    kpi.add_argument("--store", metavar="CODE", default=None,
+                     help="one store by its code (default: all stores)")
+    kpi.add_argument("--format", choices=_FORMATS, default=None,
+                     help="pdf, csv or xlsx (default: from the --out suffix, else pdf)")
+    _out_option(kpi)
+    kpi.set_defaults(func=run_kpi)
 
     sheet = actions.add_parser("sheet", parents=[common_opts],
                                help="print one complaint sheet as the paper form")
@@ -118,11 +146,48 @@ def run_monthly(args: argparse.Namespace) -> int:
     uow = _base.uow(args)
     actor = _base.reader_id(args)
     fmt = _format(args)
-    if fmt == "pdf":
-        data = reporting.monthly_pdf(uow, actor, request)
+    if (args.issue or args.fresh) and fmt != "pdf":
+        raise _base.CliError("--issue and --fresh make a PDF; write to FILE.pdf",
+                             code="format.pdf_only")
+    if args.issue:
+        issued = reporting.issue_monthly(uow, actor, request)
+        print(f"issued {issued.month:%Y-%m} at {issued.issued_at:%Y-%m-%d %H:%M} by "
+              f"{issued.issued_by}; PDF sha256 {issued.pdf_sha256}")
+        data = issued.pdf
+    elif fmt == "pdf":
+        if args.fresh:
+            _say_changes(reporting.regenerate_monthly(uow, actor, request))
+        data = reporting.monthly_pdf(uow, actor, request, fresh=args.fresh)
     else:
         data = reporting.monthly_export(uow, actor, request, fmt)
     return _done(args, args.out, data, f"monthly report {args.month} ({fmt})")
+
+
+def _say_changes(regeneration: reporting.Regeneration) -> None:
+    """Tell on stderr whether today's figures differ from the issued report."""
+    issued = regeneration.issued
+    if issued is None:
+        print("this month has not been issued", file=sys.stderr)
+        return
+    if regeneration.identical:
+        print(f"the figures are identical to the report issued on "
+              f"{issued.issued_at:%Y-%m-%d %H:%M}", file=sys.stderr)
+        return
+    print(f"{len(regeneration.changes)} figure(s) differ from the report issued on "
+          f"{issued.issued_at:%Y-%m-%d %H:%M} by {issued.issued_by}:", file=sys.stderr)
+    for change in regeneration.changes:
+        print(f"  {change.name}: issued {change.issued or '—'}, now {change.now or '—'}",
+              file=sys.stderr)
+
+
+def run_kpi(args: argparse.Namespace) -> int:
+    _use_font(args)
+    request = reporting.KpiRequest(args.first_day, args.last_day, store=args.store,
+                                   lang=_base.language(args))
+    fmt = _format(args)
+    data = reporting.kpi_document(_base.uow(args), _base.reader_id(args), request, fmt)
+    return _done(args, args.out, data,
+                 f"customer KPI report {args.first_day} – {args.last_day} ({fmt})")
 
 
 def run_sheet(args: argparse.Namespace) -> int:

@@ -842,6 +842,22 @@ TEMPLATES: Mapping[str, Labels] = {
         "該資料庫檔案已損壞。",
         "This database file is damaged.",
     ),
+    # issue 12: issued reports
+    "report.month_running": (
+        "{month} 尚未结束，月份结束后才能签发报告。",
+        "{month} 尚未結束，月份結束後才能簽發報告。",
+        "{month} is not over yet; a month's report is issued after its end.",
+    ),
+    "report.already_issued": (
+        "{month} 的报告已由 {by} 于 {at} 签发；重印请使用已签发的报告。",
+        "{month} 的報告已由 {by} 於 {at} 簽發；重印請使用已簽發的報告。",
+        "The report for {month} was issued by {by} on {at}; reprint the issued report.",
+    ),
+    "report.not_issued": (
+        "{month} 的报告尚未签发。",
+        "{month} 的報告尚未簽發。",
+        "The report for {month} has not been issued.",
+    ),
 }
 
 # Codes whose first part is the field name, built at run time (``channel.invalid``...).
@@ -994,6 +1010,12 @@ PERMISSION_ACTIONS: Mapping[str, Labels] = {
         "查看审计记录",
         "檢視審計記錄",
         "see the audit trail",
+    ),
+    # issue 12: issued reports
+    Permission.ISSUE_REPORTS: (
+        "签发月度报告",
+        "簽發月度報告",
+        "issue monthly reports",
     ),
 }
 

@@ -227,6 +227,14 @@ class ReportMade(Event):
         return self.store_id
 
 
+# issue 12: a month's report issued (its PDF and figures stored with their hashes)
+@dataclass(frozen=True, kw_only=True)
+class ReportIssued(ReportMade):
+    """The monthly report was issued (``details``: month, scope, hashes)."""
+
+    action: ClassVar[str] = "report.issue"
+
+
 # --------------------------------------------------------------- customers
 @dataclass(frozen=True, kw_only=True)
 class CustomerEvent(Event):

@@ -47,6 +47,8 @@ class Permission(StrEnum):
     MANAGE_USERS = "manage_users"
     MANAGE_SETTINGS = "manage_settings"
     VIEW_AUDIT = "view_audit"
+    # issue 12: issuing a month's report (the signed copy is kept unchanged)
+    ISSUE_REPORTS = "issue_reports"
 
 
 _P = Permission
@@ -78,6 +80,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             _P.EXPORT_PERSONAL_DATA,
             _P.IMPORT_DATA,
             _P.VIEW_REPORTS,
+            _P.ISSUE_REPORTS,
         }
     ),
     # Seed 003: "最后由服务总监决定是否对抱怨单进行关闭" — only the director closes.
@@ -100,9 +103,11 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             _P.IMPORT_DATA,
             _P.VIEW_REPORTS,
             _P.VIEW_AUDIT,
+            _P.ISSUE_REPORTS,
         }
     ),
-    Role.GENERAL_MANAGER: frozenset({_P.VIEW_SHEETS, _P.VIEW_REPORTS, _P.VIEW_AUDIT}),
+    Role.GENERAL_MANAGER: frozenset({_P.VIEW_SHEETS, _P.VIEW_REPORTS, _P.VIEW_AUDIT,
+                                     _P.ISSUE_REPORTS}),
     # The administrator runs the system, not the complaints: no workflow rights, and
     # personal data stays masked (least privilege).
     Role.ADMIN: frozenset(

@@ -123,10 +123,34 @@ def trend_bars(font: str, title: str, months: Sequence[str],
     return drawing
 
 
+def percent_axis(values: Sequence[float]) -> tuple[int, int, int]:
+    """(lowest, highest, step) of a percent axis scaled to ``values`` (percents).
+
+    A 0–100 axis flattens 79–89 % into one line: the axis spans the data with a little
+    room, in steps of 2, 5, 10 or 20 points, within 0–100, at least 10 points tall."""
+    if not values:
+        return 0, 100, 20
+    low, high = min(values), max(values)
+    for step in (2, 5, 10, 20):
+        lowest = max(0, int(low // step) * step)
+        highest = min(100, -int(-high // step) * step)
+        if highest == lowest or high >= highest and highest < 100:
+            highest = min(100, highest + step)
+        if lowest == low and lowest > 0:
+            lowest -= step
+        if (highest - lowest) // step <= 6:
+            break
+    if highest - lowest < 10:
+        lowest = max(0, highest - 10)
+        highest = lowest + 10
+    return lowest, highest, step
+
+
 def rate_lines(font: str, title: str, months: Sequence[str],
                series: Sequence[tuple[str, Sequence[float | None]]], width: float,
                height: float) -> Drawing:
-    """Percent lines per month (0–100); a month without data leaves a gap."""
+    """Percent lines per month on an axis scaled to the data; a month without data
+    leaves a gap."""
     drawing = _drawing(width, height, font)
     _title(drawing, title, font)
     chart = HorizontalLineChart()
@@ -140,9 +164,11 @@ def rate_lines(font: str, title: str, months: Sequence[str],
     chart.categoryAxis.labels.boxAnchor = "ne"
     chart.categoryAxis.labels.dy = -2
     chart.categoryAxis.strokeColor = GRID
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = 100
-    chart.valueAxis.valueStep = 20
+    lowest, highest, step = percent_axis([v for line in chart.data for v in line
+                                          if v is not None])
+    chart.valueAxis.valueMin = lowest
+    chart.valueAxis.valueMax = highest
+    chart.valueAxis.valueStep = step
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 6.5
     chart.valueAxis.labelTextFormat = "%d"

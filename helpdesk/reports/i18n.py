@@ -164,7 +164,7 @@ _ZH_CN: dict[str, str] = {
                     "时限）。尚未响应且时限未到的单不计入。",
     "def.resolution": "解决及时率：分母为本月受理、且在截止时点前已解决或解决时限已过的抱怨单"
                       "（等待客户的单仅当开始等待时解决时限已过才计为超时）；分子为在解决时限内解决的单数。"
-                      "被重新打开的单以重新打开后的状态计。",
+                      "是否已解决按截止时点的状态判断；月后重新打开不改变本月数字，计入重新打开的月份。",
     "def.times": "响应/解决时间：从接收到响应/解决所经过的自然时间。中位数与90分位按“最近秩”法："
                  "将 N 个数值从小到大排列，取第 ⌈p×N⌉ 个（p = 0.5 或 0.9），因此结果总是某一张单"
                  "的实际用时。",
@@ -293,6 +293,69 @@ _ZH_CN: dict[str, str] = {
     "fmt.days": "{d}天{h}小时",
     "fmt.days_even": "{d}天",
     "fmt.overdue_days": "{d}天",
+    # issue 12: as-at-month-end figures
+    "kpi.reopened": "本月重开",
+    "kpi.basis.reopened": "计入重开发生的月份",
+    "report.store_list": "{all}：{names}",
+    "report.pro_rata": "本月进行中，已过 {share}：与上月比较的数量按同期比例折算"
+                       "（上月数量 × {share}）。",
+    "compare.title": "同比与环比",
+    "col.this_month": "本月",
+    "col.mom": "环比",
+    "col.year_ago": "去年同月",
+    "col.yoy": "同比",
+    "col.person": "责任人",
+    "col.advisor": "接待顾问",
+    "col.amount": "金额",
+    "sec.people": "按责任人与接待顾问",
+    "comp.title": "补偿",
+    "comp.summary": "本月补偿合计 {amount}，涉及 {sheets} 单；上月 {previous}。",
+    "comp.none": "本月没有补偿。",
+    "major.attention": "重大或已升级厂家的投诉共 {total} 张；其中 {attention} 张在月末仍未结案"
+                       "或解决超期，列在前面。",
+    # issue 12: customer KPI report
+    "kpi_report.title": "客户关键指标报告",
+    "kpi_report.as_at": "客户分层截至",
+    "kpi_report.kpis": "一、关键指标",
+    "kpi_report.csat": "客户满意度（CSAT）",
+    "kpi_report.average_score": "回访平均分（5分制）",
+    "kpi_report.retention": "客户保持率",
+    "kpi_report.repurchase": "重复购买率",
+    "kpi_report.clv": "平均客户终身价值（元）",
+    "kpi_report.basis.retention": "{retained}/{previous} 位上期客户本期再次购买",
+    "kpi_report.basis.repurchase": "{repeat}/{buyers} 位本期客户购买两次以上",
+    "kpi_report.basis.clv": "累计消费 + 近12个月消费 × {years} 年，按有购买记录的客户平均",
+    "kpi_report.pyramid": "二、客户金字塔",
+    "kpi_report.rfm": "三、RFM 客户分类",
+    "kpi_report.definitions": "四、统计口径说明",
+    "kpi_report.segment": "层级",
+    "kpi_report.rfm_class": "类别",
+    "kpi_report.customers": "客户数",
+    "kpi_report.revenue_12m": "近12个月消费（元）",
+    "kpi_report.revenue": "累计消费（元）",
+    "kpi_report.avg_clv": "平均终身价值（元）",
+    "seg.top": "顶端客户（前1%）",
+    "seg.high": "高端客户（前5%）",
+    "seg.middle": "中端客户（前20%）",
+    "seg.low": "低端客户（其余80%）",
+    "seg.inactive": "不活跃客户",
+    "seg.prospect": "潜在客户",
+    "rfm.high_value": "高价值客户",
+    "rfm.potential": "潜力客户",
+    "rfm.ordinary": "普通客户",
+    "rfm.at_risk": "流失风险客户",
+    "rfm.silent": "沉默客户",
+    "kpi_def.csat": "客户满意度：期间内回访评分为4或5分（满分5分）的次数 ÷ 回访总次数。",
+    "kpi_def.retention": "客户保持率：在期间之前等长时段购买过、且在本期间再次购买的客户 ÷ "
+                         "之前时段购买过的客户。",
+    "kpi_def.repurchase": "重复购买率：本期间购买两次及以上的客户 ÷ 本期间购买过的客户。",
+    "kpi_def.clv": "客户终身价值：累计消费 + 近12个月消费 × 3年（假设今后每年与过去一年相同）。",
+    "kpi_def.pyramid": "客户金字塔（截至期间最后一天）：近12个月有消费的客户按该消费排序，"
+                       "前1%为顶端、前5%为高端、前20%为中端、其余为低端；有消费但近12个月没有为"
+                       "不活跃；没有消费为潜在客户。",
+    "kpi_def.rfm": "RFM：最近一次消费（R）、消费频次（F）、消费金额（M）按五分位各评1–5分；"
+                   "高价值 R≥3、F≥4、M≥4；潜力 R≥3 且 F 或 M≥3；普通 R≥3 其余；"
+                   "流失风险 R≤2 且 F 或 M≥4；沉默为其余。",
 }
 
 _ZH_TW: dict[str, str] = {
@@ -437,7 +500,7 @@ _ZH_TW: dict[str, str] = {
                     "時限）。尚未響應且時限未到的單不計入。",
     "def.resolution": "解決及時率：分母為本月受理、且在截止時點前已解決或解決時限已過的抱怨單"
                       "（等待客戶的單僅當開始等待時解決時限已過才計為超時）；分子為在解決時限內解決的單數。"
-                      "被重新打開的單以重新打開後的狀態計。",
+                      "是否已解決按截止時點的狀態判斷；月後重新打開不改變本月數字，計入重新打開的月份。",
     "def.times": "響應/解決時間：從接收到響應/解決所經過的自然時間。中位數與90分位按「最近秩」法："
                  "將 N 個數值從小到大排列，取第 ⌈p×N⌉ 個（p = 0.5 或 0.9），因此結果總是某一張單"
                  "的實際用時。",
@@ -563,6 +626,69 @@ _ZH_TW: dict[str, str] = {
     "fmt.days": "{d}天{h}小時",
     "fmt.days_even": "{d}天",
     "fmt.overdue_days": "{d}天",
+    # issue 12: as-at-month-end figures
+    "kpi.reopened": "本月重開",
+    "kpi.basis.reopened": "計入重開發生的月份",
+    "report.store_list": "{all}：{names}",
+    "report.pro_rata": "本月進行中，已過 {share}：與上月比較的數量按同期比例折算"
+                       "（上月數量 × {share}）。",
+    "compare.title": "同比與環比",
+    "col.this_month": "本月",
+    "col.mom": "環比",
+    "col.year_ago": "去年同月",
+    "col.yoy": "同比",
+    "col.person": "責任人",
+    "col.advisor": "接待顧問",
+    "col.amount": "金額",
+    "sec.people": "按責任人與接待顧問",
+    "comp.title": "補償",
+    "comp.summary": "本月補償合計 {amount}，涉及 {sheets} 單；上月 {previous}。",
+    "comp.none": "本月沒有補償。",
+    "major.attention": "重大或已升級廠家的投訴共 {total} 張；其中 {attention} 張在月末仍未結案"
+                       "或解決超期，列在前面。",
+    # issue 12: customer KPI report
+    "kpi_report.title": "客戶關鍵指標報告",
+    "kpi_report.as_at": "客戶分層截至",
+    "kpi_report.kpis": "一、關鍵指標",
+    "kpi_report.csat": "客戶滿意度（CSAT）",
+    "kpi_report.average_score": "回訪平均分（5分制）",
+    "kpi_report.retention": "客戶保持率",
+    "kpi_report.repurchase": "重複購買率",
+    "kpi_report.clv": "平均客戶終身價值（元）",
+    "kpi_report.basis.retention": "{retained}/{previous} 位上期客戶本期再次購買",
+    "kpi_report.basis.repurchase": "{repeat}/{buyers} 位本期客戶購買兩次以上",
+    "kpi_report.basis.clv": "累計消費 + 近12個月消費 × {years} 年，按有購買記錄的客戶平均",
+    "kpi_report.pyramid": "二、客戶金字塔",
+    "kpi_report.rfm": "三、RFM 客戶分類",
+    "kpi_report.definitions": "四、統計口徑說明",
+    "kpi_report.segment": "層級",
+    "kpi_report.rfm_class": "類別",
+    "kpi_report.customers": "客戶數",
+    "kpi_report.revenue_12m": "近12個月消費（元）",
+    "kpi_report.revenue": "累計消費（元）",
+    "kpi_report.avg_clv": "平均終身價值（元）",
+    "seg.top": "頂端客戶（前1%）",
+    "seg.high": "高端客戶（前5%）",
+    "seg.middle": "中端客戶（前20%）",
+    "seg.low": "低端客戶（其餘80%）",
+    "seg.inactive": "不活躍客戶",
+    "seg.prospect": "潛在客戶",
+    "rfm.high_value": "高價值客戶",
+    "rfm.potential": "潛力客戶",
+    "rfm.ordinary": "普通客戶",
+    "rfm.at_risk": "流失風險客戶",
+    "rfm.silent": "沉默客戶",
+    "kpi_def.csat": "客戶滿意度：期間內回訪評分為4或5分（滿分5分）的次數 ÷ 回訪總次數。",
+    "kpi_def.retention": "客戶保持率：在期間之前等長時段購買過、且在本期間再次購買的客戶 ÷ "
+                         "之前時段購買過的客戶。",
+    "kpi_def.repurchase": "重複購買率：本期間購買兩次及以上的客戶 ÷ 本期間購買過的客戶。",
+    "kpi_def.clv": "客戶終身價值：累計消費 + 近12個月消費 × 3年（假設今後每年與過去一年相同）。",
+    "kpi_def.pyramid": "客戶金字塔（截至期間最後一天）：近12個月有消費的客戶按該消費排序，"
+                       "前1%為頂端、前5%為高端、前20%為中端、其餘為低端；有消費但近12個月沒有為"
+                       "不活躍；沒有消費為潛在客戶。",
+    "kpi_def.rfm": "RFM：最近一次消費（R）、消費頻次（F）、消費金額（M）按五分位各評1–5分；"
+                   "高價值 R≥3、F≥4、M≥4；潛力 R≥3 且 F 或 M≥3；普通 R≥3 其餘；"
+                   "流失風險 R≤2 且 F 或 M≥4；沉默為其餘。",
 }
 
 _EN: dict[str, str] = {
@@ -714,7 +840,9 @@ _EN: dict[str, str] = {
                       "whose resolution deadline had passed, by the cut-off (a sheet waiting "
                       "for the customer is late only if its deadline had passed when the "
                       "wait began); the share resolved by the "
-                      "deadline. A reopened sheet counts as it stands after reopening.",
+                      "deadline. Resolved means resolved as the sheet stood at the cut-off; "
+                      "a reopening after the month changes nothing in it and counts in the "
+                      "month it happens.",
     "def.times": "Response and resolution times are elapsed time from receipt. Median and "
                  "90th percentile use the nearest-rank method: of N values in ascending "
                  "order, the ⌈p×N⌉-th (p = 0.5 or 0.9), so each figure is a real sheet's time.",
@@ -849,6 +977,73 @@ _EN: dict[str, str] = {
     "fmt.days": "{d} d {h} h",
     "fmt.days_even": "{d} d",
     "fmt.overdue_days": "{d} d",
+    # issue 12: as-at-month-end figures
+    "kpi.reopened": "Reopened this month",
+    "kpi.basis.reopened": "counted in the month they happen",
+    "report.store_list": "{all}: {names}",
+    "report.pro_rata": "The month is in progress ({share} elapsed): counts are compared "
+                       "with last month's scaled to the same share (last month × {share}).",
+    "compare.title": "Year on year and month on month",
+    "col.this_month": "This month",
+    "col.mom": "vs last month",
+    "col.year_ago": "Same month last year",
+    "col.yoy": "vs last year",
+    "col.person": "Responsible person",
+    "col.advisor": "Receiving advisor",
+    "col.amount": "Amount",
+    "sec.people": "By responsible person and receiving advisor",
+    "comp.title": "Compensation",
+    "comp.summary": "Compensation this month: {amount} on {sheets} sheets; last month "
+                    "{previous}.",
+    "comp.none": "No compensation this month.",
+    "major.attention": "{total} major or escalated complaints; the {attention} still open "
+                       "at the month's end or resolved late come first.",
+    # issue 12: customer KPI report
+    "kpi_report.title": "Customer KPI report",
+    "kpi_report.as_at": "Customer tiers as at",
+    "kpi_report.kpis": "1. Key indicators",
+    "kpi_report.csat": "Customer satisfaction (CSAT)",
+    "kpi_report.average_score": "Average return-visit score (of 5)",
+    "kpi_report.retention": "Retention rate",
+    "kpi_report.repurchase": "Repurchase rate",
+    "kpi_report.clv": "Average customer lifetime value (CNY)",
+    "kpi_report.basis.retention": "{retained} of {previous} earlier customers bought again",
+    "kpi_report.basis.repurchase": "{repeat} of {buyers} buyers bought twice or more",
+    "kpi_report.basis.clv": "revenue so far + last 12 months × {years} years, per customer "
+                            "with an order",
+    "kpi_report.pyramid": "2. Customer pyramid",
+    "kpi_report.rfm": "3. RFM classes",
+    "kpi_report.definitions": "4. Definitions",
+    "kpi_report.segment": "Segment",
+    "kpi_report.rfm_class": "Class",
+    "kpi_report.customers": "Customers",
+    "kpi_report.revenue_12m": "Revenue, last 12 months",
+    "kpi_report.revenue": "Revenue, all time",
+    "kpi_report.avg_clv": "Average lifetime value",
+    "seg.top": "Top (1 %)",
+    "seg.high": "High (to 5 %)",
+    "seg.middle": "Middle (to 20 %)",
+    "seg.low": "Low (other 80 %)",
+    "seg.inactive": "Inactive",
+    "seg.prospect": "Prospects",
+    "rfm.high_value": "High value",
+    "rfm.potential": "Potential",
+    "rfm.ordinary": "Ordinary",
+    "rfm.at_risk": "At risk",
+    "rfm.silent": "Silent",
+    "kpi_def.csat": "CSAT: return visits of the period scoring 4 or 5 (of 5) / all of them.",
+    "kpi_def.retention": "Retention rate: customers who ordered in the period of equal length "
+                         "just before and again in the period / those who ordered before.",
+    "kpi_def.repurchase": "Repurchase rate: buyers of the period with two or more orders / "
+                          "all its buyers.",
+    "kpi_def.clv": "Customer lifetime value: revenue so far + revenue of the last 12 months "
+                   "× 3 years (if the coming years look like the last one).",
+    "kpi_def.pyramid": "Pyramid, at the period's last day: customers with an order in the last "
+                       "12 months ranked by that revenue; top 1 %, high to 5 %, middle to 20 %, "
+                       "low the rest; inactive: orders, none in 12 months; prospects: no order.",
+    "kpi_def.rfm": "RFM: recency, frequency and monetary value each scored 1–5 by quintile; "
+                   "high value R≥3 F≥4 M≥4; potential R≥3 and F or M ≥3; ordinary R≥3 "
+                   "otherwise; at risk R≤2 and F or M ≥4; silent otherwise.",
 }
 
 TEXTS: dict[str, dict[str, str]] = {"zh_CN": _ZH_CN, "zh_TW": _ZH_TW, "en": _EN}
@@ -907,7 +1102,8 @@ def fmt_percent(rate: float | None) -> str:
 
 
 def fmt_duration(lang: str, minutes: int | None) -> str:
-    """Elapsed minutes in the reader's units: ``45分钟``, ``2 h 15 min``, ``3天4小时``."""
+    """Elapsed minutes in the reader's units: ``45分钟``, ``2 h 15 min``, ``3天4小时``
+    (from a day on, rounded up to the hour)."""
     if minutes is None:
         return "—"
     if minutes < 60:
@@ -916,7 +1112,9 @@ def fmt_duration(lang: str, minutes: int | None) -> str:
     if hours < 24:
         return text(lang, "fmt.hours", h=hours, m=mins) if mins else \
             text(lang, "fmt.hours_even", h=hours)
-    days, hours = divmod(hours, 24)
+    # Beyond a day the minutes are not shown: round up to the hour, so a slow case is
+    # never printed faster than it was (1,725 minutes is 1天5小时, not 1天4小时).
+    days, hours = divmod(-(-minutes // 60), 24)
     return text(lang, "fmt.days", d=days, h=hours) if hours else \
         text(lang, "fmt.days_even", d=days)
 
@@ -930,6 +1128,13 @@ def fmt_change(current: int, previous: int) -> str:
     else:
         pct = f"{sign}{abs(delta) / previous * 100:.1f}%"
     return f"{sign}{abs(delta)} ({pct})"
+
+
+def fmt_points(now: float | None, before: float | None) -> str:
+    """The change of a rate in percentage points: ``+3.2 pt`` (``—`` without both)."""
+    if now is None or before is None:
+        return "—"
+    return f"{(now - before) * 100:+.1f} pt"
 
 
 def fmt_amount(cents: int) -> str:

@@ -11,18 +11,37 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Literal, TypeAlias, TypedDict, Unpack
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
+from reportlab.lib import colors, textsplit
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as canvas_mod
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    Paragraph,
+    SimpleDocTemplate,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus import paragraph as paragraph_mod
 
 from helpdesk.reports.fonts import PdfFont
+
+# Chinese line-breaking (禁则): these may not begin a line. reportlab's CJK wrapping
+# keeps such a character on the line before (hanging in the margin), but its list
+# lacks the full-width comma, colon, semicolon, ! and ? and the closing quotes and
+# book-title marks, so "，" began lines. Both modules hold their own reference.
+CANNOT_START_LINE = ("，。、；：！？）》〉」』】〕〗〙〛”’．｝］｠％…・"
+                     ",.;:!?)]}%")
+_CANNOT_START = textsplit.ALL_CANNOT_START + "".join(
+    ch for ch in CANNOT_START_LINE if ch not in textsplit.ALL_CANNOT_START)
+textsplit.ALL_CANNOT_START = _CANNOT_START  # type: ignore[misc]
+paragraph_mod.ALL_CANNOT_START = _CANNOT_START  # type: ignore[attr-defined]
 
 PAGE_SIZE = A4
 MARGIN_X = 16 * mm
@@ -172,7 +191,10 @@ def table(
     scale = CONTENT_WIDTH / sum(widths)
     # splitInRow: a cell holding a long text (4,000 characters) may continue on the
     # next page instead of failing to fit.
-    result = Table(data, colWidths=[w * scale for w in widths], repeatRows=1, splitInRow=1)
+    # A table ending in a total splits between rows only: splitting inside a row ignores
+    # NOSPLIT and put the total alone on the next page.
+    result = Table(data, colWidths=[w * scale for w in widths], repeatRows=1,
+                   splitInRow=0 if total_row else 1)
     commands: list[TableCommand] = [
         ("FONTNAME", (0, 0), (-1, -1), st.font),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
@@ -188,6 +210,9 @@ def table(
             commands.append(("BACKGROUND", (0, index), (-1, index), ZEBRA))
     if total_row and len(data) > 1:
         commands.append(("BACKGROUND", (0, len(data) - 1), (-1, len(data) - 1), HEADER_BG))
+        # A total never starts a page alone: it goes over with the row above it.
+        if len(data) > 2:
+            commands.append(("NOSPLIT", (0, len(data) - 2), (-1, len(data) - 1)))
     result.setStyle(TableStyle(commands))
     return result
 
@@ -249,14 +274,24 @@ def text_box(st: Styles, title: str, value: str, empty: str) -> list[Flowable]:
     return [box]
 
 
-def _numbered_canvas(font: str, footer: str,
-                     page_text: Callable[[int, int], str]) -> type[canvas_mod.Canvas]:
+def pdf_date(when: datetime) -> str:
+    """A PDF date string (``D:YYYYMMDDHHmmSS``) of a store-local time."""
+    return f"D:{when:%Y%m%d%H%M%S}"
+
+
+def _numbered_canvas(font: str, footer: str, page_text: Callable[[int, int], str],
+                     created: datetime | None) -> type[canvas_mod.Canvas]:
     """A canvas that knows the page count when it draws the footers (two-pass)."""
 
     class NumberedCanvas(canvas_mod.Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:  # Canvas's own
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, object]] = []
+            if created is not None:
+                # The document's own time instead of the invariant mode's 2000-01-01:
+                # the same report still gives the same bytes.
+                stamp = pdf_date(created)
+                self.setDateFormatter(lambda *_: stamp)
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._pages.append(dict(self.__dict__))
@@ -297,10 +332,13 @@ def build(
     footer: str,
     page_text: Callable[[int, int], str],
     lang: str,
+    author: str = "Helpdesk",
+    created: datetime | None = None,
 ) -> bytes:
     """Lay the flowables out on A4 and return the PDF.
 
-    The output is invariant (no creation timestamp or random id): the same data gives
+    The output is invariant (no random id; the creation date is ``created``, the time
+    the document's data was taken, else reportlab's fixed date): the same data gives
     the same bytes, whether the command line or the desktop made it.
     """
     buffer = io.BytesIO()
@@ -313,11 +351,12 @@ def build(
         bottomMargin=MARGIN_BOTTOM,
         title=title,
         subject=subject,
-        author="Helpdesk",
+        author=author,
         creator="Helpdesk",
         invariant=1,
         initialFontName=font.name,
         lang={"zh_CN": "zh-CN", "zh_TW": "zh-TW"}.get(lang, "en"),
     )
-    doc.build(flowables, canvasmaker=_numbered_canvas(font.name, footer, page_text))
+    doc.build(flowables, canvasmaker=_numbered_canvas(font.name, footer, page_text,
+                                                                created))
     return buffer.getvalue()

@@ -20,12 +20,16 @@ Definitions (the report prints them too):
 * **Resolution on time**: the same with ``resolved_at`` / ``resolution_due_at`` /
   ``resolution_on_time``, except that an unresolved sheet that was *waiting for the
   customer* at the cut-off is counted late only if its deadline had passed when that
-  wait began (its clock stands still; the one rule of ``domain.deadlines``). ``resolved_at``
-  is cleared by a reopen, so a reopened sheet counts as unresolved.
-* **Median and 90th percentile** of ``response_minutes`` / ``resolution_minutes``
-  (elapsed minutes from receipt) over the sheets responded to / resolved before the
-  cut-off, by the *nearest-rank* method: sort the N values ascending and take the
-  ⌈p·N⌉-th (p = 0.5, 0.9) — ``ORDER BY minutes, id LIMIT 1 OFFSET ⌈p·N⌉-1``.
+  wait began (its clock stands still; the one rule of ``domain.deadlines``). Resolved
+  means resolved *as the sheet stood at the cut-off*: its state then (the last workflow
+  transition before it) was resolved, visited or closed, at the last resolution before
+  the cut-off. A reopening after the month changes nothing in that month.
+* **Reopened**: reopenings dated in the month, whatever month their sheet was received
+  in — a later reopening counts in the month it happens.
+* **Median and 90th percentile** of the elapsed minutes from receipt to the response /
+  to the resolution standing at the cut-off, over the sheets responded to / resolved
+  then, by the *nearest-rank* method: sort the N values ascending and take the
+  ⌈p·N⌉-th (p = 0.5, 0.9).
 * **State at the cut-off** (open and overdue at month end): each sheet's state is the
   target of its last workflow transition before the cut-off (latest ``at``, then highest
   id), or *registered* when it had none — so a report for a past month shows that
@@ -127,6 +131,7 @@ class Summary:
     repeat_customers: int
     repeat_in_month: int
     csat: Csat
+    reopened: int = 0
 
 
 @dataclass(frozen=True)
@@ -136,6 +141,15 @@ class CountRow:
     key: str
     count: int
     previous: int
+
+
+@dataclass(frozen=True)
+class Compensation:
+    """Compensation (补偿) paid on one category's sheets: how many sheets, how much."""
+
+    key: str
+    sheets: int
+    cents: int
 
 
 @dataclass(frozen=True)
@@ -198,6 +212,29 @@ class MonthlyReport:
     major: tuple[MajorComplaint, ...]
     category_names: Mapping[str, tuple[str, ...]]
     list_limit: int | None
+    # issue 12: what a director asks for
+    store_names: tuple[str, ...] = ()
+    major_listed: int = 0
+    major_attention: int = 0
+    year_ago: TrendPoint | None = None
+    by_person: tuple[CountRow, ...] = ()
+    by_advisor: tuple[CountRow, ...] = ()
+    compensation: tuple[Compensation, ...] = ()
+    compensation_previous_cents: int = 0
+
+    @property
+    def elapsed_share(self) -> float:
+        """The share of the month elapsed at the cut-off (1.0 for a finished month)."""
+        return (self.as_of - self.start) / (self.end - self.start)
+
+    def pro_rata(self, previous: int) -> int:
+        """Last month's count scaled to the part of this month that has elapsed, so a
+        month in progress is compared with the same share of last month."""
+        return previous if self.complete else round(previous * self.elapsed_share)
+
+    @property
+    def compensation_cents(self) -> int:
+        return sum(c.cents for c in self.compensation)
 
 
 # ---------------------------------------------------------------------- months
@@ -225,6 +262,7 @@ def _summary(q: MonthlyQueries, month: date, backlog: tuple[StateCount, ...],
         repeat_customers=repeat,
         repeat_in_month=repeat_in_month,
         csat=_csat(scores),
+        reopened=q.reopens(month),
     )
 
 
@@ -247,6 +285,14 @@ def _trend_point(q: MonthlyQueries, month: date,
     return TrendPoint(month, total, major, response, resolution, _csat(scores))
 
 
+def _people(q: MonthlyQueries, column: str, month: date,
+            names: Mapping[str, str]) -> tuple[CountRow, ...]:
+    """Counts per user (responsible person, receiving advisor) keyed by display name."""
+    rows = _breakdown(q, column, month)
+    return tuple(CountRow(names.get(row.key, row.key) if row.key else "", row.count,
+                          row.previous) for row in rows)
+
+
 def assemble(
     q: MonthlyQueries,
     first: date,
@@ -254,6 +300,7 @@ def assemble(
     store_id: int | None,
     store_name: str | None,
     category_names: Mapping[str, tuple[str, ...]],
+    store_names: Sequence[str] = (),
 ) -> MonthlyReport:
     """Every figure of the report for the month starting ``first``, from the queries of
     one store (or all) as of ``q.now`` (which also dates the report)."""
@@ -269,6 +316,15 @@ def assemble(
     root_causes, analysed = q.root_causes(first)
     always_severity = [s.value for s in Severity]
     cutoff = q.cutoff(first)
+    major, major_listed, major_attention = q.major(first)
+    year_ago_month = add_months(first, -TREND_MONTHS)
+    year_ago = _trend_point(q, year_ago_month,
+                            q.satisfaction([year_ago_month])[year_ago_month])
+    names = q.user_names()
+    paid = q.compensation(first)
+    paid_before = q.compensation(months[-2])
+    compensation = tuple(Compensation(key, n, cents) for key, (n, cents) in
+                         sorted(paid.items(), key=lambda item: (-item[1][1], item[0])))
     return MonthlyReport(
         month=first,
         start=_at(first),
@@ -294,7 +350,106 @@ def assemble(
         action_summary=action_summary,
         csat_scores=scores[first],
         trend=tuple(trend),
-        major=q.major(first),
+        major=major,
         category_names=category_names,
         list_limit=q.limit,
+        store_names=tuple(store_names),
+        major_listed=major_listed,
+        major_attention=major_attention,
+        year_ago=year_ago,
+        by_person=_people(q, "responsible_user_id", first, names),
+        by_advisor=_people(q, "received_by_id", first, names),
+        compensation=compensation,
+        compensation_previous_cents=sum(cents for _, cents in paid_before.values()),
     )
+
+
+# ---------------------------------------------------------------------- figures
+def _value(value: object) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, datetime):
+        return f"{value:%Y-%m-%d %H:%M:%S}"
+    if isinstance(value, date):
+        return f"{value:%Y-%m-%d}"
+    return str(value)
+
+
+def _summary_figures(prefix: str, s: Summary) -> list[tuple[str, object]]:
+    return [
+        (f"{prefix}.received", s.received),
+        (f"{prefix}.major", s.major),
+        (f"{prefix}.response.eligible", s.response.eligible),
+        (f"{prefix}.response.on_time", s.response.on_time),
+        (f"{prefix}.resolution.eligible", s.resolution.eligible),
+        (f"{prefix}.resolution.on_time", s.resolution.on_time),
+        (f"{prefix}.response_time.count", s.response_time.count),
+        (f"{prefix}.response_time.median", s.response_time.median),
+        (f"{prefix}.response_time.p90", s.response_time.p90),
+        (f"{prefix}.resolution_time.count", s.resolution_time.count),
+        (f"{prefix}.resolution_time.median", s.resolution_time.median),
+        (f"{prefix}.resolution_time.p90", s.resolution_time.p90),
+        (f"{prefix}.not_closed", s.not_closed),
+        (f"{prefix}.unresolved", s.unresolved),
+        (f"{prefix}.overdue", s.overdue),
+        (f"{prefix}.repeat_customers", s.repeat_customers),
+        (f"{prefix}.repeat_in_month", s.repeat_in_month),
+        (f"{prefix}.csat.visits", s.csat.visits),
+        (f"{prefix}.csat.satisfied", s.csat.satisfied),
+        (f"{prefix}.csat.score_sum", s.csat.score_sum),
+        (f"{prefix}.reopened", s.reopened),
+    ]
+
+
+def figure_table(report: MonthlyReport) -> tuple[tuple[str, str], ...]:
+    """Every figure of the report as (name, value) lines, in a fixed order.
+
+    This is what an issued report stores and what a regeneration is compared with: the
+    counts, rates' numerators and denominators, durations, breakdowns, backlog, trend
+    and the major complaints' state as at the cut-off. It leaves out what only dates the
+    copy (the time it was generated) and the free texts of the lists."""
+    rows: list[tuple[str, object]] = [
+        ("month", report.month), ("store_id", report.store_id),
+        ("as_of", report.as_of), ("complete", report.complete),
+    ]
+    rows += _summary_figures("current", report.current)
+    rows += _summary_figures("previous", report.previous)
+    for name, breakdown in (("channel", report.by_channel), ("severity", report.by_severity),
+                            ("category", report.by_category), ("area", report.by_area)):
+        for row in breakdown:
+            rows.append((f"{name}.{row.key or '-'}", f"{row.count} {row.previous}"))
+    for b in report.backlog:
+        rows.append((f"backlog.{b.state.value}", f"{b.count} {b.overdue} {b.from_month}"))
+    rows.append(("csat.scores", " ".join(str(n) for n in report.csat_scores)))
+    for point in report.trend:
+        rows.append((f"trend.{point.month:%Y-%m}",
+                     " ".join(_value(v) for v in (
+                         point.received, point.major, point.response.eligible,
+                         point.response.on_time, point.resolution.eligible,
+                         point.resolution.on_time, point.csat.visits, point.csat.satisfied))))
+    a = report.action_summary
+    rows.append(("actions", f"{a.total} {a.effective} {a.not_effective} {a.overdue} "
+                            f"{a.carried_overdue}"))
+    rows.append(("root_causes.analysed", report.analysed))
+    rows.append(("major.listed", f"{report.major_listed} {report.major_attention}"))
+    for m in report.major:
+        rows.append((f"major.{m.number}", f"{m.state.value} {_value(m.resolved_on_time)}"))
+    if report.year_ago is not None:
+        y = report.year_ago
+        rows.append((f"year_ago.{y.month:%Y-%m}", " ".join(_value(v) for v in (
+            y.received, y.major, y.response.eligible, y.response.on_time,
+            y.resolution.eligible, y.resolution.on_time, y.csat.visits, y.csat.satisfied))))
+    for name, people in (("person", report.by_person), ("advisor", report.by_advisor)):
+        for row in people:
+            rows.append((f"{name}.{row.key or '-'}", f"{row.count} {row.previous}"))
+    for c in report.compensation:
+        rows.append((f"compensation.{c.key}", f"{c.sheets} {c.cents}"))
+    rows.append(("compensation.previous", report.compensation_previous_cents))
+    return tuple((key, _value(value)) for key, value in rows)
+
+
+def figures_text(report: MonthlyReport) -> str:
+    """The figure table as text, one ``name<TAB>value`` line each (what is hashed)."""
+    return "".join(f"{key}\t{value}\n" for key, value in figure_table(report))

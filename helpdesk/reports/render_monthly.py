@@ -108,8 +108,12 @@ class _Writer:
         self.out.append(para(self.t("report.subtitle", store=self.store_title,
                                     month=self.month_title), self.st.subtitle))
         last_day = (r.end - timedelta(days=1)).date()
+        store = self.store_title
+        if r.store_name is None and r.store_names:
+            store = self.t("report.store_list", all=store, names="、".join(r.store_names)
+                           if self.lang != "en" else ", ".join(r.store_names))
         pairs = [
-            (self.t("report.store"), self.store_title),
+            (self.t("report.store"), store),
             (self.t("report.period"), f"{fmt_date(r.start)} – {fmt_date(last_day)}"),
             (self.t("report.as_of"), i18n.fmt_cutoff(r.as_of)),
             (self.t("report.generated"), fmt_datetime(r.generated_at)),
@@ -122,6 +126,8 @@ class _Writer:
             style = self.st.body.clone("incomplete", textColor=layout.ALERT)
             self.out.append(para(self.t("report.incomplete", as_of=fmt_datetime(r.as_of)),
                                  style))
+            self.out.append(para(self.t("report.pro_rata",
+                                        share=fmt_percent(r.elapsed_share)), style))
 
     # -- 1. summary
     def _rate_basis(self, rate: Rate) -> str:
@@ -134,7 +140,8 @@ class _Writer:
             self.body(self.t("empty.month"))
         rows: list[list[str]] = [
             [self.t("kpi.received"), str(cur.received), str(prev.received),
-             f"{self.t('kpi.change')} {i18n.fmt_change(cur.received, prev.received)}"],
+             f"{self.t('kpi.change')} "
+             f"{i18n.fmt_change(cur.received, self.r.pro_rata(prev.received))}"],
             [self.t("kpi.major"), str(cur.major), str(prev.major),
              i18n.fmt_change(cur.major, prev.major)],
             [self.t("kpi.response_rate"), fmt_percent(cur.response.rate),
@@ -155,6 +162,8 @@ class _Writer:
              i18n.fmt_change(cur.unresolved, prev.unresolved)],
             [self.t("kpi.overdue_at_end"), str(cur.overdue), str(prev.overdue),
              i18n.fmt_change(cur.overdue, prev.overdue)],
+            [self.t("kpi.reopened"), str(cur.reopened), str(prev.reopened),
+             self.t("kpi.basis.reopened")],
             [self.t("kpi.repeat"), str(cur.repeat_customers), str(prev.repeat_customers),
              self.t("kpi.basis.customers", count=cur.repeat_customers)],
             [self.t("kpi.csat"), fmt_percent(cur.csat.rate), fmt_percent(prev.csat.rate),
@@ -165,9 +174,41 @@ class _Writer:
                   self.t("kpi.basis")]
         self.out.append(layout.table(self.st, header, rows,
                                      [62 * mm, 34 * mm, 34 * mm, 48 * mm], right=(1, 2)))
+        self.gap()
+        self.out.append(KeepTogether(self.comparison()))
         # The twelve-month picture belongs on the first page: it is what readers look at.
         self.gap()
         self.out.append(self.trend_charts())
+
+    def comparison(self) -> list[Flowable]:
+        """同比 and 环比: this month against last month and the same month last year."""
+        r, cur, prev, year = self.r, self.r.current, self.r.previous, self.r.year_ago
+        rows = [
+            [self.t("kpi.received"), str(cur.received), str(prev.received),
+             i18n.fmt_change(cur.received, r.pro_rata(prev.received)),
+             str(year.received) if year else self.dash(),
+             i18n.fmt_change(cur.received, r.pro_rata(year.received)) if year
+             else self.dash()],
+            [self.t("kpi.major"), str(cur.major), str(prev.major),
+             i18n.fmt_change(cur.major, r.pro_rata(prev.major)),
+             str(year.major) if year else self.dash(),
+             i18n.fmt_change(cur.major, r.pro_rata(year.major)) if year else self.dash()],
+        ]
+        for key, now, before, then in (
+                ("kpi.response_rate", cur.response.rate, prev.response.rate,
+                 year.response.rate if year else None),
+                ("kpi.resolution_rate", cur.resolution.rate, prev.resolution.rate,
+                 year.resolution.rate if year else None),
+                ("kpi.csat", cur.csat.rate, prev.csat.rate, year.csat.rate if year else None)):
+            rows.append([self.t(key), fmt_percent(now), fmt_percent(before),
+                         i18n.fmt_points(now, before), fmt_percent(then),
+                         i18n.fmt_points(now, then)])
+        header = [self.t("kpi.indicator"), self.t("col.this_month"), self.t("kpi.previous"),
+                  self.t("col.mom"), self.t("col.year_ago"), self.t("col.yoy")]
+        return [para(self.t("compare.title"), self.st.h2),
+                layout.table(self.st, header, rows,
+                             [46 * mm, 24 * mm, 24 * mm, 30 * mm, 24 * mm, 30 * mm],
+                             right=(1, 2, 3, 4, 5))]
 
     # -- 2. breakdown
     def _count_table(self, title_key: str, rows: Sequence[CountRow],
@@ -176,9 +217,10 @@ class _Writer:
         previous_total = self.r.previous.received
         body = [[name(row.key), str(row.count),
                  fmt_percent(row.count / total if total else None), str(row.previous),
-                 i18n.fmt_change(row.count, row.previous)] for row in rows]
+                 i18n.fmt_change(row.count, self.r.pro_rata(row.previous))] for row in rows]
         body.append([self.t("col.total"), str(total), fmt_percent(1.0 if total else None),
-                     str(previous_total), i18n.fmt_change(total, previous_total)])
+                     str(previous_total),
+                     i18n.fmt_change(total, self.r.pro_rata(previous_total))])
         header = [self.t(title_key), self.t("col.count"), self.t("col.share"),
                   self.t("col.previous"), self.t("col.change")]
         return layout.table(self.st, header, body,
@@ -220,6 +262,42 @@ class _Writer:
                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                   ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         self.out.append(pair)
+        self.people()
+        self.compensation()
+
+    def people(self) -> None:
+        r = self.r
+        if not (r.by_person or r.by_advisor):
+            return
+        self.h2(self.t("sec.people"))
+        def person(name: str) -> str:
+            return name or self.t("row.unassigned")
+
+        def advisor(name: str) -> str:
+            return name or self.dash()
+
+        for key, rows, show in (("col.person", r.by_person, person),
+                                ("col.advisor", r.by_advisor, advisor)):
+            if rows:
+                self.out.append(KeepTogether(self._count_table(key, rows, show)))
+                self.gap()
+
+    def compensation(self) -> None:
+        r = self.r
+        self.h2(self.t("comp.title"))
+        if not r.compensation:
+            self.body(self.t("comp.none"))
+            return
+        self.body(self.t("comp.summary", amount=f"¥{i18n.fmt_amount(r.compensation_cents)}",
+                         sheets=sum(c.sheets for c in r.compensation),
+                         previous=f"¥{i18n.fmt_amount(r.compensation_previous_cents)}"))
+        rows = [[self.category(c.key), str(c.sheets), i18n.fmt_amount(c.cents)]
+                for c in r.compensation]
+        rows.append([self.t("col.total"), str(sum(c.sheets for c in r.compensation)),
+                     i18n.fmt_amount(r.compensation_cents)])
+        header = [self.t("col.category"), self.t("col.sheets"), self.t("col.amount")]
+        self.out.append(layout.table(self.st, header, rows, [80 * mm, 40 * mm, 58 * mm],
+                                     right=(1, 2), total_row=True))
 
     # -- 3. timeliness
     def timeliness(self) -> None:
@@ -397,6 +475,8 @@ class _Writer:
         self.body(self.t("major.summary", count=self.r.current.major))
         if not self.r.major:
             return
+        self.body(self.t("major.attention", total=self.r.major_listed,
+                         attention=self.r.major_attention))
         rows = []
         for m in self.r.major:
             on_time = self.dash() if m.resolved_on_time is None else \
@@ -414,8 +494,10 @@ class _Writer:
                   self.t("col.responsible"), self.t("col.state"),
                   self.t("col.resolved_on_time")]
         self.out.append(layout.table(self.st, header, rows,
-                                     [28 * mm, 28 * mm, 62 * mm, 22 * mm, 22 * mm, 16 * mm]))
-        self.more(len(self.r.major), self.r.current.major)
+                                     [28 * mm, 28 * mm, 62 * mm, 22 * mm, 22 * mm, 16 * mm],
+                                     highlight=range(min(self.r.major_attention,
+                                                         len(rows)))))
+        self.more(len(self.r.major), self.r.major_listed)
 
     # -- 11. definitions
     def definitions(self) -> None:
@@ -466,4 +548,6 @@ def render_monthly(report: MonthlyReport, lang: str = i18n.DEFAULT_LANGUAGE, *,
         footer=footer,
         page_text=lambda page, pages: i18n.text(lang, "report.page", page=page, pages=pages),
         lang=lang,
+        author=f"{writer.store_title} · {i18n.text(lang, 'report.prepared_by.value')}",
+        created=report.generated_at,
     )

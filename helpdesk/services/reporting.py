@@ -11,9 +11,10 @@ that desks need to save.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from helpdesk.domain import events, parsing
@@ -22,15 +23,17 @@ from helpdesk.domain.customers import CustomerKind, Gender
 from helpdesk.domain.errors import NotFound, ValidationError
 from helpdesk.domain.months import midnight
 from helpdesk.domain.users import Permission, User
-from helpdesk.reports import i18n, monthly, tables
+from helpdesk.reports import i18n, kpi, monthly, tables
 from helpdesk.reports.fonts import pdf_font
+from helpdesk.reports.render_kpi import render_kpi
 from helpdesk.reports.render_monthly import render_monthly
 from helpdesk.reports.reply_letter import Letterhead, draft_letter, render_letter
 from helpdesk.reports.sheet_print import render_sheet
-from helpdesk.services import common
+from helpdesk.services import analytics, common
 from helpdesk.services import complaints as complaint_services
 from helpdesk.services.common import UnitOfWork
 from helpdesk.services.dto import SheetDetail
+from helpdesk.storage import report_queries
 
 MAX_LETTER_LENGTH = 20_000
 
@@ -122,8 +125,9 @@ def build_monthly_report(
             store_name = store.name
         queries = uow.reports.monthly(store_id, now, list_limit)
         names = {code: tuple(values) for code, values in common.categories(uow).items()}
+        stores = [] if store_id is not None else [st.name for st in uow.stores.list()]
         return monthly.assemble(queries, first, store_id=store_id, store_name=store_name,
-                                category_names=names)
+                                category_names=names, store_names=stores)
 
 
 def _audit_report(uow: UnitOfWork, actor_id: int, report: monthly.MonthlyReport,
@@ -133,9 +137,19 @@ def _audit_report(uow: UnitOfWork, actor_id: int, report: monthly.MonthlyReport,
                     "lang": lang, "format": fmt})
 
 
-def monthly_pdf(uow: UnitOfWork, actor_id: int, request: MonthlyRequest) -> bytes:
-    """The monthly report as PDF bytes; audited."""
+def monthly_pdf(uow: UnitOfWork, actor_id: int, request: MonthlyRequest, *,
+                fresh: bool = False) -> bytes:
+    """The monthly report as PDF bytes; audited. Once the month was issued this is the
+    issued document, byte for byte (a reprint), unless ``fresh`` asks for a new
+    rendering of today's figures (``regenerate_monthly`` says what changed)."""
     lang = i18n.normalize_language(request.lang)
+    if not fresh:
+        issued = issued_monthly(uow, actor_id, request)
+        if issued is not None:
+            _audit(uow, actor_id, events.ReportMade, store_id=issued.store_id,
+                   details={"month": f"{issued.month:%Y-%m}", "store_id": issued.store_id,
+                            "lang": issued.lang, "format": "pdf", "reprint": True})
+            return issued.pdf
     report = monthly_report(uow, actor_id, request)
     pdf = render_monthly(report, lang, font=pdf_font())
     _audit_report(uow, actor_id, report, lang, "pdf")
@@ -152,6 +166,206 @@ def monthly_export(uow: UnitOfWork, actor_id: int, request: MonthlyRequest,
     report = monthly_report(uow, actor_id, request, list_limit=None)
     data = tables.export(report, lang, fmt)
     _audit_report(uow, actor_id, report, lang, fmt)
+    return data
+
+
+# ------------------------------------------------------------------ issued reports
+@dataclass(frozen=True)
+class IssuedReport:
+    """A month's report as it was issued: the PDF that was signed and its figures.
+
+    Attributes:
+        month: first day of the month; store_id: the store, or ``None`` for all.
+        lang: the language it was printed in.
+        issued_at, issued_by: when and by whom (display name).
+        figures: the figure table (``monthly.figures_text``); pdf: the document.
+        figures_sha256, pdf_sha256: their SHA-256, stored with them.
+    """
+
+    month: date
+    store_id: int | None
+    lang: str
+    issued_at: datetime
+    issued_by: str
+    figures: str
+    figures_sha256: str
+    pdf: bytes
+    pdf_sha256: str
+
+    @property
+    def intact(self) -> bool:
+        """Whether the stored document and figures still match their hashes."""
+        return (_sha256(self.pdf) == self.pdf_sha256
+                and _sha256(self.figures.encode("utf-8")) == self.figures_sha256)
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    """One figure whose regenerated value differs from the issued one ("" = absent)."""
+
+    name: str
+    issued: str
+    now: str
+
+
+@dataclass(frozen=True)
+class Regeneration:
+    """The month computed again and compared with the issued report (if any)."""
+
+    report: monthly.MonthlyReport
+    issued: IssuedReport | None
+    changes: tuple[FigureChange, ...]
+
+    @property
+    def identical(self) -> bool:
+        return self.issued is not None and not self.changes
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _issued(row: report_queries.IssuedRow) -> IssuedReport:
+    return IssuedReport(row.month, row.store_id, row.lang, row.issued_at, row.issued_by_name,
+                        row.figures, row.figures_sha256, row.pdf, row.pdf_sha256)
+
+
+def compare_figures(issued: str, now: str) -> tuple[FigureChange, ...]:
+    """The figures that differ between two figure tables, in the issued order."""
+    def lines(text: str) -> dict[str, str]:
+        return dict(line.split("\t", 1) for line in text.splitlines() if "\t" in line)
+
+    before, after = lines(issued), lines(now)
+    names = list(before) + [name for name in after if name not in before]
+    return tuple(FigureChange(name, before.get(name, ""), after.get(name, ""))
+                 for name in names if before.get(name) != after.get(name))
+
+
+def issued_monthly(uow: UnitOfWork, actor_id: int, request: MonthlyRequest
+                   ) -> IssuedReport | None:
+    """The issued report of the month and store, or ``None`` (``VIEW_REPORTS``)."""
+    with uow.reading():
+        _viewer(uow, actor_id, Permission.VIEW_REPORTS)
+    store_id = resolve_store(uow, request.store)
+    first = parsing.parse_month(request.month)
+    with uow.reading():
+        row = uow.reports.issued(first, store_id)
+    return None if row is None else _issued(row)
+
+
+def issue_monthly(uow: UnitOfWork, actor_id: int, request: MonthlyRequest) -> IssuedReport:
+    """Issue a finished month's report (``ISSUE_REPORTS``): the PDF and its figure table
+    are stored with their SHA-256; reprints give this document from then on.
+
+    Raises:
+        ValidationError: ``report.month_running`` before the month's end,
+            ``report.already_issued`` if it was issued before (for that store or all).
+    """
+    with uow.reading():
+        _viewer(uow, actor_id, Permission.ISSUE_REPORTS)
+    lang = i18n.normalize_language(request.lang)
+    store_id = resolve_store(uow, request.store)
+    report = build_monthly_report(uow, request.month, store_id)
+    month = f"{report.month:%Y-%m}"
+    if not report.complete:
+        raise ValidationError("month", "report.month_running",
+                              f"{month} is not over yet", month=month)
+    pdf = render_monthly(report, lang, font=pdf_font())
+    figures = monthly.figures_text(report)
+    at = common.now()
+    with uow:
+        user = common.actor(uow, actor_id, Permission.ISSUE_REPORTS)
+        earlier = uow.reports.issued(report.month, store_id)
+        if earlier is not None:
+            raise ValidationError(
+                "month", "report.already_issued", f"{month} was issued already",
+                month=month, by=earlier.issued_by_name,
+                at=f"{earlier.issued_at:%Y-%m-%d %H:%M}")
+        row = report_queries.IssuedRow(
+            report.month, report_queries.issue_scope(store_id), store_id, lang, at, user.id,
+            user.display_name, figures, _sha256(figures.encode("utf-8")), pdf, _sha256(pdf))
+        uow.reports.add_issued(row)
+        uow.record(events.ReportIssued(
+            at=at, **common.by(user), store_id=store_id,
+            details={"month": month, "store_id": store_id, "lang": lang,
+                     "figures_sha256": row.figures_sha256, "pdf_sha256": row.pdf_sha256}))
+        uow.commit()
+    return _issued(row)
+
+
+def regenerate_monthly(uow: UnitOfWork, actor_id: int, request: MonthlyRequest
+                       ) -> Regeneration:
+    """Compute the month again and say whether, and where, it differs from the issued
+    report (``VIEW_REPORTS``)."""
+    report = monthly_report(uow, actor_id, request)
+    issued = issued_monthly(uow, actor_id, request)
+    changes = () if issued is None else compare_figures(issued.figures,
+                                                        monthly.figures_text(report))
+    return Regeneration(report, issued, changes)
+
+
+# ------------------------------------------------------------------ customer KPIs
+@dataclass(frozen=True)
+class KpiRequest:
+    """A customer KPI report: the period's first and last day (inclusive), a store."""
+
+    first_day: str | date
+    last_day: str | date
+    store: str | int | None = None
+    lang: str = i18n.DEFAULT_LANGUAGE
+
+
+def kpi_report(uow: UnitOfWork, actor_id: int, request: KpiRequest) -> kpi.KpiReport:
+    """Every figure of the customer KPI report (``VIEW_REPORTS``); the pyramid and the
+    RFM classes as at the period's last day.
+
+    Raises:
+        ValidationError: a day that is not a date, ``period.order``, ``store.not_found``.
+    """
+    start = parsing.parse_date(request.first_day, field="first_day") \
+        if isinstance(request.first_day, str) else request.first_day
+    last = parsing.parse_date(request.last_day, field="last_day") \
+        if isinstance(request.last_day, str) else request.last_day
+    end = last + timedelta(days=1)
+    with uow.reading():
+        _viewer(uow, actor_id, Permission.VIEW_REPORTS)
+    store_id = resolve_store(uow, request.store)
+    retention = analytics.retention(uow, actor_id, start, end, store_id=store_id)
+    satisfaction = analytics.csat(uow, actor_id, start, end, store_id=store_id)
+    pyramid = analytics.pyramid(uow, actor_id, store_id=store_id, today=last)
+    rfm = analytics.rfm(uow, actor_id, store_id=store_id, today=last)
+    with uow.reading():
+        stores = [(st.id, st.name) for st in uow.stores.list()]
+    store_name = next((name for sid, name in stores if sid == store_id), None)
+    return kpi.KpiReport(
+        start=start, end=end, store_name=store_name,
+        store_names=() if store_id is not None else tuple(name for _, name in stores),
+        generated_at=common.now(),
+        visits=satisfaction.visits, satisfied=satisfaction.satisfied,
+        score_sum=round((satisfaction.average or 0) * satisfaction.visits),
+        previous_buyers=retention.previous_buyers, retained=retention.retained,
+        buyers=retention.buyers, repeat_buyers=retention.repeat_buyers,
+        segments=tuple(kpi.KpiSegment(s.segment.value, s.customers, s.revenue_12m_cents,
+                                      s.revenue_cents) for s in pyramid.segments),
+        rfm=tuple(kpi.KpiRfm(c.rfm_class.value, c.customers, c.revenue_cents, c.avg_r,
+                             c.avg_f, c.avg_m) for c in rfm.classes),
+        ltv_years=analytics.LTV_REMAINING_YEARS,
+    )
+
+
+def kpi_document(uow: UnitOfWork, actor_id: int, request: KpiRequest, fmt: str) -> bytes:
+    """The customer KPI report as ``pdf``, ``csv`` or ``xlsx``; audited."""
+    if fmt not in ("pdf", *tables.FORMATS):
+        raise ValidationError("format", "format.unknown",
+                              f"unknown format {fmt!r}; choose pdf, csv or xlsx", value=fmt)
+    lang = i18n.normalize_language(request.lang)
+    report = kpi_report(uow, actor_id, request)
+    data = render_kpi(report, lang, font=pdf_font()) if fmt == "pdf" else \
+        kpi.export(report, lang, fmt)
+    _audit(uow, actor_id, events.ReportMade, store_id=None,
+           details={"report": "customer_kpi", "from": f"{report.start:%Y-%m-%d}",
+                    "to": f"{report.last_day:%Y-%m-%d}", "store": report.store_name,
+                    "lang": lang, "format": fmt})
     return data
 
 

@@ -28,10 +28,11 @@ from sqlalchemy import (
     or_,
     select,
     type_coerce,
+    union_all,
 )
 from sqlalchemy.orm import Session
 
-from helpdesk.domain.complaints import Effectiveness, SheetState
+from helpdesk.domain.complaints import Effectiveness, SheetState, elapsed_minutes
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.months import add_months
 from helpdesk.domain.months import midnight as _at
@@ -162,6 +163,13 @@ class MajorComplaint:
 
 
 # ---------------------------------------------------------------------- queries
+def nearest_rank(ordered: Sequence[int], percent: int) -> int | None:
+    """The ⌈p·N⌉-th of ``ordered`` (ascending), or ``None`` when empty."""
+    if not ordered:
+        return None
+    return ordered[max((percent * len(ordered) + 99) // 100 - 1, 0)]
+
+
 def _sum(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
@@ -185,6 +193,52 @@ def _state_at(cutoff: datetime) -> ColumnElement[Any]:
         .scalar_subquery()
     )
     return func.coalesce(last, literal(SheetState.REGISTERED.value, _s.c.state.type))
+
+
+def _maybe_open_at(received_before: datetime, cutoff: datetime) -> ColumnElement[bool]:
+    """A superset of the sheets received before ``received_before`` that were not
+    closed at ``cutoff``, selected through the (closed_at, received_at) index: a sheet not
+    closed now has no ``closed_at`` (a reopen clears it), and one closed now but not at
+    the cut-off was closed (last) after it; the state at the cut-off then decides.
+    Written as two index searches (``state != 'closed' OR …`` read every sheet)."""
+    received = _s.c.received_at < received_before
+    candidates = union_all(
+        select(_s.c.id).where(_s.c.closed_at.is_(None), received),
+        select(_s.c.id).where(_s.c.closed_at >= cutoff, received),
+    )
+    return _s.c.id.in_(candidates)
+
+
+_RESOLVED_STATES = (SheetState.RESOLVED.value, SheetState.VISITED.value,
+                    SheetState.CLOSED.value)
+
+
+def _resolved_at(cutoff: datetime) -> ColumnElement[Any]:
+    """When the sheet was resolved as it stood at ``cutoff``, or NULL if it was not.
+
+    A stored ``resolved_at`` before the cut-off proves it (a reopen clears the column, a
+    new resolution sets it later). Otherwise — never resolved, reopened since, or
+    resolved again after the cut-off — the workflow history answers: resolved at the
+    cut-off if its state then was resolved, visited or closed, at the last resolution
+    before it. CASE is lazy, so the history is read only for those few sheets."""
+    last_resolve = (
+        select(func.max(_t.c.at))
+        .where(_t.c.sheet_id == _s.c.id, _t.c.action == "resolve", _t.c.at < cutoff)
+        .correlate(_s)
+        .scalar_subquery()
+    )
+    return case(
+        (and_(_s.c.resolved_at.is_not(None), _s.c.resolved_at < cutoff), _s.c.resolved_at),
+        (_state_at(cutoff).in_(_RESOLVED_STATES), last_resolve),
+        else_=None,
+    )
+
+
+def _resolved_on_time(resolved_at: ColumnElement[Any], cutoff: datetime
+                      ) -> ColumnElement[bool]:
+    """Resolved by the cut-off within the deadline (as ``Sheet.resolve`` judges it)."""
+    return and_(resolved_at.is_not(None), _s.c.resolution_due_at.is_not(None),
+                resolved_at <= _s.c.resolution_due_at)
 
 
 class MonthlyQueries:
@@ -213,86 +267,108 @@ class MonthlyQueries:
     # -- one month's counts and on-time rates
     def core(self, month: date) -> tuple[int, int, Rate, Rate, int, int]:
         start, cutoff = _at(month), self.cutoff(month)
-        responded = and_(_s.c.acknowledged_at.is_not(None), _s.c.acknowledged_at < cutoff)
-        resolved = and_(_s.c.resolved_at.is_not(None), _s.c.resolved_at < cutoff)
-        response_eligible = and_(_s.c.response_due_at.is_not(None),
-                                 or_(responded, _s.c.response_due_at < cutoff))
+        sub = (
+            select(_s.c.severity, _s.c.acknowledged_at, _s.c.response_due_at,
+                   _s.c.response_on_time, _s.c.response_minutes, _s.c.resolution_due_at,
+                   _resolved_at(cutoff).label("resolved_at"), _s.c.id)
+            .where(*self._received(start, cutoff))
+            .offset(0)  # a fence: evaluate the as-at resolution once per sheet
+            .subquery("month_sheets")
+        )
+        responded = and_(sub.c.acknowledged_at.is_not(None), sub.c.acknowledged_at < cutoff)
+        resolved = sub.c.resolved_at.is_not(None)
+        response_eligible = and_(sub.c.response_due_at.is_not(None),
+                                 or_(responded, sub.c.response_due_at < cutoff))
         # The state lookup runs only for unresolved past-due sheets (CASE is lazy), so
         # it costs a few index probes, not one per sheet.
+        state_then = (
+            select(_t.c.to_state)
+            .where(_t.c.sheet_id == sub.c.id, _t.c.at < cutoff)
+            .order_by(_t.c.at.desc(), _t.c.id.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
         resolution_late = case(
             (resolved, 0),
-            (_s.c.resolution_due_at < cutoff,
-             case((_state_at(cutoff) == SheetState.WAITING.value,
+            (sub.c.resolution_due_at < cutoff,
+             case((state_then == SheetState.WAITING.value,
                    # Waiting: late only if the deadline had passed when the wait began.
-                   case((_s.c.resolution_due_at
-                         < deadline_sql.open_wait_start(_s.c.id, cutoff), 1), else_=0)),
+                   case((sub.c.resolution_due_at
+                         < deadline_sql.open_wait_start(sub.c.id, cutoff), 1), else_=0)),
                   else_=1)),
             else_=0,
         )
         resolution_eligible = case(
-            (_s.c.resolution_due_at.is_(None), 0),
+            (sub.c.resolution_due_at.is_(None), 0),
             (resolved, 1),
             else_=resolution_late,
         )
         stmt = select(
             func.count(),
-            _sum(_s.c.severity == Severity.MAJOR.value),
+            _sum(sub.c.severity == Severity.MAJOR.value),
             _sum(response_eligible),
-            _sum(and_(response_eligible, responded, _s.c.response_on_time.is_(True))),
+            _sum(and_(response_eligible, responded, sub.c.response_on_time.is_(True))),
             func.coalesce(func.sum(resolution_eligible), 0),
-            _sum(and_(_s.c.resolution_due_at.is_not(None), resolved,
-                      _s.c.resolution_on_time.is_(True))),
-            _sum(and_(responded, _s.c.response_minutes.is_not(None))),
-            _sum(and_(resolved, _s.c.resolution_minutes.is_not(None))),
-        ).where(*self._received(start, cutoff))
+            _sum(and_(sub.c.resolution_due_at.is_not(None), resolved,
+                      sub.c.resolved_at <= sub.c.resolution_due_at)),
+            _sum(and_(responded, sub.c.response_minutes.is_not(None))),
+            _sum(resolved),
+        )
         row = self.conn.execute(stmt).one()
         total, major, r_elig, r_ok, s_elig, s_ok, n_resp, n_res = (int(x) for x in row)
         return total, major, Rate(r_elig, r_ok), Rate(s_elig, s_ok), n_resp, n_res
 
     def durations(self, month: date, kind: str, count: int) -> Durations:
-        """Nearest-rank median and 90th percentile of response or resolution minutes."""
+        """Nearest-rank median and 90th percentile of response or resolution minutes.
+
+        Resolution minutes are those of the resolution standing at the cut-off (from
+        the history when the sheet was reopened since), so they are computed here from
+        the two instants, as ``Sheet.resolve`` stores them."""
         start, cutoff = _at(month), self.cutoff(month)
-        if kind == "response":
-            minutes, done_at = _s.c.response_minutes, _s.c.acknowledged_at
-        else:
-            minutes, done_at = _s.c.resolution_minutes, _s.c.resolved_at
         if count == 0:
             return Durations(0, None, None)
-
-        def rank(percent: int) -> int:
-            offset = (percent * count + 99) // 100 - 1  # ⌈p·N⌉ - 1, in integers
-            stmt = (
-                select(minutes)
-                .where(*self._received(start, cutoff), done_at.is_not(None),
-                       done_at < cutoff, minutes.is_not(None))
-                .order_by(minutes, _s.c.id)
-                .limit(1)
-                .offset(max(offset, 0))
-            )
-            return int(self.conn.execute(stmt).scalar_one())
-
-        return Durations(count, rank(50), rank(90))
+        if kind == "response":
+            stmt = select(_s.c.response_minutes).where(
+                *self._received(start, cutoff), _s.c.acknowledged_at.is_not(None),
+                _s.c.acknowledged_at < cutoff, _s.c.response_minutes.is_not(None))
+            values = sorted(int(v) for v in self.conn.execute(stmt).scalars())
+        else:
+            resolved_at = _resolved_at(cutoff)
+            sub = (select(_s.c.received_at, resolved_at.label("resolved_at"))
+                   .where(*self._received(start, cutoff)).subquery("resolved"))
+            stmt = select(sub.c.received_at, sub.c.resolved_at).where(
+                sub.c.resolved_at.is_not(None))
+            values = sorted(elapsed_minutes(received, done)
+                            for received, done in self.conn.execute(stmt))
+        return Durations(len(values), nearest_rank(values, 50), nearest_rank(values, 90))
 
     def satisfaction(self, months: Sequence[date]) -> dict[date, tuple[int, int, int, int, int]]:
-        """Return visits per score (1..5) of each month, in one pass over the visits."""
-        label = case(*[(and_(_v.c.visited_at >= _at(m), _v.c.visited_at < self.cutoff(m)),
-                        literal(index)) for index, m in enumerate(months)], else_=None)
+        """Return visits per score (1..5) of each month: one grouped count a month,
+        read from the (visited_at, satisfaction) index alone when all stores are asked."""
         visits = _v.join(_s, _s.c.id == _v.c.sheet_id) if self.store_id is not None else _v
-        # Grouped outside a subquery: PostgreSQL would not see the CASE in GROUP BY as the
-        # one in SELECT (their bound parameters differ).
-        inner = (select(label.label("m"), _v.c.satisfaction.label("score"))
-                 .select_from(visits)
-                 .where(_v.c.visited_at >= _at(months[0]),
-                        _v.c.visited_at < self.cutoff(months[-1]), *self._store())
-                 .subquery("visits"))
-        stmt = (select(inner.c.m, inner.c.score, func.count())
-                .where(inner.c.m.is_not(None))
-                .group_by(inner.c.m, inner.c.score))
-        counts = {m: [0] * 5 for m in months}
-        for index, score, n in self.conn.execute(stmt):
-            if 1 <= int(score) <= 5:
-                counts[months[int(index)]][int(score) - 1] = int(n)
-        return {m: (c[0], c[1], c[2], c[3], c[4]) for m, c in counts.items()}
+        result: dict[date, tuple[int, int, int, int, int]] = {}
+        for month in months:
+            stmt = (select(_v.c.satisfaction, func.count())
+                    .select_from(visits)
+                    .where(_v.c.visited_at >= _at(month), _v.c.visited_at < self.cutoff(month),
+                           *self._store())
+                    .group_by(_v.c.satisfaction))
+            counts = [0] * 5
+            for score, n in self.conn.execute(stmt):
+                if 1 <= int(score) <= 5:
+                    counts[int(score) - 1] = int(n)
+            result[month] = (counts[0], counts[1], counts[2], counts[3], counts[4])
+        return result
+
+    def reopens(self, month: date) -> int:
+        """Reopenings dated in the month (of sheets received in any month): counted in
+        the month they happen, never moved back into the sheet's own month."""
+        start, cutoff = _at(month), self.cutoff(month)
+        moves = _t.join(_s, _s.c.id == _t.c.sheet_id) if self.store_id is not None else _t
+        stmt = (select(func.count()).select_from(moves)
+                .where(_t.c.action == "reopen", _t.c.at >= start, _t.c.at < cutoff,
+                       *self._store()))
+        return int(self.conn.execute(stmt).scalar_one())
 
     # -- state at the cut-off
     def _not_closed(self, month: date) -> Any:
@@ -304,9 +380,7 @@ class MonthlyQueries:
                 _state_at(cutoff).label("state_at"),
                 deadline_sql.open_wait_start(_s.c.id, cutoff).label("waiting_since"),
             )
-            .where(_s.c.received_at < cutoff,
-                   or_(_s.c.state != SheetState.CLOSED.value, _s.c.closed_at.is_(None),
-                       _s.c.closed_at >= cutoff),
+            .where(_maybe_open_at(cutoff, cutoff),
                    *self._store())
             .offset(0)  # see backlogs()
             .subquery("not_closed")
@@ -331,9 +405,7 @@ class MonthlyQueries:
                    state_now.label("now"), state_before.label("before"),
                    deadline_sql.open_wait_start(_s.c.id, cut).label("wait_now"),
                    deadline_sql.open_wait_start(_s.c.id, cut_before).label("wait_before"))
-            .where(_s.c.received_at < cut,
-                   or_(_s.c.state != SheetState.CLOSED.value, _s.c.closed_at.is_(None),
-                       _s.c.closed_at >= cut_before),
+            .where(_maybe_open_at(cut, cut_before),
                    *self._store())
             .offset(0)  # a fence: look each state up once, not once per use (PostgreSQL)
             .subquery("open_then")
@@ -461,19 +533,26 @@ class MonthlyQueries:
         checked = and_(_a.c.checked_at.is_not(None), _a.c.checked_at < cutoff)
         done = and_(_a.c.done_at.is_not(None), _a.c.done_at < cutoff)
         overdue = and_(not_(done), _a.c.due_date.is_not(None), _a.c.due_date < cutoff.date())
+        in_month = [
+            and_(_a.c.created_at >= start, _a.c.created_at < cutoff),
+            and_(_a.c.due_date >= start.date(), _a.c.due_date < cutoff.date()),
+            and_(_a.c.checked_at >= start, _a.c.checked_at < cutoff),
+        ]
         where = [
+            # The same three conditions as index searches, so no query reads every action.
+            _a.c.id.in_(union_all(*(select(_a.c.id).where(c) for c in in_month))),
             _a.c.created_at < cutoff,
-            or_(_a.c.created_at >= start,
-                and_(_a.c.due_date >= start.date(), _a.c.due_date < cutoff.date()),
-                and_(_a.c.checked_at >= start, _a.c.checked_at < cutoff)),
+            or_(*in_month),
             *self._store(),
         ]
+        not_done_ids = union_all(select(_a.c.id).where(_a.c.done_at.is_(None)),
+                                 select(_a.c.id).where(_a.c.done_at >= cutoff))
         # Counting needs the sheets only to filter by store.
         counted = _a.join(_s, _s.c.id == _a.c.sheet_id) if self.store_id is not None else _a
         carried = self.conn.execute(
             select(func.count()).select_from(counted)
-            .where(_a.c.created_at < start, _a.c.due_date < start.date(), not_(done),
-                   *self._store())
+            .where(_a.c.id.in_(not_done_ids), _a.c.created_at < start,
+                   _a.c.due_date < start.date(), not_(done), *self._store())
         ).scalar_one()
         joined = _a.join(_s, _s.c.id == _a.c.sheet_id)
         total, effective, not_effective, late = self.conn.execute(
@@ -506,24 +585,40 @@ class MonthlyQueries:
         return rows, summary
 
     # -- major complaints
-    def major(self, month: date) -> tuple[MajorComplaint, ...]:
+    def major(self, month: date) -> tuple[tuple[MajorComplaint, ...], int, int]:
+        """The major and escalated complaints received in the month: those still open at
+        the cut-off or resolved late (or not at all) by then first, then the rest, each
+        by time received; with how many there are and how many need attention."""
         start, cutoff = _at(month), self.cutoff(month)
-        resolved = and_(_s.c.resolved_at.is_not(None), _s.c.resolved_at < cutoff)
+        resolved_at = _resolved_at(cutoff)
         on_time = case(
-            (resolved, case((_s.c.resolution_on_time.is_(True), 1), else_=0)),
+            (resolved_at.is_not(None),
+             case((_resolved_on_time(resolved_at, cutoff), 1), else_=0)),
             (_s.c.resolution_due_at < cutoff, 0),
             else_=None,
         )
-        stmt = (
-            select(_s.c.number, _s.c.received_at, _s.c.customer_name, _s.c.channel,
+        sub = (
+            select(_s.c.id, _s.c.number, _s.c.received_at, _s.c.customer_name, _s.c.channel,
                    _s.c.category, _s.c.description, _s.c.responsible_area,
-                   func.coalesce(_u.c.display_name, ""), _state_at(cutoff), on_time,
-                   _s.c.escalated_to_oem, _s.c.correction)
-            .select_from(_s.outerjoin(_u, _u.c.id == _s.c.responsible_user_id))
-            .where(*self._received(start, cutoff), _s.c.severity == Severity.MAJOR.value)
-            .order_by(_s.c.received_at, _s.c.id)
+                   _s.c.responsible_user_id, _state_at(cutoff).label("state_at"),
+                   on_time.label("on_time"), _s.c.escalated_to_oem, _s.c.correction)
+            .where(*self._received(start, cutoff),
+                   or_(_s.c.severity == Severity.MAJOR.value, _s.c.escalated_to_oem.is_(True)))
+            .offset(0)  # a fence: the state and the verdict are looked up once a sheet
+            .subquery("major")
         )
-        return tuple(
+        attention = or_(sub.c.state_at != SheetState.CLOSED.value, sub.c.on_time == 0)
+        total, needing = self.conn.execute(
+            select(func.count(), _sum(attention)).select_from(sub)).one()
+        stmt = (
+            select(sub.c.number, sub.c.received_at, sub.c.customer_name, sub.c.channel,
+                   sub.c.category, sub.c.description, sub.c.responsible_area,
+                   func.coalesce(_u.c.display_name, ""), sub.c.state_at, sub.c.on_time,
+                   sub.c.escalated_to_oem, sub.c.correction)
+            .select_from(sub.outerjoin(_u, _u.c.id == sub.c.responsible_user_id))
+            .order_by(case((attention, 0), else_=1), sub.c.received_at, sub.c.id)
+        )
+        rows = tuple(
             MajorComplaint(number, received, customer, Channel(channel), category,
                            description, "" if area is None else str(area), name,
                            SheetState(state), None if ok is None else bool(ok),
@@ -532,6 +627,22 @@ class MonthlyQueries:
             state, ok, escalated, correction in self.conn.execute(
                 self._limited(stmt, self.limit))
         )
+        return rows, int(total), int(needing)
+
+    # -- people and money
+    def user_names(self) -> dict[str, str]:
+        """Display names of the users by id (as text, the key ``counts_by`` gives)."""
+        return {str(uid): name for uid, name in
+                self.conn.execute(select(_u.c.id, _u.c.display_name))}
+
+    def compensation(self, month: date) -> dict[str, tuple[int, int]]:
+        """Compensation paid on the month's sheets, per category: (sheets, fen)."""
+        stmt = (select(_s.c.category, func.count(), func.sum(_s.c.compensation_cents))
+                .where(*self._received(_at(month), self.cutoff(month)),
+                       _s.c.compensation_cents > 0)
+                .group_by(_s.c.category))
+        return {str(category): (int(n), int(cents))
+                for category, n, cents in self.conn.execute(stmt)}
 
 
 class ReportQueries:
@@ -549,3 +660,59 @@ class ReportQueries:
             # seconds compiling them (JIT) to save milliseconds; this transaction only.
             conn.exec_driver_sql("SET LOCAL jit = off")
         return MonthlyQueries(conn, store_id, now, list_limit)
+
+    def issued(self, month: date, store_id: int | None) -> IssuedRow | None:
+        """The report issued for ``month`` and the store (``None``: all), if any."""
+        return _issued(self.session, month, store_id)
+
+    def add_issued(self, row: IssuedRow) -> None:
+        """Store an issued report (in the open write transaction; one per month and
+        scope — the database refuses a second)."""
+        _add_issued(self.session, row)
+
+
+# ------------------------------------------------------------------ issued reports
+_i = tables.issued_reports
+
+
+@dataclass(frozen=True)
+class IssuedRow:
+    """One issued monthly report as stored (``scope``: "all" or the store's id)."""
+
+    month: date
+    scope: str
+    store_id: int | None
+    lang: str
+    issued_at: datetime
+    issued_by_id: int | None
+    issued_by_name: str
+    figures: str
+    figures_sha256: str
+    pdf: bytes
+    pdf_sha256: str
+
+
+def issue_scope(store_id: int | None) -> str:
+    return "all" if store_id is None else str(store_id)
+
+
+def _issued(session: Session, month: date, store_id: int | None) -> IssuedRow | None:
+    stmt = (
+        select(_i.c.month, _i.c.scope, _i.c.store_id, _i.c.lang, _i.c.issued_at,
+               _i.c.issued_by_id, func.coalesce(_u.c.display_name, ""), _i.c.figures,
+               _i.c.figures_sha256, _i.c.pdf, _i.c.pdf_sha256)
+        .select_from(_i.outerjoin(_u, _u.c.id == _i.c.issued_by_id))
+        .where(_i.c.month == month, _i.c.scope == issue_scope(store_id))
+    )
+    row = session.connection().execute(stmt).one_or_none()
+    if row is None:
+        return None
+    return IssuedRow(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8],
+                     bytes(row[9]), row[10])
+
+
+def _add_issued(session: Session, row: IssuedRow) -> None:
+    session.connection().execute(_i.insert().values(
+        month=row.month, scope=row.scope, store_id=row.store_id, lang=row.lang,
+        issued_at=row.issued_at, issued_by_id=row.issued_by_id, figures=row.figures,
+        figures_sha256=row.figures_sha256, pdf=row.pdf, pdf_sha256=row.pdf_sha256))

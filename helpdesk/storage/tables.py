@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -252,8 +253,9 @@ Index("ix_sheets_state_resolution_due", sheets.c.state, sheets.c.resolution_due_
 Index("ix_sheets_channel_received", sheets.c.channel, sheets.c.received_at)
 Index("ix_sheets_category_received", sheets.c.category, sheets.c.received_at)
 Index("ix_sheets_severity_received", sheets.c.severity, sheets.c.received_at)
-# The monthly report's month-end state and satisfaction figures.
-Index("ix_sheets_closed", sheets.c.closed_at)
+# The monthly report's month-end state (issue 12: with received_at, so the sheets not
+# closed at a cut-off are found inside the index).
+Index("ix_sheets_closed_received", sheets.c.closed_at, sheets.c.received_at)
 
 
 def _sheet_child(name: str, *columns: Column[object]) -> Table:
@@ -284,7 +286,8 @@ sheet_visits = _sheet_child(
     Column("method", String(20), nullable=False, default="phone"),
 )
 
-Index("ix_sheet_visits_visited", sheet_visits.c.visited_at)
+# The monthly report's satisfaction figures, read from the index alone (issue 12).
+Index("ix_sheet_visits_visited_score", sheet_visits.c.visited_at, sheet_visits.c.satisfaction)
 
 sheet_actions = _sheet_child(
     "sheet_actions",
@@ -298,6 +301,12 @@ sheet_actions = _sheet_child(
     Column("checked_by_id", ForeignKey("users.id"), nullable=True),
     Column("check_note", Text, nullable=False, default=""),
 )
+# issue 12: the monthly report finds a month's actions (created, due, checked in it)
+# and those not done at a cut-off by index searches.
+Index("ix_sheet_actions_created", sheet_actions.c.created_at)
+Index("ix_sheet_actions_due", sheet_actions.c.due_date)
+Index("ix_sheet_actions_checked", sheet_actions.c.checked_at)
+Index("ix_sheet_actions_done", sheet_actions.c.done_at)
 
 sheet_transitions = _sheet_child(
     "sheet_transitions",
@@ -308,6 +317,10 @@ sheet_transitions = _sheet_child(
     Column("to_state", EnumText(SheetState), nullable=False),
     Column("note", Text, nullable=False, default=""),
 )
+# issue 12: a sheet's state at a cut-off (its last transition before it) from the index,
+# and the reopenings of a month.
+Index("ix_sheet_transitions_sheet_at", sheet_transitions.c.sheet_id, sheet_transitions.c.at)
+Index("ix_sheet_transitions_at", sheet_transitions.c.at)
 
 sheet_pauses = _sheet_child(
     "sheet_pauses",
@@ -337,4 +350,24 @@ settings = Table(
     metadata,
     Column("key", String(60), primary_key=True),
     Column("value", Text, nullable=False),
+)
+
+# issue 12: issued monthly reports. The document a director signed, kept as it was
+# printed: reprints give these bytes, and a regeneration is compared with ``figures``.
+issued_reports = Table(
+    "issued_reports",
+    metadata,
+    _id(),
+    Column("month", Date, nullable=False),
+    # "all" for every store, else the store's id: one issue per month and scope.
+    Column("scope", String(20), nullable=False),
+    Column("store_id", ForeignKey("stores.id"), nullable=True),
+    Column("lang", String(8), nullable=False),
+    Column("issued_at", DateTime, nullable=False),
+    Column("issued_by_id", ForeignKey("users.id"), nullable=True),
+    Column("figures", Text, nullable=False),
+    Column("figures_sha256", String(64), nullable=False),
+    Column("pdf", LargeBinary, nullable=False),
+    Column("pdf_sha256", String(64), nullable=False),
+    UniqueConstraint("month", "scope", name="uq_issued_reports_month_scope"),
 )

@@ -69,136 +69,174 @@
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="131"/>
-        <location filename="../../helpdesk/ui/reports/view.py" line="152"/>
-        <location filename="../../helpdesk/ui/reports/view.py" line="205"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="141"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="169"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="231"/>
         <source>All stores</source>
         <translation>全部门店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="139"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="149"/>
         <source>&amp;Month:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="140"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="150"/>
         <source>S&amp;tore:</source>
         <translation>门店(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="141"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="151"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="142"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="152"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="144"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="154"/>
         <source>Make the monthly complaint analysis report for the chosen month</source>
         <translation>生成所选月份的月度抱怨/投诉分析报告</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="145"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="155"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="146"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="156"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="147"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="157"/>
         <source>Export &amp;CSV…</source>
         <translation>导出 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="148"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="158"/>
         <source>Export &amp;XLSX…</source>
         <translation>导出 &amp;XLSX…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="149"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="159"/>
+        <source>&amp;Issue</source>
+        <translation>签发(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/view.py" line="161"/>
+        <source>Issue the finished month&apos;s report: the PDF and its figures are kept, and every reprint gives that document</source>
+        <translation>签发已结束月份的报告：保存该 PDF 及其数字，以后重印都给出这份文件</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/view.py" line="163"/>
+        <source>Customer &amp;KPIs</source>
+        <translation>客户指标(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/view.py" line="165"/>
+        <source>Satisfaction, retention, lifetime value, pyramid and RFM for the chosen month</source>
+        <translation>所选月份的满意度、保持率、终身价值、客户金字塔与 RFM</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/view.py" line="166"/>
         <source>The report&apos;s tables, every row, for a spreadsheet</source>
         <translation>报告中的全部表格（完整清单），供电子表格使用</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="198"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="223"/>
         <source>Your role may not see reports.</source>
         <translation>您的角色无权查看报告。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="201"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="227"/>
         <source>Choose a month and press Generate. The report is compiled by customer care for the service director and the general manager.</source>
         <translation>选择月份后点击“生成”。本报告由客户关爱部编制，报送服务总监和总经理审阅。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/reports/view.py" line="206"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="232"/>
         <source>Monthly report %1, %2: %n page(s).</source>
         <translation>
             <numerusform>%1 月度报告（%2）：共 %n 页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="210"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="236"/>
         <source>Sheets have changed since; generate again for the latest figures.</source>
         <translation>此后抱怨单有变动；请重新生成以获得最新数据。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="223"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="249"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="298"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="309"/>
         <source>Making the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="234"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="261"/>
         <source>Making the monthly report…</source>
         <translation>正在生成月度报告…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="255"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="270"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="284"/>
+        <source>Issuing the report…</source>
+        <translation>正在签发报告…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/view.py" line="278"/>
+        <source>Issued %1 on %2; reprints give this document.</source>
+        <translation>已于 %2 签发 %1 的报告；重印将给出这份文件。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/view.py" line="305"/>
+        <source>Customer KPI report %1.</source>
+        <translation>客户关键指标报告 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/view.py" line="334"/>
         <source>complaint-report</source>
         <translation>投诉分析报告</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="266"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="345"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="270"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="349"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="281"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="360"/>
         <source>Save the report as PDF</source>
         <translation>将报告另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="290"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="369"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="291"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="370"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="292"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="371"/>
         <source>Export the report&apos;s tables</source>
         <translation>导出报告表格</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="298"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="377"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="307"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="386"/>
         <source>Exporting the report…</source>
         <translation>正在导出报告…</translation>
     </message>
@@ -265,7 +303,7 @@
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../helpdesk/ui/reports/preview.py" line="147"/>
+        <location filename="../../helpdesk/ui/reports/preview.py" line="151"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>

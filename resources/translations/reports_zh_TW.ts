@@ -69,136 +69,174 @@
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="131"/>
-        <location filename="../../helpdesk/ui/reports/view.py" line="152"/>
-        <location filename="../../helpdesk/ui/reports/view.py" line="205"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="141"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="169"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="231"/>
         <source>All stores</source>
         <translation>全部門店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="139"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="149"/>
         <source>&amp;Month:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="140"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="150"/>
         <source>S&amp;tore:</source>
         <translation>門店(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="141"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="151"/>
         <source>&amp;Language:</source>
         <translation>語言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="142"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="152"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="144"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="154"/>
         <source>Make the monthly complaint analysis report for the chosen month</source>
         <translation>生成所選月份的月度抱怨/投訴分析報告</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="145"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="155"/>
         <source>&amp;Print…</source>
         <translation>列印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="146"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="156"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存為 P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="147"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="157"/>
         <source>Export &amp;CSV…</source>
         <translation>匯出 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="148"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="158"/>
         <source>Export &amp;XLSX…</source>
         <translation>匯出 &amp;XLSX…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="149"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="159"/>
+        <source>&amp;Issue</source>
+        <translation>簽發(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/view.py" line="161"/>
+        <source>Issue the finished month&apos;s report: the PDF and its figures are kept, and every reprint gives that document</source>
+        <translation>簽發已結束月份的報告：保存該 PDF 及其數字，以後重印都給出這份文件</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/view.py" line="163"/>
+        <source>Customer &amp;KPIs</source>
+        <translation>客戶指標(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/view.py" line="165"/>
+        <source>Satisfaction, retention, lifetime value, pyramid and RFM for the chosen month</source>
+        <translation>所選月份的滿意度、保持率、終身價值、客戶金字塔與 RFM</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/view.py" line="166"/>
         <source>The report&apos;s tables, every row, for a spreadsheet</source>
         <translation>報告中的全部表格（完整清單），供試算表使用</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="198"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="223"/>
         <source>Your role may not see reports.</source>
         <translation>您的角色無權查看報告。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="201"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="227"/>
         <source>Choose a month and press Generate. The report is compiled by customer care for the service director and the general manager.</source>
         <translation>選擇月份後點擊「生成」。本報告由客戶關愛部編製，報送服務總監和總經理審閱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/reports/view.py" line="206"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="232"/>
         <source>Monthly report %1, %2: %n page(s).</source>
         <translation>
             <numerusform>%1 月度報告（%2）：共 %n 頁。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="210"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="236"/>
         <source>Sheets have changed since; generate again for the latest figures.</source>
         <translation>此後抱怨單有變動；請重新生成以取得最新數據。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="223"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="249"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="298"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="309"/>
         <source>Making the report…</source>
         <translation>正在生成報告…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="234"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="261"/>
         <source>Making the monthly report…</source>
         <translation>正在生成月度報告…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="255"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="270"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="284"/>
+        <source>Issuing the report…</source>
+        <translation>正在簽發報告…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/view.py" line="278"/>
+        <source>Issued %1 on %2; reprints give this document.</source>
+        <translation>已於 %2 簽發 %1 的報告；重印將給出這份文件。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/view.py" line="305"/>
+        <source>Customer KPI report %1.</source>
+        <translation>客戶關鍵指標報告 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/view.py" line="334"/>
         <source>complaint-report</source>
         <translation>投訴分析報告</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="266"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="345"/>
         <source>Could not write %1: %2</source>
         <translation>無法寫入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="270"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="349"/>
         <source>Saved %1.</source>
         <translation>已儲存 %1。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="281"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="360"/>
         <source>Save the report as PDF</source>
         <translation>將報告另存為 PDF</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="290"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="369"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 檔案 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="291"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="370"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 活頁簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="292"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="371"/>
         <source>Export the report&apos;s tables</source>
         <translation>匯出報告表格</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="298"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="377"/>
         <source>Exporting…</source>
         <translation>正在匯出…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="307"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="386"/>
         <source>Exporting the report…</source>
         <translation>正在匯出報告…</translation>
     </message>
@@ -265,7 +303,7 @@
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../helpdesk/ui/reports/preview.py" line="147"/>
+        <location filename="../../helpdesk/ui/reports/preview.py" line="151"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>

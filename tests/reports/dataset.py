@@ -230,11 +230,11 @@ OCTOBER = [
           "excluded", None, "waiting", False),
     Facts("S6", "TS", "A", "reception", "general", "parts_supply", "parts", True, 5,
           "excluded", None, "in_progress", False),
-    # Closed at the cut-off, reopened on 6 November: resolved_at was cleared, so its
-    # resolution counts as late (the definitions say a reopened sheet counts as it
-    # stands); at the cut-off it was closed, so it is not in the backlog.
+    # Closed at the cut-off, reopened on 6 November: October is reported as it stood at
+    # its end — resolved after 60 minutes, on time, closed (not in the backlog). The
+    # reopening counts in November.
     Facts("S8", "TS", "A", "reception", "general", "other", "other", True, 10,
-          "late", None, "closed", False),
+          "on_time", 60, "closed", False),
 ]
 SEPTEMBER_RECEIVED = {"reception": 2}
 SEPTEMBER_CATEGORIES = {"repair_quality": 1, "price": 1}

@@ -30,7 +30,7 @@ def test_headline_figures(report_db: Database) -> None:
     assert (cur.response.eligible, cur.response.on_time) == \
         (e["response_eligible"], e["response_on_time"]) == (7, 5)
     assert (cur.resolution.eligible, cur.resolution.on_time) == \
-        (e["resolution_eligible"], e["resolution_on_time"]) == (5, 1)
+        (e["resolution_eligible"], e["resolution_on_time"]) == (5, 2)
     assert cur.response.rate == pytest.approx(5 / 7)
     assert (cur.response_time.median, cur.response_time.p90) == \
         (e["response_median"], e["response_p90"]) == (10, 7200)

@@ -39,11 +39,11 @@ def test_the_pdf_states_the_figures(zh_pdf: bytes) -> None:
     assert has_row(text, "本月受理", "7", "2", "较上月 +5 (+250.0%)")
     assert has_row(text, "其中重大", "2", "0", "+2 (—)")
     assert has_row(text, "响应及时率", "71.4%", "100.0%", "5/7 单")
-    assert has_row(text, "解决及时率", "20.0%", "50.0%", "1/5 单")
+    assert has_row(text, "解决及时率", "40.0%", "50.0%", "2/5 单")
     assert has_row(text, "响应时间中位数", "10分钟", "10分钟", "6 单")
     assert has_row(text, "响应时间90分位", "5天", "20分钟", "6 单")
-    assert has_row(text, "解决时间90分位", "10天", "3小时", "2 单")
-    assert has_row(text, "解决时间中位数", "1小时5分", "3小时", "2 单")
+    assert has_row(text, "解决时间90分位", "10天", "3小时", "3 单")
+    assert has_row(text, "解决时间中位数", "1小时5分", "3小时", "3 单")
     assert has_row(text, "月末未解决", "4", "1")
     assert has_row(text, "月末超期", "2", "1")
     assert has_row(text, "重复投诉客户", "3", "0", "3 位客户")
@@ -58,10 +58,10 @@ def test_the_pdf_states_the_figures(zh_pdf: bytes) -> None:
     assert has_row(text, "合计", "7", "100.0%", "2", "+5 (+250.0%)")
     # Timeliness table.
     assert has_row(text, "响应", "7", "5", "2", "71.4%", "6", "10分钟", "5天")
-    assert has_row(text, "解决", "5", "1", "4", "20.0%", "2", "1小时5分", "10天")
+    assert has_row(text, "解决", "5", "2", "3", "40.0%", "3", "1小时5分", "10天")
     # Trend.
     assert has_row(text, "2026-09", "2", "0", "100.0%", "50.0%", "100.0%")
-    assert has_row(text, "2026-10", "7", "2", "71.4%", "20.0%", "50.0%")
+    assert has_row(text, "2026-10", "7", "2", "71.4%", "40.0%", "50.0%")
     assert has_row(text, "2025-11", "0", "0", "—", "—", "—")
     # Backlog at the cut-off.
     assert has_row(text, "已登记", "1", "1", "1")
@@ -100,7 +100,7 @@ def test_english_and_traditional(report_db: Database, data: dataset.Dataset) -> 
     assert has_row(en, "Responded on time", "71.4%", "100.0%", "5/7 sheets")
     assert has_row(en, "Service reception", "4", "57.1%", "2", "+2 (+100.0%)")
     assert has_row(en, "Median response time", "10 min", "10 min", "6 sheets")
-    assert has_row(en, "90th percentile resolution", "10 d", "3 h", "2 sheets")
+    assert has_row(en, "90th percentile resolution", "10 d", "3 h", "3 sheets")
     assert "Service Director's review" in en and "Page 1 of" in en
     tw = squeeze(pdf_text(reporting.monthly_pdf(
         report_db.uow(), data.staff.gm, reporting.MonthlyRequest("2026-10", lang="zh_TW"))))
@@ -222,7 +222,7 @@ def test_csv_holds_every_row_and_defuses_formulas(report_db: Database,
     text = raw.decode("utf-8-sig")
     assert "Service reception,4,57.1%,2" in text
     assert "Response,7,5,2,71.4%,6,10,7200" in text
-    assert "2026-10,7,2,71.4%,20.0%,50.0%" in text
+    assert "2026-10,7,2,71.4%,40.0%,50.0%" in text
     # Change columns hold "-1": text cells starting with - are quoted against formulas.
     table = tables.ReportTable("x", "=HYPERLINK(\"http://evil\")", ("a",), (("-cmd",), (-1,)))
     cells = list(csv.reader(io.StringIO(tables.to_csv([table]).decode("utf-8-sig"))))

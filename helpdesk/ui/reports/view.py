@@ -8,6 +8,7 @@ line would write.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Signal
@@ -59,6 +60,7 @@ class ReportsView(QWidget):
         self._ctx = ctx
         self.request: reporting.MonthlyRequest | None = None
         self._stale = False
+        self._note: str | None = None  # what the shown document is, if not the monthly
 
         self._month_label = QLabel()
         self.month_combo = named(QComboBox(), "reportMonth")
@@ -71,6 +73,8 @@ class ReportsView(QWidget):
         self.save_button = named(QPushButton(), "reportSavePdf")
         self.csv_button = named(QPushButton(), "reportExportCsv")
         self.xlsx_button = named(QPushButton(), "reportExportXlsx")
+        self.issue_button = named(QPushButton(), "reportIssue")
+        self.kpi_button = named(QPushButton(), "reportKpi")
         self.status_label = named(QLabel(), "reportStatus")
         self.status_label.setWordWrap(True)
         self.preview = PdfPreview(name="reportPreview", parent=self)
@@ -82,10 +86,11 @@ class ReportsView(QWidget):
         bar = QHBoxLayout()
         for widget in (self._month_label, self.month_combo, self._store_label,
                        self.store_combo, self._lang_label, self.lang_combo,
-                       self.generate_button):
+                       self.generate_button, self.kpi_button):
             bar.addWidget(widget)
         bar.addStretch(1)
-        for widget in (self.print_button, self.save_button, self.csv_button, self.xlsx_button):
+        for widget in (self.print_button, self.save_button, self.csv_button, self.xlsx_button,
+                       self.issue_button):
             bar.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -109,6 +114,8 @@ class ReportsView(QWidget):
         self.save_button.clicked.connect(self._on_save_pdf)
         self.csv_button.clicked.connect(lambda: self._on_export("csv"))
         self.xlsx_button.clicked.connect(lambda: self._on_export("xlsx"))
+        self.issue_button.clicked.connect(self.issue)
+        self.kpi_button.clicked.connect(self.customer_kpis)
         self.preview.loaded.connect(self._on_preview_loaded)
         ctx.bus.changed.connect(self._on_changes)
         self._retranslate()
@@ -149,6 +156,13 @@ class ReportsView(QWidget):
         self.save_button.setText(self.tr("Save as P&DF…"))
         self.csv_button.setText(self.tr("Export &CSV…"))
         self.xlsx_button.setText(self.tr("Export &XLSX…"))
+        self.issue_button.setText(self.tr("&Issue"))
+        self.issue_button.setToolTip(self.tr(
+            "Issue the finished month's report: the PDF and its figures are kept, and "
+            "every reprint gives that document"))
+        self.kpi_button.setText(self.tr("Customer &KPIs"))
+        self.kpi_button.setToolTip(self.tr(
+            "Satisfaction, retention, lifetime value, pyramid and RFM for the chosen month"))
         self.csv_button.setToolTip(self.tr("The report's tables, every row, for a spreadsheet"))
         self.xlsx_button.setToolTip(self.csv_button.toolTip())
         if self.store_combo.count():
@@ -161,6 +175,11 @@ class ReportsView(QWidget):
         user = self._ctx.user
         return user is not None and user.can(Permission.VIEW_REPORTS)
 
+    @property
+    def may_issue(self) -> bool:
+        user = self._ctx.user
+        return user is not None and user.can(Permission.ISSUE_REPORTS)
+
     def current_request(self) -> reporting.MonthlyRequest:
         return reporting.MonthlyRequest(month=str(self.month_combo.currentData())[:7],
                                         store=self.store_combo.currentData(),
@@ -172,7 +191,7 @@ class ReportsView(QWidget):
             widget.setEnabled(not busy and self.allowed)
         if busy:
             for widget in (self.print_button, self.save_button, self.csv_button,
-                           self.xlsx_button):
+                           self.xlsx_button, self.issue_button, self.kpi_button):
                 widget.setEnabled(False)
         else:
             self._update_buttons()
@@ -182,8 +201,9 @@ class ReportsView(QWidget):
         self.print_button.setEnabled(has_pdf)
         self.save_button.setEnabled(has_pdf)
         for widget in (self.generate_button, self.csv_button, self.xlsx_button,
-                       self.month_combo, self.store_combo, self.lang_combo):
+                       self.month_combo, self.store_combo, self.lang_combo, self.kpi_button):
             widget.setEnabled(self.allowed)
+        self.issue_button.setEnabled(self.may_issue)
 
     def _show_error(self, text: str) -> None:
         """Errors stay on the page, in red, until the next action (no modal box: the
@@ -197,7 +217,9 @@ class ReportsView(QWidget):
         if message is not None:
             self.status_label.setText(message)
             return
-        if not self.allowed:
+        if self._note is not None and self.allowed:
+            self.status_label.setText(self._note)
+        elif not self.allowed:
             self.status_label.setText(self.tr("Your role may not see reports.") + " "
                                       + messages.permission_text("view_reports"))
         elif self.request is None:
@@ -232,10 +254,59 @@ class ReportsView(QWidget):
         def done(data: bytes) -> None:
             self.request = request
             self._stale = False
+            self._note = None
             self.preview.show_pdf(data)
             self._busy(False)
 
         ctx.run(work, done, self._on_failed, label=self.tr("Making the monthly report…"))
+
+    def issue(self) -> None:
+        """Issue the chosen month's report and show the issued document."""
+        if not self.may_issue:
+            return
+        request = self.current_request()
+        ctx = self._ctx
+        self._busy(True)
+        self._show_status(self.tr("Issuing the report…"))
+
+        def work() -> reporting.IssuedReport:
+            return reporting.issue_monthly(ctx.uow(), ctx.user_id, request)
+
+        def done(issued: reporting.IssuedReport) -> None:
+            self.request = request
+            self._stale = False
+            self._note = (self.tr("Issued %1 on %2; reprints give this document.")
+                          .replace("%1", f"{issued.month:%Y-%m}")
+                          .replace("%2", f"{issued.issued_at:%Y-%m-%d %H:%M}"))
+            self.preview.show_pdf(issued.pdf)
+            self._busy(False)
+
+        ctx.run(work, done, self._on_failed, label=self.tr("Issuing the report…"))
+
+    def customer_kpis(self) -> None:
+        """Show the customer KPI report of the chosen month."""
+        if not self.allowed:
+            return
+        month = str(self.month_combo.currentData())
+        first = date.fromisoformat(month)
+        last = add_months(first, 1) - timedelta(days=1)
+        request = reporting.KpiRequest(first, min(last, common.now().date()),
+                                       store=self.store_combo.currentData(),
+                                       lang=str(self.lang_combo.currentData()))
+        ctx = self._ctx
+        self._busy(True)
+        self._show_status(self.tr("Making the report…"))
+
+        def work() -> bytes:
+            return reporting.kpi_document(ctx.uow(), ctx.user_id, request, "pdf")
+
+        def done(data: bytes) -> None:
+            self.request = None
+            self._note = self.tr("Customer KPI report %1.").replace("%1", month[:7])
+            self.preview.show_pdf(data)
+            self._busy(False)
+
+        ctx.run(work, done, self._on_failed, label=self.tr("Making the report…"))
 
     def _on_preview_loaded(self, pages: int) -> None:
         self._show_status()

@@ -190,3 +190,42 @@ def test_speaks_chinese(qtbot: QtBot, make_ctx: Callable[[int], AppContext],
     assert view.store_combo.itemText(0) == "全部门店"
     assert view.save_button.text() == "另存为 P&DF…"
     assert view.status_label.text().startswith("选择月份后点击“生成”")
+
+
+def test_issue_a_month_then_reprints_give_that_document(
+        qtbot: QtBot, make_ctx: Callable[[int], AppContext], sample: Sample) -> None:
+    desk = _view(qtbot, make_ctx(sample.staff.desk))
+    assert not desk.issue_button.isEnabled()  # front desk may not even see reports
+    view = _view(qtbot, make_ctx(sample.staff.director))
+    _choose(view, "2026-10", "zh_CN")
+    assert view.issue_button.isEnabled()
+    with qtbot.waitSignal(view.report_ready, timeout=WAIT):
+        qtbot.mouseClick(view.issue_button, Qt.MouseButton.LeftButton)
+    assert view.status_label.text().startswith("Issued 2026-10 on 2026-11-18 10:00")
+    ctx = make_ctx(sample.staff.gm)
+    issued = reporting.issued_monthly(ctx.uow(), sample.staff.gm,
+                                      reporting.MonthlyRequest("2026-10"))
+    assert issued is not None and issued.issued_by and view.preview.data == issued.pdf
+    # Generating the month again shows the issued document, byte for byte.
+    _choose(view, "2026-10", "en")
+    _generate(qtbot, view)
+    assert view.preview.data == issued.pdf
+    # A month still running cannot be issued: the page says why.
+    _choose(view, "2026-11")
+    with qtbot.waitSignal(view.failed, timeout=WAIT) as failed:
+        qtbot.mouseClick(view.issue_button, Qt.MouseButton.LeftButton)
+    assert "2026-11 is not over yet" in str(failed.args[0])
+
+
+def test_customer_kpi_report_in_the_app(qtbot: QtBot, make_ctx: Callable[[int], AppContext],
+                                        sample: Sample) -> None:
+    view = _view(qtbot, make_ctx(sample.staff.gm))
+    _choose(view, "2026-10", "en")
+    with qtbot.waitSignal(view.report_ready, timeout=WAIT) as ready:
+        qtbot.mouseClick(view.kpi_button, Qt.MouseButton.LeftButton)
+    assert int(ready.args[0]) >= 1
+    text = "\n".join(p.extract_text() or "" for p in
+                     pypdf.PdfReader(io.BytesIO(view.preview.data)).pages)
+    assert "Customer KPI report" in text and "2026-10-01 – 2026-10-31" in text
+    assert view.status_label.text() == "Customer KPI report 2026-10."
+    assert view.save_button.isEnabled()

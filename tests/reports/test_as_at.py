@@ -1,0 +1,258 @@
+"""As-at-month-end figures against an independent oracle.
+
+A small October is played through the services; reopenings and new resolutions follow
+in November and December. The oracle below counts October as it stood at its end by
+replaying each sheet's raw workflow rows in plain Python — it shares no code with the
+report — and the report must agree with it before and after the later reopenings,
+with a byte-identical figure table, on SQLite and on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import pytest
+from sqlalchemy import text
+
+from helpdesk.domain.complaints import ResponsibleArea
+from helpdesk.reports import monthly
+from helpdesk.services import complaints, customers
+from helpdesk.services.reporting import build_monthly_report
+from helpdesk.storage.database import Database
+from tests.conftest import Clock, Staff, staff_store
+
+CUTOFF = datetime(2026, 11, 1)
+START = datetime(2026, 10, 1)
+ROOT = "火花塞型号装错，配件出库时未按VIN核对车型"
+MEASURE = "配件出库扫码核对VIN，配件经理沈瑜负责，11月15日前上线"
+
+
+def _at(text_: str) -> datetime:
+    return datetime.strptime(text_, "%Y-%m-%d %H:%M")
+
+
+class Story:
+    """Drives the services with the clock, one call per line of the story."""
+
+    def __init__(self, database: Database, clock: Clock) -> None:
+        self.db, self.clock = database, clock
+        clock.at = _at("2026-09-01 09:00")
+        self.staff: Staff = staff_store(database)
+        self.customer = customers.create_customer(
+            database.uow(), self.staff.desk,
+            customers.CustomerInput(name="张三", phones=("13812345678",))).id
+        self.ids: dict[str, int] = {}
+
+    def at(self, when: str) -> Story:
+        self.clock.at = _at(when)
+        return self
+
+    def register(self, key: str, when: str, severity: str = "general") -> None:
+        self.at(when)
+        self.ids[key] = complaints.register(self.db.uow(), self.staff.desk, complaints.SheetInput(
+            channel="reception", severity=severity, category="repair_quality",
+            description="发动机异响", customer_id=self.customer,
+            customer_request="尽快处理")).id
+
+    def assign(self, key: str, when: str) -> None:
+        self.at(when)
+        complaints.assign(self.db.uow(), self.staff.director, self.ids[key],
+                          ResponsibleArea.TECHNICAL, self.staff.manager)
+        complaints.record_analysis(self.db.uow(), self.staff.manager, self.ids[key],
+                                   root_cause=ROOT, correction="免费更换火花塞",
+                                   long_term_measure=MEASURE)
+
+    def step(self, key: str, when: str, action: Callable[..., object], *args: object) -> None:
+        self.at(when)
+        actor = self.staff.director
+        action(self.db.uow(), actor, self.ids[key], *args)
+
+    def resolve(self, key: str, when: str) -> None:
+        self.at(when)
+        complaints.resolve(self.db.uow(), self.staff.manager, self.ids[key])
+
+    def finish(self, key: str, when: str) -> None:
+        """Visit and close (one hour after ``when``)."""
+        self.at(when)
+        complaints.record_return_visit(self.db.uow(), self.staff.care, self.ids[key], 5, "满意")
+        complaints.close(self.db.uow(), self.staff.director, self.ids[key], "客户满意")
+
+
+def _october(story: Story) -> None:
+    s = story
+    s.register("A", "2026-10-05 09:00", "major")  # on time, closed; reopened in December
+    s.assign("A", "2026-10-05 09:10")
+    s.resolve("A", "2026-10-05 10:00")
+    s.finish("A", "2026-10-05 11:00")
+    s.register("B", "2026-10-06 09:00")  # on time, closed; reopened in November
+    s.assign("B", "2026-10-06 09:05")
+    s.resolve("B", "2026-10-07 10:00")
+    s.finish("B", "2026-10-07 11:00")
+    s.register("C", "2026-10-08 09:00")  # resolved, reopened in October, resolved late
+    s.assign("C", "2026-10-08 09:30")
+    s.resolve("C", "2026-10-08 15:00")
+    s.step("C", "2026-10-09 09:00", complaints.reopen, "客户反映未修好")
+    s.resolve("C", "2026-10-25 09:00")
+    s.register("D", "2026-10-20 09:00", "major")  # resolved only in November: late at cut-off
+    s.assign("D", "2026-10-20 10:00")
+    s.register("E", "2026-10-28 09:00")  # never handled
+    s.register("F", "2026-10-10 09:00")  # resolved, visited, reopened on 30 October
+    s.assign("F", "2026-10-10 09:20")
+    s.resolve("F", "2026-10-10 12:00")
+    s.at("2026-10-11 10:00")
+    complaints.record_return_visit(s.db.uow(), s.staff.care, s.ids["F"], 2, "不满意")
+    s.step("F", "2026-10-30 10:00", complaints.reopen, "客户仍不满意")
+
+
+def _later(story: Story) -> None:
+    story.resolve("D", "2026-11-03 09:00")
+    story.resolve("F", "2026-11-04 09:00")
+
+
+def _much_later(story: Story) -> None:
+    s = story
+    s.step("B", "2026-11-10 09:00", complaints.reopen, "客户再次投诉")
+    s.step("A", "2026-12-02 09:00", complaints.reopen, "同一问题复发")
+    s.resolve("A", "2026-12-20 09:00")  # late this time
+    s.step("C", "2026-12-05 09:00", complaints.reopen, "复发")
+
+
+# ---------------------------------------------------------------- the oracle
+def _oracle(database: Database) -> dict[str, object]:
+    """October as it stood at its end, counted from the raw rows."""
+    with database.engine.connect() as conn:
+        sheets = conn.execute(text(
+            "SELECT id, received_at, severity, acknowledged_at, response_due_at, "
+            "resolution_due_at FROM sheets")).all()
+        moves = conn.execute(text(
+            "SELECT sheet_id, at, id, action, to_state FROM sheet_transitions")).all()
+    history: dict[int, list[tuple[datetime, int, str, str]]] = {}
+    for sheet_id, at, move_id, action, to_state in moves:
+        history.setdefault(sheet_id, []).append((_dt(at), move_id, action, to_state))
+
+    def state_then(sheet_id: int) -> str:
+        before = sorted(m for m in history.get(sheet_id, []) if m[0] < CUTOFF)
+        return before[-1][3] if before else "registered"
+
+    received = major = resp_eligible = resp_on_time = 0
+    res_eligible = res_on_time = 0
+    response_minutes: list[int] = []
+    resolution_minutes: list[int] = []
+    not_closed: dict[str, int] = {}
+    for row in sheets:
+        sheet_id, severity = row[0], row[2]
+        received_at, ack, response_due, resolution_due = (
+            _dt(row[1]), _dt(row[3]), _dt(row[4]), _dt(row[5]))
+        state = state_then(sheet_id)
+        if received_at < CUTOFF and state != "closed":
+            not_closed[state] = not_closed.get(state, 0) + 1
+        if not START <= received_at < CUTOFF:
+            continue
+        received += 1
+        major += severity == "major"
+        if ack is not None and ack < CUTOFF:
+            resp_eligible += 1
+            resp_on_time += ack <= response_due
+            response_minutes.append(int((ack - received_at).total_seconds() // 60))
+        elif response_due < CUTOFF:
+            resp_eligible += 1
+        resolves = [m[0] for m in history.get(sheet_id, [])
+                    if m[2] == "resolve" and m[0] < CUTOFF]
+        if state in ("resolved", "visited", "closed"):
+            done = max(resolves)
+            res_eligible += 1
+            res_on_time += done <= resolution_due
+            resolution_minutes.append(int((done - received_at).total_seconds() // 60))
+        elif resolution_due < CUTOFF:
+            res_eligible += 1
+    return {
+        "received": received, "major": major,
+        "response": (resp_eligible, resp_on_time),
+        "resolution": (res_eligible, res_on_time),
+        "response_time": _ranks(response_minutes),
+        "resolution_time": _ranks(resolution_minutes),
+        "not_closed": not_closed,
+    }
+
+
+def _dt(value: object) -> datetime:
+    if value is None or isinstance(value, datetime):
+        return value  # type: ignore[return-value]
+    return datetime.fromisoformat(str(value))
+
+
+def _ranks(values: list[int]) -> tuple[int, int | None, int | None]:
+    ordered = sorted(values)
+    if not ordered:
+        return 0, None, None
+
+    def rank(p: int) -> int:
+        return ordered[-(-p * len(ordered) // 100) - 1]
+
+    return len(ordered), rank(50), rank(90)
+
+
+def _figures(report: monthly.MonthlyReport) -> dict[str, object]:
+    cur = report.current
+    return {
+        "received": cur.received, "major": cur.major,
+        "response": (cur.response.eligible, cur.response.on_time),
+        "resolution": (cur.resolution.eligible, cur.resolution.on_time),
+        "response_time": (cur.response_time.count, cur.response_time.median,
+                          cur.response_time.p90),
+        "resolution_time": (cur.resolution_time.count, cur.resolution_time.median,
+                            cur.resolution_time.p90),
+        "not_closed": {b.state.value: b.count for b in report.backlog},
+    }
+
+
+def _report(database: Database) -> monthly.MonthlyReport:
+    return build_monthly_report(database.uow(), "2026-10", list_limit=None)
+
+
+def test_october_stands_as_it_was_at_its_end(any_db: Database, clock: Clock) -> None:
+    story = Story(any_db, clock)
+    _october(story)
+    _later(story)
+    story.at("2026-11-05 09:00")
+    first = _report(any_db)
+    expected = _oracle(any_db)
+    assert _figures(first) == expected
+    # The story, worked by hand: A, B and C resolved then (C late, after its reopening
+    # in October); D, E and F (reopened on the 30th) unresolved past their deadlines.
+    assert expected["resolution"] == (6, 2)
+    assert expected["not_closed"] == {"resolved": 1, "registered": 1, "in_progress": 2}
+
+    _much_later(story)
+    story.at("2026-12-21 09:00")
+    again = _report(any_db)
+    assert _oracle(any_db) == expected
+    assert _figures(again) == expected
+    assert monthly.figures_text(again) == monthly.figures_text(first)
+    assert again.generated_at != first.generated_at
+    # A major complaint closed at October's end stays closed and on time in October.
+    a_number = complaints.get_sheet(any_db.uow(), story.staff.director, story.ids["A"]).number
+    row = next(m for m in again.major if m.number == a_number)
+    assert (row.state.value, row.resolved_on_time) == ("closed", True)
+
+
+def test_the_reopenings_count_in_their_own_months(db: Database, clock: Clock) -> None:
+    story = Story(db, clock)
+    _october(story)
+    _later(story)
+    _much_later(story)
+    story.at("2026-12-21 09:00")
+    reports = {m: build_monthly_report(db.uow(), m) for m in ("2026-10", "2026-11", "2026-12")}
+    assert [reports[m].current.reopened for m in reports] == [2, 1, 2]
+
+
+@pytest.mark.parametrize("when", ["2026-11-05 09:00", "2026-12-21 09:00"])
+def test_the_figure_table_is_stable_text(db: Database, clock: Clock, when: str) -> None:
+    story = Story(db, clock)
+    _october(story)
+    _later(story)
+    story.at(when)
+    text_ = monthly.figures_text(_report(db))
+    assert text_.startswith("month\t2026-10-01\nstore_id\t-\nas_of\t2026-11-01 00:00:00\n")
+    assert "current.resolution.on_time\t2\n" in text_
