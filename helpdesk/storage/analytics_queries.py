@@ -57,7 +57,7 @@ from helpdesk.domain.customers import (
     LIFECYCLE_WITHOUT_PURCHASE,
     Lifecycle,
 )
-from helpdesk.storage import deadline_sql, tables
+from helpdesk.storage import deadline_sql, search, tables
 
 c = tables.customers
 o = tables.orders
@@ -456,10 +456,13 @@ class ListQuery:
     :func:`classify` result.
 
     Attributes:
-        restrict_ids: only these customers (the text search's hits), or None.
+        restrict_ids: only these customers, or None.
+        text: only the customers the search keys match (``search.match_subquery``);
+            the ``relevance`` sort puts the best match first.
         visit_windows: ``(store_id, since)`` pairs: a delivery at that store since that
             day makes a return visit due (stores whose policy asks for one).
-        sort: ``name``, ``last_complaint`` (most recent first) or ``id``.
+        sort: ``name``, ``last_complaint`` (most recent first), ``relevance`` (with
+            text) or ``id``.
     """
 
     tiers: frozenset[str] = frozenset()
@@ -472,6 +475,7 @@ class ListQuery:
     restrict_ids: tuple[int, ...] | None = None
     sort: str = "name"
     descending: bool = False
+    text: str = ""  # issue 15: the search box; every hit, filtered and sorted here
 
 
 def _visit_due(q: ListQuery, today: date) -> ColumnElement[bool]:
@@ -510,7 +514,17 @@ def list_ids(session: Session, q: ListQuery, today: date) -> list[int]:
             return []
         stmt = stmt.where(c.c.id.in_(list(q.restrict_ids)))
     tie = c.c.id.desc() if q.descending else c.c.id.asc()
-    if q.sort == "last_complaint":
+    hits = search.match_subquery(q.text) if q.text.strip() else None
+    if q.text.strip() and hits is None:
+        return []
+    if hits is not None:
+        stmt = stmt.join(hits, hits.c.customer_id == c.c.id)
+    if q.sort == "relevance" and hits is not None:
+        if q.descending:
+            stmt = stmt.order_by(hits.c.rank.desc(), hits.c.key_length.desc(), tie)
+        else:
+            stmt = stmt.order_by(hits.c.rank, hits.c.key_length, tie)
+    elif q.sort == "last_complaint":
         # One grouped pass over the (customer, received) index beats a subquery per row.
         latest = (select(sh.c.customer_id, func.max(sh.c.received_at).label("at"))
                   .where(sh.c.customer_id.is_not(None)).group_by(sh.c.customer_id)
@@ -519,7 +533,13 @@ def list_ids(session: Session, q: ListQuery, today: date) -> list[int]:
         stmt = stmt.outerjoin(latest, latest.c.customer_id == c.c.id)
         stmt = stmt.order_by(last.is_(None), last.asc() if q.descending else last.desc(), tie)
     elif q.sort == "name":
-        stmt = stmt.order_by(c.c.name.desc() if q.descending else c.c.name.asc(), tie)
+        # By pinyin (the customer's sort key), then the name itself as stored.
+        key = tables.search_keys.alias("name_sort")
+        stmt = stmt.outerjoin(key, and_(key.c.customer_id == c.c.id,
+                                        key.c.kind == search.SORT))
+        order = (key.c.key.desc(), c.c.name.desc()) if q.descending else \
+            (key.c.key.asc(), c.c.name.asc())
+        stmt = stmt.order_by(*order, tie)
     else:
         stmt = stmt.order_by(tie)
     return [row[0] for row in session.execute(stmt)]
