@@ -842,6 +842,12 @@ TEMPLATES: Mapping[str, Labels] = {
         "該資料庫檔案已損壞。",
         "This database file is damaged.",
     ),
+    # issue 15: merge choices
+    "merge.choice": (
+        "合并选项无效:{choice}。",
+        "合併選項無效:{choice}。",
+        "Not a valid merge choice: {choice}.",
+    ),
 }
 
 # Codes whose first part is the field name, built at run time (``channel.invalid``...).

@@ -4,20 +4,27 @@ the right to see it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from helpdesk.domain import audit, events, parsing, validation
 from helpdesk.domain.customers import (
+    MERGE_FIELDS,
     Contact,
     Customer,
     CustomerKind,
     Gender,
+    MergeSide,
     Order,
     OrderKind,
     Tier,
     Vehicle,
+    merge_conflicts,
+    merge_default,
+    merge_widens_consent,
 )
 from helpdesk.domain.errors import (
     ConflictError,
@@ -503,11 +510,29 @@ def get_customer(uow: UnitOfWork, actor_id: int, customer_id: int) -> CustomerDe
 
 
 # ---------------------------------------------------------------- merging
-def merge_customers(uow: UnitOfWork, actor_id: int, keep_id: int, duplicate_id: int) -> \
-        CustomerDetail:
+def _merge_choices(choices: Mapping[str, MergeSide | str]) -> dict[str, MergeSide]:
+    result: dict[str, MergeSide] = {}
+    for name, side in choices.items():
+        if name not in MERGE_FIELDS or side not in tuple(MergeSide):
+            raise ValidationError(name, "merge.choice", f"not a merge choice: {name}={side}",
+                                  choice=name)
+        result[name] = MergeSide(side)
+    return result
+
+
+def _audit_value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    return value.value if isinstance(value, StrEnum) else value
+
+
+def merge_customers(uow: UnitOfWork, actor_id: int, keep_id: int, duplicate_id: int,
+                    choices: Mapping[str, MergeSide | str] | None = None) -> CustomerDetail:
     """Merge ``duplicate_id`` into ``keep_id``: every phone, contact, vehicle, order and
-    complaint moves over; empty fields of the kept record are filled from the duplicate;
-    the duplicate stays in the database, hidden, pointing at the kept one."""
+    complaint moves over; each profile field takes the value ``customers.merge_default``
+    gives (marketing consent the narrower, nothing filled lost) unless ``choices`` names
+    the side to take; the duplicate stays in the database, hidden, pointing at the kept
+    one. A choice that widens consent is recorded in the audit trail as such."""
     at = common.now()
     with uow:
         user = common.actor(uow, actor_id, Permission.MERGE_CUSTOMERS)
@@ -519,7 +544,12 @@ def merge_customers(uow: UnitOfWork, actor_id: int, keep_id: int, duplicate_id: 
             if c.merged_into_id is not None:
                 raise ValidationError("customer", "merge.already",
                                       f"customer #{c.id} was merged already")
+        chosen = _merge_choices(choices or {})
         before = _snapshot(keep)
+        conflicts = {name: {"keep": _audit_value(getattr(keep, name)),
+                            "duplicate": _audit_value(getattr(dup, name))}
+                     for name in merge_conflicts(keep, dup)}
+        widened = merge_widens_consent(keep, dup, chosen)
         moved: dict[str, list[str]] = {"phones": [], "vehicles": [], "orders": [],
                                        "contacts": []}
         # Load the kept lists first: a lazy load in mid-move autoflushes an orphaned order.
@@ -539,15 +569,11 @@ def merge_customers(uow: UnitOfWork, actor_id: int, keep_id: int, duplicate_id: 
             dup.orders.remove(order)
             keep.orders.append(order)
             moved["orders"].append(order.number)
-        for key in ("email", "wechat", "address", "company_industry", "company_size",
-                    "source", "note"):
-            if not getattr(keep, key) and getattr(dup, key):
-                setattr(keep, key, getattr(dup, key))
-        for key in ("birthday", "owner_user_id"):
-            if getattr(keep, key) is None and getattr(dup, key) is not None:
-                setattr(keep, key, getattr(dup, key))
-        keep.consent_marketing = keep.consent_marketing or dup.consent_marketing
-        keep.tier = max(keep.tier, dup.tier, key=list(Tier).index)
+        values = {name: getattr(dup if chosen.get(name, merge_default(name, keep, dup))
+                                is MergeSide.DUPLICATE else keep, name)
+                  for name in MERGE_FIELDS}
+        for name, value in values.items():
+            setattr(keep, name, value)
         dup.merged_into_id = keep.id
         for c in (keep, dup):
             c.updated_at = at
@@ -559,6 +585,8 @@ def merge_customers(uow: UnitOfWork, actor_id: int, keep_id: int, duplicate_id: 
             at=at, **common.by(user), customer_id=keep_id, merged_id=duplicate_id,
             sheet_ids=frozenset(sheets_moved),
             details={**audit.diff(before, _snapshot(keep)), "merged_from": dup.id,
-                     "moved": moved, "sheets": sheets_moved}))
+                     "moved": moved, "sheets": sheets_moved, "conflicts": conflicts,
+                     "choices": {k: v.value for k, v in chosen.items()},
+                     **({"consent_widened_by_choice": True} if widened else {})}))
         uow.commit()
         return customer_detail(uow, keep, user)

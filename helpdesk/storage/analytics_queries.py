@@ -405,21 +405,25 @@ def recent_deliveries(session: Session, windows: Sequence[tuple[int, date]],
 
 
 # ------------------------------------------------------------------ duplicates
-def duplicate_groups(session: Session, limit: int = 500) -> list[tuple[str, list[int]]]:
-    """Groups of live customers that look like one person: ``(reason, ids)``.
+def duplicate_groups(session: Session, limit: int = 500) -> list[tuple[str, list[int], str]]:
+    """Groups of live customers that look like one person: ``(reason, ids, key)``, the
+    key being what they share (the phone; ``name|…``; the plate; ``name|address``).
 
-    Reasons: ``phone`` (the same number) and ``name_phone`` (the same name and phones
+    Reasons: ``phone`` (the same number), ``name_phone`` (the same name and phones
     that share the first 7 or the last 4 digits — any one-digit typo keeps one of the
-    two halves intact). A VIN cannot be shared: the database holds one vehicle per VIN."""
+    two halves intact), ``plate`` (the same plate on a vehicle of each) and
+    ``name_address`` (the same name and address). A VIN cannot be shared: the database
+    holds one vehicle per VIN."""
     p = tables.customer_phones
+    v = tables.vehicles
     live = c.c.merged_into_id.is_(None)
-    result: list[tuple[str, list[int]]] = []
+    result: list[tuple[str, list[int], str]] = []
 
-    def grouped(reason: str, key: Any, source: Any) -> None:
+    def grouped(reason: str, key: Any, source: Any, *where: Any) -> None:
         sub = (
             select(key.label("k"), c.c.id.label("cid"))
             .select_from(source)
-            .where(live)
+            .where(live, *where)
             .distinct()
             .subquery()
         )
@@ -434,7 +438,7 @@ def duplicate_groups(session: Session, limit: int = 500) -> list[tuple[str, list
         groups: dict[Any, list[int]] = {}
         for k, cid in rows:
             groups.setdefault(k, []).append(int(cid))
-        result.extend((reason, ids) for ids in groups.values())
+        result.extend((reason, ids, str(k)) for k, ids in groups.items())
 
     grouped("phone", p.c.number, p.join(c, c.c.id == p.c.customer_id))
     joined = p.join(c, c.c.id == p.c.customer_id)
@@ -443,6 +447,8 @@ def duplicate_groups(session: Session, limit: int = 500) -> list[tuple[str, list
     tail = c.c.name + literal("|") + func.substr(p.c.number, length - 3, 4)
     grouped("name_phone", head, joined)
     grouped("name_phone", tail, joined)
+    grouped("plate", v.c.plate, v.join(c, c.c.id == v.c.customer_id), v.c.plate != "")
+    grouped("name_address", c.c.name + literal("|") + c.c.address, c, c.c.address != "")
     return result
 
 
@@ -718,7 +724,7 @@ class AnalyticsQueries:
                           limit: int = 5000) -> list[dict[str, Any]]:
         return recent_deliveries(self.session, windows, today, limit)
 
-    def duplicate_groups(self, limit: int = 500) -> list[tuple[str, list[int]]]:
+    def duplicate_groups(self, limit: int = 500) -> list[tuple[str, list[int], str]]:
         return duplicate_groups(self.session, limit)
 
     def list_ids(self, q: ListQuery, today: date) -> list[int]:
