@@ -106,6 +106,7 @@ class Vehicle:
     mileage_km: int | None = None
     purchase_date: date | None = None
     vin_check_overridden: bool = False
+    retired_on: date | None = None  # sold or scrapped: kept with its history (issue 15)
     id: int | None = None
     customer_id: int | None = None
 

@@ -1,5 +1,8 @@
-"""Name search keys for any part of a name, the common reading of a surname, and the
-pinyin sort key (issue 15).
+"""Customer records (issue 15): a vehicle can be retired, and the name search keys
+cover any part of a name, the common reading of a surname, and the pinyin sort key.
+
+``vehicles.retired_on``: the day a vehicle was sold or scrapped; it stays with its
+history and is no longer offered for new complaints.
 
 The search keys of a customer's name are recomputed from the name: new kinds
 ``namepart`` (every later part of the name: 金满楼 finds 深圳市金满楼) and ``sort`` (the
@@ -8,7 +11,7 @@ polyphonic surname (曾国藩: ``cengguofan`` besides ``zengguofan``). No schema
 only rows of ``search_keys``. The downgrade removes the new kinds and leaves the pinyin
 keys as they are (an extra reading finds more, never less).
 
-Revision ID: i15_name_keys
+Revision ID: i15_customer_records
 Revises: 0002
 """
 
@@ -19,7 +22,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "i15_name_keys"
+revision: str = "i15_customer_records"
 down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -40,6 +43,7 @@ def upgrade() -> None:
     from helpdesk.domain.customers import CustomerKind  # noqa: PLC0415
     from helpdesk.storage import search  # noqa: PLC0415
 
+    op.add_column("vehicles", sa.Column("retired_on", sa.Date(), nullable=True))
     bind = op.get_bind()
     bind.execute(sa.delete(_keys).where(_keys.c.kind.in_(_NAME_KINDS)))
     last = 0
@@ -61,3 +65,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.get_bind().execute(sa.delete(_keys).where(_keys.c.kind.in_(("namepart", "sort"))))
+    with op.batch_alter_table("vehicles") as batch:
+        batch.drop_column("retired_on")
