@@ -382,7 +382,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/browser.py" line="441"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="477"/>
         <source>%Ln customer(s) exported</source>
         <translation>
             <numerusform>%Ln customer exported</numerusform>
@@ -390,17 +390,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="420"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="456"/>
         <source>Export customers</source>
         <translation>Export customers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="422"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="458"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="450"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="486"/>
         <source>Exporting customers…</source>
         <translation>Exporting customers…</translation>
     </message>
@@ -408,286 +408,323 @@
 <context>
     <name>CustomerDetailPanel</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="82"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="86"/>
         <source>Phone numbers and addresses are hidden for your role.</source>
         <translation>Phone numbers and addresses are hidden for your role.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="89"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="93"/>
         <source>New complaint</source>
         <translation>New complaint</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="99"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="103"/>
         <source>Profile</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="102"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="208"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="106"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="271"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="103"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="107"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="104"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="108"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="105"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="228"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="109"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="291"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="112"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="123"/>
+        <source>Add contact…</source>
+        <translation>Add contact…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="126"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="186"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="205"/>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="129"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="134"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="116"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="137"/>
         <source>Plate</source>
         <translation>Plate</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="117"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="138"/>
         <source>VIN</source>
         <translation>VIN</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="118"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="139"/>
         <source>Brand</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="119"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="140"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="120"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="141"/>
         <source>Mileage (km)</source>
         <translation>Mileage (km)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="121"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="142"/>
         <source>Purchased</source>
         <translation>Purchased</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="135"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="143"/>
+        <source>Retired</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="158"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="136"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="161"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="173"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="159"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="213"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="225"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="137"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="160"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="138"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="161"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="139"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="162"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="152"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="175"/>
         <source>Vehicles</source>
         <translation>Vehicles</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="154"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="183"/>
+        <source>Add vehicle…</source>
+        <translation>Add vehicle…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="189"/>
+        <source>Retire / reinstate</source>
+        <translation>Retire / reinstate</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="194"/>
         <source>Orders and service visits</source>
         <translation>Orders and service visits</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="156"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="202"/>
+        <source>Add order or service visit…</source>
+        <translation>Add order or service visit…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="208"/>
         <source>Vehicles and orders</source>
         <translation>Vehicles and orders</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="159"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="211"/>
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="160"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="212"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="162"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="214"/>
         <source>Amount / score</source>
         <translation>Amount / score</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="163"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="215"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="170"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="222"/>
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="174"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="226"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="175"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="227"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="176"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="228"/>
         <source>Time left</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="183"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="235"/>
         <source>Open complaints</source>
         <translation>Open complaints</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="184"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="236"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="212"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="275"/>
         <source>Individual or company</source>
         <translation>Individual or company</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="216"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="279"/>
         <source>Gender</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="219"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="282"/>
         <source>Several numbers: separate with commas</source>
         <translation>Several numbers: separate with commas</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="224"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="287"/>
         <source>Phones</source>
         <translation>Phones</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="230"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="293"/>
         <source>WeChat</source>
         <translation>WeChat</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="232"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="295"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="236"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="299"/>
         <source>Known</source>
         <translation>Known</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="245"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="308"/>
         <source>Birthday</source>
         <translation>Birthday</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="249"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="312"/>
         <source>Tier</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="254"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="317"/>
         <source>Industry (company)</source>
         <translation>Industry (company)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="257"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="320"/>
         <source>Size (company)</source>
         <translation>Size (company)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="259"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="322"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="261"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="324"/>
         <source>May be contacted for marketing (consent given)</source>
         <translation>May be contacted for marketing (consent given)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="263"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="326"/>
         <source>Consent</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="266"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="329"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="267"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="330"/>
         <source>Save changes</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="291"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="354"/>
         <source>Revenue, last 12 months</source>
         <translation>Revenue, last 12 months</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="292"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="355"/>
         <source>Revenue so far</source>
         <translation>Revenue so far</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="293"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="356"/>
         <source>Lifecycle</source>
         <translation>Lifecycle</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="294"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="357"/>
         <source>Pyramid segment</source>
         <translation>Pyramid segment</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="295"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="358"/>
         <source>RFM</source>
         <translation>RFM</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="296"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="359"/>
         <source>Lifetime value (estimate)</source>
         <translation>Lifetime value (estimate)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="364"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="437"/>
         <source>Loading customer…</source>
         <translation>Loading customer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/detail.py" line="431"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="506"/>
         <source>Sum of the orders of the last 365 days (%n order(s)).</source>
         <translation>
             <numerusform>Sum of the orders of the last 365 days (%n order).</numerusform>
@@ -695,7 +732,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/detail.py" line="442"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="517"/>
         <source>Sum of all %n order(s) since %1.</source>
         <translation>
             <numerusform>Sum of the %n order since %1.</numerusform>
@@ -703,69 +740,79 @@
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="449"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="524"/>
         <source>No purchase yet, so no RFM score.</source>
         <translation>No purchase yet, so no RFM score.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="454"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="529"/>
         <source>Scores 1–5 by quintile among all buying customers (5 = best 20 %) of the last purchase date, the number of orders and the revenue. </source>
         <translation>Scores 1–5 by quintile among all buying customers (5 = best 20 %) of the last purchase date, the number of orders and the revenue. </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="464"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="539"/>
         <source>Revenue so far + the last 12 months&apos; revenue × %1 more years.</source>
         <translation>Revenue so far + the last 12 months&apos; revenue × %1 more years.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="532"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="607"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="550"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="633"/>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="634"/>
+        <source>Save the changes to %1 first?</source>
+        <translation>Save the changes to %1 first?</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="753"/>
         <source>Complaint</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="552"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="755"/>
         <source>Return visit</source>
         <translation>Return visit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="563"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="766"/>
         <source>Satisfaction %1/5</source>
         <translation>Satisfaction %1/5</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="578"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="781"/>
         <source>Awaiting return visit</source>
         <translation>Awaiting return visit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="585"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="597"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="788"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="800"/>
         <source>No purchase yet.</source>
         <translation>No purchase yet.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="586"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="789"/>
         <source>First purchase within the last 90 days.</source>
         <translation>First purchase within the last 90 days.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="587"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="790"/>
         <source>A purchase within the last 12 months.</source>
         <translation>A purchase within the last 12 months.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="588"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="599"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="791"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="802"/>
         <source>Bought before, but nothing in the last 12 months.</source>
         <translation>Bought before, but nothing in the last 12 months.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="601"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="804"/>
         <source>Rank %1 of %2 active customers by revenue of the last 12 months: top 1 %, then high 4 %, middle 15 %, low 80 %.</source>
         <translation>Rank %1 of %2 active customers by revenue of the last 12 months: top 1 %, then high 4 %, middle 15 %, low 80 %.</translation>
     </message>
@@ -1114,6 +1161,129 @@
         <location filename="../../helpdesk/ui/customers/import_dialog.py" line="208"/>
         <source>Nothing was imported: the file has problems.</source>
         <translation>Nothing was imported: the file has problems.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="64"/>
+        <source>Known</source>
+        <translation>Known</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="190"/>
+        <source>VIN (17 characters)</source>
+        <translation>VIN (17 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="191"/>
+        <source>Plate</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="192"/>
+        <source>Brand</source>
+        <translation>Brand</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="193"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="194"/>
+        <source>Mileage (km)</source>
+        <translation>Mileage (km)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="197"/>
+        <source>Purchased</source>
+        <translation>Purchased</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="203"/>
+        <source>Add a vehicle</source>
+        <translation>Add a vehicle</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="205"/>
+        <source>Edit the vehicle</source>
+        <translation>Edit the vehicle</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="233"/>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="240"/>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="245"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="253"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="257"/>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="258"/>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="261"/>
+        <source>Vehicle</source>
+        <translation>Vehicle</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="270"/>
+        <source>Add an order or service visit</source>
+        <translation>Add an order or service visit</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="272"/>
+        <source>Edit order %1</source>
+        <translation>Edit order %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="294"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="295"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="298"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="304"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="310"/>
+        <source>Add a contact person</source>
+        <translation>Add a contact person</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="312"/>
+        <source>Edit the contact person</source>
+        <translation>Edit the contact person</translation>
     </message>
 </context>
 <context>

@@ -381,24 +381,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/browser.py" line="441"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="477"/>
         <source>%Ln customer(s) exported</source>
         <translation>
             <numerusform>已导出 %Ln 位客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="420"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="456"/>
         <source>Export customers</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="422"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="458"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="450"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="486"/>
         <source>Exporting customers…</source>
         <translation>正在导出客户…</translation>
     </message>
@@ -406,362 +406,409 @@
 <context>
     <name>CustomerDetailPanel</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="82"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="86"/>
         <source>Phone numbers and addresses are hidden for your role.</source>
         <translation>您的角色无权查看电话号码和地址，已隐藏。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="89"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="93"/>
         <source>New complaint</source>
         <translation>新建抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="99"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="103"/>
         <source>Profile</source>
         <translation>基本资料</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="102"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="208"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="106"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="271"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="103"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="107"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="104"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="108"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="105"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="228"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="109"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="291"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="112"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="123"/>
+        <source>Add contact…</source>
+        <translation>添加联系人…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="126"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="186"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="205"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="129"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="134"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="116"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="137"/>
         <source>Plate</source>
         <translation>车牌号</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="117"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="138"/>
         <source>VIN</source>
         <translation>车架号</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="118"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="139"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="119"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="140"/>
         <source>Model</source>
         <translation>车型</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="120"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="141"/>
         <source>Mileage (km)</source>
         <translation>里程（公里）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="121"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="142"/>
         <source>Purchased</source>
         <translation>购车日期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="135"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="143"/>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="158"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="136"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="161"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="173"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="159"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="213"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="225"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="137"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="160"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="138"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="161"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="139"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="162"/>
         <source>Items</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="152"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="175"/>
         <source>Vehicles</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="154"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="183"/>
+        <source>Add vehicle…</source>
+        <translation>添加车辆…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="189"/>
+        <source>Retire / reinstate</source>
+        <translation>停用 / 恢复</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="194"/>
         <source>Orders and service visits</source>
         <translation>订单与维修保养</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="156"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="202"/>
+        <source>Add order or service visit…</source>
+        <translation>添加订单或维修保养…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="208"/>
         <source>Vehicles and orders</source>
         <translation>车辆与订单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="159"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="211"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="160"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="212"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="162"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="214"/>
         <source>Amount / score</source>
         <translation>金额 / 评分</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="163"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="215"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="170"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="222"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="174"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="226"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="175"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="227"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="176"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="228"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="183"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="235"/>
         <source>Open complaints</source>
         <translation>未关闭的抱怨</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="184"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="236"/>
         <source>Value</source>
         <translation>客户价值</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="212"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="275"/>
         <source>Individual or company</source>
         <translation>个人或单位</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="216"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="279"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="219"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="282"/>
         <source>Several numbers: separate with commas</source>
         <translation>多个号码请用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="224"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="287"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="230"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="293"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="232"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="295"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="236"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="299"/>
         <source>Known</source>
         <translation>已知</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="245"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="308"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="249"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="312"/>
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="254"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="317"/>
         <source>Industry (company)</source>
         <translation>行业（单位）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="257"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="320"/>
         <source>Size (company)</source>
         <translation>规模（单位）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="259"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="322"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="261"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="324"/>
         <source>May be contacted for marketing (consent given)</source>
         <translation>同意接收营销联系（已授权）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="263"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="326"/>
         <source>Consent</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="266"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="329"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="267"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="330"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="291"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="354"/>
         <source>Revenue, last 12 months</source>
         <translation>最近 12 个月收入</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="292"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="355"/>
         <source>Revenue so far</source>
         <translation>累计收入</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="293"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="356"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="294"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="357"/>
         <source>Pyramid segment</source>
         <translation>金字塔层级</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="295"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="358"/>
         <source>RFM</source>
         <translation>RFM</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="296"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="359"/>
         <source>Lifetime value (estimate)</source>
         <translation>客户生命周期价值（估算）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="364"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="437"/>
         <source>Loading customer…</source>
         <translation>正在加载客户…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/detail.py" line="431"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="506"/>
         <source>Sum of the orders of the last 365 days (%n order(s)).</source>
         <translation>
             <numerusform>最近 365 天订单的合计（%n 笔）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/detail.py" line="442"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="517"/>
         <source>Sum of all %n order(s) since %1.</source>
         <translation>
             <numerusform>自 %1 以来全部 %n 笔订单的合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="449"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="524"/>
         <source>No purchase yet, so no RFM score.</source>
         <translation>尚无购买，没有 RFM 评分。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="454"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="529"/>
         <source>Scores 1–5 by quintile among all buying customers (5 = best 20 %) of the last purchase date, the number of orders and the revenue. </source>
         <translation>在所有购买客户中，按最近购买日期、购买次数和收入各分五等评 1–5 分（5 = 最好的 20 %）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="464"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="539"/>
         <source>Revenue so far + the last 12 months&apos; revenue × %1 more years.</source>
         <translation>累计收入 + 最近 12 个月收入 × 未来 %1 年。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="532"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="607"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="550"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="633"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="634"/>
+        <source>Save the changes to %1 first?</source>
+        <translation>先保存对 %1 的修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="753"/>
         <source>Complaint</source>
         <translation>抱怨/投诉</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="552"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="755"/>
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="563"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="766"/>
         <source>Satisfaction %1/5</source>
         <translation>满意度 %1/5</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="578"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="781"/>
         <source>Awaiting return visit</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="585"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="597"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="788"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="800"/>
         <source>No purchase yet.</source>
         <translation>尚无购买。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="586"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="789"/>
         <source>First purchase within the last 90 days.</source>
         <translation>首次购买在最近 90 天内。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="587"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="790"/>
         <source>A purchase within the last 12 months.</source>
         <translation>最近 12 个月内有购买。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="588"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="599"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="791"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="802"/>
         <source>Bought before, but nothing in the last 12 months.</source>
         <translation>以前购买过，但最近 12 个月没有购买。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="601"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="804"/>
         <source>Rank %1 of %2 active customers by revenue of the last 12 months: top 1 %, then high 4 %, middle 15 %, low 80 %.</source>
         <translation>按最近 12 个月收入在 %2 位活跃客户中排第 %1 名：前 1 % 为顶端，其后 4 % 为高端，15 % 为中端，80 % 为低端。</translation>
     </message>
@@ -1110,6 +1157,129 @@
         <location filename="../../helpdesk/ui/customers/import_dialog.py" line="208"/>
         <source>Nothing was imported: the file has problems.</source>
         <translation>未导入任何数据：文件有问题。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="64"/>
+        <source>Known</source>
+        <translation>已知</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="190"/>
+        <source>VIN (17 characters)</source>
+        <translation>车架号（17位）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="191"/>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="192"/>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="193"/>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="194"/>
+        <source>Mileage (km)</source>
+        <translation>里程（公里）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="197"/>
+        <source>Purchased</source>
+        <translation>购车日期</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="203"/>
+        <source>Add a vehicle</source>
+        <translation>添加车辆</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="205"/>
+        <source>Edit the vehicle</source>
+        <translation>编辑车辆</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="233"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="240"/>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="245"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="253"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="257"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="258"/>
+        <source>Items</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="261"/>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="270"/>
+        <source>Add an order or service visit</source>
+        <translation>添加订单或维修保养</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="272"/>
+        <source>Edit order %1</source>
+        <translation>编辑订单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="294"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="295"/>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="298"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="304"/>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="310"/>
+        <source>Add a contact person</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="312"/>
+        <source>Edit the contact person</source>
+        <translation>编辑联系人</translation>
     </message>
 </context>
 <context>

@@ -381,24 +381,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/browser.py" line="441"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="477"/>
         <source>%Ln customer(s) exported</source>
         <translation>
             <numerusform>已匯出 %Ln 位客戶</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="420"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="456"/>
         <source>Export customers</source>
         <translation>匯出客戶</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="422"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="458"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 活頁簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="450"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="486"/>
         <source>Exporting customers…</source>
         <translation>正在匯出客戶…</translation>
     </message>
@@ -406,362 +406,409 @@
 <context>
     <name>CustomerDetailPanel</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="82"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="86"/>
         <source>Phone numbers and addresses are hidden for your role.</source>
         <translation>您的角色無權查看電話號碼和地址，已隱藏。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="89"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="93"/>
         <source>New complaint</source>
         <translation>新增抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="99"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="103"/>
         <source>Profile</source>
         <translation>基本資料</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="102"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="208"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="106"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="271"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="103"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="107"/>
         <source>Role</source>
         <translation>職務</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="104"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="108"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="105"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="228"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="109"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="291"/>
         <source>E-mail</source>
         <translation>電子郵件</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="112"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="123"/>
+        <source>Add contact…</source>
+        <translation>新增聯絡人…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="126"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="186"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="205"/>
+        <source>Edit…</source>
+        <translation>編輯…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="129"/>
+        <source>Remove</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="134"/>
         <source>Contacts</source>
         <translation>聯絡人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="116"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="137"/>
         <source>Plate</source>
         <translation>車牌號</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="117"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="138"/>
         <source>VIN</source>
         <translation>車身號碼</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="118"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="139"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="119"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="140"/>
         <source>Model</source>
         <translation>車型</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="120"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="141"/>
         <source>Mileage (km)</source>
         <translation>里程（公里）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="121"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="142"/>
         <source>Purchased</source>
         <translation>購車日期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="135"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="143"/>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="158"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="136"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="161"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="173"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="159"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="213"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="225"/>
         <source>Number</source>
         <translation>單號</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="137"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="160"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="138"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="161"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="139"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="162"/>
         <source>Items</source>
         <translation>內容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="152"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="175"/>
         <source>Vehicles</source>
         <translation>車輛</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="154"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="183"/>
+        <source>Add vehicle…</source>
+        <translation>新增車輛…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="189"/>
+        <source>Retire / reinstate</source>
+        <translation>停用 / 恢復</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="194"/>
         <source>Orders and service visits</source>
         <translation>訂單與維修保養</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="156"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="202"/>
+        <source>Add order or service visit…</source>
+        <translation>新增訂單或維修保養…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="208"/>
         <source>Vehicles and orders</source>
         <translation>車輛與訂單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="159"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="211"/>
         <source>When</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="160"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="212"/>
         <source>What</source>
         <translation>事項</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="162"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="214"/>
         <source>Amount / score</source>
         <translation>金額 / 評分</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="163"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="215"/>
         <source>Details</source>
         <translation>詳情</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="170"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="222"/>
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="174"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="226"/>
         <source>Received</source>
         <translation>接收時間</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="175"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="227"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="176"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="228"/>
         <source>Time left</source>
         <translation>剩餘時間</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="183"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="235"/>
         <source>Open complaints</source>
         <translation>未結案的抱怨</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="184"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="236"/>
         <source>Value</source>
         <translation>客戶價值</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="212"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="275"/>
         <source>Individual or company</source>
         <translation>個人或單位</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="216"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="279"/>
         <source>Gender</source>
         <translation>性別</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="219"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="282"/>
         <source>Several numbers: separate with commas</source>
         <translation>多個號碼請用逗號分隔</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="224"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="287"/>
         <source>Phones</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="230"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="293"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="232"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="295"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="236"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="299"/>
         <source>Known</source>
         <translation>已知</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="245"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="308"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="249"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="312"/>
         <source>Tier</source>
         <translation>客戶等級</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="254"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="317"/>
         <source>Industry (company)</source>
         <translation>行業（單位）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="257"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="320"/>
         <source>Size (company)</source>
         <translation>規模（單位）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="259"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="322"/>
         <source>Source</source>
         <translation>來源</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="261"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="324"/>
         <source>May be contacted for marketing (consent given)</source>
         <translation>同意接收行銷聯絡（已授權）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="263"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="326"/>
         <source>Consent</source>
         <translation>授權</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="266"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="329"/>
         <source>Note</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="267"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="330"/>
         <source>Save changes</source>
         <translation>儲存修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="291"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="354"/>
         <source>Revenue, last 12 months</source>
         <translation>最近 12 個月收入</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="292"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="355"/>
         <source>Revenue so far</source>
         <translation>累計收入</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="293"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="356"/>
         <source>Lifecycle</source>
         <translation>生命週期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="294"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="357"/>
         <source>Pyramid segment</source>
         <translation>金字塔層級</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="295"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="358"/>
         <source>RFM</source>
         <translation>RFM</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="296"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="359"/>
         <source>Lifetime value (estimate)</source>
         <translation>客戶生命週期價值（估算）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="364"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="437"/>
         <source>Loading customer…</source>
         <translation>正在載入客戶…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/detail.py" line="431"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="506"/>
         <source>Sum of the orders of the last 365 days (%n order(s)).</source>
         <translation>
             <numerusform>最近 365 天訂單的合計（%n 筆）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/detail.py" line="442"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="517"/>
         <source>Sum of all %n order(s) since %1.</source>
         <translation>
             <numerusform>自 %1 以來全部 %n 筆訂單的合計。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="449"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="524"/>
         <source>No purchase yet, so no RFM score.</source>
         <translation>尚無購買，沒有 RFM 評分。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="454"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="529"/>
         <source>Scores 1–5 by quintile among all buying customers (5 = best 20 %) of the last purchase date, the number of orders and the revenue. </source>
         <translation>在所有購買客戶中，依最近購買日期、購買次數和收入各分五等評 1–5 分（5 = 最好的 20 %）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="464"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="539"/>
         <source>Revenue so far + the last 12 months&apos; revenue × %1 more years.</source>
         <translation>累計收入 + 最近 12 個月收入 × 未來 %1 年。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="532"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="607"/>
         <source>Saved.</source>
         <translation>已儲存。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="550"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="633"/>
+        <source>Unsaved changes</source>
+        <translation>未儲存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="634"/>
+        <source>Save the changes to %1 first?</source>
+        <translation>先儲存對 %1 的修改嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="753"/>
         <source>Complaint</source>
         <translation>抱怨/投訴</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="552"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="755"/>
         <source>Return visit</source>
         <translation>回訪</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="563"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="766"/>
         <source>Satisfaction %1/5</source>
         <translation>滿意度 %1/5</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="578"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="781"/>
         <source>Awaiting return visit</source>
         <translation>待回訪</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="585"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="597"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="788"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="800"/>
         <source>No purchase yet.</source>
         <translation>尚無購買。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="586"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="789"/>
         <source>First purchase within the last 90 days.</source>
         <translation>首次購買在最近 90 天內。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="587"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="790"/>
         <source>A purchase within the last 12 months.</source>
         <translation>最近 12 個月內有購買。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="588"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="599"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="791"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="802"/>
         <source>Bought before, but nothing in the last 12 months.</source>
         <translation>以前購買過，但最近 12 個月沒有購買。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="601"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="804"/>
         <source>Rank %1 of %2 active customers by revenue of the last 12 months: top 1 %, then high 4 %, middle 15 %, low 80 %.</source>
         <translation>依最近 12 個月收入在 %2 位活躍客戶中排第 %1 名：前 1 % 為頂端，其後 4 % 為高端，15 % 為中端，80 % 為低端。</translation>
     </message>
@@ -1110,6 +1157,129 @@
         <location filename="../../helpdesk/ui/customers/import_dialog.py" line="208"/>
         <source>Nothing was imported: the file has problems.</source>
         <translation>未匯入任何資料：檔案有問題。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="64"/>
+        <source>Known</source>
+        <translation>已知</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="190"/>
+        <source>VIN (17 characters)</source>
+        <translation>車架號（17位）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="191"/>
+        <source>Plate</source>
+        <translation>車牌</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="192"/>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="193"/>
+        <source>Model</source>
+        <translation>車型</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="194"/>
+        <source>Mileage (km)</source>
+        <translation>里程（公里）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="197"/>
+        <source>Purchased</source>
+        <translation>購車日期</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="203"/>
+        <source>Add a vehicle</source>
+        <translation>新增車輛</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="205"/>
+        <source>Edit the vehicle</source>
+        <translation>編輯車輛</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="233"/>
+        <source>None</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="240"/>
+        <source>Number</source>
+        <translation>單號</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="245"/>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="253"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="257"/>
+        <source>Amount (yuan)</source>
+        <translation>金額（元）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="258"/>
+        <source>Items</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="261"/>
+        <source>Vehicle</source>
+        <translation>車輛</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="270"/>
+        <source>Add an order or service visit</source>
+        <translation>新增訂單或維修保養</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="272"/>
+        <source>Edit order %1</source>
+        <translation>編輯訂單 %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="294"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="295"/>
+        <source>Role</source>
+        <translation>職務</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="298"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="304"/>
+        <source>E-mail</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="310"/>
+        <source>Add a contact person</source>
+        <translation>新增聯絡人</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="312"/>
+        <source>Edit the contact person</source>
+        <translation>編輯聯絡人</translation>
     </message>
 </context>
 <context>

@@ -353,6 +353,14 @@ class CustomerBrowser(QWidget):
         )
         target = self._pending_select
         self._pending_select = None
+        if self.detail.has_unsaved_changes():
+            # A new search never throws away profile edits: the customer being edited
+            # stays in the panel (selected in the list when it is there).
+            target = self.detail.customer.id if self.detail.customer else None
+            row = self.model.row_of(target) if target is not None else None
+            if row is not None:
+                self._select_row(row)
+            return
         row = self.model.row_of(target) if target is not None else (0 if count else None)
         if row is not None:
             index = self.model.index(row, 0)
@@ -368,13 +376,41 @@ class CustomerBrowser(QWidget):
     def _on_search_failed(self, text: str) -> None:
         self.count_label.setText(text)
 
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        selection.setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        selection.blockSignals(False)
+        self.table.viewport().update()
+
     def _on_current_changed(self, current: Any, _previous: Any) -> None:
-        if current.isValid():
-            self.detail.show_customer(self.model.customer_id(current.row()))
+        if not current.isValid():
+            return
+        wanted = self.model.customer_id(current.row())
+        shown = self.detail.customer
+        if shown is not None and wanted != shown.id and not self.detail.may_leave():
+            # Stay with the customer being edited (and show that in the list).
+            row = self.model.row_of(shown.id)
+            if row is not None:
+                self._select_row(row)
+            else:
+                self.table.selectionModel().blockSignals(True)
+                self.table.clearSelection()
+                self.table.selectionModel().blockSignals(False)
+            return
+        self.detail.show_customer(wanted)
 
     def open_customer(self, customer_id: int) -> None:
         """Show ``customer_id`` on the list tab (searching for it if not listed)."""
         self.tabs.setCurrentIndex(0)
+        shown = self.detail.customer
+        if shown is not None and shown.id != customer_id and not self.detail.may_leave():
+            return
         row = self.model.row_of(customer_id)
         if row is None:
             self._pending_select = customer_id
@@ -395,7 +431,7 @@ class CustomerBrowser(QWidget):
             return
         for customer_id in changes.customer_ids:
             self.model.forget(customer_id)
-        shown = self.detail.customer.id if self.detail.customer is not None else None
+        shown = self.detail.requested_id
         only = next(iter(changes.customer_ids)) if len(changes.customer_ids) == 1 else None
         self._pending_select = shown or only
         self.model.refresh()
