@@ -28,6 +28,7 @@ class CustomerSort(StrEnum):
     LAST_PURCHASE = "last_purchase"  # most recent first
     REVENUE = "revenue"  # 12-month revenue, highest first
     LAST_COMPLAINT = "last_complaint"  # most recent first
+    RECENT = "recent"  # issue 15: last created or edited first (the list without text)
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,9 @@ def list_customer_ids(uow: UnitOfWork, actor_id: int, customer_filter: CustomerF
     has_text = bool(f.text.strip())
     sort = f.sort
     if sort is CustomerSort.RELEVANCE and not has_text:
-        sort = CustomerSort.NAME
-    in_sql = sort in (CustomerSort.RELEVANCE, CustomerSort.NAME, CustomerSort.LAST_COMPLAINT)
+        sort = CustomerSort.RECENT
+    in_sql = sort in (CustomerSort.RELEVANCE, CustomerSort.NAME, CustomerSort.LAST_COMPLAINT,
+                      CustomerSort.RECENT)
     with uow.reading():
         common.actor(uow, actor_id)
         query = ListQuery(

@@ -467,8 +467,8 @@ class ListQuery:
             the ``relevance`` sort puts the best match first.
         visit_windows: ``(store_id, since)`` pairs: a delivery at that store since that
             day makes a return visit due (stores whose policy asks for one).
-        sort: ``name``, ``last_complaint`` (most recent first), ``relevance`` (with
-            text) or ``id``.
+        sort: ``name``, ``last_complaint`` (most recent first), ``recent`` (last
+            created or edited first), ``relevance`` (with text) or ``id``.
     """
 
     tiers: frozenset[str] = frozenset()
@@ -538,6 +538,10 @@ def list_ids(session: Session, q: ListQuery, today: date) -> list[int]:
         last = latest.c.at
         stmt = stmt.outerjoin(latest, latest.c.customer_id == c.c.id)
         stmt = stmt.order_by(last.is_(None), last.asc() if q.descending else last.desc(), tie)
+    elif q.sort == "recent":
+        touched = func.coalesce(c.c.updated_at, c.c.created_at)
+        stmt = stmt.order_by(touched.is_(None), touched.asc() if q.descending else touched.desc(),
+                             c.c.id.asc() if q.descending else c.c.id.desc())
     elif q.sort == "name":
         # By pinyin (the customer's sort key), then the name itself as stored.
         key = tables.search_keys.alias("name_sort")

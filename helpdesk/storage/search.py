@@ -98,7 +98,8 @@ def customer_keys(
 def sort_key(name: str, readings: list[str]) -> str:
     """The key names sort by (see :data:`SORT`)."""
     spelled = readings[0] if readings else ""
-    return f"{spelled}|{sk.normalize_search_query(name)}"[:120]
+    # A space sorts before any letter: 张三 (zhangsan) before 张三丰 (zhangsanfeng).
+    return f"{spelled} {sk.normalize_search_query(name)}"[:120]
 
 
 def _phone_digits(number: str) -> str:

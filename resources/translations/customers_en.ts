@@ -239,142 +239,137 @@
     <name>CustomerBrowser</name>
     <message>
         <location filename="../../helpdesk/ui/customers/browser.py" line="57"/>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="138"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="139"/>
         <source>Any</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="102"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="103"/>
         <source>Name, pinyin (zs / zhangsan), phone or last 4 digits, plate, VIN or last 6, order number, company</source>
         <translation>Name, pinyin (zs / zhangsan), phone or last 4 digits, plate, VIN or last 6, order number, company</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="112"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="113"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="115"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="116"/>
         <source>Export list…</source>
         <translation>Export list…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="131"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="132"/>
         <source>All stores</source>
         <translation>All stores</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="134"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="135"/>
         <source>Any advisor</source>
         <translation>Any advisor</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="139"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="140"/>
         <source>With open complaints</source>
         <translation>With open complaints</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="140"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="141"/>
         <source>Without open complaints</source>
         <translation>Without open complaints</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="143"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="144"/>
         <source>Birthday this month</source>
         <translation>Birthday this month</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="145"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="146"/>
         <source>Return visit due</source>
         <translation>Return visit due</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="150"/>
-        <source>Best match / name</source>
-        <translation>Best match / name</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="151"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="153"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="152"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="154"/>
         <source>Last purchase</source>
         <translation>Last purchase</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="153"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="155"/>
         <source>Revenue (12 months)</source>
         <translation>Revenue (12 months)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="154"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="156"/>
         <source>Last complaint</source>
         <translation>Last complaint</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="157"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="159"/>
         <source>Reverse</source>
         <translation>Reverse</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="161"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="163"/>
         <source>Tier</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="162"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="164"/>
         <source>Pyramid</source>
         <translation>Pyramid</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="163"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="165"/>
         <source>RFM</source>
         <translation>RFM</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="164"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="166"/>
         <source>Lifecycle</source>
         <translation>Lifecycle</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="167"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="169"/>
         <source>Complaints</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="178"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="180"/>
         <source>Sort by</source>
         <translation>Sort by</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="221"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="234"/>
         <source>Customers</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="222"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="235"/>
         <source>Analytics</source>
         <translation>Analytics</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="223"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="236"/>
         <source>Duplicates</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="242"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="255"/>
         <source>Exporting personal data needs the service manager&apos;s or director&apos;s right.</source>
         <translation>Exporting personal data needs the service manager&apos;s or director&apos;s right.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="346"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="360"/>
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/browser.py" line="351"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="365"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln customer</numerusform>
@@ -382,7 +377,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/browser.py" line="477"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="539"/>
         <source>%Ln customer(s) exported</source>
         <translation>
             <numerusform>%Ln customer exported</numerusform>
@@ -390,17 +385,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="456"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="518"/>
         <source>Export customers</source>
         <translation>Export customers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="458"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="151"/>
+        <source>Best match / most recent</source>
+        <translation>Best match / most recent</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="152"/>
+        <source>Most recent</source>
+        <translation>Most recent</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="520"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="486"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="548"/>
         <source>Exporting customers…</source>
         <translation>Exporting customers…</translation>
     </message>
@@ -875,7 +880,13 @@
         <translation>Advisor</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="121"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="141"/>
+        <source>Click to sort</source>
+        <extracomment>The sort a click on a column header asks for (columns not listed do not sort).</extracomment>
+        <translation>Click to sort</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/model.py" line="147"/>
         <source>Searching customers…</source>
         <translation>Searching customers…</translation>
     </message>
@@ -1019,72 +1030,72 @@
         <translation>After the merge</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="171"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="173"/>
         <source>Every phone, contact, vehicle, order and complaint of the duplicate moves to the kept record. Fields the two records fill differently are highlighted: choose whose value to take. Marketing consent takes the narrower answer unless you choose otherwise (recorded in the audit trail). The duplicate stays hidden.</source>
         <translation>Every phone, contact, vehicle, order and complaint of the duplicate moves to the kept record. Fields the two records fill differently are highlighted: choose whose value to take. Marketing consent takes the narrower answer unless you choose otherwise (recorded in the audit trail). The duplicate stays hidden.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="186"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="188"/>
         <source>Keep the other one</source>
         <translation>Keep the other one</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="189"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="191"/>
         <source>Merge</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="192"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="194"/>
         <source>Find duplicates</source>
         <translation>Find duplicates</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="230"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="232"/>
         <source>Only a service manager or director may merge.</source>
         <translation>Only a service manager or director may merge.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="250"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="252"/>
         <source>%1 suggestion(s)</source>
         <translation>%1 suggestion(s)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="263"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="265"/>
         <source>Looking for duplicates…</source>
         <translation>Looking for duplicates…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="374"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="376"/>
         <source>You chose to keep the marketing consent although one record says no: the merge records your choice in the audit trail.</source>
         <translation>You chose to keep the marketing consent although one record says no: the merge records your choice in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="381"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="383"/>
         <source>%1 field(s) differ</source>
         <translation>%1 field(s) differ</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="389"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="391"/>
         <source>Kept record&apos;s</source>
         <translation>Kept record&apos;s</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="390"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="392"/>
         <source>Duplicate&apos;s</source>
         <translation>Duplicate&apos;s</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="424"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="426"/>
         <source>Merge customers</source>
         <translation>Merge customers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="425"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="427"/>
         <source>Merge %1 into %2? The duplicate&apos;s records move to the kept customer.</source>
         <translation>Merge %1 into %2? The duplicate&apos;s records move to the kept customer.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="449"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="451"/>
         <source>Merged into %1.</source>
         <translation>Merged into %1.</translation>
     </message>
@@ -1171,117 +1182,117 @@
         <translation>Known</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="190"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="191"/>
         <source>VIN (17 characters)</source>
         <translation>VIN (17 characters)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="191"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="192"/>
         <source>Plate</source>
         <translation>Plate</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="192"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="193"/>
         <source>Brand</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="193"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="194"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="194"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="195"/>
         <source>Mileage (km)</source>
         <translation>Mileage (km)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="197"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="198"/>
         <source>Purchased</source>
         <translation>Purchased</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="203"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="204"/>
         <source>Add a vehicle</source>
         <translation>Add a vehicle</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="205"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="206"/>
         <source>Edit the vehicle</source>
         <translation>Edit the vehicle</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="233"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="234"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="240"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="241"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="245"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="246"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="253"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="254"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="257"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="258"/>
         <source>Amount (yuan)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="258"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="259"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="261"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="262"/>
         <source>Vehicle</source>
         <translation>Vehicle</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="270"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="271"/>
         <source>Add an order or service visit</source>
         <translation>Add an order or service visit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="272"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="273"/>
         <source>Edit order %1</source>
         <translation>Edit order %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="294"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="295"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="295"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="296"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="298"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="299"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="304"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="305"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="310"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="311"/>
         <source>Add a contact person</source>
         <translation>Add a contact person</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="312"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="313"/>
         <source>Edit the contact person</source>
         <translation>Edit the contact person</translation>
     </message>

@@ -239,166 +239,171 @@
     <name>CustomerBrowser</name>
     <message>
         <location filename="../../helpdesk/ui/customers/browser.py" line="57"/>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="138"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="139"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="102"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="103"/>
         <source>Name, pinyin (zs / zhangsan), phone or last 4 digits, plate, VIN or last 6, order number, company</source>
         <translation>姓名、拼音（zs / zhangsan）、电话或后 4 位、车牌、车架号或后 6 位、订单号、单位名称</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="112"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="113"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="115"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="116"/>
         <source>Export list…</source>
         <translation>导出列表…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="131"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="132"/>
         <source>All stores</source>
         <translation>全部门店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="134"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="135"/>
         <source>Any advisor</source>
         <translation>全部顾问</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="139"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="140"/>
         <source>With open complaints</source>
         <translation>有未关闭的抱怨</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="140"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="141"/>
         <source>Without open complaints</source>
         <translation>没有未关闭的抱怨</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="143"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="144"/>
         <source>Birthday this month</source>
         <translation>本月生日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="145"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="146"/>
         <source>Return visit due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="150"/>
-        <source>Best match / name</source>
-        <translation>最佳匹配 / 姓名</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="151"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="153"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="152"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="154"/>
         <source>Last purchase</source>
         <translation>最近购买</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="153"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="155"/>
         <source>Revenue (12 months)</source>
         <translation>收入（12 个月）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="154"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="156"/>
         <source>Last complaint</source>
         <translation>最近抱怨</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="157"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="159"/>
         <source>Reverse</source>
         <translation>倒序</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="161"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="163"/>
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="162"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="164"/>
         <source>Pyramid</source>
         <translation>金字塔</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="163"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="165"/>
         <source>RFM</source>
         <translation>RFM</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="164"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="166"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="167"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="169"/>
         <source>Complaints</source>
         <translation>抱怨/投诉</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="178"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="180"/>
         <source>Sort by</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="221"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="234"/>
         <source>Customers</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="222"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="235"/>
         <source>Analytics</source>
         <translation>客户分析</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="223"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="236"/>
         <source>Duplicates</source>
         <translation>重复客户</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="242"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="255"/>
         <source>Exporting personal data needs the service manager&apos;s or director&apos;s right.</source>
         <translation>导出个人信息需要服务经理或服务总监的权限。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="346"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="360"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/browser.py" line="351"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="365"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln 位客户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/browser.py" line="477"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="539"/>
         <source>%Ln customer(s) exported</source>
         <translation>
             <numerusform>已导出 %Ln 位客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="456"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="518"/>
         <source>Export customers</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="458"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="151"/>
+        <source>Best match / most recent</source>
+        <translation>最佳匹配 / 最近</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="152"/>
+        <source>Most recent</source>
+        <translation>最近新建或修改</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="520"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="486"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="548"/>
         <source>Exporting customers…</source>
         <translation>正在导出客户…</translation>
     </message>
@@ -871,7 +876,13 @@
         <translation>顾问</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="121"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="141"/>
+        <source>Click to sort</source>
+        <extracomment>The sort a click on a column header asks for (columns not listed do not sort).</extracomment>
+        <translation>点击排序</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/model.py" line="147"/>
         <source>Searching customers…</source>
         <translation>正在查找客户…</translation>
     </message>
@@ -1015,72 +1026,72 @@
         <translation>合并后</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="171"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="173"/>
         <source>Every phone, contact, vehicle, order and complaint of the duplicate moves to the kept record. Fields the two records fill differently are highlighted: choose whose value to take. Marketing consent takes the narrower answer unless you choose otherwise (recorded in the audit trail). The duplicate stays hidden.</source>
         <translation>重复记录的所有电话、联系人、车辆、订单和抱怨都转到保留的记录。两条记录填写不同的字段以底色标出：请选择采用哪一方的值。营销授权默认采用较窄的答复，除非您另行选择（记入审计记录）。重复记录保留但隐藏。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="186"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="188"/>
         <source>Keep the other one</source>
         <translation>改为保留另一条</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="189"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="191"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="192"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="194"/>
         <source>Find duplicates</source>
         <translation>查找重复客户</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="230"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="232"/>
         <source>Only a service manager or director may merge.</source>
         <translation>只有服务经理或服务总监可以合并。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="250"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="252"/>
         <source>%1 suggestion(s)</source>
         <translation>%1 条建议</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="263"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="265"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找重复客户…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="374"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="376"/>
         <source>You chose to keep the marketing consent although one record says no: the merge records your choice in the audit trail.</source>
         <translation>您选择保留营销授权，尽管其中一条记录为“否”：合并时会将您的选择记入审计记录。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="381"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="383"/>
         <source>%1 field(s) differ</source>
         <translation>%1 个字段不同</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="389"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="391"/>
         <source>Kept record&apos;s</source>
         <translation>保留记录的</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="390"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="392"/>
         <source>Duplicate&apos;s</source>
         <translation>重复记录的</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="424"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="426"/>
         <source>Merge customers</source>
         <translation>合并客户</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="425"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="427"/>
         <source>Merge %1 into %2? The duplicate&apos;s records move to the kept customer.</source>
         <translation>将 %1 合并到 %2？重复记录的资料将转到保留的客户。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="449"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="451"/>
         <source>Merged into %1.</source>
         <translation>已合并到 %1。</translation>
     </message>
@@ -1167,117 +1178,117 @@
         <translation>已知</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="190"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="191"/>
         <source>VIN (17 characters)</source>
         <translation>车架号（17位）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="191"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="192"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="192"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="193"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="193"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="194"/>
         <source>Model</source>
         <translation>车型</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="194"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="195"/>
         <source>Mileage (km)</source>
         <translation>里程（公里）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="197"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="198"/>
         <source>Purchased</source>
         <translation>购车日期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="203"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="204"/>
         <source>Add a vehicle</source>
         <translation>添加车辆</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="205"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="206"/>
         <source>Edit the vehicle</source>
         <translation>编辑车辆</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="233"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="234"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="240"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="241"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="245"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="246"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="253"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="254"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="257"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="258"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="258"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="259"/>
         <source>Items</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="261"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="262"/>
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="270"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="271"/>
         <source>Add an order or service visit</source>
         <translation>添加订单或维修保养</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="272"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="273"/>
         <source>Edit order %1</source>
         <translation>编辑订单 %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="294"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="295"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="295"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="296"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="298"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="299"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="304"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="305"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="310"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="311"/>
         <source>Add a contact person</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="312"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="313"/>
         <source>Edit the contact person</source>
         <translation>编辑联系人</translation>
     </message>

@@ -84,7 +84,7 @@ def test_a_search_with_more_than_a_thousand_hits_and_a_filter_is_complete(db):
 
 def test_names_sort_by_pinyin_not_by_character_code(db):
     staff = quick_staff(db)
-    names = ["丁一", "阿里", "张三", "曾国藩", "单丽", "白云", "John Smith"]
+    names = ["丁一", "阿里", "张三丰", "张三", "曾国藩", "单丽", "白云", "John Smith"]
     with db.engine.begin() as conn:
         for i, name in enumerate(names, start=1):
             conn.execute(insert(tables.customers).values(
@@ -96,7 +96,7 @@ def test_names_sort_by_pinyin_not_by_character_code(db):
     ids = list_customer_ids(db.uow(), staff.desk, CustomerFilter(sort=CustomerSort.NAME))
     shown = [names[i - 1] for i in ids]
     # a(li) b(aiyun) d(ingyi) j(ohn) s(hanli: 单 as a surname) z(engguofan) z(hangsan)
-    assert shown == ["阿里", "白云", "丁一", "John Smith", "单丽", "曾国藩", "张三"]
+    assert shown == ["阿里", "白云", "丁一", "John Smith", "单丽", "曾国藩", "张三", "张三丰"]
     reverse = list_customer_ids(db.uow(), staff.desk,
                                 CustomerFilter(sort=CustomerSort.NAME, descending=True))
     assert reverse == ids[::-1]

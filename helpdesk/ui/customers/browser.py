@@ -43,7 +43,7 @@ from helpdesk.ui.customers.analytics_view import AnalyticsView
 from helpdesk.ui.customers.detail import CustomerDetailPanel
 from helpdesk.ui.customers.duplicates import DuplicatesView
 from helpdesk.ui.customers.import_dialog import ImportDialog
-from helpdesk.ui.customers.model import CustomerTableModel, alive
+from helpdesk.ui.customers.model import SORT_OF_COLUMN, Column, CustomerTableModel, alive
 
 # Module-level name that lupdate recognises (it cannot see through a helper).
 translate = QCoreApplication.translate
@@ -87,6 +87,7 @@ class CustomerBrowser(QWidget):
         self._content: QWidget | None = None
         self._rebuild_pending = False
         self._pending_select: int | None = None
+        self._shown_once = False
         self._build()
         ctx.bus.changed.connect(self._on_changes)
         self._load_choices()
@@ -147,7 +148,8 @@ class CustomerBrowser(QWidget):
         self.sort = QComboBox()
         self.sort.setObjectName("sortBy")
         for sort_by, label in (
-            (CustomerSort.RELEVANCE, translate("CustomerBrowser", "Best match / name")),
+            (CustomerSort.RELEVANCE, translate("CustomerBrowser", "Best match / most recent")),
+            (CustomerSort.RECENT, translate("CustomerBrowser", "Most recent")),
             (CustomerSort.NAME, translate("CustomerBrowser", "Name")),
             (CustomerSort.LAST_PURCHASE, translate("CustomerBrowser", "Last purchase")),
             (CustomerSort.REVENUE, translate("CustomerBrowser", "Revenue (12 months)")),
@@ -191,10 +193,21 @@ class CustomerBrowser(QWidget):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((80, 105, 80, 55, 70, 85, 95, 50, 120, 110, 70)):
-            self.table.setColumnWidth(column, width)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        # Headers start at the left and are cut at the end with "…" (never in the middle
+        # of a word that then means something else); the tooltip has the whole text.
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.sectionClicked.connect(self._on_header_clicked)
+        for column, width in enumerate((170, 105, 80, 55, 70, 85, 95, 50, 120, 110, 70)):
+            self.table.setColumnWidth(
+                column, max(width, header.sectionSizeFromContents(column).width())
+            )
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.detail = CustomerDetailPanel(ctx)
         self.detail.new_sheet_requested.connect(self.new_sheet_requested)
@@ -343,6 +356,7 @@ class CustomerBrowser(QWidget):
     def run_search(self, *_args: Any, background: bool = True) -> None:
         """Search now with the box and the filters (the box waits for a typing pause)."""
         self._timer.stop()
+        self._show_sort_indicator()
         self.count_label.setText(translate("CustomerBrowser", "Searching…"))
         self.model.search(self.current_filter(), background=background)
 
@@ -375,6 +389,54 @@ class CustomerBrowser(QWidget):
 
     def _on_search_failed(self, text: str) -> None:
         self.count_label.setText(text)
+
+    def _on_header_clicked(self, section: int) -> None:
+        """Sort by the clicked column (in SQL, over the whole list); a second click on
+        the same column reverses the order."""
+        wanted = SORT_OF_COLUMN.get(Column(section))
+        if wanted is None:
+            self._show_sort_indicator()
+            return
+        reverse = self.sort.currentData() == wanted.value and not self.descending.isChecked()
+        for widget in (self.sort, self.descending):
+            widget.blockSignals(True)
+        self.sort.setCurrentIndex(self.sort.findData(wanted.value))
+        self.descending.setChecked(reverse)
+        for widget in (self.sort, self.descending):
+            widget.blockSignals(False)
+        self.run_search()
+
+    def _show_sort_indicator(self) -> None:
+        header = self.table.horizontalHeader()
+        current = CustomerSort(self.sort.currentData())
+        column = next((c for c, s in SORT_OF_COLUMN.items() if s is current), None)
+        header.blockSignals(True)
+        if column is None:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        else:
+            # Natural directions: names A→Z, the rest newest / highest first.
+            natural = (
+                Qt.SortOrder.AscendingOrder
+                if current is CustomerSort.NAME
+                else Qt.SortOrder.DescendingOrder
+            )
+            flipped = (
+                Qt.SortOrder.DescendingOrder
+                if natural is Qt.SortOrder.AscendingOrder
+                else Qt.SortOrder.AscendingOrder
+            )
+            header.setSortIndicator(
+                int(column), flipped if self.descending.isChecked() else natural
+            )
+        header.blockSignals(False)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        # Opened for the first time: the most recent customers, not an empty list.
+        if not self._shown_once:
+            self._shown_once = True
+            if self.model.rowCount() == 0 and not self.search_box.text():
+                self.run_search()
+        super().showEvent(event)
 
     def _select_row(self, row: int) -> None:
         index = self.model.index(row, 0)

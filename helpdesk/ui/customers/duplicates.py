@@ -162,9 +162,11 @@ class DuplicatesView(widgets.RefreshWhenShown, QWidget):
         self._compare.setVerticalHeaderLabels(_row_names())
         self._compare.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self._compare.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The choice is a combo box in the cell: room for "重复记录的" / "Duplicate's".
         self._compare.horizontalHeader().setSectionResizeMode(
-            CHOICE_COLUMN, QHeaderView.ResizeMode.ResizeToContents
+            CHOICE_COLUMN, QHeaderView.ResizeMode.Fixed
         )
+        self._compare.setColumnWidth(CHOICE_COLUMN, 150)
         self._choices: dict[str, MergeSide] = {}
         self._stores: dict[int, str] | None = None
         self._note = QLabel(

@@ -161,6 +161,7 @@ class RecordDialog(QDialog):
             rest = self._errors.show(widgets.flatten(exc))
             shown = rest[0] if rest else (None if widgets.flatten(exc) else exc)
             self._status.setText(messages.error_text(shown) if shown is not None else "")
+            self.adjustSize()  # room for the messages under their fields
             return False
         self.accept()
         return True

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton
 
 from helpdesk.domain.customers import MERGE_FIELDS, CustomerKind, OrderKind, Tier
@@ -391,3 +391,35 @@ def test_merge_conflicts_side_by_side_and_consent_kept_narrow(qtbot, make_ctx, s
     assert view.merge(confirm=False)
     kept = customers.get_customer(uow(), sample.staff.manager, sample.zhang)
     assert kept.consent_marketing is True
+
+
+def test_header_click_sorts_in_sql_by_pinyin_and_opening_shows_recent(
+        qtbot, make_ctx, sample, extra):
+    """Issue 15: a click on a column header sorts the whole list in SQL (names by
+    pinyin: 单 under s, 曾 under z); a second click reverses it; the list is not empty
+    when opened (most recent first); headers carry their whole text as a tooltip."""
+    browser = CustomerBrowser(make_ctx(sample.staff.desk))
+    qtbot.addWidget(browser)
+    with qtbot.waitSignal(browser.model.search_finished, timeout=5000):
+        browser.show()
+    assert browser.model.rowCount() == 8
+    assert browser.model.customer_id(0) == extra["company"]  # created last
+    header = browser.table.horizontalHeader()
+    with qtbot.waitSignal(browser.model.search_finished, timeout=5000):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(header.sectionPosition(Column.NAME) + 5, 5))
+    names = _names(browser.model)
+    assert names == ["重庆长安汽车有限公司", "李四", "仇英", "单田芳", "解晓东", "曾小贤",
+                     "张三", "张三丰"]
+    assert header.sortIndicatorSection() == Column.NAME
+    with qtbot.waitSignal(browser.model.search_finished, timeout=5000):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(header.sectionPosition(Column.NAME) + 5, 5))
+    assert _names(browser.model) == names[::-1]
+    tip = browser.model.headerData(Column.OPEN_COMPLAINTS, Qt.Orientation.Horizontal,
+                                   Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith(browser.model.headerData(Column.OPEN_COMPLAINTS,
+                                                   Qt.Orientation.Horizontal))
+    for column in Column:  # every header fits its column as first laid out
+        assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width() \
+            or column == Column.OWNER
