@@ -236,140 +236,259 @@
     </message>
 </context>
 <context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="60"/>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="61"/>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="62"/>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="63"/>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="64"/>
+        <source>Changes</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="94"/>
+        <source>Reading the audit trail…</source>
+        <translation>Reading the audit trail…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="130"/>
+        <source>Anyone</source>
+        <translation>Anyone</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="132"/>
+        <source>Any action</source>
+        <translation>Any action</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="134"/>
+        <source>Any record</source>
+        <translation>Any record</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="139"/>
+        <source>Record no.</source>
+        <translation>Record no.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="142"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="151"/>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="153"/>
+        <source>Open the record</source>
+        <translation>Open the record</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="159"/>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="188"/>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="189"/>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="190"/>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="252"/>
+        <source>%Ln entry(ies)</source>
+        <translation>
+            <numerusform>%Ln entry</numerusform>
+            <numerusform>%Ln entries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="285"/>
+        <source>Export the audit trail</source>
+        <translation>Export the audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="287"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="296"/>
+        <source>%Ln entry(ies) exported</source>
+        <translation>
+            <numerusform>%Ln entry exported</numerusform>
+            <numerusform>%Ln entries exported</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerBrowser</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="57"/>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="139"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="58"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="140"/>
         <source>Any</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="103"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="104"/>
         <source>Name, pinyin (zs / zhangsan), phone or last 4 digits, plate, VIN or last 6, order number, company</source>
         <translation>Name, pinyin (zs / zhangsan), phone or last 4 digits, plate, VIN or last 6, order number, company</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="113"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="114"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="116"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="117"/>
         <source>Export list…</source>
         <translation>Export list…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="132"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="133"/>
         <source>All stores</source>
         <translation>All stores</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="135"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="136"/>
         <source>Any advisor</source>
         <translation>Any advisor</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="140"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="141"/>
         <source>With open complaints</source>
         <translation>With open complaints</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="141"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="142"/>
         <source>Without open complaints</source>
         <translation>Without open complaints</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="144"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="145"/>
         <source>Birthday this month</source>
         <translation>Birthday this month</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="146"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="147"/>
         <source>Return visit due</source>
         <translation>Return visit due</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="153"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="154"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="154"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="155"/>
         <source>Last purchase</source>
         <translation>Last purchase</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="155"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="156"/>
         <source>Revenue (12 months)</source>
         <translation>Revenue (12 months)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="156"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="157"/>
         <source>Last complaint</source>
         <translation>Last complaint</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="159"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="160"/>
         <source>Reverse</source>
         <translation>Reverse</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="163"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="164"/>
         <source>Tier</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="164"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="165"/>
         <source>Pyramid</source>
         <translation>Pyramid</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="165"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="166"/>
         <source>RFM</source>
         <translation>RFM</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="166"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="167"/>
         <source>Lifecycle</source>
         <translation>Lifecycle</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="169"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="170"/>
         <source>Complaints</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="180"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="181"/>
         <source>Sort by</source>
         <translation>Sort by</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="234"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="235"/>
         <source>Customers</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="235"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="236"/>
         <source>Analytics</source>
         <translation>Analytics</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="236"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="237"/>
         <source>Duplicates</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="255"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="241"/>
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="263"/>
         <source>Exporting personal data needs the service manager&apos;s or director&apos;s right.</source>
         <translation>Exporting personal data needs the service manager&apos;s or director&apos;s right.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="360"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="368"/>
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/browser.py" line="365"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="373"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln customer</numerusform>
@@ -377,7 +496,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/browser.py" line="539"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="550"/>
         <source>%Ln customer(s) exported</source>
         <translation>
             <numerusform>%Ln customer exported</numerusform>
@@ -385,27 +504,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="518"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="529"/>
         <source>Export customers</source>
         <translation>Export customers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="151"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="152"/>
         <source>Best match / most recent</source>
         <translation>Best match / most recent</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="152"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="153"/>
         <source>Most recent</source>
         <translation>Most recent</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="520"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="531"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="548"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="559"/>
         <source>Exporting customers…</source>
         <translation>Exporting customers…</translation>
     </message>

@@ -236,174 +236,291 @@
     </message>
 </context>
 <context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="60"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="61"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="62"/>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="63"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="64"/>
+        <source>Changes</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="94"/>
+        <source>Reading the audit trail…</source>
+        <translation>正在读取审计记录…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="130"/>
+        <source>Anyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="132"/>
+        <source>Any action</source>
+        <translation>所有操作</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="134"/>
+        <source>Any record</source>
+        <translation>所有记录</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="139"/>
+        <source>Record no.</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="142"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="151"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="153"/>
+        <source>Open the record</source>
+        <translation>打开记录</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="159"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="188"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="189"/>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="190"/>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="252"/>
+        <source>%Ln entry(ies)</source>
+        <translation>
+            <numerusform>%Ln 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="285"/>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="287"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="296"/>
+        <source>%Ln entry(ies) exported</source>
+        <translation>
+            <numerusform>已导出 %Ln 条记录</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerBrowser</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="57"/>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="139"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="58"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="140"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="103"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="104"/>
         <source>Name, pinyin (zs / zhangsan), phone or last 4 digits, plate, VIN or last 6, order number, company</source>
         <translation>姓名、拼音（zs / zhangsan）、电话或后 4 位、车牌、车架号或后 6 位、订单号、单位名称</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="113"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="114"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="116"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="117"/>
         <source>Export list…</source>
         <translation>导出列表…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="132"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="133"/>
         <source>All stores</source>
         <translation>全部门店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="135"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="136"/>
         <source>Any advisor</source>
         <translation>全部顾问</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="140"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="141"/>
         <source>With open complaints</source>
         <translation>有未关闭的抱怨</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="141"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="142"/>
         <source>Without open complaints</source>
         <translation>没有未关闭的抱怨</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="144"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="145"/>
         <source>Birthday this month</source>
         <translation>本月生日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="146"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="147"/>
         <source>Return visit due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="153"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="154"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="154"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="155"/>
         <source>Last purchase</source>
         <translation>最近购买</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="155"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="156"/>
         <source>Revenue (12 months)</source>
         <translation>收入（12 个月）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="156"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="157"/>
         <source>Last complaint</source>
         <translation>最近抱怨</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="159"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="160"/>
         <source>Reverse</source>
         <translation>倒序</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="163"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="164"/>
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="164"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="165"/>
         <source>Pyramid</source>
         <translation>金字塔</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="165"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="166"/>
         <source>RFM</source>
         <translation>RFM</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="166"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="167"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="169"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="170"/>
         <source>Complaints</source>
         <translation>抱怨/投诉</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="180"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="181"/>
         <source>Sort by</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="234"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="235"/>
         <source>Customers</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="235"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="236"/>
         <source>Analytics</source>
         <translation>客户分析</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="236"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="237"/>
         <source>Duplicates</source>
         <translation>重复客户</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="255"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="241"/>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="263"/>
         <source>Exporting personal data needs the service manager&apos;s or director&apos;s right.</source>
         <translation>导出个人信息需要服务经理或服务总监的权限。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="360"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="368"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/browser.py" line="365"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="373"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln 位客户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/browser.py" line="539"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="550"/>
         <source>%Ln customer(s) exported</source>
         <translation>
             <numerusform>已导出 %Ln 位客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="518"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="529"/>
         <source>Export customers</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="151"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="152"/>
         <source>Best match / most recent</source>
         <translation>最佳匹配 / 最近</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="152"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="153"/>
         <source>Most recent</source>
         <translation>最近新建或修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="520"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="531"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="548"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="559"/>
         <source>Exporting customers…</source>
         <translation>正在导出客户…</translation>
     </message>

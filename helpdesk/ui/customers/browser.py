@@ -40,6 +40,7 @@ from helpdesk.ui import i18n, messages, widgets
 from helpdesk.ui.context import AppContext
 from helpdesk.ui.customers import labels
 from helpdesk.ui.customers.analytics_view import AnalyticsView
+from helpdesk.ui.customers.audit_view import AuditView
 from helpdesk.ui.customers.detail import CustomerDetailPanel
 from helpdesk.ui.customers.duplicates import DuplicatesView
 from helpdesk.ui.customers.import_dialog import ImportDialog
@@ -234,8 +235,12 @@ class CustomerBrowser(QWidget):
         self.tabs.addTab(list_page, translate("CustomerBrowser", "Customers"))
         self.tabs.addTab(self.analytics, translate("CustomerBrowser", "Analytics"))
         self.tabs.addTab(self.duplicates, translate("CustomerBrowser", "Duplicates"))
+        self.audit = AuditView(ctx)
+        self.audit.customer_open_requested.connect(self.open_customer)
+        self.audit.sheet_open_requested.connect(self.sheet_open_requested)
+        self.tabs.addTab(self.audit, translate("CustomerBrowser", "Audit trail"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self._analytics_shown = self._duplicates_shown = False
+        self._analytics_shown = self._duplicates_shown = self._audit_shown = False
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -248,6 +253,9 @@ class CustomerBrowser(QWidget):
         can = user.can if user is not None else (lambda _p: False)
         self.tabs.setTabEnabled(1, can(Permission.VIEW_REPORTS))
         self.tabs.setTabEnabled(2, can(Permission.MANAGE_CUSTOMERS))
+        # The permissions table grants the audit trail to the director, the general
+        # manager and the administrator.
+        self.tabs.setTabEnabled(3, can(Permission.VIEW_AUDIT))
         self._import.setEnabled(can(Permission.IMPORT_DATA) and can(Permission.MANAGE_CUSTOMERS))
         self._export.setEnabled(can(Permission.EXPORT_PERSONAL_DATA))
         if not can(Permission.EXPORT_PERSONAL_DATA):
@@ -505,6 +513,9 @@ class CustomerBrowser(QWidget):
         elif index == 2 and not self._duplicates_shown:
             self._duplicates_shown = True
             self.duplicates.refresh()
+        elif index == 3 and not self._audit_shown:
+            self._audit_shown = True
+            self.audit.refresh()
 
     # ------------------------------------------------------------ import / export
     def _on_import(self) -> None:
