@@ -223,6 +223,23 @@ class FakeAuditRepository(_Repo):
         found = [e for e in reversed(self._s.audit) if e.action.startswith(action_prefix)]
         return found[:limit]
 
+    def search_ids(self, query: audit_mod.AuditQuery) -> list[int]:
+        q = query
+        return [int(e.id) for e in reversed(self._s.audit) if e.id is not None
+                and (q.user_id is None or e.user_id == q.user_id)
+                and (not q.actions or e.action in q.actions)
+                and (not q.entity or e.entity == q.entity)
+                and (q.entity_id is None or e.entity_id == q.entity_id)
+                and (q.since is None or e.at >= q.since)
+                and (q.until is None or e.at < q.until)]
+
+    def by_ids(self, ids: Sequence[int]) -> list[AuditEntry]:
+        wanted = set(ids)
+        return [e for e in self._s.audit if e.id in wanted]
+
+    def actions(self) -> list[str]:
+        return sorted({e.action for e in self._s.audit})
+
 
 class FakeSettingsRepository(_Repo):
     """Values go through JSON, as in the database, so a test sees what a reload gives."""

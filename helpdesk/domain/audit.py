@@ -65,3 +65,20 @@ def entries(event: events_mod.Event) -> list[AuditEntry]:
                        action=r.action, entity=r.entity, entity_id=r.entity_id,
                        changes=encode(r.changes), note=r.note)
             for r in event.audit_records()]
+
+
+@dataclass(frozen=True)
+class AuditQuery:
+    """Which entries the audit-trail viewer lists (issue 15); empty means any.
+
+    Attributes:
+        actions: the actions wanted (``customer.merge``...).
+        since, until: ``since <= at < until``.
+    """
+
+    user_id: int | None = None
+    actions: frozenset[str] = frozenset()
+    entity: str = ""
+    entity_id: int | None = None
+    since: datetime | None = None
+    until: datetime | None = None

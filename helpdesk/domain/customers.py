@@ -106,6 +106,7 @@ class Vehicle:
     mileage_km: int | None = None
     purchase_date: date | None = None
     vin_check_overridden: bool = False
+    retired_on: date | None = None  # sold or scrapped: kept with its history (issue 15)
     id: int | None = None
     customer_id: int | None = None
 
@@ -230,3 +231,64 @@ def lifecycle(first_purchase: date | None, last_purchase: date | None, today: da
         if purchases[rule.purchase] >= rule.since(today):
             return rule.stage
     return LIFECYCLE_OTHERWISE
+
+
+# ------------------------------------------------------------------ merging (issue 15)
+class MergeSide(StrEnum):
+    """Whose value a merged field takes."""
+
+    KEEP = "keep"
+    DUPLICATE = "duplicate"
+
+
+#: The profile fields two records of one customer can disagree on, in the order the
+#: merge preview lists them. Lists (phones, contacts, vehicles, orders) are united.
+MERGE_FIELDS: tuple[str, ...] = (
+    "name", "gender", "birthday", "email", "wechat", "address", "company_industry",
+    "company_size", "source", "tier", "consent_marketing", "note", "store_id",
+    "owner_user_id",
+)
+
+
+def _blank(value: object) -> bool:
+    return value is None or value == "" or value is Gender.UNKNOWN
+
+
+def merge_conflicts(keep: Customer, duplicate: Customer) -> tuple[str, ...]:
+    """The fields both records fill, differently: the merge must choose, and shows it."""
+    return tuple(
+        name for name in MERGE_FIELDS
+        if name == "consent_marketing" and keep.consent_marketing != duplicate.consent_marketing
+        or not (_blank(getattr(keep, name)) or _blank(getattr(duplicate, name))
+                or getattr(keep, name) == getattr(duplicate, name))
+    )
+
+
+def merge_default(name: str, keep: Customer, duplicate: Customer) -> MergeSide:
+    """Whose value a field takes unless a person chooses.
+
+    Marketing consent takes the narrower of the two (personal-information law, seed
+    002: consent is never widened silently); the tier the higher (a VIP stays one);
+    any other field the kept record's value, or the duplicate's where the kept one is
+    empty — so nothing filled is lost.
+    """
+    mine, theirs = getattr(keep, name), getattr(duplicate, name)
+    if name == "consent_marketing":
+        return MergeSide.KEEP if not mine or theirs else MergeSide.DUPLICATE
+    if name == "tier":
+        order = list(Tier)
+        return MergeSide.DUPLICATE if order.index(theirs) > order.index(mine) else MergeSide.KEEP
+    if _blank(mine) and not _blank(theirs):
+        return MergeSide.DUPLICATE
+    return MergeSide.KEEP
+
+
+def merge_widens_consent(keep: Customer, duplicate: Customer,
+                         choices: dict[str, MergeSide]) -> bool:
+    """True when the chosen consent is wider than the narrower default (to be audited
+    as a person's explicit choice)."""
+    side = choices.get("consent_marketing")
+    if side is None:
+        return False
+    chosen = (keep if side is MergeSide.KEEP else duplicate).consent_marketing
+    return chosen and not (keep.consent_marketing and duplicate.consent_marketing)

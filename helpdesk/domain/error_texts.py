@@ -858,6 +858,12 @@ TEMPLATES: Mapping[str, Labels] = {
         "{month} 的報告尚未簽發。",
         "The report for {month} has not been issued.",
     ),
+    # issue 15: merge choices
+    "merge.choice": (
+        "合并选项无效:{choice}。",
+        "合併選項無效:{choice}。",
+        "Not a valid merge choice: {choice}.",
+    ),
 }
 
 # Codes whose first part is the field name, built at run time (``channel.invalid``...).

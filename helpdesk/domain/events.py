@@ -277,6 +277,39 @@ class VinCheckOverridden(CustomerChanged):
     action: ClassVar[str] = "vehicle.vin_override"
 
 
+# issue 15: vehicles, orders and contacts edited in the app
+@dataclass(frozen=True, kw_only=True)
+class VehicleChanged(CustomerChanged):
+    action: ClassVar[str] = "vehicle.update"
+
+
+@dataclass(frozen=True, kw_only=True)
+class VehicleRetired(CustomerChanged):
+    """The vehicle was sold or scrapped: kept with its history, no longer offered."""
+
+    action: ClassVar[str] = "vehicle.retire"
+
+
+@dataclass(frozen=True, kw_only=True)
+class OrderChanged(CustomerChanged):
+    action: ClassVar[str] = "order.update"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactAdded(CustomerChanged):
+    action: ClassVar[str] = "contact.add"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactChanged(CustomerChanged):
+    action: ClassVar[str] = "contact.update"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactRemoved(CustomerChanged):
+    action: ClassVar[str] = "contact.remove"
+
+
 @dataclass(frozen=True, kw_only=True)
 class CustomerMerged(CustomerEvent):
     """``merged_id`` was merged into ``customer_id``; ``sheet_ids`` moved with it."""

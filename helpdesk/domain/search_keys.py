@@ -178,6 +178,33 @@ def name_pinyin_keys(name: str, *, is_person: bool = True) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+def name_part_keys(name: str) -> list[str]:
+    """Keys that find a name by any later part of it (金满楼 in 深圳市金满楼).
+
+    Every suffix starting at a Han character after the first, and every Latin word
+    after the first (``smith`` in "John Smith"): a prefix search over these keys is an
+    infix search of the name, served by the same index as every other key.
+
+    Args:
+        name: the name as stored.
+
+    Returns:
+        Distinct keys in the stored form (see :func:`normalize_search_query`), without
+        the whole name (that is the name key).
+    """
+    folded = text.fold_width(name).lower()
+    starts: list[int] = []
+    previous = ""
+    for i, ch in enumerate(folded):
+        if i and ch.isalnum() and (text.is_cjk(ch) or not previous.isalnum()
+                                   or text.is_cjk(previous)):
+            starts.append(i)
+        previous = ch
+    whole = normalize_search_query(folded)
+    parts = (normalize_search_query(folded[i:]) for i in starts)
+    return distinct(p for p in parts if p != whole)
+
+
 def _readings(folded: str, *, is_person: bool) -> list[list[_Slot]]:
     """Split a name into slots; one list per reading of the surname."""
     surname_readings: tuple[tuple[str, ...], ...] = ((),)
@@ -187,7 +214,13 @@ def _readings(folded: str, *, is_person: bool) -> list[list[_Slot]]:
         if compound is not None:
             surname_readings, rest = (compound,), rest[2:]
         elif rest[:1] in SURNAME_READINGS:
-            surname_readings = tuple((r,) for r in SURNAME_READINGS[rest[:1]])
+            # The surname reading first; then the character's common reading, which a
+            # clerk reading the name off an ID card types (曾 as "ceng"; issue 15).
+            common = tuple(lazy_pinyin(rest[:1], style=Style.NORMAL, errors="ignore"))
+            readings: list[tuple[str, ...]] = [(r,) for r in SURNAME_READINGS[rest[:1]]]
+            if common and common not in readings:
+                readings.append(common)
+            surname_readings = tuple(readings)
             rest = rest[1:]
     tail = _slots(rest)
     return [[(s, True) for s in reading] + tail for reading in surname_readings]

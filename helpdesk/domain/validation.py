@@ -305,8 +305,9 @@ def mask_phone(e164_or_digits: str) -> str:
     """Mask a phone number for lists and printouts.
 
     Numbers of 11 digits or more keep their first 3 and last 4 digits (``138****5678``);
-    shorter ones keep only the last 4. A foreign E.164 number is shown with its country
-    code (``+44 ******0958``).
+    shorter ones keep only the last 4. A mainland landline keeps its trunk 0 and area
+    code (``0755****6789``, ``010****5678``). A foreign E.164 number is shown with its
+    country code (``+44 ******0958``).
 
     Args:
         e164_or_digits: an E.164 number or a string of digits.
@@ -325,6 +326,13 @@ def mask_phone(e164_or_digits: str) -> str:
             digits = phonenumbers.national_significant_number(number)
             if number.country_code != _CHINA_COUNTRY_CODE:
                 prefix = f"+{number.country_code} "
+            elif not (len(digits) == _MASK_KEEP_HEAD_FROM and digits.startswith("1")):
+                # A mainland landline is read with its trunk 0 and area code
+                # (0755****6789); without the 0 it looks like a mobile (issue 15).
+                area = phonenumbers.length_of_geographical_area_code(number) or 2
+                masked = "0" + digits[:area] + "*" * (len(digits) - area - _MASK_TAIL) + \
+                    digits[-_MASK_TAIL:]
+                return masked
     head, tail = _MASK_HEAD, _MASK_TAIL
     if len(digits) >= _MASK_KEEP_HEAD_FROM:
         masked = digits[:head] + "*" * (len(digits) - head - tail) + digits[-tail:]

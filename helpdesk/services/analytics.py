@@ -54,14 +54,21 @@ from __future__ import annotations
 import math
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 from helpdesk.domain import deadlines, validation
 from helpdesk.domain.complaints import OPEN_STATES, SheetState
-from helpdesk.domain.customers import Lifecycle, OrderKind, Tier
+from helpdesk.domain.customers import (
+    Lifecycle,
+    MergeSide,
+    OrderKind,
+    Tier,
+    merge_conflicts,
+    merge_default,
+)
 from helpdesk.domain.enums import Severity
 from helpdesk.domain.errors import ValidationError
 from helpdesk.domain.users import Permission, User
@@ -95,8 +102,13 @@ class RfmClass(StrEnum):
 
 
 class DuplicateReason(StrEnum):
+    """Why two records were suggested as one customer (strongest first); a phone tail
+    alone is never a reason (issue 15)."""
+
     PHONE = "phone"  # the same phone number
     NAME_PHONE = "name_phone"  # the same name and a phone differing in one half
+    PLATE = "plate"  # the same plate number on a vehicle of each
+    NAME_ADDRESS = "name_address"  # the same name and the same address
 
 
 class VisitDueKind(StrEnum):
@@ -240,24 +252,43 @@ class DuplicateCandidate:
     orders: int
     sheets: int
     created_at: datetime | None
+    birthday: date | None = None
+    address: str = ""
 
 
 @dataclass(frozen=True)
 class DuplicateSuggestion:
-    """Two records that look like one customer; ``keep`` is the older record."""
+    """Two records that look like one customer; ``keep`` is the older record.
+
+    Attributes:
+        matched: what they share, as shown (the masked phone, the plate, the address).
+    """
 
     reason: DuplicateReason
     keep: DuplicateCandidate
     duplicate: DuplicateCandidate
+    matched: str = ""
 
 
 @dataclass(frozen=True)
 class MergePreview:
+    """Both records, and the kept one as the merge will leave it.
+
+    Attributes:
+        conflicts: the profile fields both fill differently (``MERGE_FIELDS`` order).
+        sides: whose value each conflicting field takes in ``result`` (the choice made,
+            else the default — marketing consent the narrower).
+        defaults: whose value each conflicting field takes unless someone chooses.
+    """
+
     keep: CustomerDetail
     duplicate: CustomerDetail
     result: CustomerDetail  # the kept record as it will be after the merge
     keep_sheets: int
     duplicate_sheets: int
+    conflicts: tuple[str, ...] = ()
+    sides: dict[str, MergeSide] = field(default_factory=dict)
+    defaults: dict[str, MergeSide] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -707,26 +738,57 @@ def _visits_due(uow: UnitOfWork, user: User, day: date,
 # ------------------------------------------------------------------ duplicates
 def duplicate_suggestions(uow: UnitOfWork, actor_id: int,
                           limit: int = 200) -> list[DuplicateSuggestion]:
-    """Pairs of live customers that look like one person: the same phone, or the same
-    name with phones alike in their first 7 or last 4 digits (a VIN belongs to one
-    customer only — the database refuses a second vehicle with it). Each
-    pair is listed once, under its strongest reason; ``keep`` is the older record."""
+    """Pairs of live customers that look like one person, each with why.
+
+    Reasons: the same phone number; the same name with phones alike in their first 7
+    or last 4 digits (a one-digit typo); the same plate; the same name and address (a
+    VIN belongs to one customer only — the database refuses a second vehicle with it).
+    A phone tail alone is never enough, and a pair whose records contradict each other
+    — both birthdays known and different, or, for the weaker name-and-phone-half
+    reason, both addresses known and different — is not suggested. Each pair is listed
+    once, under its strongest reason; ``keep`` is the older record."""
     with uow.reading():
         user = common.actor(uow, actor_id, Permission.MANAGE_CUSTOMERS)
-        pairs: dict[tuple[int, int], DuplicateReason] = {}
-        for reason, ids in uow.analytics.duplicate_groups(limit):
+        pairs: dict[tuple[int, int], tuple[DuplicateReason, str]] = {}
+        for reason, ids, key in uow.analytics.duplicate_groups(limit):
             keep = min(ids)
             for other in ids:
                 if other != keep and (keep, other) not in pairs:
-                    pairs[(keep, other)] = DuplicateReason(reason)
-            if len(pairs) >= limit:
+                    pairs[(keep, other)] = (DuplicateReason(reason), key)
+            if len(pairs) >= limit * 2:
                 break
-        chosen = list(pairs.items())[:limit]
-        shown = {i for pair, _ in chosen for i in pair}
+        shown = {i for pair in pairs for i in pair}
         sheets = uow.analytics.sheet_counts(shown)
         candidates = {i: _candidate(uow, user, i, sheets.get(i, 0)) for i in sorted(shown)}
-    return [DuplicateSuggestion(reason, candidates[a], candidates[b])
-            for (a, b), reason in chosen]
+        result = []
+        for (a, b), (reason, key) in pairs.items():
+            if _contradict(candidates[a], candidates[b], reason):
+                continue
+            result.append(DuplicateSuggestion(reason, candidates[a], candidates[b],
+                                              _matched(user, reason, key)))
+            if len(result) >= limit:
+                break
+    return result
+
+
+def _contradict(a: DuplicateCandidate, b: DuplicateCandidate, reason: DuplicateReason) -> bool:
+    if a.birthday is not None and b.birthday is not None and a.birthday != b.birthday:
+        return True
+    return reason is DuplicateReason.NAME_PHONE and bool(a.address) and bool(b.address) \
+        and a.address.replace(" ", "") != b.address.replace(" ", "")
+
+
+def _matched(user: User, reason: DuplicateReason, key: str) -> str:
+    """The shared value as the suggestion shows it (personal data masked as elsewhere)."""
+    name, _, rest = key.partition("|")
+    match reason:
+        case DuplicateReason.PHONE:
+            return _mask(user, key)
+        case DuplicateReason.NAME_PHONE:
+            return name
+        case DuplicateReason.NAME_ADDRESS:
+            return name if not user.can(Permission.VIEW_PERSONAL_DATA) else f"{name} · {rest}"
+    return key
 
 
 def _candidate(uow: UnitOfWork, user: User, customer_id: int,
@@ -735,7 +797,7 @@ def _candidate(uow: UnitOfWork, user: User, customer_id: int,
     return DuplicateCandidate(
         customer_id, c.name, _mask(user, c.primary_phone),
         tuple(v.plate for v in c.vehicles if v.plate), tuple(v.vin for v in c.vehicles),
-        len(c.orders), sheets, c.created_at)
+        len(c.orders), sheets, c.created_at, c.birthday, c.address.strip())
 
 
 class _DryRun:
@@ -765,17 +827,25 @@ class _DryRun:
         return self._uow.reading()
 
 
-def merge_preview(uow: UnitOfWork, actor_id: int, keep_id: int,
-                  duplicate_id: int) -> MergePreview:
-    """Both records and the kept one as the merge would leave it: the merge itself is
-    run and rolled back, so the preview can never disagree with the real thing."""
+def merge_preview(uow: UnitOfWork, actor_id: int, keep_id: int, duplicate_id: int,
+                  choices: dict[str, MergeSide] | None = None) -> MergePreview:
+    """Both records and the kept one as the merge would leave it with ``choices``: the
+    merge itself is run and rolled back, so the preview can never disagree with the
+    real thing. Lists every conflicting field and whose value it takes."""
     keep = customer_services.get_customer(uow, actor_id, keep_id)
     dup = customer_services.get_customer(uow, actor_id, duplicate_id)
     with uow.reading():
         counts = uow.analytics.sheet_counts([keep_id, duplicate_id])
+        k = common.get_or_404(uow.customers, keep_id, "customer")
+        d = common.get_or_404(uow.customers, duplicate_id, "customer")
+        conflicts = merge_conflicts(k, d)
+        defaults = {name: merge_default(name, k, d) for name in conflicts}
+    chosen = {n: MergeSide(v) for n, v in (choices or {}).items()}
     result = customer_services.merge_customers(_DryRun(uow), actor_id, keep_id,
-                                               duplicate_id)
-    return MergePreview(keep, dup, result, counts.get(keep_id, 0), counts.get(duplicate_id, 0))
+                                               duplicate_id, chosen)
+    sides = {name: chosen.get(name, defaults[name]) for name in conflicts}
+    return MergePreview(keep, dup, result, counts.get(keep_id, 0), counts.get(duplicate_id, 0),
+                        conflicts, sides, defaults)
 
 
 __all__ = [

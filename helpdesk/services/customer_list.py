@@ -21,10 +21,6 @@ from helpdesk.services.analytics import RfmClass, Segment
 from helpdesk.services.common import UnitOfWork
 from helpdesk.storage.analytics_queries import ListQuery
 
-# How many search hits the list shows at most (the search ranks them; the rest are
-# worse matches than anyone would scroll to).
-SEARCH_LIMIT = 1000
-
 
 class CustomerSort(StrEnum):
     RELEVANCE = "relevance"  # best search match first (the default with text)
@@ -32,6 +28,7 @@ class CustomerSort(StrEnum):
     LAST_PURCHASE = "last_purchase"  # most recent first
     REVENUE = "revenue"  # 12-month revenue, highest first
     LAST_COMPLAINT = "last_complaint"  # most recent first
+    RECENT = "recent"  # issue 15: last created or edited first (the list without text)
 
 
 @dataclass(frozen=True)
@@ -84,25 +81,23 @@ def list_customer_ids(uow: UnitOfWork, actor_id: int, customer_filter: CustomerF
                       *, today: date | None = None) -> list[int]:
     """Ids of the matching customers, sorted.
 
-    One SQL query applies the text search's hits and the filters answered by indexes
-    (tier, store, advisor, open complaints, birthday, return visit due) and sorts by
-    name or last complaint; the pyramid segment, RFM class and lifecycle filters and the
+    One SQL query applies every hit of the text search (no cap: the list and its count
+    are complete) and the filters answered by indexes (tier, store, advisor, open
+    complaints, birthday, return visit due) and sorts by relevance, name (pinyin) or
+    last complaint; the pyramid segment, RFM class and lifecycle filters and the
     revenue / last-purchase sorts read the cached classification (one SQL query over
     every order, kept per day and data fingerprint — see ``analytics.classification``).
     """
     f = customer_filter
     day = today or common.now().date()
+    has_text = bool(f.text.strip())
+    sort = f.sort
+    if sort is CustomerSort.RELEVANCE and not has_text:
+        sort = CustomerSort.RECENT
+    in_sql = sort in (CustomerSort.RELEVANCE, CustomerSort.NAME, CustomerSort.LAST_COMPLAINT,
+                      CustomerSort.RECENT)
     with uow.reading():
         common.actor(uow, actor_id)
-        hits: list[int] | None = None
-        if f.text.strip():
-            hits = [h.customer_id for h in uow.customers.search(f.text, SEARCH_LIMIT)]
-            if not hits:
-                return []
-        sort = f.sort
-        if sort is CustomerSort.RELEVANCE and hits is None:
-            sort = CustomerSort.NAME
-        in_sql = sort in (CustomerSort.NAME, CustomerSort.LAST_COMPLAINT)
         query = ListQuery(
             tiers=frozenset(t.value for t in f.tiers),
             store_ids=frozenset(f.store_ids),
@@ -111,20 +106,15 @@ def list_customer_ids(uow: UnitOfWork, actor_id: int, customer_filter: CustomerF
             birthday_month=day.month if f.birthday_this_month else None,
             visit_due=f.visit_due,
             visit_windows=analytics.visit_windows(uow, day) if f.visit_due else (),
-            restrict_ids=tuple(hits) if hits is not None else None,
+            text=f.text if has_text else "",
             sort=sort.value if in_sql else "id",
             descending=f.descending and in_sql,
         )
         ids = uow.analytics.list_ids(query, day)
-        needs_classes = bool(f.segments or f.rfm_classes or f.lifecycles) or \
-            sort in (CustomerSort.REVENUE, CustomerSort.LAST_PURCHASE)
-        cls = analytics.classification(uow, day) if needs_classes else None
+        needs_classes = bool(f.segments or f.rfm_classes or f.lifecycles) or not in_sql
+        cls = analytics.classification(uow, day) if needs_classes and ids else None
     if cls is not None:
         ids = _by_class(ids, f, cls)
-    if sort is CustomerSort.RELEVANCE and hits is not None:
-        found = set(ids)
-        ordered = [i for i in hits if i in found]
-        return ordered[::-1] if f.descending else ordered
     if cls is not None and sort is CustomerSort.REVENUE:
         ids = sorted(ids, key=lambda i: -cls.revenue_12m(i))  # stable: ties by id
         return ids[::-1] if f.descending else ids

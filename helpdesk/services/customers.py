@@ -4,20 +4,27 @@ the right to see it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from helpdesk.domain import audit, events, parsing, validation
 from helpdesk.domain.customers import (
+    MERGE_FIELDS,
     Contact,
     Customer,
     CustomerKind,
     Gender,
+    MergeSide,
     Order,
     OrderKind,
     Tier,
     Vehicle,
+    merge_conflicts,
+    merge_default,
+    merge_widens_consent,
 )
 from helpdesk.domain.errors import (
     ConflictError,
@@ -99,7 +106,7 @@ class CustomerInput:
 def vehicle_info(v: Vehicle) -> VehicleInfo:
     assert v.id is not None and v.customer_id is not None
     return VehicleInfo(v.id, v.vin, v.plate, v.brand, v.model, v.mileage_km, v.purchase_date,
-                       v.vin_check_overridden, v.customer_id)
+                       v.vin_check_overridden, v.customer_id, v.retired_on)
 
 
 def order_info(o: Order) -> OrderInfo:
@@ -244,7 +251,8 @@ def _name_of(uow: UnitOfWork, customer_id: int | None) -> str:
 
 
 def _order(uow: UnitOfWork, data: OrderInput, today: date,
-           errors: list[ValidationError], default_store: int | None) -> Order | None:
+           errors: list[ValidationError], default_store: int | None,
+           *, new_number: bool = True) -> Order | None:
     before = len(errors)
     number = _try(errors, validation.validate_order_number, data.number)
     kind = _enum(OrderKind, data.kind, "order_kind", errors)
@@ -256,7 +264,7 @@ def _order(uow: UnitOfWork, data: OrderInput, today: date,
         errors.append(ValidationError("ordered_at", "date.future",
                                       "the order date cannot be in the future"))
     items = _try(errors, validation.validate_text, data.items, field="items", max_length=2000)
-    if number and uow.customers.order_by_number(number) is not None:
+    if new_number and number and uow.customers.order_by_number(number) is not None:
         errors.append(ValidationError("order_number", "order_number.taken",
                                       f"order {number} exists already", number=number))
     if len(errors) > before or number is None:
@@ -288,16 +296,7 @@ def build_customer(uow: UnitOfWork, user: User, data: CustomerInput, at: datetim
         errors.append(ValidationError("vin", "vin.repeated", "the same VIN is given twice"))
     orders = [_order(uow, o, at.date(), errors, values.get("store_id") or user.store_id)
               for o in data.orders]
-    contacts = []
-    for contact in data.contacts:
-        name = _try(errors, validation.validate_person_name, contact.name, field="contact_name")
-        phone = _try(errors, validation.validate_phone, contact.phone, field="contact_phone") \
-            if contact.phone.strip() else ""
-        mail = _try(errors, common.email, contact.email, field="contact_email") \
-            if contact.email.strip() else ""
-        if name:
-            contacts.append(Contact(name=name, role=contact.role.strip()[:100],
-                                    phone=phone or "", email=mail or ""))
+    contacts = [c for c in (_contact(x, errors) for x in data.contacts) if c is not None]
     if errors:
         raise ValidationErrors(errors)
     if values["store_id"] is None:
@@ -463,6 +462,205 @@ def add_order(uow: UnitOfWork, actor_id: int, customer_id: int, data: OrderInput
         return order_info(order)
 
 
+# ------------------------------------------- editing vehicles, orders, contacts (issue 15)
+def _own(items: list[Any], item_id: int, what: str) -> Any:
+    """The customer's vehicle / order / contact ``item_id`` (not another customer's)."""
+    for item in items:
+        if item.id == item_id:
+            return item
+    raise NotFound(f"{what} {item_id} does not exist", code=f"{what}.not_found")
+
+
+def _touch(uow: UnitOfWork, customer: Customer, user: User, at: datetime) -> None:
+    customer.updated_at = at
+    customer.updated_by_id = user.id
+    uow.customers.save(customer)
+
+
+_VEHICLE_FIELDS = ("vin", "plate", "brand", "model", "mileage_km", "purchase_date",
+                   "vin_check_overridden")
+
+
+def update_vehicle(uow: UnitOfWork, actor_id: int, customer_id: int, vehicle_id: int,
+                   data: VehicleInput) -> VehicleInfo:
+    """Edit a vehicle of the customer with the same rules as adding one (VIN check digit,
+    one record per VIN, plate format, mileage, no future purchase date)."""
+    at = common.now()
+    with uow:
+        user = common.actor(uow, actor_id, Permission.MANAGE_CUSTOMERS)
+        customer = _load(uow, customer_id, None)
+        vehicle = _own(customer.vehicles, vehicle_id, "vehicle")
+        errors: list[ValidationError] = []
+        checked = _vehicle(uow, user, data, at.date(), errors, customer.id)
+        if checked is not None and any(v.vin == checked.vin and v.id != vehicle_id
+                                       for v in customer.vehicles):
+            errors.append(ValidationError("vin", "vin.taken",
+                                          "this customer has that vehicle already"))
+        if errors or checked is None:
+            raise ValidationErrors(errors)
+        before = {k: _audit_value(getattr(vehicle, k)) for k in _VEHICLE_FIELDS}
+        for key in _VEHICLE_FIELDS:
+            setattr(vehicle, key, getattr(checked, key))
+        after = {k: _audit_value(getattr(vehicle, k)) for k in _VEHICLE_FIELDS}
+        _touch(uow, customer, user, at)
+        uow.record(events.VehicleChanged(
+            at=at, **common.by(user), customer_id=customer_id,
+            details={"vin": vehicle.vin, **audit.diff(before, after)}))
+        if vehicle.vin_check_overridden and not before["vin_check_overridden"]:
+            _vin_overridden(uow, user, customer_id, vehicle.vin, at)
+        uow.commit()
+        return vehicle_info(vehicle)
+
+
+def retire_vehicle(uow: UnitOfWork, actor_id: int, customer_id: int, vehicle_id: int,
+                   retired_on: date | None = None) -> VehicleInfo:
+    """Mark a vehicle sold or scrapped on ``retired_on`` (today by default); it keeps
+    its history and :func:`reinstate_vehicle` undoes it."""
+    at = common.now()
+    with uow:
+        user = common.actor(uow, actor_id, Permission.MANAGE_CUSTOMERS)
+        customer = _load(uow, customer_id, None)
+        vehicle = _own(customer.vehicles, vehicle_id, "vehicle")
+        day = retired_on or at.date()
+        if day > at.date():
+            raise ValidationError("retired_on", "date.future", "the date cannot be in the future")
+        vehicle.retired_on = day
+        _touch(uow, customer, user, at)
+        uow.record(events.VehicleRetired(
+            at=at, **common.by(user), customer_id=customer_id,
+            details={"vin": vehicle.vin, "plate": vehicle.plate,
+                     "retired_on": day.isoformat()}))
+        uow.commit()
+        return vehicle_info(vehicle)
+
+
+def reinstate_vehicle(uow: UnitOfWork, actor_id: int, customer_id: int,
+                      vehicle_id: int) -> VehicleInfo:
+    """Undo :func:`retire_vehicle` (retired by mistake)."""
+    at = common.now()
+    with uow:
+        user = common.actor(uow, actor_id, Permission.MANAGE_CUSTOMERS)
+        customer = _load(uow, customer_id, None)
+        vehicle = _own(customer.vehicles, vehicle_id, "vehicle")
+        before = vehicle.retired_on
+        vehicle.retired_on = None
+        _touch(uow, customer, user, at)
+        uow.record(events.VehicleChanged(
+            at=at, **common.by(user), customer_id=customer_id,
+            details={"vin": vehicle.vin,
+                     "retired_on": [before.isoformat() if before else None, None]}))
+        uow.commit()
+        return vehicle_info(vehicle)
+
+
+_ORDER_FIELDS = ("kind", "ordered_at", "amount_cents", "items", "store_id", "vehicle_id")
+
+
+def update_order(uow: UnitOfWork, actor_id: int, customer_id: int, order_id: int,
+                 data: OrderInput) -> OrderInfo:
+    """Edit an order or service visit (its number stays: other records quote it)."""
+    at = common.now()
+    with uow:
+        user = common.actor(uow, actor_id, Permission.MANAGE_CUSTOMERS)
+        customer = _load(uow, customer_id, None)
+        order = _own(customer.orders, order_id, "order")
+        errors: list[ValidationError] = []
+        probe = OrderInput(number=order.number, kind=data.kind, ordered_at=data.ordered_at,
+                           amount=data.amount, items=data.items, store_id=data.store_id,
+                           vehicle_id=data.vehicle_id)
+        checked = _order(uow, probe, at.date(), errors, order.store_id, new_number=False)
+        if errors or checked is None:
+            raise ValidationErrors(errors)
+        if checked.vehicle_id is not None and checked.vehicle_id not in \
+                {v.id for v in customer.vehicles}:
+            raise ValidationError("vehicle", "vehicle.not_customers",
+                                  "that vehicle does not belong to the customer")
+        before = {k: _audit_value(getattr(order, k)) for k in _ORDER_FIELDS}
+        for key in _ORDER_FIELDS:
+            setattr(order, key, getattr(checked, key))
+        after = {k: _audit_value(getattr(order, k)) for k in _ORDER_FIELDS}
+        _touch(uow, customer, user, at)
+        uow.record(events.OrderChanged(
+            at=at, **common.by(user), customer_id=customer_id,
+            details={"number": order.number, **audit.diff(before, after)}))
+        uow.commit()
+        return order_info(order)
+
+
+def _contact(data: ContactInput, errors: list[ValidationError]) -> Contact | None:
+    """A validated contact person, or None with the problems in ``errors``."""
+    before = len(errors)
+    name = _try(errors, validation.validate_person_name, data.name, field="contact_name")
+    phone = _try(errors, validation.validate_phone, data.phone, field="contact_phone") \
+        if data.phone.strip() else ""
+    mail = _try(errors, common.email, data.email, field="contact_email") \
+        if data.email.strip() else ""
+    if len(errors) > before or not name:
+        return None
+    return Contact(name=name, role=data.role.strip()[:100], phone=phone or "",
+                   email=mail or "")
+
+
+def _contact_values(c: Contact) -> dict[str, Any]:
+    return {"name": c.name, "role": c.role, "phone": c.phone, "email": c.email}
+
+
+def add_contact(uow: UnitOfWork, actor_id: int, customer_id: int,
+                data: ContactInput) -> ContactInfo:
+    """Add a contact person to a (company) customer."""
+    at = common.now()
+    with uow:
+        user = common.actor(uow, actor_id, Permission.MANAGE_CUSTOMERS)
+        customer = _load(uow, customer_id, None)
+        errors: list[ValidationError] = []
+        contact = _contact(data, errors)
+        if errors or contact is None:
+            raise ValidationErrors(errors)
+        customer.contacts.append(contact)
+        _touch(uow, customer, user, at)
+        uow.record(events.ContactAdded(at=at, **common.by(user), customer_id=customer_id,
+                                       details=_contact_values(contact)))
+        uow.commit()
+        assert contact.id is not None
+        return ContactInfo(contact.id, contact.name, contact.role, contact.phone, contact.email)
+
+
+def update_contact(uow: UnitOfWork, actor_id: int, customer_id: int, contact_id: int,
+                   data: ContactInput) -> ContactInfo:
+    at = common.now()
+    with uow:
+        user = common.actor(uow, actor_id, Permission.MANAGE_CUSTOMERS)
+        customer = _load(uow, customer_id, None)
+        contact = _own(customer.contacts, contact_id, "contact")
+        errors: list[ValidationError] = []
+        checked = _contact(data, errors)
+        if errors or checked is None:
+            raise ValidationErrors(errors)
+        before = _contact_values(contact)
+        for key, value in _contact_values(checked).items():
+            setattr(contact, key, value)
+        _touch(uow, customer, user, at)
+        uow.record(events.ContactChanged(
+            at=at, **common.by(user), customer_id=customer_id,
+            details={"contact": contact.name,
+                     **audit.diff(before, _contact_values(contact))}))
+        uow.commit()
+        return ContactInfo(contact_id, contact.name, contact.role, contact.phone, contact.email)
+
+
+def remove_contact(uow: UnitOfWork, actor_id: int, customer_id: int, contact_id: int) -> None:
+    at = common.now()
+    with uow:
+        user = common.actor(uow, actor_id, Permission.MANAGE_CUSTOMERS)
+        customer = _load(uow, customer_id, None)
+        contact = _own(customer.contacts, contact_id, "contact")
+        customer.contacts.remove(contact)
+        _touch(uow, customer, user, at)
+        uow.record(events.ContactRemoved(at=at, **common.by(user), customer_id=customer_id,
+                                         details=_contact_values(contact)))
+        uow.commit()
+
+
 # ---------------------------------------------------------------- reading
 def find_customers(uow: UnitOfWork, actor_id: int, query: str,
                    limit: int = 50) -> list[CustomerSummary]:
@@ -503,11 +701,29 @@ def get_customer(uow: UnitOfWork, actor_id: int, customer_id: int) -> CustomerDe
 
 
 # ---------------------------------------------------------------- merging
-def merge_customers(uow: UnitOfWork, actor_id: int, keep_id: int, duplicate_id: int) -> \
-        CustomerDetail:
+def _merge_choices(choices: Mapping[str, MergeSide | str]) -> dict[str, MergeSide]:
+    result: dict[str, MergeSide] = {}
+    for name, side in choices.items():
+        if name not in MERGE_FIELDS or side not in tuple(MergeSide):
+            raise ValidationError(name, "merge.choice", f"not a merge choice: {name}={side}",
+                                  choice=name)
+        result[name] = MergeSide(side)
+    return result
+
+
+def _audit_value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    return value.value if isinstance(value, StrEnum) else value
+
+
+def merge_customers(uow: UnitOfWork, actor_id: int, keep_id: int, duplicate_id: int,
+                    choices: Mapping[str, MergeSide | str] | None = None) -> CustomerDetail:
     """Merge ``duplicate_id`` into ``keep_id``: every phone, contact, vehicle, order and
-    complaint moves over; empty fields of the kept record are filled from the duplicate;
-    the duplicate stays in the database, hidden, pointing at the kept one."""
+    complaint moves over; each profile field takes the value ``customers.merge_default``
+    gives (marketing consent the narrower, nothing filled lost) unless ``choices`` names
+    the side to take; the duplicate stays in the database, hidden, pointing at the kept
+    one. A choice that widens consent is recorded in the audit trail as such."""
     at = common.now()
     with uow:
         user = common.actor(uow, actor_id, Permission.MERGE_CUSTOMERS)
@@ -519,7 +735,12 @@ def merge_customers(uow: UnitOfWork, actor_id: int, keep_id: int, duplicate_id: 
             if c.merged_into_id is not None:
                 raise ValidationError("customer", "merge.already",
                                       f"customer #{c.id} was merged already")
+        chosen = _merge_choices(choices or {})
         before = _snapshot(keep)
+        conflicts = {name: {"keep": _audit_value(getattr(keep, name)),
+                            "duplicate": _audit_value(getattr(dup, name))}
+                     for name in merge_conflicts(keep, dup)}
+        widened = merge_widens_consent(keep, dup, chosen)
         moved: dict[str, list[str]] = {"phones": [], "vehicles": [], "orders": [],
                                        "contacts": []}
         # Load the kept lists first: a lazy load in mid-move autoflushes an orphaned order.
@@ -539,15 +760,11 @@ def merge_customers(uow: UnitOfWork, actor_id: int, keep_id: int, duplicate_id: 
             dup.orders.remove(order)
             keep.orders.append(order)
             moved["orders"].append(order.number)
-        for key in ("email", "wechat", "address", "company_industry", "company_size",
-                    "source", "note"):
-            if not getattr(keep, key) and getattr(dup, key):
-                setattr(keep, key, getattr(dup, key))
-        for key in ("birthday", "owner_user_id"):
-            if getattr(keep, key) is None and getattr(dup, key) is not None:
-                setattr(keep, key, getattr(dup, key))
-        keep.consent_marketing = keep.consent_marketing or dup.consent_marketing
-        keep.tier = max(keep.tier, dup.tier, key=list(Tier).index)
+        values = {name: getattr(dup if chosen.get(name, merge_default(name, keep, dup))
+                                is MergeSide.DUPLICATE else keep, name)
+                  for name in MERGE_FIELDS}
+        for name, value in values.items():
+            setattr(keep, name, value)
         dup.merged_into_id = keep.id
         for c in (keep, dup):
             c.updated_at = at
@@ -559,6 +776,8 @@ def merge_customers(uow: UnitOfWork, actor_id: int, keep_id: int, duplicate_id: 
             at=at, **common.by(user), customer_id=keep_id, merged_id=duplicate_id,
             sheet_ids=frozenset(sheets_moved),
             details={**audit.diff(before, _snapshot(keep)), "merged_from": dup.id,
-                     "moved": moved, "sheets": sheets_moved}))
+                     "moved": moved, "sheets": sheets_moved, "conflicts": conflicts,
+                     "choices": {k: v.value for k, v in chosen.items()},
+                     **({"consent_widened_by_choice": True} if widened else {})}))
         uow.commit()
         return customer_detail(uow, keep, user)

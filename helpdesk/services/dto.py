@@ -87,6 +87,7 @@ class VehicleInfo:
     purchase_date: date | None
     vin_check_overridden: bool
     customer_id: int
+    retired_on: date | None = None
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ from helpdesk.domain.customers import (
     LIFECYCLE_WITHOUT_PURCHASE,
     Lifecycle,
 )
-from helpdesk.storage import deadline_sql, tables
+from helpdesk.storage import deadline_sql, search, tables
 
 c = tables.customers
 o = tables.orders
@@ -405,21 +405,25 @@ def recent_deliveries(session: Session, windows: Sequence[tuple[int, date]],
 
 
 # ------------------------------------------------------------------ duplicates
-def duplicate_groups(session: Session, limit: int = 500) -> list[tuple[str, list[int]]]:
-    """Groups of live customers that look like one person: ``(reason, ids)``.
+def duplicate_groups(session: Session, limit: int = 500) -> list[tuple[str, list[int], str]]:
+    """Groups of live customers that look like one person: ``(reason, ids, key)``, the
+    key being what they share (the phone; ``name|…``; the plate; ``name|address``).
 
-    Reasons: ``phone`` (the same number) and ``name_phone`` (the same name and phones
+    Reasons: ``phone`` (the same number), ``name_phone`` (the same name and phones
     that share the first 7 or the last 4 digits — any one-digit typo keeps one of the
-    two halves intact). A VIN cannot be shared: the database holds one vehicle per VIN."""
+    two halves intact), ``plate`` (the same plate on a vehicle of each) and
+    ``name_address`` (the same name and address). A VIN cannot be shared: the database
+    holds one vehicle per VIN."""
     p = tables.customer_phones
+    v = tables.vehicles
     live = c.c.merged_into_id.is_(None)
-    result: list[tuple[str, list[int]]] = []
+    result: list[tuple[str, list[int], str]] = []
 
-    def grouped(reason: str, key: Any, source: Any) -> None:
+    def grouped(reason: str, key: Any, source: Any, *where: Any) -> None:
         sub = (
             select(key.label("k"), c.c.id.label("cid"))
             .select_from(source)
-            .where(live)
+            .where(live, *where)
             .distinct()
             .subquery()
         )
@@ -434,7 +438,7 @@ def duplicate_groups(session: Session, limit: int = 500) -> list[tuple[str, list
         groups: dict[Any, list[int]] = {}
         for k, cid in rows:
             groups.setdefault(k, []).append(int(cid))
-        result.extend((reason, ids) for ids in groups.values())
+        result.extend((reason, ids, str(k)) for k, ids in groups.items())
 
     grouped("phone", p.c.number, p.join(c, c.c.id == p.c.customer_id))
     joined = p.join(c, c.c.id == p.c.customer_id)
@@ -443,6 +447,8 @@ def duplicate_groups(session: Session, limit: int = 500) -> list[tuple[str, list
     tail = c.c.name + literal("|") + func.substr(p.c.number, length - 3, 4)
     grouped("name_phone", head, joined)
     grouped("name_phone", tail, joined)
+    grouped("plate", v.c.plate, v.join(c, c.c.id == v.c.customer_id), v.c.plate != "")
+    grouped("name_address", c.c.name + literal("|") + c.c.address, c, c.c.address != "")
     return result
 
 
@@ -456,10 +462,13 @@ class ListQuery:
     :func:`classify` result.
 
     Attributes:
-        restrict_ids: only these customers (the text search's hits), or None.
+        restrict_ids: only these customers, or None.
+        text: only the customers the search keys match (``search.match_subquery``);
+            the ``relevance`` sort puts the best match first.
         visit_windows: ``(store_id, since)`` pairs: a delivery at that store since that
             day makes a return visit due (stores whose policy asks for one).
-        sort: ``name``, ``last_complaint`` (most recent first) or ``id``.
+        sort: ``name``, ``last_complaint`` (most recent first), ``recent`` (last
+            created or edited first), ``relevance`` (with text) or ``id``.
     """
 
     tiers: frozenset[str] = frozenset()
@@ -472,6 +481,7 @@ class ListQuery:
     restrict_ids: tuple[int, ...] | None = None
     sort: str = "name"
     descending: bool = False
+    text: str = ""  # issue 15: the search box; every hit, filtered and sorted here
 
 
 def _visit_due(q: ListQuery, today: date) -> ColumnElement[bool]:
@@ -510,7 +520,17 @@ def list_ids(session: Session, q: ListQuery, today: date) -> list[int]:
             return []
         stmt = stmt.where(c.c.id.in_(list(q.restrict_ids)))
     tie = c.c.id.desc() if q.descending else c.c.id.asc()
-    if q.sort == "last_complaint":
+    hits = search.match_subquery(q.text) if q.text.strip() else None
+    if q.text.strip() and hits is None:
+        return []
+    if hits is not None:
+        stmt = stmt.join(hits, hits.c.customer_id == c.c.id)
+    if q.sort == "relevance" and hits is not None:
+        if q.descending:
+            stmt = stmt.order_by(hits.c.rank.desc(), hits.c.key_length.desc(), tie)
+        else:
+            stmt = stmt.order_by(hits.c.rank, hits.c.key_length, tie)
+    elif q.sort == "last_complaint":
         # One grouped pass over the (customer, received) index beats a subquery per row.
         latest = (select(sh.c.customer_id, func.max(sh.c.received_at).label("at"))
                   .where(sh.c.customer_id.is_not(None)).group_by(sh.c.customer_id)
@@ -518,8 +538,18 @@ def list_ids(session: Session, q: ListQuery, today: date) -> list[int]:
         last = latest.c.at
         stmt = stmt.outerjoin(latest, latest.c.customer_id == c.c.id)
         stmt = stmt.order_by(last.is_(None), last.asc() if q.descending else last.desc(), tie)
+    elif q.sort == "recent":
+        touched = func.coalesce(c.c.updated_at, c.c.created_at)
+        stmt = stmt.order_by(touched.is_(None), touched.asc() if q.descending else touched.desc(),
+                             c.c.id.asc() if q.descending else c.c.id.desc())
     elif q.sort == "name":
-        stmt = stmt.order_by(c.c.name.desc() if q.descending else c.c.name.asc(), tie)
+        # By pinyin (the customer's sort key), then the name itself as stored.
+        key = tables.search_keys.alias("name_sort")
+        stmt = stmt.outerjoin(key, and_(key.c.customer_id == c.c.id,
+                                        key.c.kind == search.SORT))
+        order = (key.c.key.desc(), c.c.name.desc()) if q.descending else \
+            (key.c.key.asc(), c.c.name.asc())
+        stmt = stmt.order_by(*order, tie)
     else:
         stmt = stmt.order_by(tie)
     return [row[0] for row in session.execute(stmt)]
@@ -698,7 +728,7 @@ class AnalyticsQueries:
                           limit: int = 5000) -> list[dict[str, Any]]:
         return recent_deliveries(self.session, windows, today, limit)
 
-    def duplicate_groups(self, limit: int = 500) -> list[tuple[str, list[int]]]:
+    def duplicate_groups(self, limit: int = 500) -> list[tuple[str, list[int], str]]:
         return duplicate_groups(self.session, limit)
 
     def list_ids(self, q: ListQuery, today: date) -> list[int]:

@@ -13,7 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 
-from helpdesk.domain.audit import AuditEntry
+from helpdesk.domain.audit import AuditEntry, AuditQuery
 from helpdesk.domain.complaints import Sheet
 from helpdesk.domain.customers import Customer, Order, Store, Vehicle
 from helpdesk.domain.filters import SheetFilter
@@ -251,6 +251,37 @@ class AuditRepository:
         if action_prefix:
             stmt = stmt.where(a.c.action.startswith(action_prefix))
         return list(self.session.scalars(stmt))
+
+    # issue 15: the audit-trail viewer
+    def search_ids(self, query: AuditQuery) -> list[int]:
+        """Ids of the entries matching ``query``, newest first — one SQL statement."""
+        a = tables.audit_log
+        stmt = select(a.c.id)
+        if query.user_id is not None:
+            stmt = stmt.where(a.c.user_id == query.user_id)
+        if query.actions:
+            stmt = stmt.where(a.c.action.in_(sorted(query.actions)))
+        if query.entity:
+            stmt = stmt.where(a.c.entity == query.entity)
+        if query.entity_id is not None:
+            stmt = stmt.where(a.c.entity_id == query.entity_id)
+        if query.since is not None:
+            stmt = stmt.where(a.c.at >= query.since)
+        if query.until is not None:
+            stmt = stmt.where(a.c.at < query.until)
+        return list(self.session.scalars(stmt.order_by(a.c.id.desc())))
+
+    def by_ids(self, ids: Sequence[int]) -> list[AuditEntry]:
+        """The entries with these ids (any order)."""
+        if not ids:
+            return []
+        a = tables.audit_log
+        return list(self.session.scalars(select(AuditEntry).where(a.c.id.in_(list(ids)))))
+
+    def actions(self) -> list[str]:
+        """Every kind of action in the trail (for the viewer's filter)."""
+        a = tables.audit_log
+        return list(self.session.scalars(select(a.c.action).distinct().order_by(a.c.action)))
 
 
 class SettingsRepository:

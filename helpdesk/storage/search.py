@@ -10,11 +10,13 @@ prefix search.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Select, case, delete, func, insert, literal, select, union_all
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from helpdesk.domain import search_keys as sk
 from helpdesk.domain import validation
@@ -25,7 +27,15 @@ from helpdesk.storage import tables
 NAME, PINYIN, PHONE, PHONE_REV, PLATE, VIN, VIN_REV, ORDER, CONTACT = (
     "name", "py", "phone", "phonerev", "plate", "vin", "vinrev", "order", "contact",
 )
+# issue 15: any later part of a name (金满楼 in 深圳市金满楼), as its own kind so that it
+# ranks below a match at the start of the name.
+NAME_PART = "namepart"
+# issue 15: one key per customer that the list sorts names by: the name's pinyin
+# (surname reading), then the name — 丁 sorts under d, not first by character code.
+# Never searched.
+SORT = "sort"
 REVERSED_KINDS = (PHONE_REV, VIN_REV)
+UNSEARCHED_KINDS = (*REVERSED_KINDS, SORT)
 NUMBER_KINDS = (PHONE, PLATE, VIN, ORDER)
 
 # The highest code point: appended to a prefix it gives the upper bound of the range.
@@ -51,8 +61,13 @@ def customer_keys(
 
     is_person = kind is CustomerKind.INDIVIDUAL
     add(NAME, name)
-    for key in sk.name_pinyin_keys(name, is_person=is_person):
+    readings = sk.name_pinyin_keys(name, is_person=is_person)
+    for key in readings:
         add(PINYIN, key)
+    if name.strip():
+        keys.add((SORT, sort_key(name, readings)))
+    for part in sk.name_part_keys(name):
+        add(NAME_PART, part)
     for number in phones:
         if not number:
             continue
@@ -78,6 +93,13 @@ def customer_keys(
             add(PHONE, digits)
             add(PHONE_REV, sk.reverse_key(digits))
     return sorted(keys)
+
+
+def sort_key(name: str, readings: list[str]) -> str:
+    """The key names sort by (see :data:`SORT`)."""
+    spelled = readings[0] if readings else ""
+    # A space sorts before any letter: 张三 (zhangsan) before 张三丰 (zhangsanfeng).
+    return f"{spelled} {sk.normalize_search_query(name)}"[:120]
 
 
 def _phone_digits(number: str) -> str:
@@ -119,61 +141,82 @@ class Hit:
     key: str
 
 
-def _rank(kind: str, key: str, query: str, reversed_match: bool) -> int:
-    if reversed_match:
-        return 2
+def _rank(kind: Any, key: Any, query: str) -> ColumnElement[int]:
+    """How good a forward (prefix) match is, in SQL: the one ranking rule of the list
+    and the command line (a tail match on a reversed key is always 2)."""
     exact = key == query
-    if kind in NUMBER_KINDS and exact:
-        return 0
-    if kind in (NAME, PINYIN) and exact:
-        return 1
-    if kind in (NAME, PINYIN):
-        return 3
-    if kind in NUMBER_KINDS:
-        return 3
-    return 4
+    return case(
+        (kind.in_(NUMBER_KINDS) & exact, 0),
+        (kind.in_((NAME, PINYIN)) & exact, 1),
+        (kind.in_((NAME, PINYIN, *NUMBER_KINDS)), 3),
+        else_=4,
+    )
 
 
-def search_customer_ids(session: Session, query: str, limit: int = 200) -> list[Hit]:
-    """Customers matching ``query`` (best first), as the browser and CLI rank them.
-
-    Matches the start of a name, pinyin (``zs``, ``zhangs``, ``zhangsan``), phone,
-    plate (with or without province), VIN or order number, and the end of a phone or
-    VIN (last 4 / 6 / 8 characters)."""
+def _query_key(query: str) -> str:
     q = sk.normalize_search_query(query)
     if q.startswith("+") and q[1:].isdigit():
         q = _phone_digits(q)  # "+86 138…" as copied from a contact: keys hold national digits
-    if not q:
-        return []
+    return q
+
+
+def _branches(q: str, limit: int | None) -> list[Select[Any]]:
+    """The forward (prefix) and, for short codes, backward (tail) key scans."""
     k = tables.search_keys
-    c = tables.customers
-    # Merged records are few: excluding them by a subquery keeps the plan on the key
-    # index (a join let SQLite's statistics start from 200,000 customers: 2 s, not 20 ms).
-    live = k.c.customer_id.not_in(select(c.c.id).where(c.c.merged_into_id.is_not(None)))
-    per_branch = max(limit * 5, 500)
     forward = (
-        select(k.c.customer_id, k.c.kind, k.c.key)
-        .where(live, k.c.key >= q, k.c.key < q + _TOP, k.c.kind.not_in(REVERSED_KINDS))
-        .limit(per_branch)
+        select(k.c.customer_id, k.c.kind, k.c.key, _rank(k.c.kind, k.c.key, q).label("rank"))
+        .where(k.c.key >= q, k.c.key < q + _TOP, k.c.kind.not_in(UNSEARCHED_KINDS))
     )
-    hits: dict[int, Hit] = {}
-
-    def consider(rows: Sequence[tuple[int, str, str]], reversed_match: bool) -> None:
-        for customer_id, kind, key in rows:
-            rank = _rank(kind, key, q, reversed_match)
-            best = hits.get(customer_id)
-            if best is None or rank < best.rank:
-                hits[customer_id] = Hit(customer_id, rank, kind, key)
-
-    consider([tuple(r) for r in session.execute(forward)], False)
+    branches = [forward]
     # Tails only make sense for a few characters of digits/letters (not names).
     if len(q) >= 3 and q.isascii() and q.isalnum():
         rq = sk.reverse_key(q)
-        backward = (
-            select(k.c.customer_id, k.c.kind, k.c.key)
-            .where(live, k.c.key >= rq, k.c.key < rq + _TOP, k.c.kind.in_(REVERSED_KINDS))
-            .limit(per_branch)
+        branches.append(
+            select(k.c.customer_id, k.c.kind, k.c.key, literal(2).label("rank"))
+            .where(k.c.key >= rq, k.c.key < rq + _TOP, k.c.kind.in_(REVERSED_KINDS))
         )
-        consider([tuple(r) for r in session.execute(backward)], True)
+    if limit is not None:
+        branches = [b.limit(limit) for b in branches]
+    return branches
+
+
+def match_subquery(query: str) -> Any:
+    """Every customer whose keys match ``query``, with the best rank and the length of
+    the shortest matching key (a closer match first) — no limit, for the customer list,
+    which filters, sorts and counts in SQL. None when the query has nothing to match."""
+    q = _query_key(query)
+    if not q:
+        return None
+    scans = _branches(q, None)
+    keys = (scans[0] if len(scans) == 1 else union_all(*scans)).subquery("scan")
+    return (
+        select(keys.c.customer_id, func.min(keys.c.rank).label("rank"),
+               func.min(func.length(keys.c.key)).label("key_length"))
+        .group_by(keys.c.customer_id)
+        .subquery("hits")
+    )
+
+
+def search_customer_ids(session: Session, query: str, limit: int = 200) -> list[Hit]:
+    """The best ``limit`` customers matching ``query``, as the command line and the
+    pickers rank them (the customer list uses :func:`match_subquery`, without a limit).
+
+    Matches the start of a name, pinyin (``zs``, ``zhangs``, ``zhangsan``), any later
+    part of a name (``金满楼``), phone, plate (with or without province), VIN or order
+    number, and the end of a phone or VIN (last 4 / 6 / 8 characters)."""
+    q = _query_key(query)
+    if not q:
+        return []
+    c = tables.customers
+    # Merged records are few: excluding them by a subquery keeps the plan on the key
+    # index (a join let SQLite's statistics start from 200,000 customers: 2 s, not 20 ms).
+    merged = select(c.c.id).where(c.c.merged_into_id.is_not(None))
+    hits: dict[int, Hit] = {}
+    for branch in _branches(q, max(limit * 5, 500)):
+        live = branch.where(tables.search_keys.c.customer_id.not_in(merged))
+        for customer_id, kind, key, rank in session.execute(live):
+            best = hits.get(customer_id)
+            if best is None or rank < best.rank:
+                hits[customer_id] = Hit(customer_id, int(rank), kind, key)
     ordered = sorted(hits.values(), key=lambda h: (h.rank, len(h.key), h.key, h.customer_id))
     return ordered[:limit]

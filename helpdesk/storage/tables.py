@@ -147,6 +147,7 @@ vehicles = Table(
     Column("mileage_km", Integer, nullable=True),
     Column("purchase_date", Date, nullable=True),
     Column("vin_check_overridden", Boolean, nullable=False, default=False),
+    Column("retired_on", Date, nullable=True),  # issue 15: sold or scrapped
 )
 
 orders = Table(

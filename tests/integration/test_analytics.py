@@ -377,9 +377,24 @@ def test_duplicate_suggestions(staffed):
     d = add_customer(db, "李四", phone="+8613912345679")  # same name, typo in the last digit
     add_customer(db, "赵六", phone="+8613600000001")
     add_customer(db, "赵六", phone="+8615800000002")  # same name, different phone: no
-    found = {(s.keep.id, s.duplicate.id): s.reason
-             for s in analytics.duplicate_suggestions(db.uow(), staff.manager)}
-    assert found == {(a, b): DuplicateReason.PHONE, (c, d): DuplicateReason.NAME_PHONE}
+    # issue 15: the same name and phone tail but different birthdays: two people
+    add_customer(db, "王伟", phone="+8613800001234", birthday=date(1996, 5, 1))
+    add_customer(db, "王伟", phone="+8618600001234", birthday=date(1982, 7, 9))
+    e = add_customer(db, "孙七", vin="LSVAA4180E2123456", plate="粤B12345")
+    f = add_customer(db, "孙柒", vin="LSVAA4180E2654321", plate="粤B12345")  # same plate
+    g = add_customer(db, "周八")
+    h = add_customer(db, "周八")
+    with db.engine.begin() as conn:
+        conn.execute(tables.customers.update().where(tables.customers.c.id.in_([g, h]))
+                     .values(address="深圳市南山区科技园1号"))
+    suggestions = analytics.duplicate_suggestions(db.uow(), staff.manager)
+    found = {(s.keep.id, s.duplicate.id): s.reason for s in suggestions}
+    assert found == {(a, b): DuplicateReason.PHONE, (c, d): DuplicateReason.NAME_PHONE,
+                     (e, f): DuplicateReason.PLATE, (g, h): DuplicateReason.NAME_ADDRESS}
+    why = {s.reason: s.matched for s in suggestions}
+    assert why == {DuplicateReason.PHONE: "+8613812345678", DuplicateReason.NAME_PHONE: "李四",
+                   DuplicateReason.PLATE: "粤B12345",
+                   DuplicateReason.NAME_ADDRESS: "周八 · 深圳市南山区科技园1号"}
     masked = analytics.duplicate_suggestions(db.uow(), staff.admin)  # admin: masked
     assert {s.keep.phone for s in masked} >= {"138****5678"}
 

@@ -119,6 +119,11 @@ SEARCH_CASES = [
     ("SO-2026-0001", "zhang"),  # order number
     ("重庆长安", "company"),  # company name
     ("cqca", "company"),
+    # issue 15: any part of a name, and the common reading of a polyphonic surname
+    ("长安", "company"),
+    ("cengxiaoxian", "zeng"),
+    ("dantianfang", "shan"),
+    ("jiexiaodong", "xie"),
 ]
 
 

@@ -426,7 +426,7 @@ def _visit_cell(v: analytics.VisitDue, column: int) -> str:
             )
         text = formatting.datetime_text(v.due_at)
         return (
-            "⛔ " + translate("AnalyticsView", "Overdue since %1").replace("%1", text)
+            "✖ " + translate("AnalyticsView", "Overdue since %1").replace("%1", text)
             if v.overdue
             else text
         )

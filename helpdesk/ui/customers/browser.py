@@ -40,10 +40,11 @@ from helpdesk.ui import i18n, messages, widgets
 from helpdesk.ui.context import AppContext
 from helpdesk.ui.customers import labels
 from helpdesk.ui.customers.analytics_view import AnalyticsView
+from helpdesk.ui.customers.audit_view import AuditView
 from helpdesk.ui.customers.detail import CustomerDetailPanel
 from helpdesk.ui.customers.duplicates import DuplicatesView
 from helpdesk.ui.customers.import_dialog import ImportDialog
-from helpdesk.ui.customers.model import CustomerTableModel, alive
+from helpdesk.ui.customers.model import SORT_OF_COLUMN, Column, CustomerTableModel, alive
 
 # Module-level name that lupdate recognises (it cannot see through a helper).
 translate = QCoreApplication.translate
@@ -87,6 +88,7 @@ class CustomerBrowser(QWidget):
         self._content: QWidget | None = None
         self._rebuild_pending = False
         self._pending_select: int | None = None
+        self._shown_once = False
         self._build()
         ctx.bus.changed.connect(self._on_changes)
         self._load_choices()
@@ -147,7 +149,8 @@ class CustomerBrowser(QWidget):
         self.sort = QComboBox()
         self.sort.setObjectName("sortBy")
         for sort_by, label in (
-            (CustomerSort.RELEVANCE, translate("CustomerBrowser", "Best match / name")),
+            (CustomerSort.RELEVANCE, translate("CustomerBrowser", "Best match / most recent")),
+            (CustomerSort.RECENT, translate("CustomerBrowser", "Most recent")),
             (CustomerSort.NAME, translate("CustomerBrowser", "Name")),
             (CustomerSort.LAST_PURCHASE, translate("CustomerBrowser", "Last purchase")),
             (CustomerSort.REVENUE, translate("CustomerBrowser", "Revenue (12 months)")),
@@ -191,10 +194,21 @@ class CustomerBrowser(QWidget):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((80, 105, 80, 55, 70, 85, 95, 50, 120, 110, 70)):
-            self.table.setColumnWidth(column, width)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        # Headers start at the left and are cut at the end with "…" (never in the middle
+        # of a word that then means something else); the tooltip has the whole text.
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.sectionClicked.connect(self._on_header_clicked)
+        for column, width in enumerate((170, 105, 80, 55, 70, 85, 95, 50, 120, 110, 70)):
+            self.table.setColumnWidth(
+                column, max(width, header.sectionSizeFromContents(column).width())
+            )
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.detail = CustomerDetailPanel(ctx)
         self.detail.new_sheet_requested.connect(self.new_sheet_requested)
@@ -221,8 +235,12 @@ class CustomerBrowser(QWidget):
         self.tabs.addTab(list_page, translate("CustomerBrowser", "Customers"))
         self.tabs.addTab(self.analytics, translate("CustomerBrowser", "Analytics"))
         self.tabs.addTab(self.duplicates, translate("CustomerBrowser", "Duplicates"))
+        self.audit = AuditView(ctx)
+        self.audit.customer_open_requested.connect(self.open_customer)
+        self.audit.sheet_open_requested.connect(self.sheet_open_requested)
+        self.tabs.addTab(self.audit, translate("CustomerBrowser", "Audit trail"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self._analytics_shown = self._duplicates_shown = False
+        self._analytics_shown = self._duplicates_shown = self._audit_shown = False
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -235,6 +253,9 @@ class CustomerBrowser(QWidget):
         can = user.can if user is not None else (lambda _p: False)
         self.tabs.setTabEnabled(1, can(Permission.VIEW_REPORTS))
         self.tabs.setTabEnabled(2, can(Permission.MANAGE_CUSTOMERS))
+        # The permissions table grants the audit trail to the director, the general
+        # manager and the administrator.
+        self.tabs.setTabEnabled(3, can(Permission.VIEW_AUDIT))
         self._import.setEnabled(can(Permission.IMPORT_DATA) and can(Permission.MANAGE_CUSTOMERS))
         self._export.setEnabled(can(Permission.EXPORT_PERSONAL_DATA))
         if not can(Permission.EXPORT_PERSONAL_DATA):
@@ -343,6 +364,7 @@ class CustomerBrowser(QWidget):
     def run_search(self, *_args: Any, background: bool = True) -> None:
         """Search now with the box and the filters (the box waits for a typing pause)."""
         self._timer.stop()
+        self._show_sort_indicator()
         self.count_label.setText(translate("CustomerBrowser", "Searching…"))
         self.model.search(self.current_filter(), background=background)
 
@@ -353,6 +375,14 @@ class CustomerBrowser(QWidget):
         )
         target = self._pending_select
         self._pending_select = None
+        if self.detail.has_unsaved_changes():
+            # A new search never throws away profile edits: the customer being edited
+            # stays in the panel (selected in the list when it is there).
+            target = self.detail.customer.id if self.detail.customer else None
+            row = self.model.row_of(target) if target is not None else None
+            if row is not None:
+                self._select_row(row)
+            return
         row = self.model.row_of(target) if target is not None else (0 if count else None)
         if row is not None:
             index = self.model.index(row, 0)
@@ -368,13 +398,89 @@ class CustomerBrowser(QWidget):
     def _on_search_failed(self, text: str) -> None:
         self.count_label.setText(text)
 
+    def _on_header_clicked(self, section: int) -> None:
+        """Sort by the clicked column (in SQL, over the whole list); a second click on
+        the same column reverses the order."""
+        wanted = SORT_OF_COLUMN.get(Column(section))
+        if wanted is None:
+            self._show_sort_indicator()
+            return
+        reverse = self.sort.currentData() == wanted.value and not self.descending.isChecked()
+        for widget in (self.sort, self.descending):
+            widget.blockSignals(True)
+        self.sort.setCurrentIndex(self.sort.findData(wanted.value))
+        self.descending.setChecked(reverse)
+        for widget in (self.sort, self.descending):
+            widget.blockSignals(False)
+        self.run_search()
+
+    def _show_sort_indicator(self) -> None:
+        header = self.table.horizontalHeader()
+        current = CustomerSort(self.sort.currentData())
+        column = next((c for c, s in SORT_OF_COLUMN.items() if s is current), None)
+        header.blockSignals(True)
+        if column is None:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        else:
+            # Natural directions: names A→Z, the rest newest / highest first.
+            natural = (
+                Qt.SortOrder.AscendingOrder
+                if current is CustomerSort.NAME
+                else Qt.SortOrder.DescendingOrder
+            )
+            flipped = (
+                Qt.SortOrder.DescendingOrder
+                if natural is Qt.SortOrder.AscendingOrder
+                else Qt.SortOrder.AscendingOrder
+            )
+            header.setSortIndicator(
+                int(column), flipped if self.descending.isChecked() else natural
+            )
+        header.blockSignals(False)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        # Opened for the first time: the most recent customers, not an empty list.
+        if not self._shown_once:
+            self._shown_once = True
+            if self.model.rowCount() == 0 and not self.search_box.text():
+                self.run_search()
+        super().showEvent(event)
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        selection.setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        selection.blockSignals(False)
+        self.table.viewport().update()
+
     def _on_current_changed(self, current: Any, _previous: Any) -> None:
-        if current.isValid():
-            self.detail.show_customer(self.model.customer_id(current.row()))
+        if not current.isValid():
+            return
+        wanted = self.model.customer_id(current.row())
+        shown = self.detail.customer
+        if shown is not None and wanted != shown.id and not self.detail.may_leave():
+            # Stay with the customer being edited (and show that in the list).
+            row = self.model.row_of(shown.id)
+            if row is not None:
+                self._select_row(row)
+            else:
+                self.table.selectionModel().blockSignals(True)
+                self.table.clearSelection()
+                self.table.selectionModel().blockSignals(False)
+            return
+        self.detail.show_customer(wanted)
 
     def open_customer(self, customer_id: int) -> None:
         """Show ``customer_id`` on the list tab (searching for it if not listed)."""
         self.tabs.setCurrentIndex(0)
+        shown = self.detail.customer
+        if shown is not None and shown.id != customer_id and not self.detail.may_leave():
+            return
         row = self.model.row_of(customer_id)
         if row is None:
             self._pending_select = customer_id
@@ -395,7 +501,7 @@ class CustomerBrowser(QWidget):
             return
         for customer_id in changes.customer_ids:
             self.model.forget(customer_id)
-        shown = self.detail.customer.id if self.detail.customer is not None else None
+        shown = self.detail.requested_id
         only = next(iter(changes.customer_ids)) if len(changes.customer_ids) == 1 else None
         self._pending_select = shown or only
         self.model.refresh()
@@ -407,6 +513,9 @@ class CustomerBrowser(QWidget):
         elif index == 2 and not self._duplicates_shown:
             self._duplicates_shown = True
             self.duplicates.refresh()
+        elif index == 3 and not self._audit_shown:
+            self._audit_shown = True
+            self.audit.refresh()
 
     # ------------------------------------------------------------ import / export
     def _on_import(self) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -35,8 +36,9 @@ from helpdesk.services.analytics import CustomerHistory, CustomerValue, Segment
 from helpdesk.services.dto import CustomerDetail
 from helpdesk.ui import formatting, messages, widgets
 from helpdesk.ui.context import AppContext
-from helpdesk.ui.customers import labels
+from helpdesk.ui.customers import labels, record_dialogs
 from helpdesk.ui.customers.model import RecordTableModel, alive, phone_text, record_view
+from helpdesk.ui.customers.record_dialogs import RecordDialog
 
 # Module-level name that lupdate recognises (it cannot see through a helper).
 translate = QCoreApplication.translate
@@ -72,6 +74,8 @@ class CustomerDetailPanel(QWidget):
         self._detail: CustomerDetail | None = None
         self._shown_input: customers.CustomerInput | None = None
         self._generation = 0
+        self._record_buttons: list[QPushButton] = []
+        self._requested: int | None = None
         ctx.bus.changed.connect(self._on_changes)
         self.setObjectName("customerDetail")
 
@@ -107,10 +111,27 @@ class CustomerDetailPanel(QWidget):
             lambda c, col: (c.name, c.role, phone_text(c.phone), c.email)[col],
             parent=self,
         )
-        self._tabs.addTab(
-            record_view("contactsTable", self._contacts),
-            translate("CustomerDetailPanel", "Contacts"),
+        self._contacts_view = record_view("contactsTable", self._contacts)
+        self._contacts_view.doubleClicked.connect(lambda _i: self.edit_contact())
+        contacts_page = QWidget()
+        box = QVBoxLayout(contacts_page)
+        box.addWidget(self._contacts_view)
+        box.addLayout(
+            self._buttons(
+                (
+                    "addContactButton",
+                    translate("CustomerDetailPanel", "Add contact…"),
+                    self.add_contact,
+                ),
+                ("editContactButton", translate("CustomerDetailPanel", "Edit…"), self.edit_contact),
+                (
+                    "removeContactButton",
+                    translate("CustomerDetailPanel", "Remove"),
+                    self.remove_contact,
+                ),
+            )
         )
+        self._tabs.addTab(contacts_page, translate("CustomerDetailPanel", "Contacts"))
         self._vehicles = RecordTableModel(
             lambda: [
                 translate("CustomerDetailPanel", "Plate"),
@@ -119,6 +140,7 @@ class CustomerDetailPanel(QWidget):
                 translate("CustomerDetailPanel", "Model"),
                 translate("CustomerDetailPanel", "Mileage (km)"),
                 translate("CustomerDetailPanel", "Purchased"),
+                translate("CustomerDetailPanel", "Retired"),
             ],
             lambda v, col: (
                 v.plate,
@@ -127,6 +149,7 @@ class CustomerDetailPanel(QWidget):
                 v.model,
                 "" if v.mileage_km is None else f"{v.mileage_km:,}",
                 formatting.date_text(v.purchase_date),
+                formatting.date_text(v.retired_on),
             )[col],
             parent=self,
         )
@@ -150,9 +173,38 @@ class CustomerDetailPanel(QWidget):
         holdings = QWidget()
         box = QVBoxLayout(holdings)
         box.addWidget(QLabel(translate("CustomerDetailPanel", "Vehicles")))
-        box.addWidget(record_view("vehiclesTable", self._vehicles))
+        self._vehicles_view = record_view("vehiclesTable", self._vehicles)
+        self._vehicles_view.doubleClicked.connect(lambda _i: self.edit_vehicle())
+        box.addWidget(self._vehicles_view)
+        box.addLayout(
+            self._buttons(
+                (
+                    "addVehicleButton",
+                    translate("CustomerDetailPanel", "Add vehicle…"),
+                    self.add_vehicle,
+                ),
+                ("editVehicleButton", translate("CustomerDetailPanel", "Edit…"), self.edit_vehicle),
+                (
+                    "retireVehicleButton",
+                    translate("CustomerDetailPanel", "Retire / reinstate"),
+                    self.retire_vehicle,
+                ),
+            )
+        )
         box.addWidget(QLabel(translate("CustomerDetailPanel", "Orders and service visits")))
-        box.addWidget(record_view("ordersTable", self._orders))
+        self._orders_view = record_view("ordersTable", self._orders)
+        self._orders_view.doubleClicked.connect(lambda _i: self.edit_order())
+        box.addWidget(self._orders_view)
+        box.addLayout(
+            self._buttons(
+                (
+                    "addOrderButton",
+                    translate("CustomerDetailPanel", "Add order or service visit…"),
+                    self.add_order,
+                ),
+                ("editOrderButton", translate("CustomerDetailPanel", "Edit…"), self.edit_order),
+            )
+        )
         self._tabs.addTab(holdings, translate("CustomerDetailPanel", "Vehicles and orders"))
         self._timeline = RecordTableModel(
             lambda: [
@@ -190,6 +242,17 @@ class CustomerDetailPanel(QWidget):
         self._set_enabled(False)
 
     # ------------------------------------------------------------ building
+    def _buttons(self, *specs: tuple[str, str, Any]) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for name, text, slot in specs:
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(lambda _checked=False, s=slot: s())
+            row.addWidget(button)
+            self._record_buttons.append(button)
+        return row
+
     def _build_profile(self) -> QWidget:
         self._errors = widgets.FieldErrors()
         form = QFormLayout()
@@ -313,8 +376,14 @@ class CustomerDetailPanel(QWidget):
     def customer(self) -> CustomerDetail | None:
         return self._detail
 
+    @property
+    def requested_id(self) -> int | None:
+        """The customer the panel shows or is loading (its id)."""
+        return self._requested
+
     def clear(self) -> None:
         self._detail = None
+        self._requested = None
         self._shown_input = None
         self._generation += 1
         self._title.clear()
@@ -329,15 +398,19 @@ class CustomerDetailPanel(QWidget):
         d = self._detail
         if d is None or not (changes.everything or d.id in changes.customer_ids):
             return
+        if self._requested != d.id:
+            return  # another customer is being loaded: it will be up to date
         editing = self._shown_input is not None and self._input() != self._shown_input
         self.show_customer(d.id, keep_profile=editing)
 
-    def show_customer(self, customer_id: int, *, background: bool = True,
-                      keep_profile: bool = False) -> None:
+    def show_customer(
+        self, customer_id: int, *, background: bool = True, keep_profile: bool = False
+    ) -> None:
         """Load and show ``customer_id`` (profile first, figures with it);
         ``keep_profile``: leave the profile fields and the version as they are."""
         self._generation += 1
         generation = self._generation
+        self._requested = customer_id
         uow, user_id = self._ctx.uow, self._ctx.user_id
 
         def work() -> _Loaded:
@@ -370,6 +443,8 @@ class CustomerDetailPanel(QWidget):
         self._tabs.setEnabled(enabled)
         may_edit = bool(self._ctx.user and self._ctx.user.can(Permission.MANAGE_CUSTOMERS))
         self._save.setEnabled(enabled and may_edit)
+        for button in self._record_buttons:
+            button.setEnabled(enabled and may_edit)
         may_register = bool(self._ctx.user and self._ctx.user.can(Permission.REGISTER_SHEET))
         self._new_sheet.setEnabled(enabled and may_register)
 
@@ -536,6 +611,134 @@ class CustomerDetailPanel(QWidget):
 
     def _on_save(self) -> None:
         self.save()
+
+    # ------------------------------------------------------------ unsaved edits
+    def has_unsaved_changes(self) -> bool:
+        """True when the profile fields differ from what was loaded or last saved."""
+        return (
+            self._detail is not None
+            and self._shown_input is not None
+            and self._input() != self._shown_input
+        )
+
+    def may_leave(self) -> bool:
+        """Ask what to do with unsaved profile edits before another customer is shown:
+        save them, discard them, or stay (True: the panel may show another one)."""
+        if not self.has_unsaved_changes():
+            return True
+        d = self._detail
+        assert d is not None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            translate("CustomerDetailPanel", "Unsaved changes"),
+            translate("CustomerDetailPanel", "Save the changes to %1 first?").replace(
+                "%1", f"{d.name} #{d.id}"
+            ),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("unsavedChanges")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # ------------------------------------------------------------ vehicles, orders, contacts
+    def _selected(self, view: Any, model: RecordTableModel) -> Any:
+        index = view.currentIndex()
+        return model.record(index.row()) if index.isValid() else None
+
+    def _run_dialog(self, dialog: RecordDialog) -> bool:
+        accepted = dialog.exec() == RecordDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted and self._detail is not None:
+            # The profile being edited is kept; the lists are reloaded.
+            self.show_customer(self._detail.id, background=False, keep_profile=True)
+        return accepted
+
+    def add_vehicle(self) -> bool:
+        if self._detail is None:
+            return False
+        return self._run_dialog(
+            record_dialogs.vehicle_dialog(self._ctx, self._detail.id, None, parent=self)
+        )
+
+    def edit_vehicle(self) -> bool:
+        vehicle = self._selected(self._vehicles_view, self._vehicles)
+        if self._detail is None or vehicle is None:
+            return False
+        return self._run_dialog(
+            record_dialogs.vehicle_dialog(self._ctx, self._detail.id, vehicle, parent=self)
+        )
+
+    def retire_vehicle(self) -> bool:
+        """Retire the selected vehicle (sold or scrapped), or reinstate a retired one."""
+        vehicle = self._selected(self._vehicles_view, self._vehicles)
+        if self._detail is None or vehicle is None:
+            return False
+        try:
+            if vehicle.retired_on is None:
+                customers.retire_vehicle(
+                    self._ctx.uow(), self._ctx.user_id, self._detail.id, vehicle.id
+                )
+            else:
+                customers.reinstate_vehicle(
+                    self._ctx.uow(), self._ctx.user_id, self._detail.id, vehicle.id
+                )
+        except HelpdeskError as exc:
+            widgets.show_error(self, exc)
+            return False
+        self.show_customer(self._detail.id, background=False, keep_profile=True)
+        return True
+
+    def add_order(self) -> bool:
+        if self._detail is None:
+            return False
+        d = self._detail
+        return self._run_dialog(
+            record_dialogs.order_dialog(self._ctx, d.id, None, d.vehicles, parent=self)
+        )
+
+    def edit_order(self) -> bool:
+        order = self._selected(self._orders_view, self._orders)
+        if self._detail is None or order is None:
+            return False
+        d = self._detail
+        return self._run_dialog(
+            record_dialogs.order_dialog(self._ctx, d.id, order, d.vehicles, parent=self)
+        )
+
+    def add_contact(self) -> bool:
+        if self._detail is None:
+            return False
+        return self._run_dialog(
+            record_dialogs.contact_dialog(self._ctx, self._detail.id, None, parent=self)
+        )
+
+    def edit_contact(self) -> bool:
+        contact = self._selected(self._contacts_view, self._contacts)
+        if self._detail is None or contact is None:
+            return False
+        return self._run_dialog(
+            record_dialogs.contact_dialog(self._ctx, self._detail.id, contact, parent=self)
+        )
+
+    def remove_contact(self) -> bool:
+        contact = self._selected(self._contacts_view, self._contacts)
+        if self._detail is None or contact is None:
+            return False
+        try:
+            customers.remove_contact(
+                self._ctx.uow(), self._ctx.user_id, self._detail.id, contact.id
+            )
+        except HelpdeskError as exc:
+            widgets.show_error(self, exc)
+            return False
+        self.show_customer(self._detail.id, background=False, keep_profile=True)
+        return True
 
 
 def _timeline_cell(entry: analytics.TimelineEntry, column: int) -> str:

@@ -34,6 +34,9 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
         DuplicateReason.NAME_PHONE: QT_TRANSLATE_NOOP(
             "customer_labels", "Same name, similar phone"
         ),
+        # issue 15: more reasons than a phone
+        DuplicateReason.PLATE: QT_TRANSLATE_NOOP("customer_labels", "Same plate"),
+        DuplicateReason.NAME_ADDRESS: QT_TRANSLATE_NOOP("customer_labels", "Same name and address"),
     },
     VisitDueKind: {
         VisitDueKind.SATISFACTION: QT_TRANSLATE_NOOP(

@@ -24,7 +24,7 @@ from shiboken6 import isValid
 
 from helpdesk.domain import validation
 from helpdesk.services import customer_list
-from helpdesk.services.customer_list import CustomerFilter, CustomerRow
+from helpdesk.services.customer_list import CustomerFilter, CustomerRow, CustomerSort
 from helpdesk.ui import formatting, paged_model
 from helpdesk.ui.context import AppContext
 from helpdesk.ui.customers import labels
@@ -81,6 +81,15 @@ def _header_text(column: Column) -> str:
     return texts[column]
 
 
+#: The sort a click on a column header asks for (columns not listed do not sort).
+SORT_OF_COLUMN: dict[Column, CustomerSort] = {
+    Column.NAME: CustomerSort.NAME,
+    Column.LAST_PURCHASE: CustomerSort.LAST_PURCHASE,
+    Column.REVENUE: CustomerSort.REVENUE,
+    Column.LAST_COMPLAINT: CustomerSort.LAST_COMPLAINT,
+}
+
+
 class CustomerTableModel(PagedIdsModel[CustomerFilter, CustomerRow]):
     """The customer list: ids of one search, rows loaded by pages.
 
@@ -117,6 +126,23 @@ class CustomerTableModel(PagedIdsModel[CustomerFilter, CustomerRow]):
     def _header_text(self, section: int) -> str:
         return _header_text(Column(section))
 
+    def headerData(  # noqa: N802 - Qt API
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        # A narrow column elides its header; the whole text is one hover away.
+        if role == Qt.ItemDataRole.ToolTipRole and orientation is Qt.Orientation.Horizontal:
+            if 0 <= section < len(Column):
+                column = Column(section)
+                text = _header_text(column)
+                if column in SORT_OF_COLUMN:
+                    text += "\n" + translate("CustomerTableModel", "Click to sort")
+                return text
+            return None
+        return super().headerData(section, orientation, role)
+
     def _search_label(self) -> str:
         return QCoreApplication.translate("CustomerTableModel", "Searching customers…")
 
@@ -126,11 +152,18 @@ class CustomerTableModel(PagedIdsModel[CustomerFilter, CustomerRow]):
             if column in (Column.REVENUE, Column.OPEN_COMPLAINTS):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole):
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
             return None
         row = self.customer_row(row_number)
         if row is None:
             return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # A long company name is cut in its cell; the whole name is one hover away.
+            return row.name if column is Column.NAME else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column is Column.OPEN_COMPLAINTS and row.open_complaints:
                 return QColor("#b02a37")

@@ -8,17 +8,17 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton
 
-from helpdesk.domain.customers import CustomerKind, OrderKind, Tier
+from helpdesk.domain.customers import MERGE_FIELDS, CustomerKind, OrderKind, Tier
 from helpdesk.services import analytics, customers
 from helpdesk.services.analytics import Segment
 from helpdesk.services.customer_list import CustomerFilter, CustomerSort
 from helpdesk.transfer import spreadsheets as importing
 from helpdesk.ui.customers import CustomerBrowser
 from helpdesk.ui.customers.analytics_view import AnalyticsView
-from helpdesk.ui.customers.duplicates import DuplicatesView
+from helpdesk.ui.customers.duplicates import CHOICE_COLUMN, RESULT_COLUMN, DuplicatesView
 from helpdesk.ui.customers.import_dialog import ImportDialog
 from helpdesk.ui.customers.model import Column, CustomerIdRole, CustomerTableModel
 from tests.ui.conftest import NOW, valid_vin
@@ -249,8 +249,9 @@ def test_duplicates_preview_and_merge(qtbot, make_ctx, sample, ui_db, qtmodeltes
     preview = view.preview
     assert preview is not None and preview.result.email == "zs@example.com"
     compare = view.findChild(object, "mergePreview")
-    assert compare.item(1, 2).text() == "138 1234 5678, 138 1234 5679"
-    assert compare.item(10, 2).text() == "2"  # 张三's two sheets, none from the duplicate
+    lists, after = len(MERGE_FIELDS), RESULT_COLUMN
+    assert compare.item(lists, after).text() == "138 1234 5678, 138 1234 5679"
+    assert compare.item(lists + 3, after).text() == "2"  # 张三's two sheets, none from the dup
     assert customers.get_customer(uow(), sample.staff.manager, dup.id).merged_into_id is None
     seen = when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
     with qtbot.waitSignal(view.merged, timeout=3000):
@@ -357,3 +358,68 @@ def test_switching_the_language_keeps_the_search(qtbot, make_ctx, sample):
                     and browser.detail.customer.id == sample.zhang, timeout=5000)
     assert browser.detail.findChild(QPushButton, "newComplaintButton").text() == "新建抱怨单"
     assert browser.model.headerData(0, Qt.Orientation.Horizontal) == "姓名"
+
+
+def test_merge_conflicts_side_by_side_and_consent_kept_narrow(qtbot, make_ctx, sample, ui_db):
+    """Issue 15: every conflicting field has a choice; consent takes the narrower answer
+    unless the user picks the wider one, which the merge then records."""
+    uow = ui_db.uow
+    dup = customers.create_customer(uow(), sample.staff.desk, customers.CustomerInput(
+        name="张三", phones=("13812345679",), consent_marketing=True,
+        address="深圳市福田区华强北"))
+    keep = customers.get_customer(uow(), sample.staff.manager, sample.zhang)
+    assert keep.consent_marketing is False
+    view = DuplicatesView(make_ctx(sample.staff.manager))
+    qtbot.addWidget(view)
+    view.show_preview(sample.zhang, dup.id)
+    preview = view.preview
+    assert preview is not None and "consent_marketing" in preview.conflicts
+    compare = view.findChild(object, "mergePreview")
+    consent_row = MERGE_FIELDS.index("consent_marketing")
+    assert compare.item(consent_row, RESULT_COLUMN).text() == "No"
+    combo = compare.cellWidget(consent_row, CHOICE_COLUMN)
+    assert combo is not None and combo.currentData() == "keep"
+    # a field without conflict has no choice
+    assert compare.cellWidget(MERGE_FIELDS.index("name"), CHOICE_COLUMN) is None
+    warning = child(view, QLabel, "consentWarning")
+    assert warning.isHidden()
+    combo.setCurrentIndex(1)  # take the duplicate's "yes"
+    assert view.preview.result.consent_marketing is True
+    compare = view.findChild(object, "mergePreview")
+    assert compare.item(consent_row, RESULT_COLUMN).text() == "Yes"
+    assert not warning.isHidden()
+    assert view.merge(confirm=False)
+    kept = customers.get_customer(uow(), sample.staff.manager, sample.zhang)
+    assert kept.consent_marketing is True
+
+
+def test_header_click_sorts_in_sql_by_pinyin_and_opening_shows_recent(
+        qtbot, make_ctx, sample, extra):
+    """Issue 15: a click on a column header sorts the whole list in SQL (names by
+    pinyin: 单 under s, 曾 under z); a second click reverses it; the list is not empty
+    when opened (most recent first); headers carry their whole text as a tooltip."""
+    browser = CustomerBrowser(make_ctx(sample.staff.desk))
+    qtbot.addWidget(browser)
+    with qtbot.waitSignal(browser.model.search_finished, timeout=5000):
+        browser.show()
+    assert browser.model.rowCount() == 8
+    assert browser.model.customer_id(0) == extra["company"]  # created last
+    header = browser.table.horizontalHeader()
+    with qtbot.waitSignal(browser.model.search_finished, timeout=5000):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(header.sectionPosition(Column.NAME) + 5, 5))
+    names = _names(browser.model)
+    assert names == ["重庆长安汽车有限公司", "李四", "仇英", "单田芳", "解晓东", "曾小贤",
+                     "张三", "张三丰"]
+    assert header.sortIndicatorSection() == Column.NAME
+    with qtbot.waitSignal(browser.model.search_finished, timeout=5000):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(header.sectionPosition(Column.NAME) + 5, 5))
+    assert _names(browser.model) == names[::-1]
+    tip = browser.model.headerData(Column.OPEN_COMPLAINTS, Qt.Orientation.Horizontal,
+                                   Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith(browser.model.headerData(Column.OPEN_COMPLAINTS,
+                                                   Qt.Orientation.Horizontal))
+    for column in Column:  # every header fits its column as first laid out
+        assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width() \
+            or column == Column.OWNER
