@@ -154,14 +154,14 @@ TEMPLATES: Mapping[str, Labels] = {
         "This is empty: say concretely what changes, who owns it and by when.",
     ),
     "measure.empty_words": (
-        "{phrases} 不是具体措施：请写明改变什么、由谁负责、何时完成。",
-        "{phrases} 不是具體措施：請寫明改變什麼、由誰負責、何時完成。",
-        "{phrases} is not a concrete measure: say what changes, who owns it and by when.",
+        "{phrases} 不是具体措施：请写明由谁、在何时前、做什么（还缺：{missing}）。",
+        "{phrases} 不是具體措施：請寫明由誰、在何時前、做什麼（還缺：{missing}）。",
+        "{phrases} is not a concrete measure: say who does what by when (missing: {missing}).",
     ),
     "measure.too_vague": (
-        "“{value}”过于空泛：请具体写明改变什么、由谁负责、何时完成。",
-        "“{value}”過於空泛：請具體寫明改變什麼、由誰負責、何時完成。",
-        "“{value}” is too vague: say concretely what changes, who owns it and by when.",
+        "“{value}”过于空泛：请写明由谁、在何时前、做什么（还缺：{missing}）。",
+        "“{value}”過於空泛：請寫明由誰、在何時前、做什麼（還缺：{missing}）。",
+        "“{value}” is too vague: say who does what by when (missing: {missing}).",
     ),
     "amount.empty": (
         "请输入金额。",
@@ -842,6 +842,12 @@ TEMPLATES: Mapping[str, Labels] = {
         "該資料庫檔案已損壞。",
         "This database file is damaged.",
     ),
+    # issue 11: the empty-words ban by shape says what a measure still lacks
+    "measure.no_signal": (
+        "“{value}”没有可检查的内容：请写明由谁、在何时前、做什么（还缺：{missing}）。",
+        "“{value}”沒有可檢查的內容：請寫明由誰、在何時前、做什麼（還缺：{missing}）。",
+        "“{value}” names nothing checkable: say who does what by when (missing: {missing}).",
+    ),
 }
 
 # Codes whose first part is the field name, built at run time (``channel.invalid``...).
@@ -1016,6 +1022,15 @@ ANOTHER_USER: Labels = (
 )
 
 
+# issue 11: the parts of "由谁、在何时前、做什么" a refused measure lacks ({missing}).
+MEASURE_PARTS: Mapping[str, Labels] = {
+    "who": ("由谁", "由誰", "who"),
+    "when": ("在何时前", "在何時前", "by when"),
+    "what": ("做什么", "做什麼", "does what"),
+    "cause": ("哪里出了什么错、为什么", "哪裡出了什麼錯、為什麼", "what went wrong and why"),
+}
+
+
 def _in(lang: str, texts: Labels) -> str:
     return texts[vocabulary.LANGUAGES.index(vocabulary.normalize_language(lang))]
 
@@ -1100,6 +1115,9 @@ def format_code(code: str, params: Mapping[str, Any], fallback: str = "",
     if "customer_id" in shown:
         # Name the customer; "#190" only where the caller knew no name.
         shown.setdefault("customer_name", f"#{shown['customer_id']}")
+    if code.startswith("measure.") and "missing" in params:
+        shown["missing"] = list_separator(lang).join(
+            _in(lang, MEASURE_PARTS[p]) for p in params["missing"] if p in MEASURE_PARTS)
     if code == "vin.check_digit":
         shown.setdefault("override_roles", _or_roles(
             roles_with(Permission.OVERRIDE_VIN_CHECK), lang))
