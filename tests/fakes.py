@@ -210,6 +210,23 @@ class FakeSheetRepository(_Repo):
     def rows(self, *args: Any, **kwargs: Any) -> list[dict[str, Any]]:
         raise NotImplementedError("the sheet list runs SQL: test it in tests/integration")
 
+    def numbers_ending(self, query: str) -> list[tuple[int, str]]:
+        from helpdesk.domain.complaints import parse_number_tail
+
+        tail = parse_number_tail(query)
+        if tail is None:
+            return []
+        found = []
+        for sheet in self._s.sheets.values():
+            code, year, seq = sheet.number.rsplit("-", 2)
+            if tail.candidates([(code, int(year))]) == [sheet.number]:
+                assert sheet.id is not None
+                found.append((sheet.id, sheet.number))
+        return sorted(found, key=lambda pair: pair[1])
+
+    def text_snippets(self, *args: Any, **kwargs: Any) -> dict[int, tuple[str, str, str]]:
+        raise NotImplementedError("full-text search runs SQL: test it in tests/integration")
+
 
 class FakeAuditRepository(_Repo):
     def add(self, entry: AuditEntry) -> None:

@@ -848,6 +848,11 @@ TEMPLATES: Mapping[str, Labels] = {
         "“{value}”沒有可檢查的內容：請寫明由誰、在何時前、做什麼（還缺：{missing}）。",
         "“{value}” names nothing checkable: say who does what by when (missing: {missing}).",
     ),
+    "sheet.ambiguous": (
+        "“{value}”对应多张抱怨单：{numbers}。请输入更多位数。",
+        "“{value}”對應多張抱怨單：{numbers}。請輸入更多位數。",
+        "“{value}” fits several sheets: {numbers}. Type more of the number.",
+    ),
 }
 
 # Codes whose first part is the field name, built at run time (``channel.invalid``...).

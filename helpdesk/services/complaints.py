@@ -208,11 +208,21 @@ def may_register(uow: UnitOfWork, actor_id: int) -> Allowance:
 
 
 def find_sheet_id(uow: UnitOfWork, number: str) -> int:
+    """The sheet with this number, or the one sheet whose number ends in it (421,
+    000421, 2026-000421); several candidates are named, none is guessed."""
     with uow.reading():
         sheet = uow.sheets.get_by_number(number)
-        if sheet is None or sheet.id is None:
-            raise NotFound(f"there is no sheet {number}", code="sheet.not_found")
-        return sheet.id
+        if sheet is not None and sheet.id is not None:
+            return sheet.id
+        found = uow.sheets.numbers_ending(number)
+        if len(found) == 1:
+            return found[0][0]
+        if found:
+            raise NotFound(f"{number} fits several sheets: "
+                           + ", ".join(n for _, n in found),
+                           code="sheet.ambiguous", value=number,
+                           numbers=tuple(n for _, n in found))
+        raise NotFound(f"there is no sheet {number}", code="sheet.not_found")
 
 
 # ---------------------------------------------------------------- register
@@ -702,3 +712,16 @@ def count_overdue(uow: UnitOfWork, actor_id: int) -> int:
     from helpdesk.domain.filters import DueFilter
 
     return len(list_sheet_ids(uow, actor_id, SheetFilter(due=DueFilter.OVERDUE)))
+
+
+# ---------------------------------------------------------------- issue 11: text matches
+def text_matches(uow: UnitOfWork, actor_id: int, ids: Iterable[int],
+                 query: str) -> dict[int, tuple[str, str, str]]:
+    """Where ``query`` stands in each listed sheet's text: (before, match, after), for
+    the list's match column; sheets found by number or customer are absent."""
+    wanted = list(ids)
+    if not wanted or not query.strip():
+        return {}
+    with uow.reading():
+        common.actor(uow, actor_id, Permission.VIEW_SHEETS)
+        return uow.sheets.text_snippets(wanted, query)

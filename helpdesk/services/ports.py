@@ -77,6 +77,11 @@ class Sheets(Protocol):
         """The ids of the sheets the filter finds, in the list's order."""
     def rows(self, ids: Sequence[int]) -> list[dict[str, Any]]:
         """The list's columns of these sheets, as plain rows."""
+    # issue 11
+    def numbers_ending(self, query: str) -> list[tuple[int, str]]:
+        """(id, number) of the sheets whose number ends in the tail ``query``."""
+    def text_snippets(self, ids: Sequence[int], query: str) -> dict[int, tuple[str, str, str]]:
+        """(before, match, after) of ``query`` in each sheet's text, where found."""
 
 
 class AuditTrail(Protocol):

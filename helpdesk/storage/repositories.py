@@ -18,7 +18,7 @@ from helpdesk.domain.complaints import Sheet
 from helpdesk.domain.customers import Customer, Order, Store, Vehicle
 from helpdesk.domain.filters import SheetFilter
 from helpdesk.domain.users import User
-from helpdesk.storage import search, sheet_queries, tables
+from helpdesk.storage import fulltext, search, sheet_queries, tables
 
 
 class StoreRepository:
@@ -226,6 +226,18 @@ class SheetRepository:
 
     def rows(self, ids: Sequence[int]) -> list[dict[str, Any]]:
         return sheet_queries.rows(self.session, ids)
+
+    # issue 11: number tails and full-text matches
+    def numbers_ending(self, query: str) -> list[tuple[int, str]]:
+        candidates = sheet_queries.number_tail_candidates(self.session, query)
+        if not candidates:
+            return []
+        s = tables.sheets
+        return [(int(i), str(n)) for i, n in self.session.execute(
+            select(s.c.id, s.c.number).where(s.c.number.in_(candidates)).order_by(s.c.number))]
+
+    def text_snippets(self, ids: Sequence[int], query: str) -> dict[int, tuple[str, str, str]]:
+        return fulltext.snippets(self.session, ids, query)
 
 
 class AuditRepository:

@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -337,4 +338,35 @@ settings = Table(
     metadata,
     Column("key", String(60), primary_key=True),
     Column("value", Text, nullable=False),
+)
+
+
+# issue 11: what a sheet says, for full-text search (storage/fulltext.py keeps it current;
+# the FTS5 table on SQLite and the pg_trgm index on PostgreSQL are made by the migration).
+sheet_texts = Table(
+    "sheet_texts",
+    metadata,
+    Column("sheet_id", ForeignKey("sheets.id"), primary_key=True, autoincrement=False),
+    Column("body", Text, nullable=False, default=""),
+)
+
+# issue 11: attachments. The bytes live once per content (sha256), however many sheets
+# carry the same photo; a sheet's attachment names the file, its caption and who added it.
+attachment_blobs = Table(
+    "attachment_blobs",
+    metadata,
+    _id(),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("size", BigInteger, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+)
+
+sheet_attachments = _sheet_child(
+    "sheet_attachments",
+    Column("blob_id", ForeignKey("attachment_blobs.id"), nullable=False, index=True),
+    Column("filename", String(255), nullable=False),
+    Column("mime", String(100), nullable=False, default="application/octet-stream"),
+    Column("caption", Text, nullable=False, default=""),
+    Column("added_at", DateTime, nullable=False),
+    Column("added_by_id", ForeignKey("users.id"), nullable=True),
 )
