@@ -118,97 +118,97 @@
 <context>
     <name>ComplaintListPage</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="191"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
         <source>&amp;Search:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="193"/>
-        <source>Number, name, pinyin (zs), phone tail, plate, VIN tail, order (Ctrl+F)</source>
-        <translation>Number, name, pinyin (zs), phone tail, plate, VIN tail, order (Ctrl+F)</translation>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <source>Number or its last digits, name, pinyin (zs), phone tail, plate, VIN tail, order, words in the text (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="194"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
         <source>S&amp;tatus:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="195"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
         <source>&amp;New sheet</source>
         <translation>&amp;New sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>Register a new complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="197"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="203"/>
         <source>&amp;Mine</source>
         <translation>&amp;Mine</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="204"/>
         <source>Only sheets I am responsible for</source>
         <translation>Only sheets I am responsible for</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="199"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="205"/>
         <source>Received from</source>
         <translation>Received from</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
         <source>Clear filters</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
         <source>Open (not closed)</source>
         <translation>Open (not closed)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="213"/>
         <source>Any deadline</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="210"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="216"/>
         <source>All channels</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="220"/>
         <source>All severities</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="218"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="224"/>
         <source>All categories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="222"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="228"/>
         <source>All stores</source>
         <translation>All stores</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="398"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="404"/>
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="419"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="426"/>
         <source>%n sheet(s)</source>
         <translation>
             <numerusform>%n sheet</numerusform>
@@ -216,7 +216,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="420"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="427"/>
         <source>searched in %1 s</source>
         <translation>searched in %1 s</translation>
     </message>
@@ -705,17 +705,12 @@ If it happens again, send the log file to your support contact:
         <translation>Open sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="318"/>
-        <source>Sheet number (e.g. TS-2026-000123):</source>
-        <translation>Sheet number (e.g. TS-2026-000123):</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="355"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
         <source>Unsaved sheets found</source>
         <translation>Unsaved sheets found</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="357"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>%n complaint sheet was not saved when the program last ended. Restore it now?</numerusform>
@@ -723,77 +718,77 @@ If it happens again, send the log file to your support contact:
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="359"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
         <source>&amp;Discard</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="362"/>
         <source>Ask me &amp;later</source>
         <translation>Ask me &amp;later</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="413"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="414"/>
         <source>New complaint sheet</source>
         <translation>New complaint sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="414"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="415"/>
         <source>Open a sheet by its number</source>
         <translation>Open a sheet by its number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="415"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="416"/>
         <source>Search the complaint list</source>
         <translation>Search the complaint list</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="416"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="417"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>Complaints, customers, reports, settings</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="417"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="418"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="418"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
         <source>Save the sheet</source>
         <translation>Save the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
         <source>Print the sheet</source>
         <translation>Print the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="421"/>
         <source>Close the dialog or sheet window</source>
         <translation>Close the dialog or sheet window</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="421"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="422"/>
         <source>Next / previous field</source>
         <translation>Next / previous field</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="423"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="424"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="438"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="439"/>
         <source>About Helpdesk</source>
         <translation>About Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="432"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="433"/>
         <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
 Database: %2
@@ -816,7 +811,12 @@ Log file: %4</translation>
         <translation>Copy &amp;diagnostics</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="442"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="318"/>
+        <source>Sheet number or its last digits (e.g. TS-2026-000123 or 123):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="443"/>
         <source>Diagnostics copied to the clipboard</source>
         <translation>Diagnostics copied to the clipboard</translation>
     </message>
@@ -1647,62 +1647,67 @@ Log file: %4</translation>
 <context>
     <name>SheetTableModel</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="50"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="54"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="51"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="55"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="52"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="56"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="53"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="57"/>
         <source>Plate / order</source>
         <translation>Plate / order</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="54"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="58"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="55"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="59"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="56"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="60"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="57"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="61"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="58"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="62"/>
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="59"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="63"/>
         <source>Time left</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="124"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="64"/>
+        <source>Text match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="139"/>
         <source>Searching complaints…</source>
         <translation>Searching complaints…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="140"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="158"/>
         <source>Due %1</source>
         <translation>Due %1</translation>
     </message>

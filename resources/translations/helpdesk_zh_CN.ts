@@ -118,104 +118,104 @@
 <context>
     <name>ComplaintListPage</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="191"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
         <source>&amp;Search:</source>
         <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="193"/>
-        <source>Number, name, pinyin (zs), phone tail, plate, VIN tail, order (Ctrl+F)</source>
-        <translation>单号、姓名、拼音（zs）、电话尾号、车牌、车架号尾号、订单号（Ctrl+F）</translation>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <source>Number or its last digits, name, pinyin (zs), phone tail, plate, VIN tail, order, words in the text (Ctrl+F)</source>
+        <translation>单号或其末几位、姓名、拼音（zs）、电话尾号、车牌、车架号尾号、订单号、内容中的文字（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="194"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="195"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
         <source>&amp;New sheet</source>
         <translation>新建抱怨单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>登记新的抱怨（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="197"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="203"/>
         <source>&amp;Mine</source>
         <translation>我负责的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="204"/>
         <source>Only sheets I am responsible for</source>
         <translation>只显示我负责的抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="199"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="205"/>
         <source>Received from</source>
         <translation>接收日期从</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
         <source>Open (not closed)</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="213"/>
         <source>Any deadline</source>
         <translation>不限时限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="210"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="216"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="220"/>
         <source>All severities</source>
         <translation>全部严重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="218"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="224"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="222"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="228"/>
         <source>All stores</source>
         <translation>全部门店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="398"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="404"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="419"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="426"/>
         <source>%n sheet(s)</source>
         <translation>
             <numerusform>%n 张抱怨单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="420"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="427"/>
         <source>searched in %1 s</source>
         <translation>用时 %1 秒</translation>
     </message>
@@ -704,94 +704,89 @@ If it happens again, send the log file to your support contact:
         <translation>打开抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="318"/>
-        <source>Sheet number (e.g. TS-2026-000123):</source>
-        <translation>抱怨单号（如 TS-2026-000123）：</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="355"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
         <source>Unsaved sheets found</source>
         <translation>发现未保存的抱怨单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="357"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>上次程序结束时有 %n 张抱怨单未保存。现在恢复吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="359"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
         <source>&amp;Discard</source>
         <translation>丢弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="362"/>
         <source>Ask me &amp;later</source>
         <translation>以后再说(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="413"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="414"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="414"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="415"/>
         <source>Open a sheet by its number</source>
         <translation>按单号打开抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="415"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="416"/>
         <source>Search the complaint list</source>
         <translation>搜索抱怨单列表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="416"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="417"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>抱怨、客户、报表、设置</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="417"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="418"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="418"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
         <source>Save the sheet</source>
         <translation>保存抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
         <source>Print the sheet</source>
         <translation>打印抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="421"/>
         <source>Close the dialog or sheet window</source>
         <translation>关闭对话框或抱怨单窗口</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="421"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="422"/>
         <source>Next / previous field</source>
         <translation>下一项 / 上一项</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="423"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="424"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="438"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="439"/>
         <source>About Helpdesk</source>
         <translation>关于 Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="432"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="433"/>
         <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
 Database: %2
@@ -814,7 +809,12 @@ Log file: %4</source>
         <translation>复制诊断信息(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="442"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="318"/>
+        <source>Sheet number or its last digits (e.g. TS-2026-000123 or 123):</source>
+        <translation>抱怨单号或其末几位（例如 TS-2026-000123 或 123）：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="443"/>
         <source>Diagnostics copied to the clipboard</source>
         <translation>诊断信息已复制到剪贴板</translation>
     </message>
@@ -1645,62 +1645,67 @@ Log file: %4</source>
 <context>
     <name>SheetTableModel</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="50"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="54"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="51"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="55"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="52"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="56"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="53"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="57"/>
         <source>Plate / order</source>
         <translation>车牌 / 订单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="54"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="58"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="55"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="59"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="56"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="60"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="57"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="61"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="58"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="62"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="59"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="63"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="124"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="64"/>
+        <source>Text match</source>
+        <translation>匹配内容</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="139"/>
         <source>Searching complaints…</source>
         <translation>正在搜索抱怨单…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="140"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="158"/>
         <source>Due %1</source>
         <translation>期限 %1</translation>
     </message>

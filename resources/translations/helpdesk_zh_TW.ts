@@ -118,104 +118,104 @@
 <context>
     <name>ComplaintListPage</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="191"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
         <source>&amp;Search:</source>
         <translation>搜尋(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="193"/>
-        <source>Number, name, pinyin (zs), phone tail, plate, VIN tail, order (Ctrl+F)</source>
-        <translation>單號、姓名、拼音（zs）、電話尾號、車牌、車架號尾號、訂單號（Ctrl+F）</translation>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <source>Number or its last digits, name, pinyin (zs), phone tail, plate, VIN tail, order, words in the text (Ctrl+F)</source>
+        <translation>單號或其末幾位、姓名、拼音（zs）、電話尾號、車牌、車架號尾號、訂單號、內容中的文字（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="194"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
         <source>S&amp;tatus:</source>
         <translation>狀態(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="195"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
         <source>&amp;New sheet</source>
         <translation>新建抱怨單(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>登記新的抱怨（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="197"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="203"/>
         <source>&amp;Mine</source>
         <translation>我負責的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="204"/>
         <source>Only sheets I am responsible for</source>
         <translation>只顯示我負責的抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="199"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="205"/>
         <source>Received from</source>
         <translation>接收日期從</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
         <source>Clear filters</source>
         <translation>清除篩選</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
         <source>Open (not closed)</source>
         <translation>未關閉</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
         <source>All statuses</source>
         <translation>全部狀態</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="213"/>
         <source>Any deadline</source>
         <translation>不限時限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="210"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="216"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="220"/>
         <source>All severities</source>
         <translation>全部嚴重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="218"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="224"/>
         <source>All categories</source>
         <translation>全部類別</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="222"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="228"/>
         <source>All stores</source>
         <translation>全部門店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="398"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="404"/>
         <source>Searching…</source>
         <translation>正在搜尋…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="419"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="426"/>
         <source>%n sheet(s)</source>
         <translation>
             <numerusform>%n 張抱怨單</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="420"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="427"/>
         <source>searched in %1 s</source>
         <translation>用時 %1 秒</translation>
     </message>
@@ -704,94 +704,89 @@ If it happens again, send the log file to your support contact:
         <translation>打開抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="318"/>
-        <source>Sheet number (e.g. TS-2026-000123):</source>
-        <translation>抱怨單號（如 TS-2026-000123）：</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="355"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
         <source>Unsaved sheets found</source>
         <translation>發現未儲存的抱怨單</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="357"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>上次程序結束時有 %n 張抱怨單未儲存。現在恢復嗎？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="359"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
         <source>&amp;Restore</source>
         <translation>恢復(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
         <source>&amp;Discard</source>
         <translation>丟棄(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="362"/>
         <source>Ask me &amp;later</source>
         <translation>以後再說(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="413"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="414"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="414"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="415"/>
         <source>Open a sheet by its number</source>
         <translation>按單號打開抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="415"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="416"/>
         <source>Search the complaint list</source>
         <translation>搜尋抱怨單列表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="416"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="417"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>抱怨、客戶、報表、設定</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="417"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="418"/>
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="418"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
         <source>Save the sheet</source>
         <translation>儲存抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
         <source>Print the sheet</source>
         <translation>列印抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="421"/>
         <source>Close the dialog or sheet window</source>
         <translation>關閉對話方塊或抱怨單視窗</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="421"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="422"/>
         <source>Next / previous field</source>
         <translation>下一項 / 上一項</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="423"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="424"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="438"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="439"/>
         <source>About Helpdesk</source>
         <translation>關於 Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="432"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="433"/>
         <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
 Database: %2
@@ -814,7 +809,12 @@ Log file: %4</source>
         <translation>複製診斷資訊(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="442"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="318"/>
+        <source>Sheet number or its last digits (e.g. TS-2026-000123 or 123):</source>
+        <translation>抱怨單號或其末幾位（例如 TS-2026-000123 或 123）：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="443"/>
         <source>Diagnostics copied to the clipboard</source>
         <translation>診斷資訊已複製到剪貼簿</translation>
     </message>
@@ -1645,62 +1645,67 @@ Log file: %4</source>
 <context>
     <name>SheetTableModel</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="50"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="54"/>
         <source>Number</source>
         <translation>單號</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="51"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="55"/>
         <source>Received</source>
         <translation>接收時間</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="52"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="56"/>
         <source>Customer</source>
         <translation>客戶資訊</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="53"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="57"/>
         <source>Plate / order</source>
         <translation>車牌 / 訂單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="54"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="58"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="55"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="59"/>
         <source>Severity</source>
         <translation>嚴重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="56"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="60"/>
         <source>Category</source>
         <translation>類別</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="57"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="61"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="58"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="62"/>
         <source>Responsible</source>
         <translation>責任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="59"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="63"/>
         <source>Time left</source>
         <translation>剩餘時間</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="124"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="64"/>
+        <source>Text match</source>
+        <translation>符合內容</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="139"/>
         <source>Searching complaints…</source>
         <translation>正在搜尋抱怨單…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="140"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="158"/>
         <source>Due %1</source>
         <translation>期限 %1</translation>
     </message>
