@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from helpdesk.domain import audit, events, parsing, validation
+from helpdesk.domain import audit, events, parsing, search_keys, validation
 from helpdesk.domain.customers import (
     Contact,
     Customer,
@@ -35,6 +35,7 @@ from helpdesk.services.dto import (
     OrderInfo,
     VehicleInfo,
 )
+from helpdesk.storage import search
 
 MASKED_ADDRESS = "***"
 
@@ -562,3 +563,26 @@ def merge_customers(uow: UnitOfWork, actor_id: int, keep_id: int, duplicate_id: 
                      "moved": moved, "sheets": sheets_moved}))
         uow.commit()
         return customer_detail(uow, keep, user)
+
+
+# ---------------------------------------------------------------- issue 11
+def matched_choice(customer: CustomerDetail, matched_kind: str, matched_key: str) -> str | None:
+    """The vehicle (``"v:<id>"``) or order (``"o:<id>"``) of ``customer`` that a search
+    hit matched by its plate, VIN or order number (``CustomerSummary.matched_kind`` and
+    ``matched_key``), so the sheet form picks it along with the customer; None when the
+    hit matched a name or phone."""
+    def norm(value: str) -> str:
+        return search_keys.normalize_search_query(value)
+
+    for v in customer.vehicles:
+        plate = norm(v.plate) if v.plate else ""
+        if matched_kind == search.PLATE and plate and matched_key in (plate, norm(v.plate[1:])):
+            return f"v:{v.id}"
+        # A VIN tail's key is shown turned back already (_shown_key): the whole VIN.
+        if matched_kind in (search.VIN, search.VIN_REV) and matched_key == norm(v.vin):
+            return f"v:{v.id}"
+    if matched_kind == search.ORDER:
+        for o in customer.orders:
+            if matched_key == norm(o.number):
+                return f"o:{o.id}"
+    return None

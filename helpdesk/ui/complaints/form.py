@@ -533,6 +533,10 @@ class SheetForm(QWidget):
         self.vehicle.offer(self.finder.customer, None, offer_new=self.detail is None)
         if customer_id and self.finder.customer is not None:
             self.vehicle.choose_only(self.finder.customer)
+            # issue 11: the plate, VIN or order searched for is the one the sheet is about
+            found = self.vehicle.vehicle_combo.findData(self.finder.matched_choice or "")
+            if self.finder.matched_choice and found >= 0:
+                self.vehicle.vehicle_combo.setCurrentIndex(found)
             self.vehicle.vehicle_combo.setFocus()
 
     def _on_new_customer_toggled(self, checked: bool) -> None:
