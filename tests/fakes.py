@@ -227,6 +227,27 @@ class FakeSheetRepository(_Repo):
     def text_snippets(self, *args: Any, **kwargs: Any) -> dict[int, tuple[str, str, str]]:
         raise NotImplementedError("full-text search runs SQL: test it in tests/integration")
 
+    def _sql_only(self, *args: Any, **kwargs: Any) -> Any:
+        raise NotImplementedError("attachments are stored by SQL: test them in integration")
+
+    def add_attachment(self, **values: Any) -> int:
+        return int(self._sql_only())
+
+    def attachments(self, sheet_id: int) -> list[dict[str, Any]]:
+        return list(self._sql_only())
+
+    def attachment(self, attachment_id: int) -> dict[str, Any] | None:
+        return dict(self._sql_only())
+
+    def attachment_data(self, attachment_id: int) -> bytes | None:
+        return bytes(self._sql_only())
+
+    def attachments_size(self, sheet_id: int) -> int:
+        return int(self._sql_only())
+
+    def remove_attachment(self, attachment_id: int) -> None:
+        self._sql_only()
+
 
 class FakeAuditRepository(_Repo):
     def add(self, entry: AuditEntry) -> None:

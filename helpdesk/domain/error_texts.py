@@ -848,6 +848,44 @@ TEMPLATES: Mapping[str, Labels] = {
         "“{value}”沒有可檢查的內容：請寫明由誰、在何時前、做什麼（還缺：{missing}）。",
         "“{value}” names nothing checkable: say who does what by when (missing: {missing}).",
     ),
+    "attachment.empty": (
+        "文件“{value}”是空的。",
+        "檔案“{value}”是空的。",
+        "The file “{value}” is empty.",
+    ),
+    "attachment.too_big": (
+        "文件“{value}”有 {size_mb} MB；单个附件最大 {limit_mb} MB（由管理员设置）。",
+        "檔案“{value}”有 {size_mb} MB；單個附件最大 {limit_mb} MB（由管理員設定）。",
+        "“{value}” has {size_mb} MB; one attachment may have at most {limit_mb} MB (set by "
+        "the administrator).",
+    ),
+    "attachment.sheet_full": (
+        "加上“{value}”后本单附件共 {size_mb} MB；每张抱怨单最多 {limit_mb} MB（由管理员设置）。",
+        "加上“{value}”後本單附件共 {size_mb} MB；每張抱怨單最多 {limit_mb} MB（由管理員設定）。",
+        "With “{value}” the sheet's attachments would have {size_mb} MB; a sheet may have at "
+        "most {limit_mb} MB (set by the administrator).",
+    ),
+    "attachment.limits_invalid": (
+        "附件大小限制必须为正数，且单个文件不能大于整张单的限制。",
+        "附件大小限制必須為正數，且單個檔案不能大於整張單的限制。",
+        "The size limits must be positive, and one file cannot be allowed more than a whole "
+        "sheet.",
+    ),
+    "attachment.sheet_closed": (
+        "抱怨单 {value} 已关闭：请先重新打开再添加附件。",
+        "抱怨單 {value} 已關閉：請先重新打開再新增附件。",
+        "Sheet {value} is closed: reopen it to add files.",
+    ),
+    "attachment.not_found": (
+        "该附件不存在（可能已被删除）。",
+        "該附件不存在（可能已被刪除）。",
+        "That attachment does not exist (it may have been removed).",
+    ),
+    "attachment.reason_required": (
+        "请写明删除附件的原因。",
+        "請寫明刪除附件的原因。",
+        "Say why the attachment is removed.",
+    ),
     "sheet.ambiguous": (
         "“{value}”对应多张抱怨单：{numbers}。请输入更多位数。",
         "“{value}”對應多張抱怨單：{numbers}。請輸入更多位數。",
@@ -1005,6 +1043,12 @@ PERMISSION_ACTIONS: Mapping[str, Labels] = {
         "查看审计记录",
         "檢視審計記錄",
         "see the audit trail",
+    ),
+    # issue 11
+    Permission.REMOVE_ATTACHMENT: (
+        "删除抱怨单的附件",
+        "刪除抱怨單的附件",
+        "remove an attachment from a sheet",
     ),
 }
 

@@ -195,6 +195,17 @@ class SheetStateChanged(SheetEvent):
         return f"sheet.{self.step}"
 
 
+# issue 11: attachments (details: filename, sha256, size, caption; attachment_id)
+@dataclass(frozen=True, kw_only=True)
+class AttachmentAdded(SheetEvent):
+    action: ClassVar[str] = "sheet.attachment.add"
+
+
+@dataclass(frozen=True, kw_only=True)
+class AttachmentRemoved(SheetEvent):
+    action: ClassVar[str] = "sheet.attachment.remove"
+
+
 @dataclass(frozen=True, kw_only=True)
 class SheetPrinted(Event):
     """A sheet printed or a reply letter written (``kind``: "print" or "letter")."""

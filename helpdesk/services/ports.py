@@ -82,6 +82,15 @@ class Sheets(Protocol):
         """(id, number) of the sheets whose number ends in the tail ``query``."""
     def text_snippets(self, ids: Sequence[int], query: str) -> dict[int, tuple[str, str, str]]:
         """(before, match, after) of ``query`` in each sheet's text, where found."""
+    def add_attachment(self, **values: Any) -> int:
+        """Link a file to a sheet (sheet_id, filename, mime, caption, data, sha256,
+        added_at, added_by_id); the bytes are stored once per sha256."""
+    def attachments(self, sheet_id: int) -> list[dict[str, Any]]:
+        """The sheet's attachments (without their bytes), oldest first."""
+    def attachment(self, attachment_id: int) -> dict[str, Any] | None: ...
+    def attachment_data(self, attachment_id: int) -> bytes | None: ...
+    def attachments_size(self, sheet_id: int) -> int: ...
+    def remove_attachment(self, attachment_id: int) -> None: ...
 
 
 class AuditTrail(Protocol):

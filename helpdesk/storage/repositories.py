@@ -18,7 +18,7 @@ from helpdesk.domain.complaints import Sheet
 from helpdesk.domain.customers import Customer, Order, Store, Vehicle
 from helpdesk.domain.filters import SheetFilter
 from helpdesk.domain.users import User
-from helpdesk.storage import fulltext, search, sheet_queries, tables
+from helpdesk.storage import attachments, fulltext, search, sheet_queries, tables
 
 
 class StoreRepository:
@@ -238,6 +238,25 @@ class SheetRepository:
 
     def text_snippets(self, ids: Sequence[int], query: str) -> dict[int, tuple[str, str, str]]:
         return fulltext.snippets(self.session, ids, query)
+
+    # issue 11: attachments belong to the sheet
+    def add_attachment(self, **values: Any) -> int:
+        return attachments.add(self.session, **values)
+
+    def attachments(self, sheet_id: int) -> list[dict[str, Any]]:
+        return attachments.of_sheet(self.session, sheet_id)
+
+    def attachment(self, attachment_id: int) -> dict[str, Any] | None:
+        return attachments.one(self.session, attachment_id)
+
+    def attachment_data(self, attachment_id: int) -> bytes | None:
+        return attachments.data(self.session, attachment_id)
+
+    def attachments_size(self, sheet_id: int) -> int:
+        return attachments.sheet_total(self.session, sheet_id)
+
+    def remove_attachment(self, attachment_id: int) -> None:
+        attachments.remove(self.session, attachment_id)
 
 
 class AuditRepository:
