@@ -614,3 +614,45 @@ def test_init_derives_the_store_code_from_the_name(cli: Cli, tmp_path: Path) -> 
     assert result.code == 0, result.err
     assert "Store code TSQC4SD" in result.out and "--code" in result.out
     assert "store TSQC4SD 天顺汽车4S店" in result.out
+
+
+# ---------------------------------------------------------------- issue 11
+def test_attachments_and_text_search_from_the_command_line(
+        cli: Cli, staffed: Staff, tmp_path: Path) -> None:
+    from helpdesk.services import complaints as cs
+    from helpdesk.services import customers as cust
+
+    database = open_database(f"sqlite:///{cli.database}")
+    try:
+        customer = cust.create_customer(database.uow(), staffed.desk, cust.CustomerInput(
+            name="张三", phones=("13812345678",)))
+        number = cs.register(database.uow(), staffed.desk, cs.SheetInput(
+            channel="reception", severity="general", category="repair_quality",
+            description="车内空调有异味", customer_id=customer.id)).number
+    finally:
+        database.dispose()
+    tail = str(int(number.rsplit("-", 1)[1]))
+    photo = tmp_path / "车门.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 64)
+    assert cli("attachment", "add", tail, str(photo), "--caption", "划痕",
+               "--user", "desk").code == 0
+    listed = cli("--json", "attachment", "list", number)
+    items = listed.json()
+    assert isinstance(items, list) and [i["filename"] for i in items] == ["车门.png"]
+    out = tmp_path / "out"
+    assert cli("attachment", "extract", number, "--to", str(out)).code == 0
+    assert (out / "车门.png").read_bytes() == photo.read_bytes()
+    assert cli("attachment", "extract", number, "--to", str(out)).code == 0
+    assert (out / "车门 (2).png").exists()  # never overwritten
+    attachment_id = str(items[0]["id"])
+    refused = cli("attachment", "remove", attachment_id, "--reason", "错了", "--user", "desk")
+    assert refused.code == 1
+    assert cli("attachment", "remove", attachment_id, "--reason", "错了",
+               "--user", "manager").code == 0
+    assert cli("--json", "attachment", "list", number).json() == []
+    found = cli("--json", "sheet", "list", "--search", "异味")
+    data = found.json()
+    assert isinstance(data, dict) and data["total"] == 1
+    assert data["sheets"][0]["match"] == "车内空调有异味"
+    table = cli("sheet", "list", "--search", "异味")
+    assert "[异味]" in table.out
