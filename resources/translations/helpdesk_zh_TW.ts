@@ -2,6 +2,76 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="156"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="157"/>
+        <source>Caption for the next files</source>
+        <translation>下一批檔案的說明</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="158"/>
+        <source>Add files…</source>
+        <translation>新增檔案…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="159"/>
+        <source>Paste</source>
+        <translation>貼上</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="160"/>
+        <source>Paste a screenshot or copied files (Ctrl+V)</source>
+        <translation>貼上截圖或已複製的檔案（Ctrl+V）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="161"/>
+        <source>Open</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="162"/>
+        <source>Remove…</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="189"/>
+        <source>%1 · %2
+Added by %3 at %4</source>
+        <translation>%1 · %2
+由 %3 於 %4 新增</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="216"/>
+        <source>Save the sheet first; then add photos and files here (or drop them onto this box).</source>
+        <translation>請先儲存抱怨單，然後在此新增照片和檔案（或拖放到此框中）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="219"/>
+        <source>Drop files or a picture here, or paste a screenshot with Ctrl+V.</source>
+        <translation>可將檔案或圖片拖放到此處，或用 Ctrl+V 貼上截圖。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="277"/>
+        <source>Attach files</source>
+        <translation>新增附件</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="317"/>
+        <source>Remove attachment</source>
+        <translation>刪除附件</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="318"/>
+        <source>Why is “%1” removed? (kept in the audit trail)</source>
+        <translation>為什麼刪除“%1”？（記入審計記錄）</translation>
+    </message>
+</context>
+<context>
     <name>CalendarTab</name>
     <message>
         <location filename="../../helpdesk/ui/settings/store_tabs.py" line="317"/>
@@ -284,47 +354,47 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>CustomerFinder</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="120"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="123"/>
         <source>Name, pinyin (zs), phone or last 4 digits, plate, VIN tail, order no.</source>
         <translation>姓名、拼音（zs）、電話或後4位、車牌、車架號尾號、訂單號</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="121"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="124"/>
         <source>New c&amp;ustomer</source>
         <translation>新客戶(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="122"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="125"/>
         <source>The customer is not on file yet: type their name and phone; they are saved with the sheet</source>
         <translation>客戶尚未建檔：請輸入姓名和電話，將與抱怨單一起儲存</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="124"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="127"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="125"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="128"/>
         <source>Phone:</source>
         <translation>電話：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="164"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="172"/>
         <source>No customer chosen yet.</source>
         <translation>尚未選擇客戶。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="205"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="213"/>
         <source>Matched: %1</source>
         <translation>匹配：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="211"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="219"/>
         <source>Nobody found. Check the spelling, or register a new customer.</source>
         <translation>沒有找到。請檢查輸入，或登記新客戶。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="231"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="241"/>
         <source>Use %1 instead</source>
         <translation>改用 %1</translation>
     </message>
@@ -1001,17 +1071,17 @@ Log file: %4</source>
 <context>
     <name>SheetForm</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="336"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="340"/>
         <source>Deadlines</source>
         <translation>處理時限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="337"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="341"/>
         <source>Response:</source>
         <translation>響應：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="338"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="342"/>
         <source>Resolution:</source>
         <translation>解決：</translation>
     </message>
@@ -1256,37 +1326,37 @@ Log file: %4</source>
         <translation>驗證效果…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="341"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="345"/>
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="342"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="346"/>
         <source>Save the sheet (Ctrl+S)</source>
         <translation>儲存抱怨單（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="343"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="347"/>
         <source>&amp;Print…</source>
         <translation>列印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="344"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="348"/>
         <source>Print the sheet for signatures (Ctrl+P)</source>
         <translation>列印抱怨單以供簽字（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="345"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="349"/>
         <source>Reply l&amp;etter…</source>
         <translation>回覆函(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="346"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="350"/>
         <source>Close window</source>
         <translation>關閉視窗</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="347"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="351"/>
         <source>Close this window (Esc)</source>
         <translation>關閉此視窗（Esc）</translation>
     </message>
@@ -1381,7 +1451,7 @@ Log file: %4</source>
         <translation>新車輛…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="400"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="407"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨單</translation>
     </message>
@@ -1401,243 +1471,243 @@ Log file: %4</source>
         <translation>由 %1 於 %2 關閉。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="439"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="446"/>
         <source>Possible only when the sheet is: %1 (now: %2).</source>
         <translation>僅當抱怨單處於以下狀態時可用：%1（當前：%2）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="447"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="454"/>
         <source>Record that the complaint was answered now</source>
         <translation>記錄現在已響應該抱怨</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="448"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="455"/>
         <source>Give the sheet to the responsible area and person chosen above</source>
         <translation>把抱怨單交給上面選定的責任部門和責任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="450"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="457"/>
         <source>Stop the resolution clock while the customer must act</source>
         <translation>在需要客戶處理期間暫停解決計時</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="451"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="458"/>
         <source>Start the resolution clock again</source>
         <translation>重新開始解決計時</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="452"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="459"/>
         <source>Needs the root cause, the correction and a concrete long-term measure</source>
         <translation>需要根本原因、缺點糾正和具體的長期措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="454"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="461"/>
         <source>Record the customer&apos;s feedback and satisfaction</source>
         <translation>記錄客戶的反饋和滿意度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="455"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="462"/>
         <source>Close the sheet (service director)</source>
         <translation>關閉抱怨單（服務總監）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="456"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="463"/>
         <source>Work on the sheet again</source>
         <translation>重新處理該抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="463"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="464"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="470"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="471"/>
         <source>set when saved</source>
         <translation>儲存時確定</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="467"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="474"/>
         <source>The deadlines follow the store&apos;s policy for the channel and severity chosen.</source>
         <translation>時限按門店對所選接收渠道和嚴重程度的規定計算。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="481"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="488"/>
         <source>Answered %1</source>
         <translation>已於 %1 響應</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="482"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="489"/>
         <source>on time</source>
         <translation>按時</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="482"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="489"/>
         <source>late</source>
         <translation>超時</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="503"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="510"/>
         <source>Major media complaint: escalated to the manufacturer&apos;s PR department.</source>
         <translation>重大媒體抱怨：已上報廠家公關部門。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="705"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="716"/>
         <source>Received</source>
         <translation>接收時間</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="707"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="718"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="709"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="720"/>
         <source>Severity</source>
         <translation>嚴重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="711"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="722"/>
         <source>Category</source>
         <translation>類別</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="713"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="724"/>
         <source>Mileage (km)</source>
         <translation>里程（公里）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="715"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="726"/>
         <source>What the customer says</source>
         <translation>抱怨內容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="716"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="727"/>
         <source>What the customer asks for</source>
         <translation>客戶訴求</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="718"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="729"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="719"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="730"/>
         <source>Immediate correction</source>
         <translation>缺點糾正</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="720"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="731"/>
         <source>Compensation (¥)</source>
         <translation>補償（元）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="722"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="733"/>
         <source>Long-term measure</source>
         <translation>長期措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="723"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="734"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="724"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="735"/>
         <source>Responsible</source>
         <translation>責任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="839"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="850"/>
         <source>What the customer must do:</source>
         <translation>需要客戶做什麼：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="845"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="856"/>
         <source>The resolution clock stops until you resume the sheet.</source>
         <translation>在您恢復處理之前，解決計時暫停。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="849"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="860"/>
         <source>(choose 1–5)</source>
         <translation>（請選擇1–5）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="859"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="870"/>
         <source>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</source>
         <translation>滿意度（1 = 非常不滿意，5 = 非常滿意）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="862"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="873"/>
         <source>What the customer said:</source>
         <translation>客戶的反饋：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="864"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="875"/>
         <source>Kind of visit:</source>
         <translation>回訪型別：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="865"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="876"/>
         <source>How:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="876"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="887"/>
         <source>Closing remark:</source>
         <translation>關閉說明：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="882"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="893"/>
         <source>Closing ends the work on this complaint. It can be reopened by the service director.</source>
         <translation>關閉後該抱怨的處理即告結束。服務總監可以重新打開。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="886"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="897"/>
         <source>Why it is reopened:</source>
         <translation>重新打開的原因：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="932"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="943"/>
         <source>(choose)</source>
         <translation>（請選擇）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="940"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="951"/>
         <source>What changes:</source>
         <translation>改變內容：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="942"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="953"/>
         <source>Owner:</source>
         <translation>負責人：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="943"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="954"/>
         <source>Due:</source>
         <translation>期限：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="951"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="962"/>
         <source>Add a corrective action</source>
         <translation>新增糾正措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="968"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="979"/>
         <source>Result:</source>
         <translation>結果：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="969"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="980"/>
         <source>How it was checked:</source>
         <translation>驗證方法：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="978"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="989"/>
         <source>Effectiveness of: %1</source>
         <translation>效果驗證：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1007"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1018"/>
         <source>Unsaved changes</source>
         <translation>未儲存的修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1008"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1019"/>
         <source>Save your changes to this sheet?</source>
         <translation>儲存對這張抱怨單的修改嗎？</translation>
     </message>

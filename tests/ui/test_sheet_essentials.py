@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from helpdesk.services import complaints, customers
 from helpdesk.ui.complaints.form import SheetForm
@@ -78,3 +79,85 @@ def test_a_name_search_leaves_the_choice_to_the_desk(qtbot, make_ctx, sample, fl
     _search_and_pick(qtbot, form, "王五")
     assert form.finder.matched_choice is None
     assert form.vehicle_combo.currentData() == ""  # two vehicles: nothing guessed
+
+
+# ---------------------------------------------------------------- attachments
+def _png(path, colour=Qt.GlobalColor.red, size=(120, 80)):
+    from PySide6.QtGui import QImage
+
+    image = QImage(*size, QImage.Format.Format_RGB32)
+    image.fill(colour)
+    assert image.save(str(path), "PNG")
+    return path
+
+
+def test_a_photo_dropped_onto_a_sheet_shows_as_a_thumbnail(qtbot, make_ctx, sample, ui_db,
+                                                          tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from helpdesk.services import attachments as att
+    from tests.ui.helpers import when_modal
+
+    form = SheetForm(make_ctx(sample.staff.desk), sheet_id=sample.registered)
+    qtbot.addWidget(form)
+    form.resize(1200, 900)
+    activate(qtbot, form)
+    panel = form.attachments_panel
+    assert panel.add_button.isEnabled() and not panel.remove_button.isEnabled()
+    photo = _png(tmp_path / "左后门.png")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(photo))])
+    type_text(qtbot, panel.caption_edit, "左后门划痕")
+    drop = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    panel.dropEvent(drop)
+    stored = att.list_attachments(ui_db.uow(), sample.staff.desk, sample.registered)
+    assert [(a.filename, a.caption) for a in stored] == [("左后门.png", "左后门划痕")]
+    assert att.attachment_data(ui_db.uow(), sample.staff.desk, stored[0].id) == \
+        photo.read_bytes()
+    qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=3000)
+    assert not panel.list.item(0).icon().isNull()
+    assert panel.list.item(0).text() == "左后门划痕"
+    # A screenshot pasted from the clipboard.
+    from PySide6.QtGui import QGuiApplication, QImage
+
+    shot = QImage(50, 40, QImage.Format.Format_RGB32)
+    shot.fill(Qt.GlobalColor.blue)
+    QGuiApplication.clipboard().setImage(shot)
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: panel.list.count() == 2, timeout=3000)
+    names = [a.filename for a in att.list_attachments(ui_db.uow(), sample.staff.desk,
+                                                      sample.registered)]
+    assert names[1].startswith("screenshot-") and names[1].endswith(".png")
+    # Opening a picture shows it in the viewer.
+    panel.list.setCurrentRow(0)
+    seen = when_modal(lambda dialog: dialog.reject(), name="attachmentViewer")
+    panel.open_current()
+    assert seen and not seen[0].findChild(QLabel, "viewerImage").pixmap().isNull()
+
+
+def test_only_a_manager_removes_an_attachment(qtbot, make_ctx, sample, ui_db):
+    from helpdesk.services import attachments as att
+
+    att.add_attachment(ui_db.uow(), sample.staff.desk, sample.in_progress, "a.txt", b"abc")
+    desk = SheetForm(make_ctx(sample.staff.desk), sheet_id=sample.in_progress)
+    qtbot.addWidget(desk)
+    desk.attachments_panel.list.setCurrentRow(0)
+    assert not desk.attachments_panel.remove_button.isEnabled()
+    assert "service manager" in desk.attachments_panel.remove_button.toolTip().lower()
+    manager = SheetForm(make_ctx(sample.staff.manager), sheet_id=sample.in_progress)
+    qtbot.addWidget(manager)
+    panel = manager.attachments_panel
+    panel.list.setCurrentRow(0)
+    assert panel.remove_button.isEnabled()
+    assert panel.remove(panel.current().id, "拍错了")
+    assert att.list_attachments(ui_db.uow(), sample.staff.desk, sample.in_progress) == []
+    qtbot.waitUntil(lambda: desk.attachments_panel.list.count() == 0, timeout=3000)
+
+
+def test_a_new_sheet_must_be_saved_before_files_are_added(qtbot, make_ctx, sample):
+    form = _form(qtbot, make_ctx(sample.staff.desk))
+    assert not form.attachments_panel.add_button.isEnabled()
+    assert form.attachments_panel.hint_label.text().startswith("Save the sheet first")
