@@ -293,6 +293,12 @@ _ZH_CN: dict[str, str] = {
     "fmt.days": "{d}天{h}小时",
     "fmt.days_even": "{d}天",
     "fmt.overdue_days": "{d}天",
+    # issue 11: attachments on the printout
+    "sheet.sec.attachments": "附件",
+    "sheet.att_file": "文件",
+    "sheet.att_caption": "说明",
+    "sheet.att_added": "添加时间 / 添加人",
+    "sheet.att_size": "大小",
 }
 
 _ZH_TW: dict[str, str] = {
@@ -563,6 +569,12 @@ _ZH_TW: dict[str, str] = {
     "fmt.days": "{d}天{h}小時",
     "fmt.days_even": "{d}天",
     "fmt.overdue_days": "{d}天",
+    # issue 11: attachments on the printout
+    "sheet.sec.attachments": "附件",
+    "sheet.att_file": "檔案",
+    "sheet.att_caption": "說明",
+    "sheet.att_added": "新增時間 / 新增人",
+    "sheet.att_size": "大小",
 }
 
 _EN: dict[str, str] = {
@@ -849,6 +861,12 @@ _EN: dict[str, str] = {
     "fmt.days": "{d} d {h} h",
     "fmt.days_even": "{d} d",
     "fmt.overdue_days": "{d} d",
+    # issue 11: attachments on the printout
+    "sheet.sec.attachments": "Attachments",
+    "sheet.att_file": "File",
+    "sheet.att_caption": "Caption",
+    "sheet.att_added": "Added / by",
+    "sheet.att_size": "Size",
 }
 
 TEXTS: dict[str, dict[str, str]] = {"zh_CN": _ZH_CN, "zh_TW": _ZH_TW, "en": _EN}
