@@ -73,37 +73,37 @@ Added by %3 at %4</source>
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="317"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="336"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="318"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="337"/>
         <source>Make-up day hours:</source>
         <translation>Make-up day hours:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="319"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="338"/>
         <source>Public holidays (closed):</source>
         <translation>Public holidays (closed):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="320"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="339"/>
         <source>Make-up working days (调休, open):</source>
         <translation>Make-up working days (调休, open):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="322"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="341"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="323"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="342"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="324"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="343"/>
         <source>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</source>
         <translation>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</translation>
     </message>
@@ -111,42 +111,42 @@ Added by %3 at %4</source>
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="706"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="706"/>
         <source>Simplified Chinese</source>
         <translation>Simplified Chinese</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="706"/>
         <source>Traditional Chinese</source>
         <translation>Traditional Chinese</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="688"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="707"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="689"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="708"/>
         <source>Add category</source>
         <translation>Add category</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="690"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="709"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="691"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="710"/>
         <source>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</source>
         <translation>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="750"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="769"/>
         <source>Row %1: </source>
         <translation>Row %1: </translation>
     </message>
@@ -931,12 +931,12 @@ Log file: %4</translation>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="619"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="638"/>
         <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
         <translation>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="622"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="641"/>
         <source>Back to the built-in list</source>
         <translation>Back to the built-in list</translation>
     </message>
@@ -944,79 +944,79 @@ Log file: %4</translation>
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
         <source>Response</source>
         <translation>Response</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
         <source>Escalate to maker</source>
         <translation>Escalate to maker</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="410"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="429"/>
         <source>Note for staff</source>
         <translation>Note for staff</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="411"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="430"/>
         <source>Add row</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="412"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="431"/>
         <source>Remove row</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="413"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="556"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="432"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="575"/>
         <source>Replace by preset</source>
         <translation>Replace by preset</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="416"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="435"/>
         <source>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</source>
         <translation>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="441"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="460"/>
         <source>(any)</source>
         <translation>(any)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="539"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="558"/>
         <source>Row %1: %2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="557"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="576"/>
         <source>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</source>
         <translation>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="587"/>
         <source>Preset loaded: press Save to keep it.</source>
         <translation>Preset loaded: press Save to keep it.</translation>
     </message>
@@ -1784,42 +1784,52 @@ Log file: %4</translation>
 <context>
     <name>StoreTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="151"/>
         <source>Store &amp;name:</source>
         <translation>Store &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="151"/>
         <source>Store code:</source>
         <translation>Store code:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="151"/>
         <source>Preset:</source>
         <translation>Preset:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="140"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="152"/>
         <source>&amp;Address:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="140"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="152"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="141"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="153"/>
         <source>Keep closed sheets (&amp;years):</source>
         <translation>Keep closed sheets (&amp;years):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="143"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="153"/>
+        <source>Largest attachment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="154"/>
+        <source>All attachments of a sheet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="156"/>
         <source>The code starts every sheet number; it cannot change.</source>
         <translation>The code starts every sheet number; it cannot change.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="146"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="159"/>
         <source>Closed sheets are kept at least this long; nothing is deleted or archived automatically yet (archiving comes with a later version, and will keep sheets this long before moving them to the archive).</source>
         <translation>Closed sheets are kept at least this long; nothing is deleted or archived automatically yet (archiving comes with a later version, and will keep sheets this long before moving them to the archive).</translation>
     </message>
@@ -1942,13 +1952,13 @@ Log file: %4</translation>
 <context>
     <name>_Tab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="69"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="72"/>
         <source>&amp;Save</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="71"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="97"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="74"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="100"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>

@@ -74,37 +74,37 @@ Added by %3 at %4</source>
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="317"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="336"/>
         <source>Open</source>
         <translation>营业</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="318"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="337"/>
         <source>Make-up day hours:</source>
         <translation>调休日营业时间：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="319"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="338"/>
         <source>Public holidays (closed):</source>
         <translation>法定节假日（休息）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="320"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="339"/>
         <source>Make-up working days (调休, open):</source>
         <translation>调休工作日（营业）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="322"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="341"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="323"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="342"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="324"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="343"/>
         <source>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</source>
         <translation>“30分钟”“下班前”等时限按这些营业时间计算。修改只对今后登记的抱怨单生效。</translation>
     </message>
@@ -112,42 +112,42 @@ Added by %3 at %4</source>
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="706"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="706"/>
         <source>Simplified Chinese</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="706"/>
         <source>Traditional Chinese</source>
         <translation>繁体中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="688"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="707"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="689"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="708"/>
         <source>Add category</source>
         <translation>添加类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="690"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="709"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="691"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="710"/>
         <source>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</source>
         <translation>新类别的代码可以留空：保存时由简体中文名称的拼音生成。已被抱怨单使用的类别不能删除。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="750"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="769"/>
         <source>Row %1: </source>
         <translation>第 %1 行：</translation>
     </message>
@@ -930,12 +930,12 @@ Log file: %4</source>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="619"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="638"/>
         <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
         <translation>每行一条短语。只由这些空话组成的根本原因或长期措施将被拒绝；含有具体内容（改变什么、由谁、何时完成）的可以通过。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="622"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="641"/>
         <source>Back to the built-in list</source>
         <translation>恢复内置列表</translation>
     </message>
@@ -943,79 +943,79 @@ Log file: %4</source>
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
         <source>Amount</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
         <source>Resolution</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
         <source>Escalate to maker</source>
         <translation>上报厂家</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="410"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="429"/>
         <source>Note for staff</source>
         <translation>员工须知</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="411"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="430"/>
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="412"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="431"/>
         <source>Remove row</source>
         <translation>删除一行</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="413"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="556"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="432"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="575"/>
         <source>Replace by preset</source>
         <translation>替换为预设</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="416"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="435"/>
         <source>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</source>
         <translation>以最具体的一行为准；必须有一行适用于任意渠道和任意严重程度。数值按类型表示分钟或天数。修改只对今后登记的抱怨单生效。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="441"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="460"/>
         <source>(any)</source>
         <translation>（任意）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="539"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="558"/>
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="557"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="576"/>
         <source>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</source>
         <translation>用预设“%1”替换表中的规则？按“保存”之前不会保存；“刷新”（F5）可恢复已保存的表。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="587"/>
         <source>Preset loaded: press Save to keep it.</source>
         <translation>已载入预设：按“保存”后生效。</translation>
     </message>
@@ -1783,42 +1783,52 @@ Log file: %4</source>
 <context>
     <name>StoreTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="151"/>
         <source>Store &amp;name:</source>
         <translation>门店名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="151"/>
         <source>Store code:</source>
         <translation>门店代码：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="151"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="140"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="152"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="140"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="152"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="141"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="153"/>
         <source>Keep closed sheets (&amp;years):</source>
         <translation>已关闭抱怨单保存年限(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="143"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="153"/>
+        <source>Largest attachment:</source>
+        <translation>单个附件最大：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="154"/>
+        <source>All attachments of a sheet:</source>
+        <translation>每张抱怨单附件合计最大：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="156"/>
         <source>The code starts every sheet number; it cannot change.</source>
         <translation>门店代码是每个抱怨单号的开头，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="146"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="159"/>
         <source>Closed sheets are kept at least this long; nothing is deleted or archived automatically yet (archiving comes with a later version, and will keep sheets this long before moving them to the archive).</source>
         <translation>已关闭的抱怨单至少保存这么久；目前不会自动删除或归档（归档功能将在以后的版本提供，届时抱怨单满此年限后才移入归档）。</translation>
     </message>
@@ -1941,13 +1951,13 @@ Log file: %4</source>
 <context>
     <name>_Tab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="69"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="72"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="71"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="97"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="74"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="100"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>

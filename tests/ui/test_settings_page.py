@@ -241,3 +241,22 @@ def test_saving_a_server_says_where_its_password_went(qtbot, make_ctx, sample, m
     assert "the password is kept in the configuration file, readable only by you" in \
         tab.result_label.text()
     assert session.password_storage() == "config"
+
+
+# ---------------------------------------------------------------- issue 11
+def test_the_administrator_sets_the_attachment_limits(qtbot, make_ctx, sample, ui_db):
+    from helpdesk.services import attachments as att
+    from helpdesk.ui.settings.store_tabs import StoreTab
+
+    tab = StoreTab(make_ctx(sample.staff.admin), sample.staff.store_id)
+    qtbot.addWidget(tab)
+    assert tab.file_limit_spin.value() == 10.0 and tab.sheet_limit_spin.value() == 50.0
+    tab.file_limit_spin.setValue(2.5)
+    tab.sheet_limit_spin.setValue(20)
+    tab.save()
+    limits = att.get_limits(ui_db.uow(), sample.staff.admin)
+    assert (limits.per_file, limits.per_sheet) == (round(2.5 * 1024 * 1024), 20 * 1024 * 1024)
+    tab.file_limit_spin.setValue(30)  # more than a whole sheet: refused at the field
+    tab.save()
+    assert att.get_limits(ui_db.uow(), sample.staff.admin).per_file == round(2.5 * 1024 * 1024)
+    assert "whole sheet" in tab.errors.label("attachment_limits").text()

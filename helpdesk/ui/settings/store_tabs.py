@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -33,10 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from helpdesk.domain import attachments as attachment_rules
 from helpdesk.domain import vocabulary
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import HelpdeskError, ValidationError
 from helpdesk.domain.sla import PRESETS, DueKind
+from helpdesk.services import attachments as attachments_svc
 from helpdesk.services import settings as settings_svc
 from helpdesk.ui import i18n, labels, messages, widgets
 from helpdesk.ui.context import AppContext
@@ -112,11 +115,20 @@ class StoreTab(_Tab):
         self.retention_spin.setRange(1, 30)
         self.retention_note = QLabel(objectName="retentionNote")
         self.retention_note.setWordWrap(True)
-        self._captions = [QLabel() for _ in range(6)]
+        # issue 11: the administrator's attachment size limits (MB)
+        self.file_limit_spin = QDoubleSpinBox(objectName="attachmentFileLimit")
+        self.sheet_limit_spin = QDoubleSpinBox(objectName="attachmentSheetLimit")
+        for spin in (self.file_limit_spin, self.sheet_limit_spin):
+            spin.setRange(0.1, 1024)
+            spin.setDecimals(1)
+            spin.setSuffix(" MB")
+        self._captions = [QLabel() for _ in range(8)]
         form = QFormLayout()
         rows = [("store_name", self.name_edit), ("store_code", self.code_label),
                 ("preset", self.preset_label), ("store_address", self.address_edit),
-                ("store_phone", self.phone_edit), ("retention_years", self.retention_spin)]
+                ("store_phone", self.phone_edit), ("retention_years", self.retention_spin),
+                ("attachment_limits", self.file_limit_spin),
+                ("attachment_sheet_limit", self.sheet_limit_spin)]
         for caption, (key, widget) in zip(self._captions, rows, strict=True):
             caption.setBuddy(widget)
             error = widgets.error_label(key)
@@ -138,7 +150,8 @@ class StoreTab(_Tab):
         for caption, text in zip(self._captions, (
                 self.tr("Store &name:"), self.tr("Store code:"), self.tr("Preset:"),
                 self.tr("&Address:"), self.tr("&Phone:"),
-                self.tr("Keep closed sheets (&years):")), strict=True):
+                self.tr("Keep closed sheets (&years):"), self.tr("Largest attachment:"),
+                self.tr("All attachments of a sheet:")), strict=True):
             caption.setText(text)
         self.code_label.setToolTip(self.tr("The code starts every sheet number; it cannot "
                                            "change."))
@@ -159,6 +172,9 @@ class StoreTab(_Tab):
         self.address_edit.setText(data.store.address)
         self.phone_edit.setText(data.store.phone)
         self.retention_spin.setValue(settings_svc.get_retention_years(self._ctx.uow()))
+        limits = attachments_svc.get_limits(self._ctx.uow(), self._ctx.user_id)
+        self.file_limit_spin.setValue(limits.per_file / attachment_rules.MB)
+        self.sheet_limit_spin.setValue(limits.per_sheet / attachment_rules.MB)
 
     def save(self) -> None:
         try:
@@ -168,6 +184,9 @@ class StoreTab(_Tab):
                                       phone=self.phone_edit.text())
             settings_svc.save_retention_years(self._ctx.uow(), self._ctx.user_id,
                                               self.retention_spin.value())
+            attachments_svc.set_limits(self._ctx.uow(), self._ctx.user_id,
+                                       self.file_limit_spin.value(),
+                                       self.sheet_limit_spin.value())
         except HelpdeskError as exc:
             self._failed(exc)
             return
