@@ -55,6 +55,8 @@ def _register_list(actions: Any, common_opts: argparse.ArgumentParser) -> None:
     due = lst.add_mutually_exclusive_group()
     due.add_argument("--overdue", action="store_true", help="a deadline has passed")
     due.add_argument("--due-today", action="store_true", help="a deadline falls today")
+    due.add_argument("--update-due", action="store_true",
+                     help="the customer is owed a progress update (CRM preset: every 24 h)")
     lst.add_argument("--state", action="append", metavar="STATE",
                      help="registered, acknowledged, in_progress, waiting, resolved, visited, "
                           "closed (or 已登记…; repeat for several)")
@@ -135,7 +137,7 @@ def run_list(args: argparse.Namespace) -> int:
     if received_to is not None and received_to.time() == datetime.min.time():
         received_to += timedelta(days=1)
     due = DueFilter.OVERDUE if args.overdue else DueFilter.DUE_TODAY if args.due_today \
-        else None
+        else DueFilter.UPDATE_DUE if args.update_due else None
     sort = _SORTS[args.sort] if args.sort else (SheetSort.DUE if due else
                                                  SheetSort.RECEIVED_DESC)
     sheet_filter = SheetFilter(

@@ -69,6 +69,8 @@ def _conditions(f: SheetFilter, now: datetime,
         where.append(overdue_condition(now))
     elif f.due is DueFilter.DUE_TODAY:
         where.append(deadline_sql.due_today(deadline_sql.sheet_columns(), now))
+    elif f.due is DueFilter.UPDATE_DUE:  # issue 11
+        where.append(deadline_sql.progress_update_overdue(f.progress_update_every, now))
     text = f.text.strip()
     if text:
         # Sheet numbers keep their dashes (TS-2026-000123): fold width and case only.
@@ -117,6 +119,7 @@ ROW_COLUMNS = (
     s.c.category, s.c.state, s.c.response_due_at, s.c.resolution_due_at,
     s.c.acknowledged_at, s.c.resolved_at, s.c.store_id, s.c.version,
     deadline_sql.open_wait_start(s.c.id).label("waiting_since"),
+    deadline_sql.last_notified_at(s.c.id).label("last_notified_at"),  # issue 11
 )
 
 

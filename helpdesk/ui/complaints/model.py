@@ -18,8 +18,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
+from helpdesk.domain import deadlines
 from helpdesk.domain.events import Changes
-from helpdesk.domain.filters import SheetFilter
+from helpdesk.domain.filters import DueFilter, SheetFilter
 from helpdesk.services import common, complaints, settings
 from helpdesk.services.dto import SheetRow
 from helpdesk.ui import formatting, labels, paged_model
@@ -201,7 +202,11 @@ class SheetTableModel(PagedIdsModel[SheetFilter, SheetRow]):
             case Column.RESPONSIBLE:
                 return row.responsible_name
             case Column.TIME_LEFT:
-                return self._time_left(row).text
+                text = self._time_left(row).text
+                # issue 11: the CRM preset's progress update to the customer is late
+                if deadlines.is_late(row.progress_update_due_at, common.now()):
+                    text = f"{text} · {labels.label(DueFilter.UPDATE_DUE)}".lstrip(" ·")
+                return text
             case Column.TEXT_MATCH:
                 return "".join(self._matches.get(row.id, ("", "", "")))
         return ""
