@@ -61,6 +61,7 @@ class _State:
     users: dict[int, User] = field(default_factory=dict)
     customers: dict[int, Customer] = field(default_factory=dict)
     sheets: dict[int, Sheet] = field(default_factory=dict)
+    order_visits: list[dict[str, Any]] = field(default_factory=list)  # issue 11
     audit: list[AuditEntry] = field(default_factory=list)
     settings: dict[str, str] = field(default_factory=dict)
     counters: dict[tuple[int, int], int] = field(default_factory=dict)
@@ -152,6 +153,13 @@ class FakeCustomerRepository(_Repo):
 
     def get_order(self, order_id: int) -> Order | None:
         return next((o for o in self._orders() if o.id == order_id), None)
+
+    def add_order_visit(self, **values: Any) -> int:
+        self._s.order_visits.append(dict(values))
+        return len(self._s.order_visits)
+
+    def order_visited(self, order_id: int) -> bool:
+        return any(v["order_id"] == order_id for v in self._s.order_visits)
 
     def vehicle_by_vin(self, vin: str) -> Vehicle | None:
         return next((v for v in self._vehicles() if v.vin == vin), None)

@@ -886,6 +886,11 @@ TEMPLATES: Mapping[str, Labels] = {
         "請寫明刪除附件的原因。",
         "Say why the attachment is removed.",
     ),
+    "order.visited": (
+        "订单 {value} 交付后的首次回访已经记录过了。",
+        "訂單 {value} 交付後的首次回訪已經記錄過了。",
+        "The first visit after order {value} is recorded already.",
+    ),
     "sheet.ambiguous": (
         "“{value}”对应多张抱怨单：{numbers}。请输入更多位数。",
         "“{value}”對應多張抱怨單：{numbers}。請輸入更多位數。",

@@ -274,6 +274,13 @@ class OrderAdded(CustomerChanged):
 
 
 @dataclass(frozen=True, kw_only=True)
+class FirstVisitRecorded(CustomerChanged):
+    """issue 11: the first return visit after a delivery (details: order_id, …)."""
+
+    action: ClassVar[str] = "order.first_visit"
+
+
+@dataclass(frozen=True, kw_only=True)
 class VinCheckOverridden(CustomerChanged):
     """A VIN whose check digit does not match was accepted on purpose."""
 

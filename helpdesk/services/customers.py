@@ -586,3 +586,35 @@ def matched_choice(customer: CustomerDetail, matched_kind: str, matched_key: str
             if matched_key == norm(o.number):
                 return f"o:{o.id}"
     return None
+
+
+def record_first_visit(uow: UnitOfWork, actor_id: int, order_id: int, *,
+                       satisfaction: int | None = None, feedback: str = "",
+                       method: str = "phone") -> int:
+    """Record the first return visit after a delivery (CRM preset, seed 002: within
+    3 days); the order leaves the call list. Customer care, managers and directors."""
+    at = common.now()
+    with uow:
+        user = common.actor(uow, actor_id, Permission.RETURN_VISIT)
+        order = uow.customers.get_order(order_id)
+        if order is None or order.id is None:
+            raise NotFound(f"order {order_id} does not exist", code="order.not_found")
+        if uow.customers.order_visited(order.id):
+            raise ValidationError("order", "order.visited",
+                                  f"the first visit after {order.number} is recorded already",
+                                  value=order.number)
+        if satisfaction is not None and not 1 <= satisfaction <= 5:
+            raise ValidationError("satisfaction", "satisfaction.range",
+                                  "satisfaction is 1 to 5", value=str(satisfaction))
+        note = " ".join(feedback.split())[:2000]
+        visit_id = uow.customers.add_order_visit(
+            order_id=order.id, visited_at=at, by_id=user.id, satisfaction=satisfaction,
+            feedback=note, method=(method or "phone")[:20])
+        customer_id = order.customer_id
+        assert customer_id is not None
+        uow.record(events.FirstVisitRecorded(
+            at=at, **common.by(user), customer_id=customer_id, note=note[:500],
+            details={"order_id": order.id, "order_number": order.number,
+                     "satisfaction": satisfaction, "method": method}))
+        uow.commit()
+        return visit_id

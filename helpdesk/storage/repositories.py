@@ -128,6 +128,15 @@ class CustomerRepository:
             select(Vehicle).where(tables.vehicles.c.plate == plate)
         ).first()
 
+    # issue 11: the first return visit after a delivery
+    def add_order_visit(self, **values: Any) -> int:
+        return int(self.session.execute(insert(tables.order_visits).values(**values)
+                                        .returning(tables.order_visits.c.id)).scalar_one())
+
+    def order_visited(self, order_id: int) -> bool:
+        return self.session.scalar(select(tables.order_visits.c.id).where(
+            tables.order_visits.c.order_id == order_id)) is not None
+
     def order_by_number(self, number: str) -> Order | None:
         return self.session.scalars(select(Order).where(tables.orders.c.number == number)).first()
 

@@ -370,3 +370,17 @@ sheet_attachments = _sheet_child(
     Column("added_at", DateTime, nullable=False),
     Column("added_by_id", ForeignKey("users.id"), nullable=True),
 )
+
+# issue 11: the first return visit after a delivery (CRM preset, seed 002: within 3 days);
+# recording it takes the order off the call list.
+order_visits = Table(
+    "order_visits",
+    metadata,
+    _id(),
+    Column("order_id", ForeignKey("orders.id"), nullable=False, unique=True),
+    Column("visited_at", DateTime, nullable=False),
+    Column("by_id", ForeignKey("users.id"), nullable=True),
+    Column("satisfaction", Integer, nullable=True),
+    Column("feedback", Text, nullable=False, default=""),
+    Column("method", String(20), nullable=False, default="phone"),
+)

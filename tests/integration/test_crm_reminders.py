@@ -54,3 +54,38 @@ def test_a_dealership_asks_no_progress_updates(db: Database, clock: Clock) -> No
         description="异响", customer_id=who.id))
     clock.advance(days=3)
     assert cs.count_update_due(db.uow(), team.desk) == 0
+
+
+def test_the_first_visit_after_delivery_is_recorded_and_leaves_the_call_list(
+        db: Database, clock: Clock) -> None:
+    import pytest
+    from sqlalchemy import select
+
+    from helpdesk.domain.errors import PermissionDenied, ValidationError
+    from helpdesk.services import analytics, common
+    from helpdesk.storage import tables
+
+    team = seed_staff(db.uow(), preset="crm")
+    who = customers.create_customer(db.uow(), team.desk, CustomerInput(
+        name="张三", phones=("13812345678",), orders=(customers.OrderInput(
+            number="SO-1", amount="300", ordered_at=common.now().date()),)))
+    order_id = who.orders[0].id
+
+    def calls() -> list[int | None]:
+        return [v.order_id for v in analytics.return_visits_due(db.uow(), team.care)
+                if v.kind is analytics.VisitDueKind.FIRST_VISIT]
+
+    assert calls() == [order_id]
+    with pytest.raises(PermissionDenied):
+        customers.record_first_visit(db.uow(), team.desk, order_id, satisfaction=5)
+    customers.record_first_visit(db.uow(), team.care, order_id, satisfaction=4,
+                                 feedback="收货正常，包装满意")
+    assert calls() == []
+    with pytest.raises(ValidationError) as caught:
+        customers.record_first_visit(db.uow(), team.care, order_id)
+    assert caught.value.code == "order.visited"
+    with db.engine.connect() as conn:
+        action = conn.scalar(select(tables.audit_log.c.action).where(
+            tables.audit_log.c.entity_id == who.id,
+            tables.audit_log.c.action == "order.first_visit"))
+    assert action == "order.first_visit"

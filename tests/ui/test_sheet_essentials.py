@@ -161,3 +161,30 @@ def test_a_new_sheet_must_be_saved_before_files_are_added(qtbot, make_ctx, sampl
     form = _form(qtbot, make_ctx(sample.staff.desk))
     assert not form.attachments_panel.add_button.isEnabled()
     assert form.attachments_panel.hint_label.text().startswith("Save the sheet first")
+
+
+# ---------------------------------------------------------------- CRM: first visit
+def test_the_first_visit_after_delivery_is_recorded_from_the_call_list(
+        qtbot, make_ctx, sample, ui_db):
+    from helpdesk.services import analytics, common
+    from helpdesk.services import settings as settings_svc
+    from helpdesk.ui.customers.analytics_view import AnalyticsView
+
+    settings_svc.reset_policy(ui_db.uow(), sample.staff.admin, sample.staff.store_id, "crm")
+    buyer = customers.create_customer(ui_db.uow(), sample.staff.desk, customers.CustomerInput(
+        name="钱七", phones=("13600001111",), orders=(customers.OrderInput(
+            number="SO-9001", amount="500", ordered_at=common.now().date()),)))
+    view = AnalyticsView(make_ctx(sample.staff.care))
+    qtbot.addWidget(view)
+    view.load_stores()
+    view.refresh(background=False)
+    model = view.visit_view.model()
+    row = next(r for r in range(model.rowCount())
+               if model.record(r).kind is analytics.VisitDueKind.FIRST_VISIT)
+    assert not view.first_visit_button.isEnabled()
+    view.visit_view.setCurrentIndex(model.index(row, 0))
+    assert view.first_visit_button.isEnabled()
+    assert view.record_first_visit(buyer.orders[0].id, 5, "很满意")
+    view.refresh(background=False)
+    assert all(model.record(r).kind is not analytics.VisitDueKind.FIRST_VISIT
+               for r in range(model.rowCount()))

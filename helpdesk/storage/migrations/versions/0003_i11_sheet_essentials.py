@@ -5,6 +5,7 @@
   SQLite: an FTS5 ``trigram`` table over it (external content, three small triggers);
   PostgreSQL: ``pg_trgm`` and a GIN index on its body.
 - ``attachment_blobs`` (bytes, once per sha256) and ``sheet_attachments`` (a sheet's files).
+- ``order_visits``: the first return visit after a delivery (CRM preset).
 
 Revision ID: i11_sheet_essentials
 Revises: 0002
@@ -90,6 +91,21 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_sheet_attachments_sheet_id"), "sheet_attachments", ["sheet_id"])
     op.create_index(op.f("ix_sheet_attachments_blob_id"), "sheet_attachments", ["blob_id"])
+    op.create_table(
+        "order_visits",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("order_id", sa.Integer(), nullable=False),
+        sa.Column("visited_at", sa.DateTime(), nullable=False),
+        sa.Column("by_id", sa.Integer(), nullable=True),
+        sa.Column("satisfaction", sa.Integer(), nullable=True),
+        sa.Column("feedback", sa.Text(), nullable=False),
+        sa.Column("method", sa.String(length=20), nullable=False),
+        sa.ForeignKeyConstraint(["by_id"], ["users.id"], name=op.f("fk_order_visits_by_id_users")),
+        sa.ForeignKeyConstraint(["order_id"], ["orders.id"],
+                                name=op.f("fk_order_visits_order_id_orders")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_order_visits")),
+        sa.UniqueConstraint("order_id", name=op.f("uq_order_visits_order_id")),
+    )
     for statement in _POSTGRES_DDL if _is_postgres() else _SQLITE_DDL:
         op.execute(statement)
     fulltext.refresh(op.get_bind(), None)
@@ -103,6 +119,7 @@ def downgrade() -> None:
             op.execute(statement)
     op.drop_index(op.f("ix_sheet_attachments_blob_id"), table_name="sheet_attachments")
     op.drop_index(op.f("ix_sheet_attachments_sheet_id"), table_name="sheet_attachments")
+    op.drop_table("order_visits")
     op.drop_table("sheet_attachments")
     op.drop_table("attachment_blobs")
     op.drop_table("sheet_texts")
