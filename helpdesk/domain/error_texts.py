@@ -891,6 +891,37 @@ TEMPLATES: Mapping[str, Labels] = {
         "訂單 {value} 交付後的首次回訪已經記錄過了。",
         "The first visit after order {value} is recorded already.",
     ),
+    "archive.too_recent": (
+        "{value} 之前关闭的抱怨单还在保存期限内（最早可归档到 {limit} 之前关闭的）。",
+        "{value} 之前關閉的抱怨單還在保存期限內（最早可歸檔到 {limit} 之前關閉的）。",
+        "Sheets closed before {value} are still within the retention period (the archive "
+        "can take those closed before {limit}).",
+    ),
+    "archive.nothing": (
+        "没有在 {value} 之前关闭的抱怨单，无需归档。",
+        "沒有在 {value} 之前關閉的抱怨單，無需歸檔。",
+        "No sheet was closed before {value}: there is nothing to archive.",
+    ),
+    "archive.confirm": (
+        "删除已归档的抱怨单必须明确确认。",
+        "刪除已歸檔的抱怨單必須明確確認。",
+        "Removing archived sheets must be confirmed explicitly.",
+    ),
+    "archive.exists": (
+        "文件 {value} 已存在，请选择新的文件名。",
+        "檔案 {value} 已存在，請選擇新的檔名。",
+        "{value} exists already: choose a new file.",
+    ),
+    "archive.missing": (
+        "找不到归档文件 {value}。",
+        "找不到歸檔檔案 {value}。",
+        "There is no archive {value}.",
+    ),
+    "archive.incomplete": (
+        "归档文件 {value} 不完整，未删除任何数据。",
+        "歸檔檔案 {value} 不完整，未刪除任何資料。",
+        "The archive {value} is incomplete; nothing was removed.",
+    ),
     "sheet.ambiguous": (
         "“{value}”对应多张抱怨单：{numbers}。请输入更多位数。",
         "“{value}”對應多張抱怨單：{numbers}。請輸入更多位數。",

@@ -422,6 +422,23 @@ class DataReset(Event):
         return Changes(everything=True)
 
 
+# issue 11: the retention archive (details: file, sheets, closed_before, counts)
+@dataclass(frozen=True, kw_only=True)
+class SheetsArchived(Event):
+    """Closed sheets written to an archive file (``removed``: and then deleted from the
+    live database, on the administrator's explicit request)."""
+
+    entity: ClassVar[str] = "archive"
+    removed: bool = False
+
+    @property
+    def audit_action(self) -> str:
+        return "archive.remove" if self.removed else "archive.export"
+
+    def changes(self) -> Changes:
+        return Changes(everything=True) if self.removed else Changes()
+
+
 Listener = Callable[[Changes], None]
 
 
