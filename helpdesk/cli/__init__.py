@@ -45,6 +45,7 @@ COMMAND_MODULES = [
     "report",  # report monthly|sheet|letter
     "maintenance",  # backup, restore, check
     "attachments",  # attachment add|list|extract|remove (issue 11)
+    "archive_cmd",  # archive export|list|verify|remove (issue 11)
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130

@@ -125,3 +125,17 @@ def remove_archived(uow: UnitOfWork, actor_id: int, path: Path, *, confirm: bool
             details={"file": str(path), "sheets": len(ids), "rows": rows}))
         uow.commit()
     return len(ids)
+
+
+def archived_reader_ids(uow: UnitOfWork) -> list[int]:
+    """Users of an archive who may read its sheets (the command line reads as one)."""
+    from helpdesk.domain.users import roles_with
+    from helpdesk.services import users as user_services
+
+    readers = set(roles_with(Permission.VIEW_SHEETS))
+    found = [u.id for u in user_services.list_users(uow, include_inactive=False)
+             if readers & set(u.roles)]
+    if not found:
+        raise StorageError("the archive has no user who may read sheets",
+                           code="archive.incomplete", value="")
+    return found
