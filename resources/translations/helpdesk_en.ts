@@ -73,80 +73,105 @@ Added by %3 at %4</source>
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="336"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="371"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="337"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="372"/>
         <source>Make-up day hours:</source>
         <translation>Make-up day hours:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="338"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="373"/>
         <source>Public holidays (closed):</source>
         <translation>Public holidays (closed):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="339"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="374"/>
         <source>Make-up working days (调休, open):</source>
         <translation>Make-up working days (调休, open):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="341"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="376"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="342"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="377"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="343"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="378"/>
         <source>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</source>
         <translation>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="384"/>
+        <source>Archive file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="385"/>
+        <source>Archive (*.db)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="388"/>
+        <source>Remove archived sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="389"/>
+        <source>%1 closed sheet(s) were written to the archive and checked. Remove them from this database now? (The archive keeps them.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="404"/>
+        <source>%1 sheet(s) archived to %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="706"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="793"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="706"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="793"/>
         <source>Simplified Chinese</source>
         <translation>Simplified Chinese</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="706"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="793"/>
         <source>Traditional Chinese</source>
         <translation>Traditional Chinese</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="707"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="794"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="708"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="795"/>
         <source>Add category</source>
         <translation>Add category</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="709"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="796"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="710"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="797"/>
         <source>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</source>
         <translation>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="769"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="856"/>
         <source>Row %1: </source>
         <translation>Row %1: </translation>
     </message>
@@ -931,12 +956,12 @@ Log file: %4</translation>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="638"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="725"/>
         <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
         <translation>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="641"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="728"/>
         <source>Back to the built-in list</source>
         <translation>Back to the built-in list</translation>
     </message>
@@ -944,79 +969,104 @@ Log file: %4</translation>
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
         <source>Response</source>
         <translation>Response</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="489"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="489"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="489"/>
         <source>Escalate to maker</source>
         <translation>Escalate to maker</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="429"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="490"/>
         <source>Note for staff</source>
         <translation>Note for staff</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="430"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="491"/>
         <source>Add row</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="431"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="492"/>
         <source>Remove row</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="432"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="575"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="493"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="662"/>
         <source>Replace by preset</source>
         <translation>Replace by preset</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="435"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="496"/>
         <source>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</source>
         <translation>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="460"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="521"/>
         <source>(any)</source>
         <translation>(any)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="558"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
+        <source>Archive file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="575"/>
+        <source>Archive (*.db)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="578"/>
+        <source>Remove archived sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="579"/>
+        <source>%1 closed sheet(s) were written to the archive and checked. Remove them from this database now? (The archive keeps them.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="594"/>
+        <source>%1 sheet(s) archived to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="645"/>
         <source>Row %1: %2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="576"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="663"/>
         <source>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</source>
         <translation>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="587"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="674"/>
         <source>Preset loaded: press Save to keep it.</source>
         <translation>Preset loaded: press Save to keep it.</translation>
     </message>
@@ -1716,67 +1766,67 @@ Log file: %4</translation>
 <context>
     <name>SheetTableModel</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="54"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="55"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="55"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="56"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="56"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="57"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="57"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="58"/>
         <source>Plate / order</source>
         <translation>Plate / order</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="58"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="59"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="59"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="60"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="60"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="61"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="61"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="62"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="62"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="63"/>
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="63"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="64"/>
         <source>Time left</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="64"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="65"/>
         <source>Text match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="139"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="140"/>
         <source>Searching complaints…</source>
         <translation>Searching complaints…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="158"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="159"/>
         <source>Due %1</source>
         <translation>Due %1</translation>
     </message>
@@ -1784,54 +1834,84 @@ Log file: %4</translation>
 <context>
     <name>StoreTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="151"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="159"/>
         <source>Store &amp;name:</source>
         <translation>Store &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="151"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="159"/>
         <source>Store code:</source>
         <translation>Store code:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="151"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="159"/>
         <source>Preset:</source>
         <translation>Preset:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="152"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="160"/>
         <source>&amp;Address:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="152"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="160"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="153"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="161"/>
         <source>Keep closed sheets (&amp;years):</source>
         <translation>Keep closed sheets (&amp;years):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="153"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="161"/>
         <source>Largest attachment:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="154"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="162"/>
         <source>All attachments of a sheet:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="156"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="164"/>
         <source>The code starts every sheet number; it cannot change.</source>
         <translation>The code starts every sheet number; it cannot change.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="159"/>
-        <source>Closed sheets are kept at least this long; nothing is deleted or archived automatically yet (archiving comes with a later version, and will keep sheets this long before moving them to the archive).</source>
-        <translation>Closed sheets are kept at least this long; nothing is deleted or archived automatically yet (archiving comes with a later version, and will keep sheets this long before moving them to the archive).</translation>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="167"/>
+        <source>Closed sheets are kept at least this long. Older ones can be written to an archive file (which the program opens read-only) and then, only if you ask, removed here; nothing is removed by age alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="170"/>
+        <source>Archive older closed sheets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="176"/>
+        <source>Archive file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="177"/>
+        <source>Archive (*.db)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="180"/>
+        <source>Remove archived sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="181"/>
+        <source>%1 closed sheet(s) were written to the archive and checked. Remove them from this database now? (The archive keeps them.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="196"/>
+        <source>%1 sheet(s) archived to %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1952,13 +2032,13 @@ Log file: %4</translation>
 <context>
     <name>_Tab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="72"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="76"/>
         <source>&amp;Save</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="74"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="100"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="78"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="104"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>

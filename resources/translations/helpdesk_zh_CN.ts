@@ -74,80 +74,105 @@ Added by %3 at %4</source>
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="336"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="371"/>
         <source>Open</source>
         <translation>营业</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="337"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="372"/>
         <source>Make-up day hours:</source>
         <translation>调休日营业时间：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="338"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="373"/>
         <source>Public holidays (closed):</source>
         <translation>法定节假日（休息）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="339"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="374"/>
         <source>Make-up working days (调休, open):</source>
         <translation>调休工作日（营业）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="341"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="376"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="342"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="377"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="343"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="378"/>
         <source>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</source>
         <translation>“30分钟”“下班前”等时限按这些营业时间计算。修改只对今后登记的抱怨单生效。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="384"/>
+        <source>Archive file</source>
+        <translation>归档文件</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="385"/>
+        <source>Archive (*.db)</source>
+        <translation>归档文件 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="388"/>
+        <source>Remove archived sheets</source>
+        <translation>删除已归档的抱怨单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="389"/>
+        <source>%1 closed sheet(s) were written to the archive and checked. Remove them from this database now? (The archive keeps them.)</source>
+        <translation>%1 张已关闭的抱怨单已写入归档并校验无误。现在从本数据库中删除它们吗？（归档文件会保留它们。）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="404"/>
+        <source>%1 sheet(s) archived to %2</source>
+        <translation>已将 %1 张抱怨单归档到 %2</translation>
     </message>
 </context>
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="706"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="793"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="706"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="793"/>
         <source>Simplified Chinese</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="706"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="793"/>
         <source>Traditional Chinese</source>
         <translation>繁体中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="707"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="794"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="708"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="795"/>
         <source>Add category</source>
         <translation>添加类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="709"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="796"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="710"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="797"/>
         <source>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</source>
         <translation>新类别的代码可以留空：保存时由简体中文名称的拼音生成。已被抱怨单使用的类别不能删除。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="769"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="856"/>
         <source>Row %1: </source>
         <translation>第 %1 行：</translation>
     </message>
@@ -930,12 +955,12 @@ Log file: %4</source>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="638"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="725"/>
         <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
         <translation>每行一条短语。只由这些空话组成的根本原因或长期措施将被拒绝；含有具体内容（改变什么、由谁、何时完成）的可以通过。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="641"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="728"/>
         <source>Back to the built-in list</source>
         <translation>恢复内置列表</translation>
     </message>
@@ -943,79 +968,104 @@ Log file: %4</source>
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="489"/>
         <source>Amount</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="489"/>
         <source>Resolution</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="489"/>
         <source>Escalate to maker</source>
         <translation>上报厂家</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="429"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="490"/>
         <source>Note for staff</source>
         <translation>员工须知</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="430"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="491"/>
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="431"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="492"/>
         <source>Remove row</source>
         <translation>删除一行</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="432"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="575"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="493"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="662"/>
         <source>Replace by preset</source>
         <translation>替换为预设</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="435"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="496"/>
         <source>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</source>
         <translation>以最具体的一行为准；必须有一行适用于任意渠道和任意严重程度。数值按类型表示分钟或天数。修改只对今后登记的抱怨单生效。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="460"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="521"/>
         <source>(any)</source>
         <translation>（任意）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="558"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
+        <source>Archive file</source>
+        <translation>归档文件</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="575"/>
+        <source>Archive (*.db)</source>
+        <translation>归档文件 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="578"/>
+        <source>Remove archived sheets</source>
+        <translation>删除已归档的抱怨单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="579"/>
+        <source>%1 closed sheet(s) were written to the archive and checked. Remove them from this database now? (The archive keeps them.)</source>
+        <translation>%1 张已关闭的抱怨单已写入归档并校验无误。现在从本数据库中删除它们吗？（归档文件会保留它们。）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="594"/>
+        <source>%1 sheet(s) archived to %2</source>
+        <translation>已将 %1 张抱怨单归档到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="645"/>
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="576"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="663"/>
         <source>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</source>
         <translation>用预设“%1”替换表中的规则？按“保存”之前不会保存；“刷新”（F5）可恢复已保存的表。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="587"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="674"/>
         <source>Preset loaded: press Save to keep it.</source>
         <translation>已载入预设：按“保存”后生效。</translation>
     </message>
@@ -1715,67 +1765,67 @@ Log file: %4</source>
 <context>
     <name>SheetTableModel</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="54"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="55"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="55"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="56"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="56"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="57"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="57"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="58"/>
         <source>Plate / order</source>
         <translation>车牌 / 订单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="58"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="59"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="59"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="60"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="60"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="61"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="61"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="62"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="62"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="63"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="63"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="64"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="64"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="65"/>
         <source>Text match</source>
         <translation>匹配内容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="139"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="140"/>
         <source>Searching complaints…</source>
         <translation>正在搜索抱怨单…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="158"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="159"/>
         <source>Due %1</source>
         <translation>期限 %1</translation>
     </message>
@@ -1783,54 +1833,84 @@ Log file: %4</source>
 <context>
     <name>StoreTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="151"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="159"/>
         <source>Store &amp;name:</source>
         <translation>门店名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="151"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="159"/>
         <source>Store code:</source>
         <translation>门店代码：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="151"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="159"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="152"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="160"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="152"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="160"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="153"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="161"/>
         <source>Keep closed sheets (&amp;years):</source>
         <translation>已关闭抱怨单保存年限(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="153"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="161"/>
         <source>Largest attachment:</source>
         <translation>单个附件最大：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="154"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="162"/>
         <source>All attachments of a sheet:</source>
         <translation>每张抱怨单附件合计最大：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="156"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="164"/>
         <source>The code starts every sheet number; it cannot change.</source>
         <translation>门店代码是每个抱怨单号的开头，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="159"/>
-        <source>Closed sheets are kept at least this long; nothing is deleted or archived automatically yet (archiving comes with a later version, and will keep sheets this long before moving them to the archive).</source>
-        <translation>已关闭的抱怨单至少保存这么久；目前不会自动删除或归档（归档功能将在以后的版本提供，届时抱怨单满此年限后才移入归档）。</translation>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="167"/>
+        <source>Closed sheets are kept at least this long. Older ones can be written to an archive file (which the program opens read-only) and then, only if you ask, removed here; nothing is removed by age alone.</source>
+        <translation>已关闭的抱怨单至少保存这么久。更早的可以写入归档文件（程序以只读方式打开），然后仅在您要求时从这里删除；不会仅因时间到期而删除任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="170"/>
+        <source>Archive older closed sheets…</source>
+        <translation>归档更早的已关闭抱怨单…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="176"/>
+        <source>Archive file</source>
+        <translation>归档文件</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="177"/>
+        <source>Archive (*.db)</source>
+        <translation>归档文件 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="180"/>
+        <source>Remove archived sheets</source>
+        <translation>删除已归档的抱怨单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="181"/>
+        <source>%1 closed sheet(s) were written to the archive and checked. Remove them from this database now? (The archive keeps them.)</source>
+        <translation>%1 张已关闭的抱怨单已写入归档并校验无误。现在从本数据库中删除它们吗？（归档文件会保留它们。）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="196"/>
+        <source>%1 sheet(s) archived to %2</source>
+        <translation>已将 %1 张抱怨单归档到 %2</translation>
     </message>
 </context>
 <context>
@@ -1951,13 +2031,13 @@ Log file: %4</source>
 <context>
     <name>_Tab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="72"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="76"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="74"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="100"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="78"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="104"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>

@@ -74,80 +74,105 @@ Added by %3 at %4</source>
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="336"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="371"/>
         <source>Open</source>
         <translation>營業</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="337"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="372"/>
         <source>Make-up day hours:</source>
         <translation>調休日營業時間：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="338"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="373"/>
         <source>Public holidays (closed):</source>
         <translation>法定節假日（休息）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="339"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="374"/>
         <source>Make-up working days (调休, open):</source>
         <translation>調休工作日（營業）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="341"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="376"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="342"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="377"/>
         <source>Remove</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="343"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="378"/>
         <source>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</source>
         <translation>“30分鐘”“下班前”等時限按這些營業時間計算。修改只對今後登記的抱怨單生效。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="384"/>
+        <source>Archive file</source>
+        <translation>歸檔檔案</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="385"/>
+        <source>Archive (*.db)</source>
+        <translation>歸檔檔案 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="388"/>
+        <source>Remove archived sheets</source>
+        <translation>刪除已歸檔的抱怨單</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="389"/>
+        <source>%1 closed sheet(s) were written to the archive and checked. Remove them from this database now? (The archive keeps them.)</source>
+        <translation>%1 張已關閉的抱怨單已寫入歸檔並校驗無誤。現在從本資料庫中刪除它們嗎？（歸檔檔案會保留它們。）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="404"/>
+        <source>%1 sheet(s) archived to %2</source>
+        <translation>已將 %1 張抱怨單歸檔到 %2</translation>
     </message>
 </context>
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="706"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="793"/>
         <source>Code</source>
         <translation>程式碼</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="706"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="793"/>
         <source>Simplified Chinese</source>
         <translation>簡體中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="706"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="793"/>
         <source>Traditional Chinese</source>
         <translation>繁體中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="707"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="794"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="708"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="795"/>
         <source>Add category</source>
         <translation>新增類別</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="709"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="796"/>
         <source>Remove</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="710"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="797"/>
         <source>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</source>
         <translation>新類別的代碼可以留空：儲存時由簡體中文名稱的拼音生成。已被抱怨單使用的類別不能刪除。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="769"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="856"/>
         <source>Row %1: </source>
         <translation>第 %1 行：</translation>
     </message>
@@ -930,12 +955,12 @@ Log file: %4</source>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="638"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="725"/>
         <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
         <translation>每行一條短語。只由這些空話組成的根本原因或長期措施將被拒絕；含有具體內容（改變什麼、由誰、何時完成）的可以通過。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="641"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="728"/>
         <source>Back to the built-in list</source>
         <translation>恢復內建列表</translation>
     </message>
@@ -943,79 +968,104 @@ Log file: %4</source>
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
         <source>Severity</source>
         <translation>嚴重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
         <source>Response</source>
         <translation>響應</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="489"/>
         <source>Amount</source>
         <translation>數值</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="489"/>
         <source>Resolution</source>
         <translation>解決</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="489"/>
         <source>Escalate to maker</source>
         <translation>上報廠家</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="429"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="490"/>
         <source>Note for staff</source>
         <translation>員工須知</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="430"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="491"/>
         <source>Add row</source>
         <translation>新增一行</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="431"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="492"/>
         <source>Remove row</source>
         <translation>刪除一行</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="432"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="575"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="493"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="662"/>
         <source>Replace by preset</source>
         <translation>替換為預設</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="435"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="496"/>
         <source>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</source>
         <translation>以最具體的一行為準；必須有一行適用於任意渠道和任意嚴重程度。數值按型別表示分鐘或天數。修改只對今後登記的抱怨單生效。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="460"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="521"/>
         <source>(any)</source>
         <translation>（任意）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="558"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
+        <source>Archive file</source>
+        <translation>歸檔檔案</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="575"/>
+        <source>Archive (*.db)</source>
+        <translation>歸檔檔案 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="578"/>
+        <source>Remove archived sheets</source>
+        <translation>刪除已歸檔的抱怨單</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="579"/>
+        <source>%1 closed sheet(s) were written to the archive and checked. Remove them from this database now? (The archive keeps them.)</source>
+        <translation>%1 張已關閉的抱怨單已寫入歸檔並校驗無誤。現在從本資料庫中刪除它們嗎？（歸檔檔案會保留它們。）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="594"/>
+        <source>%1 sheet(s) archived to %2</source>
+        <translation>已將 %1 張抱怨單歸檔到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="645"/>
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="576"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="663"/>
         <source>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</source>
         <translation>用預設「%1」取代表中的規則？按「儲存」之前不會儲存；「重新整理」（F5）可恢復已儲存的表。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="587"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="674"/>
         <source>Preset loaded: press Save to keep it.</source>
         <translation>已載入預設：按「儲存」後生效。</translation>
     </message>
@@ -1715,67 +1765,67 @@ Log file: %4</source>
 <context>
     <name>SheetTableModel</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="54"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="55"/>
         <source>Number</source>
         <translation>單號</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="55"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="56"/>
         <source>Received</source>
         <translation>接收時間</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="56"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="57"/>
         <source>Customer</source>
         <translation>客戶資訊</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="57"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="58"/>
         <source>Plate / order</source>
         <translation>車牌 / 訂單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="58"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="59"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="59"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="60"/>
         <source>Severity</source>
         <translation>嚴重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="60"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="61"/>
         <source>Category</source>
         <translation>類別</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="61"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="62"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="62"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="63"/>
         <source>Responsible</source>
         <translation>責任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="63"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="64"/>
         <source>Time left</source>
         <translation>剩餘時間</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="64"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="65"/>
         <source>Text match</source>
         <translation>符合內容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="139"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="140"/>
         <source>Searching complaints…</source>
         <translation>正在搜尋抱怨單…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="158"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="159"/>
         <source>Due %1</source>
         <translation>期限 %1</translation>
     </message>
@@ -1783,54 +1833,84 @@ Log file: %4</source>
 <context>
     <name>StoreTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="151"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="159"/>
         <source>Store &amp;name:</source>
         <translation>門店名稱(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="151"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="159"/>
         <source>Store code:</source>
         <translation>門店程式碼：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="151"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="159"/>
         <source>Preset:</source>
         <translation>預設：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="152"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="160"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="152"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="160"/>
         <source>&amp;Phone:</source>
         <translation>電話(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="153"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="161"/>
         <source>Keep closed sheets (&amp;years):</source>
         <translation>已關閉抱怨單儲存年限(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="153"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="161"/>
         <source>Largest attachment:</source>
         <translation>單個附件最大：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="154"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="162"/>
         <source>All attachments of a sheet:</source>
         <translation>每張抱怨單附件合計最大：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="156"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="164"/>
         <source>The code starts every sheet number; it cannot change.</source>
         <translation>門店程式碼是每個抱怨單號的開頭，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="159"/>
-        <source>Closed sheets are kept at least this long; nothing is deleted or archived automatically yet (archiving comes with a later version, and will keep sheets this long before moving them to the archive).</source>
-        <translation>已關閉的抱怨單至少保存這麼久；目前不會自動刪除或歸檔（歸檔功能將在以後的版本提供，屆時抱怨單滿此年限後才移入歸檔）。</translation>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="167"/>
+        <source>Closed sheets are kept at least this long. Older ones can be written to an archive file (which the program opens read-only) and then, only if you ask, removed here; nothing is removed by age alone.</source>
+        <translation>已關閉的抱怨單至少保存這麼久。更早的可以寫入歸檔檔案（程式以唯讀方式開啟），然後僅在您要求時從這裡刪除；不會僅因時間到期而刪除任何資料。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="170"/>
+        <source>Archive older closed sheets…</source>
+        <translation>歸檔更早的已關閉抱怨單…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="176"/>
+        <source>Archive file</source>
+        <translation>歸檔檔案</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="177"/>
+        <source>Archive (*.db)</source>
+        <translation>歸檔檔案 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="180"/>
+        <source>Remove archived sheets</source>
+        <translation>刪除已歸檔的抱怨單</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="181"/>
+        <source>%1 closed sheet(s) were written to the archive and checked. Remove them from this database now? (The archive keeps them.)</source>
+        <translation>%1 張已關閉的抱怨單已寫入歸檔並校驗無誤。現在從本資料庫中刪除它們嗎？（歸檔檔案會保留它們。）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="196"/>
+        <source>%1 sheet(s) archived to %2</source>
+        <translation>已將 %1 張抱怨單歸檔到 %2</translation>
     </message>
 </context>
 <context>
@@ -1951,13 +2031,13 @@ Log file: %4</source>
 <context>
     <name>_Tab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="72"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="76"/>
         <source>&amp;Save</source>
         <translation>儲存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="74"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="100"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="78"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="104"/>
         <source>Saved.</source>
         <translation>已儲存。</translation>
     </message>
