@@ -61,6 +61,7 @@ class _State:
     users: dict[int, User] = field(default_factory=dict)
     customers: dict[int, Customer] = field(default_factory=dict)
     sheets: dict[int, Sheet] = field(default_factory=dict)
+    order_visits: list[dict[str, Any]] = field(default_factory=list)  # issue 11
     audit: list[AuditEntry] = field(default_factory=list)
     settings: dict[str, str] = field(default_factory=dict)
     counters: dict[tuple[int, int], int] = field(default_factory=dict)
@@ -153,6 +154,13 @@ class FakeCustomerRepository(_Repo):
     def get_order(self, order_id: int) -> Order | None:
         return next((o for o in self._orders() if o.id == order_id), None)
 
+    def add_order_visit(self, **values: Any) -> int:
+        self._s.order_visits.append(dict(values))
+        return len(self._s.order_visits)
+
+    def order_visited(self, order_id: int) -> bool:
+        return any(v["order_id"] == order_id for v in self._s.order_visits)
+
     def vehicle_by_vin(self, vin: str) -> Vehicle | None:
         return next((v for v in self._vehicles() if v.vin == vin), None)
 
@@ -209,6 +217,44 @@ class FakeSheetRepository(_Repo):
 
     def rows(self, *args: Any, **kwargs: Any) -> list[dict[str, Any]]:
         raise NotImplementedError("the sheet list runs SQL: test it in tests/integration")
+
+    def numbers_ending(self, query: str) -> list[tuple[int, str]]:
+        from helpdesk.domain.complaints import parse_number_tail
+
+        tail = parse_number_tail(query)
+        if tail is None:
+            return []
+        found = []
+        for sheet in self._s.sheets.values():
+            code, year, seq = sheet.number.rsplit("-", 2)
+            if tail.candidates([(code, int(year))]) == [sheet.number]:
+                assert sheet.id is not None
+                found.append((sheet.id, sheet.number))
+        return sorted(found, key=lambda pair: pair[1])
+
+    def text_snippets(self, *args: Any, **kwargs: Any) -> dict[int, tuple[str, str, str]]:
+        raise NotImplementedError("full-text search runs SQL: test it in tests/integration")
+
+    def _sql_only(self, *args: Any, **kwargs: Any) -> Any:
+        raise NotImplementedError("attachments are stored by SQL: test them in integration")
+
+    def add_attachment(self, **values: Any) -> int:
+        return int(self._sql_only())
+
+    def attachments(self, sheet_id: int) -> list[dict[str, Any]]:
+        return list(self._sql_only())
+
+    def attachment(self, attachment_id: int) -> dict[str, Any] | None:
+        return dict(self._sql_only())
+
+    def attachment_data(self, attachment_id: int) -> bytes | None:
+        return bytes(self._sql_only())
+
+    def attachments_size(self, sheet_id: int) -> int:
+        return int(self._sql_only())
+
+    def remove_attachment(self, attachment_id: int) -> None:
+        self._sql_only()
 
 
 class FakeAuditRepository(_Repo):

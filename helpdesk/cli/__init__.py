@@ -44,6 +44,8 @@ COMMAND_MODULES = [
     "transfer",  # import customers|sheets|template, export customers
     "report",  # report monthly|sheet|letter
     "maintenance",  # backup, restore, check
+    "attachments",  # attachment add|list|extract|remove (issue 11)
+    "archive_cmd",  # archive export|list|verify|remove (issue 11)
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130

@@ -55,6 +55,8 @@ def _register_list(actions: Any, common_opts: argparse.ArgumentParser) -> None:
     due = lst.add_mutually_exclusive_group()
     due.add_argument("--overdue", action="store_true", help="a deadline has passed")
     due.add_argument("--due-today", action="store_true", help="a deadline falls today")
+    due.add_argument("--update-due", action="store_true",
+                     help="the customer is owed a progress update (CRM preset: every 24 h)")
     lst.add_argument("--state", action="append", metavar="STATE",
                      help="registered, acknowledged, in_progress, waiting, resolved, visited, "
                           "closed (or 已登记…; repeat for several)")
@@ -67,7 +69,8 @@ def _register_list(actions: Any, common_opts: argparse.ArgumentParser) -> None:
     lst.add_argument("--mine", action="store_true",
                      help="only sheets --user is responsible for")
     lst.add_argument("--search", metavar="TEXT",
-                     help="sheet number, customer name/pinyin, phone tail, plate, VIN tail")
+                     help="sheet number or its tail (421), customer name/pinyin, phone tail, "
+                          "plate, VIN tail, or words in the sheet's text (异味)")
     lst.add_argument("--from", dest="date_from", type=_base.when, metavar="DATE",
                      help="received on or after")
     lst.add_argument("--to", dest="date_to", type=_base.when, metavar="DATE",
@@ -134,7 +137,7 @@ def run_list(args: argparse.Namespace) -> int:
     if received_to is not None and received_to.time() == datetime.min.time():
         received_to += timedelta(days=1)
     due = DueFilter.OVERDUE if args.overdue else DueFilter.DUE_TODAY if args.due_today \
-        else None
+        else DueFilter.UPDATE_DUE if args.update_due else None
     sort = _SORTS[args.sort] if args.sort else (SheetSort.DUE if due else
                                                  SheetSort.RECEIVED_DESC)
     sheet_filter = SheetFilter(
@@ -150,6 +153,8 @@ def run_list(args: argparse.Namespace) -> int:
     shown = ids if args.limit == 0 else ids[:args.limit]
     rows = sheet_services.sheet_rows(uow, shown)
     now = common.now()
+    # issue 11: where the words searched for stand in each sheet's text
+    matches = sheet_services.text_matches(uow, reader, shown, args.search or "")
     if _base.wants_json(args):
         items = []
         for row in rows:
@@ -161,7 +166,8 @@ def run_list(args: argparse.Namespace) -> int:
                           else None,
                           "next_due_at": judged.due if running else None,
                           "minutes_left": minutes, "overdue": overdue,
-                          "paused": judged.paused})
+                          "paused": judged.paused,
+                          "match": "".join(matches[row.id]) if row.id in matches else None})
         _base.print_json({"total": len(ids), "shown": len(rows), "now": now, "sheets": items})
         return 0
     table = []
@@ -171,11 +177,14 @@ def run_list(args: argparse.Namespace) -> int:
                       row.customer_name, row.plate_or_order, _base.word(args, row.channel),
                       _base.word(args, row.severity), _base.word(args, row.state),
                       row.responsible_name, text])
+        if matches:
+            before, hit, after = matches.get(row.id, ("", "", ""))
+            table[-1].append(f"{before}[{hit}]{after}" if hit else "")
     if table:
         headers = ["number", "received", "customer", "plate_or_order", "channel", "severity",
-                   "state", "responsible", "time_left"]
+                   "state", "responsible", "time_left"] + (["text_match"] if matches else [])
         _base.print_table(["", *(_base.say(args, f"col.{h}") for h in headers)], table,
-                          limits=[1, 20, 16, 16, 18, 20, 8, 16, 10, 60])
+                          limits=[1, 20, 16, 16, 18, 20, 8, 16, 10, 60, 50][:len(headers) + 1])
     more = _base.say(args, "sheets.more", shown=len(rows)) if len(rows) < len(ids) else ""
     _base.info(_base.say(args, "sheets.count", total=len(ids), more=more,
                          now=f"{now:%Y-%m-%d %H:%M}"))

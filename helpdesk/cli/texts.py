@@ -37,6 +37,8 @@ TEXTS: Mapping[str, Labels] = {
                     " (showing {shown}; --limit 0 shows all)"),
     "customers.none": ("没有与 {query!r} 匹配的客户", "沒有與 {query!r} 相符的客戶",
                        "no customer matches {query!r}"),
+    # issue 11: the sheet list's text match column
+    "col.text_match": ("匹配内容", "符合內容", "text match"),
 }
 
 

@@ -11,6 +11,7 @@ sheet, call one method, audit and commit.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -142,6 +143,43 @@ ENQUIRY_CATEGORY = "enquiry"
 def format_sheet_number(store_code: str, year: int, sequence: int) -> str:
     """Human-readable sheet number, per store and year: ``TS-2026-000123``."""
     return f"{store_code}-{year}-{sequence:06d}"
+
+
+# issue 11: a sheet number is found by any tail people say or type (421, 000421,
+# 2026-000421, TS-2026-000421).
+_NUMBER_TAIL = re.compile(r"^(?:(?:([A-Z0-9]+)-)?(\d{4})-)?(\d{1,6})$")
+
+
+@dataclass(frozen=True)
+class NumberTail:
+    """The parts of a sheet number given: the store code and year when typed, and the
+    digits of the sequence as typed (``"421"`` matches ``000421``)."""
+
+    store_code: str | None
+    year: int | None
+    digits: str
+
+    def candidates(self, store_codes_years: Iterable[tuple[str, int]]) -> list[str]:
+        """The full numbers this tail can mean among the stores' used (code, year)."""
+        sequence = int(self.digits)
+        if sequence == 0:
+            return []
+        out = []
+        for code, year in store_codes_years:
+            if self.store_code not in (None, code.upper()) or self.year not in (None, year):
+                continue
+            out.append(format_sheet_number(code, year, sequence))
+        return sorted(set(out))
+
+
+def parse_number_tail(query: str) -> NumberTail | None:
+    """``query`` read as the tail of a sheet number, or None when it is not one."""
+    q = "".join(query.split()).upper()
+    m = _NUMBER_TAIL.match(q)
+    if m is None:
+        return None
+    code, year, digits = m.groups()
+    return NumberTail(code, int(year) if year else None, digits)
 
 
 @dataclass(eq=False)

@@ -193,3 +193,39 @@ def sheet_deadlines(
     )
     return SheetDeadlines(response, resolution, response_due_at, resolution_due, current,
                           due_today)
+
+
+# ---------------------------------------------------------------------------------------
+# issue 11: the CRM preset's "progress to the customer every 24 h" (seed 002)
+# ---------------------------------------------------------------------------------------
+PROGRESS_UPDATE_STATES = frozenset(
+    {SheetState.REGISTERED, SheetState.ACKNOWLEDGED, SheetState.IN_PROGRESS,
+     SheetState.WAITING}
+)
+"""While a sheet is open (waiting included: the customer still hears how it stands), the
+customer is told how it is going every ``SlaPolicy.progress_update_every``."""
+
+
+def progress_update_due_at(state: SheetState, *, every: timedelta | None,
+                           received_at: datetime,
+                           last_notified_at: datetime | None) -> datetime | None:
+    """When the customer must next hear how the sheet stands: ``every`` after the last
+    progress note marked "customer told" (or after receipt); None when the policy asks
+    for no updates or the sheet is no longer open."""
+    if every is None or state not in PROGRESS_UPDATE_STATES:
+        return None
+    return (last_notified_at or received_at) + every
+
+
+def progress_update_overdue(state: SheetState, *, every: timedelta | None,
+                            received_at: datetime, last_notified_at: datetime | None,
+                            now: datetime) -> bool:
+    """The update is late: ``now`` is past its due instant (the instant itself is still
+    on time, as for every deadline)."""
+    return is_late(progress_update_due_at(state, every=every, received_at=received_at,
+                                          last_notified_at=last_notified_at), now)
+
+
+def is_late(due: datetime | None, now: datetime) -> bool:
+    """Past ``due`` (the instant itself is on time)."""
+    return due is not None and now > due

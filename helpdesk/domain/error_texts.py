@@ -154,14 +154,14 @@ TEMPLATES: Mapping[str, Labels] = {
         "This is empty: say concretely what changes, who owns it and by when.",
     ),
     "measure.empty_words": (
-        "{phrases} 不是具体措施：请写明改变什么、由谁负责、何时完成。",
-        "{phrases} 不是具體措施：請寫明改變什麼、由誰負責、何時完成。",
-        "{phrases} is not a concrete measure: say what changes, who owns it and by when.",
+        "{phrases} 不是具体措施：请写明由谁、在何时前、做什么（还缺：{missing}）。",
+        "{phrases} 不是具體措施：請寫明由誰、在何時前、做什麼（還缺：{missing}）。",
+        "{phrases} is not a concrete measure: say who does what by when (missing: {missing}).",
     ),
     "measure.too_vague": (
-        "“{value}”过于空泛：请具体写明改变什么、由谁负责、何时完成。",
-        "“{value}”過於空泛：請具體寫明改變什麼、由誰負責、何時完成。",
-        "“{value}” is too vague: say concretely what changes, who owns it and by when.",
+        "“{value}”过于空泛：请写明由谁、在何时前、做什么（还缺：{missing}）。",
+        "“{value}”過於空泛：請寫明由誰、在何時前、做什麼（還缺：{missing}）。",
+        "“{value}” is too vague: say who does what by when (missing: {missing}).",
     ),
     "amount.empty": (
         "请输入金额。",
@@ -864,6 +864,91 @@ TEMPLATES: Mapping[str, Labels] = {
         "合併選項無效:{choice}。",
         "Not a valid merge choice: {choice}.",
     ),
+    # issue 11: the empty-words ban by shape says what a measure still lacks
+    "measure.no_signal": (
+        "“{value}”没有可检查的内容：请写明由谁、在何时前、做什么（还缺：{missing}）。",
+        "“{value}”沒有可檢查的內容：請寫明由誰、在何時前、做什麼（還缺：{missing}）。",
+        "“{value}” names nothing checkable: say who does what by when (missing: {missing}).",
+    ),
+    "attachment.empty": (
+        "文件“{value}”是空的。",
+        "檔案“{value}”是空的。",
+        "The file “{value}” is empty.",
+    ),
+    "attachment.too_big": (
+        "文件“{value}”有 {size_mb} MB；单个附件最大 {limit_mb} MB（由管理员设置）。",
+        "檔案“{value}”有 {size_mb} MB；單個附件最大 {limit_mb} MB（由管理員設定）。",
+        "“{value}” has {size_mb} MB; one attachment may have at most {limit_mb} MB (set by "
+        "the administrator).",
+    ),
+    "attachment.sheet_full": (
+        "加上“{value}”后本单附件共 {size_mb} MB；每张抱怨单最多 {limit_mb} MB（由管理员设置）。",
+        "加上“{value}”後本單附件共 {size_mb} MB；每張抱怨單最多 {limit_mb} MB（由管理員設定）。",
+        "With “{value}” the sheet's attachments would have {size_mb} MB; a sheet may have at "
+        "most {limit_mb} MB (set by the administrator).",
+    ),
+    "attachment.limits_invalid": (
+        "附件大小限制必须为正数，且单个文件不能大于整张单的限制。",
+        "附件大小限制必須為正數，且單個檔案不能大於整張單的限制。",
+        "The size limits must be positive, and one file cannot be allowed more than a whole "
+        "sheet.",
+    ),
+    "attachment.sheet_closed": (
+        "抱怨单 {value} 已关闭：请先重新打开再添加附件。",
+        "抱怨單 {value} 已關閉：請先重新打開再新增附件。",
+        "Sheet {value} is closed: reopen it to add files.",
+    ),
+    "attachment.not_found": (
+        "该附件不存在（可能已被删除）。",
+        "該附件不存在（可能已被刪除）。",
+        "That attachment does not exist (it may have been removed).",
+    ),
+    "attachment.reason_required": (
+        "请写明删除附件的原因。",
+        "請寫明刪除附件的原因。",
+        "Say why the attachment is removed.",
+    ),
+    "order.visited": (
+        "订单 {value} 交付后的首次回访已经记录过了。",
+        "訂單 {value} 交付後的首次回訪已經記錄過了。",
+        "The first visit after order {value} is recorded already.",
+    ),
+    "archive.too_recent": (
+        "{value} 之前关闭的抱怨单还在保存期限内（最早可归档到 {limit} 之前关闭的）。",
+        "{value} 之前關閉的抱怨單還在保存期限內（最早可歸檔到 {limit} 之前關閉的）。",
+        "Sheets closed before {value} are still within the retention period (the archive "
+        "can take those closed before {limit}).",
+    ),
+    "archive.nothing": (
+        "没有在 {value} 之前关闭的抱怨单，无需归档。",
+        "沒有在 {value} 之前關閉的抱怨單，無需歸檔。",
+        "No sheet was closed before {value}: there is nothing to archive.",
+    ),
+    "archive.confirm": (
+        "删除已归档的抱怨单必须明确确认。",
+        "刪除已歸檔的抱怨單必須明確確認。",
+        "Removing archived sheets must be confirmed explicitly.",
+    ),
+    "archive.exists": (
+        "文件 {value} 已存在，请选择新的文件名。",
+        "檔案 {value} 已存在，請選擇新的檔名。",
+        "{value} exists already: choose a new file.",
+    ),
+    "archive.missing": (
+        "找不到归档文件 {value}。",
+        "找不到歸檔檔案 {value}。",
+        "There is no archive {value}.",
+    ),
+    "archive.incomplete": (
+        "归档文件 {value} 不完整，未删除任何数据。",
+        "歸檔檔案 {value} 不完整，未刪除任何資料。",
+        "The archive {value} is incomplete; nothing was removed.",
+    ),
+    "sheet.ambiguous": (
+        "“{value}”对应多张抱怨单：{numbers}。请输入更多位数。",
+        "“{value}”對應多張抱怨單：{numbers}。請輸入更多位數。",
+        "“{value}” fits several sheets: {numbers}. Type more of the number.",
+    ),
 }
 
 # Codes whose first part is the field name, built at run time (``channel.invalid``...).
@@ -1023,6 +1108,12 @@ PERMISSION_ACTIONS: Mapping[str, Labels] = {
         "簽發月度報告",
         "issue monthly reports",
     ),
+    # issue 11
+    Permission.REMOVE_ATTACHMENT: (
+        "删除抱怨单的附件",
+        "刪除抱怨單的附件",
+        "remove an attachment from a sheet",
+    ),
 }
 
 PERMISSION_TEMPLATE: Labels = (
@@ -1042,6 +1133,15 @@ ANOTHER_USER: Labels = (
     "另一位用戶",
     "Another user",
 )
+
+
+# issue 11: the parts of "由谁、在何时前、做什么" a refused measure lacks ({missing}).
+MEASURE_PARTS: Mapping[str, Labels] = {
+    "who": ("由谁", "由誰", "who"),
+    "when": ("在何时前", "在何時前", "by when"),
+    "what": ("做什么", "做什麼", "does what"),
+    "cause": ("哪里出了什么错、为什么", "哪裡出了什麼錯、為什麼", "what went wrong and why"),
+}
 
 
 def _in(lang: str, texts: Labels) -> str:
@@ -1128,6 +1228,9 @@ def format_code(code: str, params: Mapping[str, Any], fallback: str = "",
     if "customer_id" in shown:
         # Name the customer; "#190" only where the caller knew no name.
         shown.setdefault("customer_name", f"#{shown['customer_id']}")
+    if code.startswith("measure.") and "missing" in params:
+        shown["missing"] = list_separator(lang).join(
+            _in(lang, MEASURE_PARTS[p]) for p in params["missing"] if p in MEASURE_PARTS)
     if code == "vin.check_digit":
         shown.setdefault("override_roles", _or_roles(
             roles_with(Permission.OVERRIDE_VIN_CHECK), lang))

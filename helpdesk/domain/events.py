@@ -195,6 +195,17 @@ class SheetStateChanged(SheetEvent):
         return f"sheet.{self.step}"
 
 
+# issue 11: attachments (details: filename, sha256, size, caption; attachment_id)
+@dataclass(frozen=True, kw_only=True)
+class AttachmentAdded(SheetEvent):
+    action: ClassVar[str] = "sheet.attachment.add"
+
+
+@dataclass(frozen=True, kw_only=True)
+class AttachmentRemoved(SheetEvent):
+    action: ClassVar[str] = "sheet.attachment.remove"
+
+
 @dataclass(frozen=True, kw_only=True)
 class SheetPrinted(Event):
     """A sheet printed or a reply letter written (``kind``: "print" or "letter")."""
@@ -268,6 +279,13 @@ class VehicleAdded(CustomerChanged):
 @dataclass(frozen=True, kw_only=True)
 class OrderAdded(CustomerChanged):
     action: ClassVar[str] = "order.add"
+
+
+@dataclass(frozen=True, kw_only=True)
+class FirstVisitRecorded(CustomerChanged):
+    """issue 11: the first return visit after a delivery (details: order_id, …)."""
+
+    action: ClassVar[str] = "order.first_visit"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -443,6 +461,23 @@ class DataReset(Event):
 
     def changes(self) -> Changes:
         return Changes(everything=True)
+
+
+# issue 11: the retention archive (details: file, sheets, closed_before, counts)
+@dataclass(frozen=True, kw_only=True)
+class SheetsArchived(Event):
+    """Closed sheets written to an archive file (``removed``: and then deleted from the
+    live database, on the administrator's explicit request)."""
+
+    entity: ClassVar[str] = "archive"
+    removed: bool = False
+
+    @property
+    def audit_action(self) -> str:
+        return "archive.remove" if self.removed else "archive.export"
+
+    def changes(self) -> Changes:
+        return Changes(everything=True) if self.removed else Changes()
 
 
 Listener = Callable[[Changes], None]

@@ -4,7 +4,7 @@ and the storage layer turns into SQL."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from helpdesk.domain.complaints import SheetState
@@ -14,6 +14,7 @@ from helpdesk.domain.enums import Channel, Severity
 class DueFilter(StrEnum):
     OVERDUE = "overdue"  # a deadline has passed and its step is not done
     DUE_TODAY = "due_today"  # open and a deadline falls before the end of today
+    UPDATE_DUE = "update_due"  # issue 11: the customer is owed a progress update (CRM)
 
 
 class SheetSort(StrEnum):
@@ -40,3 +41,6 @@ class SheetFilter:
     text: str = ""  # quick search: number, name, pinyin, phone tail, plate, VIN tail, order
     sort: SheetSort = SheetSort.RECEIVED_DESC
     include_closed: bool = True
+    # issue 11: each store's progress_update_every, filled in by the service for
+    # DueFilter.UPDATE_DUE (the stores' policies are not the user's to type)
+    progress_update_every: tuple[tuple[int, timedelta], ...] = ()

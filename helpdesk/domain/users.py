@@ -49,6 +49,7 @@ class Permission(StrEnum):
     VIEW_AUDIT = "view_audit"
     # issue 12: issuing a month's report (the signed copy is kept unchanged)
     ISSUE_REPORTS = "issue_reports"
+    REMOVE_ATTACHMENT = "remove_attachment"  # issue 11
 
 
 _P = Permission
@@ -122,6 +123,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         }
     ),
 }
+
+# issue 11: a photo or file leaves a sheet only by a manager's decision, audited.
+for _role in (Role.SERVICE_MANAGER, Role.SERVICE_DIRECTOR):
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {_P.REMOVE_ATTACHMENT}
 
 # After this many failed logins in a row the account waits before the next try.
 MAX_FAILED_LOGINS = 5

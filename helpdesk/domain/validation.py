@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 import phonenumbers
 
-from helpdesk.domain import text
+from helpdesk.domain import empty_words, text
 from helpdesk.domain.errors import ValidationError
 
 # ---------------------------------------------------------------------------------------
@@ -387,6 +387,16 @@ DEFAULT_BANNED_PHRASES: tuple[str, ...] = (
     "improve awareness",
     "raise awareness",
     "take it seriously",
+    # issue 11: boilerplate that names nothing checkable
+    "批评教育",
+    "引以为戒",
+    "提高质量",
+    "完善制度",
+    "落实责任",
+    "安排专人",
+    "责任心不强",
+    "意识不强",
+    "沟通不到位",
 )
 
 #: Words that carry no content on their own; removed before counting what is left.
@@ -546,26 +556,21 @@ def validate_measure(
     if not cleaned:
         raise ValidationError(field, "measure.empty", f"The {what} is empty: {hint}.")
 
-    folded = rest = _fold_for_matching(cleaned)
-    phrases = sorted(
-        {p for p in (_fold_for_matching(b) for b in banned_phrases) if p},
-        key=lambda p: (-len(p), p),
-    )
-    found: list[tuple[int, str]] = []
-    # Longest first, so that "以后注意" is reported as itself and not as "注意".
-    for phrase in phrases:
-        if phrase in rest:
-            # Named in the order they appear in what the user typed.
-            found.append((folded.find(phrase), phrase))
-            # A space keeps the text on both sides from joining into a new phrase.
-            rest = rest.replace(phrase, " ")
-    rest = _remove_fillers(rest)
-    concrete = sum(1 for ch in rest if ch.isalnum())
-    if concrete >= min_concrete_chars:
+    folded = _fold_for_matching(cleaned)
+    hits = empty_words.find_phrases(
+        folded, {p for p in (_fold_for_matching(b) for b in banned_phrases) if p})
+    left = empty_words.blank_out(folded, hits)
+    concrete = sum(1 for ch in _remove_fillers(left) if ch.isalnum())
+    enough = concrete >= min_concrete_chars
+    found = empty_words.signals(left)
+    # A root cause says what went wrong; only a measure must name who, when or what changes.
+    if enough and (field == "root_cause" or found):
         return cleaned
 
-    if found:
-        named = [p for _, p in sorted(found)]
+    missing = (("cause",) if field == "root_cause"
+               else empty_words.missing_parts(found, enough_content=enough))
+    named = list(dict.fromkeys(h.phrase for h in hits))
+    if named:
         quoted = ", ".join(f"'{p}'" for p in named)
         verb = "is" if len(named) == 1 else "are"
         raise ValidationError(
@@ -573,14 +578,24 @@ def validate_measure(
             "measure.empty_words",
             f"{quoted} {verb} not a concrete {what}: {hint}.",
             phrases=tuple(named),
+            missing=missing,
             min_chars=min_concrete_chars,
         )
     shown = text.excerpt(cleaned)
+    if enough:
+        raise ValidationError(
+            field,
+            "measure.no_signal",
+            f"'{shown}' names nothing checkable: {hint}.",
+            value=shown,
+            missing=missing,
+        )
     raise ValidationError(
         field,
         "measure.too_vague",
         f"'{shown}' is too vague to be a {what}: {hint}.",
         value=shown,
+        missing=missing,
         min_chars=min_concrete_chars,
     )
 

@@ -165,6 +165,8 @@ TERMS: Mapping[type[StrEnum], Mapping[str, Labels]] = {
     DueFilter: {
         DueFilter.OVERDUE: ("已超时", "已超時", "Overdue"),
         DueFilter.DUE_TODAY: ("今天到期", "今天到期", "Due today"),
+        # issue 11: the CRM preset's progress update every 24 h
+        DueFilter.UPDATE_DUE: ("待告知客户进度", "待告知客戶進度", "Customer update due"),
     },
 }
 

@@ -357,6 +357,13 @@ _ZH_CN: dict[str, str] = {
                    "高价值 R≥3、F≥4、M≥4；潜力 R≥3 且 F 或 M≥3；普通 R≥3 其余；"
                    "流失风险 R≤2 且 F 或 M≥4；沉默为其余。",
 }
+    # issue 11: attachments on the printout
+    "sheet.sec.attachments": "附件",
+    "sheet.att_file": "文件",
+    "sheet.att_caption": "说明",
+    "sheet.att_added": "添加时间 / 添加人",
+    "sheet.att_size": "大小",
+}
 
 _ZH_TW: dict[str, str] = {
     "report.title": "月度抱怨/投訴分析報告",
@@ -689,6 +696,13 @@ _ZH_TW: dict[str, str] = {
     "kpi_def.rfm": "RFM：最近一次消費（R）、消費頻次（F）、消費金額（M）按五分位各評1–5分；"
                    "高價值 R≥3、F≥4、M≥4；潛力 R≥3 且 F 或 M≥3；普通 R≥3 其餘；"
                    "流失風險 R≤2 且 F 或 M≥4；沉默為其餘。",
+}
+    # issue 11: attachments on the printout
+    "sheet.sec.attachments": "附件",
+    "sheet.att_file": "檔案",
+    "sheet.att_caption": "說明",
+    "sheet.att_added": "新增時間 / 新增人",
+    "sheet.att_size": "大小",
 }
 
 _EN: dict[str, str] = {
@@ -1044,6 +1058,13 @@ _EN: dict[str, str] = {
     "kpi_def.rfm": "RFM: recency, frequency and monetary value each scored 1–5 by quintile; "
                    "high value R≥3 F≥4 M≥4; potential R≥3 and F or M ≥3; ordinary R≥3 "
                    "otherwise; at risk R≤2 and F or M ≥4; silent otherwise.",
+}
+    # issue 11: attachments on the printout
+    "sheet.sec.attachments": "Attachments",
+    "sheet.att_file": "File",
+    "sheet.att_caption": "Caption",
+    "sheet.att_added": "Added / by",
+    "sheet.att_size": "Size",
 }
 
 TEXTS: dict[str, dict[str, str]] = {"zh_CN": _ZH_CN, "zh_TW": _ZH_TW, "en": _EN}

@@ -9,12 +9,23 @@ responsible person and the service director (and customer care, who files it).
 
 from __future__ import annotations
 
+import io
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Image,
+    KeepTogether,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from helpdesk.domain import validation
 from helpdesk.reports import i18n, layout
@@ -24,12 +35,38 @@ from helpdesk.reports.i18n import fmt_amount, fmt_date, fmt_datetime
 from helpdesk.reports.layout import CONTENT_WIDTH, para
 
 _SATISFACTION_NOTE = re.compile(r"satisfaction (\d)")
+_THUMB = 38 * mm  # the longer side of a printed photo
+
+
+@dataclass(frozen=True)
+class PrintedAttachment:
+    """An attachment as the printout lists it (issue 11); ``image``: the bytes of a
+    photo to print as a thumbnail (None for other files)."""
+
+    filename: str
+    caption: str
+    size: int
+    added_at: datetime
+    added_by_name: str
+    image: bytes | None = None
+
+
+def _thumbnail(data: bytes) -> Flowable | None:
+    """A photo scaled into a _THUMB box (None when reportlab cannot read it)."""
+    try:
+        width, height = ImageReader(io.BytesIO(data)).getSize()
+        scale = _THUMB / max(width, height, 1)
+        return Image(io.BytesIO(data), width=width * scale, height=height * scale)
+    except Exception:  # noqa: BLE001 - a damaged or unknown picture is listed by name only
+        return None
 
 
 class _SheetWriter:
     def __init__(self, sheet: SheetDocument, lang: str, font: PdfFont,
-                 categories: Mapping[str, tuple[str, ...]], printed_at: datetime) -> None:
+                 categories: Mapping[str, tuple[str, ...]], printed_at: datetime,
+                 attachments: Sequence[PrintedAttachment] = ()) -> None:
         self.d = sheet
+        self.attachments = list(attachments)
         self.lang = lang
         self.st = layout.styles(font, lang)
         self.categories = dict(categories)
@@ -68,6 +105,7 @@ class _SheetWriter:
         self.vehicle_or_order()
         self.texts()
         self.lists()
+        self.attachment_list()
         self.close_out()
         self.signatures()
         return self.out
@@ -210,6 +248,31 @@ class _SheetWriter:
             [26 * mm, 20 * mm, 20 * mm, 24 * mm, 24 * mm, 64 * mm],
         )
 
+    def attachment_list(self) -> None:
+        """The files of the sheet, then the photos as thumbnails with their captions."""
+        self._list(
+            "sheet.sec.attachments",
+            [self.t("sheet.att_file"), self.t("sheet.att_caption"), self.t("sheet.att_added"),
+             self.t("sheet.att_size")],
+            [[a.filename, a.caption, f"{fmt_datetime(a.added_at)} {a.added_by_name}".strip(),
+              f"{max(1, round(a.size / 1024))} KB"] for a in self.attachments],
+            [50 * mm, 70 * mm, 40 * mm, 18 * mm],
+        )
+        cells: list[list[Flowable]] = []
+        for a in self.attachments:
+            picture = _thumbnail(a.image) if a.image else None
+            if picture is not None:
+                cells.append([picture, para(a.caption or a.filename, self.st.small)])
+        per_row = 4
+        if cells:
+            rows = [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
+            rows[-1] += [[Spacer(1, 1)]] * (per_row - len(rows[-1]))
+            grid = Table(rows, colWidths=[CONTENT_WIDTH / per_row] * per_row)
+            grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                      ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
+            self.gap()
+            self.out.append(grid)
+
     def note(self, action: str, note: str) -> str:
         # The workflow writes "satisfaction 4" on a return visit; say it in the reader's
         # language. Notes typed by staff are printed as typed.
@@ -248,7 +311,8 @@ class _SheetWriter:
 
 def render_sheet(sheet: SheetDocument, lang: str = i18n.DEFAULT_LANGUAGE, *,
                  categories: Mapping[str, tuple[str, ...]], printed_at: datetime,
-                 font: PdfFont | None = None) -> bytes:
+                 font: PdfFont | None = None,
+                 attachments: Sequence[PrintedAttachment] = ()) -> bytes:
     """The sheet as a PDF form in ``lang``.
 
     Args:
@@ -256,10 +320,11 @@ def render_sheet(sheet: SheetDocument, lang: str = i18n.DEFAULT_LANGUAGE, *,
             the right to see it).
         categories: category code → [简体, 繁體, English].
         printed_at: the time printed at the foot of the form.
+        attachments: the sheet's files, photos with their bytes (issue 11).
     """
     lang = i18n.normalize_language(lang)
     font = font or pdf_font()
-    writer = _SheetWriter(sheet, lang, font, categories, printed_at)
+    writer = _SheetWriter(sheet, lang, font, categories, printed_at, attachments)
     title = i18n.text(lang, "sheet.title")
     return layout.build(
         writer.build(),

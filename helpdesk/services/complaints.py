@@ -7,13 +7,14 @@ the audit entry and commit — all in one transaction. It returns a fresh ``Shee
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from helpdesk.domain import audit, events, parsing, users, validation
+from helpdesk.domain import audit, deadlines, events, parsing, users, validation
 from helpdesk.domain.complaints import (
     Action,
     ActionAvailability,
@@ -31,7 +32,7 @@ from helpdesk.domain.errors import (
     ValidationError,
     ValidationErrors,
 )
-from helpdesk.domain.filters import SheetFilter
+from helpdesk.domain.filters import DueFilter, SheetFilter
 from helpdesk.domain.users import Permission, User
 from helpdesk.services import common
 from helpdesk.services import customers as customer_services
@@ -208,11 +209,21 @@ def may_register(uow: UnitOfWork, actor_id: int) -> Allowance:
 
 
 def find_sheet_id(uow: UnitOfWork, number: str) -> int:
+    """The sheet with this number, or the one sheet whose number ends in it (421,
+    000421, 2026-000421); several candidates are named, none is guessed."""
     with uow.reading():
         sheet = uow.sheets.get_by_number(number)
-        if sheet is None or sheet.id is None:
-            raise NotFound(f"there is no sheet {number}", code="sheet.not_found")
-        return sheet.id
+        if sheet is not None and sheet.id is not None:
+            return sheet.id
+        found = uow.sheets.numbers_ending(number)
+        if len(found) == 1:
+            return found[0][0]
+        if found:
+            raise NotFound(f"{number} fits several sheets: "
+                           + ", ".join(n for _, n in found),
+                           code="sheet.ambiguous", value=number,
+                           numbers=tuple(n for _, n in found))
+        raise NotFound(f"there is no sheet {number}", code="sheet.not_found")
 
 
 # ---------------------------------------------------------------- register
@@ -687,6 +698,10 @@ def list_sheet_ids(uow: UnitOfWork, actor_id: int, sheet_filter: SheetFilter,
         customer_ids: list[int] | None = None
         if sheet_filter.text.strip():
             customer_ids = [h.customer_id for h in uow.customers.search(sheet_filter.text, 500)]
+        if sheet_filter.due is DueFilter.UPDATE_DUE:  # issue 11
+            sheet_filter = dataclasses.replace(sheet_filter, progress_update_every=tuple(
+                (sid, every) for sid, every in _update_every(uow).items()
+                if every is not None))
         return uow.sheets.search_ids(sheet_filter, common.now(), customer_ids, limit)
 
 
@@ -694,7 +709,9 @@ def sheet_rows(uow: UnitOfWork, ids: Iterable[int]) -> list[SheetRow]:
     """Rows for a page of ids, in the order given."""
     wanted = list(ids)
     with uow.reading():
-        by_id = {row["id"]: SheetRow(**row) for row in uow.sheets.rows(wanted)}
+        every = _update_every(uow)
+        by_id = {row["id"]: _with_update_due(SheetRow(**row), every)
+                 for row in uow.sheets.rows(wanted)}
     return [by_id[i] for i in wanted if i in by_id]
 
 
@@ -702,3 +719,36 @@ def count_overdue(uow: UnitOfWork, actor_id: int) -> int:
     from helpdesk.domain.filters import DueFilter
 
     return len(list_sheet_ids(uow, actor_id, SheetFilter(due=DueFilter.OVERDUE)))
+
+
+# ---------------------------------------------------------------- issue 11: text matches
+def text_matches(uow: UnitOfWork, actor_id: int, ids: Iterable[int],
+                 query: str) -> dict[int, tuple[str, str, str]]:
+    """Where ``query`` stands in each listed sheet's text: (before, match, after), for
+    the list's match column; sheets found by number or customer are absent."""
+    wanted = list(ids)
+    if not wanted or not query.strip():
+        return {}
+    with uow.reading():
+        common.actor(uow, actor_id, Permission.VIEW_SHEETS)
+        return uow.sheets.text_snippets(wanted, query)
+
+
+# ---------------------------------------------------------------- issue 11: CRM reminders
+def _update_every(uow: UnitOfWork) -> dict[int, timedelta | None]:
+    """Each store's "progress to the customer every …" (None: its policy asks none)."""
+    return {store.id: common.store_policy(store).progress_update_every
+            for store in uow.stores.list() if store.id is not None}
+
+
+def _with_update_due(row: SheetRow, every: dict[int, timedelta | None]) -> SheetRow:
+    due = deadlines.progress_update_due_at(
+        row.state, every=every.get(row.store_id), received_at=row.received_at,
+        last_notified_at=row.last_notified_at)
+    return dataclasses.replace(row, progress_update_due_at=due)
+
+
+def count_update_due(uow: UnitOfWork, actor_id: int) -> int:
+    """Open sheets whose customer is owed a progress update (CRM preset), for the
+    notification count."""
+    return len(list_sheet_ids(uow, actor_id, SheetFilter(due=DueFilter.UPDATE_DUE)))

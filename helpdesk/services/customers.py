@@ -10,7 +10,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from helpdesk.domain import audit, events, parsing, validation
+from helpdesk.domain import audit, events, parsing, search_keys, validation
 from helpdesk.domain.customers import (
     MERGE_FIELDS,
     Contact,
@@ -42,6 +42,7 @@ from helpdesk.services.dto import (
     OrderInfo,
     VehicleInfo,
 )
+from helpdesk.storage import search
 
 MASKED_ADDRESS = "***"
 
@@ -781,3 +782,58 @@ def merge_customers(uow: UnitOfWork, actor_id: int, keep_id: int, duplicate_id: 
                      **({"consent_widened_by_choice": True} if widened else {})}))
         uow.commit()
         return customer_detail(uow, keep, user)
+
+
+# ---------------------------------------------------------------- issue 11
+def matched_choice(customer: CustomerDetail, matched_kind: str, matched_key: str) -> str | None:
+    """The vehicle (``"v:<id>"``) or order (``"o:<id>"``) of ``customer`` that a search
+    hit matched by its plate, VIN or order number (``CustomerSummary.matched_kind`` and
+    ``matched_key``), so the sheet form picks it along with the customer; None when the
+    hit matched a name or phone."""
+    def norm(value: str) -> str:
+        return search_keys.normalize_search_query(value)
+
+    for v in customer.vehicles:
+        plate = norm(v.plate) if v.plate else ""
+        if matched_kind == search.PLATE and plate and matched_key in (plate, norm(v.plate[1:])):
+            return f"v:{v.id}"
+        # A VIN tail's key is shown turned back already (_shown_key): the whole VIN.
+        if matched_kind in (search.VIN, search.VIN_REV) and matched_key == norm(v.vin):
+            return f"v:{v.id}"
+    if matched_kind == search.ORDER:
+        for o in customer.orders:
+            if matched_key == norm(o.number):
+                return f"o:{o.id}"
+    return None
+
+
+def record_first_visit(uow: UnitOfWork, actor_id: int, order_id: int, *,
+                       satisfaction: int | None = None, feedback: str = "",
+                       method: str = "phone") -> int:
+    """Record the first return visit after a delivery (CRM preset, seed 002: within
+    3 days); the order leaves the call list. Customer care, managers and directors."""
+    at = common.now()
+    with uow:
+        user = common.actor(uow, actor_id, Permission.RETURN_VISIT)
+        order = uow.customers.get_order(order_id)
+        if order is None or order.id is None:
+            raise NotFound(f"order {order_id} does not exist", code="order.not_found")
+        if uow.customers.order_visited(order.id):
+            raise ValidationError("order", "order.visited",
+                                  f"the first visit after {order.number} is recorded already",
+                                  value=order.number)
+        if satisfaction is not None and not 1 <= satisfaction <= 5:
+            raise ValidationError("satisfaction", "satisfaction.range",
+                                  "satisfaction is 1 to 5", value=str(satisfaction))
+        note = " ".join(feedback.split())[:2000]
+        visit_id = uow.customers.add_order_visit(
+            order_id=order.id, visited_at=at, by_id=user.id, satisfaction=satisfaction,
+            feedback=note, method=(method or "phone")[:20])
+        customer_id = order.customer_id
+        assert customer_id is not None
+        uow.record(events.FirstVisitRecorded(
+            at=at, **common.by(user), customer_id=customer_id, note=note[:500],
+            details={"order_id": order.id, "order_number": order.number,
+                     "satisfaction": satisfaction, "method": method}))
+        uow.commit()
+        return visit_id

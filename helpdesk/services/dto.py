@@ -308,6 +308,9 @@ class SheetRow:
     store_id: int
     version: int
     waiting_since: datetime | None  # start of the open wait for the customer
+    # issue 11: the last progress note the customer was told of; when the next is due
+    last_notified_at: datetime | None = None
+    progress_update_due_at: datetime | None = None
 
 
 @dataclass(frozen=True)

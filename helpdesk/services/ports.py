@@ -56,6 +56,9 @@ class Customers(Protocol):
     def vehicle_by_vin(self, vin: str) -> Vehicle | None: ...
     def vehicle_by_plate(self, plate: str) -> Vehicle | None: ...
     def order_by_number(self, number: str) -> Order | None: ...
+    def add_order_visit(self, **values: Any) -> int:
+        """Record a delivery's first return visit (issue 11)."""
+    def order_visited(self, order_id: int) -> bool: ...
     def ids_by_phone(self, number: str) -> list[int]: ...
     def relink_sheets(self, from_id: int, to_id: int) -> list[int]:
         """Point every sheet of customer ``from_id`` at ``to_id``; returns their ids."""
@@ -77,6 +80,20 @@ class Sheets(Protocol):
         """The ids of the sheets the filter finds, in the list's order."""
     def rows(self, ids: Sequence[int]) -> list[dict[str, Any]]:
         """The list's columns of these sheets, as plain rows."""
+    # issue 11
+    def numbers_ending(self, query: str) -> list[tuple[int, str]]:
+        """(id, number) of the sheets whose number ends in the tail ``query``."""
+    def text_snippets(self, ids: Sequence[int], query: str) -> dict[int, tuple[str, str, str]]:
+        """(before, match, after) of ``query`` in each sheet's text, where found."""
+    def add_attachment(self, **values: Any) -> int:
+        """Link a file to a sheet (sheet_id, filename, mime, caption, data, sha256,
+        added_at, added_by_id); the bytes are stored once per sha256."""
+    def attachments(self, sheet_id: int) -> list[dict[str, Any]]:
+        """The sheet's attachments (without their bytes), oldest first."""
+    def attachment(self, attachment_id: int) -> dict[str, Any] | None: ...
+    def attachment_data(self, attachment_id: int) -> bytes | None: ...
+    def attachments_size(self, sheet_id: int) -> int: ...
+    def remove_attachment(self, attachment_id: int) -> None: ...
 
 
 class AuditTrail(Protocol):

@@ -28,8 +28,9 @@ from helpdesk.reports.fonts import pdf_font
 from helpdesk.reports.render_kpi import render_kpi
 from helpdesk.reports.render_monthly import render_monthly
 from helpdesk.reports.reply_letter import Letterhead, draft_letter, render_letter
-from helpdesk.reports.sheet_print import render_sheet
+from helpdesk.reports.sheet_print import PrintedAttachment, render_sheet
 from helpdesk.services import analytics, common
+from helpdesk.services import attachments as attachment_services
 from helpdesk.services import complaints as complaint_services
 from helpdesk.services.common import UnitOfWork
 from helpdesk.services.dto import SheetDetail
@@ -419,7 +420,8 @@ def sheet_pdf(uow: UnitOfWork, actor_id: int, sheet_id: int,
     lang = i18n.normalize_language(lang)
     ctx = _sheet_context(uow, actor_id, sheet_id)
     pdf = render_sheet(ctx.detail, lang, categories=ctx.categories,
-                       printed_at=common.now(), font=pdf_font())
+                       printed_at=common.now(), font=pdf_font(),
+                       attachments=_printed_attachments(uow, actor_id, sheet_id))
     _audit(uow, actor_id, events.SheetPrinted, sheet_id=sheet_id, kind="print",
            details={"lang": lang})
     return pdf
@@ -467,3 +469,13 @@ def reply_letter_pdf(uow: UnitOfWork, actor_id: int, sheet_id: int, text: str,
     _audit(uow, actor_id, events.SheetPrinted, sheet_id=sheet_id, kind="letter",
            details={"lang": lang, "text": text})
     return pdf
+
+
+# issue 11: the sheet printout lists the attachments and prints the photos
+def _printed_attachments(uow: UnitOfWork, actor_id: int,
+                         sheet_id: int) -> list[PrintedAttachment]:
+    found = attachment_services.list_attachments(uow, actor_id, sheet_id)
+    return [PrintedAttachment(
+        a.filename, a.caption, a.size, a.added_at, a.added_by_name,
+        attachment_services.attachment_data(uow, actor_id, a.id) if a.is_image else None)
+        for a in found]

@@ -385,6 +385,11 @@ def resolved_without_visit(session: Session, store_id: int | None = None,
     return [dict(r._mapping) for r in session.execute(stmt)]
 
 
+def _not_visited() -> ColumnElement[bool]:
+    """issue 11: the delivery's first return visit is not recorded yet."""
+    return o.c.id.not_in(select(tables.order_visits.c.order_id))
+
+
 def recent_deliveries(session: Session, windows: Sequence[tuple[int, date]],
                       today: date, limit: int = 5000) -> list[dict[str, Any]]:
     """Orders at each ``(store_id, since)`` from ``since`` up to ``today`` — the
@@ -397,7 +402,8 @@ def recent_deliveries(session: Session, windows: Sequence[tuple[int, date]],
                o.c.kind, o.c.customer_id, c.c.name.label("customer_name"),
                _primary_phone().label("phone"))
         .join(c, c.c.id == o.c.customer_id)
-        .where(cond, o.c.ordered_at <= today, c.c.merged_into_id.is_(None))
+        .where(cond, o.c.ordered_at <= today, c.c.merged_into_id.is_(None),
+               _not_visited())
         .order_by(o.c.ordered_at, o.c.id)
         .limit(limit)
     )
@@ -493,7 +499,7 @@ def _visit_due(q: ListQuery, today: date) -> ColumnElement[bool]:
         window = or_(*(and_(o.c.store_id == sid, o.c.ordered_at >= since)
                        for sid, since in q.visit_windows))
         alternatives.append(c.c.id.in_(select(o.c.customer_id).where(
-            window, o.c.ordered_at <= today)))
+            window, o.c.ordered_at <= today, _not_visited())))
     return or_(*alternatives)
 
 

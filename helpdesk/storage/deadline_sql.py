@@ -12,8 +12,9 @@ index probe on ``sheet_id``), so no column had to be added to ``sheets``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, DateTime, and_, func, literal, or_, select
@@ -118,3 +119,26 @@ def due_today(c: DeadlineColumns, now: datetime) -> ColumnElement[bool]:
         _waiting_overdue(c, now),
     )
 
+
+
+# issue 11: the CRM preset's progress update (domain.deadlines.progress_update_overdue)
+def last_notified_at(sheet_id: ColumnElement[Any]) -> ColumnElement[Any]:
+    """The latest progress note marked "customer told", correlated to the sheet."""
+    p = tables.sheet_progress
+    return (select(func.max(p.c.at))
+            .where(p.c.sheet_id == sheet_id, p.c.customer_notified.is_(True))
+            .correlate(tables.sheets).scalar_subquery())
+
+
+def progress_update_overdue(every_by_store: Sequence[tuple[int, timedelta]],
+                            now: datetime) -> ColumnElement[bool]:
+    """Sheets whose customer is owed a progress update at ``now``; ``every_by_store``:
+    each store's ``progress_update_every`` (stores without one are left out)."""
+    s = tables.sheets
+    states = [st.value for st in deadlines.PROGRESS_UPDATE_STATES]
+    last = func.coalesce(last_notified_at(s.c.id), s.c.received_at)
+    per_store = [and_(s.c.store_id == store_id, last < literal(now - every, DateTime()))
+                 for store_id, every in every_by_store]
+    if not per_store:
+        return literal(False)
+    return and_(s.c.state.in_(states), or_(*per_store))

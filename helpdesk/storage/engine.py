@@ -187,7 +187,9 @@ def make_engine(url: str | None = None, *, echo: bool = False) -> Engine:
 
 
 def _sqlite_engine(url: str, *, echo: bool) -> Engine:
-    path = sqlite_file(url)
+    # issue 11: an archive opened read-only (file:…?mode=ro&uri=true) is only read.
+    read_only = "mode=ro" in url
+    path = None if read_only else sqlite_file(url)
     if path is not None:
         check_sqlite_location(path)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -205,7 +207,8 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
         cursor = dbapi_connection.cursor()
         if path is not None:
             cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
+        if not read_only:
+            cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.close()
@@ -214,7 +217,7 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
     def _on_begin(conn: Any) -> None:
         # A read-only unit of work reads a snapshot; a write one takes the write lock
         # first, so it never has to upgrade a read lock (which SQLite refuses as BUSY).
-        if conn.get_execution_options().get("helpdesk_readonly"):
+        if read_only or conn.get_execution_options().get("helpdesk_readonly"):
             conn.exec_driver_sql("BEGIN")
         else:
             conn.exec_driver_sql("BEGIN IMMEDIATE")

@@ -18,7 +18,7 @@ from helpdesk.domain.complaints import Sheet
 from helpdesk.domain.customers import Customer, Order, Store, Vehicle
 from helpdesk.domain.filters import SheetFilter
 from helpdesk.domain.users import User
-from helpdesk.storage import search, sheet_queries, tables
+from helpdesk.storage import attachments, fulltext, search, sheet_queries, tables
 
 
 class StoreRepository:
@@ -128,6 +128,15 @@ class CustomerRepository:
             select(Vehicle).where(tables.vehicles.c.plate == plate)
         ).first()
 
+    # issue 11: the first return visit after a delivery
+    def add_order_visit(self, **values: Any) -> int:
+        return int(self.session.execute(insert(tables.order_visits).values(**values)
+                                        .returning(tables.order_visits.c.id)).scalar_one())
+
+    def order_visited(self, order_id: int) -> bool:
+        return self.session.scalar(select(tables.order_visits.c.id).where(
+            tables.order_visits.c.order_id == order_id)) is not None
+
     def order_by_number(self, number: str) -> Order | None:
         return self.session.scalars(select(Order).where(tables.orders.c.number == number)).first()
 
@@ -226,6 +235,37 @@ class SheetRepository:
 
     def rows(self, ids: Sequence[int]) -> list[dict[str, Any]]:
         return sheet_queries.rows(self.session, ids)
+
+    # issue 11: number tails and full-text matches
+    def numbers_ending(self, query: str) -> list[tuple[int, str]]:
+        candidates = sheet_queries.number_tail_candidates(self.session, query)
+        if not candidates:
+            return []
+        s = tables.sheets
+        return [(int(i), str(n)) for i, n in self.session.execute(
+            select(s.c.id, s.c.number).where(s.c.number.in_(candidates)).order_by(s.c.number))]
+
+    def text_snippets(self, ids: Sequence[int], query: str) -> dict[int, tuple[str, str, str]]:
+        return fulltext.snippets(self.session, ids, query)
+
+    # issue 11: attachments belong to the sheet
+    def add_attachment(self, **values: Any) -> int:
+        return attachments.add(self.session, **values)
+
+    def attachments(self, sheet_id: int) -> list[dict[str, Any]]:
+        return attachments.of_sheet(self.session, sheet_id)
+
+    def attachment(self, attachment_id: int) -> dict[str, Any] | None:
+        return attachments.one(self.session, attachment_id)
+
+    def attachment_data(self, attachment_id: int) -> bytes | None:
+        return attachments.data(self.session, attachment_id)
+
+    def attachments_size(self, sheet_id: int) -> int:
+        return attachments.sheet_total(self.session, sheet_id)
+
+    def remove_attachment(self, attachment_id: int) -> None:
+        attachments.remove(self.session, attachment_id)
 
 
 class AuditRepository:

@@ -14,9 +14,9 @@ from sqlalchemy import ColumnElement, and_, case, or_, select
 from sqlalchemy.orm import Session
 
 from helpdesk.domain import text as text_mod
-from helpdesk.domain.complaints import OPEN_STATES, SheetState
+from helpdesk.domain.complaints import OPEN_STATES, SheetState, parse_number_tail
 from helpdesk.domain.filters import DueFilter, SheetFilter, SheetSort
-from helpdesk.storage import deadline_sql, tables
+from helpdesk.storage import deadline_sql, fulltext, tables
 
 s = tables.sheets
 _RUNNING = [st.value for st in OPEN_STATES if st is not SheetState.WAITING]
@@ -28,8 +28,20 @@ def overdue_condition(now: datetime) -> ColumnElement[bool]:
     return deadline_sql.overdue(deadline_sql.sheet_columns(), now)
 
 
+def number_tail_candidates(session: Session, query: str) -> list[str]:
+    """The sheet numbers ``query`` can be the tail of (421 → TS-2026-000421, TS-2025-000421),
+    from the stores' used (code, year) pairs: an IN list the number index answers."""
+    tail = parse_number_tail(query)
+    if tail is None:
+        return []
+    c, st = tables.sheet_counters, tables.stores
+    pairs = session.execute(select(st.c.code, c.c.year).join(st, st.c.id == c.c.store_id))
+    return tail.candidates((str(code), int(year)) for code, year in pairs)
+
+
 def _conditions(f: SheetFilter, now: datetime,
-                customer_ids: Sequence[int] | None) -> list[ColumnElement[bool]]:
+                customer_ids: Sequence[int] | None,
+                session: Session | None = None) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = []
     if f.states:
         where.append(s.c.state.in_([st.value for st in f.states]))
@@ -57,6 +69,8 @@ def _conditions(f: SheetFilter, now: datetime,
         where.append(overdue_condition(now))
     elif f.due is DueFilter.DUE_TODAY:
         where.append(deadline_sql.due_today(deadline_sql.sheet_columns(), now))
+    elif f.due is DueFilter.UPDATE_DUE:  # issue 11
+        where.append(deadline_sql.progress_update_overdue(f.progress_update_every, now))
     text = f.text.strip()
     if text:
         # Sheet numbers keep their dashes (TS-2026-000123): fold width and case only.
@@ -66,13 +80,19 @@ def _conditions(f: SheetFilter, now: datetime,
         ]
         if customer_ids:
             alternatives.append(s.c.customer_id.in_(list(customer_ids)))
+        if session is not None:  # issue 11: number tails and the sheets' text
+            tails = number_tail_candidates(session, text)
+            if tails:
+                alternatives.append(s.c.number.in_(tails))
+            if fulltext.usable(text):
+                alternatives.append(fulltext.matches(session.get_bind().dialect.name, text))
         where.append(or_(*alternatives))
     return where
 
 
 def search_ids(session: Session, f: SheetFilter, now: datetime,
                customer_ids: Sequence[int] | None, limit: int | None = None) -> list[int]:
-    stmt = select(s.c.id).where(*_conditions(f, now, customer_ids))
+    stmt = select(s.c.id).where(*_conditions(f, now, customer_ids, session))
     if f.sort is SheetSort.RECEIVED_ASC:
         stmt = stmt.order_by(s.c.received_at, s.c.id)
     elif f.sort is SheetSort.NUMBER:
@@ -99,6 +119,7 @@ ROW_COLUMNS = (
     s.c.category, s.c.state, s.c.response_due_at, s.c.resolution_due_at,
     s.c.acknowledged_at, s.c.resolved_at, s.c.store_id, s.c.version,
     deadline_sql.open_wait_start(s.c.id).label("waiting_since"),
+    deadline_sql.last_notified_at(s.c.id).label("last_notified_at"),  # issue 11
 )
 
 

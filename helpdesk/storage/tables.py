@@ -372,3 +372,47 @@ issued_reports = Table(
     Column("pdf_sha256", String(64), nullable=False),
     UniqueConstraint("month", "scope", name="uq_issued_reports_month_scope"),
 )
+
+# issue 11: what a sheet says, for full-text search (storage/fulltext.py keeps it current;
+# the FTS5 table on SQLite and the pg_trgm index on PostgreSQL are made by the migration).
+sheet_texts = Table(
+    "sheet_texts",
+    metadata,
+    Column("sheet_id", ForeignKey("sheets.id"), primary_key=True, autoincrement=False),
+    Column("body", Text, nullable=False, default=""),
+)
+
+# issue 11: attachments. The bytes live once per content (sha256), however many sheets
+# carry the same photo; a sheet's attachment names the file, its caption and who added it.
+attachment_blobs = Table(
+    "attachment_blobs",
+    metadata,
+    _id(),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("size", BigInteger, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+)
+
+sheet_attachments = _sheet_child(
+    "sheet_attachments",
+    Column("blob_id", ForeignKey("attachment_blobs.id"), nullable=False, index=True),
+    Column("filename", String(255), nullable=False),
+    Column("mime", String(100), nullable=False, default="application/octet-stream"),
+    Column("caption", Text, nullable=False, default=""),
+    Column("added_at", DateTime, nullable=False),
+    Column("added_by_id", ForeignKey("users.id"), nullable=True),
+)
+
+# issue 11: the first return visit after a delivery (CRM preset, seed 002: within 3 days);
+# recording it takes the order off the call list.
+order_visits = Table(
+    "order_visits",
+    metadata,
+    _id(),
+    Column("order_id", ForeignKey("orders.id"), nullable=False, unique=True),
+    Column("visited_at", DateTime, nullable=False),
+    Column("by_id", ForeignKey("users.id"), nullable=True),
+    Column("satisfaction", Integer, nullable=True),
+    Column("feedback", Text, nullable=False, default=""),
+    Column("method", String(20), nullable=False, default="phone"),
+)

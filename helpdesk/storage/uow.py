@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from typing import Any, Self
 
 from sqlalchemy import Engine, select
+from sqlalchemy import event as sa_event
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -31,7 +32,14 @@ from helpdesk.domain import events
 from helpdesk.domain.complaints import Sheet
 from helpdesk.domain.customers import Customer
 from helpdesk.domain.errors import ConflictError
-from helpdesk.storage import analytics_queries, orm, report_queries, repositories, tables
+from helpdesk.storage import (
+    analytics_queries,
+    fulltext,
+    orm,
+    report_queries,
+    repositories,
+    tables,
+)
 
 
 class SqlAlchemyUnitOfWork:
@@ -46,6 +54,8 @@ class SqlAlchemyUnitOfWork:
         self._read_factory = sessionmaker(
             bind=engine.execution_options(helpdesk_readonly=True), expire_on_commit=False
         )
+        # issue 11: what a flush wrote to a sheet reaches its full-text row at once.
+        sa_event.listen(self._write_factory, "after_flush", fulltext.after_flush)
         self._depth = 0
         self._outbox = events.Outbox()
 

@@ -315,7 +315,8 @@ class MainWindow(QMainWindow):
 
     def _on_open_by_number(self) -> None:
         number, ok = QInputDialog.getText(self, self.tr("Open sheet"),
-                                          self.tr("Sheet number (e.g. TS-2026-000123):"))
+                                          self.tr("Sheet number or its last digits "
+                                                  "(e.g. TS-2026-000123 or 123):"))
         if not ok or not number.strip():
             return
         try:

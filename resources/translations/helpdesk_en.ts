@@ -2,82 +2,176 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="156"/>
+        <source>Attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="157"/>
+        <source>Caption for the next files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="158"/>
+        <source>Add files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="159"/>
+        <source>Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="160"/>
+        <source>Paste a screenshot or copied files (Ctrl+V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="161"/>
+        <source>Open</source>
+        <translation type="unfinished">Open</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="162"/>
+        <source>Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="189"/>
+        <source>%1 · %2
+Added by %3 at %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="216"/>
+        <source>Save the sheet first; then add photos and files here (or drop them onto this box).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="219"/>
+        <source>Drop files or a picture here, or paste a screenshot with Ctrl+V.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="277"/>
+        <source>Attach files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="317"/>
+        <source>Remove attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="318"/>
+        <source>Why is “%1” removed? (kept in the audit trail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="317"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="371"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="318"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="372"/>
         <source>Make-up day hours:</source>
         <translation>Make-up day hours:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="319"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="373"/>
         <source>Public holidays (closed):</source>
         <translation>Public holidays (closed):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="320"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="374"/>
         <source>Make-up working days (调休, open):</source>
         <translation>Make-up working days (调休, open):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="322"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="376"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="323"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="377"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="324"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="378"/>
         <source>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</source>
         <translation>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="384"/>
+        <source>Archive file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="385"/>
+        <source>Archive (*.db)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="388"/>
+        <source>Remove archived sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="389"/>
+        <source>%1 closed sheet(s) were written to the archive and checked. Remove them from this database now? (The archive keeps them.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="404"/>
+        <source>%1 sheet(s) archived to %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="793"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="793"/>
         <source>Simplified Chinese</source>
         <translation>Simplified Chinese</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="793"/>
         <source>Traditional Chinese</source>
         <translation>Traditional Chinese</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="688"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="794"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="689"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="795"/>
         <source>Add category</source>
         <translation>Add category</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="690"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="796"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="691"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="797"/>
         <source>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</source>
         <translation>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="750"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="856"/>
         <source>Row %1: </source>
         <translation>Row %1: </translation>
     </message>
@@ -118,97 +212,97 @@
 <context>
     <name>ComplaintListPage</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="191"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
         <source>&amp;Search:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="193"/>
-        <source>Number, name, pinyin (zs), phone tail, plate, VIN tail, order (Ctrl+F)</source>
-        <translation>Number, name, pinyin (zs), phone tail, plate, VIN tail, order (Ctrl+F)</translation>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <source>Number or its last digits, name, pinyin (zs), phone tail, plate, VIN tail, order, words in the text (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="194"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
         <source>S&amp;tatus:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="195"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
         <source>&amp;New sheet</source>
         <translation>&amp;New sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>Register a new complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="197"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="203"/>
         <source>&amp;Mine</source>
         <translation>&amp;Mine</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="204"/>
         <source>Only sheets I am responsible for</source>
         <translation>Only sheets I am responsible for</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="199"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="205"/>
         <source>Received from</source>
         <translation>Received from</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
         <source>Clear filters</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
         <source>Open (not closed)</source>
         <translation>Open (not closed)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="213"/>
         <source>Any deadline</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="210"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="216"/>
         <source>All channels</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="220"/>
         <source>All severities</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="218"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="224"/>
         <source>All categories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="222"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="228"/>
         <source>All stores</source>
         <translation>All stores</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="398"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="404"/>
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="419"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="426"/>
         <source>%n sheet(s)</source>
         <translation>
             <numerusform>%n sheet</numerusform>
@@ -216,7 +310,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="420"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="427"/>
         <source>searched in %1 s</source>
         <translation>searched in %1 s</translation>
     </message>
@@ -285,47 +379,47 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>CustomerFinder</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="120"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="123"/>
         <source>Name, pinyin (zs), phone or last 4 digits, plate, VIN tail, order no.</source>
         <translation>Name, pinyin (zs), phone or last 4 digits, plate, VIN tail, order no.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="121"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="124"/>
         <source>New c&amp;ustomer</source>
         <translation>New c&amp;ustomer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="122"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="125"/>
         <source>The customer is not on file yet: type their name and phone; they are saved with the sheet</source>
         <translation>The customer is not on file yet: type their name and phone; they are saved with the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="124"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="127"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="125"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="128"/>
         <source>Phone:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="164"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="172"/>
         <source>No customer chosen yet.</source>
         <translation>No customer chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="205"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="213"/>
         <source>Matched: %1</source>
         <translation>Matched: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="211"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="219"/>
         <source>Nobody found. Check the spelling, or register a new customer.</source>
         <translation>Nobody found. Check the spelling, or register a new customer.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="231"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="241"/>
         <source>Use %1 instead</source>
         <translation>Use %1 instead</translation>
     </message>
@@ -705,17 +799,12 @@ If it happens again, send the log file to your support contact:
         <translation>Open sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="318"/>
-        <source>Sheet number (e.g. TS-2026-000123):</source>
-        <translation>Sheet number (e.g. TS-2026-000123):</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="355"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
         <source>Unsaved sheets found</source>
         <translation>Unsaved sheets found</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="357"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>%n complaint sheet was not saved when the program last ended. Restore it now?</numerusform>
@@ -723,77 +812,77 @@ If it happens again, send the log file to your support contact:
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="359"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
         <source>&amp;Discard</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="362"/>
         <source>Ask me &amp;later</source>
         <translation>Ask me &amp;later</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="413"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="414"/>
         <source>New complaint sheet</source>
         <translation>New complaint sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="414"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="415"/>
         <source>Open a sheet by its number</source>
         <translation>Open a sheet by its number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="415"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="416"/>
         <source>Search the complaint list</source>
         <translation>Search the complaint list</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="416"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="417"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>Complaints, customers, reports, settings</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="417"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="418"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="418"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
         <source>Save the sheet</source>
         <translation>Save the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
         <source>Print the sheet</source>
         <translation>Print the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="421"/>
         <source>Close the dialog or sheet window</source>
         <translation>Close the dialog or sheet window</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="421"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="422"/>
         <source>Next / previous field</source>
         <translation>Next / previous field</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="423"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="424"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="438"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="439"/>
         <source>About Helpdesk</source>
         <translation>About Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="432"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="433"/>
         <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
 Database: %2
@@ -816,7 +905,12 @@ Log file: %4</translation>
         <translation>Copy &amp;diagnostics</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="442"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="318"/>
+        <source>Sheet number or its last digits (e.g. TS-2026-000123 or 123):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="443"/>
         <source>Diagnostics copied to the clipboard</source>
         <translation>Diagnostics copied to the clipboard</translation>
     </message>
@@ -862,12 +956,12 @@ Log file: %4</translation>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="619"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="725"/>
         <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
         <translation>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="622"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="728"/>
         <source>Back to the built-in list</source>
         <translation>Back to the built-in list</translation>
     </message>
@@ -875,79 +969,104 @@ Log file: %4</translation>
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
         <source>Response</source>
         <translation>Response</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="489"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="489"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="489"/>
         <source>Escalate to maker</source>
         <translation>Escalate to maker</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="410"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="490"/>
         <source>Note for staff</source>
         <translation>Note for staff</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="411"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="491"/>
         <source>Add row</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="412"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="492"/>
         <source>Remove row</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="413"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="556"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="493"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="662"/>
         <source>Replace by preset</source>
         <translation>Replace by preset</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="416"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="496"/>
         <source>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</source>
         <translation>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="441"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="521"/>
         <source>(any)</source>
         <translation>(any)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="539"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
+        <source>Archive file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="575"/>
+        <source>Archive (*.db)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="578"/>
+        <source>Remove archived sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="579"/>
+        <source>%1 closed sheet(s) were written to the archive and checked. Remove them from this database now? (The archive keeps them.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="594"/>
+        <source>%1 sheet(s) archived to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="645"/>
         <source>Row %1: %2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="557"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="663"/>
         <source>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</source>
         <translation>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="674"/>
         <source>Preset loaded: press Save to keep it.</source>
         <translation>Preset loaded: press Save to keep it.</translation>
     </message>
@@ -1003,17 +1122,17 @@ Log file: %4</translation>
 <context>
     <name>SheetForm</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="336"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="340"/>
         <source>Deadlines</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="337"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="341"/>
         <source>Response:</source>
         <translation>Response:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="338"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="342"/>
         <source>Resolution:</source>
         <translation>Resolution:</translation>
     </message>
@@ -1258,37 +1377,37 @@ Log file: %4</translation>
         <translation>Check effectiveness…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="341"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="345"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="342"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="346"/>
         <source>Save the sheet (Ctrl+S)</source>
         <translation>Save the sheet (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="343"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="347"/>
         <source>&amp;Print…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="344"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="348"/>
         <source>Print the sheet for signatures (Ctrl+P)</source>
         <translation>Print the sheet for signatures (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="345"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="349"/>
         <source>Reply l&amp;etter…</source>
         <translation>Reply l&amp;etter…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="346"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="350"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="347"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="351"/>
         <source>Close this window (Esc)</source>
         <translation>Close this window (Esc)</translation>
     </message>
@@ -1383,7 +1502,7 @@ Log file: %4</translation>
         <translation>New vehicle…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="400"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="407"/>
         <source>New complaint sheet</source>
         <translation>New complaint sheet</translation>
     </message>
@@ -1403,243 +1522,243 @@ Log file: %4</translation>
         <translation>Closed by %1 at %2.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="439"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="446"/>
         <source>Possible only when the sheet is: %1 (now: %2).</source>
         <translation>Possible only when the sheet is: %1 (now: %2).</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="447"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="454"/>
         <source>Record that the complaint was answered now</source>
         <translation>Record that the complaint was answered now</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="448"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="455"/>
         <source>Give the sheet to the responsible area and person chosen above</source>
         <translation>Give the sheet to the responsible area and person chosen above</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="450"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="457"/>
         <source>Stop the resolution clock while the customer must act</source>
         <translation>Stop the resolution clock while the customer must act</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="451"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="458"/>
         <source>Start the resolution clock again</source>
         <translation>Start the resolution clock again</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="452"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="459"/>
         <source>Needs the root cause, the correction and a concrete long-term measure</source>
         <translation>Needs the root cause, the correction and a concrete long-term measure</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="454"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="461"/>
         <source>Record the customer&apos;s feedback and satisfaction</source>
         <translation>Record the customer&apos;s feedback and satisfaction</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="455"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="462"/>
         <source>Close the sheet (service director)</source>
         <translation>Close the sheet (service director)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="456"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="463"/>
         <source>Work on the sheet again</source>
         <translation>Work on the sheet again</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="463"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="464"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="470"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="471"/>
         <source>set when saved</source>
         <translation>set when saved</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="467"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="474"/>
         <source>The deadlines follow the store&apos;s policy for the channel and severity chosen.</source>
         <translation>The deadlines follow the store&apos;s policy for the channel and severity chosen.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="481"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="488"/>
         <source>Answered %1</source>
         <translation>Answered %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="482"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="489"/>
         <source>on time</source>
         <translation>on time</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="482"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="489"/>
         <source>late</source>
         <translation>late</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="503"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="510"/>
         <source>Major media complaint: escalated to the manufacturer&apos;s PR department.</source>
         <translation>Major media complaint: escalated to the manufacturer&apos;s PR department.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="705"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="716"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="707"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="718"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="709"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="720"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="711"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="722"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="713"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="724"/>
         <source>Mileage (km)</source>
         <translation>Mileage (km)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="715"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="726"/>
         <source>What the customer says</source>
         <translation>What the customer says</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="716"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="727"/>
         <source>What the customer asks for</source>
         <translation>What the customer asks for</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="718"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="729"/>
         <source>Root cause</source>
         <translation>Root cause</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="719"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="730"/>
         <source>Immediate correction</source>
         <translation>Immediate correction</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="720"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="731"/>
         <source>Compensation (¥)</source>
         <translation>Compensation (¥)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="722"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="733"/>
         <source>Long-term measure</source>
         <translation>Long-term measure</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="723"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="734"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="724"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="735"/>
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="839"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="850"/>
         <source>What the customer must do:</source>
         <translation>What the customer must do:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="845"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="856"/>
         <source>The resolution clock stops until you resume the sheet.</source>
         <translation>The resolution clock stops until you resume the sheet.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="849"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="860"/>
         <source>(choose 1–5)</source>
         <translation>(choose 1–5)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="859"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="870"/>
         <source>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</source>
         <translation>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="862"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="873"/>
         <source>What the customer said:</source>
         <translation>What the customer said:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="864"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="875"/>
         <source>Kind of visit:</source>
         <translation>Kind of visit:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="865"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="876"/>
         <source>How:</source>
         <translation>How:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="876"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="887"/>
         <source>Closing remark:</source>
         <translation>Closing remark:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="882"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="893"/>
         <source>Closing ends the work on this complaint. It can be reopened by the service director.</source>
         <translation>Closing ends the work on this complaint. It can be reopened by the service director.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="886"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="897"/>
         <source>Why it is reopened:</source>
         <translation>Why it is reopened:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="932"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="943"/>
         <source>(choose)</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="940"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="951"/>
         <source>What changes:</source>
         <translation>What changes:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="942"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="953"/>
         <source>Owner:</source>
         <translation>Owner:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="943"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="954"/>
         <source>Due:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="951"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="962"/>
         <source>Add a corrective action</source>
         <translation>Add a corrective action</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="968"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="979"/>
         <source>Result:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="969"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="980"/>
         <source>How it was checked:</source>
         <translation>How it was checked:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="978"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="989"/>
         <source>Effectiveness of: %1</source>
         <translation>Effectiveness of: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1007"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1018"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1008"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1019"/>
         <source>Save your changes to this sheet?</source>
         <translation>Save your changes to this sheet?</translation>
     </message>
@@ -1647,62 +1766,67 @@ Log file: %4</translation>
 <context>
     <name>SheetTableModel</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="50"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="55"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="51"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="56"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="52"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="57"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="53"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="58"/>
         <source>Plate / order</source>
         <translation>Plate / order</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="54"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="59"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="55"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="60"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="56"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="61"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="57"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="62"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="58"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="63"/>
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="59"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="64"/>
         <source>Time left</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="124"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="65"/>
+        <source>Text match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="140"/>
         <source>Searching complaints…</source>
         <translation>Searching complaints…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="140"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="159"/>
         <source>Due %1</source>
         <translation>Due %1</translation>
     </message>
@@ -1710,44 +1834,84 @@ Log file: %4</translation>
 <context>
     <name>StoreTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="159"/>
         <source>Store &amp;name:</source>
         <translation>Store &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="159"/>
         <source>Store code:</source>
         <translation>Store code:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="159"/>
         <source>Preset:</source>
         <translation>Preset:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="140"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="160"/>
         <source>&amp;Address:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="140"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="160"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="141"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="161"/>
         <source>Keep closed sheets (&amp;years):</source>
         <translation>Keep closed sheets (&amp;years):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="143"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="161"/>
+        <source>Largest attachment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="162"/>
+        <source>All attachments of a sheet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="164"/>
         <source>The code starts every sheet number; it cannot change.</source>
         <translation>The code starts every sheet number; it cannot change.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="146"/>
-        <source>Closed sheets are kept at least this long; nothing is deleted or archived automatically yet (archiving comes with a later version, and will keep sheets this long before moving them to the archive).</source>
-        <translation>Closed sheets are kept at least this long; nothing is deleted or archived automatically yet (archiving comes with a later version, and will keep sheets this long before moving them to the archive).</translation>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="167"/>
+        <source>Closed sheets are kept at least this long. Older ones can be written to an archive file (which the program opens read-only) and then, only if you ask, removed here; nothing is removed by age alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="170"/>
+        <source>Archive older closed sheets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="176"/>
+        <source>Archive file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="177"/>
+        <source>Archive (*.db)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="180"/>
+        <source>Remove archived sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="181"/>
+        <source>%1 closed sheet(s) were written to the archive and checked. Remove them from this database now? (The archive keeps them.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="196"/>
+        <source>%1 sheet(s) archived to %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1868,13 +2032,13 @@ Log file: %4</translation>
 <context>
     <name>_Tab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="69"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="76"/>
         <source>&amp;Save</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="71"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="97"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="78"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="104"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>

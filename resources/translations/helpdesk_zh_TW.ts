@@ -2,82 +2,177 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="156"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="157"/>
+        <source>Caption for the next files</source>
+        <translation>下一批檔案的說明</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="158"/>
+        <source>Add files…</source>
+        <translation>新增檔案…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="159"/>
+        <source>Paste</source>
+        <translation>貼上</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="160"/>
+        <source>Paste a screenshot or copied files (Ctrl+V)</source>
+        <translation>貼上截圖或已複製的檔案（Ctrl+V）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="161"/>
+        <source>Open</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="162"/>
+        <source>Remove…</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="189"/>
+        <source>%1 · %2
+Added by %3 at %4</source>
+        <translation>%1 · %2
+由 %3 於 %4 新增</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="216"/>
+        <source>Save the sheet first; then add photos and files here (or drop them onto this box).</source>
+        <translation>請先儲存抱怨單，然後在此新增照片和檔案（或拖放到此框中）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="219"/>
+        <source>Drop files or a picture here, or paste a screenshot with Ctrl+V.</source>
+        <translation>可將檔案或圖片拖放到此處，或用 Ctrl+V 貼上截圖。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="277"/>
+        <source>Attach files</source>
+        <translation>新增附件</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="317"/>
+        <source>Remove attachment</source>
+        <translation>刪除附件</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/attachments_panel.py" line="318"/>
+        <source>Why is “%1” removed? (kept in the audit trail)</source>
+        <translation>為什麼刪除“%1”？（記入審計記錄）</translation>
+    </message>
+</context>
+<context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="317"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="371"/>
         <source>Open</source>
         <translation>營業</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="318"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="372"/>
         <source>Make-up day hours:</source>
         <translation>調休日營業時間：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="319"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="373"/>
         <source>Public holidays (closed):</source>
         <translation>法定節假日（休息）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="320"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="374"/>
         <source>Make-up working days (调休, open):</source>
         <translation>調休工作日（營業）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="322"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="376"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="323"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="377"/>
         <source>Remove</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="324"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="378"/>
         <source>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</source>
         <translation>“30分鐘”“下班前”等時限按這些營業時間計算。修改只對今後登記的抱怨單生效。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="384"/>
+        <source>Archive file</source>
+        <translation>歸檔檔案</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="385"/>
+        <source>Archive (*.db)</source>
+        <translation>歸檔檔案 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="388"/>
+        <source>Remove archived sheets</source>
+        <translation>刪除已歸檔的抱怨單</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="389"/>
+        <source>%1 closed sheet(s) were written to the archive and checked. Remove them from this database now? (The archive keeps them.)</source>
+        <translation>%1 張已關閉的抱怨單已寫入歸檔並校驗無誤。現在從本資料庫中刪除它們嗎？（歸檔檔案會保留它們。）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="404"/>
+        <source>%1 sheet(s) archived to %2</source>
+        <translation>已將 %1 張抱怨單歸檔到 %2</translation>
     </message>
 </context>
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="793"/>
         <source>Code</source>
         <translation>程式碼</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="793"/>
         <source>Simplified Chinese</source>
         <translation>簡體中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="793"/>
         <source>Traditional Chinese</source>
         <translation>繁體中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="688"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="794"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="689"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="795"/>
         <source>Add category</source>
         <translation>新增類別</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="690"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="796"/>
         <source>Remove</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="691"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="797"/>
         <source>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</source>
         <translation>新類別的代碼可以留空：儲存時由簡體中文名稱的拼音生成。已被抱怨單使用的類別不能刪除。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="750"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="856"/>
         <source>Row %1: </source>
         <translation>第 %1 行：</translation>
     </message>
@@ -118,104 +213,104 @@
 <context>
     <name>ComplaintListPage</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="191"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
         <source>&amp;Search:</source>
         <translation>搜尋(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="193"/>
-        <source>Number, name, pinyin (zs), phone tail, plate, VIN tail, order (Ctrl+F)</source>
-        <translation>單號、姓名、拼音（zs）、電話尾號、車牌、車架號尾號、訂單號（Ctrl+F）</translation>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <source>Number or its last digits, name, pinyin (zs), phone tail, plate, VIN tail, order, words in the text (Ctrl+F)</source>
+        <translation>單號或其末幾位、姓名、拼音（zs）、電話尾號、車牌、車架號尾號、訂單號、內容中的文字（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="194"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
         <source>S&amp;tatus:</source>
         <translation>狀態(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="195"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
         <source>&amp;New sheet</source>
         <translation>新建抱怨單(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>登記新的抱怨（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="197"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="203"/>
         <source>&amp;Mine</source>
         <translation>我負責的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="204"/>
         <source>Only sheets I am responsible for</source>
         <translation>只顯示我負責的抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="199"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="205"/>
         <source>Received from</source>
         <translation>接收日期從</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
         <source>Clear filters</source>
         <translation>清除篩選</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
         <source>Open (not closed)</source>
         <translation>未關閉</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
         <source>All statuses</source>
         <translation>全部狀態</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="213"/>
         <source>Any deadline</source>
         <translation>不限時限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="210"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="216"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="220"/>
         <source>All severities</source>
         <translation>全部嚴重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="218"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="224"/>
         <source>All categories</source>
         <translation>全部類別</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="222"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="228"/>
         <source>All stores</source>
         <translation>全部門店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="398"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="404"/>
         <source>Searching…</source>
         <translation>正在搜尋…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="419"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="426"/>
         <source>%n sheet(s)</source>
         <translation>
             <numerusform>%n 張抱怨單</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="420"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="427"/>
         <source>searched in %1 s</source>
         <translation>用時 %1 秒</translation>
     </message>
@@ -284,47 +379,47 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>CustomerFinder</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="120"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="123"/>
         <source>Name, pinyin (zs), phone or last 4 digits, plate, VIN tail, order no.</source>
         <translation>姓名、拼音（zs）、電話或後4位、車牌、車架號尾號、訂單號</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="121"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="124"/>
         <source>New c&amp;ustomer</source>
         <translation>新客戶(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="122"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="125"/>
         <source>The customer is not on file yet: type their name and phone; they are saved with the sheet</source>
         <translation>客戶尚未建檔：請輸入姓名和電話，將與抱怨單一起儲存</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="124"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="127"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="125"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="128"/>
         <source>Phone:</source>
         <translation>電話：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="164"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="172"/>
         <source>No customer chosen yet.</source>
         <translation>尚未選擇客戶。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="205"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="213"/>
         <source>Matched: %1</source>
         <translation>匹配：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="211"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="219"/>
         <source>Nobody found. Check the spelling, or register a new customer.</source>
         <translation>沒有找到。請檢查輸入，或登記新客戶。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="231"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="241"/>
         <source>Use %1 instead</source>
         <translation>改用 %1</translation>
     </message>
@@ -704,94 +799,89 @@ If it happens again, send the log file to your support contact:
         <translation>打開抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="318"/>
-        <source>Sheet number (e.g. TS-2026-000123):</source>
-        <translation>抱怨單號（如 TS-2026-000123）：</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="355"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
         <source>Unsaved sheets found</source>
         <translation>發現未儲存的抱怨單</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="357"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>上次程序結束時有 %n 張抱怨單未儲存。現在恢復嗎？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="359"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
         <source>&amp;Restore</source>
         <translation>恢復(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
         <source>&amp;Discard</source>
         <translation>丟棄(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="362"/>
         <source>Ask me &amp;later</source>
         <translation>以後再說(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="413"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="414"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="414"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="415"/>
         <source>Open a sheet by its number</source>
         <translation>按單號打開抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="415"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="416"/>
         <source>Search the complaint list</source>
         <translation>搜尋抱怨單列表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="416"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="417"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>抱怨、客戶、報表、設定</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="417"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="418"/>
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="418"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
         <source>Save the sheet</source>
         <translation>儲存抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
         <source>Print the sheet</source>
         <translation>列印抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="421"/>
         <source>Close the dialog or sheet window</source>
         <translation>關閉對話方塊或抱怨單視窗</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="421"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="422"/>
         <source>Next / previous field</source>
         <translation>下一項 / 上一項</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="423"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="424"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="438"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="439"/>
         <source>About Helpdesk</source>
         <translation>關於 Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="432"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="433"/>
         <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
 Database: %2
@@ -814,7 +904,12 @@ Log file: %4</source>
         <translation>複製診斷資訊(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="442"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="318"/>
+        <source>Sheet number or its last digits (e.g. TS-2026-000123 or 123):</source>
+        <translation>抱怨單號或其末幾位（例如 TS-2026-000123 或 123）：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="443"/>
         <source>Diagnostics copied to the clipboard</source>
         <translation>診斷資訊已複製到剪貼簿</translation>
     </message>
@@ -860,12 +955,12 @@ Log file: %4</source>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="619"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="725"/>
         <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
         <translation>每行一條短語。只由這些空話組成的根本原因或長期措施將被拒絕；含有具體內容（改變什麼、由誰、何時完成）的可以通過。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="622"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="728"/>
         <source>Back to the built-in list</source>
         <translation>恢復內建列表</translation>
     </message>
@@ -873,79 +968,104 @@ Log file: %4</source>
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
         <source>Severity</source>
         <translation>嚴重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
         <source>Response</source>
         <translation>響應</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="489"/>
         <source>Amount</source>
         <translation>數值</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="489"/>
         <source>Resolution</source>
         <translation>解決</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="489"/>
         <source>Escalate to maker</source>
         <translation>上報廠家</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="410"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="490"/>
         <source>Note for staff</source>
         <translation>員工須知</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="411"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="491"/>
         <source>Add row</source>
         <translation>新增一行</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="412"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="492"/>
         <source>Remove row</source>
         <translation>刪除一行</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="413"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="556"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="493"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="662"/>
         <source>Replace by preset</source>
         <translation>替換為預設</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="416"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="496"/>
         <source>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</source>
         <translation>以最具體的一行為準；必須有一行適用於任意渠道和任意嚴重程度。數值按型別表示分鐘或天數。修改只對今後登記的抱怨單生效。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="441"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="521"/>
         <source>(any)</source>
         <translation>（任意）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="539"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
+        <source>Archive file</source>
+        <translation>歸檔檔案</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="575"/>
+        <source>Archive (*.db)</source>
+        <translation>歸檔檔案 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="578"/>
+        <source>Remove archived sheets</source>
+        <translation>刪除已歸檔的抱怨單</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="579"/>
+        <source>%1 closed sheet(s) were written to the archive and checked. Remove them from this database now? (The archive keeps them.)</source>
+        <translation>%1 張已關閉的抱怨單已寫入歸檔並校驗無誤。現在從本資料庫中刪除它們嗎？（歸檔檔案會保留它們。）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="594"/>
+        <source>%1 sheet(s) archived to %2</source>
+        <translation>已將 %1 張抱怨單歸檔到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="645"/>
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="557"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="663"/>
         <source>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</source>
         <translation>用預設「%1」取代表中的規則？按「儲存」之前不會儲存；「重新整理」（F5）可恢復已儲存的表。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="674"/>
         <source>Preset loaded: press Save to keep it.</source>
         <translation>已載入預設：按「儲存」後生效。</translation>
     </message>
@@ -1001,17 +1121,17 @@ Log file: %4</source>
 <context>
     <name>SheetForm</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="336"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="340"/>
         <source>Deadlines</source>
         <translation>處理時限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="337"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="341"/>
         <source>Response:</source>
         <translation>響應：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="338"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="342"/>
         <source>Resolution:</source>
         <translation>解決：</translation>
     </message>
@@ -1256,37 +1376,37 @@ Log file: %4</source>
         <translation>驗證效果…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="341"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="345"/>
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="342"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="346"/>
         <source>Save the sheet (Ctrl+S)</source>
         <translation>儲存抱怨單（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="343"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="347"/>
         <source>&amp;Print…</source>
         <translation>列印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="344"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="348"/>
         <source>Print the sheet for signatures (Ctrl+P)</source>
         <translation>列印抱怨單以供簽字（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="345"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="349"/>
         <source>Reply l&amp;etter…</source>
         <translation>回覆函(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="346"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="350"/>
         <source>Close window</source>
         <translation>關閉視窗</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="347"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="351"/>
         <source>Close this window (Esc)</source>
         <translation>關閉此視窗（Esc）</translation>
     </message>
@@ -1381,7 +1501,7 @@ Log file: %4</source>
         <translation>新車輛…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="400"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="407"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨單</translation>
     </message>
@@ -1401,243 +1521,243 @@ Log file: %4</source>
         <translation>由 %1 於 %2 關閉。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="439"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="446"/>
         <source>Possible only when the sheet is: %1 (now: %2).</source>
         <translation>僅當抱怨單處於以下狀態時可用：%1（當前：%2）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="447"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="454"/>
         <source>Record that the complaint was answered now</source>
         <translation>記錄現在已響應該抱怨</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="448"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="455"/>
         <source>Give the sheet to the responsible area and person chosen above</source>
         <translation>把抱怨單交給上面選定的責任部門和責任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="450"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="457"/>
         <source>Stop the resolution clock while the customer must act</source>
         <translation>在需要客戶處理期間暫停解決計時</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="451"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="458"/>
         <source>Start the resolution clock again</source>
         <translation>重新開始解決計時</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="452"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="459"/>
         <source>Needs the root cause, the correction and a concrete long-term measure</source>
         <translation>需要根本原因、缺點糾正和具體的長期措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="454"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="461"/>
         <source>Record the customer&apos;s feedback and satisfaction</source>
         <translation>記錄客戶的反饋和滿意度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="455"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="462"/>
         <source>Close the sheet (service director)</source>
         <translation>關閉抱怨單（服務總監）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="456"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="463"/>
         <source>Work on the sheet again</source>
         <translation>重新處理該抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="463"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="464"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="470"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="471"/>
         <source>set when saved</source>
         <translation>儲存時確定</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="467"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="474"/>
         <source>The deadlines follow the store&apos;s policy for the channel and severity chosen.</source>
         <translation>時限按門店對所選接收渠道和嚴重程度的規定計算。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="481"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="488"/>
         <source>Answered %1</source>
         <translation>已於 %1 響應</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="482"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="489"/>
         <source>on time</source>
         <translation>按時</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="482"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="489"/>
         <source>late</source>
         <translation>超時</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="503"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="510"/>
         <source>Major media complaint: escalated to the manufacturer&apos;s PR department.</source>
         <translation>重大媒體抱怨：已上報廠家公關部門。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="705"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="716"/>
         <source>Received</source>
         <translation>接收時間</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="707"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="718"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="709"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="720"/>
         <source>Severity</source>
         <translation>嚴重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="711"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="722"/>
         <source>Category</source>
         <translation>類別</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="713"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="724"/>
         <source>Mileage (km)</source>
         <translation>里程（公里）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="715"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="726"/>
         <source>What the customer says</source>
         <translation>抱怨內容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="716"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="727"/>
         <source>What the customer asks for</source>
         <translation>客戶訴求</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="718"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="729"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="719"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="730"/>
         <source>Immediate correction</source>
         <translation>缺點糾正</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="720"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="731"/>
         <source>Compensation (¥)</source>
         <translation>補償（元）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="722"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="733"/>
         <source>Long-term measure</source>
         <translation>長期措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="723"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="734"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="724"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="735"/>
         <source>Responsible</source>
         <translation>責任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="839"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="850"/>
         <source>What the customer must do:</source>
         <translation>需要客戶做什麼：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="845"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="856"/>
         <source>The resolution clock stops until you resume the sheet.</source>
         <translation>在您恢復處理之前，解決計時暫停。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="849"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="860"/>
         <source>(choose 1–5)</source>
         <translation>（請選擇1–5）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="859"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="870"/>
         <source>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</source>
         <translation>滿意度（1 = 非常不滿意，5 = 非常滿意）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="862"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="873"/>
         <source>What the customer said:</source>
         <translation>客戶的反饋：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="864"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="875"/>
         <source>Kind of visit:</source>
         <translation>回訪型別：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="865"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="876"/>
         <source>How:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="876"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="887"/>
         <source>Closing remark:</source>
         <translation>關閉說明：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="882"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="893"/>
         <source>Closing ends the work on this complaint. It can be reopened by the service director.</source>
         <translation>關閉後該抱怨的處理即告結束。服務總監可以重新打開。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="886"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="897"/>
         <source>Why it is reopened:</source>
         <translation>重新打開的原因：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="932"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="943"/>
         <source>(choose)</source>
         <translation>（請選擇）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="940"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="951"/>
         <source>What changes:</source>
         <translation>改變內容：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="942"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="953"/>
         <source>Owner:</source>
         <translation>負責人：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="943"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="954"/>
         <source>Due:</source>
         <translation>期限：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="951"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="962"/>
         <source>Add a corrective action</source>
         <translation>新增糾正措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="968"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="979"/>
         <source>Result:</source>
         <translation>結果：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="969"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="980"/>
         <source>How it was checked:</source>
         <translation>驗證方法：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="978"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="989"/>
         <source>Effectiveness of: %1</source>
         <translation>效果驗證：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1007"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1018"/>
         <source>Unsaved changes</source>
         <translation>未儲存的修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1008"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1019"/>
         <source>Save your changes to this sheet?</source>
         <translation>儲存對這張抱怨單的修改嗎？</translation>
     </message>
@@ -1645,62 +1765,67 @@ Log file: %4</source>
 <context>
     <name>SheetTableModel</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="50"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="55"/>
         <source>Number</source>
         <translation>單號</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="51"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="56"/>
         <source>Received</source>
         <translation>接收時間</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="52"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="57"/>
         <source>Customer</source>
         <translation>客戶資訊</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="53"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="58"/>
         <source>Plate / order</source>
         <translation>車牌 / 訂單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="54"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="59"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="55"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="60"/>
         <source>Severity</source>
         <translation>嚴重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="56"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="61"/>
         <source>Category</source>
         <translation>類別</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="57"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="62"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="58"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="63"/>
         <source>Responsible</source>
         <translation>責任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="59"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="64"/>
         <source>Time left</source>
         <translation>剩餘時間</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="124"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="65"/>
+        <source>Text match</source>
+        <translation>符合內容</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="140"/>
         <source>Searching complaints…</source>
         <translation>正在搜尋抱怨單…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="140"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="159"/>
         <source>Due %1</source>
         <translation>期限 %1</translation>
     </message>
@@ -1708,44 +1833,84 @@ Log file: %4</source>
 <context>
     <name>StoreTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="159"/>
         <source>Store &amp;name:</source>
         <translation>門店名稱(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="159"/>
         <source>Store code:</source>
         <translation>門店程式碼：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="159"/>
         <source>Preset:</source>
         <translation>預設：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="140"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="160"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="140"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="160"/>
         <source>&amp;Phone:</source>
         <translation>電話(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="141"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="161"/>
         <source>Keep closed sheets (&amp;years):</source>
         <translation>已關閉抱怨單儲存年限(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="143"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="161"/>
+        <source>Largest attachment:</source>
+        <translation>單個附件最大：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="162"/>
+        <source>All attachments of a sheet:</source>
+        <translation>每張抱怨單附件合計最大：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="164"/>
         <source>The code starts every sheet number; it cannot change.</source>
         <translation>門店程式碼是每個抱怨單號的開頭，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="146"/>
-        <source>Closed sheets are kept at least this long; nothing is deleted or archived automatically yet (archiving comes with a later version, and will keep sheets this long before moving them to the archive).</source>
-        <translation>已關閉的抱怨單至少保存這麼久；目前不會自動刪除或歸檔（歸檔功能將在以後的版本提供，屆時抱怨單滿此年限後才移入歸檔）。</translation>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="167"/>
+        <source>Closed sheets are kept at least this long. Older ones can be written to an archive file (which the program opens read-only) and then, only if you ask, removed here; nothing is removed by age alone.</source>
+        <translation>已關閉的抱怨單至少保存這麼久。更早的可以寫入歸檔檔案（程式以唯讀方式開啟），然後僅在您要求時從這裡刪除；不會僅因時間到期而刪除任何資料。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="170"/>
+        <source>Archive older closed sheets…</source>
+        <translation>歸檔更早的已關閉抱怨單…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="176"/>
+        <source>Archive file</source>
+        <translation>歸檔檔案</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="177"/>
+        <source>Archive (*.db)</source>
+        <translation>歸檔檔案 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="180"/>
+        <source>Remove archived sheets</source>
+        <translation>刪除已歸檔的抱怨單</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="181"/>
+        <source>%1 closed sheet(s) were written to the archive and checked. Remove them from this database now? (The archive keeps them.)</source>
+        <translation>%1 張已關閉的抱怨單已寫入歸檔並校驗無誤。現在從本資料庫中刪除它們嗎？（歸檔檔案會保留它們。）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="196"/>
+        <source>%1 sheet(s) archived to %2</source>
+        <translation>已將 %1 張抱怨單歸檔到 %2</translation>
     </message>
 </context>
 <context>
@@ -1866,13 +2031,13 @@ Log file: %4</source>
 <context>
     <name>_Tab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="69"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="76"/>
         <source>&amp;Save</source>
         <translation>儲存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="71"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="97"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="78"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="104"/>
         <source>Saved.</source>
         <translation>已儲存。</translation>
     </message>

@@ -614,3 +614,86 @@ def test_init_derives_the_store_code_from_the_name(cli: Cli, tmp_path: Path) -> 
     assert result.code == 0, result.err
     assert "Store code TSQC4SD" in result.out and "--code" in result.out
     assert "store TSQC4SD 天顺汽车4S店" in result.out
+
+
+# ---------------------------------------------------------------- issue 11
+def test_attachments_and_text_search_from_the_command_line(
+        cli: Cli, staffed: Staff, tmp_path: Path) -> None:
+    from helpdesk.services import complaints as cs
+    from helpdesk.services import customers as cust
+
+    database = open_database(f"sqlite:///{cli.database}")
+    try:
+        customer = cust.create_customer(database.uow(), staffed.desk, cust.CustomerInput(
+            name="张三", phones=("13812345678",)))
+        number = cs.register(database.uow(), staffed.desk, cs.SheetInput(
+            channel="reception", severity="general", category="repair_quality",
+            description="车内空调有异味", customer_id=customer.id)).number
+    finally:
+        database.dispose()
+    tail = str(int(number.rsplit("-", 1)[1]))
+    photo = tmp_path / "车门.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 64)
+    assert cli("attachment", "add", tail, str(photo), "--caption", "划痕",
+               "--user", "desk").code == 0
+    listed = cli("--json", "attachment", "list", number)
+    items = listed.json()
+    assert isinstance(items, list) and [i["filename"] for i in items] == ["车门.png"]
+    out = tmp_path / "out"
+    assert cli("attachment", "extract", number, "--to", str(out)).code == 0
+    assert (out / "车门.png").read_bytes() == photo.read_bytes()
+    assert cli("attachment", "extract", number, "--to", str(out)).code == 0
+    assert (out / "车门 (2).png").exists()  # never overwritten
+    attachment_id = str(items[0]["id"])
+    refused = cli("attachment", "remove", attachment_id, "--reason", "错了", "--user", "desk")
+    assert refused.code == 1
+    assert cli("attachment", "remove", attachment_id, "--reason", "错了",
+               "--user", "manager").code == 0
+    assert cli("--json", "attachment", "list", number).json() == []
+    found = cli("--json", "sheet", "list", "--search", "异味")
+    data = found.json()
+    assert isinstance(data, dict) and data["total"] == 1
+    assert data["sheets"][0]["match"] == "车内空调有异味"
+    table = cli("sheet", "list", "--search", "异味")
+    assert "[异味]" in table.out
+
+
+def test_the_archive_from_the_command_line(cli: Cli, staffed: Staff, tmp_path: Path,
+                                           clock: Clock) -> None:
+    from datetime import datetime
+
+    from helpdesk.services import complaints as cs
+    from helpdesk.services import customers as cust
+
+    database = open_database(f"sqlite:///{cli.database}")
+    try:
+        clock.at = datetime(2024, 5, 6, 10, 0)
+        who = cust.create_customer(database.uow(), staffed.desk, cust.CustomerInput(
+            name="张三", phones=("13812345678",)))
+        sheet = cs.register(database.uow(), staffed.desk, cs.SheetInput(
+            channel="reception", severity="general", category="repair_quality",
+            description="车内异味", customer_id=who.id)).id
+        cs.assign(database.uow(), staffed.manager, sheet, "technical", staffed.manager)
+        cs.record_analysis(database.uow(), staffed.manager, sheet,
+                           root_cause="空调滤芯发霉，上次保养未更换",
+                           correction="更换滤芯并清洗蒸发箱",
+                           long_term_measure="保养时由技师拍照确认滤芯状态，服务经理每周抽查5台")
+        cs.resolve(database.uow(), staffed.manager, sheet)
+        cs.record_return_visit(database.uow(), staffed.care, sheet, 5)
+        cs.close(database.uow(), staffed.director, sheet, "结案")
+        number = cs.get_sheet(database.uow(), staffed.desk, sheet).number
+    finally:
+        database.dispose()
+    clock.at = datetime(2026, 11, 18, 10, 0)
+    target = tmp_path / "archive-2024.db"
+    assert cli("archive", "export", str(target), "--user", "director").code == 1
+    done = cli("archive", "export", str(target), "--user", "admin")
+    assert done.code == 0, done.err
+    listed = cli("--json", "archive", "list", str(target), "--search", "异味").json()
+    assert isinstance(listed, list) and [r["number"] for r in listed] == [number]
+    assert cli("archive", "verify", str(target), "--user", "admin").code == 0
+    assert cli("archive", "remove", str(target), "--user", "admin").code == 2  # no --yes
+    assert cli("sheet", "show", number).code == 0
+    assert cli("archive", "remove", str(target), "--user", "admin", "--yes").code == 0
+    assert cli("sheet", "show", number).code == 1
+    assert cli("--json", "archive", "list", str(target)).json() != []

@@ -176,3 +176,56 @@ def test_every_sql_path_agrees_with_the_domain_rule(store: tuple[Database, int],
             session.close()
         finally:
             outer.rollback()
+
+
+# ---------------------------------------------------------------- issue 11
+EVERY = timedelta(hours=24)
+update_offsets = st.one_of(st.sampled_from([EVERY, EVERY + timedelta(microseconds=1),
+                                            EVERY - timedelta(microseconds=1), EVERY + SEC,
+                                            EVERY - SEC, timedelta(0)]),
+                           st.integers(0, 3 * 86400).map(lambda s: timedelta(seconds=s)))
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                 HealthCheck.too_slow])
+@given(generated=st.lists(st.tuples(
+    st.sampled_from(list(SheetState)), update_offsets,
+    st.lists(st.tuples(update_offsets, st.booleans()), max_size=3)), min_size=5, max_size=25))
+def test_the_progress_update_filter_agrees_with_the_domain_rule(
+        store: tuple[Database, int],
+        generated: list[tuple[SheetState, timedelta, list[tuple[timedelta, bool]]]]) -> None:
+    """The "customer update due" filter (CRM preset) picks what the domain rule picks,
+    right at the 24 h boundary too."""
+    db, store_id = store
+    with db.engine.connect() as conn:
+        outer = conn.begin()
+        try:
+            customer = conn.execute(insert(tables.customers).values(
+                name="x", kind="individual", store_id=store_id, version=1)
+            ).inserted_primary_key[0]
+            expected = set()
+            for n, (state, received_ago, notes) in enumerate(generated):
+                received = NOW - received_ago
+                sheet_id = conn.execute(insert(tables.sheets).values(
+                    number=f"TS-2026-{n:06d}", store_id=store_id, received_at=received,
+                    channel="reception", severity="general", category="other",
+                    customer_id=customer, state=state.value, version=1)
+                ).inserted_primary_key[0]
+                for ago, told in notes:
+                    conn.execute(insert(tables.sheet_progress).values(
+                        sheet_id=sheet_id, at=NOW - min(ago, received_ago), by_id=None,
+                        text="x", customer_notified=told))
+                told_at = [NOW - min(ago, received_ago) for ago, told in notes if told]
+                if deadlines.progress_update_overdue(
+                        state, every=EVERY, received_at=received,
+                        last_notified_at=max(told_at) if told_at else None, now=NOW):
+                    expected.add(int(sheet_id))
+            session = Session(bind=conn)
+            found = set(sheet_queries.search_ids(session, SheetFilter(
+                due=DueFilter.UPDATE_DUE, progress_update_every=((store_id, EVERY),)),
+                NOW, None))
+            assert found == expected
+            session.close()
+        finally:
+            outer.rollback()

@@ -171,3 +171,29 @@ def test_english_columns_fit_their_words_and_cells_have_tooltips(qtbot, make_ctx
     for column in (Column.CHANNEL, Column.CATEGORY, Column.CUSTOMER):
         index = page.model.index(0, column)
         assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()
+
+
+# ---------------------------------------------------------------- issue 11
+def test_text_search_shows_the_match_and_number_tails_find_the_sheet(
+        qtbot, make_ctx, sample, ui_db):
+    from helpdesk.ui.complaints.match_delegate import match_html
+    from helpdesk.ui.complaints.model import MatchRole
+
+    page = _page(qtbot, make_ctx(sample.staff.desk))
+    assert page.table.isColumnHidden(Column.TEXT_MATCH)
+    page.state_combo.setCurrentIndex(page.state_combo.findData("all"))
+    type_text(qtbot, page.search_edit, "异响")  # two characters: below a trigram
+    _settle(qtbot, page)
+    assert page.model.rowCount() == 1
+    assert page.model.index(0, 0).data(SheetIdRole) == sample.registered
+    assert not page.table.isColumnHidden(Column.TEXT_MATCH)
+    parts = page.model.index(0, Column.TEXT_MATCH).data(MatchRole)
+    assert parts == ("保养后发动机", "异响", "")
+    assert "<b" in match_html(parts) and ">异响</b>" in match_html(parts)
+    page.table.grab()  # the delegate paints without a Qt warning
+    number = complaints.get_sheet(ui_db.uow(), sample.staff.desk, sample.closed).number
+    page.search_edit.clear()
+    type_text(qtbot, page.search_edit, str(int(number.rsplit("-", 1)[1])))  # "4"
+    _settle(qtbot, page)
+    assert page.model.index(0, 0).data(SheetIdRole) == sample.closed
+    assert page.model.index(0, Column.TEXT_MATCH).data() == ""

@@ -241,3 +241,44 @@ def test_saving_a_server_says_where_its_password_went(qtbot, make_ctx, sample, m
     assert "the password is kept in the configuration file, readable only by you" in \
         tab.result_label.text()
     assert session.password_storage() == "config"
+
+
+# ---------------------------------------------------------------- issue 11
+def test_the_administrator_sets_the_attachment_limits(qtbot, make_ctx, sample, ui_db):
+    from helpdesk.services import attachments as att
+    from helpdesk.ui.settings.store_tabs import StoreTab
+
+    tab = StoreTab(make_ctx(sample.staff.admin), sample.staff.store_id)
+    qtbot.addWidget(tab)
+    assert tab.file_limit_spin.value() == 10.0 and tab.sheet_limit_spin.value() == 50.0
+    tab.file_limit_spin.setValue(2.5)
+    tab.sheet_limit_spin.setValue(20)
+    tab.save()
+    limits = att.get_limits(ui_db.uow(), sample.staff.admin)
+    assert (limits.per_file, limits.per_sheet) == (round(2.5 * 1024 * 1024), 20 * 1024 * 1024)
+    tab.file_limit_spin.setValue(30)  # more than a whole sheet: refused at the field
+    tab.save()
+    assert att.get_limits(ui_db.uow(), sample.staff.admin).per_file == round(2.5 * 1024 * 1024)
+    assert "whole sheet" in tab.errors.label("attachment_limits").text()
+
+
+def test_the_administrator_archives_old_closed_sheets(qtbot, make_ctx, sample, ui_db,
+                                                      tmp_path, clock):
+    from helpdesk.domain.filters import SheetFilter
+    from helpdesk.services import archive
+    from helpdesk.services import complaints as cs
+    from helpdesk.ui.settings.store_tabs import StoreTab
+
+    tab = StoreTab(make_ctx(sample.staff.admin), sample.staff.store_id)
+    qtbot.addWidget(tab)
+    assert tab.archive_to(tmp_path / "none.db", remove=lambda n: True) == 0
+    assert "nothing to archive" in tab.general_error.text()
+    clock.advance(days=3 * 365)  # the sample's closed sheet is now three years old
+    asked: list[int] = []
+    assert tab.archive_to(tmp_path / "a.db", remove=lambda n: asked.append(n) or False) == 1
+    assert asked == [1]  # asked, and told no: nothing removed
+    everything = SheetFilter(include_closed=True)
+    assert sample.closed in cs.list_sheet_ids(ui_db.uow(), sample.staff.admin, everything)
+    assert tab.archive_to(tmp_path / "b.db", remove=lambda n: True) == 1
+    assert sample.closed not in cs.list_sheet_ids(ui_db.uow(), sample.staff.admin, everything)
+    assert archive.archived_sheet_ids(tmp_path / "b.db") == [sample.closed]

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from helpdesk.domain import deadlines
+from helpdesk.domain.complaints import SheetState
 from helpdesk.domain.complaints import SheetState as S
 from helpdesk.domain.deadlines import Clock
 from helpdesk.domain.sla import SlaState
@@ -110,3 +111,32 @@ def test_open_wait_start_is_the_latest_open_pause() -> None:
     pauses = [(NOW - 5 * D, NOW - 4 * D), (NOW - 2 * D, None), (NOW - D, None)]
     assert deadlines.open_wait_start(pauses) == NOW - D
     assert deadlines.open_wait_start(pauses[:1]) is None
+
+
+# ---------------------------------------------------------------- issue 11
+@pytest.mark.parametrize(("after", "late"), [
+    (timedelta(hours=23, minutes=59, seconds=59), False),
+    (timedelta(hours=24), False),  # the instant itself is on time
+    (timedelta(hours=24, microseconds=1), True),
+    (timedelta(hours=25), True),
+])
+def test_the_progress_update_is_late_just_after_24_hours(after: timedelta,
+                                                         late: bool) -> None:
+    told = datetime(2026, 3, 10, 9, 0)
+    assert deadlines.progress_update_overdue(
+        SheetState.IN_PROGRESS, every=timedelta(hours=24),
+        received_at=told - timedelta(hours=5), last_notified_at=told,
+        now=told + after) is late
+
+
+def test_the_progress_update_counts_from_receipt_and_only_while_open() -> None:
+    received = datetime(2026, 3, 10, 9, 0)
+    later = received + timedelta(hours=24, seconds=1)
+    for state in SheetState:
+        late = deadlines.progress_update_overdue(
+            state, every=timedelta(hours=24), received_at=received, last_notified_at=None,
+            now=later)
+        assert late is (state in deadlines.PROGRESS_UPDATE_STATES)
+    assert deadlines.progress_update_due_at(
+        SheetState.IN_PROGRESS, every=None, received_at=received,
+        last_notified_at=None) is None  # a preset without updates

@@ -392,7 +392,13 @@ def test_the_administrators_extra_banned_phrases_are_enforced() -> None:
     with pytest.raises(ValidationErrors) as caught:
         sheet.resolve(MANAGER, LATER, banned_phrases=banned)
     assert caught.value.errors[0].params["phrases"] == ("多多关注客户感受",)
-    sheet.resolve(MANAGER, LATER)  # with the default list it is long enough to pass
+    # Without the extension it is no longer let through for being long (issue 11): it
+    # names nobody, no date and nothing that changes.
+    with pytest.raises(ValidationErrors) as caught:
+        sheet.resolve(MANAGER, LATER)
+    assert caught.value.errors[0].code == "measure.no_signal"
+    sheet.long_term_measure = "多多关注客户感受：前台每天下班前电话回访当天交车的客户"
+    sheet.resolve(MANAGER, LATER)
     assert sheet.state is S.RESOLVED
 
 

@@ -6,9 +6,15 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection, engine_from_config, pool
 
+from helpdesk.storage import fulltext
 from helpdesk.storage.tables import metadata
 
 config = context.config
+
+
+def _include_name(name: str | None, type_: str, _parents: object) -> bool:
+    """The full-text index's own tables and index are not in ``metadata`` (issue 11)."""
+    return not fulltext.is_index_object(name)
 
 
 def _configure(connection: Connection) -> None:
@@ -17,6 +23,7 @@ def _configure(connection: Connection) -> None:
         target_metadata=metadata,
         render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies tables
         compare_type=True,
+        include_name=_include_name,
     )
 
 

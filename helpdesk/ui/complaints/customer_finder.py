@@ -48,6 +48,9 @@ class CustomerFinder(QWidget):
         self._ctx = ctx
         self.customer: CustomerDetail | None = None
         self.hits: list[CustomerSummary] = []
+        # issue 11: the vehicle/order a plate, VIN or order search found ("v:<id>"/"o:<id>")
+        self.matched_choice: str | None = None
+        self._picked_hit: CustomerSummary | None = None
 
         self.search_edit = QLineEdit(objectName="customerSearch")
         self.search_edit.setClearButtonEnabled(True)
@@ -149,6 +152,11 @@ class CustomerFinder(QWidget):
             except HelpdeskError as exc:
                 widgets.show_error(self, exc)
                 self.customer = None
+        hit, self._picked_hit = self._picked_hit, None
+        self.matched_choice = customers.matched_choice(
+            self.customer, hit.matched_kind, hit.matched_key) \
+            if hit is not None and self.customer is not None and hit.id == self.customer.id \
+            else None
         if self.customer is not None and self.creating:
             self.new_button.setChecked(False)
         self.search_edit.setText(self.customer.name if self.customer else "")
@@ -214,6 +222,7 @@ class CustomerFinder(QWidget):
     def _on_hit_chosen(self, index: QModelIndex) -> None:
         customer_id = index.data(CustomerIdRole)
         if customer_id is not None:
+            self._picked_hit = next((h for h in self.hits if h.id == int(customer_id)), None)
             # The completer writes the row's text into the field first; replace it.
             QTimer.singleShot(0, lambda: self.choose(int(customer_id)))
 
@@ -222,6 +231,7 @@ class CustomerFinder(QWidget):
             self.search_now()
             if len(self.hits) == 1:
                 self.completer.popup().hide()
+                self._picked_hit = self.hits[0]
                 self.choose(self.hits[0].id)
 
     def offer_existing(self, customer_id: int, name: str) -> None:

@@ -67,6 +67,7 @@ from helpdesk.services import settings as settings_svc
 from helpdesk.services.dto import Allowance, SheetDetail, UserInfo
 from helpdesk.ui import formatting, labels, messages, widgets
 from helpdesk.ui.complaints import dialogs, panels
+from helpdesk.ui.complaints.attachments_panel import AttachmentsPanel
 from helpdesk.ui.context import AppContext
 
 DRAFT_EVERY_MS = 3000
@@ -205,12 +206,15 @@ class SheetForm(QWidget):
         self._work_panels = (self.responsibility, self.analysis, self.actions, self.visits,
                              self.progress, self.history)
         self._expose_fields()
+        # issue 11: photos and files of the sheet
+        self.attachments_panel = AttachmentsPanel(self._ctx)
 
         # --- columns in a scroll area
         # Left: who and what was received; right: the complaint and the work on it.
         left = QVBoxLayout()
         for box in (self.identity, self.customer, self.vehicle):
             left.addWidget(box)
+        left.addWidget(self.attachments_panel)
         left.addStretch(1)
         right = QVBoxLayout()
         for box in (self.complaint, self.responsibility, self.analysis, self.actions,
@@ -360,6 +364,7 @@ class SheetForm(QWidget):
         self.identity.start_new(common.now(), user.store_id if user else None)
         self.finder.choose(customer_id, emit=False)
         self.vehicle.offer(self.finder.customer, None, offer_new=True)
+        self.attachments_panel.show_sheet(None)
         self._loading = False
         self._baseline = self.values()
         self._refresh_view()
@@ -380,6 +385,8 @@ class SheetForm(QWidget):
                       self.progress, self.closeout, self.history):
             panel.load(detail)
         self.analysis.load(detail, now)
+        self.attachments_panel.show_sheet(detail.id,
+                                          editable=detail.state is not SheetState.CLOSED)
         self._loading = False
         self._baseline = self.values()
         self._last_draft = None
@@ -533,6 +540,10 @@ class SheetForm(QWidget):
         self.vehicle.offer(self.finder.customer, None, offer_new=self.detail is None)
         if customer_id and self.finder.customer is not None:
             self.vehicle.choose_only(self.finder.customer)
+            # issue 11: the plate, VIN or order searched for is the one the sheet is about
+            found = self.vehicle.vehicle_combo.findData(self.finder.matched_choice or "")
+            if self.finder.matched_choice and found >= 0:
+                self.vehicle.vehicle_combo.setCurrentIndex(found)
             self.vehicle.vehicle_combo.setFocus()
 
     def _on_new_customer_toggled(self, checked: bool) -> None:

@@ -36,6 +36,7 @@ from helpdesk.domain.filters import DueFilter, SheetFilter, SheetSort
 from helpdesk.services import settings as settings_svc
 from helpdesk.services import setup
 from helpdesk.ui import labels
+from helpdesk.ui.complaints.match_delegate import MatchDelegate
 from helpdesk.ui.complaints.model import Column, SheetIdRole, SheetTableModel
 from helpdesk.ui.context import AppContext
 
@@ -104,6 +105,10 @@ class ComplaintListPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().height() + 8)
+        # issue 11: the searched words highlighted in the sheet's text
+        self.table.setItemDelegateForColumn(Column.TEXT_MATCH,
+                                            MatchDelegate(parent=self.table))
+        self.table.setColumnHidden(Column.TEXT_MATCH, True)
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
@@ -190,7 +195,8 @@ class ComplaintListPage(QWidget):
     def _retranslate(self) -> None:
         self._search_label.setText(self.tr("&Search:"))
         self.search_edit.setPlaceholderText(
-            self.tr("Number, name, pinyin (zs), phone tail, plate, VIN tail, order (Ctrl+F)"))
+            self.tr("Number or its last digits, name, pinyin (zs), phone tail, plate, VIN "
+                    "tail, order, words in the text (Ctrl+F)"))
         self._state_label.setText(self.tr("S&tatus:"))
         self.new_button.setText(self.tr("&New sheet"))
         self.new_button.setToolTip(self.tr("Register a new complaint (Ctrl+N)"))
@@ -398,6 +404,7 @@ class ComplaintListPage(QWidget):
         self.count_label.setText(self.tr("Searching…"))
 
     def _on_search_finished(self, count: int, seconds: float) -> None:
+        self.table.setColumnHidden(Column.TEXT_MATCH, not self.model.searches_text)
         self._update_count()
         if self._keep_selection is not None:
             row = self.model.row_of(self._keep_selection)

@@ -18,8 +18,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
+from helpdesk.domain import deadlines
 from helpdesk.domain.events import Changes
-from helpdesk.domain.filters import SheetFilter
+from helpdesk.domain.filters import DueFilter, SheetFilter
 from helpdesk.services import common, complaints, settings
 from helpdesk.services.dto import SheetRow
 from helpdesk.ui import formatting, labels, paged_model
@@ -29,6 +30,9 @@ from helpdesk.ui.paged_model import PagedIdsModel
 PAGE_SIZE = paged_model.PAGE_SIZE
 SheetIdRole = paged_model.IdRole
 UrgencyRole = Qt.ItemDataRole.UserRole + 2
+# (before, match, after) of the searched words in the sheet's text (issue 11).
+# (A comment, not "#:", which lupdate would take for a translator comment.)
+MatchRole = Qt.ItemDataRole.UserRole + 3
 
 
 class Column(IntEnum):
@@ -42,6 +46,7 @@ class Column(IntEnum):
     STATE = 7
     RESPONSIBLE = 8
     TIME_LEFT = 9
+    TEXT_MATCH = 10  # issue 11: where the searched words stand in the sheet's text
 
 
 def _header_text(column: Column) -> str:
@@ -57,6 +62,7 @@ def _header_text(column: Column) -> str:
         Column.STATE: QCoreApplication.translate("SheetTableModel", "Status"),
         Column.RESPONSIBLE: QCoreApplication.translate("SheetTableModel", "Responsible"),
         Column.TIME_LEFT: QCoreApplication.translate("SheetTableModel", "Time left"),
+        Column.TEXT_MATCH: QCoreApplication.translate("SheetTableModel", "Text match"),
     }
     return texts[column]
 
@@ -75,6 +81,7 @@ class SheetTableModel(PagedIdsModel[SheetFilter, SheetRow]):
     def __init__(self, ctx: AppContext, *, parent: Any = None) -> None:
         super().__init__(ctx, SheetFilter(), parent=parent)
         self._categories: Mapping[str, Sequence[str]] = {}
+        self._matches: dict[int, tuple[str, str, str]] = {}
         ctx.bus.changed.connect(self._on_changes)
 
     def _on_changes(self, changes: Changes) -> None:
@@ -113,9 +120,18 @@ class SheetTableModel(PagedIdsModel[SheetFilter, SheetRow]):
 
     def _take_extra(self, extra: Mapping[str, Sequence[str]]) -> None:
         self._categories = extra
+        self._matches = {}
 
     def _fetch_rows(self, ids: list[int]) -> list[SheetRow]:
+        if self._filter.text.strip():
+            self._matches.update(complaints.text_matches(
+                self._ctx.uow(), self._ctx.user_id, ids, self._filter.text))
         return complaints.sheet_rows(self._ctx.uow(), ids)
+
+    @property
+    def searches_text(self) -> bool:
+        """Whether the current search has words to find in the sheets' text."""
+        return bool(self._filter.text.strip())
 
     def _header_text(self, section: int) -> str:
         return _header_text(Column(section))
@@ -128,6 +144,9 @@ class SheetTableModel(PagedIdsModel[SheetFilter, SheetRow]):
         if row is None:
             return None
         column = Column(column_number)
+        if column is Column.TEXT_MATCH and role in (MatchRole, Qt.ItemDataRole.ToolTipRole):
+            return self._matches.get(row.id) if role == MatchRole else \
+                (self._display(row, column) or None)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
@@ -183,7 +202,13 @@ class SheetTableModel(PagedIdsModel[SheetFilter, SheetRow]):
             case Column.RESPONSIBLE:
                 return row.responsible_name
             case Column.TIME_LEFT:
-                return self._time_left(row).text
+                text = self._time_left(row).text
+                # issue 11: the CRM preset's progress update to the customer is late
+                if deadlines.is_late(row.progress_update_due_at, common.now()):
+                    text = f"{text} · {labels.label(DueFilter.UPDATE_DUE)}".lstrip(" ·")
+                return text
+            case Column.TEXT_MATCH:
+                return "".join(self._matches.get(row.id, ("", "", "")))
         return ""
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -23,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk.domain.customers import Lifecycle
+from helpdesk.domain.errors import HelpdeskError
 from helpdesk.domain.events import Changes
-from helpdesk.services import analytics, setup
+from helpdesk.services import analytics, customers, setup
 from helpdesk.services.analytics import AnalyticsOverview, PyramidReport, RfmClass, Segment
 from helpdesk.ui import formatting, widgets
 from helpdesk.ui.context import AppContext
@@ -262,10 +264,24 @@ class AnalyticsView(widgets.RefreshWhenShown, QWidget):
         self.visit_view.doubleClicked.connect(
             lambda index: self._open(self._visits.record(index.row()))
         )
+        # issue 11: the first return visit after a delivery is recorded from the call list
+        self.first_visit_button = QPushButton(
+            translate("AnalyticsView", "Record first visit after delivery…"))
+        self.first_visit_button.setObjectName("recordFirstVisit")
+        self.first_visit_button.setEnabled(False)
+        self.first_visit_button.clicked.connect(self._on_record_first_visit)
+        self.visit_view.selectionModel().currentRowChanged.connect(
+            lambda _current, _previous: self.first_visit_button.setEnabled(
+                self._chosen_delivery() is not None))
+        visits_page = QWidget()
+        visits_layout = QVBoxLayout(visits_page)
+        visits_layout.setContentsMargins(0, 0, 0, 0)
+        visits_layout.addWidget(self.visit_view, 1)
+        visits_layout.addWidget(self.first_visit_button, 0, Qt.AlignmentFlag.AlignLeft)
         lists = QTabWidget()
         lists.setObjectName("callLists")
         lists.addTab(self.birthday_view, translate("AnalyticsView", "Birthdays this month"))
-        lists.addTab(self.visit_view, translate("AnalyticsView", "Return visits due"))
+        lists.addTab(visits_page, translate("AnalyticsView", "Return visits due"))
         self._lists = lists
 
         grid = QGridLayout()
@@ -280,6 +296,39 @@ class AnalyticsView(widgets.RefreshWhenShown, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(grid, 1)
+
+    def _chosen_delivery(self) -> analytics.VisitDue | None:
+        row = self.visit_view.currentIndex().row()
+        if row < 0:
+            return None
+        record = self._visits.record(row)
+        return record if record.kind is analytics.VisitDueKind.FIRST_VISIT else None
+
+    def _on_record_first_visit(self) -> None:
+        due = self._chosen_delivery()
+        if due is None or due.order_id is None:
+            return
+        score, ok = QInputDialog.getInt(
+            self, translate("AnalyticsView", "First visit after delivery"),
+            translate("AnalyticsView", "Satisfaction of %1 (1–5):").replace(
+                "%1", due.customer_name), 5, 1, 5)
+        if not ok:
+            return
+        feedback, ok = QInputDialog.getText(
+            self, translate("AnalyticsView", "First visit after delivery"),
+            translate("AnalyticsView", "What the customer said:"))
+        if ok:
+            self.record_first_visit(due.order_id, score, feedback)
+
+    def record_first_visit(self, order_id: int, satisfaction: int, feedback: str) -> bool:
+        """Record it; the call list is recomputed from the change it announces."""
+        try:
+            customers.record_first_visit(self._ctx.uow(), self._ctx.user_id, order_id,
+                                         satisfaction=satisfaction, feedback=feedback)
+        except HelpdeskError as exc:
+            widgets.show_error(self, exc)
+            return False
+        return True
 
     def _on_changes(self, changes: Changes) -> None:
         """Stores feed the choice; customers' and sheets' changes the figures (once

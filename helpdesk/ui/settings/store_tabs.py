@@ -7,7 +7,9 @@ audited there) and shows every error next to the row or cell it is about.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTime, Signal
@@ -15,6 +17,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -33,10 +37,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from helpdesk.domain import attachments as attachment_rules
 from helpdesk.domain import vocabulary
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import HelpdeskError, ValidationError
 from helpdesk.domain.sla import PRESETS, DueKind
+from helpdesk.services import archive as archive_svc
+from helpdesk.services import attachments as attachments_svc
 from helpdesk.services import settings as settings_svc
 from helpdesk.ui import i18n, labels, messages, widgets
 from helpdesk.ui.context import AppContext
@@ -112,11 +119,20 @@ class StoreTab(_Tab):
         self.retention_spin.setRange(1, 30)
         self.retention_note = QLabel(objectName="retentionNote")
         self.retention_note.setWordWrap(True)
-        self._captions = [QLabel() for _ in range(6)]
+        # issue 11: the administrator's attachment size limits (MB)
+        self.file_limit_spin = QDoubleSpinBox(objectName="attachmentFileLimit")
+        self.sheet_limit_spin = QDoubleSpinBox(objectName="attachmentSheetLimit")
+        for spin in (self.file_limit_spin, self.sheet_limit_spin):
+            spin.setRange(0.1, 1024)
+            spin.setDecimals(1)
+            spin.setSuffix(" MB")
+        self._captions = [QLabel() for _ in range(8)]
         form = QFormLayout()
         rows = [("store_name", self.name_edit), ("store_code", self.code_label),
                 ("preset", self.preset_label), ("store_address", self.address_edit),
-                ("store_phone", self.phone_edit), ("retention_years", self.retention_spin)]
+                ("store_phone", self.phone_edit), ("retention_years", self.retention_spin),
+                ("attachment_limits", self.file_limit_spin),
+                ("attachment_sheet_limit", self.sheet_limit_spin)]
         for caption, (key, widget) in zip(self._captions, rows, strict=True):
             caption.setBuddy(widget)
             error = widgets.error_label(key)
@@ -124,6 +140,10 @@ class StoreTab(_Tab):
             form.addRow("", error)
             self.errors.add(key, widget, error)
         form.addRow("", self.retention_note)
+        # issue 11: the retention archive (an administrator's explicit action)
+        self.archive_button = QPushButton(objectName="archiveButton")
+        self.archive_button.clicked.connect(self._on_archive)
+        form.addRow("", self.archive_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)
@@ -138,16 +158,44 @@ class StoreTab(_Tab):
         for caption, text in zip(self._captions, (
                 self.tr("Store &name:"), self.tr("Store code:"), self.tr("Preset:"),
                 self.tr("&Address:"), self.tr("&Phone:"),
-                self.tr("Keep closed sheets (&years):")), strict=True):
+                self.tr("Keep closed sheets (&years):"), self.tr("Largest attachment:"),
+                self.tr("All attachments of a sheet:")), strict=True):
             caption.setText(text)
         self.code_label.setToolTip(self.tr("The code starts every sheet number; it cannot "
                                            "change."))
         self.retention_note.setText(self.tr(
-            "Closed sheets are kept at least this long; nothing is deleted or archived "
-            "automatically yet (archiving comes with a later version, and will keep "
-            "sheets this long before moving them to the archive)."))
+            "Closed sheets are kept at least this long. Older ones can be written to an "
+            "archive file (which the program opens read-only) and then, only if you ask, "
+            "removed here; nothing is removed by age alone."))
+        self.archive_button.setText(self.tr("Archive older closed sheets…"))
         if hasattr(self, "_preset"):
             self.preset_label.setText(labels.preset_label(self._preset))
+
+    def _on_archive(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Archive file"), "helpdesk-archive.db",
+            self.tr("Archive (*.db)"))
+        if name:
+            self.archive_to(Path(name), remove=lambda count: QMessageBox.question(
+                self, self.tr("Remove archived sheets"),
+                self.tr("%1 closed sheet(s) were written to the archive and checked. Remove "
+                        "them from this database now? (The archive keeps them.)").replace(
+                    "%1", str(count))) == QMessageBox.StandardButton.Yes)
+
+    def archive_to(self, path: Path, *, remove: Callable[[int], bool]) -> int:
+        """Export the sheets past the retention period to ``path``; ``remove(count)``
+        says whether to delete them here too. Returns how many were archived."""
+        try:
+            result = archive_svc.export_archive(self._ctx.uow(), self._ctx.user_id, path)
+            if remove(len(result.sheet_ids)):
+                archive_svc.remove_archived(self._ctx.uow(), self._ctx.user_id, path,
+                                            confirm=True)
+        except HelpdeskError as exc:
+            self._failed(exc)
+            return 0
+        self._set_status(self.tr("%1 sheet(s) archived to %2").replace(
+            "%1", str(len(result.sheet_ids))).replace("%2", str(path)), saved=True)
+        return len(result.sheet_ids)
 
     def load(self) -> None:
         data = settings_svc.get_store_settings(self._ctx.uow(), self._ctx.user_id,
@@ -159,6 +207,9 @@ class StoreTab(_Tab):
         self.address_edit.setText(data.store.address)
         self.phone_edit.setText(data.store.phone)
         self.retention_spin.setValue(settings_svc.get_retention_years(self._ctx.uow()))
+        limits = attachments_svc.get_limits(self._ctx.uow(), self._ctx.user_id)
+        self.file_limit_spin.setValue(limits.per_file / attachment_rules.MB)
+        self.sheet_limit_spin.setValue(limits.per_sheet / attachment_rules.MB)
 
     def save(self) -> None:
         try:
@@ -168,6 +219,9 @@ class StoreTab(_Tab):
                                       phone=self.phone_edit.text())
             settings_svc.save_retention_years(self._ctx.uow(), self._ctx.user_id,
                                               self.retention_spin.value())
+            attachments_svc.set_limits(self._ctx.uow(), self._ctx.user_id,
+                                       self.file_limit_spin.value(),
+                                       self.sheet_limit_spin.value())
         except HelpdeskError as exc:
             self._failed(exc)
             return
@@ -324,6 +378,32 @@ class CalendarTab(_Tab):
         self.note.setText(self.tr("Deadlines such as “30 minutes” or “before the end of the "
                                   "working day” run on these hours. Changes apply to sheets "
                                   "registered from now on."))
+
+    def _on_archive(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Archive file"), "helpdesk-archive.db",
+            self.tr("Archive (*.db)"))
+        if name:
+            self.archive_to(Path(name), remove=lambda count: QMessageBox.question(
+                self, self.tr("Remove archived sheets"),
+                self.tr("%1 closed sheet(s) were written to the archive and checked. Remove "
+                        "them from this database now? (The archive keeps them.)").replace(
+                    "%1", str(count))) == QMessageBox.StandardButton.Yes)
+
+    def archive_to(self, path: Path, *, remove: Callable[[int], bool]) -> int:
+        """Export the sheets past the retention period to ``path``; ``remove(count)``
+        says whether to delete them here too. Returns how many were archived."""
+        try:
+            result = archive_svc.export_archive(self._ctx.uow(), self._ctx.user_id, path)
+            if remove(len(result.sheet_ids)):
+                archive_svc.remove_archived(self._ctx.uow(), self._ctx.user_id, path,
+                                            confirm=True)
+        except HelpdeskError as exc:
+            self._failed(exc)
+            return 0
+        self._set_status(self.tr("%1 sheet(s) archived to %2").replace(
+            "%1", str(len(result.sheet_ids))).replace("%2", str(path)), saved=True)
+        return len(result.sheet_ids)
 
     def load(self) -> None:
         data = settings_svc.get_store_settings(self._ctx.uow(), self._ctx.user_id,
@@ -488,6 +568,32 @@ class PolicyTab(_Tab):
         row = self.table.currentRow()
         if row >= 0:
             self.table.removeRow(row)
+
+    def _on_archive(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Archive file"), "helpdesk-archive.db",
+            self.tr("Archive (*.db)"))
+        if name:
+            self.archive_to(Path(name), remove=lambda count: QMessageBox.question(
+                self, self.tr("Remove archived sheets"),
+                self.tr("%1 closed sheet(s) were written to the archive and checked. Remove "
+                        "them from this database now? (The archive keeps them.)").replace(
+                    "%1", str(count))) == QMessageBox.StandardButton.Yes)
+
+    def archive_to(self, path: Path, *, remove: Callable[[int], bool]) -> int:
+        """Export the sheets past the retention period to ``path``; ``remove(count)``
+        says whether to delete them here too. Returns how many were archived."""
+        try:
+            result = archive_svc.export_archive(self._ctx.uow(), self._ctx.user_id, path)
+            if remove(len(result.sheet_ids)):
+                archive_svc.remove_archived(self._ctx.uow(), self._ctx.user_id, path,
+                                            confirm=True)
+        except HelpdeskError as exc:
+            self._failed(exc)
+            return 0
+        self._set_status(self.tr("%1 sheet(s) archived to %2").replace(
+            "%1", str(len(result.sheet_ids))).replace("%2", str(path)), saved=True)
+        return len(result.sheet_ids)
 
     def load(self) -> None:
         data = settings_svc.get_store_settings(self._ctx.uow(), self._ctx.user_id,

@@ -1,0 +1,126 @@
+"""Full-text search over what a sheet says, and sheet numbers by their tail (issue 11),
+on SQLite (FTS5 trigram) and PostgreSQL (pg_trgm)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from helpdesk.domain.errors import NotFound
+from helpdesk.domain.filters import SheetFilter
+from helpdesk.services import complaints as cs
+from helpdesk.services import customers
+from helpdesk.services.customers import CustomerInput
+from helpdesk.storage.database import Database
+from tests.conftest import NOW, Clock
+from tests.fakes import Staff, seed_staff
+from tests.integration import databases
+
+
+@pytest.fixture(scope="module")
+def shared_postgres() -> Iterator[Database]:
+    yield from databases.module_postgres()
+
+
+@pytest.fixture(params=databases.BACKENDS)
+def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    yield from databases.any_db(request, tmp_path)
+
+
+@pytest.fixture
+def team(any_db: Database, clock: Clock) -> Staff:
+    return seed_staff(any_db.uow())
+
+
+def _customer(db: Database, team: Staff) -> int:
+    found = customers.find_customers(db.uow(), team.desk, "13812345678")
+    if found:
+        return found[0].id
+    return customers.create_customer(db.uow(), team.desk, CustomerInput(
+        name="张三", phones=("13812345678",))).id
+
+
+def _sheet(db: Database, team: Staff, description: str, request: str = "") -> int:
+    return cs.register(db.uow(), team.desk, cs.SheetInput(
+        channel="reception", severity="general", category="repair_quality",
+        description=description, customer_request=request, customer_id=_customer(db, team),
+        received_at=NOW - timedelta(hours=1))).id
+
+
+def _found(db: Database, team: Staff, query: str, **kw: object) -> set[int]:
+    return set(cs.list_sheet_ids(db.uow(), team.desk, SheetFilter(text=query, **kw)))
+
+
+def test_two_and_three_character_chinese_queries_find_the_text(
+        any_db: Database, team: Staff) -> None:
+    smell = _sheet(any_db, team, "车内空调有异味，开窗也散不掉")
+    noise = _sheet(any_db, team, "刹车时左前轮异响", request="免费检查刹车片")
+    other = _sheet(any_db, team, "保养等候时间太长")
+    assert _found(any_db, team, "异味") == {smell}
+    assert _found(any_db, team, "空调有异味") == {smell}
+    assert _found(any_db, team, "刹车片") == {noise}  # the customer's request
+    assert _found(any_db, team, "异") == set()  # one character is no text search
+    assert other not in _found(any_db, team, "异响")
+    # Closed or not: the text search leaves the other filters as they were.
+    assert _found(any_db, team, "异味", include_closed=True) == {smell}
+
+
+def test_progress_notes_and_the_analysis_are_searched_as_soon_as_saved(
+        any_db: Database, team: Staff) -> None:
+    sheet = _sheet(any_db, team, "发动机故障灯亮")
+    assert _found(any_db, team, "点火线圈") == set()
+    cs.acknowledge(any_db.uow(), team.manager, sheet)
+    cs.assign(any_db.uow(), team.director, sheet, "technical", team.manager)
+    cs.add_progress(any_db.uow(), team.manager, sheet, "已订点火线圈，周五到货")
+    assert _found(any_db, team, "点火线圈") == {sheet}
+    cs.record_analysis(any_db.uow(), team.manager, sheet,
+                       root_cause="火花塞积碳导致失火，上次保养未检查")
+    assert _found(any_db, team, "积碳") == {sheet}
+    assert _found(any_db, team, "上次保养") == {sheet}
+
+
+def test_the_match_is_shown_with_its_surroundings(any_db: Database, team: Staff) -> None:
+    sheet = _sheet(any_db, team, "客户反映车内空调有异味，开窗也散不掉，要求清洗蒸发箱")
+    before, hit, after = cs.text_matches(any_db.uow(), team.desk, [sheet], "异味")[sheet]
+    assert hit == "异味"
+    assert before.endswith("空调有") and after.startswith("，开窗")
+
+
+def test_like_wildcards_in_the_query_are_taken_literally(
+        any_db: Database, team: Staff) -> None:
+    percent = _sheet(any_db, team, "多收了10%工时费")
+    _sheet(any_db, team, "多收了工时费")
+    assert _found(any_db, team, "0%") == {percent}
+    assert _found(any_db, team, "10%工时") == {percent}
+
+
+def test_a_sheet_number_is_found_by_any_tail(any_db: Database, team: Staff) -> None:
+    ids = [_sheet(any_db, team, f"第{i}张") for i in range(12)]
+    number = cs.get_sheet(any_db.uow(), team.desk, ids[11]).number  # TS-2026-000012
+    year = number.split("-")[1]
+    for tail in ("12", "012", "000012", f"{year}-000012", f"{year}-12", number.lower()):
+        assert ids[11] in _found(any_db, team, tail), tail
+        assert cs.find_sheet_id(any_db.uow(), tail) == ids[11], tail
+    assert _found(any_db, team, "000012") == {ids[11]}
+    with pytest.raises(NotFound) as caught:
+        cs.find_sheet_id(any_db.uow(), "13")
+    assert caught.value.code == "sheet.not_found"
+
+
+def test_a_tail_that_fits_two_years_is_not_guessed(any_db: Database, team: Staff,
+                                                    clock: Clock) -> None:
+    first = _sheet(any_db, team, "去年的单")
+    clock.advance(days=400)
+    second = cs.register(any_db.uow(), team.desk, cs.SheetInput(
+        channel="reception", severity="general", category="repair_quality",
+        description="今年的单", customer_id=_customer(any_db, team))).id
+    numbers = {cs.get_sheet(any_db.uow(), team.desk, i).number for i in (first, second)}
+    assert len({n.split("-")[1] for n in numbers}) == 2
+    assert _found(any_db, team, "1") >= {first, second}
+    with pytest.raises(NotFound) as caught:
+        cs.find_sheet_id(any_db.uow(), "000001")
+    assert caught.value.code == "sheet.ambiguous"
+    assert set(caught.value.params["numbers"]) == numbers
