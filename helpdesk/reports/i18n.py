@@ -356,7 +356,6 @@ _ZH_CN: dict[str, str] = {
     "kpi_def.rfm": "RFM：最近一次消费（R）、消费频次（F）、消费金额（M）按五分位各评1–5分；"
                    "高价值 R≥3、F≥4、M≥4；潜力 R≥3 且 F 或 M≥3；普通 R≥3 其余；"
                    "流失风险 R≤2 且 F 或 M≥4；沉默为其余。",
-}
     # issue 11: attachments on the printout
     "sheet.sec.attachments": "附件",
     "sheet.att_file": "文件",
@@ -696,7 +695,6 @@ _ZH_TW: dict[str, str] = {
     "kpi_def.rfm": "RFM：最近一次消費（R）、消費頻次（F）、消費金額（M）按五分位各評1–5分；"
                    "高價值 R≥3、F≥4、M≥4；潛力 R≥3 且 F 或 M≥3；普通 R≥3 其餘；"
                    "流失風險 R≤2 且 F 或 M≥4；沉默為其餘。",
-}
     # issue 11: attachments on the printout
     "sheet.sec.attachments": "附件",
     "sheet.att_file": "檔案",
@@ -1058,7 +1056,6 @@ _EN: dict[str, str] = {
     "kpi_def.rfm": "RFM: recency, frequency and monetary value each scored 1–5 by quintile; "
                    "high value R≥3 F≥4 M≥4; potential R≥3 and F or M ≥3; ordinary R≥3 "
                    "otherwise; at risk R≤2 and F or M ≥4; silent otherwise.",
-}
     # issue 11: attachments on the printout
     "sheet.sec.attachments": "Attachments",
     "sheet.att_file": "File",
