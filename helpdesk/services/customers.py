@@ -562,3 +562,13 @@ def merge_customers(uow: UnitOfWork, actor_id: int, keep_id: int, duplicate_id: 
                      "moved": moved, "sheets": sheets_moved}))
         uow.commit()
         return customer_detail(uow, keep, user)
+
+
+# issue 10: an import row reports every problem at once
+def input_problems(data: CustomerInput, today: date) -> list[ValidationError]:
+    """What is wrong with the customer's own fields and phones, found without the
+    database (an import row that is wrong elsewhere is still checked in full)."""
+    errors: list[ValidationError] = []
+    _customer_fields(data, today, errors)
+    _phones(data.phones, errors, required=True)
+    return errors

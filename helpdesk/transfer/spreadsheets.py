@@ -20,9 +20,7 @@ program.
 
 from __future__ import annotations
 
-import codecs
 import csv
-import io
 import logging
 import os
 import re
@@ -35,7 +33,7 @@ from typing import Any, TypeVar
 
 import phonenumbers
 
-from helpdesk.domain import audit, events, parsing, text, validation, vocabulary
+from helpdesk.domain import audit, error_texts, events, parsing, text, validation, vocabulary
 from helpdesk.domain.complaints import (
     Action,
     ResponsibleArea,
@@ -62,13 +60,13 @@ from helpdesk.domain.users import Permission, User
 from helpdesk.services import common
 from helpdesk.services import customers as customer_services
 from helpdesk.services.common import UnitOfWork
+from helpdesk.transfer import reading
 
 log = logging.getLogger(__name__)
 
 CUSTOMERS = "customers"
 SHEETS = "sheets"
 _E = TypeVar("_E", bound=StrEnum)
-MAX_ROWS = 200_000  # a bigger file is almost certainly not a customer list
 _XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 
@@ -170,6 +168,9 @@ SHEET_COLUMNS: tuple[TemplateColumn, ...] = (
        "填写且不重复则保留原单号; 空则按店代码和接收年份编号", ("抱怨单号", "编号")),
     _C("received_at", "接收时间", "Received at", True, _TIME_HELP, _TIME_HELP_ZH,
        ("接收日期", "日期", "登记时间")),
+    _C("received_time", "接收时刻", "Received time", False,
+       "Time of day when the date column holds the date only: 14:30, 上午 9:05, 下午3点.",
+       "接收日期只写日期时的时刻, 如 14:30、上午 9:05、下午3点", ("时间", "时刻", "登记时刻")),
     _C("channel", "接收渠道", "Channel", True,
        "客户关爱回访 / 服务顾问接待 / 厂家400热线 / 媒体/消协/行业管理 / 电话 / "
        "网络/微信/邮件 / 门店现场 (or the codes care_visit, reception, oem_hotline, media, "
@@ -305,221 +306,209 @@ def _yes_no(value: str, column: str, errors: list[ValidationError]) -> bool | No
 
 
 # ====================================================================== dates
-def _opt_datetime(value: str, column: str, errors: list[ValidationError]) -> datetime | None:
-    if not value:
+# Columns whose cells are read as the spreadsheet holds them (a date cell, an Excel
+# serial number), not as text.
+_DATE_KEYS = frozenset({"birthday", "purchase_date", "order_date", "received_at",
+                        "received_time", "acknowledged_at", "rework_completed_at",
+                        "resolved_at", "visited_at", "closed_at"})
+
+
+def _opt_datetime(value: Any, column: str, errors: list[ValidationError]) -> datetime | None:
+    if value is None or value == "":
         return None
     try:
-        return parsing.parse_datetime(value, field=column)
+        return parsing.parse_datetime(value, field=column, excel=True)
     except ValidationError as exc:
         errors.append(exc)
         return None
 
 
-def _opt_date(value: str, column: str, errors: list[ValidationError]) -> date | None:
-    if not value:
-        return None
+def _opt_date(value: Any, column: str, errors: list[ValidationError]) -> date | None:
+    when = _opt_datetime(value, column, errors)
+    return None if when is None else when.date()
+
+
+def _received(row: Mapping[str, Any], errors: list[ValidationError]) -> datetime | None:
+    """The received date, with the time of day from its own column when a ledger keeps
+    them apart (日期 2026-06-03, 时间 上午 9:05)."""
+    when = _opt_datetime(row["received_at"], "received_at", errors)
+    clock = row.get("received_time")
+    if when is None or clock is None or clock == "":
+        return when
     try:
-        return parsing.parse_datetime(value, field=column).date()
+        at = parsing.parse_time(clock, field="received_time")
     except ValidationError as exc:
         errors.append(exc)
-        return None
+        return when
+    return datetime.combine(when.date(), at) if when.time() == time(0) else when
 
 
 # ====================================================================== reading files
-def _cell_text(value: Any) -> str:
-    """A spreadsheet cell as the text a person sees."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, datetime):
-        if value.time() == time(0):
-            return value.strftime("%Y-%m-%d")
-        return value.strftime("%Y-%m-%d %H:%M:%S" if value.second else "%Y-%m-%d %H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, time):
-        return value.strftime("%H:%M")
-    if isinstance(value, float):
-        # Excel stores phone numbers typed as numbers as floats: 13812345678.0.
-        return str(int(value)) if value.is_integer() else repr(value)
-    return str(value)
-
-
-# A CSV cell we exported with a protective quote (see _protect) reads back unquoted.
-_PROTECTED = re.compile(r"^'(?=[=+\-@\t\r])")
-
-
-def _decode(data: bytes) -> tuple[str, str]:
-    """Text and delimiter hint of a CSV file whose encoding is not declared."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "\t"
-    decoded = text.decode_text(data)
-    if decoded is not None:
-        return decoded, ""
-    raise ValidationError("file", "import.encoding",
-                          "the file is neither UTF-8 nor GB18030 text; save it as "
-                          "\"CSV UTF-8\" or as an Excel workbook")
-
-
-def _csv_rows(path: Path) -> list[list[str]]:
-    content, delimiter = _decode(path.read_bytes())
-    first_line = content.split("\n", 1)[0]
-    if not delimiter:
-        counts = {d: first_line.count(d) for d in (",", "\t", ";")}
-        delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
-    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
-    try:
-        return [[_PROTECTED.sub("", cell) for cell in row] for row in reader]
-    except csv.Error as exc:
-        raise ValidationError("file", "import.csv", f"the CSV file cannot be read: {exc}")\
-            from exc
-
-
-def _xlsx_rows(path: Path) -> list[list[str]]:
-    import zipfile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ValidationError("file", "import.unreadable",
-                              f"{path.name} is not a readable Excel workbook ({exc})") from exc
-    try:
-        sheet = workbook.worksheets[0]
-        rows = []
-        for values in sheet.iter_rows(values_only=True):
-            rows.append([_cell_text(v) for v in values])
-            if len(rows) > MAX_ROWS + 1:
-                break
-        return rows
-    finally:
-        workbook.close()
-
-
-def _raw_rows(path: Path) -> list[list[str]]:
-    path = Path(path)
-    if not path.is_file():
-        raise ValidationError("file", "import.missing", f"there is no file {path}")
-    suffix = path.suffix.lower()
-    if suffix in _XLSX_SUFFIXES:
-        return _xlsx_rows(path)
-    if suffix in (".csv", ".txt", ".tsv"):
-        return _csv_rows(path)
-    if suffix == ".xls":
-        raise ValidationError("file", "import.format",
-                              "old .xls workbooks cannot be read; save it as .xlsx or CSV")
-    raise ValidationError("file", "import.format",
-                          f"{path.name}: use a .csv or .xlsx file")
-
-
 def _header_index(columns: Sequence[TemplateColumn]) -> dict[str, str]:
     index: dict[str, str] = {}
     for column in columns:
         for name in (column.key, column.header_zh, column.header_en, *column.aliases):
-            index.setdefault(_fold(name), column.key)
+            index.setdefault(reading.header_key(name), column.key)
     return index
-
-
-def _match_headers(header: list[str],
-                   columns: Sequence[TemplateColumn]) -> tuple[list[str | None], list[str]]:
-    """Column key of each header cell (None for an empty one) and the unknown headers."""
-    index = _header_index(columns)
-    keys: list[str | None] = []
-    unknown: list[str] = []
-    for cell in header:
-        folded = _fold(cell).rstrip("*")  # "姓名*": people mark required columns
-        if not folded:
-            keys.append(None)
-            continue
-        key = index.get(folded)
-        if key is None:
-            unknown.append(cell.strip())
-        keys.append(key)
-    return keys, unknown
 
 
 def detect_kind(header: Sequence[str]) -> str | None:
     """Which template a header row belongs to (None when neither fits)."""
     for kind in (CUSTOMERS, SHEETS):
-        keys, unknown = _match_headers(list(header), COLUMNS[kind])
+        index = _header_index(COLUMNS[kind])
+        keys = {index.get(reading.header_key(cell)) for cell in header}
         required = {c.key for c in COLUMNS[kind] if c.required}
-        if not unknown and required <= {k for k in keys if k}:
+        if required <= keys:
             return kind
     return None
 
 
-def read_table(path: Path,
-               columns: Sequence[TemplateColumn] | None = None) -> list[dict[str, str]]:
-    """The data rows of a CSV or XLSX file, keyed by column key.
+def _guess_columns(sheets: Sequence[reading.Worksheet]) -> tuple[TemplateColumn, ...]:
+    best, best_count = CUSTOMER_COLUMNS, -1
+    for kind in (CUSTOMERS, SHEETS):
+        index = _header_index(COLUMNS[kind])
+        required = {c.key for c in COLUMNS[kind] if c.required}
+        for sheet in sheets:
+            at = reading.find_header(sheet.rows, index)
+            if at is None:
+                continue
+            keys = {index.get(reading.header_key(reading.cell_text(c))) for c in sheet.rows[at]}
+            count = len(required & keys)
+            if count > best_count:
+                best, best_count = COLUMNS[kind], count
+    return best
 
-    ``rows[i]`` is spreadsheet line ``i + 2`` (the header is line 1); blank lines are kept
-    as rows of empty strings so that numbering holds, trailing blank lines are dropped.
-    Every known column is present in every row (``""`` when the file lacks it).
+
+def read(path: Path, columns: Sequence[TemplateColumn] | None = None, *,
+         sheet: str | None = None, encoding: str | None = None) -> reading.Table:
+    """The data rows of a CSV, XLSX or XLS file, keyed by template column.
+
+    The header row may sit below title rows (a merged "客户投诉台账" banner); columns the
+    template does not know (序号, 备注...) are ignored and listed in
+    ``layout.ignored``; of several worksheets the one with the data is read, and when
+    several hold data the caller must name one (``sheet``).
 
     Args:
-        path: a ``.csv`` (UTF-8, GB18030 or UTF-16 text; comma, tab or semicolon) or a
-            ``.xlsx`` file (the first worksheet is read).
-        columns: the template to match headers against; None picks the one that fits.
+        path: the file.
+        columns: the template; None picks the one that fits.
+        sheet: worksheet name (or its number from 1).
+        encoding: a CSV's encoding when the file does not tell (see reading.ENCODINGS).
 
     Raises:
-        ValidationError: ``field="file"``; ``import.header`` for an unknown, repeated or
-            missing required column, ``import.empty`` for a file without a header, or
-            ``import.format`` / ``import.encoding`` / ``import.unreadable``.
+        ValidationError: ``field="file"``: ``import.empty``, ``import.no_header``,
+            ``import.header_missing``, ``import.header_repeated``, ``import.too_many``,
+            ``import.sheet_choice``, ``import.encoding_undecided`` and the file errors
+            of :func:`reading.worksheets`.
     """
-    raw = _raw_rows(Path(path))
-    while raw and not any(cell.strip() for cell in raw[-1]):
-        raw.pop()
-    if not raw:
+    sheets, used = reading.worksheets(Path(path), encoding=encoding)
+    if columns is None:
+        columns = _guess_columns(sheets)
+    index = _header_index(columns)
+    chosen = reading.choose_sheet(sheets, index, sheet)
+    raw = chosen.rows
+    if not chosen.has_data():
         raise ValidationError("file", "import.empty",
                               "the file is empty: the first line must hold the column headers")
-    if len(raw) - 1 > MAX_ROWS:
-        raise ValidationError("file", "import.too_many",
-                              f"the file has more than {MAX_ROWS:,} rows; split it",
-                              maximum=MAX_ROWS)
-    header = raw[0]
-    if columns is None:
-        kind = detect_kind(header)
-        columns = COLUMNS[kind] if kind else CUSTOMER_COLUMNS
-    keys, unknown = _match_headers(header, columns)
-    if unknown:
-        raise ValidationError(
-            "file", "import.header",
-            f"line 1: unknown column(s) {', '.join(repr(u) for u in unknown)}; use the "
-            "template's headers (Chinese or English)", columns=unknown)
+    at = reading.find_header(raw, index)
+    if at is None:
+        raise ValidationError("file", "import.no_header",
+                              f"no header row in the first {reading.HEADER_SCAN_ROWS} lines; "
+                              "use the template's headers (Chinese or English)",
+                              rows=reading.HEADER_SCAN_ROWS)
+    header_line = at + 1
+    headers = reading.header_cells(raw, at, index)
+    keys: list[str | None] = [index.get(reading.header_key(h)) if h else None
+                              for h in headers]
+    ignored = tuple(h for h, k in zip(headers, keys, strict=True) if h and k is None)
     present = [k for k in keys if k]
     repeated = sorted({k for k in present if present.count(k) > 1})
     if repeated:
-        raise ValidationError("file", "import.header",
-                              f"line 1: column(s) given twice: {', '.join(repeated)}",
-                              columns=repeated)
+        shown = [h for h, k in zip(headers, keys, strict=True) if k in repeated]
+        raise ValidationError("file", "import.header_repeated",
+                              f"line {header_line}: column(s) given twice: "
+                              f"{', '.join(shown)}", columns=shown, line=header_line)
     missing = [c for c in columns if c.required and c.key not in present]
     if missing:
-        names = ", ".join(f"{c.header_zh} ({c.header_en})" for c in missing)
-        raise ValidationError("file", "import.header",
-                              f"line 1: required column(s) missing: {names}",
-                              columns=[c.key for c in missing])
-    rows: list[dict[str, str]] = []
-    for values in raw[1:]:
-        row = {c.key: "" for c in columns}
-        for key, value in zip(keys, values, strict=False):
-            if key:
-                row[key] = value.strip()
-        rows.append(row)
-    return rows
+        names = [f"{c.header_zh}/{c.header_en}" for c in missing]
+        raise ValidationError("file", "import.header_missing",
+                              f"line {header_line}: required column(s) missing: "
+                              f"{', '.join(names)}", columns=names, line=header_line)
+    if len(raw) - header_line > reading.MAX_ROWS:
+        raise ValidationError("file", "import.too_many",
+                              f"the file has more than {reading.MAX_ROWS:,} rows; split it",
+                              maximum=reading.MAX_ROWS)
+    layout = reading.Layout(sheet=chosen.name, sheets=tuple(s.name for s in sheets)
+                            if len(sheets) > 1 or chosen.name else (), encoding=used,
+                            header_line=header_line, headers=tuple(headers), keys=tuple(keys),
+                            ignored=ignored)
+    wanted = [(i, k) for i, k in enumerate(keys) if k]
+    empty = {c.key: "" for c in columns}
+    rows: list[dict[str, Any]] = []
+    lines: list[int] = []
+    for number, values in enumerate(raw[at + 1:], start=header_line + 1):
+        row = dict(empty)
+        filled = False
+        for i, key in wanted:
+            if i >= len(values):
+                continue
+            value = values[i]
+            if key in _DATE_KEYS and not isinstance(value, str) and value is not None:
+                row[key] = value
+                filled = True
+            else:
+                cell = reading.cell_text(value)
+                row[key] = cell
+                filled = filled or bool(cell)
+        if filled:
+            rows.append(row)
+            lines.append(number)
+    return reading.Table(layout, rows, lines)
+
+
+def read_table(path: Path, columns: Sequence[TemplateColumn] | None = None, *,
+               sheet: str | None = None, encoding: str | None = None) -> list[dict[str, str]]:
+    """The data rows of a file as text (see :func:`read`), blank rows left out."""
+    table = read(path, columns, sheet=sheet, encoding=encoding)
+    return [{k: v if isinstance(v, str) else reading.cell_text(v) for k, v in row.items()}
+            for row in table.rows]
 
 
 # ====================================================================== reports
 @dataclass(frozen=True)
 class RowError:
-    """One problem in one row. ``column`` is the template column key (or ``"row"``)."""
+    """One problem in one row.
+
+    Attributes:
+        line: the spreadsheet line.
+        column: the template column key (or ``"row"``).
+        code / message / params: the error (:meth:`text` translates it).
+        header: the file's own header of the column ("" for ``"row"``).
+    """
 
     line: int
     column: str
     code: str
     message: str
+    header: str = ""
+    params: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+    def text(self, lang: str = "zh_CN") -> str:
+        """The problem in ``lang`` (the English message when there is no translation)."""
+        return error_texts.format_code(self.code, self.params, self.message, lang)
+
+    def column_name(self, lang: str = "zh_CN") -> str:
+        """How to name the column to the user: the file's own header first."""
+        if self.header:
+            return self.header
+        for column in (*CUSTOMER_COLUMNS, *SHEET_COLUMNS):
+            if column.key == self.column:
+                return column.header("en" if lang.startswith("en") else "zh")
+        return "—" if self.column == "row" else self.column
+
+
+#: ``progress(done, total)`` while rows are checked and written; returning False
+#: cancels (nothing is saved).
+Progress = Callable[[int, int], bool | None]
 
 
 @dataclass(frozen=True)
@@ -533,6 +522,7 @@ class ImportReport:
         skipped: bad rows left out because the caller asked to skip them.
         errors: every problem, by line.
         created_ids: ids of the customers (or sheets) saved.
+        layout: how the file's columns were read (worksheet, header line, mapping).
     """
 
     total: int
@@ -541,13 +531,55 @@ class ImportReport:
     skipped: int
     errors: tuple[RowError, ...]
     created_ids: tuple[int, ...]
+    layout: reading.Layout | None = None
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def ignored_columns(self) -> tuple[str, ...]:
+        return self.layout.ignored if self.layout else ()
+
     def lines_with_errors(self) -> list[int]:
         return sorted({e.line for e in self.errors})
+
+
+class _Cancelled(Exception):
+    """The caller's progress callback asked to stop."""
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What the user chose when the file does not tell: the worksheet (name or number
+    from 1) and a CSV's encoding (a key of ``reading.ENCODINGS``)."""
+
+    sheet: str | None = None
+    encoding: str | None = None
+
+
+def _guard(run: Callable[[], ImportReport]) -> ImportReport:
+    """Run an import; a cancel from the progress callback rolls everything back and is
+    reported as ``import.cancelled``."""
+    try:
+        return run()
+    except _Cancelled:
+        raise ValidationError("file", "import.cancelled",
+                              "the import was cancelled; nothing was saved") from None
+
+
+class _Ticker:
+    """Calls the progress callback now and then (every 1% or so)."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total = progress, total
+        self.step = max(1, total // 100)
+
+    def __call__(self, done: int, *, force: bool = False) -> None:
+        if self.progress is None or not (force or done % self.step == 0):
+            return
+        if self.progress(done, self.total) is False:
+            raise _Cancelled
 
 
 # Domain validators name the field they checked; these are the template's columns.
@@ -561,14 +593,17 @@ _FIELD_TO_COLUMN = {
 
 
 def _row_errors(line: int, errors: Iterable[ValidationError],
-                columns: Sequence[TemplateColumn]) -> list[RowError]:
+                columns: Sequence[TemplateColumn],
+                layout: reading.Layout | None = None) -> list[RowError]:
     keys = {c.key for c in columns}
     result = []
     for error in errors:
         column = _FIELD_TO_COLUMN.get(error.field, error.field)
         if column not in keys:
             column = "row"
-        result.append(RowError(line, column, error.code, error.message))
+        header = layout.header_of(column) if layout is not None and column != "row" else ""
+        result.append(RowError(line, column, error.code, error.message, header,
+                               dict(error.params)))
     return result
 
 
@@ -673,9 +708,13 @@ class _Seen:
 
 
 def _run_customers(uow: UnitOfWork, actor_id: int, path: Path, *, save: bool,
-                   skip_invalid: bool, store_id: int | None = None) -> ImportReport:
-    rows = read_table(path, CUSTOMER_COLUMNS)
+                   skip_invalid: bool, store_id: int | None = None,
+                   options: ReadOptions | None = None,
+                   progress: Progress | None = None) -> ImportReport:
+    options = options or ReadOptions()
+    table = read(path, CUSTOMER_COLUMNS, sheet=options.sheet, encoding=options.encoding)
     at = common.now()
+    tick = _Ticker(progress, len(table.rows))
     with uow:
         user = common.actor(uow, actor_id, Permission.IMPORT_DATA)
         user.require(Permission.MANAGE_CUSTOMERS)
@@ -684,10 +723,9 @@ def _run_customers(uow: UnitOfWork, actor_id: int, path: Path, *, save: bool,
         report_errors: list[RowError] = []
         created: list[int] = []
         total = 0
-        for i, row in enumerate(rows):
-            if not any(row.values()):
-                continue
-            line, total = i + 2, total + 1
+        for done, (line, row) in enumerate(zip(table.lines, table.rows, strict=True)):
+            tick(done)
+            total += 1
             errors: list[ValidationError] = []
             data = _customer_input(row, store, errors)
             keys = [("phone", _phone_key(p), "phone" if n == 0 else "phone2", "phone number")
@@ -699,7 +737,12 @@ def _run_customers(uow: UnitOfWork, actor_id: int, path: Path, *, save: bool,
                 seen.check(kind, value, column, label, errors)
             for kind, value, _column, _label in keys:
                 seen.remember(kind, value, line)
-            if not errors:
+            if errors:
+                # Name, phones and the other fields too, so the row is fixed in one go.
+                known = {(e.field, e.code) for e in errors}
+                errors.extend(e for e in customer_services.input_problems(data, at.date())
+                              if (e.field, e.code) not in known)
+            else:
                 try:
                     customer = customer_services.build_customer(uow, user, data, at)
                     assert customer.id is not None
@@ -708,14 +751,16 @@ def _run_customers(uow: UnitOfWork, actor_id: int, path: Path, *, save: bool,
                     errors.extend(exc.errors)
                 except ValidationError as exc:
                     errors.append(exc)
-            report_errors.extend(_row_errors(line, errors, CUSTOMER_COLUMNS))
+            report_errors.extend(_row_errors(line, errors, CUSTOMER_COLUMNS, table.layout))
+        tick(total, force=True)
         return _finish(uow, user, "customers", path, total, created, report_errors,
-                       save=save, skip_invalid=skip_invalid, at=at)
+                       save=save, skip_invalid=skip_invalid, at=at, layout=table.layout)
 
 
 def _finish(uow: UnitOfWork, user: User, kind: str, path: Path, total: int,
             created: list[int], errors: list[RowError], *, save: bool, skip_invalid: bool,
-            at: datetime, extra: Mapping[str, Any] | None = None) -> ImportReport:
+            at: datetime, layout: reading.Layout,
+            extra: Mapping[str, Any] | None = None) -> ImportReport:
     """Commit (or not) and say what happened; the caller's ``with uow`` rolls back."""
     valid = len(created)
     bad_rows = total - valid
@@ -723,7 +768,7 @@ def _finish(uow: UnitOfWork, user: User, kind: str, path: Path, total: int,
         if save:
             log.info("import of %s from %s saved nothing: %d rows, %d with errors", kind,
                      Path(path).name, total, len({e.line for e in errors}))
-        return ImportReport(total, valid, 0, 0, tuple(errors), ())
+        return ImportReport(total, valid, 0, 0, tuple(errors), (), layout)
     uow.record(events.DataReset(
         at=at, **common.by(user), reason="import", kind=kind,
         details={"file": Path(path).name, "rows": total, "imported": valid,
@@ -732,25 +777,29 @@ def _finish(uow: UnitOfWork, user: User, kind: str, path: Path, total: int,
     uow.commit()
     log.info("import of %s from %s: %d of %d rows saved, %d skipped", kind, Path(path).name,
              valid, total, bad_rows)
-    return ImportReport(total, valid, valid, bad_rows, tuple(errors), tuple(created))
+    return ImportReport(total, valid, valid, bad_rows, tuple(errors), tuple(created), layout)
 
 
 def check_customers(uow: UnitOfWork, actor_id: int, path: Path, *,
-                    store_id: int | None = None) -> ImportReport:
+                    store_id: int | None = None, options: ReadOptions | None = None,
+                    progress: Progress | None = None) -> ImportReport:
     """Validate a customer file exactly as an import would; nothing is saved."""
-    return _run_customers(uow, actor_id, path, save=False, skip_invalid=False,
-                          store_id=store_id)
+    return _guard(lambda: _run_customers(uow, actor_id, path, save=False, skip_invalid=False,
+                                         store_id=store_id, options=options,
+                                         progress=progress))
 
 
 def import_customers(uow: UnitOfWork, actor_id: int, path: Path, *, skip_invalid: bool = False,
-                     store_id: int | None = None) -> ImportReport:
+                     store_id: int | None = None, options: ReadOptions | None = None,
+                     progress: Progress | None = None) -> ImportReport:
     """Import customers (one per row, with at most one vehicle and one order).
 
     All or nothing, unless ``skip_invalid``: then the good rows are saved and the bad
     ones reported. Needs ``IMPORT_DATA`` (and ``MANAGE_CUSTOMERS``); audited as
     ``import.customers`` with the counts, and each customer as ``customer.create``."""
-    return _run_customers(uow, actor_id, path, save=True, skip_invalid=skip_invalid,
-                          store_id=store_id)
+    return _guard(lambda: _run_customers(uow, actor_id, path, save=True,
+                                         skip_invalid=skip_invalid, store_id=store_id,
+                                         options=options, progress=progress))
 
 
 # ====================================================================== sheets
@@ -883,7 +932,8 @@ def _plan_dates(ctx: _SheetContext, row: Mapping[str, str], plan: _SheetPlan,
     previous: tuple[str, datetime] | None = None
     for column, step in dated:
         before = len(errors)
-        when = _opt_datetime(row[column], column, errors)
+        when = _received(row, errors) if column == "received_at" else \
+            _opt_datetime(row[column], column, errors)
         if when is None and len(errors) == before:
             if _reached(state, step):
                 errors.append(ValidationError(column, f"{column}.required",
@@ -1189,22 +1239,25 @@ def _reserve_numbers(ctx: _SheetContext, rows: Sequence[Mapping[str, str]]) -> N
 
 
 def _run_sheets(uow: UnitOfWork, actor_id: int, path: Path, *, save: bool,
-                skip_invalid: bool, store_id: int | None = None) -> ImportReport:
-    rows = read_table(path, SHEET_COLUMNS)
+                skip_invalid: bool, store_id: int | None = None,
+                options: ReadOptions | None = None,
+                progress: Progress | None = None) -> ImportReport:
+    options = options or ReadOptions()
+    table = read(path, SHEET_COLUMNS, sheet=options.sheet, encoding=options.encoding)
     at = common.now()
+    tick = _Ticker(progress, len(table.rows))
     with uow:
         user = common.actor(uow, actor_id, Permission.IMPORT_DATA)
         user.require(Permission.MANAGE_CUSTOMERS)
         ctx = _SheetContext(uow, user, _store_for(uow, user, store_id), at)
-        _reserve_numbers(ctx, rows)
+        _reserve_numbers(ctx, table.rows)
         report_errors: list[RowError] = []
         created: list[int] = []
         closed = 0
         total = 0
-        for i, row in enumerate(rows):
-            if not any(row.values()):
-                continue
-            line, total = i + 2, total + 1
+        for done, (line, row) in enumerate(zip(table.lines, table.rows, strict=True)):
+            tick(done)
+            total += 1
             errors: list[ValidationError] = []
             plan = _plan_sheet(ctx, row, line, errors)
             if not errors:
@@ -1217,27 +1270,32 @@ def _run_sheets(uow: UnitOfWork, actor_id: int, path: Path, *, save: bool,
                     errors.extend(exc.errors)
                 except ValidationError as exc:
                     errors.append(exc)
-            report_errors.extend(_row_errors(line, errors, SHEET_COLUMNS))
+            report_errors.extend(_row_errors(line, errors, SHEET_COLUMNS, table.layout))
+        tick(total, force=True)
         return _finish(uow, user, "sheets", path, total, created, report_errors,
-                       save=save, skip_invalid=skip_invalid, at=at,
+                       save=save, skip_invalid=skip_invalid, at=at, layout=table.layout,
                        extra={"closed": closed, "store": ctx.store.code})
 
 
 def check_sheets(uow: UnitOfWork, actor_id: int, path: Path, *,
-                 store_id: int | None = None) -> ImportReport:
+                 store_id: int | None = None, options: ReadOptions | None = None,
+                 progress: Progress | None = None) -> ImportReport:
     """Validate a sheet file exactly as an import would; nothing is saved."""
-    return _run_sheets(uow, actor_id, path, save=False, skip_invalid=False, store_id=store_id)
+    return _guard(lambda: _run_sheets(uow, actor_id, path, save=False, skip_invalid=False,
+                                      store_id=store_id, options=options, progress=progress))
 
 
 def import_sheets(uow: UnitOfWork, actor_id: int, path: Path, *, skip_invalid: bool = False,
-                  store_id: int | None = None) -> ImportReport:
+                  store_id: int | None = None, options: ReadOptions | None = None,
+                  progress: Progress | None = None) -> ImportReport:
     """Import complaint sheets (open ones and closed history) into one store.
 
     The customer is found by phone, or created from the name and phone (and VIN);
     a VIN new to the customer adds the vehicle. All or nothing unless ``skip_invalid``.
     Audited as ``import.sheets`` with the counts and each sheet as ``sheet.import``."""
-    return _run_sheets(uow, actor_id, path, save=True, skip_invalid=skip_invalid,
-                       store_id=store_id)
+    return _guard(lambda: _run_sheets(uow, actor_id, path, save=True,
+                                      skip_invalid=skip_invalid, store_id=store_id,
+                                      options=options, progress=progress))
 
 
 # ====================================================================== writing files
