@@ -111,6 +111,14 @@ def reindex(session: Session, customer: Customer) -> None:
         session.execute(insert(tables.search_keys), rows)
 
 
+def index_new(session: Session, customers: Sequence[Customer]) -> None:
+    """Write the search keys of customers just flushed (they have none yet)."""
+    rows = [{"customer_id": c.id, "kind": k, "key": v} for c in customers
+            for k, v in keys_of(c)]
+    if rows:
+        session.execute(insert(tables.search_keys), rows)
+
+
 @dataclass(frozen=True)
 class Hit:
     customer_id: int

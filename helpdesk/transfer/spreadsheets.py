@@ -53,6 +53,7 @@ from helpdesk.domain.customers import (
     Store,
     StoreKind,
     Tier,
+    Vehicle,
 )
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import ValidationError, ValidationErrors
@@ -711,21 +712,21 @@ def _run_customers(uow: UnitOfWork, actor_id: int, path: Path, *, save: bool,
                    skip_invalid: bool, store_id: int | None = None,
                    options: ReadOptions | None = None,
                    progress: Progress | None = None) -> ImportReport:
+    """Check and build every customer in a read-only transaction (other desks keep
+    saving), then write the good ones in one short write transaction."""
     options = options or ReadOptions()
     table = read(path, CUSTOMER_COLUMNS, sheet=options.sheet, encoding=options.encoding)
     at = common.now()
     tick = _Ticker(progress, len(table.rows))
-    with uow:
+    seen = _Seen()
+    report_errors: list[RowError] = []
+    prepared: list[Customer] = []
+    with uow.reading():
         user = common.actor(uow, actor_id, Permission.IMPORT_DATA)
         user.require(Permission.MANAGE_CUSTOMERS)
         store = _store_for(uow, user, store_id)
-        seen = _Seen()
-        report_errors: list[RowError] = []
-        created: list[int] = []
-        total = 0
         for done, (line, row) in enumerate(zip(table.lines, table.rows, strict=True)):
             tick(done)
-            total += 1
             errors: list[ValidationError] = []
             data = _customer_input(row, store, errors)
             keys = [("phone", _phone_key(p), "phone" if n == 0 else "phone2", "phone number")
@@ -744,17 +745,23 @@ def _run_customers(uow: UnitOfWork, actor_id: int, path: Path, *, save: bool,
                               if (e.field, e.code) not in known)
             else:
                 try:
-                    customer = customer_services.build_customer(uow, user, data, at)
-                    assert customer.id is not None
-                    created.append(customer.id)
+                    prepared.append(customer_services.prepare_customer(uow, user, data, at))
                 except ValidationErrors as exc:
                     errors.extend(exc.errors)
                 except ValidationError as exc:
                     errors.append(exc)
             report_errors.extend(_row_errors(line, errors, CUSTOMER_COLUMNS, table.layout))
-        tick(total, force=True)
+    total = len(table.rows)
+    tick(total, force=True)
+    with uow:
+        user = common.actor(uow, actor_id, Permission.IMPORT_DATA)
+        writing = save and prepared and (skip_invalid or not report_errors)
+        if writing:
+            customer_services.add_customers(uow, user, prepared, at)
+        created = [c.id or 0 for c in prepared]
         return _finish(uow, user, "customers", path, total, created, report_errors,
-                       save=save, skip_invalid=skip_invalid, at=at, layout=table.layout)
+                       save=bool(writing), skip_invalid=skip_invalid, at=at,
+                       layout=table.layout)
 
 
 def _finish(uow: UnitOfWork, user: User, kind: str, path: Path, total: int,
@@ -835,6 +842,11 @@ class _SheetPlan:
     order_id: int | None = None
     satisfaction: int | None = None
     feedback: str = ""
+    prepared: Customer | None = None  # a new customer, built and checked, not yet saved
+    shares: _SheetPlan | None = None  # an earlier row of this file creates the customer
+    vehicle: Vehicle | None = None  # a new vehicle of the prepared (or shared) customer
+    line: int = 0
+    customer_id: int | None = None  # of ``customer`` (read while it was loaded)
 
 
 class _SheetContext:
@@ -848,6 +860,15 @@ class _SheetContext:
         self.calendar = common.store_calendar(store)
         self.staff = uow.users.list(include_inactive=True)
         self.seen = _Seen()
+        self.owners: dict[str, int] = {}  # phone → existing customer id
+        self.customers: dict[int, Customer] = {}
+        self.pending: dict[str, _SheetPlan] = {}  # phone → the row creating its customer
+
+    def preload(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Find the existing customers of every phone in the file in a few queries."""
+        phones = [_phone_key(row["phone"]) for row in rows]
+        self.owners = self.uow.customers.owners_of_phones([p for p in phones if p])
+        self.customers = self.uow.customers.get_many(sorted(set(self.owners.values())))
 
     def category(self, value: str, errors: list[ValidationError]) -> str:
         code = match_category(self.categories, value)
@@ -1056,17 +1077,17 @@ def _plan_customer(ctx: _SheetContext, row: Mapping[str, str], plan: _SheetPlan,
         phone = validation.validate_phone(row["phone"])
     except ValidationError as exc:
         errors.append(exc)
-        return
-    ids = uow.customers.ids_by_phone(phone)
-    customer = uow.customers.get(ids[0]) if ids else None
-    plan.customer = customer
+        phone = ""
+    owner = ctx.owners.get(phone)
+    customer = ctx.customers.get(owner) if owner is not None else None
+    plan.customer, plan.customer_id = customer, owner if customer is not None else None
+    shared = ctx.pending.get(phone) if customer is None and phone else None
     vin = ""
     if row["vin"]:
         try:
             vin = validation.validate_vin(row["vin"])
         except ValidationError as exc:
             errors.append(exc)
-            return
     vehicle = uow.customers.vehicle_by_vin(vin) if vin else None
     if vehicle is not None:
         if customer is None or vehicle.customer_id != customer.id:
@@ -1074,8 +1095,8 @@ def _plan_customer(ctx: _SheetContext, row: Mapping[str, str], plan: _SheetPlan,
                                           f"VIN {vin} belongs to customer "
                                           f"#{vehicle.customer_id}, not to this phone's",
                                           customer_id=vehicle.customer_id))
-            return
-        plan.vehicle_id = vehicle.id
+        else:
+            plan.vehicle_id = vehicle.id
     elif vin:
         plan.new_vehicle = customer_services.VehicleInput(vin=vin, plate=row["plate"],
                                                           mileage_km=row["mileage_km"] or None)
@@ -1084,83 +1105,86 @@ def _plan_customer(ctx: _SheetContext, row: Mapping[str, str], plan: _SheetPlan,
             plate = validation.validate_plate(row["plate"])
         except ValidationError as exc:
             errors.append(exc)
-            return
-        found = [x for x in (customer.vehicles if customer else []) if x.plate == plate]
-        if not found:
-            errors.append(ValidationError("plate", "plate.unknown",
-                                          f"this customer has no vehicle {plate}; add the VIN "
-                                          "column (or import the customers first)",
-                                          value=plate))
-            return
-        plan.vehicle_id = found[0].id
+        else:
+            # The customer's vehicles, or those of the customer an earlier row creates.
+            owned = customer.vehicles if customer else \
+                shared.prepared.vehicles if shared and shared.prepared else []
+            found = [x for x in owned if x.plate == plate]
+            if not found:
+                errors.append(ValidationError(
+                    "plate", "plate.unknown", f"this customer has no vehicle {plate}; add "
+                    "the VIN column (or import the customers first)", value=plate))
+            elif customer is not None:
+                plan.vehicle_id = found[0].id
+            else:
+                plan.vehicle = found[0]
     if row["order_number"]:
-        if plan.vehicle_id is not None or plan.new_vehicle is not None:
-            errors.append(ValidationError("order_number", "sheet.vehicle_and_order",
-                                          "a sheet refers to a vehicle or an order, not both"))
-            return
-        try:
-            number = validation.validate_order_number(row["order_number"])
-        except ValidationError as exc:
-            errors.append(exc)
-            return
-        order = uow.customers.order_by_number(number)
-        if order is None or customer is None or order.customer_id != customer.id:
-            errors.append(ValidationError("order_number", "order.not_customers",
-                                          f"this customer has no order {number} (import the "
-                                          "customers with their orders first)", value=number))
-            return
-        plan.order_id = order.id
-    if customer is None:
-        plan.new_customer = customer_services.CustomerInput(
-            name=row["customer_name"], phones=(phone,), store_id=ctx.store.id,
-            vehicles=(plan.new_vehicle,) if plan.new_vehicle else ())
-        plan.new_vehicle = None
-        # Validate the new customer now (nothing is written on failure).
-        errors.extend(_customer_problems(ctx, plan.new_customer))
-
-
-def _customer_problems(ctx: _SheetContext,
-                       data: customer_services.CustomerInput) -> list[ValidationError]:
-    """Problems ``build_customer`` would raise, found without saving (names the phone
-    column for the customer's name, which the sheet calls customer_name)."""
-    errors: list[ValidationError] = []
+        _plan_order(ctx, row, plan, customer, errors)
+    if customer is not None or not phone:
+        return
+    if shared is not None:
+        plan.shares = shared
+        if plan.new_vehicle is not None:
+            _share_vehicle(ctx, plan, shared, errors)
+        return
+    data = customer_services.CustomerInput(
+        name=row["customer_name"], phones=(phone,), store_id=ctx.store.id,
+        vehicles=(plan.new_vehicle,) if plan.new_vehicle else ())
+    plan.new_vehicle = None
     try:
-        validation.validate_person_name(data.name, field="customer_name")
+        plan.prepared = customer_services.prepare_customer(uow, ctx.user, data, ctx.at)
+    except ValidationErrors as exc:
+        errors.extend(ValidationError("customer_name", e.code, e.message, **e.params)
+                      if e.field == "name" else e for e in exc.errors)
+        return
+    plan.vehicle = plan.prepared.vehicles[0] if plan.prepared.vehicles else None
+    if not errors:
+        ctx.pending[phone] = plan
+
+
+def _plan_order(ctx: _SheetContext, row: Mapping[str, str], plan: _SheetPlan,
+                customer: Customer | None, errors: list[ValidationError]) -> None:
+    if plan.vehicle_id is not None or plan.new_vehicle is not None:
+        errors.append(ValidationError("order_number", "sheet.vehicle_and_order",
+                                      "a sheet refers to a vehicle or an order, not both"))
+        return
+    try:
+        number = validation.validate_order_number(row["order_number"])
     except ValidationError as exc:
         errors.append(exc)
-    for vehicle in data.vehicles:
-        if not vehicle.plate.strip():
-            continue
-        try:
-            validation.validate_plate(vehicle.plate)
-        except ValidationError as exc:
-            errors.append(exc)
-    return errors
+        return
+    order = ctx.uow.customers.order_by_number(number)
+    if order is None or customer is None or order.customer_id != customer.id:
+        errors.append(ValidationError("order_number", "order.not_customers",
+                                      f"this customer has no order {number} (import the "
+                                      "customers with their orders first)", value=number))
+        return
+    plan.order_id = order.id
 
 
-def _write_sheet(ctx: _SheetContext, plan: _SheetPlan, path: Path, line: int) -> Sheet:
-    """Create what the plan needs; the plan was checked, so this does not fail on input."""
-    uow, user, at = ctx.uow, ctx.user, ctx.at
-    customer = plan.customer
-    if plan.new_customer is not None:
-        customer = customer_services.build_customer(uow, user, plan.new_customer, at)
-        vehicle_id = customer.vehicles[0].id if customer.vehicles else None
-    elif plan.new_vehicle is not None:
-        assert customer is not None
-        problems: list[ValidationError] = []
-        vehicle = customer_services.build_vehicle(uow, user, customer, plan.new_vehicle, at,
-                                                  problems)
-        if problems or vehicle is None:
-            raise ValidationErrors(problems)
-        vehicle_id = vehicle.id
+def _share_vehicle(ctx: _SheetContext, plan: _SheetPlan, shared: _SheetPlan,
+                   errors: list[ValidationError]) -> None:
+    """A later row of a customer this file creates names a vehicle: the same one, or
+    one more for that customer."""
+    assert plan.new_vehicle is not None and shared.prepared is not None
+    vin = plan.new_vehicle.vin
+    same = [v for v in shared.prepared.vehicles if v.vin == vin]
+    if same:
+        plan.vehicle = same[0]
     else:
-        vehicle_id = plan.vehicle_id
-    assert customer is not None and customer.id is not None
-    v = plan.values
+        plan.vehicle = customer_services.prepare_vehicle(ctx.uow, ctx.user, plan.new_vehicle,
+                                                         ctx.at, errors)
+        if plan.vehicle is not None and not errors:
+            shared.prepared.vehicles.append(plan.vehicle)
+    plan.new_vehicle = None
+
+
+def _sheet_of(ctx: _SheetContext, plan: _SheetPlan, customer: Customer,
+              vehicle_id: int | None, number: str, note: str) -> Sheet:
+    """The sheet of a checked plan, with the steps it had reached (nothing is written)."""
+    user, at, v = ctx.user, ctx.at, plan.values
     received: datetime = v["received_at"]
-    assert ctx.store.id is not None
-    number = plan.number or format_sheet_number(
-        ctx.store.code, received.year, uow.sheets.next_sequence(ctx.store.id, received.year))
+    assert ctx.store.id is not None and customer.id is not None
     sheet = Sheet(
         number=number, store_id=ctx.store.id, received_at=received, received_by_id=None,
         channel=v["channel"], severity=v["severity"], category=v["category"],
@@ -1176,7 +1200,6 @@ def _write_sheet(ctx: _SheetContext, plan: _SheetPlan, path: Path, line: int) ->
     # Deadlines by the store's current policy, so imported open sheets are watched
     # like any other (an old one shows as overdue at once, which it is).
     sheet.apply_sla(ctx.policy, ctx.calendar)
-    note = f"imported from {path.name} line {line}"
     state = SheetState.REGISTERED
     for step in _STEPS[1:]:
         if not _reached(plan.state, step):
@@ -1193,13 +1216,65 @@ def _write_sheet(ctx: _SheetContext, plan: _SheetPlan, path: Path, line: int) ->
                                             from_state=state, to_state=step, note=note))
         state = step
     sheet.state = plan.state
-    uow.sheets.add(sheet)
-    snapshot = {name: getattr(sheet, name) for name in _AUDITED_FIELDS}
-    assert sheet.id is not None
-    uow.record(events.SheetImported(
-        at=at, **common.by(user), sheet_id=sheet.id, sheet_number=sheet.number,
-        customer_id=sheet.customer_id, details=audit.diff({}, snapshot), note=note))
     return sheet
+
+
+def _write_sheets(ctx: _SheetContext, plans: Sequence[_SheetPlan], path: Path) -> list[Sheet]:
+    """Write every checked plan: new customers in one flush, new vehicles of existing
+    customers, then the sheets in one flush, numbered in blocks; one audit event each."""
+    uow, user, at = ctx.uow, ctx.user, ctx.at
+    existing = uow.customers.get_many(sorted({p.customer_id for p in plans
+                                              if p.customer_id is not None}))
+    for plan in plans:
+        if plan.customer_id is not None:
+            plan.customer = existing[plan.customer_id]
+    customer_services.add_customers(uow, user, [p.prepared for p in plans if p.prepared], at)
+    added: dict[str, Vehicle] = {}
+    for plan in plans:
+        if plan.new_vehicle is None:
+            continue
+        assert plan.customer is not None and plan.customer.id is not None
+        known = added.get(plan.new_vehicle.vin)
+        if known is None:
+            customer = uow.customers.get(plan.customer.id)
+            assert customer is not None
+            problems: list[ValidationError] = []
+            found = customer_services.build_vehicle(uow, user, customer, plan.new_vehicle, at,
+                                                    problems)
+            if found is None:
+                raise ValidationErrors(problems)
+            known = added[plan.new_vehicle.vin] = found
+        plan.vehicle_id = known.id
+    assert ctx.store.id is not None
+    unnumbered: dict[int, int] = {}
+    for plan in plans:
+        if not plan.number:
+            year = plan.values["received_at"].year
+            unnumbered[year] = unnumbered.get(year, 0) + 1
+    first = {year: uow.sheets.next_sequences(ctx.store.id, year, count)
+             for year, count in sorted(unnumbered.items())}
+    sheets = []
+    for plan in plans:
+        owner = plan.shares or plan
+        customer = owner.prepared or plan.customer
+        assert customer is not None
+        vehicle_id = plan.vehicle.id if plan.vehicle is not None else plan.vehicle_id
+        number = plan.number
+        if not number:
+            year = plan.values["received_at"].year
+            number = format_sheet_number(ctx.store.code, year, first[year])
+            first[year] += 1
+        sheets.append(_sheet_of(ctx, plan, customer, vehicle_id, number,
+                                f"imported from {path.name} line {plan.line}"))
+    uow.sheets.add_many(sheets)
+    for sheet, plan in zip(sheets, plans, strict=True):
+        snapshot = {name: getattr(sheet, name) for name in _AUDITED_FIELDS}
+        assert sheet.id is not None
+        uow.record(events.SheetImported(
+            at=at, **common.by(user), sheet_id=sheet.id, sheet_number=sheet.number,
+            customer_id=sheet.customer_id, details=audit.diff({}, snapshot),
+            note=f"imported from {path.name} line {plan.line}"))
+    return sheets
 
 
 def _apply_step(sheet: Sheet, step: SheetState, when: datetime, plan: _SheetPlan) -> None:
@@ -1242,36 +1317,48 @@ def _run_sheets(uow: UnitOfWork, actor_id: int, path: Path, *, save: bool,
                 skip_invalid: bool, store_id: int | None = None,
                 options: ReadOptions | None = None,
                 progress: Progress | None = None) -> ImportReport:
+    """Check every row in a read-only transaction (other desks keep saving), then write
+    the good ones in one short write transaction."""
     options = options or ReadOptions()
     table = read(path, SHEET_COLUMNS, sheet=options.sheet, encoding=options.encoding)
     at = common.now()
     tick = _Ticker(progress, len(table.rows))
-    with uow:
+    report_errors: list[RowError] = []
+    plans: list[_SheetPlan] = []
+    with uow.reading():
         user = common.actor(uow, actor_id, Permission.IMPORT_DATA)
         user.require(Permission.MANAGE_CUSTOMERS)
         ctx = _SheetContext(uow, user, _store_for(uow, user, store_id), at)
-        _reserve_numbers(ctx, table.rows)
-        report_errors: list[RowError] = []
-        created: list[int] = []
-        closed = 0
-        total = 0
+        ctx.preload(table.rows)
         for done, (line, row) in enumerate(zip(table.lines, table.rows, strict=True)):
             tick(done)
-            total += 1
             errors: list[ValidationError] = []
             plan = _plan_sheet(ctx, row, line, errors)
-            if not errors:
-                try:
-                    sheet = _write_sheet(ctx, plan, Path(path), line)
-                    assert sheet.id is not None
-                    created.append(sheet.id)
-                    closed += sheet.state is SheetState.CLOSED
-                except ValidationErrors as exc:
-                    errors.extend(exc.errors)
-                except ValidationError as exc:
-                    errors.append(exc)
-            report_errors.extend(_row_errors(line, errors, SHEET_COLUMNS, table.layout))
-        tick(total, force=True)
+            plan.line = line
+            if errors:
+                report_errors.extend(_row_errors(line, errors, SHEET_COLUMNS, table.layout))
+            else:
+                plans.append(plan)
+        chosen_store = ctx.store.id
+    # A row sharing the new customer of a bad row cannot be written without it.
+    kept = {id(p) for p in plans}
+    good = [p for p in plans if p.shares is None or id(p.shares) in kept]
+    total = len(table.rows)
+    tick(total, force=True)
+    with uow:
+        user = common.actor(uow, actor_id, Permission.IMPORT_DATA)
+        # What the read-only transaction loaded is expired now: load it again here.
+        store = uow.stores.get(chosen_store) if chosen_store is not None else None
+        assert store is not None
+        ctx.uow, ctx.user, ctx.store = uow, user, store
+        if not save or (report_errors and not skip_invalid) or not good:
+            return _finish(uow, user, "sheets", path, total, [p.line for p in good],
+                           report_errors, save=False, skip_invalid=skip_invalid, at=at,
+                           layout=table.layout)
+        _reserve_numbers(ctx, table.rows)
+        sheets = _write_sheets(ctx, good, Path(path))
+        created = [s.id for s in sheets if s.id is not None]
+        closed = sum(s.state is SheetState.CLOSED for s in sheets)
         return _finish(uow, user, "sheets", path, total, created, report_errors,
                        save=save, skip_invalid=skip_invalid, at=at, layout=table.layout,
                        extra={"closed": closed, "store": ctx.store.code})
