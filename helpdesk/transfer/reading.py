@@ -321,9 +321,10 @@ def header_cells(rows: Sequence[Sequence[Any]], at: int, index: dict[str, str]) 
 
 
 def choose_sheet(sheets: Sequence[Worksheet], index: dict[str, str],
-                 wanted: str | None) -> Worksheet:
+                 wanted: str | None, required: frozenset[str] = frozenset()) -> Worksheet:
     """The worksheet to import: the one named (or numbered from 1) by ``wanted``, else
-    the only one with a header row and data below it.
+    the only one with a header row and data below it (or the only one of those with
+    every ``required`` column: an export's vehicles sheet beside its customers).
 
     Raises:
         ValidationError: ``import.sheet_unknown`` or ``import.sheet_choice`` (``sheets``:
@@ -346,6 +347,11 @@ def choose_sheet(sheets: Sequence[Worksheet], index: dict[str, str],
         at = find_header(sheet.rows, index)
         if at is not None and any(any(_filled(c) for c in row) for row in sheet.rows[at + 1:]):
             holding.append(sheet)
+    complete = [s for s in holding if required and required <= {
+        index.get(header_key(h)) for h in header_cells(s.rows, find_header(s.rows, index) or 0,
+                                                        index)}]
+    if len(holding) > 1 and len(complete) == 1:
+        return complete[0]
     if len(holding) > 1:
         shown = [s.name for s in holding]
         raise ValidationError("file", "import.sheet_choice",

@@ -20,9 +20,7 @@ program.
 
 from __future__ import annotations
 
-import csv
 import logging
-import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -61,14 +59,13 @@ from helpdesk.domain.users import Permission, User
 from helpdesk.services import common
 from helpdesk.services import customers as customer_services
 from helpdesk.services.common import UnitOfWork
-from helpdesk.transfer import reading
+from helpdesk.transfer import reading, writing
 
 log = logging.getLogger(__name__)
 
 CUSTOMERS = "customers"
 SHEETS = "sheets"
 _E = TypeVar("_E", bound=StrEnum)
-_XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 
 # ====================================================================== the template
@@ -168,7 +165,7 @@ SHEET_COLUMNS: tuple[TemplateColumn, ...] = (
        "TS-2026-000123 from the store code and the year received.",
        "填写且不重复则保留原单号; 空则按店代码和接收年份编号", ("抱怨单号", "编号")),
     _C("received_at", "接收时间", "Received at", True, _TIME_HELP, _TIME_HELP_ZH,
-       ("接收日期", "日期", "登记时间")),
+       ("接收日期", "日期", "登记时间", "登记日期", "投诉日期", "投诉时间", "来电时间")),
     _C("received_time", "接收时刻", "Received time", False,
        "Time of day when the date column holds the date only: 14:30, 上午 9:05, 下午3点.",
        "接收日期只写日期时的时刻, 如 14:30、上午 9:05、下午3点", ("时间", "时刻", "登记时刻")),
@@ -405,7 +402,8 @@ def read(path: Path, columns: Sequence[TemplateColumn] | None = None, *,
     if columns is None:
         columns = _guess_columns(sheets)
     index = _header_index(columns)
-    chosen = reading.choose_sheet(sheets, index, sheet)
+    chosen = reading.choose_sheet(sheets, index, sheet,
+                                  frozenset(c.key for c in columns if c.required))
     raw = chosen.rows
     if not chosen.has_data():
         raise ValidationError("file", "import.empty",
@@ -460,7 +458,8 @@ def read(path: Path, columns: Sequence[TemplateColumn] | None = None, *,
                 cell = reading.cell_text(value)
                 row[key] = cell
                 filled = filled or bool(cell)
-        if filled:
+        first = next((v for v in values if reading.cell_text(v)), "")
+        if filled and not reading.cell_text(first).startswith(EXAMPLE_MARK):
             rows.append(row)
             lines.append(number)
     return reading.Table(layout, rows, lines)
@@ -1386,89 +1385,55 @@ def import_sheets(uow: UnitOfWork, actor_id: int, path: Path, *, skip_invalid: b
 
 
 # ====================================================================== writing files
-def _protect(value: str) -> str:
-    """Keep a spreadsheet from running a cell as a formula (CSV injection)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+# A row of a template that shows what goes in each column; the import skips it.
+EXAMPLE_MARK = "示例/e.g."
+
+_EXAMPLES: dict[str, dict[str, str]] = {
+    CUSTOMERS: {"name": "张伟", "kind": "个人", "phone": "13812345678", "gender": "男",
+                "birthday": "1985-03-12", "tier": "VIP", "consent_marketing": "是",
+                "vin": "LFV2A21K2M3000001", "plate": "京A·12345", "brand": "大众",
+                "model": "迈腾", "mileage_km": "35000", "purchase_date": "2021-06-01",
+                "order_number": "SO-2026-0001", "order_kind": "维修保养",
+                "order_date": "2026-10-01", "order_amount": "1,280.00",
+                "order_items": "更换刹车片"},
+    SHEETS: {"received_at": "2026-06-03 09:05", "channel": "电话", "severity": "一般",
+             "category": "维修质量", "customer_name": "张伟", "phone": "13812345678",
+             "description": "保养后发动机异响", "customer_request": "免费检修",
+             "state": "已登记"},
+}
 
 
-def _write_rows(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]],
-                help_rows: Sequence[Sequence[str]] = (),
-                before_replace: Callable[[], None] | None = None) -> None:
-    """Write a CSV (UTF-8 with BOM, which Excel opens correctly) or an XLSX file,
-    through a temporary file so a failure never leaves half a file.
-
-    ``before_replace`` runs once the content is complete; if it raises, no file appears."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", *_XLSX_SUFFIXES):
-        raise ValidationError("file", "export.format", f"{path.name}: use .csv or .xlsx")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    try:
-        if suffix == ".csv":
-            with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-                writer = csv.writer(fh)
-                writer.writerow(header)
-                for row in rows:
-                    writer.writerow([_protect(cell) for cell in row])
-        else:
-            _write_xlsx(tmp, header, rows, help_rows)
-        if before_replace is not None:
-            before_replace()
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
-
-def _write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]],
-                help_rows: Sequence[Sequence[str]]) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import Cell
-    from openpyxl.styles import Font
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("数据 Data")
-
-    def cells(values: Sequence[str], bold: bool = False) -> list[Cell]:
-        result = []
-        for value in values:
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.data_type = "s"  # text, never a formula (no injection), phones keep zeros
-            if bold:
-                cell.font = Font(bold=True)
-            result.append(cell)
-        return result
-
-    for i, title in enumerate(header):
-        sheet.column_dimensions[_column_letter(i)].width = max(10, min(40, len(title) * 2 + 4))
-    sheet.freeze_panes = "A2"
-    sheet.append(cells(header, bold=True))
-    for row in rows:
-        sheet.append(cells(row))
-    if help_rows:
-        info = workbook.create_sheet("说明 Help")
-        for widths, letter in zip((18, 26, 10, 70, 70), "ABCDE", strict=True):
-            info.column_dimensions[letter].width = widths
-        info.append(["列 (中文)", "Column (English)", "必填 Required", "说明", "Meaning"])
-        for help_row in help_rows:
-            info.append(list(help_row))
-    workbook.save(path)
-
-
-def _column_letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index + 1)
+def _allowed_words(column: TemplateColumn) -> str:
+    """The words a column accepts, from the one vocabulary (empty for free text)."""
+    enums: dict[str, type[StrEnum]] = {
+        "kind": CustomerKind, "gender": Gender, "tier": Tier, "order_kind": OrderKind,
+        "channel": Channel, "severity": Severity, "state": SheetState,
+        "responsible_area": ResponsibleArea}
+    enum_cls = enums.get(column.key)
+    if enum_cls is None:
+        return "是 / 否 (yes / no)" if column.key in ("consent_marketing", "vin_override",
+                                                     "rework") else ""
+    return " / ".join(f"{enum_label(m, 'zh')} ({m.value})" for m in enum_cls
+                      if m is not SheetState.WAITING)
 
 
 def write_template(path: Path, kind: str, *, lang: str = "zh") -> None:
-    """An empty import template (headers only; an XLSX adds a "说明 Help" worksheet)."""
+    """An import template: the headers, an example row (marked, skipped by the import)
+    and, in an XLSX, a "说明 Help" worksheet with both headers, what is required, what
+    goes in each column and the allowed words."""
     columns = columns_for(kind)
+    examples = _EXAMPLES.get(kind, {})
+    example = [examples.get(c.key, "") for c in columns]
+    example[0] = f"{EXAMPLE_MARK} {example[0]}".strip()
     help_rows = [(c.header_zh, c.header_en, "是 yes" if c.required else "", c.help_zh,
-                  c.help_en) for c in columns]
-    _write_rows(Path(path), [c.header(lang) for c in columns], [], help_rows)
+                  c.help_en, _allowed_words(c)) for c in columns]
+    text_kinds = [writing.Kind.TEXT] * len(columns)
+    sheets = [writing.Sheet("数据 Data", [c.header(lang) for c in columns], text_kinds,
+                            [example]),
+              writing.Sheet("说明 Help", ["列 (中文)", "Column (English)", "必填 Required",
+                                         "说明", "Meaning", "可填 Allowed words"],
+                            [writing.Kind.TEXT] * 6, help_rows)]
+    writing.write(Path(path), sheets)
 
 
 def _phone_text(e164: str) -> str:
@@ -1482,22 +1447,23 @@ def _phone_text(e164: str) -> str:
     return phonenumbers.format_number(number, style)
 
 
-def _yuan(cents: int) -> str:
-    return parsing.format_yuan(cents, grouping=False, drop_zero_fen=True)
+_CUSTOMER_KINDS = {"birthday": writing.Kind.DATE, "purchase_date": writing.Kind.DATE,
+                   "order_date": writing.Kind.DATE, "mileage_km": writing.Kind.INT,
+                   "order_amount": writing.Kind.MONEY}
 
 
-def _customer_row(c: Customer, lang: str) -> list[str]:
-    """One export row: the customer, their first vehicle and their latest order (the
-    template holds one of each; the rest stay in the database)."""
+def _customer_row(c: Customer, lang: str) -> list[Any]:
+    """One export row in the template's layout: the customer, their first vehicle and
+    their latest order (every vehicle and order is on its own worksheet as well)."""
     phones = c.phone_numbers()
     vehicle = c.vehicles[0] if c.vehicles else None
     order = max(c.orders, key=lambda o: (o.ordered_at, o.id or 0)) if c.orders else None
     yes, no = ("yes", "no") if lang == "en" else ("是", "否")
-    values = {
+    values: dict[str, Any] = {
         "name": c.name, "kind": enum_label(c.kind, lang), "phone": _phone_text(phones[0])
         if phones else "", "phone2": _phone_text(phones[1]) if len(phones) > 1 else "",
         "gender": enum_label(c.gender, lang) if c.gender is not Gender.UNKNOWN else "",
-        "birthday": c.birthday.isoformat() if c.birthday else "", "email": c.email,
+        "birthday": c.birthday, "email": c.email,
         "wechat": c.wechat, "address": c.address, "tier": enum_label(c.tier, lang),
         "source": c.source, "consent_marketing": yes if c.consent_marketing else no,
         "company_industry": c.company_industry, "company_size": c.company_size,
@@ -1507,35 +1473,66 @@ def _customer_row(c: Customer, lang: str) -> list[str]:
         values.update({
             "vin": vehicle.vin, "vin_override": yes if vehicle.vin_check_overridden else "",
             "plate": vehicle.plate, "brand": vehicle.brand, "model": vehicle.model,
-            "mileage_km": "" if vehicle.mileage_km is None else str(vehicle.mileage_km),
-            "purchase_date": vehicle.purchase_date.isoformat() if vehicle.purchase_date else "",
+            "mileage_km": vehicle.mileage_km, "purchase_date": vehicle.purchase_date,
         })
     if order is not None:
         values.update({
             "order_number": order.number, "order_kind": enum_label(order.kind, lang),
-            "order_date": order.ordered_at.isoformat(), "order_amount": _yuan(order.amount_cents),
+            "order_date": order.ordered_at, "order_amount": order.amount_cents,
             "order_items": order.items,
         })
     return [values.get(column.key, "") for column in CUSTOMER_COLUMNS]
 
 
-def export_customers(uow: UnitOfWork, actor_id: int, customer_ids: Sequence[int], path: Path,
+_VEHICLE_HEADERS = {"zh": ("车主", "车主电话", "车架号", "车牌号", "品牌", "车型", "里程(公里)",
+                           "购车日期"),
+                    "en": ("Owner", "Owner's phone", "VIN", "Plate", "Brand", "Model",
+                           "Mileage (km)", "Purchase date")}
+_VEHICLE_KINDS = (*[writing.Kind.TEXT] * 6, writing.Kind.INT, writing.Kind.DATE)
+_ORDER_HEADERS = {"zh": ("下单客户", "下单客户电话", "订单号", "订单类型", "订单日期",
+                         "订单金额(元)", "订单内容"),
+                  "en": ("Ordered by", "Orderer's phone", "Order number", "Order type",
+                         "Order date", "Order amount (yuan)", "Order items")}
+_ORDER_KINDS = (*[writing.Kind.TEXT] * 4, writing.Kind.DATE, writing.Kind.MONEY,
+                writing.Kind.TEXT)
+_EXPORT_CHUNK = 500
+
+
+def export_customers(uow: UnitOfWork, actor_id: int, customer_ids: Iterable[int], path: Path,
                      *, lang: str = "zh") -> int:
-    """Write the customers to a CSV or XLSX file (by suffix) in the import template's
-    layout, one header row in Chinese (``lang="en"``: English). Personal data leaves the
+    """Write these customers (in this order: the caller decides which rows, e.g. the
+    list on screen) to a CSV or XLSX file, by suffix. The first worksheet is in the
+    import template's layout (Chinese headers; ``lang="en"``: English); an XLSX adds
+    every vehicle and every order on worksheets of their own. Personal data leaves the
     building here, so it needs ``EXPORT_PERSONAL_DATA`` and is audited as
     ``customer.export`` with the count. Returns the number of customers written.
 
     The file appears under its name only once the audit entry is committed."""
     path = Path(path)
     at = common.now()
+    lang = "en" if lang == "en" else "zh"
+    rows: list[list[Any]] = []
+    vehicles: list[list[Any]] = []
+    orders: list[list[Any]] = []
+    wanted = list(dict.fromkeys(customer_ids))
     with uow.reading():
         common.actor(uow, actor_id, Permission.EXPORT_PERSONAL_DATA)
-        rows = []
-        for customer_id in dict.fromkeys(customer_ids):
-            customer = uow.customers.get(customer_id)
-            if customer is not None and customer.merged_into_id is None:
+        for start in range(0, len(wanted), _EXPORT_CHUNK):
+            chunk = wanted[start:start + _EXPORT_CHUNK]
+            loaded = uow.customers.get_many(chunk)
+            for customer_id in chunk:
+                customer = loaded.get(customer_id)
+                if customer is None or customer.merged_into_id is not None:
+                    continue
                 rows.append(_customer_row(customer, lang))
+                phones = customer.phone_numbers()
+                phone = _phone_text(phones[0]) if phones else ""
+                for v in customer.vehicles:
+                    vehicles.append([customer.name, phone, v.vin, v.plate, v.brand, v.model,
+                                     v.mileage_km, v.purchase_date])
+                for o in sorted(customer.orders, key=lambda o: (o.ordered_at, o.id or 0)):
+                    orders.append([customer.name, phone, o.number, enum_label(o.kind, lang),
+                                   o.ordered_at, o.amount_cents, o.items])
 
     def audit_export() -> None:
         with uow:
@@ -1545,8 +1542,13 @@ def export_customers(uow: UnitOfWork, actor_id: int, customer_ids: Sequence[int]
                 note=f"{len(rows)} customers exported to {path.name}"))
             uow.commit()
 
-    _write_rows(path, [c.header(lang) for c in CUSTOMER_COLUMNS], rows,
-                before_replace=audit_export)
+    kinds = [_CUSTOMER_KINDS.get(c.key, writing.Kind.TEXT) for c in CUSTOMER_COLUMNS]
+    names = ("客户 Customers", "车辆 Vehicles", "订单 Orders")
+    writing.write(path, [
+        writing.Sheet(names[0], [c.header(lang) for c in CUSTOMER_COLUMNS], kinds, rows),
+        writing.Sheet(names[1], _VEHICLE_HEADERS[lang], _VEHICLE_KINDS, vehicles),
+        writing.Sheet(names[2], _ORDER_HEADERS[lang], _ORDER_KINDS, orders),
+    ], before_replace=audit_export)
     return len(rows)
 
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from helpdesk.domain.errors import HelpdeskError
 from helpdesk.domain.events import Changes
+from helpdesk.domain.users import Permission
 from helpdesk.services import complaints, diagnostics, drafts, users
 from helpdesk.ui import crash, labels, widgets
 from helpdesk.ui.complaints.form import SheetWindow, fitted_size
@@ -144,6 +145,12 @@ class MainWindow(QMainWindow):
         self.open_log_action.triggered.connect(crash.open_log_folder)
         self.copy_diagnostics_action = QAction(self, objectName="copyDiagnosticsAction")
         self.copy_diagnostics_action.triggered.connect(self._on_copy_diagnostics)
+        self.import_sheets_action = QAction(self, objectName="importSheetsAction")
+        self.import_sheets_action.triggered.connect(self.import_sheets)
+        user = self._ctx.user
+        self.import_sheets_action.setVisible(
+            user is not None and user.can(Permission.IMPORT_DATA)
+            and user.can(Permission.MANAGE_CUSTOMERS))
 
         self.page_group = QActionGroup(self)
         self.page_group.setExclusive(True)
@@ -174,6 +181,7 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.new_action)
         self.file_menu.addAction(self.open_action)
+        self.file_menu.addAction(self.import_sheets_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.logout_action)
         self.file_menu.addAction(self.quit_action)
@@ -207,6 +215,15 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.busy_label)
         status.addPermanentWidget(self.busy_bar)
 
+    def import_sheets(self) -> None:
+        """The import dialog for complaint sheets (a store's ledger or the template)."""
+        from helpdesk.transfer import spreadsheets as importing
+        from helpdesk.ui.customers.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self._ctx, kind=importing.SHEETS, parent=self)
+        dialog.exec()
+        dialog.deleteLater()
+
     # ------------------------------------------------------------ texts
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -226,6 +243,7 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About Helpdesk"))
         self.open_log_action.setText(self.tr("Open &log folder"))
         self.copy_diagnostics_action.setText(self.tr("Copy &diagnostics"))
+        self.import_sheets_action.setText(self.tr("&Import complaint sheets…"))
         self.file_menu.setTitle(self.tr("&File"))
         self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))

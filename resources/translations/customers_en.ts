@@ -4,233 +4,233 @@
 <context>
     <name>AnalyticsView</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="86"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="85"/>
         <source>%1: %2 customers · %3 of revenue</source>
         <translation>%1: %2 customers · %3 of revenue</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="92"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="91"/>
         <source>%1: %2 customers</source>
         <translation>%1: %2 customers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="104"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="103"/>
         <source>No figures yet.</source>
         <translation>No figures yet.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="187"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="175"/>
         <source>All stores</source>
         <translation>All stores</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="191"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="179"/>
         <source>Last 30 days</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="192"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="180"/>
         <source>Last 90 days</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="193"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="181"/>
         <source>Last 12 months</source>
         <translation>Last 12 months</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="197"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="185"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="203"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="192"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="205"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="194"/>
         <source>Retention and CSAT over</source>
         <translation>Retention and CSAT over</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="212"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="201"/>
         <source>Customer pyramid (active = a purchase in 12 months)</source>
         <translation>Customer pyramid (active = a purchase in 12 months)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="218"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="207"/>
         <source>RFM class</source>
         <translation>RFM class</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="219"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="208"/>
         <source>Number of customers</source>
         <translation>Number of customers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="220"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="209"/>
         <source>Revenue</source>
         <translation>Revenue</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="221"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="210"/>
         <source>Avg R/F/M</source>
         <translation>Avg R/F/M</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="222"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="211"/>
         <source>Meaning</source>
         <translation>Meaning</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="227"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="216"/>
         <source>RFM classes</source>
         <translation>RFM classes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="230"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="219"/>
         <source>Key figures</source>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="234"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="223"/>
         <source>Retention rate</source>
         <translation>Retention rate</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="235"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="224"/>
         <source>Repurchase rate</source>
         <translation>Repurchase rate</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="236"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="225"/>
         <source>CSAT (satisfaction ≥ 4)</source>
         <translation>CSAT (satisfaction ≥ 4)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="237"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="226"/>
         <source>Average satisfaction</source>
         <translation>Average satisfaction</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="238"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="227"/>
         <source>Lifecycle</source>
         <translation>Lifecycle</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="248"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="237"/>
         <source>Birthday</source>
         <translation>Birthday</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="249"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="238"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="250"/>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="262"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="239"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="251"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="251"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="240"/>
         <source>Tier</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="252"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="241"/>
         <source>Marketing consent</source>
         <translation>Marketing consent</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="259"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="248"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="260"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="249"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="261"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="250"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="263"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="252"/>
         <source>Sheet / order</source>
         <translation>Sheet / order</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="278"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="267"/>
         <source>Birthdays this month</source>
         <translation>Birthdays this month</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="279"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="268"/>
         <source>Return visits due</source>
         <translation>Return visits due</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="324"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="321"/>
         <source>Computing…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="330"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="327"/>
         <source>Computing customer analytics…</source>
         <translation>Computing customer analytics…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="344"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="341"/>
         <source>%1 — %2 of %3 customers who bought in the previous period bought again</source>
         <translation>%1 — %2 of %3 customers who bought in the previous period bought again</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="353"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="350"/>
         <source>%1 — %2 of %3 buyers bought twice or more</source>
         <translation>%1 — %2 of %3 buyers bought twice or more</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="359"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="356"/>
         <source>%1 — %2 of %3 return visits</source>
         <translation>%1 — %2 of %3 return visits</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="372"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="369"/>
         <source>Birthdays this month (%1)</source>
         <translation>Birthdays this month (%1)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="378"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="375"/>
         <source>Return visits due (%1)</source>
         <translation>Return visits due (%1)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="383"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="380"/>
         <source>As of %1</source>
         <translation>As of %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="418"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="415"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="420"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="417"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="427"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="424"/>
         <source>Since %1</source>
         <translation>Since %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="432"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="429"/>
         <source>Overdue since %1</source>
         <translation>Overdue since %1</translation>
     </message>
@@ -238,113 +238,113 @@
 <context>
     <name>CustomerBrowser</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="55"/>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="137"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="57"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="138"/>
         <source>Any</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="101"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="102"/>
         <source>Name, pinyin (zs / zhangsan), phone or last 4 digits, plate, VIN or last 6, order number, company</source>
         <translation>Name, pinyin (zs / zhangsan), phone or last 4 digits, plate, VIN or last 6, order number, company</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="111"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="112"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="114"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="115"/>
         <source>Export list…</source>
         <translation>Export list…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="130"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="131"/>
         <source>All stores</source>
         <translation>All stores</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="133"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="134"/>
         <source>Any advisor</source>
         <translation>Any advisor</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="138"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="139"/>
         <source>With open complaints</source>
         <translation>With open complaints</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="139"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="140"/>
         <source>Without open complaints</source>
         <translation>Without open complaints</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="142"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="143"/>
         <source>Birthday this month</source>
         <translation>Birthday this month</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="144"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="145"/>
         <source>Return visit due</source>
         <translation>Return visit due</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="149"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="150"/>
         <source>Best match / name</source>
         <translation>Best match / name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="150"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="151"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="151"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="152"/>
         <source>Last purchase</source>
         <translation>Last purchase</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="152"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="153"/>
         <source>Revenue (12 months)</source>
         <translation>Revenue (12 months)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="153"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="154"/>
         <source>Last complaint</source>
         <translation>Last complaint</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="156"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="157"/>
         <source>Reverse</source>
         <translation>Reverse</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="160"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="161"/>
         <source>Tier</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="161"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="162"/>
         <source>Pyramid</source>
         <translation>Pyramid</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="162"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="163"/>
         <source>RFM</source>
         <translation>RFM</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="163"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="164"/>
         <source>Lifecycle</source>
         <translation>Lifecycle</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="166"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="167"/>
         <source>Complaints</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="177"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="178"/>
         <source>Sort by</source>
         <translation>Sort by</translation>
     </message>
@@ -382,7 +382,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/browser.py" line="437"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="441"/>
         <source>%Ln customer(s) exported</source>
         <translation>
             <numerusform>%Ln customer exported</numerusform>
@@ -390,17 +390,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="416"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="420"/>
         <source>Export customers</source>
         <translation>Export customers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="418"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="422"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="446"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="450"/>
         <source>Exporting customers…</source>
         <translation>Exporting customers…</translation>
     </message>
@@ -408,286 +408,286 @@
 <context>
     <name>CustomerDetailPanel</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="93"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="82"/>
         <source>Phone numbers and addresses are hidden for your role.</source>
         <translation>Phone numbers and addresses are hidden for your role.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="100"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="89"/>
         <source>New complaint</source>
         <translation>New complaint</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="110"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="99"/>
         <source>Profile</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="113"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="218"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="102"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="208"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="114"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="103"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="115"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="104"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="116"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="238"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="105"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="228"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="122"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="112"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="126"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="116"/>
         <source>Plate</source>
         <translation>Plate</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="127"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="117"/>
         <source>VIN</source>
         <translation>VIN</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="128"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="118"/>
         <source>Brand</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="129"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="119"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="130"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="120"/>
         <source>Mileage (km)</source>
         <translation>Mileage (km)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="131"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="121"/>
         <source>Purchased</source>
         <translation>Purchased</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="145"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="135"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="146"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="171"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="183"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="136"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="161"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="173"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="147"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="137"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="148"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="138"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="149"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="139"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="162"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="152"/>
         <source>Vehicles</source>
         <translation>Vehicles</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="164"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="154"/>
         <source>Orders and service visits</source>
         <translation>Orders and service visits</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="166"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="156"/>
         <source>Vehicles and orders</source>
         <translation>Vehicles and orders</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="169"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="159"/>
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="170"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="160"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="172"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="162"/>
         <source>Amount / score</source>
         <translation>Amount / score</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="173"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="163"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="180"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="170"/>
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="184"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="174"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="185"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="175"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="186"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="176"/>
         <source>Time left</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="193"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="183"/>
         <source>Open complaints</source>
         <translation>Open complaints</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="194"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="184"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="222"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="212"/>
         <source>Individual or company</source>
         <translation>Individual or company</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="226"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="216"/>
         <source>Gender</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="229"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="219"/>
         <source>Several numbers: separate with commas</source>
         <translation>Several numbers: separate with commas</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="234"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="224"/>
         <source>Phones</source>
         <translation>Phones</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="240"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="230"/>
         <source>WeChat</source>
         <translation>WeChat</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="242"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="232"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="246"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="236"/>
         <source>Known</source>
         <translation>Known</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="255"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="245"/>
         <source>Birthday</source>
         <translation>Birthday</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="259"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="249"/>
         <source>Tier</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="264"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="254"/>
         <source>Industry (company)</source>
         <translation>Industry (company)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="267"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="257"/>
         <source>Size (company)</source>
         <translation>Size (company)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="269"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="259"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="271"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="261"/>
         <source>May be contacted for marketing (consent given)</source>
         <translation>May be contacted for marketing (consent given)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="273"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="263"/>
         <source>Consent</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="276"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="266"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="277"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="267"/>
         <source>Save changes</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="301"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="291"/>
         <source>Revenue, last 12 months</source>
         <translation>Revenue, last 12 months</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="302"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="292"/>
         <source>Revenue so far</source>
         <translation>Revenue so far</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="303"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="293"/>
         <source>Lifecycle</source>
         <translation>Lifecycle</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="304"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="294"/>
         <source>Pyramid segment</source>
         <translation>Pyramid segment</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="305"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="295"/>
         <source>RFM</source>
         <translation>RFM</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="306"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="296"/>
         <source>Lifetime value (estimate)</source>
         <translation>Lifetime value (estimate)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="358"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="364"/>
         <source>Loading customer…</source>
         <translation>Loading customer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/detail.py" line="419"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="431"/>
         <source>Sum of the orders of the last 365 days (%n order(s)).</source>
         <translation>
             <numerusform>Sum of the orders of the last 365 days (%n order).</numerusform>
@@ -695,7 +695,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/detail.py" line="430"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="442"/>
         <source>Sum of all %n order(s) since %1.</source>
         <translation>
             <numerusform>Sum of the %n order since %1.</numerusform>
@@ -703,79 +703,69 @@
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="437"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="449"/>
         <source>No purchase yet, so no RFM score.</source>
         <translation>No purchase yet, so no RFM score.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="442"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="454"/>
         <source>Scores 1–5 by quintile among all buying customers (5 = best 20 %) of the last purchase date, the number of orders and the revenue. </source>
         <translation>Scores 1–5 by quintile among all buying customers (5 = best 20 %) of the last purchase date, the number of orders and the revenue. </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="452"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="464"/>
         <source>Revenue so far + the last 12 months&apos; revenue × %1 more years.</source>
         <translation>Revenue so far + the last 12 months&apos; revenue × %1 more years.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="520"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="532"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="538"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="550"/>
         <source>Complaint</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="540"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="552"/>
         <source>Return visit</source>
         <translation>Return visit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="551"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="563"/>
         <source>Satisfaction %1/5</source>
         <translation>Satisfaction %1/5</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="566"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="578"/>
         <source>Awaiting return visit</source>
         <translation>Awaiting return visit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="569"/>
-        <source>Overdue %1</source>
-        <translation>Overdue %1</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="570"/>
-        <source>%1 left</source>
-        <translation>%1 left</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="575"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="587"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="585"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="597"/>
         <source>No purchase yet.</source>
         <translation>No purchase yet.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="576"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="586"/>
         <source>First purchase within the last 90 days.</source>
         <translation>First purchase within the last 90 days.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="577"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="587"/>
         <source>A purchase within the last 12 months.</source>
         <translation>A purchase within the last 12 months.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="578"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="589"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="588"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="599"/>
         <source>Bought before, but nothing in the last 12 months.</source>
         <translation>Bought before, but nothing in the last 12 months.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="591"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="601"/>
         <source>Rank %1 of %2 active customers by revenue of the last 12 months: top 1 %, then high 4 %, middle 15 %, low 80 %.</source>
         <translation>Rank %1 of %2 active customers by revenue of the last 12 months: top 1 %, then high 4 %, middle 15 %, low 80 %.</translation>
     </message>
@@ -783,62 +773,62 @@
 <context>
     <name>CustomerTableModel</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="74"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="69"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="75"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="70"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="76"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="71"/>
         <source>Plate</source>
         <translation>Plate</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="77"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="72"/>
         <source>Tier</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="78"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="73"/>
         <source>Lifecycle</source>
         <translation>Lifecycle</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="79"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="74"/>
         <source>Last purchase</source>
         <translation>Last purchase</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="80"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="75"/>
         <source>Revenue (12 months)</source>
         <translation>Revenue (12 months)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="81"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="76"/>
         <source>Open complaints</source>
         <translation>Open complaints</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="82"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="77"/>
         <source>Last complaint</source>
         <translation>Last complaint</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="83"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="78"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="84"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="79"/>
         <source>Advisor</source>
         <translation>Advisor</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="157"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="121"/>
         <source>Searching customers…</source>
         <translation>Searching customers…</translation>
     </message>
@@ -846,148 +836,148 @@
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="55"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="56"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="57"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="58"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="67"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="68"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="68"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="69"/>
         <source>Phones</source>
         <translation>Phones</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="69"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="70"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="70"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="71"/>
         <source>WeChat</source>
         <translation>WeChat</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="71"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="72"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="72"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="73"/>
         <source>Birthday</source>
         <translation>Birthday</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="73"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="74"/>
         <source>Tier</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="74"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="75"/>
         <source>Marketing consent</source>
         <translation>Marketing consent</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="75"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="76"/>
         <source>Vehicles</source>
         <translation>Vehicles</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="76"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="77"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="77"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="78"/>
         <source>Complaints</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="78"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="79"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="99"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="101"/>
         <source>Why</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="100"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="102"/>
         <source>Keep (older record)</source>
         <translation>Keep (older record)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="101"/>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="121"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="103"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="123"/>
         <source>Duplicate</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="120"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="122"/>
         <source>Kept record</source>
         <translation>Kept record</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="122"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="124"/>
         <source>After the merge</source>
         <translation>After the merge</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="129"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="131"/>
         <source>Every phone, contact, vehicle, order and complaint of the duplicate moves to the kept record; empty fields are filled from the duplicate, which stays hidden (audited).</source>
         <translation>Every phone, contact, vehicle, order and complaint of the duplicate moves to the kept record; empty fields are filled from the duplicate, which stays hidden (audited).</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="137"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="139"/>
         <source>Keep the other one</source>
         <translation>Keep the other one</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="140"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="142"/>
         <source>Merge</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="143"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="145"/>
         <source>Find duplicates</source>
         <translation>Find duplicates</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="179"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="182"/>
         <source>Only a service manager or director may merge.</source>
         <translation>Only a service manager or director may merge.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="194"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="202"/>
         <source>%1 suggestion(s)</source>
         <translation>%1 suggestion(s)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="207"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="215"/>
         <source>Looking for duplicates…</source>
         <translation>Looking for duplicates…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="283"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="291"/>
         <source>Merge customers</source>
         <translation>Merge customers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="284"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="292"/>
         <source>Merge %1 into %2? The duplicate&apos;s records move to the kept customer.</source>
         <translation>Merge %1 into %2? The duplicate&apos;s records move to the kept customer.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="304"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="312"/>
         <source>Merged into %1.</source>
         <translation>Merged into %1.</translation>
     </message>
@@ -995,73 +985,152 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="56"/>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="124"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="78"/>
         <source>Import customers</source>
         <translation>Import customers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="61"/>
-        <source>A .csv or .xlsx file in the customer template</source>
-        <translation>A .csv or .xlsx file in the customer template</translation>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="77"/>
+        <source>Import complaint sheets</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="64"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="83"/>
+        <source>A .csv, .xlsx or .xls file: your own ledger or the template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="86"/>
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="67"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="89"/>
+        <source>Template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="91"/>
+        <source>Save an empty template with Chinese and English headers, an example row and the allowed words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="95"/>
         <source>Check</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="80"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="107"/>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="114"/>
+        <source>Worksheet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="115"/>
+        <source>Encoding (CSV):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="124"/>
+        <source>Your column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="125"/>
+        <source>Read as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="135"/>
         <source>Line</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="81"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="136"/>
         <source>Column</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="82"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="137"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="95"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="154"/>
         <source>Skip bad rows and import the good ones</source>
         <translation>Skip bad rows and import the good ones</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="100"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="159"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="126"/>
-        <source>Tables (*.csv *.xlsx)</source>
-        <translation>Tables (*.csv *.xlsx)</translation>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="201"/>
+        <source>Tables (*.csv *.xlsx *.xls *.xlsm *.ods *.txt)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="167"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="209"/>
+        <source>Save the template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="211"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished">Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="223"/>
+        <source>Template saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="271"/>
+        <source>— choose a worksheet —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="283"/>
+        <source>(ignored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="312"/>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="313"/>
+        <source>Checking every row…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="316"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="369"/>
+        <source>%1 rows imported, %2 rows skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="338"/>
         <source>%1 rows, all correct: ready to import.</source>
         <translation>%1 rows, all correct: ready to import.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="173"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="344"/>
         <source>%1 rows: %2 correct, %3 with problems (listed below by line). Fix the file and check again, or tick &quot;skip bad rows&quot;.</source>
         <translation>%1 rows: %2 correct, %3 with problems (listed below by line). Fix the file and check again, or tick &quot;skip bad rows&quot;.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="200"/>
-        <source>%1 customers imported, %2 rows skipped.</source>
-        <translation>%1 customers imported, %2 rows skipped.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="209"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="377"/>
         <source>Nothing was imported: the file has problems.</source>
         <translation>Nothing was imported: the file has problems.</translation>
     </message>

@@ -69,74 +69,74 @@
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="131"/>
-        <location filename="../../helpdesk/ui/reports/view.py" line="152"/>
-        <location filename="../../helpdesk/ui/reports/view.py" line="205"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="134"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="155"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="209"/>
         <source>All stores</source>
         <translation>All stores</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="139"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="142"/>
         <source>&amp;Month:</source>
         <translation>&amp;Month:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="140"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="143"/>
         <source>S&amp;tore:</source>
         <translation>S&amp;tore:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="141"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="144"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="142"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="145"/>
         <source>&amp;Generate</source>
         <translation>&amp;Generate</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="144"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="147"/>
         <source>Make the monthly complaint analysis report for the chosen month</source>
         <translation>Make the monthly complaint analysis report for the chosen month</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="145"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="148"/>
         <source>&amp;Print…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="146"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="149"/>
         <source>Save as P&amp;DF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="147"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="150"/>
         <source>Export &amp;CSV…</source>
         <translation>Export &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="148"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="151"/>
         <source>Export &amp;XLSX…</source>
         <translation>Export &amp;XLSX…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="149"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="152"/>
         <source>The report&apos;s tables, every row, for a spreadsheet</source>
         <translation>The report&apos;s tables, every row, for a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="198"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="201"/>
         <source>Your role may not see reports.</source>
         <translation>Your role may not see reports.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="201"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="205"/>
         <source>Choose a month and press Generate. The report is compiled by customer care for the service director and the general manager.</source>
         <translation>Choose a month and press Generate. The report is compiled by customer care for the service director and the general manager.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/reports/view.py" line="206"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="210"/>
         <source>Monthly report %1, %2: %n page(s).</source>
         <translation>
             <numerusform>Monthly report %1, %2: %n page.</numerusform>
@@ -144,62 +144,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="210"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="214"/>
         <source>Sheets have changed since; generate again for the latest figures.</source>
         <translation>Sheets have changed since; generate again for the latest figures.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="223"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="227"/>
         <source>Making the report…</source>
         <translation>Making the report…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="234"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="238"/>
         <source>Making the monthly report…</source>
         <translation>Making the monthly report…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="255"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="263"/>
         <source>complaint-report</source>
         <translation>complaint-report</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="266"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="274"/>
         <source>Could not write %1: %2</source>
         <translation>Could not write %1: %2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="270"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="278"/>
         <source>Saved %1.</source>
         <translation>Saved %1.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="281"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="289"/>
         <source>Save the report as PDF</source>
         <translation>Save the report as PDF</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="290"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="298"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="291"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="299"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="292"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="300"/>
         <source>Export the report&apos;s tables</source>
         <translation>Export the report&apos;s tables</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="298"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="306"/>
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="307"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="315"/>
         <source>Exporting the report…</source>
         <translation>Exporting the report…</translation>
     </message>
@@ -267,7 +267,7 @@
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../helpdesk/ui/reports/preview.py" line="147"/>
+        <location filename="../../helpdesk/ui/reports/preview.py" line="151"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>

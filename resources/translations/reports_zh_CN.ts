@@ -69,136 +69,136 @@
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="131"/>
-        <location filename="../../helpdesk/ui/reports/view.py" line="152"/>
-        <location filename="../../helpdesk/ui/reports/view.py" line="205"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="134"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="155"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="209"/>
         <source>All stores</source>
         <translation>全部门店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="139"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="142"/>
         <source>&amp;Month:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="140"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="143"/>
         <source>S&amp;tore:</source>
         <translation>门店(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="141"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="144"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="142"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="145"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="144"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="147"/>
         <source>Make the monthly complaint analysis report for the chosen month</source>
         <translation>生成所选月份的月度抱怨/投诉分析报告</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="145"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="148"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="146"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="149"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="147"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="150"/>
         <source>Export &amp;CSV…</source>
         <translation>导出 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="148"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="151"/>
         <source>Export &amp;XLSX…</source>
         <translation>导出 &amp;XLSX…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="149"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="152"/>
         <source>The report&apos;s tables, every row, for a spreadsheet</source>
         <translation>报告中的全部表格（完整清单），供电子表格使用</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="198"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="201"/>
         <source>Your role may not see reports.</source>
         <translation>您的角色无权查看报告。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="201"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="205"/>
         <source>Choose a month and press Generate. The report is compiled by customer care for the service director and the general manager.</source>
         <translation>选择月份后点击“生成”。本报告由客户关爱部编制，报送服务总监和总经理审阅。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/reports/view.py" line="206"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="210"/>
         <source>Monthly report %1, %2: %n page(s).</source>
         <translation>
             <numerusform>%1 月度报告（%2）：共 %n 页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="210"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="214"/>
         <source>Sheets have changed since; generate again for the latest figures.</source>
         <translation>此后抱怨单有变动；请重新生成以获得最新数据。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="223"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="227"/>
         <source>Making the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="234"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="238"/>
         <source>Making the monthly report…</source>
         <translation>正在生成月度报告…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="255"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="263"/>
         <source>complaint-report</source>
         <translation>投诉分析报告</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="266"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="274"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="270"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="278"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="281"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="289"/>
         <source>Save the report as PDF</source>
         <translation>将报告另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="290"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="298"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="291"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="299"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="292"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="300"/>
         <source>Export the report&apos;s tables</source>
         <translation>导出报告表格</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="298"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="306"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="307"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="315"/>
         <source>Exporting the report…</source>
         <translation>正在导出报告…</translation>
     </message>
@@ -265,7 +265,7 @@
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../helpdesk/ui/reports/preview.py" line="147"/>
+        <location filename="../../helpdesk/ui/reports/preview.py" line="151"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>

@@ -69,136 +69,136 @@
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="131"/>
-        <location filename="../../helpdesk/ui/reports/view.py" line="152"/>
-        <location filename="../../helpdesk/ui/reports/view.py" line="205"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="134"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="155"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="209"/>
         <source>All stores</source>
         <translation>全部門店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="139"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="142"/>
         <source>&amp;Month:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="140"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="143"/>
         <source>S&amp;tore:</source>
         <translation>門店(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="141"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="144"/>
         <source>&amp;Language:</source>
         <translation>語言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="142"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="145"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="144"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="147"/>
         <source>Make the monthly complaint analysis report for the chosen month</source>
         <translation>生成所選月份的月度抱怨/投訴分析報告</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="145"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="148"/>
         <source>&amp;Print…</source>
         <translation>列印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="146"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="149"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存為 P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="147"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="150"/>
         <source>Export &amp;CSV…</source>
         <translation>匯出 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="148"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="151"/>
         <source>Export &amp;XLSX…</source>
         <translation>匯出 &amp;XLSX…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="149"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="152"/>
         <source>The report&apos;s tables, every row, for a spreadsheet</source>
         <translation>報告中的全部表格（完整清單），供試算表使用</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="198"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="201"/>
         <source>Your role may not see reports.</source>
         <translation>您的角色無權查看報告。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="201"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="205"/>
         <source>Choose a month and press Generate. The report is compiled by customer care for the service director and the general manager.</source>
         <translation>選擇月份後點擊「生成」。本報告由客戶關愛部編製，報送服務總監和總經理審閱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/reports/view.py" line="206"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="210"/>
         <source>Monthly report %1, %2: %n page(s).</source>
         <translation>
             <numerusform>%1 月度報告（%2）：共 %n 頁。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="210"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="214"/>
         <source>Sheets have changed since; generate again for the latest figures.</source>
         <translation>此後抱怨單有變動；請重新生成以取得最新數據。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="223"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="227"/>
         <source>Making the report…</source>
         <translation>正在生成報告…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="234"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="238"/>
         <source>Making the monthly report…</source>
         <translation>正在生成月度報告…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="255"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="263"/>
         <source>complaint-report</source>
         <translation>投訴分析報告</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="266"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="274"/>
         <source>Could not write %1: %2</source>
         <translation>無法寫入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="270"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="278"/>
         <source>Saved %1.</source>
         <translation>已儲存 %1。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="281"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="289"/>
         <source>Save the report as PDF</source>
         <translation>將報告另存為 PDF</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="290"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="298"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 檔案 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="291"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="299"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 活頁簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="292"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="300"/>
         <source>Export the report&apos;s tables</source>
         <translation>匯出報告表格</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="298"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="306"/>
         <source>Exporting…</source>
         <translation>正在匯出…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/reports/view.py" line="307"/>
+        <location filename="../../helpdesk/ui/reports/view.py" line="315"/>
         <source>Exporting the report…</source>
         <translation>正在匯出報告…</translation>
     </message>
@@ -265,7 +265,7 @@
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../helpdesk/ui/reports/preview.py" line="147"/>
+        <location filename="../../helpdesk/ui/reports/preview.py" line="151"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
