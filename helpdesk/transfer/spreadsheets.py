@@ -377,6 +377,25 @@ def _guess_columns(sheets: Sequence[reading.Worksheet]) -> tuple[TemplateColumn,
     return best
 
 
+def _decided_by_headers(path: Path, columns: Sequence[TemplateColumn] | None,
+                        undecided: ValidationError) -> tuple[list[reading.Worksheet], str]:
+    """When the characters do not tell GBK from Big5, the header row may: only one of
+    the readings names the template's columns (姓名, 电话 rather than 俷靡, 萇趕)."""
+    templates = [columns] if columns is not None else list(COLUMNS.values())
+    fitting = []
+    for encoding in ("gb18030", "big5"):
+        try:
+            sheets, used = reading.worksheets(path, encoding=encoding)
+        except ValidationError:
+            continue
+        rows = sheets[0].rows
+        if any(reading.find_header(rows, _header_index(t)) is not None for t in templates):
+            fitting.append((sheets, used))
+    if len(fitting) == 1:
+        return fitting[0]
+    raise undecided
+
+
 def read(path: Path, columns: Sequence[TemplateColumn] | None = None, *,
          sheet: str | None = None, encoding: str | None = None) -> reading.Table:
     """The data rows of a CSV, XLSX or XLS file, keyed by template column.
@@ -398,7 +417,12 @@ def read(path: Path, columns: Sequence[TemplateColumn] | None = None, *,
             ``import.sheet_choice``, ``import.encoding_undecided`` and the file errors
             of :func:`reading.worksheets`.
     """
-    sheets, used = reading.worksheets(Path(path), encoding=encoding)
+    try:
+        sheets, used = reading.worksheets(Path(path), encoding=encoding)
+    except ValidationError as exc:
+        if exc.code != "import.encoding_undecided":
+            raise
+        sheets, used = _decided_by_headers(Path(path), columns, exc)
     if columns is None:
         columns = _guess_columns(sheets)
     index = _header_index(columns)
@@ -724,6 +748,9 @@ def _run_customers(uow: UnitOfWork, actor_id: int, path: Path, *, save: bool,
         user = common.actor(uow, actor_id, Permission.IMPORT_DATA)
         user.require(Permission.MANAGE_CUSTOMERS)
         store = _store_for(uow, user, store_id)
+        owners = uow.customers.owners_of_phones(
+            [k for row in table.rows for k in (_phone_key(row["phone"]),
+                                                _phone_key(row["phone2"])) if k])
         for done, (line, row) in enumerate(zip(table.lines, table.rows, strict=True)):
             tick(done)
             errors: list[ValidationError] = []
@@ -744,7 +771,8 @@ def _run_customers(uow: UnitOfWork, actor_id: int, path: Path, *, save: bool,
                               if (e.field, e.code) not in known)
             else:
                 try:
-                    prepared.append(customer_services.prepare_customer(uow, user, data, at))
+                    prepared.append(customer_services.prepare_customer(
+                        uow, user, data, at, phone_owners=owners))
                 except ValidationErrors as exc:
                     errors.extend(exc.errors)
                 except ValidationError as exc:
@@ -1131,7 +1159,8 @@ def _plan_customer(ctx: _SheetContext, row: Mapping[str, str], plan: _SheetPlan,
         vehicles=(plan.new_vehicle,) if plan.new_vehicle else ())
     plan.new_vehicle = None
     try:
-        plan.prepared = customer_services.prepare_customer(uow, ctx.user, data, ctx.at)
+        plan.prepared = customer_services.prepare_customer(uow, ctx.user, data, ctx.at,
+                                                           phone_owners=ctx.owners)
     except ValidationErrors as exc:
         errors.extend(ValidationError("customer_name", e.code, e.message, **e.params)
                       if e.field == "name" else e for e in exc.errors)
@@ -1519,7 +1548,7 @@ def export_customers(uow: UnitOfWork, actor_id: int, customer_ids: Iterable[int]
         common.actor(uow, actor_id, Permission.EXPORT_PERSONAL_DATA)
         for start in range(0, len(wanted), _EXPORT_CHUNK):
             chunk = wanted[start:start + _EXPORT_CHUNK]
-            loaded = uow.customers.get_many(chunk)
+            loaded = uow.customers.get_many(chunk, with_orders=True)
             for customer_id in chunk:
                 customer = loaded.get(customer_id)
                 if customer is None or customer.merged_into_id is not None:

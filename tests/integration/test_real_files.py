@@ -161,6 +161,12 @@ def test_encodings_are_recognised(tmp_path: Path, encoding: str, expected: str) 
     assert table.rows[0]["name"] == rows[1][0]  # 陳麗華, never 朝腞地
 
 
+def test_headers_decide_between_gbk_and_big5(tmp_path: Path) -> None:
+    # 姓名,电话 and 客户 read as common characters in both; only GBK gives headers.
+    target = write_csv(tmp_path / "c.csv", [["姓名", "电话"], ["客户", "13800000011"]], "gbk")
+    assert importing.read(target, CUSTOMER_COLUMNS).layout.encoding == "gb18030"
+
+
 def test_undecidable_encoding_is_refused_with_a_question(tmp_path: Path) -> None:
     # Three characters that are common both as GBK and as Big5 bytes: 陈丽华 / 麻璨貌.
     target = tmp_path / "c.csv"
@@ -239,7 +245,7 @@ def test_every_problem_of_every_row_in_chinese_under_the_users_header(
 def test_chosen_sheet_and_encoding_go_through_the_import(tmp_path: Path, db: Database,
                                                          staff: Staff) -> None:
     target = tmp_path / "c.csv"
-    target.write_bytes("姓名,电话\n".encode("gbk") + "陈丽华".encode("gbk") + b",13800000011\n")
+    target.write_bytes(b"name,phone\n" + "陈丽华".encode("gbk") + b",13800000011\n")
     with pytest.raises(ValidationError):
         importing.check_customers(db.uow(), staff.manager, target)
     report = importing.import_customers(db.uow(), staff.manager, target,
@@ -249,3 +255,31 @@ def test_chosen_sheet_and_encoding_go_through_the_import(tmp_path: Path, db: Dat
 
 def test_sheet_template_knows_the_time_column() -> None:
     assert any(c.key == "received_time" for c in SHEET_COLUMNS)
+
+
+def test_ten_thousand_rows_import_with_progress_and_cancel(tmp_path: Path, db: Database,
+                                                           staff: Staff) -> None:
+    rows = [["序号", "姓名", "电话"]] + [[str(i), f"客户{i}", str(13700000000 + i)]
+                                      for i in range(10_000)]
+    target = write_csv(tmp_path / "big.csv", rows, "gbk")
+    seen: list[tuple[int, int]] = []
+
+    def stop_early(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done < total // 20
+
+    with pytest.raises(ValidationError) as info:
+        importing.import_customers(db.uow(), staff.manager, target, progress=stop_early)
+    assert info.value.code == "import.cancelled"
+    uow = db.uow()
+    with uow.reading():
+        assert uow.customers.count() == 0  # Cancel leaves nothing
+    seen.clear()
+    report = importing.import_customers(db.uow(), staff.manager, target,
+                                        progress=lambda d, t: seen.append((d, t)) or True)
+    assert report.imported == 10_000
+    done = [d for d, _ in seen]
+    assert {t for _, t in seen} == {10_000} and done == sorted(done)
+    assert done[0] == 0 and done[-1] == 10_000 and 50 <= len(done) <= 200
+    with uow.reading():
+        assert uow.customers.count() == 10_000
