@@ -44,6 +44,7 @@ COMMAND_MODULES = [
     "transfer",  # import customers|sheets|template, export customers
     "report",  # report monthly|sheet|letter
     "maintenance",  # backup, restore, check
+    "holidays",  # holidays load|add|import|list (issue 10)
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130

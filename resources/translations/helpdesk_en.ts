@@ -4,80 +4,116 @@
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="317"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="420"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="318"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="421"/>
         <source>Make-up day hours:</source>
         <translation>Make-up day hours:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="319"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="422"/>
         <source>Public holidays (closed):</source>
         <translation>Public holidays (closed):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="320"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="423"/>
         <source>Make-up working days (调休, open):</source>
         <translation>Make-up working days (调休, open):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="322"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="425"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="323"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="426"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="324"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
+        <source>to (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
+        <source>Load official holidays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="429"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="480"/>
+        <source>Import list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="431"/>
+        <source>A text file with one date or range per line, e.g. 2027-10-01~2027-10-07; a line with 补班 or workday is a make-up working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="433"/>
         <source>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</source>
         <translation>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="448"/>
+        <source>%1: %2 days off and %3 make-up working days added; press Save to keep them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="475"/>
+        <source>%1 days off and %2 make-up working days added; press Save to keep them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="481"/>
+        <source>Text (*.txt *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="900"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="900"/>
         <source>Simplified Chinese</source>
         <translation>Simplified Chinese</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="687"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="900"/>
         <source>Traditional Chinese</source>
         <translation>Traditional Chinese</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="688"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="901"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="689"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="902"/>
         <source>Add category</source>
         <translation>Add category</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="690"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="903"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="691"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="904"/>
         <source>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</source>
         <translation>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="750"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="963"/>
         <source>Row %1: </source>
         <translation>Row %1: </translation>
     </message>
@@ -867,12 +903,12 @@ Log file: %4</translation>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="619"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="832"/>
         <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
         <translation>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="622"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="835"/>
         <source>Back to the built-in list</source>
         <translation>Back to the built-in list</translation>
     </message>
@@ -880,79 +916,99 @@ Log file: %4</translation>
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="569"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="569"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="569"/>
         <source>Response</source>
         <translation>Response</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="408"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="569"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="570"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="570"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="409"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="570"/>
         <source>Escalate to maker</source>
         <translation>Escalate to maker</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="410"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="571"/>
         <source>Note for staff</source>
         <translation>Note for staff</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="411"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="572"/>
         <source>Add row</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="412"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
         <source>Remove row</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="413"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="556"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="769"/>
         <source>Replace by preset</source>
         <translation>Replace by preset</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="416"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="577"/>
         <source>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</source>
         <translation>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="441"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="602"/>
         <source>(any)</source>
         <translation>(any)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="539"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="664"/>
+        <source>%1: %2 days off and %3 make-up working days added; press Save to keep them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="691"/>
+        <source>%1 days off and %2 make-up working days added; press Save to keep them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="696"/>
+        <source>Import list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="697"/>
+        <source>Text (*.txt *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="752"/>
         <source>Row %1: %2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="557"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="770"/>
         <source>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</source>
         <translation>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="781"/>
         <source>Preset loaded: press Save to keep it.</source>
         <translation>Preset loaded: press Save to keep it.</translation>
     </message>
@@ -1715,44 +1771,64 @@ Log file: %4</translation>
 <context>
     <name>StoreTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="142"/>
         <source>Store &amp;name:</source>
         <translation>Store &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="142"/>
         <source>Store code:</source>
         <translation>Store code:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="139"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="142"/>
         <source>Preset:</source>
         <translation>Preset:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="140"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="143"/>
         <source>&amp;Address:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="140"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="143"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="141"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="144"/>
         <source>Keep closed sheets (&amp;years):</source>
         <translation>Keep closed sheets (&amp;years):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="143"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="146"/>
         <source>The code starts every sheet number; it cannot change.</source>
         <translation>The code starts every sheet number; it cannot change.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="146"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="149"/>
         <source>Closed sheets are kept at least this long; nothing is deleted or archived automatically yet (archiving comes with a later version, and will keep sheets this long before moving them to the archive).</source>
         <translation>Closed sheets are kept at least this long; nothing is deleted or archived automatically yet (archiving comes with a later version, and will keep sheets this long before moving them to the archive).</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="166"/>
+        <source>%1: %2 days off and %3 make-up working days added; press Save to keep them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="193"/>
+        <source>%1 days off and %2 make-up working days added; press Save to keep them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="198"/>
+        <source>Import list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="199"/>
+        <source>Text (*.txt *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1873,13 +1949,13 @@ Log file: %4</translation>
 <context>
     <name>_Tab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="69"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="72"/>
         <source>&amp;Save</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="71"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="97"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="74"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="100"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>

@@ -616,3 +616,20 @@ def test_init_derives_the_store_code_from_the_name(cli: Cli, tmp_path: Path) -> 
     assert result.code == 0, result.err
     assert "Store code TSQC4SD" in result.out and "--code" in result.out
     assert "store TSQC4SD 天顺汽车4S店" in result.out
+
+
+# issue 10: holidays from the command line
+def test_holidays_commands(cli: Cli, staffed: Staff, tmp_path: Path) -> None:
+    loaded = cli("holidays", "load", "2026", "--user", "admin", "--json")
+    assert loaded.code == 0 and len(loaded.json()["holidays"]) == 33
+    assert len(loaded.json()["workdays"]) == 6
+    unknown = cli("holidays", "load", "2999", "--user", "admin")
+    assert unknown.code == 2 and "2999" in unknown.err
+    week = cli("holidays", "add", "2027-10-01", "2027-10-07", "--user", "admin", "--json")
+    assert len(week.json()["holidays"]) == 7
+    listing = tmp_path / "2027.txt"
+    listing.write_text("2027-09-26 补班\n2027年1月1日 元旦\n", encoding="gbk")
+    assert cli("holidays", "import", str(listing), "--user", "admin").code == 0
+    shown = cli("holidays", "list", "--year", "2026", "--user", "admin")
+    assert "2026-10-01 Thu National Day" in shown.out
+    assert "2026-10-10 Sat National Day: make-up working day" in shown.out
