@@ -902,6 +902,11 @@ TEMPLATES: Mapping[str, Labels] = {
         "備份資料夾 {folder} 不存在；請先建立它或插入隨身碟。",
         "The backup folder {folder} does not exist; create it or plug in the drive first.",
     ),
+    "backup.keep_days": (
+        "备份保留天数须在 {minimum} 到 {maximum} 之间。",
+        "備份保留天數須在 {minimum} 到 {maximum} 之間。",
+        "Keep backups for {minimum} to {maximum} days.",
+    ),
     "backup.sqlite_only": (
         "自动备份只适用于 SQLite 数据库；PostgreSQL 请使用服务器的备份。",
         "自動備份只適用於 SQLite 資料庫；PostgreSQL 請使用伺服器的備份。",

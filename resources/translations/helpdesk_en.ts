@@ -2,6 +2,102 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="45"/>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="48"/>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="114"/>
+        <source>Back up now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="51"/>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="134"/>
+        <source>Restore from a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="59"/>
+        <source>Back up automatically every day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="63"/>
+        <source>e.g. E:\Helpdesk backups (a USB drive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="65"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="73"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="76"/>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="108"/>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="77"/>
+        <source>Keep:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="97"/>
+        <source>Last backup: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="99"/>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="124"/>
+        <source>Backing up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="128"/>
+        <source>Backup written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="135"/>
+        <source>Helpdesk database (*.db);;All files (*)</source>
+        <translation type="unfinished">Helpdesk database (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="139"/>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="140"/>
+        <source>Replace the database with %1? Close Helpdesk on every other desk first. The current database is kept as a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="152"/>
+        <source>Restored from %1. Log in again to work on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="166"/>
+        <source>Saved.</source>
+        <translation type="unfinished">Saved.</translation>
+    </message>
+</context>
+<context>
     <name>CalendarTab</name>
     <message>
         <location filename="../../helpdesk/ui/settings/store_tabs.py" line="420"/>
@@ -661,102 +757,107 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="234"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="321"/>
         <source>Helpdesk — complaint desk</source>
         <translation>Helpdesk — complaint desk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="235"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="322"/>
         <source>&amp;New sheet</source>
         <translation>&amp;New sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="236"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="323"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>Register a new complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="237"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="324"/>
         <source>&amp;Open sheet by number…</source>
         <translation>&amp;Open sheet by number…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="238"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="325"/>
         <source>&amp;Find</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="239"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="326"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="240"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="327"/>
         <source>&amp;Log out</source>
         <translation>&amp;Log out</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="241"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="328"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="242"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="329"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="243"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="330"/>
         <source>&amp;About Helpdesk</source>
         <translation>&amp;About Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="246"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="333"/>
         <source>&amp;Import complaint sheets…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="247"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="334"/>
+        <source>&amp;Backups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="336"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="248"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="337"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="249"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="338"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="254"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="343"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="256"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="345"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="335"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="424"/>
         <source>Open sheet</source>
         <translation>Open sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="336"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="425"/>
         <source>Sheet number (e.g. TS-2026-000123):</source>
         <translation>Sheet number (e.g. TS-2026-000123):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="373"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="462"/>
         <source>Unsaved sheets found</source>
         <translation>Unsaved sheets found</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="374"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="463"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>%n complaint sheet was not saved when the program last ended. Restore it now?</numerusform>
@@ -764,77 +865,77 @@ If it happens again, send the log file to your support contact:
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="377"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="466"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="378"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="467"/>
         <source>&amp;Discard</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="379"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="468"/>
         <source>Ask me &amp;later</source>
         <translation>Ask me &amp;later</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="431"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="520"/>
         <source>New complaint sheet</source>
         <translation>New complaint sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="432"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="521"/>
         <source>Open a sheet by its number</source>
         <translation>Open a sheet by its number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="433"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="522"/>
         <source>Search the complaint list</source>
         <translation>Search the complaint list</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="434"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="523"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>Complaints, customers, reports, settings</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="435"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="524"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="436"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="525"/>
         <source>Save the sheet</source>
         <translation>Save the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="437"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="526"/>
         <source>Print the sheet</source>
         <translation>Print the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="438"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="527"/>
         <source>Close the dialog or sheet window</source>
         <translation>Close the dialog or sheet window</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="439"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="528"/>
         <source>Next / previous field</source>
         <translation>Next / previous field</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="441"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="530"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="456"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="545"/>
         <source>About Helpdesk</source>
         <translation>About Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="450"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="539"/>
         <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
 Database: %2
@@ -847,17 +948,47 @@ Data folder: %3
 Log file: %4</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="244"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="255"/>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="256"/>
+        <source>The database was restored. Helpdesk closes now; start it again to work on the restored data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="285"/>
+        <source>Last backup: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="286"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="288"/>
+        <source>Older than 2 days: back up now (File &gt; Backups…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="301"/>
+        <source>No public holidays for next year yet (%1): Settings &gt; Calendar &gt; Load official holidays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="331"/>
         <source>Open &amp;log folder</source>
         <translation>Open &amp;log folder</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="245"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="332"/>
         <source>Copy &amp;diagnostics</source>
         <translation>Copy &amp;diagnostics</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="460"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="549"/>
         <source>Diagnostics copied to the clipboard</source>
         <translation>Diagnostics copied to the clipboard</translation>
     </message>

@@ -2,6 +2,102 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="45"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="48"/>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="114"/>
+        <source>Back up now…</source>
+        <translation>立即备份…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="51"/>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="134"/>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="59"/>
+        <source>Back up automatically every day</source>
+        <translation>每天自动备份</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="63"/>
+        <source>e.g. E:\Helpdesk backups (a USB drive)</source>
+        <translation>如 E:\Helpdesk 备份（U盘）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="65"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="73"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="76"/>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="108"/>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="77"/>
+        <source>Keep:</source>
+        <translation>保留：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="97"/>
+        <source>Last backup: %1</source>
+        <translation>上次备份：%1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="99"/>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="124"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="128"/>
+        <source>Backup written to %1</source>
+        <translation>备份已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="135"/>
+        <source>Helpdesk database (*.db);;All files (*)</source>
+        <translation>Helpdesk 数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="139"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="140"/>
+        <source>Replace the database with %1? Close Helpdesk on every other desk first. The current database is kept as a backup.</source>
+        <translation>用 %1 替换数据库？请先关闭其他电脑上的 Helpdesk。当前数据库会先保存为备份。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="152"/>
+        <source>Restored from %1. Log in again to work on it.</source>
+        <translation>已从 %1 恢复。请重新登录后继续工作。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="166"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>CalendarTab</name>
     <message>
         <location filename="../../helpdesk/ui/settings/store_tabs.py" line="420"/>
@@ -660,179 +756,184 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="234"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="321"/>
         <source>Helpdesk — complaint desk</source>
         <translation>Helpdesk — 客诉管理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="235"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="322"/>
         <source>&amp;New sheet</source>
         <translation>新建抱怨单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="236"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="323"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>登记新的抱怨（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="237"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="324"/>
         <source>&amp;Open sheet by number…</source>
         <translation>按单号打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="238"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="325"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="239"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="326"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="240"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="327"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="241"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="328"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="242"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="329"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="243"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="330"/>
         <source>&amp;About Helpdesk</source>
         <translation>关于 Helpdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="246"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="333"/>
         <source>&amp;Import complaint sheets…</source>
         <translation>导入抱怨单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="247"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="334"/>
+        <source>&amp;Backups…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="336"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="248"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="337"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="249"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="338"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="254"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="343"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="256"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="345"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="335"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="424"/>
         <source>Open sheet</source>
         <translation>打开抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="336"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="425"/>
         <source>Sheet number (e.g. TS-2026-000123):</source>
         <translation>抱怨单号（如 TS-2026-000123）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="373"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="462"/>
         <source>Unsaved sheets found</source>
         <translation>发现未保存的抱怨单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="374"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="463"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>上次程序结束时有 %n 张抱怨单未保存。现在恢复吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="377"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="466"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="378"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="467"/>
         <source>&amp;Discard</source>
         <translation>丢弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="379"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="468"/>
         <source>Ask me &amp;later</source>
         <translation>以后再说(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="431"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="520"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="432"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="521"/>
         <source>Open a sheet by its number</source>
         <translation>按单号打开抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="433"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="522"/>
         <source>Search the complaint list</source>
         <translation>搜索抱怨单列表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="434"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="523"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>抱怨、客户、报表、设置</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="435"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="524"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="436"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="525"/>
         <source>Save the sheet</source>
         <translation>保存抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="437"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="526"/>
         <source>Print the sheet</source>
         <translation>打印抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="438"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="527"/>
         <source>Close the dialog or sheet window</source>
         <translation>关闭对话框或抱怨单窗口</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="439"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="528"/>
         <source>Next / previous field</source>
         <translation>下一项 / 上一项</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="441"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="530"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="456"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="545"/>
         <source>About Helpdesk</source>
         <translation>关于 Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="450"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="539"/>
         <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
 Database: %2
@@ -845,17 +946,47 @@ Log file: %4</source>
 日志文件：%4</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="244"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="255"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="256"/>
+        <source>The database was restored. Helpdesk closes now; start it again to work on the restored data.</source>
+        <translation>数据库已恢复。Helpdesk 现在关闭；请重新启动以使用恢复后的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="285"/>
+        <source>Last backup: %1</source>
+        <translation>上次备份：%1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="286"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="288"/>
+        <source>Older than 2 days: back up now (File &gt; Backups…)</source>
+        <translation>已超过2天：请立即备份（文件 &gt; 备份…）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="301"/>
+        <source>No public holidays for next year yet (%1): Settings &gt; Calendar &gt; Load official holidays</source>
+        <translation>明年还没有法定节假日（%1）：设置 &gt; 营业时间 &gt; 载入法定节假日</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="331"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="245"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="332"/>
         <source>Copy &amp;diagnostics</source>
         <translation>复制诊断信息(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="460"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="549"/>
         <source>Diagnostics copied to the clipboard</source>
         <translation>诊断信息已复制到剪贴板</translation>
     </message>

@@ -633,3 +633,14 @@ def test_holidays_commands(cli: Cli, staffed: Staff, tmp_path: Path) -> None:
     shown = cli("holidays", "list", "--year", "2026", "--user", "admin")
     assert "2026-10-01 Thu National Day" in shown.out
     assert "2026-10-10 Sat National Day: make-up working day" in shown.out
+
+
+def test_backup_refuses_a_missing_folder(cli: Cli, staffed: Staff, tmp_path: Path) -> None:
+    missing = tmp_path / "usb" / "helpdesk.db"
+    refused = cli("backup", "--out", str(missing))
+    assert refused.code == 2 and "does not exist" in refused.err
+    assert not missing.parent.exists()  # not created on the desk's disk
+    folder = tmp_path / "drive"
+    folder.mkdir()
+    done = cli("backup", "--out", str(folder), "--json")
+    assert done.code == 0 and Path(done.json()["backup"]).parent == folder
