@@ -43,6 +43,7 @@ class BackupDialog(QDialog):
         self._ctx = ctx
         self.setObjectName("backupDialog")
         self.setWindowTitle(translate("BackupDialog", "Backups"))
+        self.setMinimumWidth(520)
         config = backups.auto_backup_settings(ctx.uow())
         self.last_label = QLabel(objectName="lastBackup")
         self.backup_button = QPushButton(translate("BackupDialog", "Back up now…"),

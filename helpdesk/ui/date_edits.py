@@ -45,6 +45,8 @@ class DateEdit(QLineEdit):
         self._date = QDate.currentDate()
         self.setText(self._date.toString("yyyy-MM-dd"))
         self.setPlaceholderText("2026-10-01")
+        # Room for a whole date and the calendar button.
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("2026-10-01") + 44)
         self.calendar = QCalendarWidget()
         self.calendar.setObjectName(f"{objectName}Calendar" if objectName else "calendar")
         self._menu = QMenu(self)
@@ -114,6 +116,7 @@ class TimeEdit(QLineEdit):
         self._time = QTime(0, 0)
         self.setText("00:00")
         self.setPlaceholderText("08:30")
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("00:00") + 24)
         self.setMaximumWidth(90)
         self.editingFinished.connect(self._take_text)
         self.textEdited.connect(lambda _text: widgets.set_invalid(self, False))
