@@ -270,7 +270,8 @@ def _order(uow: UnitOfWork, data: OrderInput, today: date,
 def build_customer(uow: UnitOfWork, user: User, data: CustomerInput, at: datetime) -> Customer:
     """Validate and add a customer inside the caller's unit of work (no commit)."""
     customer = prepare_customer(uow, user, data, at)
-    add_customers(uow, user, [customer], at)
+    uow.customers.add(customer)
+    _record_created(uow, user, customer, at)
     return customer
 
 
@@ -337,15 +338,19 @@ def add_customers(uow: UnitOfWork, user: User, customers: Sequence[Customer],
     as created (and each accepted VIN check-digit mismatch)."""
     uow.customers.add_many(customers)
     for customer in customers:
-        assert customer.id is not None
-        uow.record(events.CustomerCreated(
-            at=at, **common.by(user), customer_id=customer.id,
-            details={"name": customer.name, "phones": customer.phone_numbers(),
-                     "vehicles": [v.vin for v in customer.vehicles],
-                     "orders": [o.number for o in customer.orders]}))
-        for vehicle in customer.vehicles:
-            if vehicle.vin_check_overridden:
-                _vin_overridden(uow, user, customer.id, vehicle.vin, at)
+        _record_created(uow, user, customer, at)
+
+
+def _record_created(uow: UnitOfWork, user: User, customer: Customer, at: datetime) -> None:
+    assert customer.id is not None
+    uow.record(events.CustomerCreated(
+        at=at, **common.by(user), customer_id=customer.id,
+        details={"name": customer.name, "phones": customer.phone_numbers(),
+                 "vehicles": [v.vin for v in customer.vehicles],
+                 "orders": [o.number for o in customer.orders]}))
+    for vehicle in customer.vehicles:
+        if vehicle.vin_check_overridden:
+            _vin_overridden(uow, user, customer.id, vehicle.vin, at)
 
 
 def create_customer(uow: UnitOfWork, actor_id: int, data: CustomerInput) -> CustomerDetail:
