@@ -125,21 +125,27 @@ def _write_xlsx(path: Path, sheets: Sequence[Sheet]) -> None:
         count = 0
 
         def cells(row: Sequence[Any], ws: Any = ws, spec: Sheet = spec) -> list[Any]:
+            # Plain values where openpyxl writes them as they are (most cells: fast);
+            # a styled cell only for money, and for text a spreadsheet would run.
             result: list[Any] = []
             for value, kind in zip(row, spec.kinds, strict=True):
                 if value is None or value == "":
                     result.append(None)
-                    continue
-                # Excel holds numbers as doubles anyway; two decimals survive exactly.
-                shown = int(value) / 100 if kind is Kind.MONEY else value
-                cell = WriteOnlyCell(ws, value=shown)
-                if kind is Kind.TEXT:
-                    # A text cell, never a formula (no injection); phones keep zeros.
-                    cell.value = str(value)
-                    cell.data_type = "s"
-                else:
+                elif kind is Kind.TEXT:
+                    shown = str(value)
+                    if shown.startswith(FORMULA_STARTS):
+                        cell = WriteOnlyCell(ws, value=shown)
+                        cell.data_type = "s"  # a text cell, never a formula
+                        result.append(cell)
+                    else:
+                        result.append(shown)
+                elif kind is Kind.MONEY:
+                    # Excel holds numbers as doubles anyway; two decimals survive exactly.
+                    cell = WriteOnlyCell(ws, value=int(value) / 100)
                     cell.number_format = formats[kind]
-                result.append(cell)
+                    result.append(cell)
+                else:
+                    result.append(value)  # dates get Excel's date format by themselves
             return result
 
         for row in sample:
