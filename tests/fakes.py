@@ -137,8 +137,16 @@ class FakeCustomerRepository(_Repo):
     def get(self, customer_id: int) -> Customer | None:
         return self._s.customers.get(customer_id)
 
-    def get_many(self, customer_ids: Sequence[int]) -> dict[int, Customer]:
+    def get_many(self, customer_ids: Sequence[int], *,
+                 with_orders: bool = False) -> dict[int, Customer]:
         return {i: self._s.customers[i] for i in customer_ids if i in self._s.customers}
+
+    def add_many(self, customers: Sequence[Customer]) -> None:
+        for customer in customers:
+            self.add(customer)
+
+    def owners_of_phones(self, numbers: Sequence[str]) -> dict[str, int]:
+        return {n: ids[0] for n in numbers if (ids := self.ids_by_phone(n))}
 
     def _vehicles(self) -> Iterator[Vehicle]:
         for c in self._s.customers.values():
@@ -208,6 +216,16 @@ class FakeSheetRepository(_Repo):
     def reserve_sequence(self, store_id: int, year: int, at_least: int) -> None:
         key = (store_id, year)
         self._s.counters[key] = max(self._s.counters.get(key, 0), at_least)
+
+    def add_many(self, sheets: Sequence[Sheet]) -> None:
+        for sheet in sheets:
+            self.add(sheet)
+
+    def next_sequences(self, store_id: int, year: int, count: int) -> int:
+        key = (store_id, year)
+        first = self._s.counters.get(key, 0) + 1
+        self._s.counters[key] = first + count - 1
+        return first
 
     def count(self) -> int:
         return len(self._s.sheets)

@@ -46,6 +46,7 @@ COMMAND_MODULES = [
     "maintenance",  # backup, restore, check
     "attachments",  # attachment add|list|extract|remove (issue 11)
     "archive_cmd",  # archive export|list|verify|remove (issue 11)
+    "holidays",  # holidays load|add|import|list (issue 10)
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, inspect, text
 
 from helpdesk.cli import _base
-from helpdesk.domain.errors import StorageError
+from helpdesk.domain.errors import StorageError, ValidationError
 from helpdesk.storage import backup, migrate
 from helpdesk.storage import engine as engine_mod
 from helpdesk.storage.database import open_database
@@ -29,7 +30,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     cmd = subparsers.add_parser("backup", parents=[common],
                                 help="copy the SQLite database (online; desks may keep working)")
     cmd.add_argument("--out", type=Path, metavar="FILE",
-                     help="where (default: backups/ next to the database, with the time)")
+                     help="where: a file, or an existing folder (default: backups/ next to "
+                          "the database, with the time); a missing folder is refused")
     cmd.set_defaults(func=run_backup)
 
     cmd = subparsers.add_parser(
@@ -72,7 +74,17 @@ def run_backup(args: argparse.Namespace) -> int:
     path = _sqlite_path(args, "backup")
     if path.exists():
         backup.check_is_helpdesk(path)
-    saved = backup.backup_sqlite(path, args.out)
+    out = args.out
+    if out is not None:
+        # A folder that is not there (a USB drive not plugged in) is refused, never
+        # created silently on the desk's own disk.
+        if out.is_dir():
+            out = out / f"{path.stem}-{datetime.now():%Y%m%d-%H%M%S}-manual.db"
+        elif not out.parent.is_dir():
+            raise ValidationError("out", "backup.folder_missing",
+                                  f"the backup folder {out.parent} does not exist; create it "
+                                  "or plug in the drive first", folder=str(out.parent))
+    saved = backup.backup_sqlite(path, out)
     if _base.wants_json(args):
         _base.print_json({"database": path, "backup": saved, "bytes": saved.stat().st_size})
     else:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import sys
 from pathlib import Path
 from typing import Any
 
 from helpdesk.cli import _base
+from helpdesk.domain import error_texts
+from helpdesk.transfer import reading
 from helpdesk.transfer import spreadsheets as importing
 
 
@@ -33,6 +36,13 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
                          help="check every row, save nothing")
         cmd.add_argument("--store", metavar="CODE",
                          help="store the rows belong to (default: the user's)")
+        cmd.add_argument("--sheet", metavar="NAME",
+                         help="worksheet to read (name or number from 1); needed when "
+                              "several worksheets hold data")
+        cmd.add_argument("--encoding", choices=sorted(reading.ENCODINGS),
+                         help="a CSV file's encoding, when it cannot be told from the file "
+                              "(e.g. big5 or gbk)")
+        cmd.add_argument("--quiet", action="store_true", help="no progress on stderr")
         _base.user_option(cmd, required=True)
         cmd.set_defaults(func=run_import, kind=kind)
 
@@ -53,34 +63,62 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     cmd.set_defaults(func=run_export)
 
 
-def _column_name(key: str, kind: str) -> str:
-    for column in importing.columns_for(kind):
-        if column.key == key:
-            return f"{column.header_zh}/{column.header_en}"
-    return key
+def _progress(args: argparse.Namespace) -> importing.Progress | None:
+    """Progress on stderr, one line rewritten in place (a terminal) or every 10%."""
+    if args.quiet or _base.wants_json(args):
+        return None
+    shown: list[int] = [-1]
+    terminal = sys.stderr.isatty()
+
+    def report(done: int, total: int) -> bool:
+        percent = 100 * done // total if total else 100
+        if terminal:
+            print(f"\r{done:,}/{total:,} rows ({percent}%)", end="", file=sys.stderr,
+                  flush=True)
+            if done >= total:
+                print(file=sys.stderr)
+        elif percent // 10 != shown[0] // 10 or done >= total:
+            _base.info(f"{done:,}/{total:,} rows ({percent}%)")
+        shown[0] = percent
+        return True
+
+    return report
 
 
 def run_import(args: argparse.Namespace) -> int:
+    lang = _base.language(args)
+    options = importing.ReadOptions(sheet=args.sheet, encoding=args.encoding)
     # The file's layout is checked before asking for a password: a wrong header is
     # reported at once.
-    importing.read_table(args.file, importing.columns_for(args.kind))
+    table = importing.read(args.file, importing.columns_for(args.kind), sheet=args.sheet,
+                           encoding=args.encoding)
+    if table.layout.ignored and not _base.wants_json(args):
+        _base.info(error_texts.format_code("import.column_ignored",
+                                           {"columns": list(table.layout.ignored)}, "", lang))
     actor = _base.login(args)
     store = _base.store_id(args, args.store)
     uow = _base.uow(args)
+    progress = _progress(args)
     if args.kind == importing.CUSTOMERS:
-        report = importing.check_customers(uow, actor.id, args.file, store_id=store) \
+        report = importing.check_customers(uow, actor.id, args.file, store_id=store,
+                                           options=options, progress=progress) \
             if args.dry_run else importing.import_customers(
-                uow, actor.id, args.file, skip_invalid=args.skip_invalid, store_id=store)
+                uow, actor.id, args.file, skip_invalid=args.skip_invalid, store_id=store,
+                options=options, progress=progress)
     else:
-        report = importing.check_sheets(uow, actor.id, args.file, store_id=store) \
+        report = importing.check_sheets(uow, actor.id, args.file, store_id=store,
+                                        options=options, progress=progress) \
             if args.dry_run else importing.import_sheets(
-                uow, actor.id, args.file, skip_invalid=args.skip_invalid, store_id=store)
+                uow, actor.id, args.file, skip_invalid=args.skip_invalid, store_id=store,
+                options=options, progress=progress)
     if _base.wants_json(args):
-        _base.print_json({"dry_run": args.dry_run, **dataclasses.asdict(report)})
+        data = dataclasses.asdict(report)
+        data["errors"] = [{**dataclasses.asdict(e), "text": e.text(lang)}
+                          for e in report.errors]
+        _base.print_json({"dry_run": args.dry_run, **data})
     else:
         for error in report.errors:
-            print(f"line {error.line}, {_column_name(error.column, args.kind)}: "
-                  f"{error.message}")
+            print(f"line {error.line}, {error.column_name(lang)}: {error.text(lang)}")
         bad = len(report.lines_with_errors())
         if args.dry_run:
             print(f"checked {report.total} row(s): {report.valid} good, {bad} with errors; "

@@ -949,6 +949,87 @@ TEMPLATES: Mapping[str, Labels] = {
         "“{value}”對應多張抱怨單：{numbers}。請輸入更多位數。",
         "“{value}” fits several sheets: {numbers}. Type more of the number.",
     ),
+    # issue 10: real files in (encodings, worksheets, headers, dates), holidays, backups
+    "time.invalid": (
+        "{value} 不是时间（例如 14:30 或 下午2点30分）。",
+        "{value} 不是時間（例如 14:30 或 下午2點30分）。",
+        "{value} is not a time of day (for example 14:30 or 下午2点30分).",
+    ),
+    "import.encoding_undecided": (
+        "无法确定该 CSV 文件的编码（可能是 {candidates}）；"
+        "请选择编码后再读取，或另存为“CSV UTF-8”。",
+        "無法確定該 CSV 檔案的編碼（可能是 {candidates}）；"
+        "請選擇編碼後再讀取，或另存為“CSV UTF-8”。",
+        "The CSV file's encoding cannot be decided (it may be {candidates}); choose the "
+        "encoding and read it again, or save it as “CSV UTF-8”.",
+    ),
+    "import.encoding_wrong": (
+        "该文件不是 {encoding} 编码的文本。",
+        "該檔案不是 {encoding} 編碼的文本。",
+        "The file is not {encoding} text.",
+    ),
+    "import.sheet_choice": (
+        "工作簿中有多个工作表含有数据：{sheets}；请选择要导入的工作表。",
+        "活頁簿中有多個工作表含有資料：{sheets}；請選擇要匯入的工作表。",
+        "Several worksheets hold data: {sheets}; choose the one to import.",
+    ),
+    "import.sheet_unknown": (
+        "工作簿中没有工作表 {sheet}（有：{sheets}）。",
+        "活頁簿中沒有工作表 {sheet}（有：{sheets}）。",
+        "The workbook has no worksheet {sheet} (it has {sheets}).",
+    ),
+    "import.no_header": (
+        "在前 {rows} 行中找不到列标题行；请对照模板的列标题（中文或英文）。",
+        "在前 {rows} 行中找不到列標題行；請對照模板的列標題（中文或英文）。",
+        "No header row in the first {rows} lines; use the template's headers (Chinese or "
+        "English).",
+    ),
+    "import.header_missing": (
+        "第 {line} 行：缺少必填列 {columns}。",
+        "第 {line} 行：缺少必填列 {columns}。",
+        "Line {line}: required column(s) missing: {columns}.",
+    ),
+    "import.header_repeated": (
+        "第 {line} 行：这些列出现了两次：{columns}。",
+        "第 {line} 行：這些列出現了兩次：{columns}。",
+        "Line {line}: column(s) given twice: {columns}.",
+    ),
+    "import.column_ignored": (
+        "不认识的列 {columns} 将被忽略。",
+        "不認識的列 {columns} 將被忽略。",
+        "Unknown column(s) {columns} are ignored.",
+    ),
+    "import.cancelled": (
+        "导入已取消，未保存任何内容。",
+        "匯入已取消，未儲存任何內容。",
+        "The import was cancelled; nothing was saved.",
+    ),
+    "backup.folder_missing": (
+        "备份文件夹 {folder} 不存在；请先创建它或插入U盘。",
+        "備份資料夾 {folder} 不存在；請先建立它或插入隨身碟。",
+        "The backup folder {folder} does not exist; create it or plug in the drive first.",
+    ),
+    "backup.keep_days": (
+        "备份保留天数须在 {minimum} 到 {maximum} 之间。",
+        "備份保留天數須在 {minimum} 到 {maximum} 之間。",
+        "Keep backups for {minimum} to {maximum} days.",
+    ),
+    "backup.sqlite_only": (
+        "自动备份只适用于 SQLite 数据库；PostgreSQL 请使用服务器的备份。",
+        "自動備份只適用於 SQLite 資料庫；PostgreSQL 請使用伺服器的備份。",
+        "Automatic backups are for SQLite databases; back up PostgreSQL on the server.",
+    ),
+    "holidays.year_unknown": (
+        "还没有 {year} 年的法定节假日安排（已知到 {last} 年）；请手工输入或导入列表。",
+        "還沒有 {year} 年的法定節假日安排（已知到 {last} 年）；請手工輸入或匯入列表。",
+        "The public holidays of {year} are not known yet (known up to {last}); type them "
+        "or import a list.",
+    ),
+    "holidays.range": (
+        "结束日期 {end} 早于开始日期 {start}。",
+        "結束日期 {end} 早於開始日期 {start}。",
+        "The end date {end} is before the start date {start}.",
+    ),
 }
 
 # Codes whose first part is the field name, built at run time (``channel.invalid``...).

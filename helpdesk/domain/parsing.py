@@ -14,7 +14,7 @@ Formatters that must read back (:func:`format_yuan`) live here too, next to thei
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
 from helpdesk.domain import text
@@ -367,15 +367,132 @@ def _duration_minutes(value: str | int) -> int | None:
 # Dates, date-times, months
 # ---------------------------------------------------------------------------------------
 
-_DATE_TIME = re.compile(
-    r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:(?:\s+|T|\s*日?\s*)(?P<H>\d{1,2})\s*[:时點点]\s*(?P<M>\d{1,2})"
-    r"(?:\s*[:分]\s*(?P<S>\d{1,2})(?:\.\d+)?\s*秒?)?\s*分?)?"
+# The time of day as people write it: 14:30, 14:30:05, 14时30分, 9点, 9点半, with a part
+# of the day before it (上午 9:05, 下午3点) or AM/PM after it.
+_PERIOD = (r"(?P<p>上午|下午|中午|晚上|凌晨|早上|早晨|傍晚|夜里|夜間|夜间|午後|午后"
+           r"|AM|PM|A\.M\.|P\.M\.)")
+_CLOCK = (
+    r"(?P<H>\d{1,2})\s*(?:(?:[:时時點点]\s*(?P<M>\d{1,2})(?:\s*[:分]\s*(?P<S>\d{1,2})"
+    r"(?:\.\d+)?\s*秒?)?\s*分?)|[时時點点]\s*(?P<half>半)?)"
 )
+_TIME_OF_DAY = re.compile(
+    rf"(?:{_PERIOD}\s*)?{_CLOCK}(?:\s*(?P<p2>AM|PM|A\.M\.|P\.M\.))?", re.IGNORECASE)
+_DATE_PART = (
+    r"(?:(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号號]?"
+    r"|(?P<cy>\d{4})(?P<cm>\d{2})(?P<cd>\d{2})"
+    r"|(?P<um>\d{1,2})\s*[/.-]\s*(?P<ud>\d{1,2})\s*[/.-]\s*(?P<uy>\d{4}))"
+)
+_DATE_TIME = re.compile(rf"{_DATE_PART}(?:(?:\s+|T|\s*)(?P<time>.+))?", re.IGNORECASE)
+_COMPACT_TIME = re.compile(r"(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?")
+_EXCEL_SERIAL_TEXT = re.compile(r"\d{5}(?:\.\d+)?")
+_EXCEL_EPOCH = datetime(1899, 12, 30)  # serial 1 is 1900-01-01 (Excel's 1900 leap bug kept)
+_EXCEL_LAST_SERIAL = 2_958_465  # 9999-12-31
+_SECONDS_PER_DAY = 86_400
+_CHINESE_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "兩": 2,
+                   "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CHINESE_NUMBER = re.compile("[〇零○一二两兩三四五六七八九十]+")
+_AFTERNOON = {"下午", "晚上", "傍晚", "夜里", "夜間", "夜间", "午後", "午后", "PM", "P.M."}
+_MORNING = {"上午", "凌晨", "早上", "早晨", "AM", "A.M."}
+_NOON_HOUR, _HOURS_HALF_DAY = 12, 12
+_MONTHS_IN_YEAR = 12
+_FIRST_COMPACT, _LAST_COMPACT = 19000101, 29991231  # 20260603 as a number
 
 
-def parse_datetime(value: str, *, field: str = "date") -> datetime:
-    """Read ``2026-11-20``, ``2026/11/20 14:30``, ``2026.1.5``, ``2026年11月20日 14:30:05``.
+def _arabic(match: re.Match[str]) -> str:
+    """二〇二六 → 2026 (digit by digit), 十二 → 12, 二十三 → 23, 三十 → 30."""
+    run = match[0]
+    if "十" not in run:
+        return "".join(str(_CHINESE_DIGITS[ch]) for ch in run)
+    tens, _, units = run.partition("十")
+    if "十" in units or len(tens) > 1 or len(units) > 1:
+        return run  # not a number below 100: leave it for the pattern to refuse
+    return str((_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[units] if units
+                                                              else 0))
+
+
+def excel_serial(value: float, *, field: str = "date") -> datetime:
+    """An Excel date serial number (days since 1899-12-30, the fraction is the time of
+    day, to the second) as a datetime: ``46176`` → 2026-06-03, ``46176.75`` → 18:00.
+
+    Raises:
+        ValidationError: ``date.invalid`` outside 1900-01-01 .. 9999-12-31.
+    """
+    if not 1 <= value <= _EXCEL_LAST_SERIAL + 1:
+        raise ValidationError(field, "date.invalid", f"'{_shown(value)}' is not a date",
+                              value=_shown(value))
+    seconds = round(value * _SECONDS_PER_DAY)
+    return _EXCEL_EPOCH + timedelta(seconds=seconds)
+
+
+def _clock(raw: str, *, field: str) -> time | None:
+    """A time of day from text (see :func:`parse_time`); None when it is not one."""
+    match = _TIME_OF_DAY.fullmatch(raw)
+    if match is None:
+        compact = _COMPACT_TIME.fullmatch(raw)
+        if compact is None:
+            return None
+        hour, minute, second = int(compact["H"]), int(compact["M"]), int(compact["S"] or 0)
+    else:
+        hour = int(match["H"])
+        minute = 30 if match["half"] else int(match["M"] or 0)
+        second = int(match["S"] or 0)
+        period = (match["p"] or match["p2"] or "").upper()
+        if period:
+            if hour > _HOURS_HALF_DAY:
+                return None  # 下午 15:00 contradicts itself
+            if period in _AFTERNOON and hour < _HOURS_HALF_DAY:
+                hour += _HOURS_HALF_DAY
+            elif period == "中午" and hour < _NOON_HOUR - 1:
+                hour += _HOURS_HALF_DAY  # 中午1点 is 13:00; 中午11点 and 12点 stay
+            elif period in _MORNING and hour == _HOURS_HALF_DAY:
+                hour = 0  # 凌晨12点 / 12 AM is midnight
+    try:
+        return time(hour, minute, second)
+    except ValueError:
+        raise ValidationError(field, "date.invalid", f"'{raw}' is not a real time",
+                              value=raw) from None
+
+
+def parse_time(value: str | float | time | datetime, *, field: str = "time") -> time:
+    """Read a time of day: ``19:00``, ``9:05:30``, ``上午 9:05``, ``下午3点30分``,
+    ``晚上8点``, ``9点半``, ``3:30 PM``, ``1900`` or an Excel time fraction (``0.375`` is
+    09:00). Full-width digits and Chinese numerals (九点) are accepted.
+
+    Raises:
+        ValidationError: ``time.invalid``.
+    """
+    if isinstance(value, datetime):
+        return value.time().replace(microsecond=0)
+    if isinstance(value, time):
+        return value.replace(microsecond=0)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 0 <= value < 1:
+            return (_EXCEL_EPOCH + timedelta(seconds=round(value * _SECONDS_PER_DAY))).time()
+        raw = str(value)
+    else:
+        raw = _CHINESE_NUMBER.sub(_arabic, text.normalize(str(value)))
+    try:
+        result = _clock(raw, field=field)
+    except ValidationError:
+        result = None
+    if result is None:
+        raise ValidationError(field, "time.invalid",
+                              f"'{_shown(raw)}' is not a time of day (for example 14:30 or "
+                              "下午2点30分)", value=_shown(raw))
+    return result
+
+
+def parse_datetime(value: str | float | date, *, field: str = "date",
+                   excel: bool = False) -> datetime:
+    """Read a date, with or without a time of day, in every form a store's files use.
+
+    - ``2026-11-20``, ``2026/11/20 14:30``, ``2026.1.5``, ``2026年11月20日 14:30:05``,
+      ``2026年6月3日 下午3点30分``, ``二〇二六年六月三日``;
+    - ``20260603`` (and ``20260603 0905``), ``6/3/2026`` (month first, as Excel writes it;
+      ``25/12/2026`` is read day first since there is no 25th month);
+    - with ``excel`` (spreadsheet cells), an Excel serial number (``46176``,
+      ``46176.75``) as a number or as text; elsewhere a bare number is refused;
+    - a cell that is already a date or a datetime.
 
     Full-width digits are accepted; a date without a time means 00:00; fractions of a
     second are dropped.
@@ -383,18 +500,45 @@ def parse_datetime(value: str, *, field: str = "date") -> datetime:
     Raises:
         ValidationError: ``date.invalid``.
     """
-    raw = text.normalize(value)
+    if isinstance(value, datetime):
+        return value.replace(microsecond=0)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if float(value).is_integer() and _FIRST_COMPACT <= value <= _LAST_COMPACT:
+            value = str(int(value))  # 20260603 typed as a number
+        elif excel:
+            return excel_serial(float(value), field=field)
+        else:
+            value = str(value)
+    raw = _CHINESE_NUMBER.sub(_arabic, text.normalize(str(value)))
+    if excel and _EXCEL_SERIAL_TEXT.fullmatch(raw):
+        return excel_serial(float(raw), field=field)
     match = _DATE_TIME.fullmatch(raw)
+    invalid = ValidationError(field, "date.invalid",
+                              f"'{_shown(raw)}' is not a date (use 2026-11-20 or 2026-11-20 "
+                              "14:30)", value=_shown(raw))
     if match is None:
-        raise ValidationError(field, "date.invalid",
-                              f"'{raw}' is not a date (use 2026-11-20 or 2026-11-20 14:30)",
-                              value=raw)
+        raise invalid
+    if match["y"]:
+        year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    elif match["cy"]:
+        year, month, day = int(match["cy"]), int(match["cm"]), int(match["cd"])
+    else:
+        year, month, day = int(match["uy"]), int(match["um"]), int(match["ud"])
+        if month > _MONTHS_IN_YEAR >= day:
+            month, day = day, month
+    clock = time(0)
+    if match["time"]:
+        found = _clock(match["time"].strip(), field=field)
+        if found is None:
+            raise invalid
+        clock = found
     try:
-        return datetime(int(match["y"]), int(match["m"]), int(match["d"]),
-                        int(match["H"] or 0), int(match["M"] or 0), int(match["S"] or 0))
+        return datetime.combine(date(year, month, day), clock)
     except ValueError:
-        raise ValidationError(field, "date.invalid", f"'{raw}' is not a real date or time",
-                              value=raw) from None
+        raise ValidationError(field, "date.invalid", f"'{_shown(raw)}' is not a real date or "
+                              "time", value=_shown(raw)) from None
 
 
 def parse_date(value: str, *, field: str = "date") -> date:
@@ -412,7 +556,6 @@ def parse_date(value: str, *, field: str = "date") -> date:
 
 _MONTH = re.compile(r"(\d{4})\s*(?:[-/.年]\s*)?(\d{1,2})\s*月?")
 _FIRST_YEAR, _LAST_YEAR = 2000, 2999
-_MONTHS_IN_YEAR = 12
 
 
 def parse_month(value: str | date, *, field: str = "month") -> date:

@@ -4,7 +4,7 @@ the right to see it."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -277,13 +277,33 @@ def _order(uow: UnitOfWork, data: OrderInput, today: date,
 
 def build_customer(uow: UnitOfWork, user: User, data: CustomerInput, at: datetime) -> Customer:
     """Validate and add a customer inside the caller's unit of work (no commit)."""
+    customer = prepare_customer(uow, user, data, at)
+    uow.customers.add(customer)
+    _record_created(uow, user, customer, at)
+    return customer
+
+
+def prepare_customer(uow: UnitOfWork, user: User, data: CustomerInput,
+                     at: datetime, *, phone_owners: Mapping[str, int] | None = None) -> Customer:
+    """Validate a new customer and build it, without adding it to the database (an
+    import checks every row first and writes them all at once: :func:`add_customers`).
+    ``phone_owners`` (number → customer id, looked up for a whole file at once) saves
+    a query per phone.
+
+    Raises:
+        ValidationErrors: every problem found.
+    """
     user.require(Permission.MANAGE_CUSTOMERS)
     errors: list[ValidationError] = []
     values = _customer_fields(data, at.date(), errors)
     phones = _phones(data.phones, errors, required=True)
     if phones and not data.allow_duplicate_phone:
         for number in phones:
-            existing = uow.customers.ids_by_phone(number)
+            if phone_owners is not None:
+                owner = phone_owners.get(number)
+                existing = [owner] if owner is not None else []
+            else:
+                existing = uow.customers.ids_by_phone(number)
             if existing:
                 errors.append(ValidationError(
                     "phone", "phone.duplicate",
@@ -308,17 +328,28 @@ def build_customer(uow: UnitOfWork, user: User, data: CustomerInput, at: datetim
     customer.contacts.extend(contacts)
     customer.vehicles.extend(v for v in vehicles if v)
     customer.orders.extend(o for o in orders if o)
-    uow.customers.add(customer)
-    overridden = [v.vin for v in customer.vehicles if v.vin_check_overridden]
+    return customer
+
+
+def add_customers(uow: UnitOfWork, user: User, customers: Sequence[Customer],
+                  at: datetime) -> None:
+    """Add prepared customers in one flush (with their search keys) and record each
+    as created (and each accepted VIN check-digit mismatch)."""
+    uow.customers.add_many(customers)
+    for customer in customers:
+        _record_created(uow, user, customer, at)
+
+
+def _record_created(uow: UnitOfWork, user: User, customer: Customer, at: datetime) -> None:
     assert customer.id is not None
     uow.record(events.CustomerCreated(
         at=at, **common.by(user), customer_id=customer.id,
-        details={"name": customer.name, "phones": phones,
+        details={"name": customer.name, "phones": customer.phone_numbers(),
                  "vehicles": [v.vin for v in customer.vehicles],
                  "orders": [o.number for o in customer.orders]}))
-    for vin in overridden:
-        _vin_overridden(uow, user, customer.id, vin, at)
-    return customer
+    for vehicle in customer.vehicles:
+        if vehicle.vin_check_overridden:
+            _vin_overridden(uow, user, customer.id, vehicle.vin, at)
 
 
 def create_customer(uow: UnitOfWork, actor_id: int, data: CustomerInput) -> CustomerDetail:
@@ -837,3 +868,19 @@ def record_first_visit(uow: UnitOfWork, actor_id: int, order_id: int, *,
                      "satisfaction": satisfaction, "method": method}))
         uow.commit()
         return visit_id
+
+# issue 10: an import row reports every problem at once
+def input_problems(data: CustomerInput, today: date) -> list[ValidationError]:
+    """What is wrong with the customer's own fields and phones, found without the
+    database (an import row that is wrong elsewhere is still checked in full)."""
+    errors: list[ValidationError] = []
+    _customer_fields(data, today, errors)
+    _phones(data.phones, errors, required=True)
+    return errors
+
+
+def prepare_vehicle(uow: UnitOfWork, user: User, data: VehicleInput, at: datetime,
+                    errors: list[ValidationError]) -> Vehicle | None:
+    """Validate a vehicle for a customer being prepared (see :func:`prepare_customer`);
+    problems go to ``errors``."""
+    return _vehicle(uow, user, data, at.date(), errors, None)

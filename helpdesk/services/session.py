@@ -32,6 +32,7 @@ class OpenDatabase:
         is_sqlite: True for a local file.
         close: releases the connections (call when switching databases or quitting).
         backup_path: the backup taken before a schema upgrade, if one was needed.
+        url: the database URL (a password in it is never shown).
     """
 
     uow: Callable[[], UnitOfWork]
@@ -39,6 +40,7 @@ class OpenDatabase:
     is_sqlite: bool
     close: Callable[[], None]
     backup_path: str = ""
+    url: str = ""  # issue 10: backups from the desk (the SQLite file's URL)
 
 
 def open_database(url: str | None = None) -> OpenDatabase:
@@ -69,6 +71,7 @@ def open_database(url: str | None = None) -> OpenDatabase:
         is_sqlite=db.is_sqlite,
         close=db.dispose,
         backup_path=str(backup) if backup else "",
+        url=db.url,
     )
 
 

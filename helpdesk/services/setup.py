@@ -127,6 +127,13 @@ def initialise(
         if uow.users.count():
             raise ValidationError("database", "setup.done",
                                   "this database is set up already")
+        if calendar is None:
+            # A real store starts with this year's and next year's public holidays and
+            # make-up days (issue 10); add_store alone (tests, demo) keeps the preset's.
+            from helpdesk.services import holidays
+
+            year = common.now().year
+            calendar = holidays.with_official(default_calendar(preset), (year, year + 1))
         store = add_store(uow, store_name, store_code, preset, calendar)
         assert store.id is not None
         uow.record(events.StoreChanged(

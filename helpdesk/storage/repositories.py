@@ -86,6 +86,13 @@ class CustomerRepository:
         self.session.flush()
         search.reindex(self.session, customer)
 
+    def add_many(self, customers: Sequence[Customer]) -> None:
+        """Add new customers in one flush and write their search keys in one statement
+        (an import of thousands: one round of batched INSERTs, not one per row)."""
+        self.session.add_all(customers)
+        self.session.flush()
+        search.index_new(self.session, customers)
+
     def get(self, customer_id: int) -> Customer | None:
         return self.session.get(
             Customer,
@@ -100,9 +107,10 @@ class CustomerRepository:
             ],
         )
 
-    def get_many(self, customer_ids: Sequence[int]) -> dict[int, Customer]:
-        """Customers by id with their phones and vehicles, in three queries however many
-        (a search result of 50 must not cost 250 round trips)."""
+    def get_many(self, customer_ids: Sequence[int], *,
+                 with_orders: bool = False) -> dict[int, Customer]:
+        """Customers by id with their phones and vehicles (and orders), in three (four)
+        queries however many (a search result of 50 must not cost 250 round trips)."""
         if not customer_ids:
             return {}
         stmt = (
@@ -112,6 +120,8 @@ class CustomerRepository:
             .options(selectinload(Customer.phones),  # type: ignore[arg-type]
                      selectinload(Customer.vehicles))  # type: ignore[arg-type]
         )
+        if with_orders:
+            stmt = stmt.options(selectinload(Customer.orders))  # type: ignore[arg-type]
         return {c.id: c for c in self.session.scalars(stmt) if c.id is not None}
 
     def get_vehicle(self, vehicle_id: int) -> Vehicle | None:
@@ -139,6 +149,21 @@ class CustomerRepository:
 
     def order_by_number(self, number: str) -> Order | None:
         return self.session.scalars(select(Order).where(tables.orders.c.number == number)).first()
+
+    def owners_of_phones(self, numbers: Sequence[str]) -> dict[str, int]:
+        """The (first, unmerged) customer of each of these numbers that has one."""
+        p, c = tables.customer_phones, tables.customers
+        found: dict[str, int] = {}
+        unique = sorted(set(numbers))
+        for start in range(0, len(unique), 500):
+            stmt = (select(p.c.number, p.c.customer_id)
+                    .join(c, c.c.id == p.c.customer_id)
+                    .where(p.c.number.in_(unique[start:start + 500]),
+                           c.c.merged_into_id.is_(None))
+                    .order_by(p.c.customer_id))
+            for number, customer_id in self.session.execute(stmt):
+                found.setdefault(number, customer_id)
+        return found
 
     def ids_by_phone(self, number: str) -> list[int]:
         p, c = tables.customer_phones, tables.customers
@@ -192,6 +217,27 @@ class SheetRepository:
             select(Sheet).where(tables.sheets.c.number == number.strip().upper())
             .options(*_sheet_children())
         ).first()
+
+    def add_many(self, sheets: Sequence[Sheet]) -> None:
+        """Add new sheets (with their transitions and visits) in one flush."""
+        self.session.add_all(sheets)
+        self.session.flush()
+
+    def next_sequences(self, store_id: int, year: int, count: int) -> int:
+        """Take ``count`` consecutive sequence numbers at once; returns the first."""
+        counters = tables.sheet_counters
+        dialect = self.session.get_bind().dialect.name
+        builder: Any = pg_insert if dialect == "postgresql" else sqlite_insert
+        stmt = (
+            builder(counters)
+            .values(store_id=store_id, year=year, last_value=count)
+            .on_conflict_do_update(
+                index_elements=[counters.c.store_id, counters.c.year],
+                set_={"last_value": counters.c.last_value + count},
+            )
+            .returning(counters.c.last_value)
+        )
+        return int(self.session.execute(stmt).scalar_one()) - count + 1
 
     def next_sequence(self, store_id: int, year: int) -> int:
         """The next sheet sequence number of a store and year.

@@ -10,7 +10,7 @@ prefix search.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,6 +129,14 @@ def reindex(session: Session, customer: Customer) -> None:
     session.execute(delete(tables.search_keys).where(
         tables.search_keys.c.customer_id == customer.id))
     rows = [{"customer_id": customer.id, "kind": k, "key": v} for k, v in keys_of(customer)]
+    if rows:
+        session.execute(insert(tables.search_keys), rows)
+
+
+def index_new(session: Session, customers: Sequence[Customer]) -> None:
+    """Write the search keys of customers just flushed (they have none yet)."""
+    rows = [{"customer_id": c.id, "kind": k, "key": v} for c in customers
+            for k, v in keys_of(c)]
     if rows:
         session.execute(insert(tables.search_keys), rows)
 

@@ -20,11 +20,7 @@ program.
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 import logging
-import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -35,7 +31,7 @@ from typing import Any, TypeVar
 
 import phonenumbers
 
-from helpdesk.domain import audit, events, parsing, text, validation, vocabulary
+from helpdesk.domain import audit, error_texts, events, parsing, text, validation, vocabulary
 from helpdesk.domain.complaints import (
     Action,
     ResponsibleArea,
@@ -55,6 +51,7 @@ from helpdesk.domain.customers import (
     Store,
     StoreKind,
     Tier,
+    Vehicle,
 )
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import ValidationError, ValidationErrors
@@ -62,14 +59,13 @@ from helpdesk.domain.users import Permission, User
 from helpdesk.services import common
 from helpdesk.services import customers as customer_services
 from helpdesk.services.common import UnitOfWork
+from helpdesk.transfer import reading, writing
 
 log = logging.getLogger(__name__)
 
 CUSTOMERS = "customers"
 SHEETS = "sheets"
 _E = TypeVar("_E", bound=StrEnum)
-MAX_ROWS = 200_000  # a bigger file is almost certainly not a customer list
-_XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 
 # ====================================================================== the template
@@ -169,7 +165,10 @@ SHEET_COLUMNS: tuple[TemplateColumn, ...] = (
        "TS-2026-000123 from the store code and the year received.",
        "填写且不重复则保留原单号; 空则按店代码和接收年份编号", ("抱怨单号", "编号")),
     _C("received_at", "接收时间", "Received at", True, _TIME_HELP, _TIME_HELP_ZH,
-       ("接收日期", "日期", "登记时间")),
+       ("接收日期", "日期", "登记时间", "登记日期", "投诉日期", "投诉时间", "来电时间")),
+    _C("received_time", "接收时刻", "Received time", False,
+       "Time of day when the date column holds the date only: 14:30, 上午 9:05, 下午3点.",
+       "接收日期只写日期时的时刻, 如 14:30、上午 9:05、下午3点", ("时间", "时刻", "登记时刻")),
     _C("channel", "接收渠道", "Channel", True,
        "客户关爱回访 / 服务顾问接待 / 厂家400热线 / 媒体/消协/行业管理 / 电话 / "
        "网络/微信/邮件 / 门店现场 (or the codes care_visit, reception, oem_hotline, media, "
@@ -305,221 +304,235 @@ def _yes_no(value: str, column: str, errors: list[ValidationError]) -> bool | No
 
 
 # ====================================================================== dates
-def _opt_datetime(value: str, column: str, errors: list[ValidationError]) -> datetime | None:
-    if not value:
+# Columns whose cells are read as the spreadsheet holds them (a date cell, an Excel
+# serial number), not as text.
+_DATE_KEYS = frozenset({"birthday", "purchase_date", "order_date", "received_at",
+                        "received_time", "acknowledged_at", "rework_completed_at",
+                        "resolved_at", "visited_at", "closed_at"})
+
+
+def _opt_datetime(value: Any, column: str, errors: list[ValidationError]) -> datetime | None:
+    if value is None or value == "":
         return None
     try:
-        return parsing.parse_datetime(value, field=column)
+        return parsing.parse_datetime(value, field=column, excel=True)
     except ValidationError as exc:
         errors.append(exc)
         return None
 
 
-def _opt_date(value: str, column: str, errors: list[ValidationError]) -> date | None:
-    if not value:
-        return None
+def _opt_date(value: Any, column: str, errors: list[ValidationError]) -> date | None:
+    when = _opt_datetime(value, column, errors)
+    return None if when is None else when.date()
+
+
+def _received(row: Mapping[str, Any], errors: list[ValidationError]) -> datetime | None:
+    """The received date, with the time of day from its own column when a ledger keeps
+    them apart (日期 2026-06-03, 时间 上午 9:05)."""
+    when = _opt_datetime(row["received_at"], "received_at", errors)
+    clock = row.get("received_time")
+    if when is None or clock is None or clock == "":
+        return when
     try:
-        return parsing.parse_datetime(value, field=column).date()
+        at = parsing.parse_time(clock, field="received_time")
     except ValidationError as exc:
         errors.append(exc)
-        return None
+        return when
+    return datetime.combine(when.date(), at) if when.time() == time(0) else when
 
 
 # ====================================================================== reading files
-def _cell_text(value: Any) -> str:
-    """A spreadsheet cell as the text a person sees."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, datetime):
-        if value.time() == time(0):
-            return value.strftime("%Y-%m-%d")
-        return value.strftime("%Y-%m-%d %H:%M:%S" if value.second else "%Y-%m-%d %H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, time):
-        return value.strftime("%H:%M")
-    if isinstance(value, float):
-        # Excel stores phone numbers typed as numbers as floats: 13812345678.0.
-        return str(int(value)) if value.is_integer() else repr(value)
-    return str(value)
-
-
-# A CSV cell we exported with a protective quote (see _protect) reads back unquoted.
-_PROTECTED = re.compile(r"^'(?=[=+\-@\t\r])")
-
-
-def _decode(data: bytes) -> tuple[str, str]:
-    """Text and delimiter hint of a CSV file whose encoding is not declared."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "\t"
-    decoded = text.decode_text(data)
-    if decoded is not None:
-        return decoded, ""
-    raise ValidationError("file", "import.encoding",
-                          "the file is neither UTF-8 nor GB18030 text; save it as "
-                          "\"CSV UTF-8\" or as an Excel workbook")
-
-
-def _csv_rows(path: Path) -> list[list[str]]:
-    content, delimiter = _decode(path.read_bytes())
-    first_line = content.split("\n", 1)[0]
-    if not delimiter:
-        counts = {d: first_line.count(d) for d in (",", "\t", ";")}
-        delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
-    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
-    try:
-        return [[_PROTECTED.sub("", cell) for cell in row] for row in reader]
-    except csv.Error as exc:
-        raise ValidationError("file", "import.csv", f"the CSV file cannot be read: {exc}")\
-            from exc
-
-
-def _xlsx_rows(path: Path) -> list[list[str]]:
-    import zipfile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ValidationError("file", "import.unreadable",
-                              f"{path.name} is not a readable Excel workbook ({exc})") from exc
-    try:
-        sheet = workbook.worksheets[0]
-        rows = []
-        for values in sheet.iter_rows(values_only=True):
-            rows.append([_cell_text(v) for v in values])
-            if len(rows) > MAX_ROWS + 1:
-                break
-        return rows
-    finally:
-        workbook.close()
-
-
-def _raw_rows(path: Path) -> list[list[str]]:
-    path = Path(path)
-    if not path.is_file():
-        raise ValidationError("file", "import.missing", f"there is no file {path}")
-    suffix = path.suffix.lower()
-    if suffix in _XLSX_SUFFIXES:
-        return _xlsx_rows(path)
-    if suffix in (".csv", ".txt", ".tsv"):
-        return _csv_rows(path)
-    if suffix == ".xls":
-        raise ValidationError("file", "import.format",
-                              "old .xls workbooks cannot be read; save it as .xlsx or CSV")
-    raise ValidationError("file", "import.format",
-                          f"{path.name}: use a .csv or .xlsx file")
-
-
 def _header_index(columns: Sequence[TemplateColumn]) -> dict[str, str]:
     index: dict[str, str] = {}
     for column in columns:
         for name in (column.key, column.header_zh, column.header_en, *column.aliases):
-            index.setdefault(_fold(name), column.key)
+            index.setdefault(reading.header_key(name), column.key)
     return index
-
-
-def _match_headers(header: list[str],
-                   columns: Sequence[TemplateColumn]) -> tuple[list[str | None], list[str]]:
-    """Column key of each header cell (None for an empty one) and the unknown headers."""
-    index = _header_index(columns)
-    keys: list[str | None] = []
-    unknown: list[str] = []
-    for cell in header:
-        folded = _fold(cell).rstrip("*")  # "姓名*": people mark required columns
-        if not folded:
-            keys.append(None)
-            continue
-        key = index.get(folded)
-        if key is None:
-            unknown.append(cell.strip())
-        keys.append(key)
-    return keys, unknown
 
 
 def detect_kind(header: Sequence[str]) -> str | None:
     """Which template a header row belongs to (None when neither fits)."""
     for kind in (CUSTOMERS, SHEETS):
-        keys, unknown = _match_headers(list(header), COLUMNS[kind])
+        index = _header_index(COLUMNS[kind])
+        keys = {index.get(reading.header_key(cell)) for cell in header}
         required = {c.key for c in COLUMNS[kind] if c.required}
-        if not unknown and required <= {k for k in keys if k}:
+        if required <= keys:
             return kind
     return None
 
 
-def read_table(path: Path,
-               columns: Sequence[TemplateColumn] | None = None) -> list[dict[str, str]]:
-    """The data rows of a CSV or XLSX file, keyed by column key.
+def _guess_columns(sheets: Sequence[reading.Worksheet]) -> tuple[TemplateColumn, ...]:
+    best, best_count = CUSTOMER_COLUMNS, -1
+    for kind in (CUSTOMERS, SHEETS):
+        index = _header_index(COLUMNS[kind])
+        required = {c.key for c in COLUMNS[kind] if c.required}
+        for sheet in sheets:
+            at = reading.find_header(sheet.rows, index)
+            if at is None:
+                continue
+            keys = {index.get(reading.header_key(reading.cell_text(c))) for c in sheet.rows[at]}
+            count = len(required & keys)
+            if count > best_count:
+                best, best_count = COLUMNS[kind], count
+    return best
 
-    ``rows[i]`` is spreadsheet line ``i + 2`` (the header is line 1); blank lines are kept
-    as rows of empty strings so that numbering holds, trailing blank lines are dropped.
-    Every known column is present in every row (``""`` when the file lacks it).
+
+def _decided_by_headers(path: Path, columns: Sequence[TemplateColumn] | None,
+                        undecided: ValidationError) -> tuple[list[reading.Worksheet], str]:
+    """When the characters do not tell GBK from Big5, the header row may: only one of
+    the readings names the template's columns (姓名, 电话 rather than 俷靡, 萇趕)."""
+    templates = [columns] if columns is not None else list(COLUMNS.values())
+    fitting = []
+    for encoding in ("gb18030", "big5"):
+        try:
+            sheets, used = reading.worksheets(path, encoding=encoding)
+        except ValidationError:
+            continue
+        rows = sheets[0].rows
+        if any(reading.find_header(rows, _header_index(t)) is not None for t in templates):
+            fitting.append((sheets, used))
+    if len(fitting) == 1:
+        return fitting[0]
+    raise undecided
+
+
+def read(path: Path, columns: Sequence[TemplateColumn] | None = None, *,
+         sheet: str | None = None, encoding: str | None = None) -> reading.Table:
+    """The data rows of a CSV, XLSX or XLS file, keyed by template column.
+
+    The header row may sit below title rows (a merged "客户投诉台账" banner); columns the
+    template does not know (序号, 备注...) are ignored and listed in
+    ``layout.ignored``; of several worksheets the one with the data is read, and when
+    several hold data the caller must name one (``sheet``).
 
     Args:
-        path: a ``.csv`` (UTF-8, GB18030 or UTF-16 text; comma, tab or semicolon) or a
-            ``.xlsx`` file (the first worksheet is read).
-        columns: the template to match headers against; None picks the one that fits.
+        path: the file.
+        columns: the template; None picks the one that fits.
+        sheet: worksheet name (or its number from 1).
+        encoding: a CSV's encoding when the file does not tell (see reading.ENCODINGS).
 
     Raises:
-        ValidationError: ``field="file"``; ``import.header`` for an unknown, repeated or
-            missing required column, ``import.empty`` for a file without a header, or
-            ``import.format`` / ``import.encoding`` / ``import.unreadable``.
+        ValidationError: ``field="file"``: ``import.empty``, ``import.no_header``,
+            ``import.header_missing``, ``import.header_repeated``, ``import.too_many``,
+            ``import.sheet_choice``, ``import.encoding_undecided`` and the file errors
+            of :func:`reading.worksheets`.
     """
-    raw = _raw_rows(Path(path))
-    while raw and not any(cell.strip() for cell in raw[-1]):
-        raw.pop()
-    if not raw:
+    try:
+        sheets, used = reading.worksheets(Path(path), encoding=encoding)
+    except ValidationError as exc:
+        if exc.code != "import.encoding_undecided":
+            raise
+        sheets, used = _decided_by_headers(Path(path), columns, exc)
+    if columns is None:
+        columns = _guess_columns(sheets)
+    index = _header_index(columns)
+    chosen = reading.choose_sheet(sheets, index, sheet,
+                                  frozenset(c.key for c in columns if c.required))
+    raw = chosen.rows
+    if not chosen.has_data():
         raise ValidationError("file", "import.empty",
                               "the file is empty: the first line must hold the column headers")
-    if len(raw) - 1 > MAX_ROWS:
-        raise ValidationError("file", "import.too_many",
-                              f"the file has more than {MAX_ROWS:,} rows; split it",
-                              maximum=MAX_ROWS)
-    header = raw[0]
-    if columns is None:
-        kind = detect_kind(header)
-        columns = COLUMNS[kind] if kind else CUSTOMER_COLUMNS
-    keys, unknown = _match_headers(header, columns)
-    if unknown:
-        raise ValidationError(
-            "file", "import.header",
-            f"line 1: unknown column(s) {', '.join(repr(u) for u in unknown)}; use the "
-            "template's headers (Chinese or English)", columns=unknown)
+    at = reading.find_header(raw, index)
+    if at is None:
+        raise ValidationError("file", "import.no_header",
+                              f"no header row in the first {reading.HEADER_SCAN_ROWS} lines; "
+                              "use the template's headers (Chinese or English)",
+                              rows=reading.HEADER_SCAN_ROWS)
+    header_line = at + 1
+    headers = reading.header_cells(raw, at, index)
+    keys: list[str | None] = [index.get(reading.header_key(h)) if h else None
+                              for h in headers]
+    ignored = tuple(h for h, k in zip(headers, keys, strict=True) if h and k is None)
     present = [k for k in keys if k]
     repeated = sorted({k for k in present if present.count(k) > 1})
     if repeated:
-        raise ValidationError("file", "import.header",
-                              f"line 1: column(s) given twice: {', '.join(repeated)}",
-                              columns=repeated)
+        shown = [h for h, k in zip(headers, keys, strict=True) if k in repeated]
+        raise ValidationError("file", "import.header_repeated",
+                              f"line {header_line}: column(s) given twice: "
+                              f"{', '.join(shown)}", columns=shown, line=header_line)
     missing = [c for c in columns if c.required and c.key not in present]
     if missing:
-        names = ", ".join(f"{c.header_zh} ({c.header_en})" for c in missing)
-        raise ValidationError("file", "import.header",
-                              f"line 1: required column(s) missing: {names}",
-                              columns=[c.key for c in missing])
-    rows: list[dict[str, str]] = []
-    for values in raw[1:]:
-        row = {c.key: "" for c in columns}
-        for key, value in zip(keys, values, strict=False):
-            if key:
-                row[key] = value.strip()
-        rows.append(row)
-    return rows
+        names = [f"{c.header_zh}/{c.header_en}" for c in missing]
+        raise ValidationError("file", "import.header_missing",
+                              f"line {header_line}: required column(s) missing: "
+                              f"{', '.join(names)}", columns=names, line=header_line)
+    if len(raw) - header_line > reading.MAX_ROWS:
+        raise ValidationError("file", "import.too_many",
+                              f"the file has more than {reading.MAX_ROWS:,} rows; split it",
+                              maximum=reading.MAX_ROWS)
+    layout = reading.Layout(sheet=chosen.name, sheets=tuple(s.name for s in sheets)
+                            if len(sheets) > 1 or chosen.name else (), encoding=used,
+                            header_line=header_line, headers=tuple(headers), keys=tuple(keys),
+                            ignored=ignored)
+    wanted = [(i, k) for i, k in enumerate(keys) if k]
+    empty = {c.key: "" for c in columns}
+    rows: list[dict[str, Any]] = []
+    lines: list[int] = []
+    for number, values in enumerate(raw[at + 1:], start=header_line + 1):
+        row = dict(empty)
+        filled = False
+        for i, key in wanted:
+            if i >= len(values):
+                continue
+            value = values[i]
+            if key in _DATE_KEYS and not isinstance(value, str) and value is not None:
+                row[key] = value
+                filled = True
+            else:
+                cell = reading.cell_text(value)
+                row[key] = cell
+                filled = filled or bool(cell)
+        first = next((v for v in values if reading.cell_text(v)), "")
+        if filled and not reading.cell_text(first).startswith(EXAMPLE_MARK):
+            rows.append(row)
+            lines.append(number)
+    return reading.Table(layout, rows, lines)
+
+
+def read_table(path: Path, columns: Sequence[TemplateColumn] | None = None, *,
+               sheet: str | None = None, encoding: str | None = None) -> list[dict[str, str]]:
+    """The data rows of a file as text (see :func:`read`), blank rows left out."""
+    table = read(path, columns, sheet=sheet, encoding=encoding)
+    return [{k: v if isinstance(v, str) else reading.cell_text(v) for k, v in row.items()}
+            for row in table.rows]
 
 
 # ====================================================================== reports
 @dataclass(frozen=True)
 class RowError:
-    """One problem in one row. ``column`` is the template column key (or ``"row"``)."""
+    """One problem in one row.
+
+    Attributes:
+        line: the spreadsheet line.
+        column: the template column key (or ``"row"``).
+        code / message / params: the error (:meth:`text` translates it).
+        header: the file's own header of the column ("" for ``"row"``).
+    """
 
     line: int
     column: str
     code: str
     message: str
+    header: str = ""
+    params: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+    def text(self, lang: str = "zh_CN") -> str:
+        """The problem in ``lang`` (the English message when there is no translation)."""
+        return error_texts.format_code(self.code, self.params, self.message, lang)
+
+    def column_name(self, lang: str = "zh_CN") -> str:
+        """How to name the column to the user: the file's own header first."""
+        if self.header:
+            return self.header
+        for column in (*CUSTOMER_COLUMNS, *SHEET_COLUMNS):
+            if column.key == self.column:
+                return column.header("en" if lang.startswith("en") else "zh")
+        return "—" if self.column == "row" else self.column
+
+
+#: ``progress(done, total)`` while rows are checked and written; returning False
+#: cancels (nothing is saved).
+Progress = Callable[[int, int], bool | None]
 
 
 @dataclass(frozen=True)
@@ -533,6 +546,7 @@ class ImportReport:
         skipped: bad rows left out because the caller asked to skip them.
         errors: every problem, by line.
         created_ids: ids of the customers (or sheets) saved.
+        layout: how the file's columns were read (worksheet, header line, mapping).
     """
 
     total: int
@@ -541,13 +555,55 @@ class ImportReport:
     skipped: int
     errors: tuple[RowError, ...]
     created_ids: tuple[int, ...]
+    layout: reading.Layout | None = None
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def ignored_columns(self) -> tuple[str, ...]:
+        return self.layout.ignored if self.layout else ()
+
     def lines_with_errors(self) -> list[int]:
         return sorted({e.line for e in self.errors})
+
+
+class _Cancelled(Exception):
+    """The caller's progress callback asked to stop."""
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What the user chose when the file does not tell: the worksheet (name or number
+    from 1) and a CSV's encoding (a key of ``reading.ENCODINGS``)."""
+
+    sheet: str | None = None
+    encoding: str | None = None
+
+
+def _guard(run: Callable[[], ImportReport]) -> ImportReport:
+    """Run an import; a cancel from the progress callback rolls everything back and is
+    reported as ``import.cancelled``."""
+    try:
+        return run()
+    except _Cancelled:
+        raise ValidationError("file", "import.cancelled",
+                              "the import was cancelled; nothing was saved") from None
+
+
+class _Ticker:
+    """Calls the progress callback now and then (every 1% or so)."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total = progress, total
+        self.step = max(1, total // 100)
+
+    def __call__(self, done: int, *, force: bool = False) -> None:
+        if self.progress is None or not (force or done % self.step == 0):
+            return
+        if self.progress(done, self.total) is False:
+            raise _Cancelled
 
 
 # Domain validators name the field they checked; these are the template's columns.
@@ -561,14 +617,17 @@ _FIELD_TO_COLUMN = {
 
 
 def _row_errors(line: int, errors: Iterable[ValidationError],
-                columns: Sequence[TemplateColumn]) -> list[RowError]:
+                columns: Sequence[TemplateColumn],
+                layout: reading.Layout | None = None) -> list[RowError]:
     keys = {c.key for c in columns}
     result = []
     for error in errors:
         column = _FIELD_TO_COLUMN.get(error.field, error.field)
         if column not in keys:
             column = "row"
-        result.append(RowError(line, column, error.code, error.message))
+        header = layout.header_of(column) if layout is not None and column != "row" else ""
+        result.append(RowError(line, column, error.code, error.message, header,
+                               dict(error.params)))
     return result
 
 
@@ -673,21 +732,27 @@ class _Seen:
 
 
 def _run_customers(uow: UnitOfWork, actor_id: int, path: Path, *, save: bool,
-                   skip_invalid: bool, store_id: int | None = None) -> ImportReport:
-    rows = read_table(path, CUSTOMER_COLUMNS)
+                   skip_invalid: bool, store_id: int | None = None,
+                   options: ReadOptions | None = None,
+                   progress: Progress | None = None) -> ImportReport:
+    """Check and build every customer in a read-only transaction (other desks keep
+    saving), then write the good ones in one short write transaction."""
+    options = options or ReadOptions()
+    table = read(path, CUSTOMER_COLUMNS, sheet=options.sheet, encoding=options.encoding)
     at = common.now()
-    with uow:
+    tick = _Ticker(progress, len(table.rows))
+    seen = _Seen()
+    report_errors: list[RowError] = []
+    prepared: list[Customer] = []
+    with uow.reading():
         user = common.actor(uow, actor_id, Permission.IMPORT_DATA)
         user.require(Permission.MANAGE_CUSTOMERS)
         store = _store_for(uow, user, store_id)
-        seen = _Seen()
-        report_errors: list[RowError] = []
-        created: list[int] = []
-        total = 0
-        for i, row in enumerate(rows):
-            if not any(row.values()):
-                continue
-            line, total = i + 2, total + 1
+        owners = uow.customers.owners_of_phones(
+            [k for row in table.rows for k in (_phone_key(row["phone"]),
+                                                _phone_key(row["phone2"])) if k])
+        for done, (line, row) in enumerate(zip(table.lines, table.rows, strict=True)):
+            tick(done)
             errors: list[ValidationError] = []
             data = _customer_input(row, store, errors)
             keys = [("phone", _phone_key(p), "phone" if n == 0 else "phone2", "phone number")
@@ -699,23 +764,37 @@ def _run_customers(uow: UnitOfWork, actor_id: int, path: Path, *, save: bool,
                 seen.check(kind, value, column, label, errors)
             for kind, value, _column, _label in keys:
                 seen.remember(kind, value, line)
-            if not errors:
+            if errors:
+                # Name, phones and the other fields too, so the row is fixed in one go.
+                known = {(e.field, e.code) for e in errors}
+                errors.extend(e for e in customer_services.input_problems(data, at.date())
+                              if (e.field, e.code) not in known)
+            else:
                 try:
-                    customer = customer_services.build_customer(uow, user, data, at)
-                    assert customer.id is not None
-                    created.append(customer.id)
+                    prepared.append(customer_services.prepare_customer(
+                        uow, user, data, at, phone_owners=owners))
                 except ValidationErrors as exc:
                     errors.extend(exc.errors)
                 except ValidationError as exc:
                     errors.append(exc)
-            report_errors.extend(_row_errors(line, errors, CUSTOMER_COLUMNS))
+            report_errors.extend(_row_errors(line, errors, CUSTOMER_COLUMNS, table.layout))
+    total = len(table.rows)
+    tick(total, force=True)
+    with uow:
+        user = common.actor(uow, actor_id, Permission.IMPORT_DATA)
+        writing = save and prepared and (skip_invalid or not report_errors)
+        if writing:
+            customer_services.add_customers(uow, user, prepared, at)
+        created = [c.id or 0 for c in prepared]
         return _finish(uow, user, "customers", path, total, created, report_errors,
-                       save=save, skip_invalid=skip_invalid, at=at)
+                       save=bool(writing), skip_invalid=skip_invalid, at=at,
+                       layout=table.layout)
 
 
 def _finish(uow: UnitOfWork, user: User, kind: str, path: Path, total: int,
             created: list[int], errors: list[RowError], *, save: bool, skip_invalid: bool,
-            at: datetime, extra: Mapping[str, Any] | None = None) -> ImportReport:
+            at: datetime, layout: reading.Layout,
+            extra: Mapping[str, Any] | None = None) -> ImportReport:
     """Commit (or not) and say what happened; the caller's ``with uow`` rolls back."""
     valid = len(created)
     bad_rows = total - valid
@@ -723,7 +802,7 @@ def _finish(uow: UnitOfWork, user: User, kind: str, path: Path, total: int,
         if save:
             log.info("import of %s from %s saved nothing: %d rows, %d with errors", kind,
                      Path(path).name, total, len({e.line for e in errors}))
-        return ImportReport(total, valid, 0, 0, tuple(errors), ())
+        return ImportReport(total, valid, 0, 0, tuple(errors), (), layout)
     uow.record(events.DataReset(
         at=at, **common.by(user), reason="import", kind=kind,
         details={"file": Path(path).name, "rows": total, "imported": valid,
@@ -732,25 +811,29 @@ def _finish(uow: UnitOfWork, user: User, kind: str, path: Path, total: int,
     uow.commit()
     log.info("import of %s from %s: %d of %d rows saved, %d skipped", kind, Path(path).name,
              valid, total, bad_rows)
-    return ImportReport(total, valid, valid, bad_rows, tuple(errors), tuple(created))
+    return ImportReport(total, valid, valid, bad_rows, tuple(errors), tuple(created), layout)
 
 
 def check_customers(uow: UnitOfWork, actor_id: int, path: Path, *,
-                    store_id: int | None = None) -> ImportReport:
+                    store_id: int | None = None, options: ReadOptions | None = None,
+                    progress: Progress | None = None) -> ImportReport:
     """Validate a customer file exactly as an import would; nothing is saved."""
-    return _run_customers(uow, actor_id, path, save=False, skip_invalid=False,
-                          store_id=store_id)
+    return _guard(lambda: _run_customers(uow, actor_id, path, save=False, skip_invalid=False,
+                                         store_id=store_id, options=options,
+                                         progress=progress))
 
 
 def import_customers(uow: UnitOfWork, actor_id: int, path: Path, *, skip_invalid: bool = False,
-                     store_id: int | None = None) -> ImportReport:
+                     store_id: int | None = None, options: ReadOptions | None = None,
+                     progress: Progress | None = None) -> ImportReport:
     """Import customers (one per row, with at most one vehicle and one order).
 
     All or nothing, unless ``skip_invalid``: then the good rows are saved and the bad
     ones reported. Needs ``IMPORT_DATA`` (and ``MANAGE_CUSTOMERS``); audited as
     ``import.customers`` with the counts, and each customer as ``customer.create``."""
-    return _run_customers(uow, actor_id, path, save=True, skip_invalid=skip_invalid,
-                          store_id=store_id)
+    return _guard(lambda: _run_customers(uow, actor_id, path, save=True,
+                                         skip_invalid=skip_invalid, store_id=store_id,
+                                         options=options, progress=progress))
 
 
 # ====================================================================== sheets
@@ -786,6 +869,11 @@ class _SheetPlan:
     order_id: int | None = None
     satisfaction: int | None = None
     feedback: str = ""
+    prepared: Customer | None = None  # a new customer, built and checked, not yet saved
+    shares: _SheetPlan | None = None  # an earlier row of this file creates the customer
+    vehicle: Vehicle | None = None  # a new vehicle of the prepared (or shared) customer
+    line: int = 0
+    customer_id: int | None = None  # of ``customer`` (read while it was loaded)
 
 
 class _SheetContext:
@@ -799,6 +887,15 @@ class _SheetContext:
         self.calendar = common.store_calendar(store)
         self.staff = uow.users.list(include_inactive=True)
         self.seen = _Seen()
+        self.owners: dict[str, int] = {}  # phone → existing customer id
+        self.customers: dict[int, Customer] = {}
+        self.pending: dict[str, _SheetPlan] = {}  # phone → the row creating its customer
+
+    def preload(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Find the existing customers of every phone in the file in a few queries."""
+        phones = [_phone_key(row["phone"]) for row in rows]
+        self.owners = self.uow.customers.owners_of_phones([p for p in phones if p])
+        self.customers = self.uow.customers.get_many(sorted(set(self.owners.values())))
 
     def category(self, value: str, errors: list[ValidationError]) -> str:
         code = match_category(self.categories, value)
@@ -883,7 +980,8 @@ def _plan_dates(ctx: _SheetContext, row: Mapping[str, str], plan: _SheetPlan,
     previous: tuple[str, datetime] | None = None
     for column, step in dated:
         before = len(errors)
-        when = _opt_datetime(row[column], column, errors)
+        when = _received(row, errors) if column == "received_at" else \
+            _opt_datetime(row[column], column, errors)
         if when is None and len(errors) == before:
             if _reached(state, step):
                 errors.append(ValidationError(column, f"{column}.required",
@@ -1006,17 +1104,17 @@ def _plan_customer(ctx: _SheetContext, row: Mapping[str, str], plan: _SheetPlan,
         phone = validation.validate_phone(row["phone"])
     except ValidationError as exc:
         errors.append(exc)
-        return
-    ids = uow.customers.ids_by_phone(phone)
-    customer = uow.customers.get(ids[0]) if ids else None
-    plan.customer = customer
+        phone = ""
+    owner = ctx.owners.get(phone)
+    customer = ctx.customers.get(owner) if owner is not None else None
+    plan.customer, plan.customer_id = customer, owner if customer is not None else None
+    shared = ctx.pending.get(phone) if customer is None and phone else None
     vin = ""
     if row["vin"]:
         try:
             vin = validation.validate_vin(row["vin"])
         except ValidationError as exc:
             errors.append(exc)
-            return
     vehicle = uow.customers.vehicle_by_vin(vin) if vin else None
     if vehicle is not None:
         if customer is None or vehicle.customer_id != customer.id:
@@ -1024,8 +1122,8 @@ def _plan_customer(ctx: _SheetContext, row: Mapping[str, str], plan: _SheetPlan,
                                           f"VIN {vin} belongs to customer "
                                           f"#{vehicle.customer_id}, not to this phone's",
                                           customer_id=vehicle.customer_id))
-            return
-        plan.vehicle_id = vehicle.id
+        else:
+            plan.vehicle_id = vehicle.id
     elif vin:
         plan.new_vehicle = customer_services.VehicleInput(vin=vin, plate=row["plate"],
                                                           mileage_km=row["mileage_km"] or None)
@@ -1034,83 +1132,87 @@ def _plan_customer(ctx: _SheetContext, row: Mapping[str, str], plan: _SheetPlan,
             plate = validation.validate_plate(row["plate"])
         except ValidationError as exc:
             errors.append(exc)
-            return
-        found = [x for x in (customer.vehicles if customer else []) if x.plate == plate]
-        if not found:
-            errors.append(ValidationError("plate", "plate.unknown",
-                                          f"this customer has no vehicle {plate}; add the VIN "
-                                          "column (or import the customers first)",
-                                          value=plate))
-            return
-        plan.vehicle_id = found[0].id
+        else:
+            # The customer's vehicles, or those of the customer an earlier row creates.
+            owned = customer.vehicles if customer else \
+                shared.prepared.vehicles if shared and shared.prepared else []
+            found = [x for x in owned if x.plate == plate]
+            if not found:
+                errors.append(ValidationError(
+                    "plate", "plate.unknown", f"this customer has no vehicle {plate}; add "
+                    "the VIN column (or import the customers first)", value=plate))
+            elif customer is not None:
+                plan.vehicle_id = found[0].id
+            else:
+                plan.vehicle = found[0]
     if row["order_number"]:
-        if plan.vehicle_id is not None or plan.new_vehicle is not None:
-            errors.append(ValidationError("order_number", "sheet.vehicle_and_order",
-                                          "a sheet refers to a vehicle or an order, not both"))
-            return
-        try:
-            number = validation.validate_order_number(row["order_number"])
-        except ValidationError as exc:
-            errors.append(exc)
-            return
-        order = uow.customers.order_by_number(number)
-        if order is None or customer is None or order.customer_id != customer.id:
-            errors.append(ValidationError("order_number", "order.not_customers",
-                                          f"this customer has no order {number} (import the "
-                                          "customers with their orders first)", value=number))
-            return
-        plan.order_id = order.id
-    if customer is None:
-        plan.new_customer = customer_services.CustomerInput(
-            name=row["customer_name"], phones=(phone,), store_id=ctx.store.id,
-            vehicles=(plan.new_vehicle,) if plan.new_vehicle else ())
-        plan.new_vehicle = None
-        # Validate the new customer now (nothing is written on failure).
-        errors.extend(_customer_problems(ctx, plan.new_customer))
-
-
-def _customer_problems(ctx: _SheetContext,
-                       data: customer_services.CustomerInput) -> list[ValidationError]:
-    """Problems ``build_customer`` would raise, found without saving (names the phone
-    column for the customer's name, which the sheet calls customer_name)."""
-    errors: list[ValidationError] = []
+        _plan_order(ctx, row, plan, customer, errors)
+    if customer is not None or not phone:
+        return
+    if shared is not None:
+        plan.shares = shared
+        if plan.new_vehicle is not None:
+            _share_vehicle(ctx, plan, shared, errors)
+        return
+    data = customer_services.CustomerInput(
+        name=row["customer_name"], phones=(phone,), store_id=ctx.store.id,
+        vehicles=(plan.new_vehicle,) if plan.new_vehicle else ())
+    plan.new_vehicle = None
     try:
-        validation.validate_person_name(data.name, field="customer_name")
+        plan.prepared = customer_services.prepare_customer(uow, ctx.user, data, ctx.at,
+                                                           phone_owners=ctx.owners)
+    except ValidationErrors as exc:
+        errors.extend(ValidationError("customer_name", e.code, e.message, **e.params)
+                      if e.field == "name" else e for e in exc.errors)
+        return
+    plan.vehicle = plan.prepared.vehicles[0] if plan.prepared.vehicles else None
+    if not errors:
+        ctx.pending[phone] = plan
+
+
+def _plan_order(ctx: _SheetContext, row: Mapping[str, str], plan: _SheetPlan,
+                customer: Customer | None, errors: list[ValidationError]) -> None:
+    if plan.vehicle_id is not None or plan.new_vehicle is not None:
+        errors.append(ValidationError("order_number", "sheet.vehicle_and_order",
+                                      "a sheet refers to a vehicle or an order, not both"))
+        return
+    try:
+        number = validation.validate_order_number(row["order_number"])
     except ValidationError as exc:
         errors.append(exc)
-    for vehicle in data.vehicles:
-        if not vehicle.plate.strip():
-            continue
-        try:
-            validation.validate_plate(vehicle.plate)
-        except ValidationError as exc:
-            errors.append(exc)
-    return errors
+        return
+    order = ctx.uow.customers.order_by_number(number)
+    if order is None or customer is None or order.customer_id != customer.id:
+        errors.append(ValidationError("order_number", "order.not_customers",
+                                      f"this customer has no order {number} (import the "
+                                      "customers with their orders first)", value=number))
+        return
+    plan.order_id = order.id
 
 
-def _write_sheet(ctx: _SheetContext, plan: _SheetPlan, path: Path, line: int) -> Sheet:
-    """Create what the plan needs; the plan was checked, so this does not fail on input."""
-    uow, user, at = ctx.uow, ctx.user, ctx.at
-    customer = plan.customer
-    if plan.new_customer is not None:
-        customer = customer_services.build_customer(uow, user, plan.new_customer, at)
-        vehicle_id = customer.vehicles[0].id if customer.vehicles else None
-    elif plan.new_vehicle is not None:
-        assert customer is not None
-        problems: list[ValidationError] = []
-        vehicle = customer_services.build_vehicle(uow, user, customer, plan.new_vehicle, at,
-                                                  problems)
-        if problems or vehicle is None:
-            raise ValidationErrors(problems)
-        vehicle_id = vehicle.id
+def _share_vehicle(ctx: _SheetContext, plan: _SheetPlan, shared: _SheetPlan,
+                   errors: list[ValidationError]) -> None:
+    """A later row of a customer this file creates names a vehicle: the same one, or
+    one more for that customer."""
+    assert plan.new_vehicle is not None and shared.prepared is not None
+    vin = plan.new_vehicle.vin
+    same = [v for v in shared.prepared.vehicles if v.vin == vin]
+    if same:
+        plan.vehicle = same[0]
     else:
-        vehicle_id = plan.vehicle_id
-    assert customer is not None and customer.id is not None
-    v = plan.values
+        plan.vehicle = customer_services.prepare_vehicle(ctx.uow, ctx.user, plan.new_vehicle,
+                                                         ctx.at, errors)
+        if plan.vehicle is not None and not errors:
+            shared.prepared.vehicles.append(plan.vehicle)
+    plan.new_vehicle = None
+
+
+def _sheet_of(ctx: _SheetContext, plan: _SheetPlan, customer: Customer,
+              vehicle_id: int | None, number: str, note: str) -> Sheet:
+    """The sheet of a checked plan, with the steps it had reached (nothing is written)."""
+    user, at, v = ctx.user, ctx.at, plan.values
     received: datetime = v["received_at"]
-    assert ctx.store.id is not None
-    number = plan.number or format_sheet_number(
-        ctx.store.code, received.year, uow.sheets.next_sequence(ctx.store.id, received.year))
+    assert ctx.store.id is not None and customer.id is not None
     sheet = Sheet(
         number=number, store_id=ctx.store.id, received_at=received, received_by_id=None,
         channel=v["channel"], severity=v["severity"], category=v["category"],
@@ -1126,7 +1228,6 @@ def _write_sheet(ctx: _SheetContext, plan: _SheetPlan, path: Path, line: int) ->
     # Deadlines by the store's current policy, so imported open sheets are watched
     # like any other (an old one shows as overdue at once, which it is).
     sheet.apply_sla(ctx.policy, ctx.calendar)
-    note = f"imported from {path.name} line {line}"
     state = SheetState.REGISTERED
     for step in _STEPS[1:]:
         if not _reached(plan.state, step):
@@ -1143,13 +1244,65 @@ def _write_sheet(ctx: _SheetContext, plan: _SheetPlan, path: Path, line: int) ->
                                             from_state=state, to_state=step, note=note))
         state = step
     sheet.state = plan.state
-    uow.sheets.add(sheet)
-    snapshot = {name: getattr(sheet, name) for name in _AUDITED_FIELDS}
-    assert sheet.id is not None
-    uow.record(events.SheetImported(
-        at=at, **common.by(user), sheet_id=sheet.id, sheet_number=sheet.number,
-        customer_id=sheet.customer_id, details=audit.diff({}, snapshot), note=note))
     return sheet
+
+
+def _write_sheets(ctx: _SheetContext, plans: Sequence[_SheetPlan], path: Path) -> list[Sheet]:
+    """Write every checked plan: new customers in one flush, new vehicles of existing
+    customers, then the sheets in one flush, numbered in blocks; one audit event each."""
+    uow, user, at = ctx.uow, ctx.user, ctx.at
+    existing = uow.customers.get_many(sorted({p.customer_id for p in plans
+                                              if p.customer_id is not None}))
+    for plan in plans:
+        if plan.customer_id is not None:
+            plan.customer = existing[plan.customer_id]
+    customer_services.add_customers(uow, user, [p.prepared for p in plans if p.prepared], at)
+    added: dict[str, Vehicle] = {}
+    for plan in plans:
+        if plan.new_vehicle is None:
+            continue
+        assert plan.customer is not None and plan.customer.id is not None
+        known = added.get(plan.new_vehicle.vin)
+        if known is None:
+            customer = uow.customers.get(plan.customer.id)
+            assert customer is not None
+            problems: list[ValidationError] = []
+            found = customer_services.build_vehicle(uow, user, customer, plan.new_vehicle, at,
+                                                    problems)
+            if found is None:
+                raise ValidationErrors(problems)
+            known = added[plan.new_vehicle.vin] = found
+        plan.vehicle_id = known.id
+    assert ctx.store.id is not None
+    unnumbered: dict[int, int] = {}
+    for plan in plans:
+        if not plan.number:
+            year = plan.values["received_at"].year
+            unnumbered[year] = unnumbered.get(year, 0) + 1
+    first = {year: uow.sheets.next_sequences(ctx.store.id, year, count)
+             for year, count in sorted(unnumbered.items())}
+    sheets = []
+    for plan in plans:
+        owner = plan.shares or plan
+        customer = owner.prepared or plan.customer
+        assert customer is not None
+        vehicle_id = plan.vehicle.id if plan.vehicle is not None else plan.vehicle_id
+        number = plan.number
+        if not number:
+            year = plan.values["received_at"].year
+            number = format_sheet_number(ctx.store.code, year, first[year])
+            first[year] += 1
+        sheets.append(_sheet_of(ctx, plan, customer, vehicle_id, number,
+                                f"imported from {path.name} line {plan.line}"))
+    uow.sheets.add_many(sheets)
+    for sheet, plan in zip(sheets, plans, strict=True):
+        snapshot = {name: getattr(sheet, name) for name in _AUDITED_FIELDS}
+        assert sheet.id is not None
+        uow.record(events.SheetImported(
+            at=at, **common.by(user), sheet_id=sheet.id, sheet_number=sheet.number,
+            customer_id=sheet.customer_id, details=audit.diff({}, snapshot),
+            note=f"imported from {path.name} line {plan.line}"))
+    return sheets
 
 
 def _apply_step(sheet: Sheet, step: SheetState, when: datetime, plan: _SheetPlan) -> None:
@@ -1189,141 +1342,127 @@ def _reserve_numbers(ctx: _SheetContext, rows: Sequence[Mapping[str, str]]) -> N
 
 
 def _run_sheets(uow: UnitOfWork, actor_id: int, path: Path, *, save: bool,
-                skip_invalid: bool, store_id: int | None = None) -> ImportReport:
-    rows = read_table(path, SHEET_COLUMNS)
+                skip_invalid: bool, store_id: int | None = None,
+                options: ReadOptions | None = None,
+                progress: Progress | None = None) -> ImportReport:
+    """Check every row in a read-only transaction (other desks keep saving), then write
+    the good ones in one short write transaction."""
+    options = options or ReadOptions()
+    table = read(path, SHEET_COLUMNS, sheet=options.sheet, encoding=options.encoding)
     at = common.now()
-    with uow:
+    tick = _Ticker(progress, len(table.rows))
+    report_errors: list[RowError] = []
+    plans: list[_SheetPlan] = []
+    with uow.reading():
         user = common.actor(uow, actor_id, Permission.IMPORT_DATA)
         user.require(Permission.MANAGE_CUSTOMERS)
         ctx = _SheetContext(uow, user, _store_for(uow, user, store_id), at)
-        _reserve_numbers(ctx, rows)
-        report_errors: list[RowError] = []
-        created: list[int] = []
-        closed = 0
-        total = 0
-        for i, row in enumerate(rows):
-            if not any(row.values()):
-                continue
-            line, total = i + 2, total + 1
+        ctx.preload(table.rows)
+        for done, (line, row) in enumerate(zip(table.lines, table.rows, strict=True)):
+            tick(done)
             errors: list[ValidationError] = []
             plan = _plan_sheet(ctx, row, line, errors)
-            if not errors:
-                try:
-                    sheet = _write_sheet(ctx, plan, Path(path), line)
-                    assert sheet.id is not None
-                    created.append(sheet.id)
-                    closed += sheet.state is SheetState.CLOSED
-                except ValidationErrors as exc:
-                    errors.extend(exc.errors)
-                except ValidationError as exc:
-                    errors.append(exc)
-            report_errors.extend(_row_errors(line, errors, SHEET_COLUMNS))
+            plan.line = line
+            if errors:
+                report_errors.extend(_row_errors(line, errors, SHEET_COLUMNS, table.layout))
+            else:
+                plans.append(plan)
+        chosen_store = ctx.store.id
+    # A row sharing the new customer of a bad row cannot be written without it.
+    kept = {id(p) for p in plans}
+    good = [p for p in plans if p.shares is None or id(p.shares) in kept]
+    total = len(table.rows)
+    tick(total, force=True)
+    with uow:
+        user = common.actor(uow, actor_id, Permission.IMPORT_DATA)
+        # What the read-only transaction loaded is expired now: load it again here.
+        store = uow.stores.get(chosen_store) if chosen_store is not None else None
+        assert store is not None
+        ctx.uow, ctx.user, ctx.store = uow, user, store
+        if not save or (report_errors and not skip_invalid) or not good:
+            return _finish(uow, user, "sheets", path, total, [p.line for p in good],
+                           report_errors, save=False, skip_invalid=skip_invalid, at=at,
+                           layout=table.layout)
+        _reserve_numbers(ctx, table.rows)
+        sheets = _write_sheets(ctx, good, Path(path))
+        created = [s.id for s in sheets if s.id is not None]
+        closed = sum(s.state is SheetState.CLOSED for s in sheets)
         return _finish(uow, user, "sheets", path, total, created, report_errors,
-                       save=save, skip_invalid=skip_invalid, at=at,
+                       save=save, skip_invalid=skip_invalid, at=at, layout=table.layout,
                        extra={"closed": closed, "store": ctx.store.code})
 
 
 def check_sheets(uow: UnitOfWork, actor_id: int, path: Path, *,
-                 store_id: int | None = None) -> ImportReport:
+                 store_id: int | None = None, options: ReadOptions | None = None,
+                 progress: Progress | None = None) -> ImportReport:
     """Validate a sheet file exactly as an import would; nothing is saved."""
-    return _run_sheets(uow, actor_id, path, save=False, skip_invalid=False, store_id=store_id)
+    return _guard(lambda: _run_sheets(uow, actor_id, path, save=False, skip_invalid=False,
+                                      store_id=store_id, options=options, progress=progress))
 
 
 def import_sheets(uow: UnitOfWork, actor_id: int, path: Path, *, skip_invalid: bool = False,
-                  store_id: int | None = None) -> ImportReport:
+                  store_id: int | None = None, options: ReadOptions | None = None,
+                  progress: Progress | None = None) -> ImportReport:
     """Import complaint sheets (open ones and closed history) into one store.
 
     The customer is found by phone, or created from the name and phone (and VIN);
     a VIN new to the customer adds the vehicle. All or nothing unless ``skip_invalid``.
     Audited as ``import.sheets`` with the counts and each sheet as ``sheet.import``."""
-    return _run_sheets(uow, actor_id, path, save=True, skip_invalid=skip_invalid,
-                       store_id=store_id)
+    return _guard(lambda: _run_sheets(uow, actor_id, path, save=True,
+                                      skip_invalid=skip_invalid, store_id=store_id,
+                                      options=options, progress=progress))
 
 
 # ====================================================================== writing files
-def _protect(value: str) -> str:
-    """Keep a spreadsheet from running a cell as a formula (CSV injection)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+# A row of a template that shows what goes in each column; the import skips it.
+EXAMPLE_MARK = "示例/e.g."
+
+_EXAMPLES: dict[str, dict[str, str]] = {
+    CUSTOMERS: {"name": "张伟", "kind": "个人", "phone": "13812345678", "gender": "男",
+                "birthday": "1985-03-12", "tier": "VIP", "consent_marketing": "是",
+                "vin": "LFV2A21K2M3000001", "plate": "京A·12345", "brand": "大众",
+                "model": "迈腾", "mileage_km": "35000", "purchase_date": "2021-06-01",
+                "order_number": "SO-2026-0001", "order_kind": "维修保养",
+                "order_date": "2026-10-01", "order_amount": "1,280.00",
+                "order_items": "更换刹车片"},
+    SHEETS: {"received_at": "2026-06-03 09:05", "channel": "电话", "severity": "一般",
+             "category": "维修质量", "customer_name": "张伟", "phone": "13812345678",
+             "description": "保养后发动机异响", "customer_request": "免费检修",
+             "state": "已登记"},
+}
 
 
-def _write_rows(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]],
-                help_rows: Sequence[Sequence[str]] = (),
-                before_replace: Callable[[], None] | None = None) -> None:
-    """Write a CSV (UTF-8 with BOM, which Excel opens correctly) or an XLSX file,
-    through a temporary file so a failure never leaves half a file.
-
-    ``before_replace`` runs once the content is complete; if it raises, no file appears."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", *_XLSX_SUFFIXES):
-        raise ValidationError("file", "export.format", f"{path.name}: use .csv or .xlsx")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    try:
-        if suffix == ".csv":
-            with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-                writer = csv.writer(fh)
-                writer.writerow(header)
-                for row in rows:
-                    writer.writerow([_protect(cell) for cell in row])
-        else:
-            _write_xlsx(tmp, header, rows, help_rows)
-        if before_replace is not None:
-            before_replace()
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
-
-def _write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]],
-                help_rows: Sequence[Sequence[str]]) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import Cell
-    from openpyxl.styles import Font
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("数据 Data")
-
-    def cells(values: Sequence[str], bold: bool = False) -> list[Cell]:
-        result = []
-        for value in values:
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.data_type = "s"  # text, never a formula (no injection), phones keep zeros
-            if bold:
-                cell.font = Font(bold=True)
-            result.append(cell)
-        return result
-
-    for i, title in enumerate(header):
-        sheet.column_dimensions[_column_letter(i)].width = max(10, min(40, len(title) * 2 + 4))
-    sheet.freeze_panes = "A2"
-    sheet.append(cells(header, bold=True))
-    for row in rows:
-        sheet.append(cells(row))
-    if help_rows:
-        info = workbook.create_sheet("说明 Help")
-        for widths, letter in zip((18, 26, 10, 70, 70), "ABCDE", strict=True):
-            info.column_dimensions[letter].width = widths
-        info.append(["列 (中文)", "Column (English)", "必填 Required", "说明", "Meaning"])
-        for help_row in help_rows:
-            info.append(list(help_row))
-    workbook.save(path)
-
-
-def _column_letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index + 1)
+def _allowed_words(column: TemplateColumn) -> str:
+    """The words a column accepts, from the one vocabulary (empty for free text)."""
+    enums: dict[str, type[StrEnum]] = {
+        "kind": CustomerKind, "gender": Gender, "tier": Tier, "order_kind": OrderKind,
+        "channel": Channel, "severity": Severity, "state": SheetState,
+        "responsible_area": ResponsibleArea}
+    enum_cls = enums.get(column.key)
+    if enum_cls is None:
+        return "是 / 否 (yes / no)" if column.key in ("consent_marketing", "vin_override",
+                                                     "rework") else ""
+    return " / ".join(f"{enum_label(m, 'zh')} ({m.value})" for m in enum_cls
+                      if m is not SheetState.WAITING)
 
 
 def write_template(path: Path, kind: str, *, lang: str = "zh") -> None:
-    """An empty import template (headers only; an XLSX adds a "说明 Help" worksheet)."""
+    """An import template: the headers, an example row (marked, skipped by the import)
+    and, in an XLSX, a "说明 Help" worksheet with both headers, what is required, what
+    goes in each column and the allowed words."""
     columns = columns_for(kind)
+    examples = _EXAMPLES.get(kind, {})
+    example = [examples.get(c.key, "") for c in columns]
+    example[0] = f"{EXAMPLE_MARK} {example[0]}".strip()
     help_rows = [(c.header_zh, c.header_en, "是 yes" if c.required else "", c.help_zh,
-                  c.help_en) for c in columns]
-    _write_rows(Path(path), [c.header(lang) for c in columns], [], help_rows)
+                  c.help_en, _allowed_words(c)) for c in columns]
+    text_kinds = [writing.Kind.TEXT] * len(columns)
+    sheets = [writing.Sheet("数据 Data", [c.header(lang) for c in columns], text_kinds,
+                            [example]),
+              writing.Sheet("说明 Help", ["列 (中文)", "Column (English)", "必填 Required",
+                                         "说明", "Meaning", "可填 Allowed words"],
+                            [writing.Kind.TEXT] * 6, help_rows)]
+    writing.write(Path(path), sheets)
 
 
 def _phone_text(e164: str) -> str:
@@ -1337,22 +1476,23 @@ def _phone_text(e164: str) -> str:
     return phonenumbers.format_number(number, style)
 
 
-def _yuan(cents: int) -> str:
-    return parsing.format_yuan(cents, grouping=False, drop_zero_fen=True)
+_CUSTOMER_KINDS = {"birthday": writing.Kind.DATE, "purchase_date": writing.Kind.DATE,
+                   "order_date": writing.Kind.DATE, "mileage_km": writing.Kind.INT,
+                   "order_amount": writing.Kind.MONEY}
 
 
-def _customer_row(c: Customer, lang: str) -> list[str]:
-    """One export row: the customer, their first vehicle and their latest order (the
-    template holds one of each; the rest stay in the database)."""
+def _customer_row(c: Customer, lang: str) -> list[Any]:
+    """One export row in the template's layout: the customer, their first vehicle and
+    their latest order (every vehicle and order is on its own worksheet as well)."""
     phones = c.phone_numbers()
     vehicle = c.vehicles[0] if c.vehicles else None
     order = max(c.orders, key=lambda o: (o.ordered_at, o.id or 0)) if c.orders else None
     yes, no = ("yes", "no") if lang == "en" else ("是", "否")
-    values = {
+    values: dict[str, Any] = {
         "name": c.name, "kind": enum_label(c.kind, lang), "phone": _phone_text(phones[0])
         if phones else "", "phone2": _phone_text(phones[1]) if len(phones) > 1 else "",
         "gender": enum_label(c.gender, lang) if c.gender is not Gender.UNKNOWN else "",
-        "birthday": c.birthday.isoformat() if c.birthday else "", "email": c.email,
+        "birthday": c.birthday, "email": c.email,
         "wechat": c.wechat, "address": c.address, "tier": enum_label(c.tier, lang),
         "source": c.source, "consent_marketing": yes if c.consent_marketing else no,
         "company_industry": c.company_industry, "company_size": c.company_size,
@@ -1362,35 +1502,66 @@ def _customer_row(c: Customer, lang: str) -> list[str]:
         values.update({
             "vin": vehicle.vin, "vin_override": yes if vehicle.vin_check_overridden else "",
             "plate": vehicle.plate, "brand": vehicle.brand, "model": vehicle.model,
-            "mileage_km": "" if vehicle.mileage_km is None else str(vehicle.mileage_km),
-            "purchase_date": vehicle.purchase_date.isoformat() if vehicle.purchase_date else "",
+            "mileage_km": vehicle.mileage_km, "purchase_date": vehicle.purchase_date,
         })
     if order is not None:
         values.update({
             "order_number": order.number, "order_kind": enum_label(order.kind, lang),
-            "order_date": order.ordered_at.isoformat(), "order_amount": _yuan(order.amount_cents),
+            "order_date": order.ordered_at, "order_amount": order.amount_cents,
             "order_items": order.items,
         })
     return [values.get(column.key, "") for column in CUSTOMER_COLUMNS]
 
 
-def export_customers(uow: UnitOfWork, actor_id: int, customer_ids: Sequence[int], path: Path,
+_VEHICLE_HEADERS = {"zh": ("车主", "车主电话", "车架号", "车牌号", "品牌", "车型", "里程(公里)",
+                           "购车日期"),
+                    "en": ("Owner", "Owner's phone", "VIN", "Plate", "Brand", "Model",
+                           "Mileage (km)", "Purchase date")}
+_VEHICLE_KINDS = (*[writing.Kind.TEXT] * 6, writing.Kind.INT, writing.Kind.DATE)
+_ORDER_HEADERS = {"zh": ("下单客户", "下单客户电话", "订单号", "订单类型", "订单日期",
+                         "订单金额(元)", "订单内容"),
+                  "en": ("Ordered by", "Orderer's phone", "Order number", "Order type",
+                         "Order date", "Order amount (yuan)", "Order items")}
+_ORDER_KINDS = (*[writing.Kind.TEXT] * 4, writing.Kind.DATE, writing.Kind.MONEY,
+                writing.Kind.TEXT)
+_EXPORT_CHUNK = 500
+
+
+def export_customers(uow: UnitOfWork, actor_id: int, customer_ids: Iterable[int], path: Path,
                      *, lang: str = "zh") -> int:
-    """Write the customers to a CSV or XLSX file (by suffix) in the import template's
-    layout, one header row in Chinese (``lang="en"``: English). Personal data leaves the
+    """Write these customers (in this order: the caller decides which rows, e.g. the
+    list on screen) to a CSV or XLSX file, by suffix. The first worksheet is in the
+    import template's layout (Chinese headers; ``lang="en"``: English); an XLSX adds
+    every vehicle and every order on worksheets of their own. Personal data leaves the
     building here, so it needs ``EXPORT_PERSONAL_DATA`` and is audited as
     ``customer.export`` with the count. Returns the number of customers written.
 
     The file appears under its name only once the audit entry is committed."""
     path = Path(path)
     at = common.now()
+    lang = "en" if lang == "en" else "zh"
+    rows: list[list[Any]] = []
+    vehicles: list[list[Any]] = []
+    orders: list[list[Any]] = []
+    wanted = list(dict.fromkeys(customer_ids))
     with uow.reading():
         common.actor(uow, actor_id, Permission.EXPORT_PERSONAL_DATA)
-        rows = []
-        for customer_id in dict.fromkeys(customer_ids):
-            customer = uow.customers.get(customer_id)
-            if customer is not None and customer.merged_into_id is None:
+        for start in range(0, len(wanted), _EXPORT_CHUNK):
+            chunk = wanted[start:start + _EXPORT_CHUNK]
+            loaded = uow.customers.get_many(chunk, with_orders=True)
+            for customer_id in chunk:
+                customer = loaded.get(customer_id)
+                if customer is None or customer.merged_into_id is not None:
+                    continue
                 rows.append(_customer_row(customer, lang))
+                phones = customer.phone_numbers()
+                phone = _phone_text(phones[0]) if phones else ""
+                for v in customer.vehicles:
+                    vehicles.append([customer.name, phone, v.vin, v.plate, v.brand, v.model,
+                                     v.mileage_km, v.purchase_date])
+                for o in sorted(customer.orders, key=lambda o: (o.ordered_at, o.id or 0)):
+                    orders.append([customer.name, phone, o.number, enum_label(o.kind, lang),
+                                   o.ordered_at, o.amount_cents, o.items])
 
     def audit_export() -> None:
         with uow:
@@ -1400,8 +1571,13 @@ def export_customers(uow: UnitOfWork, actor_id: int, customer_ids: Sequence[int]
                 note=f"{len(rows)} customers exported to {path.name}"))
             uow.commit()
 
-    _write_rows(path, [c.header(lang) for c in CUSTOMER_COLUMNS], rows,
-                before_replace=audit_export)
+    kinds = [_CUSTOMER_KINDS.get(c.key, writing.Kind.TEXT) for c in CUSTOMER_COLUMNS]
+    names = ("客户 Customers", "车辆 Vehicles", "订单 Orders")
+    writing.write(path, [
+        writing.Sheet(names[0], [c.header(lang) for c in CUSTOMER_COLUMNS], kinds, rows),
+        writing.Sheet(names[1], _VEHICLE_HEADERS[lang], _VEHICLE_KINDS, vehicles),
+        writing.Sheet(names[2], _ORDER_HEADERS[lang], _ORDER_KINDS, orders),
+    ], before_replace=audit_export)
     return len(rows)
 
 

@@ -204,7 +204,7 @@ def _session(app: QApplication, database: session.OpenDatabase, settings: QSetti
                 return "switch"
             return "quit"
         ctx = AppContext(uow=database.uow, database_description=database.description,
-                         settings=settings, user=login.user)
+                         settings=settings, user=login.user, database_url=database.url)
         window = main_window(ctx)
         window.closed.connect(app.quit)
         window.show()

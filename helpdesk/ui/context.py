@@ -182,6 +182,7 @@ class AppContext:
     database_description: the SQLite file or server shown in the status bar.
     bus: the event bus.
     settings: per-user UI settings (window geometry, language, last filters).
+    database_url: the database's URL (backups of a SQLite file from the desk).
     """
 
     uow: Callable[[], UnitOfWork]
@@ -190,6 +191,8 @@ class AppContext:
     user: SessionUser | None = None
     settings: QSettings = field(default_factory=desktop_settings)
     _running: list[_Relay] = field(default_factory=list)
+    # issue 10: the database's URL, for backups from the desk ("" when not known).
+    database_url: str = ""
 
     def __post_init__(self) -> None:
         make = self.uow

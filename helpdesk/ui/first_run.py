@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +37,7 @@ from helpdesk.domain.sla import PRESETS
 from helpdesk.services import setup
 from helpdesk.services.common import UnitOfWork
 from helpdesk.ui import labels, messages, widgets
+from helpdesk.ui.date_edits import TimeEdit
 
 # Opening hours and open weekdays proposed for each preset (the user can change them).
 _PRESET_HOURS: dict[str, tuple[time, time, tuple[int, ...]]] = {
@@ -85,8 +85,8 @@ class FirstRunDialog(QDialog):
         self.preset_combo = QComboBox(objectName="presetCombo")
         for key in PRESETS:
             self.preset_combo.addItem("", key)
-        self.opening = QTimeEdit(objectName="openingTime")
-        self.closing = QTimeEdit(objectName="closingTime")
+        self.opening = TimeEdit(objectName="openingTime")
+        self.closing = TimeEdit(objectName="closingTime")
         for edit in (self.opening, self.closing):
             edit.setDisplayFormat("HH:mm")
         self.day_checks = [QCheckBox(objectName=f"openDay{d}") for d in range(7)]

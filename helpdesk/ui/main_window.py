@@ -14,7 +14,7 @@ import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from helpdesk.domain.errors import HelpdeskError
 from helpdesk.domain.events import Changes
+from helpdesk.domain.users import Permission
 from helpdesk.services import complaints, diagnostics, drafts, users
-from helpdesk.ui import crash, labels, widgets
+from helpdesk.ui import crash, labels, messages, widgets
 from helpdesk.ui.complaints.form import SheetWindow, fitted_size
 from helpdesk.ui.context import AppContext
 
@@ -56,6 +57,13 @@ class Page:
 
 def _page_title(page: Page) -> str:
     return QCoreApplication.translate("pages", page.title)
+
+
+def engine_mod_is_sqlite(url: str) -> bool:
+    """Whether the desk's database is a SQLite file it can back up itself."""
+    from helpdesk.services import backups
+
+    return backups.is_sqlite_url(url)
 
 
 class MainWindow(QMainWindow):
@@ -144,6 +152,17 @@ class MainWindow(QMainWindow):
         self.open_log_action.triggered.connect(crash.open_log_folder)
         self.copy_diagnostics_action = QAction(self, objectName="copyDiagnosticsAction")
         self.copy_diagnostics_action.triggered.connect(self._on_copy_diagnostics)
+        self.backup_action = QAction(self, objectName="backupAction")
+        self.backup_action.triggered.connect(self.open_backups)
+        self.backup_action.setVisible(
+            self._ctx.user is not None and self._ctx.user.can(Permission.MANAGE_SETTINGS)
+            and engine_mod_is_sqlite(self._ctx.database_url))
+        self.import_sheets_action = QAction(self, objectName="importSheetsAction")
+        self.import_sheets_action.triggered.connect(self.import_sheets)
+        user = self._ctx.user
+        self.import_sheets_action.setVisible(
+            user is not None and user.can(Permission.IMPORT_DATA)
+            and user.can(Permission.MANAGE_CUSTOMERS))
 
         self.page_group = QActionGroup(self)
         self.page_group.setExclusive(True)
@@ -174,6 +193,8 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.new_action)
         self.file_menu.addAction(self.open_action)
+        self.file_menu.addAction(self.import_sheets_action)
+        self.file_menu.addAction(self.backup_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.logout_action)
         self.file_menu.addAction(self.quit_action)
@@ -202,10 +223,93 @@ class MainWindow(QMainWindow):
         self.busy_bar.setMaximumHeight(14)
         self.busy_bar.hide()
         self.busy_label.hide()
+        self.backup_label = QLabel(objectName="backupLabel")
+        self.notice_label = QLabel(objectName="noticeLabel")
+        self.notice_label.setStyleSheet(widgets.ERROR_STYLE)
+        self.notice_label.hide()
         status.addWidget(self.user_label)
         status.addWidget(self.database_label, 1)
+        status.addPermanentWidget(self.notice_label)
+        status.addPermanentWidget(self.backup_label)
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(60 * 60 * 1000)  # the daily backup is checked hourly
+        self._backup_timer.timeout.connect(self.run_daily_backup)
+        if engine_mod_is_sqlite(self._ctx.database_url):
+            self._backup_timer.start()
+            QTimer.singleShot(0, self.run_daily_backup)
+        QTimer.singleShot(0, self.check_next_year_holidays)
         status.addPermanentWidget(self.busy_label)
         status.addPermanentWidget(self.busy_bar)
+
+    # ------------------------------------------------------------ backups, holidays
+    def open_backups(self) -> None:
+        from helpdesk.ui.backup_dialog import BackupDialog
+
+        dialog = BackupDialog(self._ctx, parent=self)
+        dialog.restored.connect(self._after_restore)
+        dialog.exec()
+        dialog.deleteLater()
+        self._show_backup_age()
+
+    def _after_restore(self) -> None:
+        QMessageBox.information(self, self.tr("Backups"), self.tr(
+            "The database was restored. Helpdesk closes now; start it again to work on "
+            "the restored data."))
+        self.close()
+
+    def run_daily_backup(self) -> None:
+        """The automatic backup, in the background, when it is on and due."""
+        from helpdesk.services import backups
+
+        url, uow = self._ctx.database_url, self._ctx.uow()
+
+        def work() -> object:
+            return backups.run_daily(url, backups.auto_backup_settings(uow))
+
+        self._ctx.run(work, lambda _saved: self._show_backup_age(),
+                      self._backup_failed, owner=self)
+
+    def _backup_failed(self, exc: Exception) -> None:
+        self.notice_label.setText(messages.error_text(exc) if isinstance(exc, HelpdeskError)
+                                  else messages.unexpected_text(exc))
+        self.notice_label.show()
+
+    def _show_backup_age(self) -> None:
+        from helpdesk.services import backups
+
+        if not engine_mod_is_sqlite(self._ctx.database_url):
+            self.backup_label.hide()
+            return
+        last = backups.last_backup(self._ctx.database_url,
+                                   backups.auto_backup_settings(self._ctx.uow()))
+        self.backup_label.setText(self.tr("Last backup: %1").replace(
+            "%1", last.strftime("%Y-%m-%d") if last else self.tr("none")))
+        self.backup_label.setStyleSheet(widgets.ERROR_STYLE if backups.is_stale(last) else "")
+        self.backup_label.setToolTip(self.tr("Older than 2 days: back up now (File > "
+                                             "Backups…)") if backups.is_stale(last) else "")
+
+    def check_next_year_holidays(self) -> None:
+        """In December, tell the administrator when next year has no holidays yet."""
+        from helpdesk.services import holidays
+
+        user = self._ctx.user
+        if user is None or not user.can(Permission.MANAGE_SETTINGS):
+            return
+        missing = holidays.next_year_missing(self._ctx.uow(), user.id)
+        if missing:
+            self.notice_label.setText(self.tr(
+                "No public holidays for next year yet (%1): Settings > Calendar > Load "
+                "official holidays").replace("%1", "、".join(missing)))
+            self.notice_label.show()
+
+    def import_sheets(self) -> None:
+        """The import dialog for complaint sheets (a store's ledger or the template)."""
+        from helpdesk.transfer import spreadsheets as importing
+        from helpdesk.ui.customers.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self._ctx, kind=importing.SHEETS, parent=self)
+        dialog.exec()
+        dialog.deleteLater()
 
     # ------------------------------------------------------------ texts
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -226,6 +330,9 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About Helpdesk"))
         self.open_log_action.setText(self.tr("Open &log folder"))
         self.copy_diagnostics_action.setText(self.tr("Copy &diagnostics"))
+        self.import_sheets_action.setText(self.tr("&Import complaint sheets…"))
+        self.backup_action.setText(self.tr("&Backups…"))
+        self._show_backup_age()
         self.file_menu.setTitle(self.tr("&File"))
         self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))

@@ -3,6 +3,7 @@ errors that belong to no field, and slow work behind a progress dialog."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -219,33 +220,47 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[Callable[..., None]], Any], relay: _Relay) -> None:
+    def __init__(self, fn: Callable[[Callable[..., Any]], Any], relay: _Relay,
+                 keep_going: Callable[[], bool] = lambda: True) -> None:
         super().__init__()
         self.fn = fn
         self.relay = relay
+        self.keep_going = keep_going
+
+    def _progress(self, *args: Any) -> bool:
+        self.relay.progressed.emit(args)
+        return self.keep_going()
 
     def run(self) -> None:
         try:
-            result = self.fn(lambda *args: self.relay.progressed.emit(args))
+            result = self.fn(self._progress)
         except Exception as exc:  # noqa: BLE001 - re-raised in the UI thread
             self.relay.finished.emit(None, exc)
         else:
             self.relay.finished.emit(result, None)
 
 
-def run_with_progress(parent: QWidget | None, fn: Callable[[Callable[..., None]], Any],
-                      label: str, *, minimum_ms: int = 300) -> Any:
+def run_with_progress(parent: QWidget | None, fn: Callable[[Callable[..., Any]], Any],
+                      label: str, *, minimum_ms: int = 300, cancel_text: str = "") -> Any:
     """Run ``fn(progress)`` in a worker thread behind a modal progress dialog, keeping
     the window painted; return its result or raise its exception here.
 
     ``progress(*args)`` may be called from the worker with ``(done, total)``, a
-    fraction between 0 and 1, or a text; the dialog shows what it understands."""
+    fraction between 0 and 1, or a text; the dialog shows what it understands. With
+    ``cancel_text`` the dialog has a Cancel button, and once it is pressed ``progress``
+    returns False (the worker stops and undoes its work; the dialog waits for it)."""
     relay = _Relay()
     loop = QEventLoop()
     outcome: dict[str, Any] = {}
     dialog = QProgressDialog(label, "", 0, 0, parent)
     dialog.setObjectName("progressDialog")
-    dialog.setCancelButton(None)  # type: ignore[arg-type]
+    cancelled = threading.Event()
+    if cancel_text:
+        dialog.setCancelButtonText(cancel_text)
+        dialog.canceled.connect(cancelled.set)
+        dialog.canceled.connect(lambda: dialog.setLabelText(cancel_text + "…"))
+    else:
+        dialog.setCancelButton(None)  # type: ignore[arg-type]
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(minimum_ms)
     dialog.setAutoClose(False)
@@ -269,7 +284,7 @@ def run_with_progress(parent: QWidget | None, fn: Callable[[Callable[..., None]]
 
     relay.progressed.connect(on_progress)
     relay.finished.connect(on_finished)
-    QThreadPool.globalInstance().start(_Job(fn, relay))
+    QThreadPool.globalInstance().start(_Job(fn, relay, lambda: not cancelled.is_set()))
     if "error" not in outcome:
         loop.exec()
     dialog.close()

@@ -373,8 +373,10 @@ def test_import_and_export_commands(cli: Cli, staffed: Staff, tmp_path: Path) ->
     assert dry.code == 0 and "3 good" in dry.out and "nothing saved" in dry.out
     bad = cli("import", "customers", str(FIXTURES / "customers_bad.csv"), "--user", "manager")
     assert bad.code == 2
-    assert "line 3, 电话/Phone: '12345' is not a valid phone number" in bad.out
-    assert "line 9, 姓名/Name: The name is required." in bad.out
+    # The file's own header and the message in the user's language (English here).
+    assert "line 3, 电话: 12345 is not a valid phone number" in bad.out
+    assert "line 9, 姓名: Enter the name." in bad.out
+    assert "9/9 rows (100%)" in bad.err  # progress on stderr
     assert "nothing was imported" in bad.err
     assert cli("customer", "find", "李雷", "--json").json() == []
     skipped = cli("import", "customers", str(FIXTURES / "customers_bad.csv"),
@@ -384,7 +386,7 @@ def test_import_and_export_commands(cli: Cli, staffed: Staff, tmp_path: Path) ->
     wrong = tmp_path / "wrong.csv"
     wrong.write_text("名字,电话号码\n张三,13800000001\n", encoding="utf-8")
     result = cli("import", "customers", str(wrong), "--user", "manager", password=None)
-    assert result.code == 2 and "error: file: Line 1: check the columns" in result.err
+    assert result.code == 2 and "error: file: No header row" in result.err
     sheets = cli("import", "sheets", str(FIXTURES / "sheets_history.csv"), "--user", "manager")
     assert sheets.code == 0 and "5 imported" in sheets.out
     assert cli("sheet", "show", "KS-0042").code == 0
@@ -697,3 +699,30 @@ def test_the_archive_from_the_command_line(cli: Cli, staffed: Staff, tmp_path: P
     assert cli("archive", "remove", str(target), "--user", "admin", "--yes").code == 0
     assert cli("sheet", "show", number).code == 1
     assert cli("--json", "archive", "list", str(target)).json() != []
+
+# issue 10: holidays from the command line
+def test_holidays_commands(cli: Cli, staffed: Staff, tmp_path: Path) -> None:
+    loaded = cli("holidays", "load", "2026", "--user", "admin", "--json")
+    assert loaded.code == 0 and len(loaded.json()["holidays"]) == 33
+    assert len(loaded.json()["workdays"]) == 6
+    unknown = cli("holidays", "load", "2999", "--user", "admin")
+    assert unknown.code == 2 and "2999" in unknown.err
+    week = cli("holidays", "add", "2027-10-01", "2027-10-07", "--user", "admin", "--json")
+    assert len(week.json()["holidays"]) == 7
+    listing = tmp_path / "2027.txt"
+    listing.write_text("2027-09-26 补班\n2027年1月1日 元旦\n", encoding="gbk")
+    assert cli("holidays", "import", str(listing), "--user", "admin").code == 0
+    shown = cli("holidays", "list", "--year", "2026", "--user", "admin")
+    assert "2026-10-01 Thu National Day" in shown.out
+    assert "2026-10-10 Sat National Day: make-up working day" in shown.out
+
+
+def test_backup_refuses_a_missing_folder(cli: Cli, staffed: Staff, tmp_path: Path) -> None:
+    missing = tmp_path / "usb" / "helpdesk.db"
+    refused = cli("backup", "--out", str(missing))
+    assert refused.code == 2 and "does not exist" in refused.err
+    assert not missing.parent.exists()  # not created on the desk's disk
+    folder = tmp_path / "drive"
+    folder.mkdir()
+    done = cli("backup", "--out", str(folder), "--json")
+    assert done.code == 0 and Path(done.json()["backup"]).parent == folder

@@ -135,10 +135,18 @@ def test_headers_match_case_space_width_and_required_marks(tmp_path: Path) -> No
     assert rows[0]["name"] == "张伟" and rows[0]["tier"] == "vip"
 
 
+def test_unknown_columns_are_ignored_and_named(tmp_path: Path) -> None:
+    target = write_csv(tmp_path / "c.csv", ["序号", "姓名", "电话", "电话号码吗"],
+                       [["1", "张伟", "13800000001", "x"]])
+    table = importing.read(target, CUSTOMER_COLUMNS)
+    assert table.layout.ignored == ("序号", "电话号码吗")
+    assert table.rows[0]["name"] == "张伟" and table.lines == [2]
+
+
 @pytest.mark.parametrize(("header", "code", "words"), [
-    (["姓名", "电话", "电话号码吗"], "import.header", "电话号码吗"),
-    (["姓名", "备注"], "import.header", "电话"),
-    (["姓名", "电话", "手机"], "import.header", "twice"),
+    (["姓名", "备注"], "import.header_missing", "电话"),
+    (["姓名", "电话", "手机"], "import.header_repeated", "twice"),
+    (["甲", "乙"], "import.no_header", "header"),
 ])
 def test_wrong_headers_are_refused_naming_the_column(tmp_path: Path, header: list[str],
                                                      code: str, words: str) -> None:
@@ -152,10 +160,11 @@ def test_wrong_headers_are_refused_naming_the_column(tmp_path: Path, header: lis
 @pytest.mark.parametrize(("name", "content", "code"), [
     ("empty.csv", b"", "import.empty"),
     ("blank.csv", b"\r\n\r\n,,\r\n", "import.empty"),
-    ("old.xls", b"\xd0\xcf\x11\xe0", "import.format"),
+    ("old.xls", b"\xd0\xcf\x11\xe0", "import.unreadable"),
     ("broken.xlsx", b"PK\x03\x04 not really a zip", "import.unreadable"),
     ("notes.pdf", b"%PDF", "import.format"),
-    ("latin1.csv", "姓名,电话\n".encode() + b"\xff\xfe\xfa\x00\x81\n", "import.encoding"),
+    ("latin1.csv", "姓名,电话\n".encode() + b"\xff\xfe\xfa\x00\x81\n",
+     "import.encoding_undecided"),
 ])
 def test_unreadable_files_are_refused(tmp_path: Path, name: str, content: bytes,
                                       code: str) -> None:
@@ -169,9 +178,9 @@ def test_unreadable_files_are_refused(tmp_path: Path, name: str, content: bytes,
 def test_blank_lines_keep_spreadsheet_line_numbers(tmp_path: Path) -> None:
     target = write_csv(tmp_path / "c.csv", ["姓名", "电话"],
                        [["张伟", "13800000001"], ["", ""], ["王芳", "1"], ["", ""]])
-    rows = importing.read_table(target, CUSTOMER_COLUMNS)
-    assert len(rows) == 3  # trailing blank line dropped, inner one kept
-    assert rows[2]["name"] == "王芳"  # line 4 of the file
+    table = importing.read(target, CUSTOMER_COLUMNS)
+    assert [r["name"] for r in table.rows] == ["张伟", "王芳"]  # blank lines left out
+    assert table.lines == [2, 4]  # 王芳 is on line 4 of the file
 
 
 # ---------------------------------------------------------------- customers

@@ -67,7 +67,65 @@ def test_calendar_hours_holidays_and_errors(qtbot, make_ctx, sample, ui_db):
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     saved = settings_svc.get_store_settings(ui_db.uow(), sample.staff.admin, sample.staff.store_id)
     assert saved.hours[6] is None and saved.hours[0] == (time(8, 0), time(18, 0))
-    assert saved.holidays == (date(2026, 10, 1),)
+    # A store set up in 2026 starts with 2026's (and 2027's, when announced) holidays.
+    assert date(2026, 10, 1) in saved.holidays and date(2026, 2, 17) in saved.holidays
+    assert date(2026, 10, 10) in saved.makeup_workdays
+
+
+def test_holidays_load_a_year_take_a_range_and_typed_dates(qtbot, make_ctx, sample, ui_db):
+    from datetime import date
+
+    from helpdesk.services import holidays
+
+    page = _page(qtbot, make_ctx(sample.staff.admin))
+    tab = page.tab("calendarTab")
+    tab.holidays.set_dates([])
+    tab.makeup_days.set_dates([])
+    tab.year_box.setValue(2026)
+    qtbot.mouseClick(tab.load_year_button, Qt.MouseButton.LeftButton)
+    assert len(tab.holidays.dates()) == 33 and len(tab.makeup_days.dates()) == 6
+    first = tab.holidays.list.item(0).text()
+    assert first == "2026-01-01 Thu New Year's Day"  # weekday and name
+    # A whole Golden Week typed at once, the year typed whole.
+    picker, until = tab.holidays.picker, tab.holidays.until
+    picker.clear()
+    qtbot.keyClicks(picker, "2027-10-01")
+    until.clear()
+    until.insert("2027年10月7日")  # (QTest cannot key in CJK characters; an IME inserts)
+    qtbot.mouseClick(tab.holidays.add_button, Qt.MouseButton.LeftButton)
+    assert {date(2027, 10, d) for d in range(1, 8)} <= set(tab.holidays.dates())
+    # An unannounced year says so instead of loading nothing silently.
+    tab.year_box.setValue(holidays.known_years().stop)
+    qtbot.mouseClick(tab.load_year_button, Qt.MouseButton.LeftButton)
+    assert str(holidays.known_years().stop) in tab.holiday_notice.text()
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    saved = settings_svc.get_store_settings(ui_db.uow(), sample.staff.admin,
+                                            sample.staff.store_id)
+    assert date(2027, 10, 7) in saved.holidays and len(saved.makeup_workdays) == 6
+
+
+def test_time_editor_takes_a_typed_time_whole(qtbot):
+    from PySide6.QtCore import QTime
+
+    from helpdesk.ui.date_edits import DateEdit, TimeEdit
+
+    edit = TimeEdit()
+    qtbot.addWidget(edit)
+    edit.setTime(QTime(8, 0))
+    edit.selectAll()
+    qtbot.keyClicks(edit, "19:00")
+    assert edit.time() == QTime(19, 0)
+    edit.selectAll()
+    edit.insert("下午7点半")
+    assert edit.time() == QTime(19, 30)
+    edit.selectAll()
+    qtbot.keyClicks(edit, "25:00")
+    assert edit.time() == QTime(19, 30) and edit.property("invalid") is True
+    day = DateEdit()
+    qtbot.addWidget(day)
+    day.selectAll()
+    qtbot.keyClicks(day, "2027-02-07")
+    assert day.date().toPython().isoformat() == "2027-02-07"
 
 
 def test_policy_table_marks_bad_cells(qtbot, make_ctx, sample, ui_db):

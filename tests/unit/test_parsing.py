@@ -377,9 +377,9 @@ def test_date_times(raw: str, expected: datetime) -> None:
     assert parsing.parse_datetime(raw) == expected
 
 
-@pytest.mark.parametrize("raw", [*NASTY, "2026-02-30", "20261120", "tomorrow",
+@pytest.mark.parametrize("raw", [*NASTY, "2026-02-30", "20261320", "tomorrow",
                                  "2026-11-20 25:00", "2026-11-20 14:60", "46000",
-                                 "11/20/2026", "2026-11-20\x00"])
+                                 "11/20/26", "2026-11-20\x00", "下午 15:00"])
 def test_bad_date_times(raw: str) -> None:
     error = _refused("date.invalid", parsing.parse_datetime, raw, field="received_at")
     assert error.field == "received_at"

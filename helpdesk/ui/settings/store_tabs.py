@@ -7,16 +7,15 @@ audited there) and shows every error next to the row or cell it is about.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTime, Signal
+from PySide6.QtCore import QEvent, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -44,9 +42,11 @@ from helpdesk.domain.errors import HelpdeskError, ValidationError
 from helpdesk.domain.sla import PRESETS, DueKind
 from helpdesk.services import archive as archive_svc
 from helpdesk.services import attachments as attachments_svc
+from helpdesk.services import holidays as holiday_svc
 from helpdesk.services import settings as settings_svc
 from helpdesk.ui import i18n, labels, messages, widgets
 from helpdesk.ui.context import AppContext
+from helpdesk.ui.date_edits import DateEdit, TimeEdit
 
 
 class _Tab(QWidget):
@@ -231,30 +231,39 @@ class StoreTab(_Tab):
 
 # ====================================================================== calendar
 class _DateList(QWidget):
-    """A list of dates with an "add" date picker and a "remove" button."""
+    """A list of dates, each shown with its weekday and official name, with "from" and
+    "to" date editors (a whole Golden Week at once) and "add"/"remove" buttons."""
 
-    def __init__(self, name: str, *, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, *, workday: bool = False,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.workday = workday
         self.list = QListWidget(objectName=name)
         self.list.setMaximumHeight(160)
-        self.picker = QDateEdit(objectName=f"{name}Picker")
-        self.picker.setCalendarPopup(True)
-        self.picker.setDisplayFormat("yyyy-MM-dd")
-        self.picker.setDate(QDate.currentDate())
+        self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.picker = DateEdit(objectName=f"{name}Picker")
+        self.until = DateEdit(objectName=f"{name}Until")
+        self.until.clear()  # empty: one day
         self.add_button = QPushButton(objectName=f"{name}Add")
         self.remove_button = QPushButton(objectName=f"{name}Remove")
+        self.range_error = QLabel(objectName=f"{name}RangeError")
+        self.range_error.setStyleSheet(widgets.ERROR_STYLE)
+        self.range_error.hide()
         row = QHBoxLayout()
         row.addWidget(self.picker)
+        row.addWidget(QLabel("–"))
+        row.addWidget(self.until)
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
         layout.addLayout(row)
-        self.add_button.clicked.connect(lambda: self.add(self.picker.date().toPython()))
+        layout.addWidget(self.range_error)
+        self.add_button.clicked.connect(self._add_typed)
         self.remove_button.clicked.connect(self._remove)
 
-    def set_dates(self, dates: tuple[date, ...]) -> None:
+    def set_dates(self, dates: Iterable[date]) -> None:
         self.list.clear()
         for day in sorted(dates):
             self.add(day)
@@ -262,14 +271,34 @@ class _DateList(QWidget):
     def add(self, day: date) -> None:
         if day in self.dates():
             return
-        item = QListWidgetItem(day.isoformat())
+        lang = "en" if i18n.current_language().startswith("en") else "zh"
+        item = QListWidgetItem(holiday_svc.day_label(day, lang, workday=self.workday))
         item.setData(Qt.ItemDataRole.UserRole, day.isoformat())
         self.list.addItem(item)
         self.list.sortItems()
 
+    def discard(self, days: Iterable[date]) -> None:
+        gone = {d.isoformat() for d in days}
+        for i in reversed(range(self.list.count())):
+            if self.list.item(i).data(Qt.ItemDataRole.UserRole) in gone:
+                self.list.takeItem(i)
+
     def dates(self) -> list[date]:
         return [date.fromisoformat(self.list.item(i).data(Qt.ItemDataRole.UserRole))
                 for i in range(self.list.count())]
+
+    def _add_typed(self) -> None:
+        first = self.picker.date().toPython()
+        last = self.until.date().toPython() if self.until.text().strip() else first
+        try:
+            days = holiday_svc.date_range(first, last)
+        except HelpdeskError as exc:
+            self.range_error.setText(messages.error_text(exc))
+            self.range_error.show()
+            return
+        self.range_error.hide()
+        for day in days:
+            self.add(day)
 
     def _remove(self) -> None:
         for item in self.list.selectedItems():
@@ -283,14 +312,14 @@ class CalendarTab(_Tab):
         super().__init__(ctx, store_id, parent=parent)
         self.setObjectName("calendarTab")
         self.open_checks: list[QCheckBox] = []
-        self.opening_edits: list[QTimeEdit] = []
-        self.closing_edits: list[QTimeEdit] = []
+        self.opening_edits: list[TimeEdit] = []
+        self.closing_edits: list[TimeEdit] = []
         self.hours_form = QFormLayout()
         self._day_labels: list[QLabel] = []
         for day in range(7):
             check = QCheckBox(objectName=f"open{day}")
-            opening = QTimeEdit(objectName=f"opening{day}")
-            closing = QTimeEdit(objectName=f"closing{day}")
+            opening = TimeEdit(objectName=f"opening{day}")
+            closing = TimeEdit(objectName=f"closing{day}")
             for edit in (opening, closing):
                 edit.setDisplayFormat("HH:mm")
             check.toggled.connect(opening.setEnabled)
@@ -312,8 +341,8 @@ class CalendarTab(_Tab):
             self.open_checks.append(check)
             self.opening_edits.append(opening)
             self.closing_edits.append(closing)
-        self.makeup_opening = QTimeEdit(objectName="makeupOpening")
-        self.makeup_closing = QTimeEdit(objectName="makeupClosing")
+        self.makeup_opening = TimeEdit(objectName="makeupOpening")
+        self.makeup_closing = TimeEdit(objectName="makeupClosing")
         for edit in (self.makeup_opening, self.makeup_closing):
             edit.setDisplayFormat("HH:mm")
         makeup_row = QWidget()
@@ -333,7 +362,22 @@ class CalendarTab(_Tab):
         self.errors.add("hours", self.open_checks[0], hours_error)
 
         self.holidays = _DateList("holidays")
-        self.makeup_days = _DateList("makeupDays")
+        self.makeup_days = _DateList("makeupDays", workday=True)
+        # The official schedule in one action, or a list the store keeps.
+        self.year_box = QSpinBox(objectName="holidayYear")
+        self.year_box.setRange(2000, 2100)
+        self.year_box.setValue(date.today().year + (1 if date.today().month == 12 else 0))
+        self.load_year_button = QPushButton(objectName="loadHolidayYear")
+        self.load_year_button.clicked.connect(self.load_official_year)
+        self.import_list_button = QPushButton(objectName="importHolidayList")
+        self.import_list_button.clicked.connect(self._on_import_list)
+        self.holiday_notice = QLabel(objectName="holidayNotice")
+        self.holiday_notice.setWordWrap(True)
+        loader = QHBoxLayout()
+        loader.addWidget(self.year_box)
+        loader.addWidget(self.load_year_button)
+        loader.addWidget(self.import_list_button)
+        loader.addStretch(1)
         self._holidays_caption = QLabel()
         self._makeup_days_caption = QLabel()
         holidays_error = widgets.error_label("holidays")
@@ -354,7 +398,11 @@ class CalendarTab(_Tab):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addLayout(self.hours_form, 1)
-        top.addLayout(lists, 1)
+        right = QVBoxLayout()
+        right.addLayout(loader)
+        right.addWidget(self.holiday_notice)
+        right.addLayout(lists)
+        top.addLayout(right, 1)
         layout.addLayout(top)
         layout.addWidget(self.note)
         layout.addWidget(self.general_error)
@@ -375,35 +423,67 @@ class CalendarTab(_Tab):
         for widget in (self.holidays, self.makeup_days):
             widget.add_button.setText(self.tr("Add"))
             widget.remove_button.setText(self.tr("Remove"))
+            widget.until.setPlaceholderText(self.tr("to (optional)"))
+        self.load_year_button.setText(self.tr("Load official holidays"))
+        self.import_list_button.setText(self.tr("Import list…"))
+        self.import_list_button.setToolTip(self.tr(
+            "A text file with one date or range per line, e.g. 2027-10-01~2027-10-07; "
+            "a line with 补班 or workday is a make-up working day"))
         self.note.setText(self.tr("Deadlines such as “30 minutes” or “before the end of the "
                                   "working day” run on these hours. Changes apply to sheets "
                                   "registered from now on."))
 
-    def _on_archive(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Archive file"), "helpdesk-archive.db",
-            self.tr("Archive (*.db)"))
-        if name:
-            self.archive_to(Path(name), remove=lambda count: QMessageBox.question(
-                self, self.tr("Remove archived sheets"),
-                self.tr("%1 closed sheet(s) were written to the archive and checked. Remove "
-                        "them from this database now? (The archive keeps them.)").replace(
-                    "%1", str(count))) == QMessageBox.StandardButton.Yes)
-
-    def archive_to(self, path: Path, *, remove: Callable[[int], bool]) -> int:
-        """Export the sheets past the retention period to ``path``; ``remove(count)``
-        says whether to delete them here too. Returns how many were archived."""
+    def load_official_year(self) -> None:
+        """Fill the lists with the official schedule of the chosen year (saved with
+        the tab's Save, like any other change)."""
+        year = self.year_box.value()
         try:
-            result = archive_svc.export_archive(self._ctx.uow(), self._ctx.user_id, path)
-            if remove(len(result.sheet_ids)):
-                archive_svc.remove_archived(self._ctx.uow(), self._ctx.user_id, path,
-                                            confirm=True)
+            days = holiday_svc.official_year(year)
         except HelpdeskError as exc:
-            self._failed(exc)
-            return 0
-        self._set_status(self.tr("%1 sheet(s) archived to %2").replace(
-            "%1", str(len(result.sheet_ids))).replace("%2", str(path)), saved=True)
-        return len(result.sheet_ids)
+            self._notice(messages.error_text(exc), error=True)
+            return
+        self.add_days([d.day for d in days if not d.workday],
+                      [d.day for d in days if d.workday])
+        self._notice(self.tr("%1: %2 days off and %3 make-up working days added; "
+                             "press Save to keep them.").replace("%1", str(year))
+                     .replace("%2", str(sum(not d.workday for d in days)))
+                     .replace("%3", str(sum(d.workday for d in days))))
+
+    def add_days(self, off: Iterable[date], worked: Iterable[date]) -> None:
+        off, worked = list(off), list(worked)
+        self.holidays.discard(worked)
+        self.makeup_days.discard(off)
+        for day in off:
+            self.holidays.add(day)
+        for day in worked:
+            self.makeup_days.add(day)
+
+    def import_list(self, path: Path) -> None:
+        from helpdesk.domain import text
+
+        content = text.decode_text(path.read_bytes())
+        try:
+            if content is None:
+                raise ValidationError("holidays", "import.encoding",
+                                      "the file is neither UTF-8 nor GB18030 text")
+            off, worked = holiday_svc.parse_list(content)
+        except HelpdeskError as exc:
+            self._notice(messages.error_text(exc), error=True)
+            return
+        self.add_days(off, worked)
+        self._notice(self.tr("%1 days off and %2 make-up working days added; press Save "
+                             "to keep them.").replace("%1", str(len(off)))
+                     .replace("%2", str(len(worked))))
+
+    def _on_import_list(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import list…"), "",
+                                              self.tr("Text (*.txt *.csv);;All files (*)"))
+        if name:
+            self.import_list(Path(name))
+
+    def _notice(self, message: str, *, error: bool = False) -> None:
+        self.holiday_notice.setText(message)
+        self.holiday_notice.setStyleSheet(widgets.ERROR_STYLE if error else "")
 
     def load(self) -> None:
         data = settings_svc.get_store_settings(self._ctx.uow(), self._ctx.user_id,
@@ -568,32 +648,6 @@ class PolicyTab(_Tab):
         row = self.table.currentRow()
         if row >= 0:
             self.table.removeRow(row)
-
-    def _on_archive(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Archive file"), "helpdesk-archive.db",
-            self.tr("Archive (*.db)"))
-        if name:
-            self.archive_to(Path(name), remove=lambda count: QMessageBox.question(
-                self, self.tr("Remove archived sheets"),
-                self.tr("%1 closed sheet(s) were written to the archive and checked. Remove "
-                        "them from this database now? (The archive keeps them.)").replace(
-                    "%1", str(count))) == QMessageBox.StandardButton.Yes)
-
-    def archive_to(self, path: Path, *, remove: Callable[[int], bool]) -> int:
-        """Export the sheets past the retention period to ``path``; ``remove(count)``
-        says whether to delete them here too. Returns how many were archived."""
-        try:
-            result = archive_svc.export_archive(self._ctx.uow(), self._ctx.user_id, path)
-            if remove(len(result.sheet_ids)):
-                archive_svc.remove_archived(self._ctx.uow(), self._ctx.user_id, path,
-                                            confirm=True)
-        except HelpdeskError as exc:
-            self._failed(exc)
-            return 0
-        self._set_status(self.tr("%1 sheet(s) archived to %2").replace(
-            "%1", str(len(result.sheet_ids))).replace("%2", str(path)), saved=True)
-        return len(result.sheet_ids)
 
     def load(self) -> None:
         data = settings_svc.get_store_settings(self._ctx.uow(), self._ctx.user_id,
