@@ -842,6 +842,12 @@ TEMPLATES: Mapping[str, Labels] = {
         "該資料庫檔案已損壞。",
         "This database file is damaged.",
     ),
+    # issue 9: live desks (store time zone, clock, concurrent edits)
+    "time_zone.unknown": (
+        "{value} 不是时区（例如 Asia/Shanghai）。",
+        "{value} 不是時區（例如 Asia/Shanghai）。",
+        "{value} is not a time zone (e.g. Asia/Shanghai).",
+    ),
 }
 
 # Codes whose first part is the field name, built at run time (``channel.invalid``...).

@@ -468,3 +468,29 @@ def save_retention_years(uow: UnitOfWork, actor_id: int, years: int | str) -> in
             details={"retention_years": [before, value]}))
         uow.commit()
         return value
+
+
+# ------------------------------------------------------ issue 9: store time zone
+def get_time_zone(uow: UnitOfWork) -> str:
+    """The store's time zone ("Asia/Shanghai" unless the administrator chose another)."""
+    with uow.reading():
+        return str(uow.settings.get(common.TIME_ZONE_KEY) or common.DEFAULT_TIME_ZONE)
+
+
+def save_time_zone(uow: UnitOfWork, actor_id: int, name: str) -> str:
+    """Set the store's time zone: every desk then reads "now" in it, whatever the zone
+    of its PC (this desk at once, the others at their next login)."""
+    with uow:
+        user = common.actor(uow, actor_id, Permission.MANAGE_SETTINGS)
+        try:
+            zone = common.time_zone(name)
+        except ValidationError as exc:
+            raise ValidationErrors([exc]) from None
+        before = uow.settings.get(common.TIME_ZONE_KEY) or common.DEFAULT_TIME_ZONE
+        uow.settings.set(common.TIME_ZONE_KEY, zone.key)
+        uow.record(events.SettingsChanged(
+            at=common.now(), **common.by(user), key="time_zone",
+            details={"time_zone": [before, zone.key]}))
+        uow.commit()
+    common.sync_clock(uow)
+    return zone.key

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any, Self
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, text
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -56,6 +57,13 @@ class SqlAlchemyUnitOfWork:
     def add_listener(self, listener: events.Listener) -> None:
         """Call ``listener(changes)`` after every commit that changed something."""
         self._outbox.add_listener(listener)
+
+    def server_now(self) -> datetime | None:
+        """The database server's clock (aware), or None for SQLite (no server)."""
+        if self.dialect == "sqlite":
+            return None
+        value = self.session.scalar(text("SELECT now()"))
+        return value if isinstance(value, datetime) else None
 
     @property
     def dialect(self) -> str:
