@@ -8,14 +8,16 @@ Where the database lives is a setting of this machine, not of the database.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from helpdesk.domain.errors import HelpdeskError, StorageError
+from helpdesk.domain.events import Changes
 from helpdesk.services.common import UnitOfWork
-from helpdesk.storage import credentials
+from helpdesk.storage import change_feed, credentials
 from helpdesk.storage import database as database_mod
 from helpdesk.storage import engine as engine_mod
 
@@ -32,6 +34,9 @@ class OpenDatabase:
         is_sqlite: True for a local file.
         close: releases the connections (call when switching databases or quitting).
         backup_path: the backup taken before a schema upgrade, if one was needed.
+        watch: ``watch(publish)`` starts hearing the other desks' committed
+            ``Changes`` (``publish`` is called in a background thread); returns the
+            function that stops it (issue 9).
     """
 
     uow: Callable[[], UnitOfWork]
@@ -39,6 +44,7 @@ class OpenDatabase:
     is_sqlite: bool
     close: Callable[[], None]
     backup_path: str = ""
+    watch: Callable[[Callable[[Changes], None]], Callable[[], None]] | None = None
 
 
 def open_database(url: str | None = None) -> OpenDatabase:
@@ -69,6 +75,7 @@ def open_database(url: str | None = None) -> OpenDatabase:
         is_sqlite=db.is_sqlite,
         close=db.dispose,
         backup_path=str(backup) if backup else "",
+        watch=functools.partial(change_feed.watch, db.engine),
     )
 
 

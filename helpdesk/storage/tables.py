@@ -338,3 +338,14 @@ settings = Table(
     Column("key", String(60), primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+
+# issue 9: the change feed between processes on SQLite (storage/change_feed.py); the
+# newest rows only. PostgreSQL uses NOTIFY instead and leaves it empty.
+change_feed = Table(
+    "change_feed",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("origin", String(32), nullable=False),
+    Column("payload", Text, nullable=False),
+)

@@ -32,7 +32,14 @@ from helpdesk.domain import events
 from helpdesk.domain.complaints import Sheet
 from helpdesk.domain.customers import Customer
 from helpdesk.domain.errors import ConflictError
-from helpdesk.storage import analytics_queries, orm, report_queries, repositories, tables
+from helpdesk.storage import (
+    analytics_queries,
+    change_feed,
+    orm,
+    report_queries,
+    repositories,
+    tables,
+)
 
 
 class SqlAlchemyUnitOfWork:
@@ -138,6 +145,8 @@ class SqlAlchemyUnitOfWork:
         for event in recorded:
             for entry in audit_mod.entries(event):
                 self.audit.add(entry)
+        # The other desks hear of it in this same transaction (NOTIFY / feed row).
+        change_feed.announce(self.session, events.Changes.from_events(recorded))
         try:
             self.session.commit()
         except StaleDataError as exc:

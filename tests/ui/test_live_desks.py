@@ -3,6 +3,7 @@ reaching the lists, the open form told of another desk's save."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -10,9 +11,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from helpdesk.services import common
+from helpdesk.services import common, users
+from helpdesk.storage import change_feed
 from helpdesk.storage.uow import SqlAlchemyUnitOfWork
+from helpdesk.ui.complaints.list_page import ComplaintListPage
+from helpdesk.ui.context import AppContext
 from helpdesk.ui.login import LoginDialog
+from tests.fakes import seed_staff
+from tests.integration import databases
+from tests.live import run_desk
 from tests.ui.helpers import activate, when_modal
 
 
@@ -54,3 +61,42 @@ def test_a_right_clock_says_nothing(qtbot, ui_db, sample, qsettings):
     assert dialog.result() == QDialog.DialogCode.Accepted
     qtbot.wait(50)
     assert said == []
+
+
+# ------------------------------------------------------------ the change feed
+@pytest.fixture(scope="module")
+def shared_postgres():
+    yield from databases.module_postgres()
+
+
+@pytest.fixture(params=databases.BACKENDS)
+def any_db(request, tmp_path):
+    yield from databases.any_db(request, tmp_path)
+
+
+def _desk(db, user_id: int, qsettings) -> AppContext:
+    return AppContext(uow=db.uow, database_description=db.description,
+                      user=users.get_session_user(db.uow(), user_id), settings=qsettings)
+
+
+def test_another_desks_sheet_appears_in_the_list_within_two_seconds(qtbot, any_db,
+                                                                     qsettings):
+    staff = seed_staff(any_db.uow())
+    mine = run_desk(any_db.url, "desk", "register", "孙八")
+    ctx = _desk(any_db, staff.desk, qsettings)
+    page = ComplaintListPage(ctx)
+    qtbot.addWidget(page)
+    activate(qtbot, page)
+    qtbot.waitUntil(lambda: page.model.row_of(mine["id"]) is not None, timeout=5000)
+    page.table.selectRow(page.model.row_of(mine["id"]))
+    stop = change_feed.watch(any_db.engine, ctx.bus.publish)
+    try:
+        theirs = run_desk(any_db.url, "desk", "register", "周九")
+        started = time.monotonic()
+        qtbot.waitUntil(lambda: page.model.row_of(theirs["id"]) is not None, timeout=2000)
+        assert time.monotonic() - started < 2.0
+        # The user's selection stays on their sheet; the other desk's is not followed.
+        qtbot.waitUntil(lambda: not ctx.busy, timeout=2000)
+        assert page.selected_sheet_id() == mine["id"]
+    finally:
+        stop()

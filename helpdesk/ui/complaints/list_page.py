@@ -467,7 +467,9 @@ class ComplaintListPage(QWidget):
         if changes.everything:
             self._run_search()
         elif changes.sheet_ids or changes.touches_settings():
-            only = next(iter(changes.sheet_ids)) if len(changes.sheet_ids) == 1 else None
+            # Another desk's sheet is not followed: the user's own selection stays.
+            only = next(iter(changes.sheet_ids)) \
+                if len(changes.sheet_ids) == 1 and not changes.remote else None
             self._keep_selection = self.selected_sheet_id() or only
             self._search_timer.start()
 
