@@ -85,32 +85,32 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="169"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
         <source>Your input and the saved sheet</source>
         <translation>Your input and the saved sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
         <source>Your input</source>
         <translation>Your input</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
         <source>Saved now</source>
         <translation>Saved now</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="187"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="191"/>
         <source>Differences are in bold. Copy what you need (select a cell and press Ctrl+C), then reload.</source>
         <translation>Differences are in bold. Copy what you need (select a cell and press Ctrl+C), then reload.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="191"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="195"/>
         <source>&amp;Reload now</source>
         <translation>&amp;Reload now</translation>
     </message>
@@ -219,6 +219,84 @@
         <location filename="../../helpdesk/ui/complaints/list_page.py" line="420"/>
         <source>searched in %1 s</source>
         <translation>searched in %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>ConcurrentNotice</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="51"/>
+        <source>Vehicle or order</source>
+        <translation>Vehicle or order</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="52"/>
+        <source>Rework</source>
+        <translation>Rework</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="58"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="71"/>
+        <source>Corrective actions</source>
+        <translation>Corrective actions</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="72"/>
+        <source>Return visits</source>
+        <translation>Return visits</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="73"/>
+        <source>Progress log</source>
+        <translation>Progress log</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="99"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="100"/>
+        <source>the sheet</source>
+        <translation>the sheet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="130"/>
+        <source>&amp;Merge into my input</source>
+        <translation>&amp;Merge into my input</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="131"/>
+        <source>Co&amp;mpare…</source>
+        <translation>Co&amp;mpare…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="132"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="138"/>
+        <source>Another user</source>
+        <translation>Another user</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="140"/>
+        <source>%1 changed this sheet at %2: %3.</source>
+        <translation>%1 changed this sheet at %2: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="144"/>
+        <source>You changed %1 too: saving would be refused. Compare, copy your text, then reload.</source>
+        <translation>You changed %1 too: saving would be refused. Compare, copy your text, then reload.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="147"/>
+        <source>Your input is in other fields: merge it into their version, then save.</source>
+        <translation>Your input is in other fields: merge it into their version, then save.</translation>
     </message>
 </context>
 <context>
@@ -572,54 +650,80 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="113"/>
+        <location filename="../../helpdesk/ui/login.py" line="114"/>
         <source>Log in — Helpdesk</source>
         <translation>Log in — Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="114"/>
+        <location filename="../../helpdesk/ui/login.py" line="115"/>
         <source>Complaint desk</source>
         <translation>Complaint desk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="115"/>
+        <location filename="../../helpdesk/ui/login.py" line="116"/>
         <source>&amp;User name:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="116"/>
+        <location filename="../../helpdesk/ui/login.py" line="117"/>
         <source>&amp;Password:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="117"/>
+        <location filename="../../helpdesk/ui/login.py" line="118"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="118"/>
+        <location filename="../../helpdesk/ui/login.py" line="119"/>
         <source>Log &amp;in</source>
         <translation>Log &amp;in</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="119"/>
+        <location filename="../../helpdesk/ui/login.py" line="120"/>
         <source>&amp;Database…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="120"/>
+        <location filename="../../helpdesk/ui/login.py" line="121"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="137"/>
+        <location filename="../../helpdesk/ui/login.py" line="138"/>
         <source>Enter your user name.</source>
         <translation>Enter your user name.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="144"/>
+        <location filename="../../helpdesk/ui/login.py" line="145"/>
         <source>Checking the password…</source>
         <translation>Checking the password…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/login.py" line="164"/>
+        <source>This computer&apos;s clock is %n minute(s) behind the database server&apos;s.</source>
+        <translation>
+            <numerusform>This computer&apos;s clock is %n minute behind the database server&apos;s.</numerusform>
+            <numerusform>This computer&apos;s clock is %n minutes behind the database server&apos;s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/login.py" line="166"/>
+        <source>This computer&apos;s clock is %n minute(s) ahead of the database server&apos;s.</source>
+        <translation>
+            <numerusform>This computer&apos;s clock is %n minute ahead of the database server&apos;s.</numerusform>
+            <numerusform>This computer&apos;s clock is %n minutes ahead of the database server&apos;s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="168"/>
+        <source>Clock</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="169"/>
+        <source>Helpdesk uses the server&apos;s time for every sheet; please have the computer&apos;s clock set right.</source>
+        <translation>Helpdesk uses the server&apos;s time for every sheet; please have the computer&apos;s clock set right.</translation>
     </message>
 </context>
 <context>
@@ -1003,17 +1107,17 @@ Log file: %4</translation>
 <context>
     <name>SheetForm</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="336"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="342"/>
         <source>Deadlines</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="337"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="343"/>
         <source>Response:</source>
         <translation>Response:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="338"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="344"/>
         <source>Resolution:</source>
         <translation>Resolution:</translation>
     </message>
@@ -1258,37 +1362,37 @@ Log file: %4</translation>
         <translation>Check effectiveness…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="341"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="347"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="342"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="348"/>
         <source>Save the sheet (Ctrl+S)</source>
         <translation>Save the sheet (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="343"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="349"/>
         <source>&amp;Print…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="344"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="350"/>
         <source>Print the sheet for signatures (Ctrl+P)</source>
         <translation>Print the sheet for signatures (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="345"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="351"/>
         <source>Reply l&amp;etter…</source>
         <translation>Reply l&amp;etter…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="346"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="352"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="347"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="353"/>
         <source>Close this window (Esc)</source>
         <translation>Close this window (Esc)</translation>
     </message>
@@ -1383,7 +1487,7 @@ Log file: %4</translation>
         <translation>New vehicle…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="400"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="408"/>
         <source>New complaint sheet</source>
         <translation>New complaint sheet</translation>
     </message>
@@ -1403,243 +1507,256 @@ Log file: %4</translation>
         <translation>Closed by %1 at %2.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="439"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="447"/>
         <source>Possible only when the sheet is: %1 (now: %2).</source>
         <translation>Possible only when the sheet is: %1 (now: %2).</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="447"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="455"/>
         <source>Record that the complaint was answered now</source>
         <translation>Record that the complaint was answered now</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="448"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="456"/>
         <source>Give the sheet to the responsible area and person chosen above</source>
         <translation>Give the sheet to the responsible area and person chosen above</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="450"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="458"/>
         <source>Stop the resolution clock while the customer must act</source>
         <translation>Stop the resolution clock while the customer must act</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="451"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="459"/>
         <source>Start the resolution clock again</source>
         <translation>Start the resolution clock again</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="452"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="460"/>
         <source>Needs the root cause, the correction and a concrete long-term measure</source>
         <translation>Needs the root cause, the correction and a concrete long-term measure</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="454"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="462"/>
         <source>Record the customer&apos;s feedback and satisfaction</source>
         <translation>Record the customer&apos;s feedback and satisfaction</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="455"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="463"/>
         <source>Close the sheet (service director)</source>
         <translation>Close the sheet (service director)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="456"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="464"/>
         <source>Work on the sheet again</source>
         <translation>Work on the sheet again</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="463"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="464"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="471"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="472"/>
         <source>set when saved</source>
         <translation>set when saved</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="467"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="475"/>
         <source>The deadlines follow the store&apos;s policy for the channel and severity chosen.</source>
         <translation>The deadlines follow the store&apos;s policy for the channel and severity chosen.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="481"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="489"/>
         <source>Answered %1</source>
         <translation>Answered %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="482"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="490"/>
         <source>on time</source>
         <translation>on time</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="482"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="490"/>
         <source>late</source>
         <translation>late</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="503"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="511"/>
         <source>Major media complaint: escalated to the manufacturer&apos;s PR department.</source>
         <translation>Major media complaint: escalated to the manufacturer&apos;s PR department.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="705"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="54"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="753"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="707"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="55"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="755"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="709"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="56"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="757"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="711"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="57"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="759"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="713"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="60"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="761"/>
         <source>Mileage (km)</source>
         <translation>Mileage (km)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="715"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="61"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="763"/>
         <source>What the customer says</source>
         <translation>What the customer says</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="716"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="62"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="764"/>
         <source>What the customer asks for</source>
         <translation>What the customer asks for</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="718"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="66"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="766"/>
         <source>Root cause</source>
         <translation>Root cause</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="719"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="67"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="767"/>
         <source>Immediate correction</source>
         <translation>Immediate correction</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="720"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="68"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="768"/>
         <source>Compensation (¥)</source>
         <translation>Compensation (¥)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="722"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="69"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="770"/>
         <source>Long-term measure</source>
         <translation>Long-term measure</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="723"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="63"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="771"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="724"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="50"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="772"/>
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="839"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="891"/>
         <source>What the customer must do:</source>
         <translation>What the customer must do:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="845"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="897"/>
         <source>The resolution clock stops until you resume the sheet.</source>
         <translation>The resolution clock stops until you resume the sheet.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="849"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="901"/>
         <source>(choose 1–5)</source>
         <translation>(choose 1–5)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="859"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="911"/>
         <source>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</source>
         <translation>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="862"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="914"/>
         <source>What the customer said:</source>
         <translation>What the customer said:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="864"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="916"/>
         <source>Kind of visit:</source>
         <translation>Kind of visit:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="865"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="917"/>
         <source>How:</source>
         <translation>How:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="876"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="928"/>
         <source>Closing remark:</source>
         <translation>Closing remark:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="882"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="934"/>
         <source>Closing ends the work on this complaint. It can be reopened by the service director.</source>
         <translation>Closing ends the work on this complaint. It can be reopened by the service director.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="886"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="938"/>
         <source>Why it is reopened:</source>
         <translation>Why it is reopened:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="932"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="984"/>
         <source>(choose)</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="940"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="992"/>
         <source>What changes:</source>
         <translation>What changes:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="942"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="994"/>
         <source>Owner:</source>
         <translation>Owner:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="943"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="995"/>
         <source>Due:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="951"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1003"/>
         <source>Add a corrective action</source>
         <translation>Add a corrective action</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="968"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1020"/>
         <source>Result:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="969"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1021"/>
         <source>How it was checked:</source>
         <translation>How it was checked:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="978"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1030"/>
         <source>Effectiveness of: %1</source>
         <translation>Effectiveness of: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1007"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1059"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1008"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1060"/>
         <source>Save your changes to this sheet?</source>
         <translation>Save your changes to this sheet?</translation>
     </message>
@@ -1892,7 +2009,7 @@ Log file: %4</translation>
         <translation>Choose the database to open.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="216"/>
+        <location filename="../../helpdesk/ui/app.py" line="218"/>
         <source>Preparing customer figures…</source>
         <translation>Preparing customer figures…</translation>
     </message>

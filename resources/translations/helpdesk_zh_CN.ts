@@ -85,32 +85,32 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="169"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
         <source>Your input and the saved sheet</source>
         <translation>您的输入与已保存的抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
         <source>Your input</source>
         <translation>您的输入</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
         <source>Saved now</source>
         <translation>当前已保存的内容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="187"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="191"/>
         <source>Differences are in bold. Copy what you need (select a cell and press Ctrl+C), then reload.</source>
         <translation>不同之处以粗体显示。请复制需要的内容（选中单元格后按 Ctrl+C），再重新载入。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="191"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="195"/>
         <source>&amp;Reload now</source>
         <translation>立即重新载入(&amp;R)</translation>
     </message>
@@ -218,6 +218,84 @@
         <location filename="../../helpdesk/ui/complaints/list_page.py" line="420"/>
         <source>searched in %1 s</source>
         <translation>用时 %1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>ConcurrentNotice</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="51"/>
+        <source>Vehicle or order</source>
+        <translation>车辆或订单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="52"/>
+        <source>Rework</source>
+        <translation>返修</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="58"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="71"/>
+        <source>Corrective actions</source>
+        <translation>纠正措施</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="72"/>
+        <source>Return visits</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="73"/>
+        <source>Progress log</source>
+        <translation>处理进展</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="99"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="100"/>
+        <source>the sheet</source>
+        <translation>抱怨单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="130"/>
+        <source>&amp;Merge into my input</source>
+        <translation>合并到我的输入(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="131"/>
+        <source>Co&amp;mpare…</source>
+        <translation>对比(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="132"/>
+        <source>OK</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="138"/>
+        <source>Another user</source>
+        <translation>另一位用户</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="140"/>
+        <source>%1 changed this sheet at %2: %3.</source>
+        <translation>%1 于 %2 修改了这张抱怨单：%3。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="144"/>
+        <source>You changed %1 too: saving would be refused. Compare, copy your text, then reload.</source>
+        <translation>您也修改了%1：保存将被拒绝。请先对比并复制您的内容，再重新载入。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="147"/>
+        <source>Your input is in other fields: merge it into their version, then save.</source>
+        <translation>您的输入在其他栏目：可合并到对方的版本后再保存。</translation>
     </message>
 </context>
 <context>
@@ -571,54 +649,78 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="113"/>
+        <location filename="../../helpdesk/ui/login.py" line="114"/>
         <source>Log in — Helpdesk</source>
         <translation>登录 — Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="114"/>
+        <location filename="../../helpdesk/ui/login.py" line="115"/>
         <source>Complaint desk</source>
         <translation>客诉管理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="115"/>
+        <location filename="../../helpdesk/ui/login.py" line="116"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="116"/>
+        <location filename="../../helpdesk/ui/login.py" line="117"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="117"/>
+        <location filename="../../helpdesk/ui/login.py" line="118"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="118"/>
+        <location filename="../../helpdesk/ui/login.py" line="119"/>
         <source>Log &amp;in</source>
         <translation>登录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="119"/>
+        <location filename="../../helpdesk/ui/login.py" line="120"/>
         <source>&amp;Database…</source>
         <translation>数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="120"/>
+        <location filename="../../helpdesk/ui/login.py" line="121"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="137"/>
+        <location filename="../../helpdesk/ui/login.py" line="138"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="144"/>
+        <location filename="../../helpdesk/ui/login.py" line="145"/>
         <source>Checking the password…</source>
         <translation>正在验证密码…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/login.py" line="164"/>
+        <source>This computer&apos;s clock is %n minute(s) behind the database server&apos;s.</source>
+        <translation>
+            <numerusform>这台电脑的时钟比数据库服务器慢 %n 分钟。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/login.py" line="166"/>
+        <source>This computer&apos;s clock is %n minute(s) ahead of the database server&apos;s.</source>
+        <translation>
+            <numerusform>这台电脑的时钟比数据库服务器快 %n 分钟。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="168"/>
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="169"/>
+        <source>Helpdesk uses the server&apos;s time for every sheet; please have the computer&apos;s clock set right.</source>
+        <translation>Helpdesk 对每张抱怨单都使用服务器时间；请让人把这台电脑的时钟调准。</translation>
     </message>
 </context>
 <context>
@@ -1001,17 +1103,17 @@ Log file: %4</source>
 <context>
     <name>SheetForm</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="336"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="342"/>
         <source>Deadlines</source>
         <translation>处理时限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="337"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="343"/>
         <source>Response:</source>
         <translation>响应：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="338"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="344"/>
         <source>Resolution:</source>
         <translation>解决：</translation>
     </message>
@@ -1256,37 +1358,37 @@ Log file: %4</source>
         <translation>验证效果…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="341"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="347"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="342"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="348"/>
         <source>Save the sheet (Ctrl+S)</source>
         <translation>保存抱怨单（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="343"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="349"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="344"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="350"/>
         <source>Print the sheet for signatures (Ctrl+P)</source>
         <translation>打印抱怨单以供签字（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="345"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="351"/>
         <source>Reply l&amp;etter…</source>
         <translation>回复函(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="346"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="352"/>
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="347"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="353"/>
         <source>Close this window (Esc)</source>
         <translation>关闭此窗口（Esc）</translation>
     </message>
@@ -1381,7 +1483,7 @@ Log file: %4</source>
         <translation>新车辆…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="400"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="408"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨单</translation>
     </message>
@@ -1401,243 +1503,256 @@ Log file: %4</source>
         <translation>由 %1 于 %2 关闭。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="439"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="447"/>
         <source>Possible only when the sheet is: %1 (now: %2).</source>
         <translation>仅当抱怨单处于以下状态时可用：%1（当前：%2）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="447"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="455"/>
         <source>Record that the complaint was answered now</source>
         <translation>记录现在已响应该抱怨</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="448"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="456"/>
         <source>Give the sheet to the responsible area and person chosen above</source>
         <translation>把抱怨单交给上面选定的责任部门和责任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="450"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="458"/>
         <source>Stop the resolution clock while the customer must act</source>
         <translation>在需要客户处理期间暂停解决计时</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="451"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="459"/>
         <source>Start the resolution clock again</source>
         <translation>重新开始解决计时</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="452"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="460"/>
         <source>Needs the root cause, the correction and a concrete long-term measure</source>
         <translation>需要根本原因、缺点纠正和具体的长期措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="454"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="462"/>
         <source>Record the customer&apos;s feedback and satisfaction</source>
         <translation>记录客户的反馈和满意度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="455"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="463"/>
         <source>Close the sheet (service director)</source>
         <translation>关闭抱怨单（服务总监）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="456"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="464"/>
         <source>Work on the sheet again</source>
         <translation>重新处理该抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="463"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="464"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="471"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="472"/>
         <source>set when saved</source>
         <translation>保存时确定</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="467"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="475"/>
         <source>The deadlines follow the store&apos;s policy for the channel and severity chosen.</source>
         <translation>时限按门店对所选接收渠道和严重程度的规定计算。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="481"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="489"/>
         <source>Answered %1</source>
         <translation>已于 %1 响应</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="482"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="490"/>
         <source>on time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="482"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="490"/>
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="503"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="511"/>
         <source>Major media complaint: escalated to the manufacturer&apos;s PR department.</source>
         <translation>重大媒体抱怨：已上报厂家公关部门。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="705"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="54"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="753"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="707"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="55"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="755"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="709"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="56"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="757"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="711"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="57"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="759"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="713"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="60"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="761"/>
         <source>Mileage (km)</source>
         <translation>里程（公里）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="715"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="61"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="763"/>
         <source>What the customer says</source>
         <translation>抱怨内容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="716"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="62"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="764"/>
         <source>What the customer asks for</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="718"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="66"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="766"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="719"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="67"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="767"/>
         <source>Immediate correction</source>
         <translation>缺点纠正</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="720"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="68"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="768"/>
         <source>Compensation (¥)</source>
         <translation>补偿（元）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="722"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="69"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="770"/>
         <source>Long-term measure</source>
         <translation>长期措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="723"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="63"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="771"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="724"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="50"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="772"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="839"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="891"/>
         <source>What the customer must do:</source>
         <translation>需要客户做什么：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="845"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="897"/>
         <source>The resolution clock stops until you resume the sheet.</source>
         <translation>在您恢复处理之前，解决计时暂停。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="849"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="901"/>
         <source>(choose 1–5)</source>
         <translation>（请选择1–5）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="859"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="911"/>
         <source>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</source>
         <translation>满意度（1 = 非常不满意，5 = 非常满意）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="862"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="914"/>
         <source>What the customer said:</source>
         <translation>客户的反馈：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="864"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="916"/>
         <source>Kind of visit:</source>
         <translation>回访类型：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="865"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="917"/>
         <source>How:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="876"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="928"/>
         <source>Closing remark:</source>
         <translation>关闭说明：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="882"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="934"/>
         <source>Closing ends the work on this complaint. It can be reopened by the service director.</source>
         <translation>关闭后该抱怨的处理即告结束。服务总监可以重新打开。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="886"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="938"/>
         <source>Why it is reopened:</source>
         <translation>重新打开的原因：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="932"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="984"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="940"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="992"/>
         <source>What changes:</source>
         <translation>改变内容：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="942"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="994"/>
         <source>Owner:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="943"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="995"/>
         <source>Due:</source>
         <translation>期限：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="951"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1003"/>
         <source>Add a corrective action</source>
         <translation>添加纠正措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="968"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1020"/>
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="969"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1021"/>
         <source>How it was checked:</source>
         <translation>验证方法：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="978"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1030"/>
         <source>Effectiveness of: %1</source>
         <translation>效果验证：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1007"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1059"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1008"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1060"/>
         <source>Save your changes to this sheet?</source>
         <translation>保存对这张抱怨单的修改吗？</translation>
     </message>
@@ -1890,7 +2005,7 @@ Log file: %4</source>
         <translation>请选择要打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="216"/>
+        <location filename="../../helpdesk/ui/app.py" line="218"/>
         <source>Preparing customer figures…</source>
         <translation>正在准备客户价值数据…</translation>
     </message>

@@ -85,32 +85,32 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="169"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
         <source>Your input and the saved sheet</source>
         <translation>您的輸入與已儲存的抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
         <source>Field</source>
         <translation>專案</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
         <source>Your input</source>
         <translation>您的輸入</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
         <source>Saved now</source>
         <translation>當前已儲存的內容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="187"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="191"/>
         <source>Differences are in bold. Copy what you need (select a cell and press Ctrl+C), then reload.</source>
         <translation>不同之處以粗體顯示。請複製需要的內容（選中單元格後按 Ctrl+C），再重新載入。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="191"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="195"/>
         <source>&amp;Reload now</source>
         <translation>立即重新載入(&amp;R)</translation>
     </message>
@@ -218,6 +218,84 @@
         <location filename="../../helpdesk/ui/complaints/list_page.py" line="420"/>
         <source>searched in %1 s</source>
         <translation>用時 %1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>ConcurrentNotice</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="51"/>
+        <source>Vehicle or order</source>
+        <translation>車輛或訂單</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="52"/>
+        <source>Rework</source>
+        <translation>返修</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="58"/>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="71"/>
+        <source>Corrective actions</source>
+        <translation>糾正措施</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="72"/>
+        <source>Return visits</source>
+        <translation>回訪</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="73"/>
+        <source>Progress log</source>
+        <translation>處理進展</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="99"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="100"/>
+        <source>the sheet</source>
+        <translation>抱怨單</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="130"/>
+        <source>&amp;Merge into my input</source>
+        <translation>合併到我的輸入(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="131"/>
+        <source>Co&amp;mpare…</source>
+        <translation>對比(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="132"/>
+        <source>OK</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="138"/>
+        <source>Another user</source>
+        <translation>另一位使用者</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="140"/>
+        <source>%1 changed this sheet at %2: %3.</source>
+        <translation>%1 於 %2 修改了這張抱怨單：%3。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="144"/>
+        <source>You changed %1 too: saving would be refused. Compare, copy your text, then reload.</source>
+        <translation>您也修改了%1：儲存將被拒絕。請先對比並複製您的內容，再重新載入。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="147"/>
+        <source>Your input is in other fields: merge it into their version, then save.</source>
+        <translation>您的輸入在其他欄目：可合併到對方的版本後再儲存。</translation>
     </message>
 </context>
 <context>
@@ -571,54 +649,78 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="113"/>
+        <location filename="../../helpdesk/ui/login.py" line="114"/>
         <source>Log in — Helpdesk</source>
         <translation>登入 — Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="114"/>
+        <location filename="../../helpdesk/ui/login.py" line="115"/>
         <source>Complaint desk</source>
         <translation>客訴管理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="115"/>
+        <location filename="../../helpdesk/ui/login.py" line="116"/>
         <source>&amp;User name:</source>
         <translation>使用者名稱(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="116"/>
+        <location filename="../../helpdesk/ui/login.py" line="117"/>
         <source>&amp;Password:</source>
         <translation>密碼(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="117"/>
+        <location filename="../../helpdesk/ui/login.py" line="118"/>
         <source>&amp;Language:</source>
         <translation>語言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="118"/>
+        <location filename="../../helpdesk/ui/login.py" line="119"/>
         <source>Log &amp;in</source>
         <translation>登入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="119"/>
+        <location filename="../../helpdesk/ui/login.py" line="120"/>
         <source>&amp;Database…</source>
         <translation>資料庫(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="120"/>
+        <location filename="../../helpdesk/ui/login.py" line="121"/>
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="137"/>
+        <location filename="../../helpdesk/ui/login.py" line="138"/>
         <source>Enter your user name.</source>
         <translation>請輸入使用者名稱。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="144"/>
+        <location filename="../../helpdesk/ui/login.py" line="145"/>
         <source>Checking the password…</source>
         <translation>正在驗證密碼…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/login.py" line="164"/>
+        <source>This computer&apos;s clock is %n minute(s) behind the database server&apos;s.</source>
+        <translation>
+            <numerusform>這台電腦的時鐘比資料庫伺服器慢 %n 分鐘。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/login.py" line="166"/>
+        <source>This computer&apos;s clock is %n minute(s) ahead of the database server&apos;s.</source>
+        <translation>
+            <numerusform>這台電腦的時鐘比資料庫伺服器快 %n 分鐘。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="168"/>
+        <source>Clock</source>
+        <translation>時鐘</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="169"/>
+        <source>Helpdesk uses the server&apos;s time for every sheet; please have the computer&apos;s clock set right.</source>
+        <translation>Helpdesk 對每張抱怨單都使用伺服器時間；請讓人把這台電腦的時鐘調準。</translation>
     </message>
 </context>
 <context>
@@ -1001,17 +1103,17 @@ Log file: %4</source>
 <context>
     <name>SheetForm</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="336"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="342"/>
         <source>Deadlines</source>
         <translation>處理時限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="337"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="343"/>
         <source>Response:</source>
         <translation>響應：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="338"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="344"/>
         <source>Resolution:</source>
         <translation>解決：</translation>
     </message>
@@ -1256,37 +1358,37 @@ Log file: %4</source>
         <translation>驗證效果…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="341"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="347"/>
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="342"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="348"/>
         <source>Save the sheet (Ctrl+S)</source>
         <translation>儲存抱怨單（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="343"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="349"/>
         <source>&amp;Print…</source>
         <translation>列印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="344"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="350"/>
         <source>Print the sheet for signatures (Ctrl+P)</source>
         <translation>列印抱怨單以供簽字（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="345"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="351"/>
         <source>Reply l&amp;etter…</source>
         <translation>回覆函(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="346"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="352"/>
         <source>Close window</source>
         <translation>關閉視窗</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="347"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="353"/>
         <source>Close this window (Esc)</source>
         <translation>關閉此視窗（Esc）</translation>
     </message>
@@ -1381,7 +1483,7 @@ Log file: %4</source>
         <translation>新車輛…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="400"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="408"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨單</translation>
     </message>
@@ -1401,243 +1503,256 @@ Log file: %4</source>
         <translation>由 %1 於 %2 關閉。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="439"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="447"/>
         <source>Possible only when the sheet is: %1 (now: %2).</source>
         <translation>僅當抱怨單處於以下狀態時可用：%1（當前：%2）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="447"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="455"/>
         <source>Record that the complaint was answered now</source>
         <translation>記錄現在已響應該抱怨</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="448"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="456"/>
         <source>Give the sheet to the responsible area and person chosen above</source>
         <translation>把抱怨單交給上面選定的責任部門和責任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="450"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="458"/>
         <source>Stop the resolution clock while the customer must act</source>
         <translation>在需要客戶處理期間暫停解決計時</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="451"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="459"/>
         <source>Start the resolution clock again</source>
         <translation>重新開始解決計時</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="452"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="460"/>
         <source>Needs the root cause, the correction and a concrete long-term measure</source>
         <translation>需要根本原因、缺點糾正和具體的長期措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="454"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="462"/>
         <source>Record the customer&apos;s feedback and satisfaction</source>
         <translation>記錄客戶的反饋和滿意度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="455"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="463"/>
         <source>Close the sheet (service director)</source>
         <translation>關閉抱怨單（服務總監）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="456"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="464"/>
         <source>Work on the sheet again</source>
         <translation>重新處理該抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="463"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="464"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="471"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="472"/>
         <source>set when saved</source>
         <translation>儲存時確定</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="467"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="475"/>
         <source>The deadlines follow the store&apos;s policy for the channel and severity chosen.</source>
         <translation>時限按門店對所選接收渠道和嚴重程度的規定計算。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="481"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="489"/>
         <source>Answered %1</source>
         <translation>已於 %1 響應</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="482"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="490"/>
         <source>on time</source>
         <translation>按時</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="482"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="490"/>
         <source>late</source>
         <translation>超時</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="503"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="511"/>
         <source>Major media complaint: escalated to the manufacturer&apos;s PR department.</source>
         <translation>重大媒體抱怨：已上報廠家公關部門。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="705"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="54"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="753"/>
         <source>Received</source>
         <translation>接收時間</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="707"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="55"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="755"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="709"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="56"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="757"/>
         <source>Severity</source>
         <translation>嚴重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="711"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="57"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="759"/>
         <source>Category</source>
         <translation>類別</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="713"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="60"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="761"/>
         <source>Mileage (km)</source>
         <translation>里程（公里）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="715"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="61"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="763"/>
         <source>What the customer says</source>
         <translation>抱怨內容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="716"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="62"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="764"/>
         <source>What the customer asks for</source>
         <translation>客戶訴求</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="718"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="66"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="766"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="719"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="67"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="767"/>
         <source>Immediate correction</source>
         <translation>缺點糾正</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="720"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="68"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="768"/>
         <source>Compensation (¥)</source>
         <translation>補償（元）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="722"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="69"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="770"/>
         <source>Long-term measure</source>
         <translation>長期措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="723"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="63"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="771"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="724"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="50"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="772"/>
         <source>Responsible</source>
         <translation>責任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="839"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="891"/>
         <source>What the customer must do:</source>
         <translation>需要客戶做什麼：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="845"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="897"/>
         <source>The resolution clock stops until you resume the sheet.</source>
         <translation>在您恢復處理之前，解決計時暫停。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="849"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="901"/>
         <source>(choose 1–5)</source>
         <translation>（請選擇1–5）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="859"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="911"/>
         <source>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</source>
         <translation>滿意度（1 = 非常不滿意，5 = 非常滿意）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="862"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="914"/>
         <source>What the customer said:</source>
         <translation>客戶的反饋：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="864"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="916"/>
         <source>Kind of visit:</source>
         <translation>回訪型別：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="865"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="917"/>
         <source>How:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="876"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="928"/>
         <source>Closing remark:</source>
         <translation>關閉說明：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="882"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="934"/>
         <source>Closing ends the work on this complaint. It can be reopened by the service director.</source>
         <translation>關閉後該抱怨的處理即告結束。服務總監可以重新打開。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="886"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="938"/>
         <source>Why it is reopened:</source>
         <translation>重新打開的原因：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="932"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="984"/>
         <source>(choose)</source>
         <translation>（請選擇）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="940"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="992"/>
         <source>What changes:</source>
         <translation>改變內容：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="942"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="994"/>
         <source>Owner:</source>
         <translation>負責人：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="943"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="995"/>
         <source>Due:</source>
         <translation>期限：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="951"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1003"/>
         <source>Add a corrective action</source>
         <translation>新增糾正措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="968"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1020"/>
         <source>Result:</source>
         <translation>結果：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="969"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1021"/>
         <source>How it was checked:</source>
         <translation>驗證方法：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="978"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1030"/>
         <source>Effectiveness of: %1</source>
         <translation>效果驗證：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1007"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1059"/>
         <source>Unsaved changes</source>
         <translation>未儲存的修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1008"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1060"/>
         <source>Save your changes to this sheet?</source>
         <translation>儲存對這張抱怨單的修改嗎？</translation>
     </message>
@@ -1890,7 +2005,7 @@ Log file: %4</source>
         <translation>請選擇要打開的資料庫。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="216"/>
+        <location filename="../../helpdesk/ui/app.py" line="218"/>
         <source>Preparing customer figures…</source>
         <translation>正在準備客戶價值資料…</translation>
     </message>

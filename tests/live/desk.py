@@ -5,6 +5,7 @@ Actions (each prints one JSON line):
                        stored times and minutes left as the list counts them.
     show SHEET_ID      the same figures for an existing sheet.
     note SHEET_ID TEXT add a progress note to the sheet.
+    analyse SHEET_ID FIELD TEXT   record one analysis field (root_cause...).
     now                the store's "now" as this process sees it.
 
 Every process logs in (as a desk does), so it reads the store's time zone and the
@@ -61,6 +62,10 @@ def main(argv: list[str]) -> int:
             out = _figures(db, me.id, int(rest[0]))
         elif action == "note":
             saved = complaints.add_progress(db.uow(), me.id, int(rest[0]), rest[1])
+            out = {"id": saved.id, "version": saved.version}
+        elif action == "analyse":
+            saved = complaints.record_analysis(db.uow(), me.id, int(rest[0]),
+                                               **{rest[1]: rest[2]})
             out = {"id": saved.id, "version": saved.version}
         elif action == "now":
             out = {"now": _iso(common.now())}

@@ -9,18 +9,19 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
-from helpdesk.services import common, users
+from helpdesk.services import common, complaints, users
 from helpdesk.storage import change_feed
 from helpdesk.storage.uow import SqlAlchemyUnitOfWork
+from helpdesk.ui.complaints.form import SheetForm
 from helpdesk.ui.complaints.list_page import ComplaintListPage
 from helpdesk.ui.context import AppContext
 from helpdesk.ui.login import LoginDialog
 from tests.fakes import seed_staff
 from tests.integration import databases
 from tests.live import run_desk
-from tests.ui.helpers import activate, when_modal
+from tests.ui.helpers import activate, type_text, when_modal
 
 
 @pytest.fixture(autouse=True)
@@ -100,3 +101,85 @@ def test_another_desks_sheet_appears_in_the_list_within_two_seconds(qtbot, any_d
         assert page.selected_sheet_id() == mine["id"]
     finally:
         stop()
+
+
+# ------------------------------------------------------- an open form is told
+def _open_form(qtbot, ctx, sheet_id: int) -> SheetForm:
+    form = SheetForm(ctx, sheet_id=sheet_id)
+    qtbot.addWidget(form)
+    form.resize(1200, 800)
+    activate(qtbot, form)
+    return form
+
+
+def test_an_open_form_is_told_at_once_and_merges_edits_of_other_fields(
+        qtbot, make_ctx, sample, ui_db):
+    ctx = make_ctx(sample.staff.manager)
+    form = _open_form(qtbot, ctx, sample.in_progress)
+    stop = change_feed.watch(ui_db.engine, ctx.bus.publish)
+    try:
+        type_text(qtbot, form.root_cause_edit, "仓库漏订配件，系统没有提醒")
+        run_desk(ui_db.url, "director", "note", str(sample.in_progress), "已催供应商发货")
+        started = time.monotonic()
+        qtbot.waitUntil(form.concurrent.isVisible, timeout=2000)
+        assert time.monotonic() - started < 2.0
+    finally:
+        stop()
+    said = form.concurrent.text.text()
+    assert said.startswith("李建国 changed this sheet at ") and "Progress log" in said
+    assert form.concurrent.merge_button.isVisible()
+    assert form.root_cause_edit.toPlainText() == "仓库漏订配件，系统没有提醒"  # kept
+    qtbot.mouseClick(form.concurrent.merge_button, Qt.MouseButton.LeftButton)
+    assert not form.concurrent.isVisible()
+    assert form.root_cause_edit.toPlainText() == "仓库漏订配件，系统没有提醒"
+    assert form.save()  # against the newest version: no conflict
+    saved = complaints.get_sheet(ui_db.uow(), sample.staff.manager, sample.in_progress)
+    assert saved.root_cause == "仓库漏订配件，系统没有提醒"
+    assert "已催供应商发货" in [p.text for p in saved.progress]
+
+
+def test_edits_of_the_same_field_are_refused_with_who_and_when(
+        qtbot, make_ctx, sample, ui_db):
+    ctx = make_ctx(sample.staff.manager)
+    form = _open_form(qtbot, ctx, sample.in_progress)
+    stop = change_feed.watch(ui_db.engine, ctx.bus.publish)
+    try:
+        type_text(qtbot, form.root_cause_edit, "仓库漏订配件，系统没有提醒")
+        run_desk(ui_db.url, "director", "analyse", str(sample.in_progress), "root_cause",
+                 "供应商发货延误，未及时通知客户")
+        qtbot.waitUntil(form.concurrent.isVisible, timeout=2000)
+    finally:
+        stop()
+    said = form.concurrent.text.text()
+    assert "李建国" in said and "You changed Root cause too" in said
+    assert not form.concurrent.merge_button.isVisible()
+    form.merge_concurrent()  # even if asked: nothing of theirs is overwritten
+    assert form.root_cause_edit.toPlainText() == "仓库漏订配件，系统没有提醒"
+    texts: list[str] = []
+
+    def on_conflict(dialog) -> None:
+        texts.append(dialog.findChild(QLabel, "conflictText").text())
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)  # the default button keeps the input
+
+    when_modal(on_conflict)
+    assert not form.save()
+    assert texts and texts[0].startswith("李建国 saved this sheet at ")
+    assert form.root_cause_edit.toPlainText() == "仓库漏订配件，系统没有提醒"
+    saved = complaints.get_sheet(ui_db.uow(), sample.staff.manager, sample.in_progress)
+    assert saved.root_cause == "供应商发货延误，未及时通知客户"
+
+
+def test_a_form_without_input_shows_the_new_version_and_says_who(qtbot, make_ctx, sample,
+                                                                ui_db):
+    ctx = make_ctx(sample.staff.manager)
+    form = _open_form(qtbot, ctx, sample.in_progress)
+    stop = change_feed.watch(ui_db.engine, ctx.bus.publish)
+    try:
+        run_desk(ui_db.url, "director", "analyse", str(sample.in_progress), "correction",
+                 "先借用备用车")
+        qtbot.waitUntil(form.concurrent.isVisible, timeout=2000)
+    finally:
+        stop()
+    assert form.correction_edit.toPlainText() == "先借用备用车"
+    assert "Immediate correction" in form.concurrent.text.text()
+    assert not form.concurrent.merge_button.isVisible()

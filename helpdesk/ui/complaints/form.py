@@ -66,7 +66,7 @@ from helpdesk.services import common, complaints, customers, drafts, setup, user
 from helpdesk.services import settings as settings_svc
 from helpdesk.services.dto import Allowance, SheetDetail, UserInfo
 from helpdesk.ui import formatting, labels, messages, widgets
-from helpdesk.ui.complaints import dialogs, panels
+from helpdesk.ui.complaints import concurrent, dialogs, panels
 from helpdesk.ui.context import AppContext
 
 DRAFT_EVERY_MS = 3000
@@ -163,6 +163,11 @@ class SheetForm(QWidget):
         self.title_label.setFont(font)
         self.state_label = QLabel(objectName="stateLabel")
         self.general_error = widgets.error_label("general")
+        # Issue 9: another desk changed the sheet open here.
+        self.concurrent = concurrent.ConcurrentNotice(self)
+        self.concurrent.merge_requested.connect(self.merge_concurrent)
+        self.concurrent.compare_requested.connect(self.compare)
+        self._concurrent_saved: SheetDetail | None = None
 
         # --- SLA panel
         self.sla_box = QGroupBox(objectName="slaBox")
@@ -257,6 +262,7 @@ class SheetForm(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.sla_box)
         layout.addWidget(self.general_error)
+        layout.addWidget(self.concurrent)
         layout.addWidget(self.scroll, 1)
         layout.addLayout(buttons)
 
@@ -372,6 +378,8 @@ class SheetForm(QWidget):
         self._draft_key = f"sheet-{detail.id}"
         self.errors.clear()
         self.general_error.hide()
+        self.concurrent.hide()
+        self._concurrent_saved = None
         now = common.now()
         self.identity.load(detail, now)
         self.customer.load(detail)
@@ -553,7 +561,7 @@ class SheetForm(QWidget):
                 self._may_register = complaints.may_register(self._ctx.uow(),
                                                              self._ctx.user_id)
                 self._refresh_view()
-        if self.detail is None or self.dirty:
+        if self.detail is None:
             return
         if changes.everything or changes.users or self.detail.id in changes.sheet_ids:
             try:
@@ -561,7 +569,47 @@ class SheetForm(QWidget):
                                               self.detail.id)
             except HelpdeskError:
                 return  # gone or no longer ours to see: the form shows what it had
-            self.load(detail)
+            self._sheet_changed(detail)
+
+    def _edited_keys(self) -> list[str]:
+        now = self.values()
+        keys = _REGISTRATION + _ANALYSIS if self.detail is not None else _REGISTRATION
+        return [k for k in keys if now[k] != self._baseline.get(k)]
+
+    def _sheet_changed(self, saved: SheetDetail) -> None:
+        """The sheet as saved now. Without input here the form shows it; with input,
+        it is kept and the notice says who changed what, and whether a merge can
+        keep both (issue 9)."""
+        assert self.detail is not None
+        if saved.version == self.detail.version:
+            if not self.dirty:
+                self.load(saved)  # names and rights may have changed (users)
+            return
+        theirs = concurrent.changed_attributes(self.detail, saved)
+        if not self.dirty:
+            self.load(saved)
+            self.concurrent.tell(saved, theirs, typing=False)
+            return
+        self._concurrent_saved = saved
+        overlap = theirs & concurrent.attributes_of(self._edited_keys())
+        self.concurrent.tell(saved, theirs, typing=True, overlap=overlap)
+
+    def merge_concurrent(self) -> None:
+        """Take the other desk's version and put the user's edited fields back on it;
+        the next save then goes against the newest version. Refused (with the notice
+        kept) when both changed the same field."""
+        saved = self._concurrent_saved
+        if saved is None or self.detail is None:
+            return
+        keys = self._edited_keys()
+        theirs = concurrent.changed_attributes(self.detail, saved)
+        if theirs & concurrent.attributes_of(keys):
+            return
+        typed = self.values()
+        self.load(saved)
+        self._restore_values({**self.values(), **{k: typed[k] for k in keys}})
+        self._concurrent_saved = None
+        self.concurrent.hide()
 
     # ================================================================ saving
     def _sheet_input(self, v: dict[str, Any]) -> complaints.SheetInput:
@@ -775,6 +823,11 @@ class SheetForm(QWidget):
         for key in ("received_at", "rework_completed_at"):
             if values.get(key):
                 values[key] = datetime.fromisoformat(values[key])
+        self._restore_values(values)
+        self._last_draft = None
+
+    def _restore_values(self, values: dict[str, Any]) -> None:
+        """Put input values (``values()``'s shape) into the fields."""
         self.customer.restore(values)
         if not values.get("new_customer") and values.get("customer_id"):
             self.vehicle.offer(self.finder.customer, values.get("vehicle_choice") or None,
@@ -782,7 +835,6 @@ class SheetForm(QWidget):
         for panel in self._panels:
             if panel is not self.customer:
                 panel.restore(values)
-        self._last_draft = None
 
     # ================================================================ workflow
     def run_action(self, action: Action) -> None:
