@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from helpdesk.domain import parsing, validation
+from helpdesk.domain import parsing, sla, validation
 from helpdesk.domain.calendar import StoreCalendar
 from helpdesk.domain.complaints import DEFAULT_CATEGORIES
 from helpdesk.domain.customers import Store
@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 # database server's (PostgreSQL), read in the store's zone (a setting of the database).
 DEFAULT_TIME_ZONE = "Asia/Shanghai"
 TIME_ZONE_KEY = "time_zone"
+WARNING_WINDOW_KEY = "warning_window"  # sla.WarningWindow.to_dict(); read with the clock
 CLOCK_TOLERANCE = timedelta(minutes=1)
 """A desk whose clock differs from the server's by more than this is told at login."""
 CLOCK_REFRESH_SECONDS = 15 * 60
@@ -120,7 +121,8 @@ def _system_now() -> datetime:
 
 
 def sync_clock(uow: UnitOfWork) -> timedelta:
-    """Read the store's time zone and measure the database server's clock (PostgreSQL;
+    """Read the store's time zone (and its warning window, ``sla.WarningWindow``) and
+    measure the database server's clock (PostgreSQL;
     SQLite has none, the PC's clock is used). Called when a desk opens the database
     (login, the command line); later measures happen every
     :data:`CLOCK_REFRESH_SECONDS` on their own. Returns the server's clock minus
@@ -132,6 +134,8 @@ def sync_clock(uow: UnitOfWork) -> timedelta:
 
     with uow.reading():
         name = uow.settings.get(TIME_ZONE_KEY) or DEFAULT_TIME_ZONE
+        window = uow.settings.get(WARNING_WINDOW_KEY)
+    sla.set_warning_window(sla.WarningWindow.from_dict(window))
     try:
         zone = time_zone(str(name))
     except ValidationError:
@@ -159,6 +163,7 @@ def reset_clock_sync() -> None:
         _clock.offset = timedelta(0)
         _clock.measure = None
         _clock.measured_at = 0.0
+    sla.set_warning_window(None)
 
 
 # Tests and the demo generator replace this to freeze or move time.
