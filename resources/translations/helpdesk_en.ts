@@ -411,7 +411,7 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="115"/>
+        <location filename="../../helpdesk/ui/app.py" line="116"/>
         <source>The database cannot be opened</source>
         <translation>The database cannot be opened</translation>
     </message>
@@ -419,89 +419,145 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>DatabaseTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="242"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="243"/>
         <source>Open now: %1</source>
         <translation>Open now: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="245"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="246"/>
         <source>One desk: a SQLite file on this computer (never on a network drive). Several desks: a PostgreSQL server, e.g. postgresql://helpdesk:password@server/helpdesk. Leave empty for the default file in your data folder. The new location is used from the next start.</source>
         <translation>One desk: a SQLite file on this computer (never on a network drive). Several desks: a PostgreSQL server, e.g. postgresql://helpdesk:password@server/helpdesk. Leave empty for the default file in your data folder. The new location is used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="250"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="251"/>
         <source>Choose file…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="251"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="252"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Test connection</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="252"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="253"/>
         <source>Use from next start</source>
         <translation>Use from next start</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="253"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="254"/>
         <source>Default file</source>
         <translation>Default file</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="257"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="258"/>
         <source>Database file</source>
         <translation>Database file</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="258"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="259"/>
         <source>Helpdesk database (*.db);;All files (*)</source>
         <translation>Helpdesk database (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="268"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="269"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="279"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="280"/>
         <source>Testing the database connection…</source>
         <translation>Testing the database connection…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="284"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="285"/>
         <source>✗ Cannot connect: %1</source>
         <translation>✗ Cannot connect: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="289"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="290"/>
         <source>✓ Connected: a Helpdesk database, ready to use.</source>
         <translation>✓ Connected: a Helpdesk database, ready to use.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="291"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="292"/>
         <source>✓ Connected: a Helpdesk database of an older version; it is upgraded (after a backup) when opened.</source>
         <translation>✓ Connected: a Helpdesk database of an older version; it is upgraded (after a backup) when opened.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="294"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="295"/>
         <source>✓ Connected: empty; Helpdesk will offer the first-run setup.</source>
         <translation>✓ Connected: empty; Helpdesk will offer the first-run setup.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="307"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="308"/>
         <source>Saved: Helpdesk opens %1 from the next start.</source>
         <translation>Saved: Helpdesk opens %1 from the next start.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="310"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="311"/>
         <source>The password is kept in the system&apos;s credential store.</source>
         <translation>The password is kept in the system&apos;s credential store.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="313"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="314"/>
         <source>This computer has no credential store: the password is kept in the configuration file, readable only by you.</source>
         <translation>This computer has no credential store: the password is kept in the configuration file, readable only by you.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskTray</name>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/tray.py" line="169"/>
+        <source>%n sheet(s) need attention</source>
+        <translation>
+            <numerusform>%n sheet needs attention</numerusform>
+            <numerusform>%n sheets need attention</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="187"/>
+        <source>Due soon: %1</source>
+        <translation>Due soon: %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="188"/>
+        <source>%1 — due at %2</source>
+        <translation>%1 — due at %2</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="190"/>
+        <source>Overdue: %1</source>
+        <translation>Overdue: %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="191"/>
+        <source>%1 — was due at %2</source>
+        <translation>%1 — was due at %2</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="193"/>
+        <source>Assigned to you: %1</source>
+        <translation>Assigned to you: %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="199"/>
+        <source>New complaint (%1): %2</source>
+        <translation>New complaint (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="207"/>
+        <source>Mine: %1 due soon, %2 overdue · Store: %3 due soon, %4 overdue</source>
+        <translation>Mine: %1 due soon, %2 overdue · Store: %3 due soon, %4 overdue</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="220"/>
+        <source>Show Helpdesk</source>
+        <translation>Show Helpdesk</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="221"/>
+        <source>Sound with notifications</source>
+        <translation>Sound with notifications</translation>
     </message>
 </context>
 <context>
@@ -928,37 +984,37 @@ Log file: %4</translation>
 <context>
     <name>PersonalTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="370"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="371"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="370"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="371"/>
         <source>Current password:</source>
         <translation>Current password:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="370"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="371"/>
         <source>New password:</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="371"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="372"/>
         <source>New password again:</source>
         <translation>New password again:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="373"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="374"/>
         <source>My password</source>
         <translation>My password</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="374"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="375"/>
         <source>Change my password</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="398"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="399"/>
         <source>Your password is changed.</source>
         <translation>Your password is changed.</translation>
     </message>
@@ -1059,49 +1115,54 @@ Log file: %4</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="484"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="486"/>
         <source>Store:</source>
         <translation>Store:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="486"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="486"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
         <source>Working hours</source>
         <translation>Working hours</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="487"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
         <source>Deadlines (SLA)</source>
         <translation>Deadlines (SLA)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="487"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
         <source>Banned phrases</source>
         <translation>Banned phrases</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="490"/>
         <source>Categories</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="490"/>
         <source>Users and roles</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="491"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="491"/>
         <source>Language and password</source>
         <translation>Language and password</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="492"/>
+        <source>Time and warnings</source>
+        <translation>Time and warnings</translation>
     </message>
 </context>
 <context>
@@ -1868,116 +1929,144 @@ Log file: %4</translation>
     </message>
 </context>
 <context>
+    <name>TimeAndWarningsTab</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="75"/>
+        <source>Store &amp;time zone:</source>
+        <translation>Store &amp;time zone:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="75"/>
+        <source>Warn in the &amp;last:</source>
+        <translation>Warn in the &amp;last:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="76"/>
+        <source>…but at least (&amp;minutes):</source>
+        <translation>…but at least (&amp;minutes):</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="78"/>
+        <source>Share of the time a deadline allows</source>
+        <translation>Share of the time a deadline allows</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="80"/>
+        <source>Every desk shows and stores times in the store&apos;s time zone, whatever the time zone of its computer. A deadline turns amber, and its responsible person is notified, in the last part of the time allowed (a third of a 2-hour response: 40 minutes), never shorter than the minimum. Other desks use the new values from their next login.</source>
+        <translation>Every desk shows and stores times in the store&apos;s time zone, whatever the time zone of its computer. A deadline turns amber, and its responsible person is notified, in the last part of the time allowed (a third of a 2-hour response: 40 minutes), never shorter than the minimum. Other desks use the new values from their next login.</translation>
+    </message>
+</context>
+<context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
         <source>Roles</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="89"/>
         <source>Last login</source>
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="89"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="90"/>
         <source>Add user…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="90"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="91"/>
         <source>Edit…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="91"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="92"/>
         <source>Set password…</source>
         <translation>Set password…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="97"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="98"/>
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="97"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="98"/>
         <source>Deactivated</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="99"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="100"/>
         <source>Active, no login</source>
         <translation>Active, no login</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="132"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="133"/>
         <source>User name:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="133"/>
-        <location filename="../../helpdesk/ui/settings/page.py" line="156"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="134"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="157"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="134"/>
-        <location filename="../../helpdesk/ui/settings/page.py" line="157"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="135"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="158"/>
         <source>Roles:</source>
         <translation>Roles:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="136"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="137"/>
         <source>Password (empty: cannot log in):</source>
         <translation>Password (empty: cannot log in):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="145"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="146"/>
         <source>Add user</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="152"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="153"/>
         <source>May log in and be chosen</source>
         <translation>May log in and be chosen</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="159"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="160"/>
         <source>Active:</source>
         <translation>Active:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="167"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="168"/>
         <source>Edit %1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="176"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="177"/>
         <source>New password:</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="183"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="184"/>
         <source>Password of %1</source>
         <translation>Password of %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="188"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="189"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
@@ -1999,17 +2088,17 @@ Log file: %4</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="145"/>
+        <location filename="../../helpdesk/ui/app.py" line="146"/>
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="202"/>
+        <location filename="../../helpdesk/ui/app.py" line="203"/>
         <source>Choose the database to open.</source>
         <translation>Choose the database to open.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="218"/>
+        <location filename="../../helpdesk/ui/app.py" line="222"/>
         <source>Preparing customer figures…</source>
         <translation>Preparing customer figures…</translation>
     </message>
@@ -2105,22 +2194,22 @@ Log file: %4</translation>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="44"/>
+        <location filename="../../helpdesk/ui/app.py" line="45"/>
         <source>Complaints</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="45"/>
+        <location filename="../../helpdesk/ui/app.py" line="46"/>
         <source>Customers</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="46"/>
+        <location filename="../../helpdesk/ui/app.py" line="47"/>
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="47"/>
+        <location filename="../../helpdesk/ui/app.py" line="48"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>

@@ -410,7 +410,7 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="115"/>
+        <location filename="../../helpdesk/ui/app.py" line="116"/>
         <source>The database cannot be opened</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -418,89 +418,144 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>DatabaseTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="242"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="243"/>
         <source>Open now: %1</source>
         <translation>当前打开：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="245"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="246"/>
         <source>One desk: a SQLite file on this computer (never on a network drive). Several desks: a PostgreSQL server, e.g. postgresql://helpdesk:password@server/helpdesk. Leave empty for the default file in your data folder. The new location is used from the next start.</source>
         <translation>单台电脑：本机上的 SQLite 文件（切勿放在网络驱动器上）。多台电脑共用：PostgreSQL 服务器，例如 postgresql://helpdesk:password@server/helpdesk。留空则使用数据文件夹中的默认文件。新位置在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="250"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="251"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="251"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="252"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="252"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="253"/>
         <source>Use from next start</source>
         <translation>下次启动时使用</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="253"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="254"/>
         <source>Default file</source>
         <translation>默认文件</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="257"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="258"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="258"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="259"/>
         <source>Helpdesk database (*.db);;All files (*)</source>
         <translation>Helpdesk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="268"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="269"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="279"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="280"/>
         <source>Testing the database connection…</source>
         <translation>正在测试数据库连接…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="284"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="285"/>
         <source>✗ Cannot connect: %1</source>
         <translation>✗ 无法连接：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="289"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="290"/>
         <source>✓ Connected: a Helpdesk database, ready to use.</source>
         <translation>✓ 已连接：Helpdesk 数据库，可以使用。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="291"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="292"/>
         <source>✓ Connected: a Helpdesk database of an older version; it is upgraded (after a backup) when opened.</source>
         <translation>✓ 已连接：旧版本的 Helpdesk 数据库；打开时会先备份再升级。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="294"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="295"/>
         <source>✓ Connected: empty; Helpdesk will offer the first-run setup.</source>
         <translation>✓ 已连接：空数据库；Helpdesk 将引导初始设置。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="307"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="308"/>
         <source>Saved: Helpdesk opens %1 from the next start.</source>
         <translation>已保存：下次启动时 Helpdesk 将打开 %1。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="310"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="311"/>
         <source>The password is kept in the system&apos;s credential store.</source>
         <translation>密码保存在系统的凭据管理器中。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="313"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="314"/>
         <source>This computer has no credential store: the password is kept in the configuration file, readable only by you.</source>
         <translation>这台电脑没有凭据管理器：密码保存在配置文件中，只有您能读取。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskTray</name>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/tray.py" line="169"/>
+        <source>%n sheet(s) need attention</source>
+        <translation>
+            <numerusform>%n 张抱怨单需要处理</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="187"/>
+        <source>Due soon: %1</source>
+        <translation>即将到期：%1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="188"/>
+        <source>%1 — due at %2</source>
+        <translation>%1 — %2 到期</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="190"/>
+        <source>Overdue: %1</source>
+        <translation>已超时：%1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="191"/>
+        <source>%1 — was due at %2</source>
+        <translation>%1 — 应于 %2 完成</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="193"/>
+        <source>Assigned to you: %1</source>
+        <translation>已分派给您：%1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="199"/>
+        <source>New complaint (%1): %2</source>
+        <translation>新抱怨（%1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="207"/>
+        <source>Mine: %1 due soon, %2 overdue · Store: %3 due soon, %4 overdue</source>
+        <translation>我的：%1 即将到期，%2 已超时 · 全店：%3 即将到期，%4 已超时</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="220"/>
+        <source>Show Helpdesk</source>
+        <translation>显示 Helpdesk</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="221"/>
+        <source>Sound with notifications</source>
+        <translation>通知时播放提示音</translation>
     </message>
 </context>
 <context>
@@ -924,37 +979,37 @@ Log file: %4</source>
 <context>
     <name>PersonalTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="370"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="371"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="370"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="371"/>
         <source>Current password:</source>
         <translation>当前密码：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="370"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="371"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="371"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="372"/>
         <source>New password again:</source>
         <translation>再次输入新密码：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="373"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="374"/>
         <source>My password</source>
         <translation>我的密码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="374"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="375"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="398"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="399"/>
         <source>Your password is changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -1055,49 +1110,54 @@ Log file: %4</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="484"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="486"/>
         <source>Store:</source>
         <translation>门店：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="486"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="486"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
         <source>Working hours</source>
         <translation>营业时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="487"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
         <source>Deadlines (SLA)</source>
         <translation>处理时限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="487"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
         <source>Banned phrases</source>
         <translation>禁用空话</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="490"/>
         <source>Categories</source>
         <translation>抱怨类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="490"/>
         <source>Users and roles</source>
         <translation>用户和角色</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="491"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="491"/>
         <source>Language and password</source>
         <translation>语言和密码</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="492"/>
+        <source>Time and warnings</source>
+        <translation>时间与预警</translation>
     </message>
 </context>
 <context>
@@ -1864,116 +1924,144 @@ Log file: %4</source>
     </message>
 </context>
 <context>
+    <name>TimeAndWarningsTab</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="75"/>
+        <source>Store &amp;time zone:</source>
+        <translation>门店时区(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="75"/>
+        <source>Warn in the &amp;last:</source>
+        <translation>预警时段为最后(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="76"/>
+        <source>…but at least (&amp;minutes):</source>
+        <translation>…但至少（分钟）(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="78"/>
+        <source>Share of the time a deadline allows</source>
+        <translation>占时限总时间的比例</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="80"/>
+        <source>Every desk shows and stores times in the store&apos;s time zone, whatever the time zone of its computer. A deadline turns amber, and its responsible person is notified, in the last part of the time allowed (a third of a 2-hour response: 40 minutes), never shorter than the minimum. Other desks use the new values from their next login.</source>
+        <translation>每台电脑都按门店时区显示和保存时间，与电脑本身的时区无关。时限进入最后这段时间时变为琥珀色并通知负责人（2小时响应的三分之一：40分钟），且不短于最短时间。其他电脑在下次登录后使用新设置。</translation>
+    </message>
+</context>
+<context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="89"/>
         <source>Last login</source>
         <translation>上次登录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="89"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="90"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="90"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="91"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="91"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="92"/>
         <source>Set password…</source>
         <translation>设置密码…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="97"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="98"/>
         <source>Active</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="97"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="98"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="99"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="100"/>
         <source>Active, no login</source>
         <translation>在职，不能登录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="132"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="133"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="133"/>
-        <location filename="../../helpdesk/ui/settings/page.py" line="156"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="134"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="157"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="134"/>
-        <location filename="../../helpdesk/ui/settings/page.py" line="157"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="135"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="158"/>
         <source>Roles:</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="136"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="137"/>
         <source>Password (empty: cannot log in):</source>
         <translation>密码（留空则不能登录）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="145"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="146"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="152"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="153"/>
         <source>May log in and be chosen</source>
         <translation>可以登录并被指定为责任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="159"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="160"/>
         <source>Active:</source>
         <translation>启用：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="167"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="168"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="176"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="177"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="183"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="184"/>
         <source>Password of %1</source>
         <translation>%1 的密码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="188"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="189"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1995,17 +2083,17 @@ Log file: %4</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="145"/>
+        <location filename="../../helpdesk/ui/app.py" line="146"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="202"/>
+        <location filename="../../helpdesk/ui/app.py" line="203"/>
         <source>Choose the database to open.</source>
         <translation>请选择要打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="218"/>
+        <location filename="../../helpdesk/ui/app.py" line="222"/>
         <source>Preparing customer figures…</source>
         <translation>正在准备客户价值数据…</translation>
     </message>
@@ -2101,22 +2189,22 @@ Log file: %4</source>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="44"/>
+        <location filename="../../helpdesk/ui/app.py" line="45"/>
         <source>Complaints</source>
         <translation>抱怨/投诉</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="45"/>
+        <location filename="../../helpdesk/ui/app.py" line="46"/>
         <source>Customers</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="46"/>
+        <location filename="../../helpdesk/ui/app.py" line="47"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="47"/>
+        <location filename="../../helpdesk/ui/app.py" line="48"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>

@@ -410,7 +410,7 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="115"/>
+        <location filename="../../helpdesk/ui/app.py" line="116"/>
         <source>The database cannot be opened</source>
         <translation>無法打開資料庫</translation>
     </message>
@@ -418,89 +418,144 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>DatabaseTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="242"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="243"/>
         <source>Open now: %1</source>
         <translation>當前打開：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="245"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="246"/>
         <source>One desk: a SQLite file on this computer (never on a network drive). Several desks: a PostgreSQL server, e.g. postgresql://helpdesk:password@server/helpdesk. Leave empty for the default file in your data folder. The new location is used from the next start.</source>
         <translation>單臺電腦：本機上的 SQLite 檔案（切勿放在網路驅動器上）。多臺電腦共用：PostgreSQL 伺服器，例如 postgresql://helpdesk:password@server/helpdesk。留空則使用資料資料夾中的預設檔案。新位置在下次啟動時生效。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="250"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="251"/>
         <source>Choose file…</source>
         <translation>選擇檔案…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="251"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="252"/>
         <source>&amp;Test connection</source>
         <translation>測試連線(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="252"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="253"/>
         <source>Use from next start</source>
         <translation>下次啟動時使用</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="253"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="254"/>
         <source>Default file</source>
         <translation>預設檔案</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="257"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="258"/>
         <source>Database file</source>
         <translation>資料庫檔案</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="258"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="259"/>
         <source>Helpdesk database (*.db);;All files (*)</source>
         <translation>Helpdesk 資料庫 (*.db);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="268"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="269"/>
         <source>Connecting…</source>
         <translation>正在連線…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="279"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="280"/>
         <source>Testing the database connection…</source>
         <translation>正在測試資料庫連線…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="284"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="285"/>
         <source>✗ Cannot connect: %1</source>
         <translation>✗ 無法連線：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="289"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="290"/>
         <source>✓ Connected: a Helpdesk database, ready to use.</source>
         <translation>✓ 已連線：Helpdesk 資料庫，可以使用。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="291"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="292"/>
         <source>✓ Connected: a Helpdesk database of an older version; it is upgraded (after a backup) when opened.</source>
         <translation>✓ 已連線：舊版本的 Helpdesk 資料庫；打開時會先備份再升級。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="294"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="295"/>
         <source>✓ Connected: empty; Helpdesk will offer the first-run setup.</source>
         <translation>✓ 已連線：空資料庫；Helpdesk 將引導初始設定。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="307"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="308"/>
         <source>Saved: Helpdesk opens %1 from the next start.</source>
         <translation>已儲存：下次啟動時 Helpdesk 將打開 %1。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="310"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="311"/>
         <source>The password is kept in the system&apos;s credential store.</source>
         <translation>密碼保存在系統的憑證管理員中。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="313"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="314"/>
         <source>This computer has no credential store: the password is kept in the configuration file, readable only by you.</source>
         <translation>這臺電腦沒有憑證管理員：密碼保存在配置檔案中，只有您能讀取。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskTray</name>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/tray.py" line="169"/>
+        <source>%n sheet(s) need attention</source>
+        <translation>
+            <numerusform>%n 張抱怨單需要處理</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="187"/>
+        <source>Due soon: %1</source>
+        <translation>即將到期：%1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="188"/>
+        <source>%1 — due at %2</source>
+        <translation>%1 — %2 到期</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="190"/>
+        <source>Overdue: %1</source>
+        <translation>已逾時：%1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="191"/>
+        <source>%1 — was due at %2</source>
+        <translation>%1 — 應於 %2 完成</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="193"/>
+        <source>Assigned to you: %1</source>
+        <translation>已分派給您：%1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="199"/>
+        <source>New complaint (%1): %2</source>
+        <translation>新抱怨（%1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="207"/>
+        <source>Mine: %1 due soon, %2 overdue · Store: %3 due soon, %4 overdue</source>
+        <translation>我的：%1 即將到期，%2 已逾時 · 全店：%3 即將到期，%4 已逾時</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="220"/>
+        <source>Show Helpdesk</source>
+        <translation>顯示 Helpdesk</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="221"/>
+        <source>Sound with notifications</source>
+        <translation>通知時播放提示音</translation>
     </message>
 </context>
 <context>
@@ -924,37 +979,37 @@ Log file: %4</source>
 <context>
     <name>PersonalTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="370"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="371"/>
         <source>&amp;Language:</source>
         <translation>語言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="370"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="371"/>
         <source>Current password:</source>
         <translation>當前密碼：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="370"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="371"/>
         <source>New password:</source>
         <translation>新密碼：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="371"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="372"/>
         <source>New password again:</source>
         <translation>再次輸入新密碼：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="373"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="374"/>
         <source>My password</source>
         <translation>我的密碼</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="374"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="375"/>
         <source>Change my password</source>
         <translation>修改我的密碼</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="398"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="399"/>
         <source>Your password is changed.</source>
         <translation>您的密碼已修改。</translation>
     </message>
@@ -1055,49 +1110,54 @@ Log file: %4</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="484"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="486"/>
         <source>Store:</source>
         <translation>門店：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="486"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
         <source>Store</source>
         <translation>門店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="486"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
         <source>Working hours</source>
         <translation>營業時間</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="487"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
         <source>Deadlines (SLA)</source>
         <translation>處理時限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="487"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
         <source>Banned phrases</source>
         <translation>停用空話</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="490"/>
         <source>Categories</source>
         <translation>抱怨類別</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="490"/>
         <source>Users and roles</source>
         <translation>使用者和角色</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="491"/>
         <source>Database</source>
         <translation>資料庫</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="491"/>
         <source>Language and password</source>
         <translation>語言和密碼</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="492"/>
+        <source>Time and warnings</source>
+        <translation>時間與預警</translation>
     </message>
 </context>
 <context>
@@ -1864,116 +1924,144 @@ Log file: %4</source>
     </message>
 </context>
 <context>
+    <name>TimeAndWarningsTab</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="75"/>
+        <source>Store &amp;time zone:</source>
+        <translation>門店時區(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="75"/>
+        <source>Warn in the &amp;last:</source>
+        <translation>預警時段為最後(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="76"/>
+        <source>…but at least (&amp;minutes):</source>
+        <translation>…但至少（分鐘）(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="78"/>
+        <source>Share of the time a deadline allows</source>
+        <translation>佔時限總時間的比例</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="80"/>
+        <source>Every desk shows and stores times in the store&apos;s time zone, whatever the time zone of its computer. A deadline turns amber, and its responsible person is notified, in the last part of the time allowed (a third of a 2-hour response: 40 minutes), never shorter than the minimum. Other desks use the new values from their next login.</source>
+        <translation>每台電腦都按門店時區顯示和儲存時間，與電腦本身的時區無關。時限進入最後這段時間時變為琥珀色並通知負責人（2小時回應的三分之一：40分鐘），且不短於最短時間。其他電腦在下次登入後使用新設定。</translation>
+    </message>
+</context>
+<context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
         <source>User name</source>
         <translation>使用者名稱</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="89"/>
         <source>Last login</source>
         <translation>上次登入</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="89"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="90"/>
         <source>Add user…</source>
         <translation>新增使用者…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="90"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="91"/>
         <source>Edit…</source>
         <translation>編輯…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="91"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="92"/>
         <source>Set password…</source>
         <translation>設定密碼…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="97"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="98"/>
         <source>Active</source>
         <translation>在職</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="97"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="98"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="99"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="100"/>
         <source>Active, no login</source>
         <translation>在職，不能登入</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="132"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="133"/>
         <source>User name:</source>
         <translation>使用者名稱：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="133"/>
-        <location filename="../../helpdesk/ui/settings/page.py" line="156"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="134"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="157"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="134"/>
-        <location filename="../../helpdesk/ui/settings/page.py" line="157"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="135"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="158"/>
         <source>Roles:</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="136"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="137"/>
         <source>Password (empty: cannot log in):</source>
         <translation>密碼（留空則不能登入）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="145"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="146"/>
         <source>Add user</source>
         <translation>新增使用者</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="152"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="153"/>
         <source>May log in and be chosen</source>
         <translation>可以登入並被指定為責任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="159"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="160"/>
         <source>Active:</source>
         <translation>啟用：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="167"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="168"/>
         <source>Edit %1</source>
         <translation>編輯 %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="176"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="177"/>
         <source>New password:</source>
         <translation>新密碼：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="183"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="184"/>
         <source>Password of %1</source>
         <translation>%1 的密碼</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="188"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="189"/>
         <source>Saved.</source>
         <translation>已儲存。</translation>
     </message>
@@ -1995,17 +2083,17 @@ Log file: %4</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="145"/>
+        <location filename="../../helpdesk/ui/app.py" line="146"/>
         <source>Opening the database…</source>
         <translation>正在打開資料庫…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="202"/>
+        <location filename="../../helpdesk/ui/app.py" line="203"/>
         <source>Choose the database to open.</source>
         <translation>請選擇要打開的資料庫。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="218"/>
+        <location filename="../../helpdesk/ui/app.py" line="222"/>
         <source>Preparing customer figures…</source>
         <translation>正在準備客戶價值資料…</translation>
     </message>
@@ -2101,22 +2189,22 @@ Log file: %4</source>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="44"/>
+        <location filename="../../helpdesk/ui/app.py" line="45"/>
         <source>Complaints</source>
         <translation>抱怨/投訴</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="45"/>
+        <location filename="../../helpdesk/ui/app.py" line="46"/>
         <source>Customers</source>
         <translation>客戶檔案</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="46"/>
+        <location filename="../../helpdesk/ui/app.py" line="47"/>
         <source>Reports</source>
         <translation>報表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="47"/>
+        <location filename="../../helpdesk/ui/app.py" line="48"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>

@@ -9,15 +9,19 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMessageBox
 
-from helpdesk.services import common, complaints, users
+from helpdesk.domain import sla
+from helpdesk.services import common, complaints, settings, users
+from helpdesk.services.customers import CustomerInput
 from helpdesk.storage import change_feed
 from helpdesk.storage.uow import SqlAlchemyUnitOfWork
+from helpdesk.ui import tray as tray_mod
 from helpdesk.ui.complaints.form import SheetForm
 from helpdesk.ui.complaints.list_page import ComplaintListPage
 from helpdesk.ui.context import AppContext
 from helpdesk.ui.login import LoginDialog
+from helpdesk.ui.settings.page import SettingsPage
 from tests.fakes import seed_staff
 from tests.integration import databases
 from tests.live import run_desk
@@ -183,3 +187,61 @@ def test_a_form_without_input_shows_the_new_version_and_says_who(qtbot, make_ctx
     assert form.correction_edit.toPlainText() == "先借用备用车"
     assert "Immediate correction" in form.concurrent.text.text()
     assert not form.concurrent.merge_button.isVisible()
+
+
+# ------------------------------------------------------------ the tray
+def _major(ctx, desk: int, name: str, phone: str) -> int:
+    return complaints.register(ctx.uow(), desk, complaints.SheetInput(
+        channel="reception", severity="major", category="repair_quality",
+        description=f"{name}：发动机异响，要求换发动机", customer_request="换发动机"),
+        new_customer=CustomerInput(name=name, phones=(phone,))).id
+
+
+def test_a_major_complaint_is_announced_once_and_waits_while_typing(
+        qtbot, make_ctx, sample, monkeypatch):
+    monkeypatch.setattr(tray_mod, "QUIET_SECONDS", 3.0)
+    manager = make_ctx(sample.staff.manager)
+    window = QLineEdit()  # stands for the main window: somewhere to type
+    qtbot.addWidget(window)
+    tray = tray_mod.DeskTray(manager, parent=window)
+    qtbot.waitUntil(lambda: not tray._looking, timeout=5000)  # the first look: no news
+    assert tray.shown == []
+    first = _major(manager, sample.staff.desk, "郑十一", "13900002222")
+    qtbot.waitUntil(lambda: len(tray.shown) == 1, timeout=5000)
+    assert tray.shown[0][0].startswith("New complaint (Major)") and \
+        tray.shown[0][1] == "郑十一"
+    for _ in range(3):  # later looks (the timer, other changes) do not repeat it
+        tray.look()
+        qtbot.waitUntil(lambda: not tray._looking, timeout=5000)
+    assert len(tray.shown) == 1
+    # While the user types, the next one waits until the keyboard rests.
+    window.setFocus()
+    qtbot.keyClicks(window, "typing")
+    _major(manager, sample.staff.desk, "王十二", "13900003333")
+    qtbot.waitUntil(lambda: bool(tray._pending), timeout=5000)
+    assert len(tray.shown) == 1
+    qtbot.waitUntil(lambda: len(tray.shown) == 2, timeout=5000)
+    assert tray.shown[1][1] == "王十二" and first
+    assert "Store:" in tray.label.text()
+    tray.close()
+
+
+# ------------------------------------------------- the administrator's settings
+def test_time_zone_and_warning_window_are_set_in_the_settings_page(qtbot, make_ctx, sample,
+                                                                   ui_db):
+    page = SettingsPage(make_ctx(sample.staff.admin))
+    qtbot.addWidget(page)
+    tab = page.tab("timeTab")
+    assert tab.zone_combo.currentText() == "Asia/Shanghai"
+    assert (tab.share_combo.currentText(), tab.minimum_spin.value()) == ("1/3", 10)
+    tab.zone_combo.setCurrentText("Mars/Olympus")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert "not a time zone" in tab.errors.label("time_zone").text()
+    tab.zone_combo.setCurrentText("Asia/Taipei")
+    tab.share_combo.setCurrentIndex(tab.share_combo.findText("1/4"))
+    tab.minimum_spin.setValue(15)
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.status.text() == "Saved."
+    assert settings.get_time_zone(ui_db.uow()) == "Asia/Taipei"
+    assert settings.get_warning_window(ui_db.uow()) == sla.WarningWindow(
+        4, timedelta(minutes=15))
