@@ -853,6 +853,11 @@ TEMPLATES: Mapping[str, Labels] = {
         "請選擇剩餘時間的 1/2、1/3、1/4、1/5、1/6、1/8 或 1/10。",
         "Choose the last 1/2, 1/3, 1/4, 1/5, 1/6, 1/8 or 1/10 of the time allowed.",
     ),
+    "linked_sheet.invalid": (
+        "只能关联该客户以前的抱怨单。",
+        "只能關聯該客戶以前的抱怨單。",
+        "Link to an earlier complaint of the same customer.",
+    ),
     "warning_minimum.invalid": (
         "最短预警时间为 0 至 1440 分钟。",
         "最短預警時間為 0 至 1440 分鐘。",

@@ -40,3 +40,4 @@ class SheetFilter:
     text: str = ""  # quick search: number, name, pinyin, phone tail, plate, VIN tail, order
     sort: SheetSort = SheetSort.RECEIVED_DESC
     include_closed: bool = True
+    received_by_id: int | None = None  # issue 9: "registered by me"

@@ -273,6 +273,9 @@ class SheetDetail:
     available: tuple[ActionAvailability, ...] = ()
     sla_rule: dict[str, Any] = field(default_factory=dict)
     waiting_since: datetime | None = None  # start of the open wait for the customer
+    # issue 9: the earlier complaint of the customer this one repeats
+    linked_sheet_id: int | None = None
+    linked_sheet_number: str = ""
     # What the viewing user may do with this sheet now (from the domain's rules):
     may_edit_identity: Allowance = _NOT_ALLOWED  # registration fields, complaint text
     may_record_analysis: Allowance = _NOT_ALLOWED  # root cause, correction, measure, rework
@@ -307,6 +310,7 @@ class SheetRow:
     store_id: int
     version: int
     waiting_since: datetime | None  # start of the open wait for the customer
+    first_line: str = ""  # issue 9: the complaint's first line (tooltip, repeat panel)
 
 
 @dataclass(frozen=True)

@@ -237,6 +237,9 @@ sheets = Table(
     Column("updated_at", DateTime, nullable=True),
     Column("updated_by_id", ForeignKey("users.id"), nullable=True),
     Column("version", Integer, nullable=False),
+    # issue 9: the earlier complaint of the same customer this one repeats
+    Column("linked_sheet_id", ForeignKey("sheets.id", name="fk_sheets_linked_sheet_id"),
+           nullable=True),
     UniqueConstraint("store_id", "number", name="uq_sheets_store_number"),
 )
 # The list is sorted by received time; the filters it offers each get an index that
@@ -246,6 +249,7 @@ Index("ix_sheets_number", sheets.c.number)
 Index("ix_sheets_state_received", sheets.c.state, sheets.c.received_at)
 Index("ix_sheets_customer", sheets.c.customer_id, sheets.c.received_at)
 Index("ix_sheets_responsible", sheets.c.responsible_user_id, sheets.c.received_at)
+Index("ix_sheets_received_by", sheets.c.received_by_id, sheets.c.received_at)  # issue 9
 Index("ix_sheets_store_received", sheets.c.store_id, sheets.c.received_at)
 Index("ix_sheets_state_response_due", sheets.c.state, sheets.c.response_due_at)
 Index("ix_sheets_state_resolution_due", sheets.c.state, sheets.c.resolution_due_at)
