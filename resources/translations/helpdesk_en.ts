@@ -118,97 +118,107 @@
 <context>
     <name>ComplaintListPage</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="191"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="194"/>
         <source>&amp;Search:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="193"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
         <source>Number, name, pinyin (zs), phone tail, plate, VIN tail, order (Ctrl+F)</source>
         <translation>Number, name, pinyin (zs), phone tail, plate, VIN tail, order (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="194"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="197"/>
         <source>S&amp;tatus:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="195"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
         <source>&amp;New sheet</source>
         <translation>&amp;New sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="199"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>Register a new complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="197"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
         <source>&amp;Mine</source>
         <translation>&amp;Mine</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
         <source>Only sheets I am responsible for</source>
         <translation>Only sheets I am responsible for</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="199"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
+        <source>Re&amp;gistered by me</source>
+        <translation>Re&amp;gistered by me</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="203"/>
+        <source>Only sheets I registered</source>
+        <translation>Only sheets I registered</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="204"/>
         <source>Received from</source>
         <translation>Received from</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="205"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
         <source>Clear filters</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
         <source>Open (not closed)</source>
         <translation>Open (not closed)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="212"/>
         <source>Any deadline</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="210"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="215"/>
         <source>All channels</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="219"/>
         <source>All severities</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="218"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="223"/>
         <source>All categories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="222"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="227"/>
         <source>All stores</source>
         <translation>All stores</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="398"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="407"/>
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="419"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="428"/>
         <source>%n sheet(s)</source>
         <translation>
             <numerusform>%n sheet</numerusform>
@@ -216,7 +226,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="420"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="429"/>
         <source>searched in %1 s</source>
         <translation>searched in %1 s</translation>
     </message>
@@ -224,77 +234,82 @@
 <context>
     <name>ConcurrentNotice</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="51"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="53"/>
         <source>Vehicle or order</source>
         <translation>Vehicle or order</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="52"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="54"/>
         <source>Rework</source>
         <translation>Rework</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="58"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="60"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="71"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="73"/>
         <source>Corrective actions</source>
         <translation>Corrective actions</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="72"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="74"/>
         <source>Return visits</source>
         <translation>Return visits</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="73"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="75"/>
         <source>Progress log</source>
         <translation>Progress log</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="99"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="76"/>
+        <source>Linked sheet</source>
+        <translation>Linked sheet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="102"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="100"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="103"/>
         <source>the sheet</source>
         <translation>the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="130"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="133"/>
         <source>&amp;Merge into my input</source>
         <translation>&amp;Merge into my input</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="131"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="134"/>
         <source>Co&amp;mpare…</source>
         <translation>Co&amp;mpare…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="132"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="135"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="138"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="141"/>
         <source>Another user</source>
         <translation>Another user</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="140"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="143"/>
         <source>%1 changed this sheet at %2: %3.</source>
         <translation>%1 changed this sheet at %2: %3.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="144"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="147"/>
         <source>You changed %1 too: saving would be refused. Compare, copy your text, then reload.</source>
         <translation>You changed %1 too: saving would be refused. Compare, copy your text, then reload.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="147"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="150"/>
         <source>Your input is in other fields: merge it into their version, then save.</source>
         <translation>Your input is in other fields: merge it into their version, then save.</translation>
     </message>
@@ -860,22 +875,22 @@ If it happens again, send the log file to your support contact:
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="317"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="318"/>
         <source>Open sheet</source>
         <translation>Open sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="318"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="319"/>
         <source>Sheet number (e.g. TS-2026-000123):</source>
         <translation>Sheet number (e.g. TS-2026-000123):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="355"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
         <source>Unsaved sheets found</source>
         <translation>Unsaved sheets found</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="357"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>%n complaint sheet was not saved when the program last ended. Restore it now?</numerusform>
@@ -883,77 +898,77 @@ If it happens again, send the log file to your support contact:
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="359"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
         <source>&amp;Discard</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="362"/>
         <source>Ask me &amp;later</source>
         <translation>Ask me &amp;later</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="413"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="414"/>
         <source>New complaint sheet</source>
         <translation>New complaint sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="414"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="415"/>
         <source>Open a sheet by its number</source>
         <translation>Open a sheet by its number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="415"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="416"/>
         <source>Search the complaint list</source>
         <translation>Search the complaint list</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="416"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="417"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>Complaints, customers, reports, settings</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="417"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="418"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="418"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
         <source>Save the sheet</source>
         <translation>Save the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
         <source>Print the sheet</source>
         <translation>Print the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="421"/>
         <source>Close the dialog or sheet window</source>
         <translation>Close the dialog or sheet window</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="421"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="422"/>
         <source>Next / previous field</source>
         <translation>Next / previous field</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="423"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="424"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="438"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="439"/>
         <source>About Helpdesk</source>
         <translation>About Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="432"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="433"/>
         <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
 Database: %2
@@ -976,7 +991,7 @@ Log file: %4</translation>
         <translation>Copy &amp;diagnostics</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="442"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="443"/>
         <source>Diagnostics copied to the clipboard</source>
         <translation>Diagnostics copied to the clipboard</translation>
     </message>
@@ -1113,6 +1128,59 @@ Log file: %4</translation>
     </message>
 </context>
 <context>
+    <name>RepeatPanel</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="147"/>
+        <source>This customer&apos;s complaints (open, or in the last %1 days): %2</source>
+        <translation>This customer&apos;s complaints (open, or in the last %1 days): %2</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="151"/>
+        <source>Repeats %1</source>
+        <translation>Repeats %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="152"/>
+        <source>Not linked to an earlier complaint.</source>
+        <translation>Not linked to an earlier complaint.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="180"/>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="180"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="180"/>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="180"/>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="181"/>
+        <source>Open sheet</source>
+        <translation>Open sheet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="182"/>
+        <source>Link this sheet to it</source>
+        <translation>Link this sheet to it</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="183"/>
+        <source>Unlink</source>
+        <translation>Unlink</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../helpdesk/ui/settings/page.py" line="486"/>
@@ -1168,17 +1236,17 @@ Log file: %4</translation>
 <context>
     <name>SheetForm</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="342"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="346"/>
         <source>Deadlines</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="343"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="347"/>
         <source>Response:</source>
         <translation>Response:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="344"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="348"/>
         <source>Resolution:</source>
         <translation>Resolution:</translation>
     </message>
@@ -1423,37 +1491,37 @@ Log file: %4</translation>
         <translation>Check effectiveness…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="347"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="351"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="348"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="352"/>
         <source>Save the sheet (Ctrl+S)</source>
         <translation>Save the sheet (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="349"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="353"/>
         <source>&amp;Print…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="350"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="354"/>
         <source>Print the sheet for signatures (Ctrl+P)</source>
         <translation>Print the sheet for signatures (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="351"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="355"/>
         <source>Reply l&amp;etter…</source>
         <translation>Reply l&amp;etter…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="352"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="356"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="353"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="357"/>
         <source>Close this window (Esc)</source>
         <translation>Close this window (Esc)</translation>
     </message>
@@ -1548,7 +1616,7 @@ Log file: %4</translation>
         <translation>New vehicle…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="408"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="415"/>
         <source>New complaint sheet</source>
         <translation>New complaint sheet</translation>
     </message>
@@ -1568,256 +1636,256 @@ Log file: %4</translation>
         <translation>Closed by %1 at %2.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="447"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="454"/>
         <source>Possible only when the sheet is: %1 (now: %2).</source>
         <translation>Possible only when the sheet is: %1 (now: %2).</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="455"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="462"/>
         <source>Record that the complaint was answered now</source>
         <translation>Record that the complaint was answered now</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="456"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="463"/>
         <source>Give the sheet to the responsible area and person chosen above</source>
         <translation>Give the sheet to the responsible area and person chosen above</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="458"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="465"/>
         <source>Stop the resolution clock while the customer must act</source>
         <translation>Stop the resolution clock while the customer must act</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="459"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="466"/>
         <source>Start the resolution clock again</source>
         <translation>Start the resolution clock again</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="460"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="467"/>
         <source>Needs the root cause, the correction and a concrete long-term measure</source>
         <translation>Needs the root cause, the correction and a concrete long-term measure</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="462"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="469"/>
         <source>Record the customer&apos;s feedback and satisfaction</source>
         <translation>Record the customer&apos;s feedback and satisfaction</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="463"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="470"/>
         <source>Close the sheet (service director)</source>
         <translation>Close the sheet (service director)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="464"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="471"/>
         <source>Work on the sheet again</source>
         <translation>Work on the sheet again</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="471"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="472"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="478"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="479"/>
         <source>set when saved</source>
         <translation>set when saved</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="475"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="482"/>
         <source>The deadlines follow the store&apos;s policy for the channel and severity chosen.</source>
         <translation>The deadlines follow the store&apos;s policy for the channel and severity chosen.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="489"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="496"/>
         <source>Answered %1</source>
         <translation>Answered %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="490"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="497"/>
         <source>on time</source>
         <translation>on time</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="490"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="497"/>
         <source>late</source>
         <translation>late</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="511"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="518"/>
         <source>Major media complaint: escalated to the manufacturer&apos;s PR department.</source>
         <translation>Major media complaint: escalated to the manufacturer&apos;s PR department.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="54"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="753"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="56"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="762"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="55"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="755"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="57"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="764"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="56"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="757"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="58"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="766"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="57"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="759"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="59"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="768"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="60"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="761"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="62"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="770"/>
         <source>Mileage (km)</source>
         <translation>Mileage (km)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="61"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="763"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="63"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="772"/>
         <source>What the customer says</source>
         <translation>What the customer says</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="62"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="764"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="64"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="773"/>
         <source>What the customer asks for</source>
         <translation>What the customer asks for</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="66"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="766"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="68"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="775"/>
         <source>Root cause</source>
         <translation>Root cause</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="67"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="767"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="69"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="776"/>
         <source>Immediate correction</source>
         <translation>Immediate correction</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="68"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="768"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="70"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="777"/>
         <source>Compensation (¥)</source>
         <translation>Compensation (¥)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="69"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="770"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="71"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="779"/>
         <source>Long-term measure</source>
         <translation>Long-term measure</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="63"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="771"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="65"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="780"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="50"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="772"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="52"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="781"/>
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="891"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="900"/>
         <source>What the customer must do:</source>
         <translation>What the customer must do:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="897"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="906"/>
         <source>The resolution clock stops until you resume the sheet.</source>
         <translation>The resolution clock stops until you resume the sheet.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="901"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="910"/>
         <source>(choose 1–5)</source>
         <translation>(choose 1–5)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="911"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="920"/>
         <source>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</source>
         <translation>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="914"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="923"/>
         <source>What the customer said:</source>
         <translation>What the customer said:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="916"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="925"/>
         <source>Kind of visit:</source>
         <translation>Kind of visit:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="917"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="926"/>
         <source>How:</source>
         <translation>How:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="928"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="937"/>
         <source>Closing remark:</source>
         <translation>Closing remark:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="934"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="943"/>
         <source>Closing ends the work on this complaint. It can be reopened by the service director.</source>
         <translation>Closing ends the work on this complaint. It can be reopened by the service director.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="938"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="947"/>
         <source>Why it is reopened:</source>
         <translation>Why it is reopened:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="984"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="993"/>
         <source>(choose)</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="992"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1001"/>
         <source>What changes:</source>
         <translation>What changes:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="994"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1003"/>
         <source>Owner:</source>
         <translation>Owner:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="995"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1004"/>
         <source>Due:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1003"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1012"/>
         <source>Add a corrective action</source>
         <translation>Add a corrective action</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1020"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1029"/>
         <source>Result:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1021"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1030"/>
         <source>How it was checked:</source>
         <translation>How it was checked:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1030"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1039"/>
         <source>Effectiveness of: %1</source>
         <translation>Effectiveness of: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1059"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1068"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1060"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1069"/>
         <source>Save your changes to this sheet?</source>
         <translation>Save your changes to this sheet?</translation>
     </message>

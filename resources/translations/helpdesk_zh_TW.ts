@@ -118,104 +118,114 @@
 <context>
     <name>ComplaintListPage</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="191"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="194"/>
         <source>&amp;Search:</source>
         <translation>搜尋(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="193"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
         <source>Number, name, pinyin (zs), phone tail, plate, VIN tail, order (Ctrl+F)</source>
         <translation>單號、姓名、拼音（zs）、電話尾號、車牌、車架號尾號、訂單號（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="194"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="197"/>
         <source>S&amp;tatus:</source>
         <translation>狀態(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="195"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
         <source>&amp;New sheet</source>
         <translation>新建抱怨單(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="199"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>登記新的抱怨（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="197"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
         <source>&amp;Mine</source>
         <translation>我負責的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
         <source>Only sheets I am responsible for</source>
         <translation>只顯示我負責的抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="199"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
+        <source>Re&amp;gistered by me</source>
+        <translation>我登記的(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="203"/>
+        <source>Only sheets I registered</source>
+        <translation>只顯示我登記的抱怨單</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="204"/>
         <source>Received from</source>
         <translation>接收日期從</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="205"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
         <source>Clear filters</source>
         <translation>清除篩選</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
         <source>Open (not closed)</source>
         <translation>未關閉</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
         <source>All statuses</source>
         <translation>全部狀態</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="212"/>
         <source>Any deadline</source>
         <translation>不限時限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="210"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="215"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="219"/>
         <source>All severities</source>
         <translation>全部嚴重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="218"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="223"/>
         <source>All categories</source>
         <translation>全部類別</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="222"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="227"/>
         <source>All stores</source>
         <translation>全部門店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="398"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="407"/>
         <source>Searching…</source>
         <translation>正在搜尋…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="419"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="428"/>
         <source>%n sheet(s)</source>
         <translation>
             <numerusform>%n 張抱怨單</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="420"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="429"/>
         <source>searched in %1 s</source>
         <translation>用時 %1 秒</translation>
     </message>
@@ -223,77 +233,82 @@
 <context>
     <name>ConcurrentNotice</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="51"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="53"/>
         <source>Vehicle or order</source>
         <translation>車輛或訂單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="52"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="54"/>
         <source>Rework</source>
         <translation>返修</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="58"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="60"/>
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="71"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="73"/>
         <source>Corrective actions</source>
         <translation>糾正措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="72"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="74"/>
         <source>Return visits</source>
         <translation>回訪</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="73"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="75"/>
         <source>Progress log</source>
         <translation>處理進展</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="99"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="76"/>
+        <source>Linked sheet</source>
+        <translation>關聯的抱怨單</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="102"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="100"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="103"/>
         <source>the sheet</source>
         <translation>抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="130"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="133"/>
         <source>&amp;Merge into my input</source>
         <translation>合併到我的輸入(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="131"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="134"/>
         <source>Co&amp;mpare…</source>
         <translation>對比(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="132"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="135"/>
         <source>OK</source>
         <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="138"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="141"/>
         <source>Another user</source>
         <translation>另一位使用者</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="140"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="143"/>
         <source>%1 changed this sheet at %2: %3.</source>
         <translation>%1 於 %2 修改了這張抱怨單：%3。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="144"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="147"/>
         <source>You changed %1 too: saving would be refused. Compare, copy your text, then reload.</source>
         <translation>您也修改了%1：儲存將被拒絕。請先對比並複製您的內容，再重新載入。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="147"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="150"/>
         <source>Your input is in other fields: merge it into their version, then save.</source>
         <translation>您的輸入在其他欄目：可合併到對方的版本後再儲存。</translation>
     </message>
@@ -856,99 +871,99 @@ If it happens again, send the log file to your support contact:
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="317"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="318"/>
         <source>Open sheet</source>
         <translation>打開抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="318"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="319"/>
         <source>Sheet number (e.g. TS-2026-000123):</source>
         <translation>抱怨單號（如 TS-2026-000123）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="355"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
         <source>Unsaved sheets found</source>
         <translation>發現未儲存的抱怨單</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="357"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>上次程序結束時有 %n 張抱怨單未儲存。現在恢復嗎？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="359"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
         <source>&amp;Restore</source>
         <translation>恢復(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
         <source>&amp;Discard</source>
         <translation>丟棄(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="362"/>
         <source>Ask me &amp;later</source>
         <translation>以後再說(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="413"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="414"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="414"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="415"/>
         <source>Open a sheet by its number</source>
         <translation>按單號打開抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="415"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="416"/>
         <source>Search the complaint list</source>
         <translation>搜尋抱怨單列表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="416"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="417"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>抱怨、客戶、報表、設定</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="417"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="418"/>
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="418"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
         <source>Save the sheet</source>
         <translation>儲存抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
         <source>Print the sheet</source>
         <translation>列印抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="421"/>
         <source>Close the dialog or sheet window</source>
         <translation>關閉對話方塊或抱怨單視窗</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="421"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="422"/>
         <source>Next / previous field</source>
         <translation>下一項 / 上一項</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="423"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="424"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="438"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="439"/>
         <source>About Helpdesk</source>
         <translation>關於 Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="432"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="433"/>
         <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
 Database: %2
@@ -971,7 +986,7 @@ Log file: %4</source>
         <translation>複製診斷資訊(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="442"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="443"/>
         <source>Diagnostics copied to the clipboard</source>
         <translation>診斷資訊已複製到剪貼簿</translation>
     </message>
@@ -1108,6 +1123,59 @@ Log file: %4</source>
     </message>
 </context>
 <context>
+    <name>RepeatPanel</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="147"/>
+        <source>This customer&apos;s complaints (open, or in the last %1 days): %2</source>
+        <translation>該客戶的抱怨（未關閉的，或最近 %1 天內的）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="151"/>
+        <source>Repeats %1</source>
+        <translation>重複投訴，關聯 %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="152"/>
+        <source>Not linked to an earlier complaint.</source>
+        <translation>未關聯以前的抱怨單。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="180"/>
+        <source>Number</source>
+        <translation>單號</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="180"/>
+        <source>Received</source>
+        <translation>接收時間</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="180"/>
+        <source>Category</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="180"/>
+        <source>Complaint</source>
+        <translation>抱怨內容</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="181"/>
+        <source>Open sheet</source>
+        <translation>開啟該單</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="182"/>
+        <source>Link this sheet to it</source>
+        <translation>將本單關聯到它</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="183"/>
+        <source>Unlink</source>
+        <translation>取消關聯</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../helpdesk/ui/settings/page.py" line="486"/>
@@ -1163,17 +1231,17 @@ Log file: %4</source>
 <context>
     <name>SheetForm</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="342"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="346"/>
         <source>Deadlines</source>
         <translation>處理時限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="343"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="347"/>
         <source>Response:</source>
         <translation>響應：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="344"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="348"/>
         <source>Resolution:</source>
         <translation>解決：</translation>
     </message>
@@ -1418,37 +1486,37 @@ Log file: %4</source>
         <translation>驗證效果…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="347"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="351"/>
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="348"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="352"/>
         <source>Save the sheet (Ctrl+S)</source>
         <translation>儲存抱怨單（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="349"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="353"/>
         <source>&amp;Print…</source>
         <translation>列印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="350"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="354"/>
         <source>Print the sheet for signatures (Ctrl+P)</source>
         <translation>列印抱怨單以供簽字（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="351"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="355"/>
         <source>Reply l&amp;etter…</source>
         <translation>回覆函(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="352"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="356"/>
         <source>Close window</source>
         <translation>關閉視窗</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="353"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="357"/>
         <source>Close this window (Esc)</source>
         <translation>關閉此視窗（Esc）</translation>
     </message>
@@ -1543,7 +1611,7 @@ Log file: %4</source>
         <translation>新車輛…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="408"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="415"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨單</translation>
     </message>
@@ -1563,256 +1631,256 @@ Log file: %4</source>
         <translation>由 %1 於 %2 關閉。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="447"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="454"/>
         <source>Possible only when the sheet is: %1 (now: %2).</source>
         <translation>僅當抱怨單處於以下狀態時可用：%1（當前：%2）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="455"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="462"/>
         <source>Record that the complaint was answered now</source>
         <translation>記錄現在已響應該抱怨</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="456"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="463"/>
         <source>Give the sheet to the responsible area and person chosen above</source>
         <translation>把抱怨單交給上面選定的責任部門和責任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="458"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="465"/>
         <source>Stop the resolution clock while the customer must act</source>
         <translation>在需要客戶處理期間暫停解決計時</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="459"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="466"/>
         <source>Start the resolution clock again</source>
         <translation>重新開始解決計時</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="460"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="467"/>
         <source>Needs the root cause, the correction and a concrete long-term measure</source>
         <translation>需要根本原因、缺點糾正和具體的長期措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="462"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="469"/>
         <source>Record the customer&apos;s feedback and satisfaction</source>
         <translation>記錄客戶的反饋和滿意度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="463"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="470"/>
         <source>Close the sheet (service director)</source>
         <translation>關閉抱怨單（服務總監）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="464"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="471"/>
         <source>Work on the sheet again</source>
         <translation>重新處理該抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="471"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="472"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="478"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="479"/>
         <source>set when saved</source>
         <translation>儲存時確定</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="475"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="482"/>
         <source>The deadlines follow the store&apos;s policy for the channel and severity chosen.</source>
         <translation>時限按門店對所選接收渠道和嚴重程度的規定計算。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="489"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="496"/>
         <source>Answered %1</source>
         <translation>已於 %1 響應</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="490"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="497"/>
         <source>on time</source>
         <translation>按時</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="490"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="497"/>
         <source>late</source>
         <translation>超時</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="511"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="518"/>
         <source>Major media complaint: escalated to the manufacturer&apos;s PR department.</source>
         <translation>重大媒體抱怨：已上報廠家公關部門。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="54"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="753"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="56"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="762"/>
         <source>Received</source>
         <translation>接收時間</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="55"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="755"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="57"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="764"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="56"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="757"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="58"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="766"/>
         <source>Severity</source>
         <translation>嚴重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="57"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="759"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="59"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="768"/>
         <source>Category</source>
         <translation>類別</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="60"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="761"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="62"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="770"/>
         <source>Mileage (km)</source>
         <translation>里程（公里）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="61"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="763"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="63"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="772"/>
         <source>What the customer says</source>
         <translation>抱怨內容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="62"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="764"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="64"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="773"/>
         <source>What the customer asks for</source>
         <translation>客戶訴求</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="66"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="766"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="68"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="775"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="67"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="767"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="69"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="776"/>
         <source>Immediate correction</source>
         <translation>缺點糾正</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="68"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="768"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="70"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="777"/>
         <source>Compensation (¥)</source>
         <translation>補償（元）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="69"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="770"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="71"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="779"/>
         <source>Long-term measure</source>
         <translation>長期措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="63"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="771"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="65"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="780"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="50"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="772"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="52"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="781"/>
         <source>Responsible</source>
         <translation>責任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="891"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="900"/>
         <source>What the customer must do:</source>
         <translation>需要客戶做什麼：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="897"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="906"/>
         <source>The resolution clock stops until you resume the sheet.</source>
         <translation>在您恢復處理之前，解決計時暫停。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="901"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="910"/>
         <source>(choose 1–5)</source>
         <translation>（請選擇1–5）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="911"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="920"/>
         <source>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</source>
         <translation>滿意度（1 = 非常不滿意，5 = 非常滿意）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="914"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="923"/>
         <source>What the customer said:</source>
         <translation>客戶的反饋：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="916"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="925"/>
         <source>Kind of visit:</source>
         <translation>回訪型別：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="917"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="926"/>
         <source>How:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="928"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="937"/>
         <source>Closing remark:</source>
         <translation>關閉說明：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="934"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="943"/>
         <source>Closing ends the work on this complaint. It can be reopened by the service director.</source>
         <translation>關閉後該抱怨的處理即告結束。服務總監可以重新打開。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="938"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="947"/>
         <source>Why it is reopened:</source>
         <translation>重新打開的原因：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="984"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="993"/>
         <source>(choose)</source>
         <translation>（請選擇）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="992"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1001"/>
         <source>What changes:</source>
         <translation>改變內容：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="994"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1003"/>
         <source>Owner:</source>
         <translation>負責人：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="995"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1004"/>
         <source>Due:</source>
         <translation>期限：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1003"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1012"/>
         <source>Add a corrective action</source>
         <translation>新增糾正措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1020"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1029"/>
         <source>Result:</source>
         <translation>結果：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1021"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1030"/>
         <source>How it was checked:</source>
         <translation>驗證方法：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1030"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1039"/>
         <source>Effectiveness of: %1</source>
         <translation>效果驗證：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1059"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1068"/>
         <source>Unsaved changes</source>
         <translation>未儲存的修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1060"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1069"/>
         <source>Save your changes to this sheet?</source>
         <translation>儲存對這張抱怨單的修改嗎？</translation>
     </message>

@@ -245,3 +245,62 @@ def test_time_zone_and_warning_window_are_set_in_the_settings_page(qtbot, make_c
     assert settings.get_time_zone(ui_db.uow()) == "Asia/Taipei"
     assert settings.get_warning_window(ui_db.uow()) == sla.WarningWindow(
         4, timedelta(minutes=15))
+
+
+# ------------------------------------------------------------ repeat complaints
+def test_picking_a_customer_shows_their_complaints_and_links_the_new_sheet(
+        qtbot, make_ctx, sample, ui_db):
+    ctx = make_ctx(sample.staff.desk)
+    form = SheetForm(ctx)
+    qtbot.addWidget(form)
+    form.resize(1200, 800)
+    activate(qtbot, form)
+    assert not form.repeat.isVisible()  # nobody chosen yet
+    type_text(qtbot, form.finder.search_edit, "zs")  # 张三: one open, one closed sheet
+    popup = form.finder.completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(form.repeat.isVisible, timeout=3000)
+    table = form.repeat.table
+    shown = {table.item(r, 0).data(Qt.ItemDataRole.UserRole): [
+        table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())}
+    assert set(shown) == {sample.registered, sample.closed}
+    assert shown[sample.registered][2:] == ["Repair quality", "保养后发动机异响"]
+    row = next(r for r in range(table.rowCount())
+               if table.item(r, 0).data(Qt.ItemDataRole.UserRole) == sample.registered)
+    table.selectRow(row)
+    with qtbot.waitSignal(form.sheet_open_requested, timeout=1000) as opened:
+        qtbot.mouseClick(form.repeat.open_button, Qt.MouseButton.LeftButton)
+    assert opened.args == [sample.registered]
+    qtbot.mouseClick(form.repeat.link_button, Qt.MouseButton.LeftButton)
+    registered = complaints.get_sheet(ui_db.uow(), sample.staff.desk, sample.registered)
+    assert form.repeat.linked_label.text() == f"Repeats {registered.number}"
+    type_text(qtbot, form.description_edit, "发动机异响又出现了")
+    with qtbot.waitSignal(form.sheet_saved, timeout=3000) as saved:
+        assert form.save()
+    again = complaints.get_sheet(ui_db.uow(), sample.staff.desk, saved.args[0])
+    assert (again.linked_sheet_id, again.linked_sheet_number) == (sample.registered,
+                                                                  registered.number)
+    # Reopened, the form shows the link and the customer's other complaints.
+    reopened = _open_form(qtbot, ctx, again.id)
+    assert reopened.repeat.linked_label.text() == f"Repeats {registered.number}"
+    assert reopened.repeat.table.rowCount() == 2
+
+
+def test_registered_by_me_next_to_mine(qtbot, make_ctx, sample):
+    def count(user_id: int) -> tuple[int, int]:
+        ctx = make_ctx(user_id)
+        page = ComplaintListPage(ctx)
+        qtbot.addWidget(page)
+        activate(qtbot, page)
+        qtbot.waitUntil(lambda: not ctx.busy, timeout=5000)
+        with qtbot.waitSignal(page.model.search_finished, timeout=5000):
+            page.state_combo.setCurrentIndex(page.state_combo.findData("all"))
+        everything = page.model.rowCount()
+        with qtbot.waitSignal(page.model.search_finished, timeout=5000):
+            qtbot.mouseClick(page.registered_check, Qt.MouseButton.LeftButton)
+        return everything, page.model.rowCount()
+
+    assert count(sample.staff.desk) == (4, 4)  # the desk registered them all
+    assert count(sample.staff.manager) == (4, 0)

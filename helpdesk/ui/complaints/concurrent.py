@@ -36,12 +36,14 @@ FORM_ATTRIBUTES: Mapping[str, tuple[str, ...]] = {
     "rework_needed": ("rework_needed",),
     "rework_done": ("rework_completed_at",),
     "rework_completed_at": ("rework_completed_at",),
+    "linked_sheet_id": ("linked_sheet_id",),
 }
 
 # Bookkeeping that changes with every save: not "what" somebody changed.
 _IGNORED = frozenset({"version", "updated_at", "updated_by_name", "available", "sla",
                       "response_on_time", "resolution_on_time", "waiting_since",
-                      "customer_name", "customer_phone", "store_name"})
+                      "customer_name", "customer_phone", "store_name",
+                      "linked_sheet_number"})
 
 
 def _names() -> dict[str, str]:
@@ -71,6 +73,7 @@ def _names() -> dict[str, str]:
         "actions": translate("ConcurrentNotice", "Corrective actions"),
         "visits": translate("ConcurrentNotice", "Return visits"),
         "progress": translate("ConcurrentNotice", "Progress log"),
+        "linked_sheet_id": translate("ConcurrentNotice", "Linked sheet"),
     }
 
 

@@ -67,6 +67,7 @@ from helpdesk.services import settings as settings_svc
 from helpdesk.services.dto import Allowance, SheetDetail, UserInfo
 from helpdesk.ui import formatting, labels, messages, widgets
 from helpdesk.ui.complaints import concurrent, dialogs, panels
+from helpdesk.ui.complaints.repeat_panel import RepeatPanel
 from helpdesk.ui.context import AppContext
 
 DRAFT_EVERY_MS = 3000
@@ -81,7 +82,7 @@ WORKFLOW = (Action.ACKNOWLEDGE, Action.ASSIGN, Action.WAIT, Action.RESUME, Actio
 _REGISTRATION = ("received_at", "channel", "severity", "category", "store_id", "customer_id",
                  "vehicle_choice", "mileage", "description", "customer_request",
                  "new_customer", "new_customer_name", "new_customer_phone", "new_vin",
-                 "new_plate", "new_brand", "new_model")
+                 "new_plate", "new_brand", "new_model", "linked_sheet_id")
 # Values of the analysis part (saved by save_form ``analysis``).
 _ANALYSIS = ("root_cause", "correction", "compensation", "long_term_measure", "rework_needed",
              "rework_done", "rework_completed_at")
@@ -104,6 +105,7 @@ class SheetForm(QWidget):
     """
 
     sheet_saved = Signal(int)
+    sheet_open_requested = Signal(int)  # issue 9: open another sheet (repeat panel)
     title_changed = Signal(str)
     close_requested = Signal()
 
@@ -195,6 +197,8 @@ class SheetForm(QWidget):
         self.identity = panels.IdentityPanel(errors, stores, categories)
         self.customer = panels.CustomerPanel(self._ctx, errors)
         self.vehicle = panels.VehiclePanel(errors)
+        self.repeat = RepeatPanel(self._ctx, errors)  # issue 9: repeat complaints
+        self.repeat.open_requested.connect(self.sheet_open_requested)
         self.complaint = panels.ComplaintPanel(errors)
         self.responsibility = panels.ResponsibilityPanel(errors, self._staff)
         self.analysis = panels.AnalysisPanel(errors)
@@ -204,9 +208,9 @@ class SheetForm(QWidget):
         self.closeout = panels.CloseOutPanel(errors)
         self.history = panels.HistoryPanel(errors)
         self._panels: tuple[panels.Panel, ...] = (
-            self.identity, self.customer, self.vehicle, self.complaint, self.responsibility,
-            self.analysis, self.actions, self.visits, self.progress, self.closeout,
-            self.history)
+            self.identity, self.customer, self.vehicle, self.repeat, self.complaint,
+            self.responsibility, self.analysis, self.actions, self.visits, self.progress,
+            self.closeout, self.history)
         self._work_panels = (self.responsibility, self.analysis, self.actions, self.visits,
                              self.progress, self.history)
         self._expose_fields()
@@ -214,7 +218,7 @@ class SheetForm(QWidget):
         # --- columns in a scroll area
         # Left: who and what was received; right: the complaint and the work on it.
         left = QVBoxLayout()
-        for box in (self.identity, self.customer, self.vehicle):
+        for box in (self.identity, self.customer, self.vehicle, self.repeat):
             left.addWidget(box)
         left.addStretch(1)
         right = QVBoxLayout()
@@ -366,6 +370,8 @@ class SheetForm(QWidget):
         self.identity.start_new(common.now(), user.store_id if user else None)
         self.finder.choose(customer_id, emit=False)
         self.vehicle.offer(self.finder.customer, None, offer_new=True)
+        self.repeat.clear()
+        self.repeat.show_customer(customer_id)
         self._loading = False
         self._baseline = self.values()
         self._refresh_view()
@@ -384,6 +390,7 @@ class SheetForm(QWidget):
         self.identity.load(detail, now)
         self.customer.load(detail)
         self.vehicle.load(detail, self.finder.customer)
+        self.repeat.load(detail)
         for panel in (self.complaint, self.responsibility, self.actions, self.visits,
                       self.progress, self.closeout, self.history):
             panel.load(detail)
@@ -539,6 +546,8 @@ class SheetForm(QWidget):
         if self._loading:
             return
         self.vehicle.offer(self.finder.customer, None, offer_new=self.detail is None)
+        self.repeat.show_customer(customer_id or None,
+                                  exclude=self.detail.id if self.detail else None)
         if customer_id and self.finder.customer is not None:
             self.vehicle.choose_only(self.finder.customer)
             self.vehicle.vehicle_combo.setFocus()
@@ -621,7 +630,7 @@ class SheetForm(QWidget):
             description=v["description"], customer_id=v["customer_id"],
             customer_request=v["customer_request"], vehicle_id=vehicle_id, order_id=order_id,
             mileage_km=v["mileage"] or None, received_at=v["received_at"],
-            store_id=v["store_id"])
+            store_id=v["store_id"], linked_sheet_id=v.get("linked_sheet_id"))
 
     def _vehicle_input(self, v: dict[str, Any]) -> customers.VehicleInput | None:
         if v["vehicle_choice"] != _NEW_VEHICLE:

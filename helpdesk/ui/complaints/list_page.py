@@ -74,6 +74,7 @@ class ComplaintListPage(QWidget):
         self.state_combo = QComboBox(objectName="stateFilter")
         self.due_combo = QComboBox(objectName="dueFilter")
         self.mine_check = QCheckBox(objectName="mineFilter")
+        self.registered_check = QCheckBox(objectName="registeredByMeFilter")  # issue 9
         self.channel_combo = QComboBox(objectName="channelFilter")
         self.severity_combo = QComboBox(objectName="severityFilter")
         self.category_combo = QComboBox(objectName="categoryFilter")
@@ -130,6 +131,7 @@ class ComplaintListPage(QWidget):
         top.addWidget(self.state_combo, 1)
         top.addWidget(self.due_combo, 1)
         top.addWidget(self.mine_check)
+        top.addWidget(self.registered_check)
         top.addWidget(self.new_button)
         second = QHBoxLayout()
         for combo in (self.channel_combo, self.severity_combo, self.category_combo,
@@ -163,7 +165,8 @@ class ComplaintListPage(QWidget):
         for combo in (self.state_combo, self.due_combo, self.channel_combo,
                       self.severity_combo, self.category_combo, self.store_combo):
             combo.currentIndexChanged.connect(self._schedule_search)
-        for check in (self.mine_check, self.from_check, self.to_check):
+        for check in (self.mine_check, self.registered_check, self.from_check,
+                      self.to_check):
             check.toggled.connect(self._schedule_search)
         self.from_check.toggled.connect(self.from_date.setEnabled)
         self.to_check.toggled.connect(self.to_date.setEnabled)
@@ -196,6 +199,8 @@ class ComplaintListPage(QWidget):
         self.new_button.setToolTip(self.tr("Register a new complaint (Ctrl+N)"))
         self.mine_check.setText(self.tr("&Mine"))
         self.mine_check.setToolTip(self.tr("Only sheets I am responsible for"))
+        self.registered_check.setText(self.tr("Re&gistered by me"))
+        self.registered_check.setToolTip(self.tr("Only sheets I registered"))
         self.from_check.setText(self.tr("Received from"))
         self.to_check.setText(self.tr("to"))
         self.reset_button.setText(self.tr("Clear filters"))
@@ -312,6 +317,7 @@ class ComplaintListPage(QWidget):
             categories=frozenset({category}) if category else frozenset(),
             store_ids=frozenset({int(store)}) if store else frozenset(),
             responsible_user_id=self._ctx.user_id if self.mine_check.isChecked() else None,
+            received_by_id=self._ctx.user_id if self.registered_check.isChecked() else None,
             due=DueFilter(due) if due else None,
             received_from=received_from,
             received_to=received_to,
@@ -322,18 +328,21 @@ class ComplaintListPage(QWidget):
 
     def reset_filters(self) -> None:
         for widget in (self.search_edit, self.state_combo, self.due_combo, self.mine_check,
-                       self.channel_combo, self.severity_combo, self.category_combo,
-                       self.store_combo, self.from_check, self.to_check):
+                       self.registered_check, self.channel_combo, self.severity_combo,
+                       self.category_combo, self.store_combo, self.from_check,
+                       self.to_check):
             widget.blockSignals(True)
         self.search_edit.clear()
         for combo in (self.state_combo, self.due_combo, self.channel_combo,
                       self.severity_combo, self.category_combo, self.store_combo):
             combo.setCurrentIndex(0)
-        for check in (self.mine_check, self.from_check, self.to_check):
+        for check in (self.mine_check, self.registered_check, self.from_check,
+                      self.to_check):
             check.setChecked(False)
         for widget in (self.search_edit, self.state_combo, self.due_combo, self.mine_check,
-                       self.channel_combo, self.severity_combo, self.category_combo,
-                       self.store_combo, self.from_check, self.to_check):
+                       self.registered_check, self.channel_combo, self.severity_combo,
+                       self.category_combo, self.store_combo, self.from_check,
+                       self.to_check):
             widget.blockSignals(False)
         self.from_date.setEnabled(False)
         self.to_date.setEnabled(False)
