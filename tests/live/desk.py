@@ -3,7 +3,7 @@
 Actions (each prints one JSON line):
     register NAME      a walk-in complaint of a new customer NAME; prints the sheet's
                        stored times and minutes left as the list counts them.
-    show SHEET_ID      the same figures for an existing sheet.
+    show SHEET_ID...   the same figures for existing sheets ({"sheets": [...]}).
     note SHEET_ID TEXT add a progress note to the sheet.
     analyse SHEET_ID FIELD TEXT   record one analysis field (root_cause...).
     now                the store's "now" as this process sees it.
@@ -59,7 +59,7 @@ def main(argv: list[str]) -> int:
                 new_customer=CustomerInput(name=rest[0], phones=(_phone(rest[0]),)))
             out = _figures(db, me.id, sheet.id)
         elif action == "show":
-            out = _figures(db, me.id, int(rest[0]))
+            out = {"sheets": [_figures(db, me.id, int(i)) for i in rest]}
         elif action == "note":
             saved = complaints.add_progress(db.uow(), me.id, int(rest[0]), rest[1])
             out = {"id": saved.id, "version": saved.version}
