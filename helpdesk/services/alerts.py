@@ -4,7 +4,9 @@
 feed brings) and answers with the counts for "me" and for the store, and with the
 *new* events since its last look — each announced once, however often it looks:
 
-* a sheet I am responsible for enters its warning window (``near``), or goes overdue;
+* a sheet that is mine enters its warning window (``near``), or goes overdue — mine:
+  I am responsible for it, or it waits in my role's queue (a registered sheet not yet
+  acknowledged, for those who acknowledge: the service manager and director);
 * a sheet is assigned to me;
 * a major complaint, or one from the media or the manufacturer's hotline, arrives
   (for managers and the director).
@@ -22,9 +24,10 @@ from datetime import datetime
 from enum import StrEnum
 
 from helpdesk.domain import deadlines, sla
+from helpdesk.domain.complaints import SheetState
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.filters import SheetFilter
-from helpdesk.domain.users import Role
+from helpdesk.domain.users import ROLE_PERMISSIONS, Permission, Role
 from helpdesk.services import common, complaints
 from helpdesk.services.common import UnitOfWork
 from helpdesk.services.dto import SheetRow
@@ -83,7 +86,10 @@ class AlertWatch:
 
     def __init__(self, user_id: int, roles: Iterable[Role]) -> None:
         self.user_id = user_id
-        self.hears_arrivals = bool(ARRIVAL_ROLES & set(roles))
+        roles = set(roles)
+        self.hears_arrivals = bool(ARRIVAL_ROLES & roles)
+        # Who acknowledges has the queue of registered, unacknowledged sheets.
+        self.has_queue = any(Permission.ACKNOWLEDGE in ROLE_PERMISSIONS[r] for r in roles)
         self._first = True
         self._announced: set[tuple[object, ...]] = set()
         self._mine: set[int] = set()
@@ -91,7 +97,8 @@ class AlertWatch:
 
     def observe(self, rows: Iterable[SheetRow], mine: set[int], now: datetime) -> Look:
         """The counts and the new events, given the open sheets (``rows``), which of
-        them I am responsible for (``mine``) and the time."""
+        them I am responsible for (``mine``; my role's queue is added here) and the
+        time."""
         alerts: list[Alert] = []
         counts = {"mine_near": 0, "mine_overdue": 0, "store_near": 0, "store_overdue": 0}
         seen: set[int] = set()
@@ -106,7 +113,8 @@ class AlertWatch:
             state = status.state if status is not None else None
             due = (judged.response_due if clock is deadlines.Clock.RESPONSE
                    else judged.resolution_due)
-            is_mine = row.id in mine
+            responsible = row.id in mine
+            is_mine = responsible or (self.has_queue and row.state is SheetState.REGISTERED)
             if state is sla.SlaState.NEAR:
                 counts["store_near"] += 1
                 counts["mine_near"] += is_mine
@@ -122,7 +130,7 @@ class AlertWatch:
                     self._announced.add(key)
                     if not self._first:
                         alerts.append(_alert(kind, row, clock, due))
-            if not self._first and is_mine and row.id not in self._mine:
+            if not self._first and responsible and row.id not in self._mine:
                 alerts.append(_alert(AlertKind.ASSIGNED, row))
             if not self._first and self.hears_arrivals and row.id not in self._known and (
                     row.severity is Severity.MAJOR or row.channel in ARRIVAL_CHANNELS):

@@ -4,6 +4,7 @@ announced once however often the desk looks (issue 9)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -121,3 +122,18 @@ def test_assignment_and_arrivals_for_managers_once() -> None:
     assigned = manager.observe(rows, {5}, T0 + 3 * MIN)
     assert [(a.kind, a.sheet_id) for a in assigned.alerts] == [(AlertKind.ASSIGNED, 5)]
     assert manager.observe(rows, {5}, T0 + 4 * MIN).alerts == ()
+
+
+def test_an_unacknowledged_sheet_is_in_the_queue_of_who_acknowledges() -> None:
+    manager = AlertWatch(7, {Role.SERVICE_MANAGER})
+    desk = AlertWatch(8, {Role.FRONT_DESK})
+    waiting = _row(1, due=T0 + timedelta(hours=2))  # registered, nobody responsible
+    acknowledged = replace(_row(2, due=T0 + timedelta(hours=2)),
+                           state=SheetState.ACKNOWLEDGED, acknowledged_at=T0)
+    for watch in (manager, desk):
+        watch.observe([waiting, acknowledged], set(), T0)
+    at = T0 + timedelta(minutes=90)  # in the response's window (the last 40 minutes)
+    heard = manager.observe([waiting, acknowledged], set(), at)
+    assert [(a.kind, a.sheet_id) for a in heard.alerts] == [(AlertKind.NEAR, 1)]
+    assert heard.counts == Counts(mine_near=1, store_near=1)
+    assert desk.observe([waiting, acknowledged], set(), at).counts == Counts(store_near=1)
