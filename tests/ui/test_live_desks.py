@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMessageBox
 
 from helpdesk.domain import sla
+from helpdesk.domain.events import Changes
 from helpdesk.services import common, complaints, settings, users
 from helpdesk.services.customers import CustomerInput
 from helpdesk.storage import change_feed
@@ -304,3 +305,28 @@ def test_registered_by_me_next_to_mine(qtbot, make_ctx, sample):
 
     assert count(sample.staff.desk) == (4, 4)  # the desk registered them all
     assert count(sample.staff.manager) == (4, 0)
+
+
+def test_another_desks_change_keeps_the_scroll_position(qtbot, make_ctx, sample, ui_db):
+    ctx = make_ctx(sample.staff.desk)
+    page = ComplaintListPage(ctx)
+    qtbot.addWidget(page)
+    page.table.setFixedHeight(90)  # two rows visible
+    activate(qtbot, page)
+    qtbot.waitUntil(lambda: not ctx.busy, timeout=5000)
+    with qtbot.waitSignal(page.model.search_finished, timeout=5000):
+        page.state_combo.setCurrentIndex(page.state_combo.findData("all"))
+    bar = page.table.verticalScrollBar()
+    assert bar.maximum() > 0
+    page.table.selectRow(0)
+    bar.setValue(bar.maximum())
+    # Another desk registers (its commit arrives here through the feed: remote).
+    theirs = complaints.register(ui_db.uow(), sample.staff.care, complaints.SheetInput(
+        channel="phone", severity="general", category="repair_quality",
+        description="电话投诉：等待时间太长"), new_customer=CustomerInput(
+            name="冯十三", phones=("13900004444",))).id
+    kept, selected = bar.value(), page.selected_sheet_id()
+    with qtbot.waitSignal(page.model.search_finished, timeout=5000):
+        ctx.bus.publish(Changes(sheet_ids=frozenset({theirs}), remote=True))
+    assert page.model.row_of(theirs) is not None
+    assert (bar.value(), page.selected_sheet_id()) == (kept, selected)

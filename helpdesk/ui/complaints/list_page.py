@@ -63,6 +63,7 @@ class ComplaintListPage(QWidget):
         self._ctx = ctx
         self._sort = SheetSort.RECEIVED_DESC
         self._keep_selection: int | None = None
+        self._keep_scroll: int | None = None  # issue 9: another desk's change
         self._categories: dict[str, list[str]] = {}
         self._stores: list[Any] = []
         self._enter_after_search = False
@@ -408,11 +409,15 @@ class ComplaintListPage(QWidget):
 
     def _on_search_finished(self, count: int, seconds: float) -> None:
         self._update_count()
+        scroll, self._keep_scroll = self._keep_scroll, None
         if self._keep_selection is not None:
             row = self.model.row_of(self._keep_selection)
             if row is not None:
                 self.table.selectRow(row)
-                self.table.scrollTo(self.model.index(row, 0))
+                if scroll is None:
+                    self.table.scrollTo(self.model.index(row, 0))
+        if scroll is not None:  # where the user was looking, not where the change is
+            self.table.verticalScrollBar().setValue(scroll)
         self._keep_selection = None
         if self._enter_after_search:
             self._enter_after_search = False
@@ -480,6 +485,8 @@ class ComplaintListPage(QWidget):
             only = next(iter(changes.sheet_ids)) \
                 if len(changes.sheet_ids) == 1 and not changes.remote else None
             self._keep_selection = self.selected_sheet_id() or only
+            if changes.remote:
+                self._keep_scroll = self.table.verticalScrollBar().value()
             self._search_timer.start()
 
     def save_state(self) -> None:
