@@ -479,7 +479,7 @@ def get_time_zone(uow: UnitOfWork) -> str:
 
 def save_time_zone(uow: UnitOfWork, actor_id: int, name: str) -> str:
     """Set the store's time zone: every desk then reads "now" in it, whatever the zone
-    of its PC (this desk at once, the others at their next login)."""
+    of its PC (this desk at once, the others when the change feed brings it)."""
     with uow:
         user = common.actor(uow, actor_id, Permission.MANAGE_SETTINGS)
         try:
@@ -506,7 +506,7 @@ def get_warning_window(uow: UnitOfWork) -> sla.WarningWindow:
 def save_warning_window(uow: UnitOfWork, actor_id: int, share: int | str,
                         minimum_minutes: int | str) -> sla.WarningWindow:
     """The last 1/``share`` of the time allowed, at least ``minimum_minutes``; used at
-    once here and by the other desks from their next login."""
+    once here and by the other desks when the change feed brings it."""
     with uow:
         user = common.actor(uow, actor_id, Permission.MANAGE_SETTINGS)
         errors: list[ValidationError] = []

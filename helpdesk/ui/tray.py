@@ -21,8 +21,9 @@ from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QStyle, QSystemTrayIcon
 
 from helpdesk.domain.enums import Channel, Severity
+from helpdesk.domain.errors import HelpdeskError
 from helpdesk.domain.events import Changes
-from helpdesk.services import alerts
+from helpdesk.services import alerts, common
 from helpdesk.ui import formatting, labels
 from helpdesk.ui.context import AppContext
 
@@ -125,6 +126,12 @@ class DeskTray(QObject):
         QThreadPool.globalInstance().start(_Look(self, lambda: watch.look(uow)))
 
     def _on_changes(self, changes: Changes) -> None:
+        if changes.settings or changes.everything:
+            # The store's time zone or warning window may have changed at another desk.
+            try:
+                common.sync_clock(self._ctx.uow())
+            except HelpdeskError as exc:
+                log.warning("reading the store's clock settings failed: %s", exc)
         if changes.touches_sheets() or changes.touches_settings():
             self._soon.start()
 

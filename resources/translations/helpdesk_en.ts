@@ -118,107 +118,107 @@
 <context>
     <name>ComplaintListPage</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="194"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="195"/>
         <source>&amp;Search:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="197"/>
         <source>Number, name, pinyin (zs), phone tail, plate, VIN tail, order (Ctrl+F)</source>
         <translation>Number, name, pinyin (zs), phone tail, plate, VIN tail, order (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="197"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
         <source>S&amp;tatus:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="199"/>
         <source>&amp;New sheet</source>
         <translation>&amp;New sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="199"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>Register a new complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
         <source>&amp;Mine</source>
         <translation>&amp;Mine</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
         <source>Only sheets I am responsible for</source>
         <translation>Only sheets I am responsible for</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="203"/>
         <source>Re&amp;gistered by me</source>
         <translation>Re&amp;gistered by me</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="203"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="204"/>
         <source>Only sheets I registered</source>
         <translation>Only sheets I registered</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="204"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="205"/>
         <source>Received from</source>
         <translation>Received from</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="205"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
         <source>Clear filters</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
         <source>Open (not closed)</source>
         <translation>Open (not closed)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="212"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="213"/>
         <source>Any deadline</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="215"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="216"/>
         <source>All channels</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="219"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="220"/>
         <source>All severities</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="223"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="224"/>
         <source>All categories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="227"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="228"/>
         <source>All stores</source>
         <translation>All stores</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="407"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="408"/>
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="428"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="433"/>
         <source>%n sheet(s)</source>
         <translation>
             <numerusform>%n sheet</numerusform>
@@ -226,7 +226,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="429"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="434"/>
         <source>searched in %1 s</source>
         <translation>searched in %1 s</translation>
     </message>
@@ -522,7 +522,7 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>DeskTray</name>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/tray.py" line="169"/>
+        <location filename="../../helpdesk/ui/tray.py" line="176"/>
         <source>%n sheet(s) need attention</source>
         <translation>
             <numerusform>%n sheet needs attention</numerusform>
@@ -530,47 +530,47 @@ If it happens again, send the log file to your support contact:
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="187"/>
+        <location filename="../../helpdesk/ui/tray.py" line="194"/>
         <source>Due soon: %1</source>
         <translation>Due soon: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="188"/>
+        <location filename="../../helpdesk/ui/tray.py" line="195"/>
         <source>%1 — due at %2</source>
         <translation>%1 — due at %2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="190"/>
+        <location filename="../../helpdesk/ui/tray.py" line="197"/>
         <source>Overdue: %1</source>
         <translation>Overdue: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="191"/>
+        <location filename="../../helpdesk/ui/tray.py" line="198"/>
         <source>%1 — was due at %2</source>
         <translation>%1 — was due at %2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="193"/>
+        <location filename="../../helpdesk/ui/tray.py" line="200"/>
         <source>Assigned to you: %1</source>
         <translation>Assigned to you: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="199"/>
+        <location filename="../../helpdesk/ui/tray.py" line="206"/>
         <source>New complaint (%1): %2</source>
         <translation>New complaint (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="207"/>
+        <location filename="../../helpdesk/ui/tray.py" line="214"/>
         <source>Mine: %1 due soon, %2 overdue · Store: %3 due soon, %4 overdue</source>
         <translation>Mine: %1 due soon, %2 overdue · Store: %3 due soon, %4 overdue</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="220"/>
+        <location filename="../../helpdesk/ui/tray.py" line="227"/>
         <source>Show Helpdesk</source>
         <translation>Show Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="221"/>
+        <location filename="../../helpdesk/ui/tray.py" line="228"/>
         <source>Sound with notifications</source>
         <translation>Sound with notifications</translation>
     </message>
@@ -2020,8 +2020,8 @@ Log file: %4</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/settings/live_tab.py" line="80"/>
-        <source>Every desk shows and stores times in the store&apos;s time zone, whatever the time zone of its computer. A deadline turns amber, and its responsible person is notified, in the last part of the time allowed (a third of a 2-hour response: 40 minutes), never shorter than the minimum. Other desks use the new values from their next login.</source>
-        <translation>Every desk shows and stores times in the store&apos;s time zone, whatever the time zone of its computer. A deadline turns amber, and its responsible person is notified, in the last part of the time allowed (a third of a 2-hour response: 40 minutes), never shorter than the minimum. Other desks use the new values from their next login.</translation>
+        <source>Every desk shows and stores times in the store&apos;s time zone, whatever the time zone of its computer. A deadline turns amber, and its responsible person is notified, in the last part of the time allowed (a third of a 2-hour response: 40 minutes), never shorter than the minimum. Other desks use the new values within seconds.</source>
+        <translation>Every desk shows and stores times in the store&apos;s time zone, whatever the time zone of its computer. A deadline turns amber, and its responsible person is notified, in the last part of the time allowed (a third of a 2-hour response: 40 minutes), never shorter than the minimum. Other desks use the new values within seconds.</translation>
     </message>
 </context>
 <context>

@@ -118,114 +118,114 @@
 <context>
     <name>ComplaintListPage</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="194"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="195"/>
         <source>&amp;Search:</source>
         <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="197"/>
         <source>Number, name, pinyin (zs), phone tail, plate, VIN tail, order (Ctrl+F)</source>
         <translation>单号、姓名、拼音（zs）、电话尾号、车牌、车架号尾号、订单号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="197"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="199"/>
         <source>&amp;New sheet</source>
         <translation>新建抱怨单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="199"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>登记新的抱怨（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
         <source>&amp;Mine</source>
         <translation>我负责的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
         <source>Only sheets I am responsible for</source>
         <translation>只显示我负责的抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="203"/>
         <source>Re&amp;gistered by me</source>
         <translation>我登记的(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="203"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="204"/>
         <source>Only sheets I registered</source>
         <translation>只显示我登记的抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="204"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="205"/>
         <source>Received from</source>
         <translation>接收日期从</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="205"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
         <source>Open (not closed)</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="212"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="213"/>
         <source>Any deadline</source>
         <translation>不限时限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="215"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="216"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="219"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="220"/>
         <source>All severities</source>
         <translation>全部严重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="223"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="224"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="227"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="228"/>
         <source>All stores</source>
         <translation>全部门店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="407"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="408"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="428"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="433"/>
         <source>%n sheet(s)</source>
         <translation>
             <numerusform>%n 张抱怨单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="429"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="434"/>
         <source>searched in %1 s</source>
         <translation>用时 %1 秒</translation>
     </message>
@@ -521,54 +521,54 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>DeskTray</name>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/tray.py" line="169"/>
+        <location filename="../../helpdesk/ui/tray.py" line="176"/>
         <source>%n sheet(s) need attention</source>
         <translation>
             <numerusform>%n 张抱怨单需要处理</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="187"/>
+        <location filename="../../helpdesk/ui/tray.py" line="194"/>
         <source>Due soon: %1</source>
         <translation>即将到期：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="188"/>
+        <location filename="../../helpdesk/ui/tray.py" line="195"/>
         <source>%1 — due at %2</source>
         <translation>%1 — %2 到期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="190"/>
+        <location filename="../../helpdesk/ui/tray.py" line="197"/>
         <source>Overdue: %1</source>
         <translation>已超时：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="191"/>
+        <location filename="../../helpdesk/ui/tray.py" line="198"/>
         <source>%1 — was due at %2</source>
         <translation>%1 — 应于 %2 完成</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="193"/>
+        <location filename="../../helpdesk/ui/tray.py" line="200"/>
         <source>Assigned to you: %1</source>
         <translation>已分派给您：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="199"/>
+        <location filename="../../helpdesk/ui/tray.py" line="206"/>
         <source>New complaint (%1): %2</source>
         <translation>新抱怨（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="207"/>
+        <location filename="../../helpdesk/ui/tray.py" line="214"/>
         <source>Mine: %1 due soon, %2 overdue · Store: %3 due soon, %4 overdue</source>
         <translation>我的：%1 即将到期，%2 已超时 · 全店：%3 即将到期，%4 已超时</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="220"/>
+        <location filename="../../helpdesk/ui/tray.py" line="227"/>
         <source>Show Helpdesk</source>
         <translation>显示 Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="221"/>
+        <location filename="../../helpdesk/ui/tray.py" line="228"/>
         <source>Sound with notifications</source>
         <translation>通知时播放提示音</translation>
     </message>
@@ -2015,8 +2015,8 @@ Log file: %4</source>
     </message>
     <message>
         <location filename="../../helpdesk/ui/settings/live_tab.py" line="80"/>
-        <source>Every desk shows and stores times in the store&apos;s time zone, whatever the time zone of its computer. A deadline turns amber, and its responsible person is notified, in the last part of the time allowed (a third of a 2-hour response: 40 minutes), never shorter than the minimum. Other desks use the new values from their next login.</source>
-        <translation>每台电脑都按门店时区显示和保存时间，与电脑本身的时区无关。时限进入最后这段时间时变为琥珀色并通知负责人（2小时响应的三分之一：40分钟），且不短于最短时间。其他电脑在下次登录后使用新设置。</translation>
+        <source>Every desk shows and stores times in the store&apos;s time zone, whatever the time zone of its computer. A deadline turns amber, and its responsible person is notified, in the last part of the time allowed (a third of a 2-hour response: 40 minutes), never shorter than the minimum. Other desks use the new values within seconds.</source>
+        <translation>每台电脑都按门店时区显示和保存时间，与电脑本身的时区无关。时限进入最后这段时间时变为琥珀色并通知负责人（2小时响应的三分之一：40分钟），且不短于最短时间。其他电脑几秒钟内即使用新设置。</translation>
     </message>
 </context>
 <context>

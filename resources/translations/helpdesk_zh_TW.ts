@@ -118,114 +118,114 @@
 <context>
     <name>ComplaintListPage</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="194"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="195"/>
         <source>&amp;Search:</source>
         <translation>搜尋(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="197"/>
         <source>Number, name, pinyin (zs), phone tail, plate, VIN tail, order (Ctrl+F)</source>
         <translation>單號、姓名、拼音（zs）、電話尾號、車牌、車架號尾號、訂單號（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="197"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
         <source>S&amp;tatus:</source>
         <translation>狀態(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="199"/>
         <source>&amp;New sheet</source>
         <translation>新建抱怨單(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="199"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>登記新的抱怨（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
         <source>&amp;Mine</source>
         <translation>我負責的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
         <source>Only sheets I am responsible for</source>
         <translation>只顯示我負責的抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="203"/>
         <source>Re&amp;gistered by me</source>
         <translation>我登記的(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="203"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="204"/>
         <source>Only sheets I registered</source>
         <translation>只顯示我登記的抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="204"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="205"/>
         <source>Received from</source>
         <translation>接收日期從</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="205"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
         <source>Clear filters</source>
         <translation>清除篩選</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
         <source>Open (not closed)</source>
         <translation>未關閉</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
         <source>All statuses</source>
         <translation>全部狀態</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="212"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="213"/>
         <source>Any deadline</source>
         <translation>不限時限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="215"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="216"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="219"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="220"/>
         <source>All severities</source>
         <translation>全部嚴重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="223"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="224"/>
         <source>All categories</source>
         <translation>全部類別</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="227"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="228"/>
         <source>All stores</source>
         <translation>全部門店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="407"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="408"/>
         <source>Searching…</source>
         <translation>正在搜尋…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="428"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="433"/>
         <source>%n sheet(s)</source>
         <translation>
             <numerusform>%n 張抱怨單</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="429"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="434"/>
         <source>searched in %1 s</source>
         <translation>用時 %1 秒</translation>
     </message>
@@ -521,54 +521,54 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>DeskTray</name>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/tray.py" line="169"/>
+        <location filename="../../helpdesk/ui/tray.py" line="176"/>
         <source>%n sheet(s) need attention</source>
         <translation>
             <numerusform>%n 張抱怨單需要處理</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="187"/>
+        <location filename="../../helpdesk/ui/tray.py" line="194"/>
         <source>Due soon: %1</source>
         <translation>即將到期：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="188"/>
+        <location filename="../../helpdesk/ui/tray.py" line="195"/>
         <source>%1 — due at %2</source>
         <translation>%1 — %2 到期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="190"/>
+        <location filename="../../helpdesk/ui/tray.py" line="197"/>
         <source>Overdue: %1</source>
         <translation>已逾時：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="191"/>
+        <location filename="../../helpdesk/ui/tray.py" line="198"/>
         <source>%1 — was due at %2</source>
         <translation>%1 — 應於 %2 完成</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="193"/>
+        <location filename="../../helpdesk/ui/tray.py" line="200"/>
         <source>Assigned to you: %1</source>
         <translation>已分派給您：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="199"/>
+        <location filename="../../helpdesk/ui/tray.py" line="206"/>
         <source>New complaint (%1): %2</source>
         <translation>新抱怨（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="207"/>
+        <location filename="../../helpdesk/ui/tray.py" line="214"/>
         <source>Mine: %1 due soon, %2 overdue · Store: %3 due soon, %4 overdue</source>
         <translation>我的：%1 即將到期，%2 已逾時 · 全店：%3 即將到期，%4 已逾時</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="220"/>
+        <location filename="../../helpdesk/ui/tray.py" line="227"/>
         <source>Show Helpdesk</source>
         <translation>顯示 Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/tray.py" line="221"/>
+        <location filename="../../helpdesk/ui/tray.py" line="228"/>
         <source>Sound with notifications</source>
         <translation>通知時播放提示音</translation>
     </message>
@@ -2015,8 +2015,8 @@ Log file: %4</source>
     </message>
     <message>
         <location filename="../../helpdesk/ui/settings/live_tab.py" line="80"/>
-        <source>Every desk shows and stores times in the store&apos;s time zone, whatever the time zone of its computer. A deadline turns amber, and its responsible person is notified, in the last part of the time allowed (a third of a 2-hour response: 40 minutes), never shorter than the minimum. Other desks use the new values from their next login.</source>
-        <translation>每台電腦都按門店時區顯示和儲存時間，與電腦本身的時區無關。時限進入最後這段時間時變為琥珀色並通知負責人（2小時回應的三分之一：40分鐘），且不短於最短時間。其他電腦在下次登入後使用新設定。</translation>
+        <source>Every desk shows and stores times in the store&apos;s time zone, whatever the time zone of its computer. A deadline turns amber, and its responsible person is notified, in the last part of the time allowed (a third of a 2-hour response: 40 minutes), never shorter than the minimum. Other desks use the new values within seconds.</source>
+        <translation>每台電腦都按門店時區顯示和儲存時間，與電腦本身的時區無關。時限進入最後這段時間時變為琥珀色並通知負責人（2小時回應的三分之一：40分鐘），且不短於最短時間。其他電腦幾秒鐘內即使用新設定。</translation>
     </message>
 </context>
 <context>

@@ -330,3 +330,24 @@ def test_another_desks_change_keeps_the_scroll_position(qtbot, make_ctx, sample,
         ctx.bus.publish(Changes(sheet_ids=frozenset({theirs}), remote=True))
     assert page.model.row_of(theirs) is not None
     assert (bar.value(), page.selected_sheet_id()) == (kept, selected)
+
+
+def test_a_desk_takes_another_desks_new_warning_window_at_once(qtbot, make_ctx, sample,
+                                                              ui_db):
+    manager = make_ctx(sample.staff.manager)
+    holder = QLineEdit()
+    qtbot.addWidget(holder)
+    tray = tray_mod.DeskTray(manager, parent=holder)
+    qtbot.waitUntil(lambda: not tray._looking, timeout=5000)
+    # The administrator saves at another desk (not through this desk's bus)...
+    settings.save_warning_window(ui_db.uow(), sample.staff.admin, 2, 45)
+    sla.set_warning_window(None)  # ...so this process still has the default
+    settings.save_time_zone(ui_db.uow(), sample.staff.admin, "Asia/Taipei")
+    common.reset_clock_sync()
+    assert sla.warning_window() == sla.WarningWindow()
+    # ...and this desk hears of it through the feed.
+    manager.bus.publish(Changes(settings=True, remote=True))
+    qtbot.waitUntil(lambda: sla.warning_window() == sla.WarningWindow(
+        2, timedelta(minutes=45)), timeout=2000)
+    assert common.store_zone().key == "Asia/Taipei"
+    tray.close()

@@ -81,7 +81,7 @@ class TimeAndWarningsTab(_Tab):
             "time zone of its computer. A deadline turns amber, and its responsible "
             "person is notified, in the last part of the time allowed (a third of a "
             "2-hour response: 40 minutes), never shorter than the minimum. Other desks "
-            "use the new values from their next login."))
+            "use the new values within seconds."))
 
     def load(self) -> None:
         self.zone_combo.setCurrentText(settings_svc.get_time_zone(self._ctx.uow()))
