@@ -25,6 +25,7 @@ import functools
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from argon2 import PasswordHasher
@@ -353,6 +354,10 @@ class FakeUnitOfWork:
 
     def add_listener(self, listener: events.Listener) -> None:
         self._outbox.add_listener(listener)
+
+    def server_now(self) -> datetime | None:
+        """No server: the PC's clock (as SQLite)."""
+        return None
 
     def __enter__(self) -> FakeUnitOfWork:
         self._depth += 1

@@ -27,7 +27,7 @@ from helpdesk.cli import texts
 from helpdesk.domain import parsing, text, vocabulary
 from helpdesk.domain.errors import HelpdeskError, NotFound, ValidationError
 from helpdesk.domain.users import Role
-from helpdesk.services import session
+from helpdesk.services import common, session
 from helpdesk.services import users as user_services
 from helpdesk.services.dto import SessionUser
 from helpdesk.storage import engine as engine_mod
@@ -162,6 +162,7 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
                        code="database.missing")
     db = open_database(url)
     args._db = db
+    common.sync_clock(db.uow())  # issue 9: the store's zone and the server's clock
     return db
 
 

@@ -322,6 +322,7 @@ class Sheet:
     updated_at: datetime | None = None
     updated_by_id: int | None = None
     version: int = 1
+    linked_sheet_id: int | None = None  # issue 9: the earlier complaint this repeats
     progress: list[ProgressEntry] = field(default_factory=list)
     visits: list[ReturnVisit] = field(default_factory=list)
     actions: list[CorrectiveAction] = field(default_factory=list)

@@ -1030,6 +1030,27 @@ TEMPLATES: Mapping[str, Labels] = {
         "結束日期 {end} 早於開始日期 {start}。",
         "The end date {end} is before the start date {start}.",
     ),
+    # issue 9: live desks (store time zone, clock, concurrent edits)
+    "time_zone.unknown": (
+        "{value} 不是时区（例如 Asia/Shanghai）。",
+        "{value} 不是時區（例如 Asia/Shanghai）。",
+        "{value} is not a time zone (e.g. Asia/Shanghai).",
+    ),
+    "warning_share.invalid": (
+        "请选择剩余时间的 1/2、1/3、1/4、1/5、1/6、1/8 或 1/10。",
+        "請選擇剩餘時間的 1/2、1/3、1/4、1/5、1/6、1/8 或 1/10。",
+        "Choose the last 1/2, 1/3, 1/4, 1/5, 1/6, 1/8 or 1/10 of the time allowed.",
+    ),
+    "linked_sheet.invalid": (
+        "只能关联该客户以前的抱怨单。",
+        "只能關聯該客戶以前的抱怨單。",
+        "Link to an earlier complaint of the same customer.",
+    ),
+    "warning_minimum.invalid": (
+        "最短预警时间为 0 至 1440 分钟。",
+        "最短預警時間為 0 至 1440 分鐘。",
+        "The shortest warning is 0 to 1440 minutes.",
+    ),
 }
 
 # Codes whose first part is the field name, built at run time (``channel.invalid``...).

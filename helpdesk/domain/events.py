@@ -30,6 +30,9 @@ class Changes:
     settings: bool = False      # store, calendar, SLA policy, categories, phrases
     users: bool = False
     everything: bool = False    # import, demo data, restore
+    # issue 9: committed by another desk (heard through the change feed): a view keeps
+    # the user's selection, scroll position and typing; it does not follow the change.
+    remote: bool = False
 
     def touches_sheets(self) -> bool:
         return self.everything or bool(self.sheet_ids)

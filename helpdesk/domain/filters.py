@@ -44,3 +44,5 @@ class SheetFilter:
     # issue 11: each store's progress_update_every, filled in by the service for
     # DueFilter.UPDATE_DUE (the stores' policies are not the user's to type)
     progress_update_every: tuple[tuple[int, timedelta], ...] = ()
+
+    received_by_id: int | None = None  # issue 9: "registered by me"

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from helpdesk.domain.calendar import StoreCalendar
 from helpdesk.domain.enums import Channel, Severity
@@ -36,14 +36,63 @@ NEAR_MINIMUM = timedelta(minutes=10)
 """… but never shorter than this (and this when the start is unknown)."""
 
 
-def near_window(start: datetime | None, due: datetime) -> timedelta:
+@dataclass(frozen=True)
+class WarningWindow:
+    """The warning window's size (issue 9: the administrator's setting).
+
+    Attributes:
+        share: the last 1/``share`` of the time allowed (3: the last third).
+        minimum: never shorter than this.
+    """
+
+    share: int = NEAR_SHARE
+    minimum: timedelta = NEAR_MINIMUM
+
+    SHARES: ClassVar[tuple[int, ...]] = (2, 3, 4, 5, 6, 8, 10)
+    MAX_MINIMUM: ClassVar[timedelta] = timedelta(hours=24)
+
+    def to_dict(self) -> dict[str, int]:
+        return {"share": self.share, "minimum_minutes": int(self.minimum.total_seconds() // 60)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> WarningWindow:
+        """The stored setting; what cannot be read falls back to the default."""
+        if not data:
+            return cls()
+        try:
+            share = int(data.get("share", NEAR_SHARE))
+            minimum = timedelta(minutes=int(data.get("minimum_minutes", 10)))
+        except (TypeError, ValueError):
+            return cls()
+        if share not in cls.SHARES or not timedelta(0) <= minimum <= cls.MAX_MINIMUM:
+            return cls()
+        return cls(share, minimum)
+
+
+_window = WarningWindow()
+
+
+def set_warning_window(window: WarningWindow | None) -> None:
+    """Use ``window`` from now on (the services set the store's at login)."""
+    global _window  # noqa: PLW0603 - one setting every judgement of "near" reads
+    _window = window or WarningWindow()
+
+
+def warning_window() -> WarningWindow:
+    return _window
+
+
+def near_window(start: datetime | None, due: datetime,
+                window: WarningWindow | None = None) -> timedelta:
     """How close a deadline counts as near (amber, "due soon"): the last third of the
     time allowed from ``start`` to ``due``, at least :data:`NEAR_MINIMUM`. A 2-hour
     response turns amber 40 minutes before it falls due, a 3-day resolution one day
-    before; one rule for response and resolution alike."""
+    before; one rule for response and resolution alike. The share and the minimum are
+    the store's setting (:func:`set_warning_window`) unless ``window`` is given."""
+    w = window or _window
     if start is None or due <= start:
-        return NEAR_MINIMUM
-    return max(NEAR_MINIMUM, (due - start) / NEAR_SHARE)
+        return w.minimum
+    return max(w.minimum, (due - start) / w.share)
 
 
 class DueKind(StrEnum):

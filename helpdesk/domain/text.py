@@ -159,3 +159,16 @@ def decode_text(data: bytes) -> str | None:
         except UnicodeDecodeError:
             continue
     return None
+
+
+FIRST_LINE_LENGTH = 60
+
+
+def first_line(text: str, length: int = FIRST_LINE_LENGTH) -> str:
+    """The first non-empty line of ``text``, cut to ``length`` characters with "…"
+    (issue 9: the list's tooltip, the repeat-complaint panel)."""
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if line:
+            return excerpt(line, length)
+    return ""

@@ -10,11 +10,16 @@ die together — and announces the event's ``Changes`` only after the commit.
 from __future__ import annotations
 
 import json
+import logging
+import threading
+import time
 from collections.abc import Callable
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from helpdesk.domain import parsing, validation
+from helpdesk.domain import parsing, sla, validation
 from helpdesk.domain.calendar import StoreCalendar
 from helpdesk.domain.complaints import DEFAULT_CATEGORIES
 from helpdesk.domain.customers import Store
@@ -30,9 +35,135 @@ from helpdesk.domain.users import Permission, User
 # Re-exported: the services name it ``common.UnitOfWork``.
 from helpdesk.services.ports import UnitOfWork as UnitOfWork
 
+log = logging.getLogger(__name__)
+
+# ------------------------------------------------------------------ the clock
+# "Now" is the store's wall-clock time (naive, the convention of every stored time),
+# whatever the PC's own time zone: the instant is the PC's UTC clock corrected by the
+# database server's (PostgreSQL), read in the store's zone (a setting of the database).
+DEFAULT_TIME_ZONE = "Asia/Shanghai"
+TIME_ZONE_KEY = "time_zone"
+WARNING_WINDOW_KEY = "warning_window"  # sla.WarningWindow.to_dict(); read with the clock
+CLOCK_TOLERANCE = timedelta(minutes=1)
+"""A desk whose clock differs from the server's by more than this is told at login."""
+CLOCK_REFRESH_SECONDS = 15 * 60
+"""How often the server's clock is measured again (not at every ``now()``)."""
+
+
+@dataclass
+class _ClockState:
+    zone: ZoneInfo
+    offset: timedelta = timedelta(0)            # server's clock minus this PC's clock
+    measure: Callable[[], datetime | None] | None = None   # the server's UTC "now"
+    measured_at: float = 0.0                    # time.monotonic() of the last measure
+
+
+_clock = _ClockState(ZoneInfo(DEFAULT_TIME_ZONE))
+_clock_lock = threading.Lock()
+
+
+def time_zone(name: str, *, field: str = "time_zone") -> ZoneInfo:
+    """The zone called ``name`` ("Asia/Shanghai"); refused with a clear message if
+    the zone database does not know it."""
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValidationError(field, "time_zone.unknown",
+                              f"{name!r} is not a time zone (e.g. Asia/Shanghai)",
+                              value=name) from exc
+
+
+def store_zone() -> ZoneInfo:
+    """The zone "now" is read in (the store's, once the database was read)."""
+    return _clock.zone
+
+
+def clock_offset() -> timedelta:
+    """The database server's clock minus this PC's (zero on SQLite)."""
+    return _clock.offset
+
+
+def _measure_offset() -> None:
+    measure = _clock.measure
+    if measure is None:
+        return
+    before = time.time()
+    server = measure()
+    after = time.time()
+    _clock.measured_at = time.monotonic()
+    if server is None:
+        _clock.offset = timedelta(0)
+        return
+    # The server read its clock about half-way through the round trip.
+    local = datetime.fromtimestamp((before + after) / 2, UTC)
+    _clock.offset = server.astimezone(UTC) - local
+
+
+def _refresh_offset() -> None:
+    if _clock.measure is None or \
+            time.monotonic() - _clock.measured_at < CLOCK_REFRESH_SECONDS:
+        return
+    if not _clock_lock.acquire(blocking=False):
+        return  # another thread is measuring; the old offset serves meanwhile
+    try:
+        _measure_offset()
+    except Exception:  # noqa: BLE001 - a failed re-measure keeps the last offset
+        _clock.measured_at = time.monotonic()
+        log.warning("the database server's clock could not be read", exc_info=True)
+    finally:
+        _clock_lock.release()
+
 
 def _system_now() -> datetime:
-    return datetime.now().replace(microsecond=0)
+    _refresh_offset()
+    instant = datetime.now(UTC) + _clock.offset
+    return instant.astimezone(_clock.zone).replace(tzinfo=None, microsecond=0)
+
+
+def sync_clock(uow: UnitOfWork) -> timedelta:
+    """Read the store's time zone (and its warning window, ``sla.WarningWindow``) and
+    measure the database server's clock (PostgreSQL;
+    SQLite has none, the PC's clock is used). Called when a desk opens the database
+    (login, the command line); later measures happen every
+    :data:`CLOCK_REFRESH_SECONDS` on their own. Returns the server's clock minus
+    this PC's (see :func:`clock_off`)."""
+
+    def measure() -> datetime | None:
+        with uow.reading():
+            return uow.server_now()
+
+    with uow.reading():
+        name = uow.settings.get(TIME_ZONE_KEY) or DEFAULT_TIME_ZONE
+        window = uow.settings.get(WARNING_WINDOW_KEY)
+    sla.set_warning_window(sla.WarningWindow.from_dict(window))
+    try:
+        zone = time_zone(str(name))
+    except ValidationError:
+        log.warning("unknown store time zone %r; using %s", name, DEFAULT_TIME_ZONE)
+        zone = ZoneInfo(DEFAULT_TIME_ZONE)
+    with _clock_lock:
+        _clock.zone = zone
+        _clock.measure = measure
+        _measure_offset()
+    if clock_off():
+        log.warning("this PC's clock is off by %s from the database server's",
+                    _clock.offset)
+    return _clock.offset
+
+
+def clock_off() -> bool:
+    """True when this PC's clock differs from the server's by more than a minute."""
+    return abs(_clock.offset) > CLOCK_TOLERANCE
+
+
+def reset_clock_sync() -> None:
+    """Forget the store's zone and the server's clock (tests; closing a database)."""
+    with _clock_lock:
+        _clock.zone = ZoneInfo(DEFAULT_TIME_ZONE)
+        _clock.offset = timedelta(0)
+        _clock.measure = None
+        _clock.measured_at = 0.0
+    sla.set_warning_window(None)
 
 
 # Tests and the demo generator replace this to freeze or move time.

@@ -57,6 +57,7 @@ _SNAPSHOT_FIELDS = (
     "correction", "compensation_cents", "long_term_measure", "rework_needed",
     "rework_completed_at", "escalated_to_oem", "state", "acknowledged_at", "resolved_at",
     "closed_at", "closing_remark", "response_due_at", "resolution_due_at",
+    "linked_sheet_id",
 )
 
 
@@ -105,6 +106,13 @@ def allowances(sheet: Sheet, viewer: User) -> dict[str, Allowance]:
         "may_manage_actions": _work(sheet, viewer, Permission.RECORD_ANALYSIS),
         "may_print": view,
     }
+
+
+def _number_of(uow: UnitOfWork, sheet_id: int | None) -> str:
+    if sheet_id is None:
+        return ""
+    linked = uow.sheets.get(sheet_id)
+    return linked.number if linked is not None else ""
 
 
 def detail(uow: UnitOfWork, sheet: Sheet, viewer: User) -> SheetDetail:
@@ -167,6 +175,8 @@ def detail(uow: UnitOfWork, sheet: Sheet, viewer: User) -> SheetDetail:
         created_at=sheet.created_at,
         updated_at=sheet.updated_at,
         updated_by_name=name(sheet.updated_by_id),
+        linked_sheet_id=sheet.linked_sheet_id,
+        linked_sheet_number=_number_of(uow, sheet.linked_sheet_id),
         progress=tuple(ProgressInfo(p.id or 0, p.at, name(p.by_id), p.text,
                                     p.customer_notified) for p in sheet.progress),
         visits=tuple(VisitInfo(v.id or 0, v.visited_at, name(v.by_id), v.satisfaction,
@@ -252,11 +262,13 @@ class SheetInput:
     mileage_km: int | str | None = None
     received_at: datetime | None = None
     store_id: int | None = None
+    linked_sheet_id: int | None = None  # issue 9: an earlier complaint it repeats
 
 
 def _validated(uow: UnitOfWork, data: SheetInput, at: datetime,
                errors: list[ValidationError],
-               stored_received: datetime | None = None) -> dict[str, Any]:
+               stored_received: datetime | None = None,
+               own_id: int | None = None) -> dict[str, Any]:
     """Check every field; collect errors instead of stopping at the first.
 
     ``stored_received``: the received time already on the sheet (an edit); keeping it is
@@ -318,6 +330,14 @@ def _validated(uow: UnitOfWork, data: SheetInput, at: datetime,
         if ref is None or (customer is not None and ref.customer_id != customer.id):
             errors.append(ValidationError(key, f"{key}.not_customers",
                                           f"that {label} does not belong to the customer"))
+    values["linked_sheet_id"] = data.linked_sheet_id
+    if data.linked_sheet_id is not None:
+        linked = uow.sheets.get(data.linked_sheet_id)
+        if linked is None or data.linked_sheet_id == own_id or (
+                customer is not None and linked.customer_id != customer.id):
+            errors.append(ValidationError(
+                "linked_sheet", "linked_sheet.invalid",
+                "link to an earlier complaint of the same customer"))
     return values
 
 
@@ -559,7 +579,7 @@ def save_form(uow: UnitOfWork, actor_id: int, sheet_id: int, expected_version: i
                                       "the sheet is closed; reopen it to change it")
             values = _validated(uow, _replace(data, received_at=data.received_at or
                                               sheet.received_at), at, errors,
-                                sheet.received_at)
+                                sheet.received_at, own_id=sheet_id)
         if analysis is not None:
             cents = None
             if analysis.compensation not in (None, ""):
@@ -752,3 +772,22 @@ def count_update_due(uow: UnitOfWork, actor_id: int) -> int:
     """Open sheets whose customer is owed a progress update (CRM preset), for the
     notification count."""
     return len(list_sheet_ids(uow, actor_id, SheetFilter(due=DueFilter.UPDATE_DUE)))
+
+# ------------------------------------------------- issue 9: repeat complaints
+REPEAT_DAYS = 90
+"""A customer's complaints of the last this many days are shown when the desk picks
+them (as well as every open one, however old)."""
+
+
+def customer_complaints(uow: UnitOfWork, actor_id: int, customer_id: int, *,
+                        exclude: int | None = None) -> list[SheetRow]:
+    """The customer's open complaints and those of the last :data:`REPEAT_DAYS` days,
+    newest first (``exclude``: the sheet open in the form)."""
+    since = common.now() - timedelta(days=REPEAT_DAYS)
+    open_ids = list_sheet_ids(uow, actor_id, SheetFilter(customer_id=customer_id,
+                                                         include_closed=False))
+    recent = list_sheet_ids(uow, actor_id, SheetFilter(customer_id=customer_id,
+                                                       received_from=since))
+    ids = list(dict.fromkeys(open_ids + recent))
+    rows = [r for r in sheet_rows(uow, ids) if r.id != exclude]
+    return sorted(rows, key=lambda r: (r.received_at, r.id), reverse=True)

@@ -274,6 +274,9 @@ class SheetDetail:
     available: tuple[ActionAvailability, ...] = ()
     sla_rule: dict[str, Any] = field(default_factory=dict)
     waiting_since: datetime | None = None  # start of the open wait for the customer
+    # issue 9: the earlier complaint of the customer this one repeats
+    linked_sheet_id: int | None = None
+    linked_sheet_number: str = ""
     # What the viewing user may do with this sheet now (from the domain's rules):
     may_edit_identity: Allowance = _NOT_ALLOWED  # registration fields, complaint text
     may_record_analysis: Allowance = _NOT_ALLOWED  # root cause, correction, measure, rework
@@ -311,6 +314,8 @@ class SheetRow:
     # issue 11: the last progress note the customer was told of; when the next is due
     last_notified_at: datetime | None = None
     progress_update_due_at: datetime | None = None
+
+    first_line: str = ""  # issue 9: the complaint's first line (tooltip, repeat panel)
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,16 @@ Where the database lives is a setting of this machine, not of the database.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from helpdesk.domain.errors import HelpdeskError, StorageError
+from helpdesk.domain.events import Changes
 from helpdesk.services.common import UnitOfWork
-from helpdesk.storage import credentials
+from helpdesk.storage import change_feed, credentials
 from helpdesk.storage import database as database_mod
 from helpdesk.storage import engine as engine_mod
 
@@ -33,6 +35,10 @@ class OpenDatabase:
         close: releases the connections (call when switching databases or quitting).
         backup_path: the backup taken before a schema upgrade, if one was needed.
         url: the database URL (a password in it is never shown).
+
+        watch: ``watch(publish)`` starts hearing the other desks' committed
+            ``Changes`` (``publish`` is called in a background thread); returns the
+            function that stops it (issue 9).
     """
 
     uow: Callable[[], UnitOfWork]
@@ -41,6 +47,8 @@ class OpenDatabase:
     close: Callable[[], None]
     backup_path: str = ""
     url: str = ""  # issue 10: backups from the desk (the SQLite file's URL)
+
+    watch: Callable[[Callable[[Changes], None]], Callable[[], None]] | None = None
 
 
 def open_database(url: str | None = None) -> OpenDatabase:
@@ -72,6 +80,7 @@ def open_database(url: str | None = None) -> OpenDatabase:
         close=db.dispose,
         backup_path=str(backup) if backup else "",
         url=db.url,
+        watch=functools.partial(change_feed.watch, db.engine),
     )
 
 

@@ -16,10 +16,10 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import Any
 
-from helpdesk.domain import audit, events, parsing, search_keys, text, validation
+from helpdesk.domain import audit, events, parsing, search_keys, sla, text, validation
 from helpdesk.domain.calendar import StoreCalendar
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import ValidationError, ValidationErrors
@@ -468,3 +468,73 @@ def save_retention_years(uow: UnitOfWork, actor_id: int, years: int | str) -> in
             details={"retention_years": [before, value]}))
         uow.commit()
         return value
+
+
+# ------------------------------------------------------ issue 9: store time zone
+def get_time_zone(uow: UnitOfWork) -> str:
+    """The store's time zone ("Asia/Shanghai" unless the administrator chose another)."""
+    with uow.reading():
+        return str(uow.settings.get(common.TIME_ZONE_KEY) or common.DEFAULT_TIME_ZONE)
+
+
+def save_time_zone(uow: UnitOfWork, actor_id: int, name: str) -> str:
+    """Set the store's time zone: every desk then reads "now" in it, whatever the zone
+    of its PC (this desk at once, the others when the change feed brings it)."""
+    with uow:
+        user = common.actor(uow, actor_id, Permission.MANAGE_SETTINGS)
+        try:
+            zone = common.time_zone(name)
+        except ValidationError as exc:
+            raise ValidationErrors([exc]) from None
+        before = uow.settings.get(common.TIME_ZONE_KEY) or common.DEFAULT_TIME_ZONE
+        uow.settings.set(common.TIME_ZONE_KEY, zone.key)
+        uow.record(events.SettingsChanged(
+            at=common.now(), **common.by(user), key="time_zone",
+            details={"time_zone": [before, zone.key]}))
+        uow.commit()
+    common.sync_clock(uow)
+    return zone.key
+
+
+# ------------------------------------------------- issue 9: the warning window
+def get_warning_window(uow: UnitOfWork) -> sla.WarningWindow:
+    """How close a deadline counts as near (amber, "due soon", a notification)."""
+    with uow.reading():
+        return sla.WarningWindow.from_dict(uow.settings.get(common.WARNING_WINDOW_KEY))
+
+
+def save_warning_window(uow: UnitOfWork, actor_id: int, share: int | str,
+                        minimum_minutes: int | str) -> sla.WarningWindow:
+    """The last 1/``share`` of the time allowed, at least ``minimum_minutes``; used at
+    once here and by the other desks when the change feed brings it."""
+    with uow:
+        user = common.actor(uow, actor_id, Permission.MANAGE_SETTINGS)
+        errors: list[ValidationError] = []
+        share_value = minutes = 0
+        try:
+            share_value = parsing.parse_int(share, field="warning_share",
+                                            code="warning_share.invalid",
+                                            minimum=min(sla.WarningWindow.SHARES),
+                                            maximum=max(sla.WarningWindow.SHARES))
+            if share_value not in sla.WarningWindow.SHARES:
+                raise ValidationError("warning_share", "warning_share.invalid",
+                                      f"choose one of {sla.WarningWindow.SHARES}")
+        except ValidationError as exc:
+            errors.append(exc)
+        try:
+            minutes = parsing.parse_int(
+                minimum_minutes, field="warning_minimum", code="warning_minimum.invalid",
+                minimum=0, maximum=int(sla.WarningWindow.MAX_MINIMUM.total_seconds() // 60),
+                what="minutes")
+        except ValidationError as exc:
+            errors.append(exc)
+        _raise_if(errors)
+        window = sla.WarningWindow(share_value, timedelta(minutes=minutes))
+        before = uow.settings.get(common.WARNING_WINDOW_KEY) or sla.WarningWindow().to_dict()
+        uow.settings.set(common.WARNING_WINDOW_KEY, window.to_dict())
+        uow.record(events.SettingsChanged(
+            at=common.now(), **common.by(user), key="warning_window",
+            details={"warning_window": [before, window.to_dict()]}))
+        uow.commit()
+    sla.set_warning_window(window)
+    return window

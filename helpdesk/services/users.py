@@ -64,7 +64,11 @@ def user_info(user: User) -> UserInfo:
 
 def login(uow: UnitOfWork, username: str, password: str) -> SessionUser:
     """Check the password. Failures are counted and audited; after several in a row the
-    account waits (doubling each time), which makes guessing slow."""
+    account waits (doubling each time), which makes guessing slow.
+
+    Reads the store's time zone and the server's clock first (``common.sync_clock``):
+    every time this desk stores is then the store's, whatever the PC's zone."""
+    common.sync_clock(uow)
     at = common.now()
     with uow:
         user = uow.users.get_by_username(username)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from helpdesk.domain import text as text_mod
@@ -59,6 +59,8 @@ def _conditions(f: SheetFilter, now: datetime,
         where.append(s.c.store_id.in_(sorted(f.store_ids)))
     if f.responsible_user_id is not None:
         where.append(s.c.responsible_user_id == f.responsible_user_id)
+    if f.received_by_id is not None:  # issue 9: "registered by me"
+        where.append(s.c.received_by_id == f.received_by_id)
     if f.customer_id is not None:
         where.append(s.c.customer_id == f.customer_id)
     if f.received_from is not None:
@@ -131,7 +133,8 @@ def rows(session: Session, ids: Sequence[int]) -> list[dict[str, Any]]:
     v, o, u = tables.vehicles, tables.orders, tables.users
     stmt = (
         select(*ROW_COLUMNS, v.c.plate, v.c.vin, o.c.number.label("order_number"),
-               u.c.display_name.label("responsible_name"))
+               u.c.display_name.label("responsible_name"),
+               func.substr(s.c.description, 1, 400).label("description_head"))
         .select_from(s)
         .outerjoin(v, v.c.id == s.c.vehicle_id)
         .outerjoin(o, o.c.id == s.c.order_id)
@@ -144,6 +147,7 @@ def rows(session: Session, ids: Sequence[int]) -> list[dict[str, Any]]:
         plate, vin, order_number = data.pop("plate"), data.pop("vin"), data.pop("order_number")
         data["plate_or_order"] = plate or order_number or vin or ""
         data["responsible_name"] = data["responsible_name"] or ""
+        data["first_line"] = text_mod.first_line(data.pop("description_head") or "")
         result.append(data)
     return result
 

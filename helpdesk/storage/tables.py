@@ -239,6 +239,9 @@ sheets = Table(
     Column("updated_at", DateTime, nullable=True),
     Column("updated_by_id", ForeignKey("users.id"), nullable=True),
     Column("version", Integer, nullable=False),
+    # issue 9: the earlier complaint of the same customer this one repeats
+    Column("linked_sheet_id", ForeignKey("sheets.id", name="fk_sheets_linked_sheet_id"),
+           nullable=True),
     UniqueConstraint("store_id", "number", name="uq_sheets_store_number"),
 )
 # The list is sorted by received time; the filters it offers each get an index that
@@ -248,6 +251,7 @@ Index("ix_sheets_number", sheets.c.number)
 Index("ix_sheets_state_received", sheets.c.state, sheets.c.received_at)
 Index("ix_sheets_customer", sheets.c.customer_id, sheets.c.received_at)
 Index("ix_sheets_responsible", sheets.c.responsible_user_id, sheets.c.received_at)
+Index("ix_sheets_received_by", sheets.c.received_by_id, sheets.c.received_at)  # issue 9
 Index("ix_sheets_store_received", sheets.c.store_id, sheets.c.received_at)
 Index("ix_sheets_state_response_due", sheets.c.state, sheets.c.response_due_at)
 Index("ix_sheets_state_resolution_due", sheets.c.state, sheets.c.resolution_due_at)
@@ -415,4 +419,14 @@ order_visits = Table(
     Column("satisfaction", Integer, nullable=True),
     Column("feedback", Text, nullable=False, default=""),
     Column("method", String(20), nullable=False, default="phone"),
+)
+
+# issue 9: the change feed between processes on SQLite (storage/change_feed.py); the
+# newest rows only. PostgreSQL uses NOTIFY instead and leaves it empty.
+change_feed = Table(
+    "change_feed",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("origin", String(32), nullable=False),
+    Column("payload", Text, nullable=False),
 )

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any, Self
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, text
 from sqlalchemy import event as sa_event
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session, sessionmaker
@@ -34,6 +35,7 @@ from helpdesk.domain.customers import Customer
 from helpdesk.domain.errors import ConflictError
 from helpdesk.storage import (
     analytics_queries,
+    change_feed,
     fulltext,
     orm,
     report_queries,
@@ -66,6 +68,13 @@ class SqlAlchemyUnitOfWork:
     def add_listener(self, listener: events.Listener) -> None:
         """Call ``listener(changes)`` after every commit that changed something."""
         self._outbox.add_listener(listener)
+
+    def server_now(self) -> datetime | None:
+        """The database server's clock (aware), or None for SQLite (no server)."""
+        if self.dialect == "sqlite":
+            return None
+        value = self.session.scalar(text("SELECT now()"))
+        return value if isinstance(value, datetime) else None
 
     @property
     def dialect(self) -> str:
@@ -140,6 +149,8 @@ class SqlAlchemyUnitOfWork:
         for event in recorded:
             for entry in audit_mod.entries(event):
                 self.audit.add(entry)
+        # The other desks hear of it in this same transaction (NOTIFY / feed row).
+        change_feed.announce(self.session, events.Changes.from_events(recorded))
         try:
             self.session.commit()
         except StaleDataError as exc:

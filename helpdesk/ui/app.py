@@ -36,6 +36,7 @@ from helpdesk.ui.first_run import FirstRunDialog
 from helpdesk.ui.gc_guard import GarbageCollector
 from helpdesk.ui.login import LoginDialog
 from helpdesk.ui.main_window import MainWindow, Page
+from helpdesk.ui.tray import DeskTray
 
 ORGANIZATION = context.ORGANIZATION
 APPLICATION = context.APPLICATION
@@ -207,6 +208,11 @@ def _session(app: QApplication, database: session.OpenDatabase, settings: QSetti
                          settings=settings, user=login.user, database_url=database.url)
         window = main_window(ctx)
         window.closed.connect(app.quit)
+        # Issue 9: the other desks' commits reach this desk's views within a second.
+        stop_watching = database.watch(ctx.bus.publish) if database.watch else None
+        tray = DeskTray(ctx, parent=window)  # due-soon counts and notifications
+        tray.open_sheet_requested.connect(window.open_sheet)
+        window.statusBar().addPermanentWidget(tray.label)
         window.show()
         QTimer.singleShot(0, window.offer_drafts)
         # Reading every order takes seconds on a large database: do it now, in the
@@ -215,6 +221,9 @@ def _session(app: QApplication, database: session.OpenDatabase, settings: QSetti
                 _log_preparation_failure,
                 label=QCoreApplication.translate("app", "Preparing customer figures…"))
         app.exec()
+        if stop_watching is not None:
+            stop_watching()
+        tray.close()
         logged_out = window.logged_out
         window.deleteLater()
         if not logged_out:

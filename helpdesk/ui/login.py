@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from helpdesk.domain.errors import HelpdeskError
-from helpdesk.services import users
+from helpdesk.services import common, users
 from helpdesk.services.common import UnitOfWork
 from helpdesk.services.dto import SessionUser
 from helpdesk.ui import i18n, messages, widgets
@@ -150,8 +151,23 @@ class LoginDialog(QDialog):
         finally:
             self.login_button.setEnabled(True)
         self._settings.setValue(LAST_USER_KEY, username)
+        self._warn_about_clock()
         self.accept()
         return True
+
+    def _warn_about_clock(self) -> None:
+        """Issue 9: a desk whose clock is off by more than a minute is told at login
+        (the program uses the server's clock; other programs on this PC do not)."""
+        if not common.clock_off():
+            return
+        minutes = round(common.clock_offset().total_seconds() / 60)
+        text = (self.tr("This computer's clock is %n minute(s) behind the database "
+                        "server's.", "", minutes) if minutes > 0 else
+                self.tr("This computer's clock is %n minute(s) ahead of the database "
+                        "server's.", "", -minutes))
+        QMessageBox.warning(self, self.tr("Clock"), text + "\n" + self.tr(
+            "Helpdesk uses the server's time for every sheet; please have the "
+            "computer's clock set right."))
 
     def _show(self, text: str) -> None:
         self.error_label.setText(text)

@@ -409,6 +409,7 @@ class MainWindow(QMainWindow):
 
     def _open_window(self, window: SheetWindow, ) -> SheetWindow:
         self.sheet_windows.append(window)
+        window.form.sheet_open_requested.connect(self.open_sheet)  # issue 9
         window.destroyed.connect(lambda *_: self._forget_window(window))
         window.finished.connect(lambda *_: self._forget_window(window))
         window.show()

@@ -168,9 +168,15 @@ def test_english_columns_fit_their_words_and_cells_have_tooltips(qtbot, make_ctx
                           (Column.STATE, [labels.label(s) for s in SheetState])):
         longest = max(metrics.horizontalAdvance(w) for w in words)
         assert header.sectionSize(column) >= longest
-    for column in (Column.CHANNEL, Column.CATEGORY, Column.CUSTOMER):
+    for column in (Column.CHANNEL, Column.CATEGORY):
         index = page.model.index(0, column)
         assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()
+    # The customer and the number also say what the complaint is about (issue 9).
+    row = page.model.sheet_row(0)
+    for column in (Column.CUSTOMER, Column.NUMBER):
+        index = page.model.index(0, column)
+        assert index.data(Qt.ItemDataRole.ToolTipRole) == \
+            f"{index.data()}\n{row.first_line}" and row.first_line
 
 
 # ---------------------------------------------------------------- issue 11

@@ -28,8 +28,8 @@ def _tabs(page: SettingsPage) -> list[str]:
 def test_tabs_follow_the_role(qtbot, make_ctx, sample):
     assert _tabs(_page(qtbot, make_ctx(sample.staff.desk))) == ["personalTab", "databaseTab"]
     assert _tabs(_page(qtbot, make_ctx(sample.staff.admin))) == [
-        "storeTab", "calendarTab", "policyTab", "phrasesTab", "categoriesTab", "usersTab",
-        "personalTab", "databaseTab"]
+        "storeTab", "calendarTab", "policyTab", "phrasesTab", "categoriesTab", "timeTab",
+        "usersTab", "personalTab", "databaseTab"]
 
 
 def test_store_data_is_saved_and_errors_are_on_fields(qtbot, make_ctx, sample, ui_db):

@@ -141,6 +141,10 @@ class ConflictDialog(QDialog):
         self.compare_button.setObjectName("compareButton")
         keep = buttons.addButton(self.tr("&Keep editing"), QDialogButtonBox.ButtonRole.RejectRole)
         keep.setObjectName("keepButton")
+        # Enter keeps the input: the default button never throws typing away.
+        for button in (self.reload_button, self.compare_button):
+            button.setAutoDefault(False)
+        keep.setDefault(True)
         self.reload_button.clicked.connect(lambda: self._done("reload"))
         self.compare_button.clicked.connect(lambda: self._done("compare"))
         keep.clicked.connect(lambda: self._done(""))

@@ -66,8 +66,9 @@ from helpdesk.services import common, complaints, customers, drafts, setup, user
 from helpdesk.services import settings as settings_svc
 from helpdesk.services.dto import Allowance, SheetDetail, UserInfo
 from helpdesk.ui import formatting, labels, messages, widgets
-from helpdesk.ui.complaints import dialogs, panels
+from helpdesk.ui.complaints import concurrent, dialogs, panels
 from helpdesk.ui.complaints.attachments_panel import AttachmentsPanel
+from helpdesk.ui.complaints.repeat_panel import RepeatPanel
 from helpdesk.ui.context import AppContext
 
 DRAFT_EVERY_MS = 3000
@@ -82,7 +83,7 @@ WORKFLOW = (Action.ACKNOWLEDGE, Action.ASSIGN, Action.WAIT, Action.RESUME, Actio
 _REGISTRATION = ("received_at", "channel", "severity", "category", "store_id", "customer_id",
                  "vehicle_choice", "mileage", "description", "customer_request",
                  "new_customer", "new_customer_name", "new_customer_phone", "new_vin",
-                 "new_plate", "new_brand", "new_model")
+                 "new_plate", "new_brand", "new_model", "linked_sheet_id")
 # Values of the analysis part (saved by save_form ``analysis``).
 _ANALYSIS = ("root_cause", "correction", "compensation", "long_term_measure", "rework_needed",
              "rework_done", "rework_completed_at")
@@ -105,6 +106,7 @@ class SheetForm(QWidget):
     """
 
     sheet_saved = Signal(int)
+    sheet_open_requested = Signal(int)  # issue 9: open another sheet (repeat panel)
     title_changed = Signal(str)
     close_requested = Signal()
 
@@ -164,6 +166,11 @@ class SheetForm(QWidget):
         self.title_label.setFont(font)
         self.state_label = QLabel(objectName="stateLabel")
         self.general_error = widgets.error_label("general")
+        # Issue 9: another desk changed the sheet open here.
+        self.concurrent = concurrent.ConcurrentNotice(self)
+        self.concurrent.merge_requested.connect(self.merge_concurrent)
+        self.concurrent.compare_requested.connect(self.compare)
+        self._concurrent_saved: SheetDetail | None = None
 
         # --- SLA panel
         self.sla_box = QGroupBox(objectName="slaBox")
@@ -191,6 +198,8 @@ class SheetForm(QWidget):
         self.identity = panels.IdentityPanel(errors, stores, categories)
         self.customer = panels.CustomerPanel(self._ctx, errors)
         self.vehicle = panels.VehiclePanel(errors)
+        self.repeat = RepeatPanel(self._ctx, errors)  # issue 9: repeat complaints
+        self.repeat.open_requested.connect(self.sheet_open_requested)
         self.complaint = panels.ComplaintPanel(errors)
         self.responsibility = panels.ResponsibilityPanel(errors, self._staff)
         self.analysis = panels.AnalysisPanel(errors)
@@ -200,9 +209,9 @@ class SheetForm(QWidget):
         self.closeout = panels.CloseOutPanel(errors)
         self.history = panels.HistoryPanel(errors)
         self._panels: tuple[panels.Panel, ...] = (
-            self.identity, self.customer, self.vehicle, self.complaint, self.responsibility,
-            self.analysis, self.actions, self.visits, self.progress, self.closeout,
-            self.history)
+            self.identity, self.customer, self.vehicle, self.repeat, self.complaint,
+            self.responsibility, self.analysis, self.actions, self.visits, self.progress,
+            self.closeout, self.history)
         self._work_panels = (self.responsibility, self.analysis, self.actions, self.visits,
                              self.progress, self.history)
         self._expose_fields()
@@ -212,7 +221,7 @@ class SheetForm(QWidget):
         # --- columns in a scroll area
         # Left: who and what was received; right: the complaint and the work on it.
         left = QVBoxLayout()
-        for box in (self.identity, self.customer, self.vehicle):
+        for box in (self.identity, self.customer, self.vehicle, self.repeat):
             left.addWidget(box)
         left.addWidget(self.attachments_panel)
         left.addStretch(1)
@@ -261,6 +270,7 @@ class SheetForm(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.sla_box)
         layout.addWidget(self.general_error)
+        layout.addWidget(self.concurrent)
         layout.addWidget(self.scroll, 1)
         layout.addLayout(buttons)
 
@@ -365,6 +375,8 @@ class SheetForm(QWidget):
         self.finder.choose(customer_id, emit=False)
         self.vehicle.offer(self.finder.customer, None, offer_new=True)
         self.attachments_panel.show_sheet(None)
+        self.repeat.clear()
+        self.repeat.show_customer(customer_id)
         self._loading = False
         self._baseline = self.values()
         self._refresh_view()
@@ -377,10 +389,13 @@ class SheetForm(QWidget):
         self._draft_key = f"sheet-{detail.id}"
         self.errors.clear()
         self.general_error.hide()
+        self.concurrent.hide()
+        self._concurrent_saved = None
         now = common.now()
         self.identity.load(detail, now)
         self.customer.load(detail)
         self.vehicle.load(detail, self.finder.customer)
+        self.repeat.load(detail)
         for panel in (self.complaint, self.responsibility, self.actions, self.visits,
                       self.progress, self.closeout, self.history):
             panel.load(detail)
@@ -538,6 +553,8 @@ class SheetForm(QWidget):
         if self._loading:
             return
         self.vehicle.offer(self.finder.customer, None, offer_new=self.detail is None)
+        self.repeat.show_customer(customer_id or None,
+                                  exclude=self.detail.id if self.detail else None)
         if customer_id and self.finder.customer is not None:
             self.vehicle.choose_only(self.finder.customer)
             # issue 11: the plate, VIN or order searched for is the one the sheet is about
@@ -564,7 +581,7 @@ class SheetForm(QWidget):
                 self._may_register = complaints.may_register(self._ctx.uow(),
                                                              self._ctx.user_id)
                 self._refresh_view()
-        if self.detail is None or self.dirty:
+        if self.detail is None:
             return
         if changes.everything or changes.users or self.detail.id in changes.sheet_ids:
             try:
@@ -572,7 +589,47 @@ class SheetForm(QWidget):
                                               self.detail.id)
             except HelpdeskError:
                 return  # gone or no longer ours to see: the form shows what it had
-            self.load(detail)
+            self._sheet_changed(detail)
+
+    def _edited_keys(self) -> list[str]:
+        now = self.values()
+        keys = _REGISTRATION + _ANALYSIS if self.detail is not None else _REGISTRATION
+        return [k for k in keys if now[k] != self._baseline.get(k)]
+
+    def _sheet_changed(self, saved: SheetDetail) -> None:
+        """The sheet as saved now. Without input here the form shows it; with input,
+        it is kept and the notice says who changed what, and whether a merge can
+        keep both (issue 9)."""
+        assert self.detail is not None
+        if saved.version == self.detail.version:
+            if not self.dirty:
+                self.load(saved)  # names and rights may have changed (users)
+            return
+        theirs = concurrent.changed_attributes(self.detail, saved)
+        if not self.dirty:
+            self.load(saved)
+            self.concurrent.tell(saved, theirs, typing=False)
+            return
+        self._concurrent_saved = saved
+        overlap = theirs & concurrent.attributes_of(self._edited_keys())
+        self.concurrent.tell(saved, theirs, typing=True, overlap=overlap)
+
+    def merge_concurrent(self) -> None:
+        """Take the other desk's version and put the user's edited fields back on it;
+        the next save then goes against the newest version. Refused (with the notice
+        kept) when both changed the same field."""
+        saved = self._concurrent_saved
+        if saved is None or self.detail is None:
+            return
+        keys = self._edited_keys()
+        theirs = concurrent.changed_attributes(self.detail, saved)
+        if theirs & concurrent.attributes_of(keys):
+            return
+        typed = self.values()
+        self.load(saved)
+        self._restore_values({**self.values(), **{k: typed[k] for k in keys}})
+        self._concurrent_saved = None
+        self.concurrent.hide()
 
     # ================================================================ saving
     def _sheet_input(self, v: dict[str, Any]) -> complaints.SheetInput:
@@ -584,7 +641,7 @@ class SheetForm(QWidget):
             description=v["description"], customer_id=v["customer_id"],
             customer_request=v["customer_request"], vehicle_id=vehicle_id, order_id=order_id,
             mileage_km=v["mileage"] or None, received_at=v["received_at"],
-            store_id=v["store_id"])
+            store_id=v["store_id"], linked_sheet_id=v.get("linked_sheet_id"))
 
     def _vehicle_input(self, v: dict[str, Any]) -> customers.VehicleInput | None:
         if v["vehicle_choice"] != _NEW_VEHICLE:
@@ -786,6 +843,11 @@ class SheetForm(QWidget):
         for key in ("received_at", "rework_completed_at"):
             if values.get(key):
                 values[key] = datetime.fromisoformat(values[key])
+        self._restore_values(values)
+        self._last_draft = None
+
+    def _restore_values(self, values: dict[str, Any]) -> None:
+        """Put input values (``values()``'s shape) into the fields."""
         self.customer.restore(values)
         if not values.get("new_customer") and values.get("customer_id"):
             self.vehicle.offer(self.finder.customer, values.get("vehicle_choice") or None,
@@ -793,7 +855,6 @@ class SheetForm(QWidget):
         for panel in self._panels:
             if panel is not self.customer:
                 panel.restore(values)
-        self._last_draft = None
 
     # ================================================================ workflow
     def run_action(self, action: Action) -> None:

@@ -64,6 +64,7 @@ class ComplaintListPage(QWidget):
         self._ctx = ctx
         self._sort = SheetSort.RECEIVED_DESC
         self._keep_selection: int | None = None
+        self._keep_scroll: int | None = None  # issue 9: another desk's change
         self._categories: dict[str, list[str]] = {}
         self._stores: list[Any] = []
         self._enter_after_search = False
@@ -75,6 +76,7 @@ class ComplaintListPage(QWidget):
         self.state_combo = QComboBox(objectName="stateFilter")
         self.due_combo = QComboBox(objectName="dueFilter")
         self.mine_check = QCheckBox(objectName="mineFilter")
+        self.registered_check = QCheckBox(objectName="registeredByMeFilter")  # issue 9
         self.channel_combo = QComboBox(objectName="channelFilter")
         self.severity_combo = QComboBox(objectName="severityFilter")
         self.category_combo = QComboBox(objectName="categoryFilter")
@@ -135,6 +137,7 @@ class ComplaintListPage(QWidget):
         top.addWidget(self.state_combo, 1)
         top.addWidget(self.due_combo, 1)
         top.addWidget(self.mine_check)
+        top.addWidget(self.registered_check)
         top.addWidget(self.new_button)
         second = QHBoxLayout()
         for combo in (self.channel_combo, self.severity_combo, self.category_combo,
@@ -168,7 +171,8 @@ class ComplaintListPage(QWidget):
         for combo in (self.state_combo, self.due_combo, self.channel_combo,
                       self.severity_combo, self.category_combo, self.store_combo):
             combo.currentIndexChanged.connect(self._schedule_search)
-        for check in (self.mine_check, self.from_check, self.to_check):
+        for check in (self.mine_check, self.registered_check, self.from_check,
+                      self.to_check):
             check.toggled.connect(self._schedule_search)
         self.from_check.toggled.connect(self.from_date.setEnabled)
         self.to_check.toggled.connect(self.to_date.setEnabled)
@@ -202,6 +206,8 @@ class ComplaintListPage(QWidget):
         self.new_button.setToolTip(self.tr("Register a new complaint (Ctrl+N)"))
         self.mine_check.setText(self.tr("&Mine"))
         self.mine_check.setToolTip(self.tr("Only sheets I am responsible for"))
+        self.registered_check.setText(self.tr("Re&gistered by me"))
+        self.registered_check.setToolTip(self.tr("Only sheets I registered"))
         self.from_check.setText(self.tr("Received from"))
         self.to_check.setText(self.tr("to"))
         self.reset_button.setText(self.tr("Clear filters"))
@@ -318,6 +324,7 @@ class ComplaintListPage(QWidget):
             categories=frozenset({category}) if category else frozenset(),
             store_ids=frozenset({int(store)}) if store else frozenset(),
             responsible_user_id=self._ctx.user_id if self.mine_check.isChecked() else None,
+            received_by_id=self._ctx.user_id if self.registered_check.isChecked() else None,
             due=DueFilter(due) if due else None,
             received_from=received_from,
             received_to=received_to,
@@ -328,18 +335,21 @@ class ComplaintListPage(QWidget):
 
     def reset_filters(self) -> None:
         for widget in (self.search_edit, self.state_combo, self.due_combo, self.mine_check,
-                       self.channel_combo, self.severity_combo, self.category_combo,
-                       self.store_combo, self.from_check, self.to_check):
+                       self.registered_check, self.channel_combo, self.severity_combo,
+                       self.category_combo, self.store_combo, self.from_check,
+                       self.to_check):
             widget.blockSignals(True)
         self.search_edit.clear()
         for combo in (self.state_combo, self.due_combo, self.channel_combo,
                       self.severity_combo, self.category_combo, self.store_combo):
             combo.setCurrentIndex(0)
-        for check in (self.mine_check, self.from_check, self.to_check):
+        for check in (self.mine_check, self.registered_check, self.from_check,
+                      self.to_check):
             check.setChecked(False)
         for widget in (self.search_edit, self.state_combo, self.due_combo, self.mine_check,
-                       self.channel_combo, self.severity_combo, self.category_combo,
-                       self.store_combo, self.from_check, self.to_check):
+                       self.registered_check, self.channel_combo, self.severity_combo,
+                       self.category_combo, self.store_combo, self.from_check,
+                       self.to_check):
             widget.blockSignals(False)
         self.from_date.setEnabled(False)
         self.to_date.setEnabled(False)
@@ -406,11 +416,15 @@ class ComplaintListPage(QWidget):
     def _on_search_finished(self, count: int, seconds: float) -> None:
         self.table.setColumnHidden(Column.TEXT_MATCH, not self.model.searches_text)
         self._update_count()
+        scroll, self._keep_scroll = self._keep_scroll, None
         if self._keep_selection is not None:
             row = self.model.row_of(self._keep_selection)
             if row is not None:
                 self.table.selectRow(row)
-                self.table.scrollTo(self.model.index(row, 0))
+                if scroll is None:
+                    self.table.scrollTo(self.model.index(row, 0))
+        if scroll is not None:  # where the user was looking, not where the change is
+            self.table.verticalScrollBar().setValue(scroll)
         self._keep_selection = None
         if self._enter_after_search:
             self._enter_after_search = False
@@ -474,8 +488,12 @@ class ComplaintListPage(QWidget):
         if changes.everything:
             self._run_search()
         elif changes.sheet_ids or changes.touches_settings():
-            only = next(iter(changes.sheet_ids)) if len(changes.sheet_ids) == 1 else None
+            # Another desk's sheet is not followed: the user's own selection stays.
+            only = next(iter(changes.sheet_ids)) \
+                if len(changes.sheet_ids) == 1 and not changes.remote else None
             self._keep_selection = self.selected_sheet_id() or only
+            if changes.remote:
+                self._keep_scroll = self.table.verticalScrollBar().value()
             self._search_timer.start()
 
     def save_state(self) -> None:

@@ -158,6 +158,9 @@ class SheetTableModel(PagedIdsModel[SheetFilter, SheetRow]):
                 if column is Column.TIME_LEFT and left.due is not None:
                     return QCoreApplication.translate("SheetTableModel", "Due %1").replace(
                         "%1", formatting.datetime_text(left.due))
+                if column in (Column.NUMBER, Column.CUSTOMER) and row.first_line:
+                    # Issue 9: what the complaint is about, without opening it.
+                    return f"{self._display(row, column)}\n{row.first_line}"
                 # A cell too narrow for its words shows them whole on hover.
                 return self._display(row, column) or None
             if role == Qt.ItemDataRole.FontRole:

@@ -38,6 +38,7 @@ from helpdesk.ui import formatting, i18n, labels, messages, widgets
 from helpdesk.ui.complaints import dialogs
 from helpdesk.ui.context import AppContext
 from helpdesk.ui.settings import store_tabs
+from helpdesk.ui.settings.live_tab import TimeAndWarningsTab
 
 
 # ====================================================================== users
@@ -455,7 +456,8 @@ class SettingsPage(QWidget):
         if ctx.user is not None and ctx.user.can(Permission.MANAGE_SETTINGS) and store_id:
             tabs[0:0] = [store_tabs.StoreTab(ctx, store_id), store_tabs.CalendarTab(ctx, store_id),
                          store_tabs.PolicyTab(ctx, store_id), store_tabs.PhrasesTab(ctx, store_id),
-                         store_tabs.CategoriesTab(ctx, store_id)]
+                         store_tabs.CategoriesTab(ctx, store_id),
+                         TimeAndWarningsTab(ctx, store_id)]  # issue 9
         if ctx.user is not None and ctx.user.can(Permission.MANAGE_USERS):
             tabs.insert(len(tabs) - 2, UsersTab(ctx))
         for tab in tabs:
@@ -487,6 +489,7 @@ class SettingsPage(QWidget):
             "policyTab": self.tr("Deadlines (SLA)"), "phrasesTab": self.tr("Banned phrases"),
             "categoriesTab": self.tr("Categories"), "usersTab": self.tr("Users and roles"),
             "databaseTab": self.tr("Database"), "personalTab": self.tr("Language and password"),
+            "timeTab": self.tr("Time and warnings"),
         }
         for i in range(self.tabs.count()):
             self.tabs.setTabText(i, titles.get(self.tabs.widget(i).objectName(), ""))
