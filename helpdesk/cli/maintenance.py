@@ -34,11 +34,14 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
     cmd = subparsers.add_parser(
         "restore", parents=[common], help="replace the SQLite database with a backup",
-        description="Replace the database with FILE after checking that FILE is a Helpdesk "
-                    "database; the current database is kept as a backup first. Close the "
-                    "application on every desk before restoring.")
+        description="Replace the database with FILE (read with its -wal) after checking it "
+                    "in full: integrity, this program's schema, every table readable. "
+                    "Needs an administrator's password; audited in the replaced and in "
+                    "the restored database; the current database is kept as a backup "
+                    "first. Close the application on every desk before restoring.")
     cmd.add_argument("file", type=Path)
     cmd.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    _base.user_option(cmd, required=True)
     cmd.set_defaults(func=run_restore)
 
     cmd = subparsers.add_parser(
@@ -81,8 +84,10 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from helpdesk.services import restore
+
     path = _sqlite_path(args, "restore")
-    backup.check_is_helpdesk(args.file)  # refuse early, before asking anything
+    backup.check_is_helpdesk_file(args.file)  # refuse early, before asking anything
     if not args.yes:
         if not sys.stdin.isatty():
             raise _base.CliError("restore replaces the database: confirm with --yes",
@@ -92,7 +97,10 @@ def run_restore(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes", "是"):
             _base.info("nothing was changed")
             return 1
-    safety = backup.restore_sqlite(args.file, path)
+    password = _base.read_password(f"Password for {args.user}: ")
+    _base.close_db(args)
+    done = restore.restore(path, args.file, username=args.user, password=password)
+    safety = done.previous
     if _base.wants_json(args):
         _base.print_json({"database": path, "restored_from": args.file, "previous": safety})
     else:

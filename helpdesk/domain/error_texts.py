@@ -842,6 +842,26 @@ TEMPLATES: Mapping[str, Labels] = {
         "該資料庫檔案已損壞。",
         "This database file is damaged.",
     ),
+    # issue 16: doors, audit chain, input sanitiser, locks, restore safety
+    "demo.login_required": (
+        "该数据库已用 init 建立；只有登录的管理员可以向其载入演示数据（--user 用户名）。",
+        "該資料庫已用 init 建立；只有登入的管理員可以向其載入演示資料（--user 使用者名稱）。",
+        "This database was set up with init; only a logged-in administrator may add demo "
+        "data to it (--user NAME).",
+    ),
+    "restore.schema": (
+        "该备份不是本程序的数据库结构（{found}；应为 {expected}），未做任何更改。",
+        "該備份不是本程式的資料庫結構（{found}；應為 {expected}），未做任何變更。",
+        "This backup does not have this program's database structure ({found}; expected "
+        "{expected}); nothing was changed.",
+    ),
+    "restore.no_admin": (
+        "数据库和备份中都没有管理员，无法授权恢复。",
+        "資料庫和備份中都沒有管理員，無法授權還原。",
+        "Neither the database nor the backup has an administrator to authorise the restore.",
+    ),
+    # end of issue 16
+
 }
 
 # Codes whose first part is the field name, built at run time (``channel.invalid``...).

@@ -203,3 +203,80 @@ def test_backup_and_restore_work_in_a_folder_with_an_awkward_name(tmp_path: Path
     backup.check_is_helpdesk(copy)
     assert backup.restore_sqlite(copy, folder / "helpdesk.db") is not None
     assert _rows(folder / "helpdesk.db", "SELECT COUNT(*) FROM users") == [(6,)]
+
+
+# ======================================================= issue 16: restore safety
+def test_restore_reads_the_backups_write_ahead_log(live: Database, tmp_path: Path) -> None:
+    """A copied database whose -wal still holds committed rows: all of them come back
+    (the old restore copied the main file only and lost them, and `check` said OK)."""
+    source_dir = tmp_path / "copied"
+    source_dir.mkdir()
+    source = source_dir / "helpdesk.db"
+    backup.backup_sqlite(_path(live), source)
+    writer = sqlite3.connect(source)
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("PRAGMA wal_autocheckpoint=0")
+    writer.executemany("INSERT INTO settings (key, value) VALUES (?, '1')",
+                       [(f"in_wal_{n}",) for n in range(40)])
+    writer.commit()
+    # Copy the file and its WAL while the writer still has it open (no checkpoint yet).
+    wal = source.with_name(source.name + "-wal")
+    assert wal.stat().st_size > 0
+    frozen = tmp_path / "frozen"
+    frozen.mkdir()
+    (frozen / "helpdesk.db").write_bytes(source.read_bytes())
+    (frozen / "helpdesk.db-wal").write_bytes(wal.read_bytes())
+    writer.close()
+    main_only = sqlite3.connect(tmp_path / "main-only.db")
+    main_only.close()
+    (tmp_path / "main-only.db").write_bytes((frozen / "helpdesk.db").read_bytes())
+    assert _rows(tmp_path / "main-only.db",
+                 "SELECT count(*) FROM settings WHERE key LIKE 'in_wal_%'") == [(0,)]
+    target = tmp_path / "target" / "helpdesk.db"
+    backup.restore_sqlite(frozen / "helpdesk.db", target)
+    assert _rows(target, "SELECT count(*) FROM settings WHERE key LIKE 'in_wal_%'") == [(40,)]
+    assert (frozen / "helpdesk.db-wal").exists()  # the source was not touched
+
+
+def test_restore_refuses_the_right_tables_with_other_columns(live: Database,
+                                                             tmp_path: Path) -> None:
+    forged = tmp_path / "forged.db"
+    backup.backup_sqlite(_path(live), forged)
+    conn = sqlite3.connect(forged)
+    conn.execute("ALTER TABLE customers ADD COLUMN secret TEXT")
+    conn.commit()
+    conn.close()
+    before = _path(live).read_bytes()
+    with pytest.raises(StorageError) as caught:
+        backup.restore_sqlite(forged, _path(live))
+    assert caught.value.code == "restore.schema" and "customers.secret" in caught.value.message
+    assert _path(live).read_bytes() == before
+    assert not list(_path(live).parent.glob("*.restore"))
+
+
+def test_restore_refuses_another_schema_revision(live: Database, tmp_path: Path) -> None:
+    old = tmp_path / "old.db"
+    backup.backup_sqlite(_path(live), old)
+    conn = sqlite3.connect(old)
+    conn.execute("UPDATE alembic_version SET version_num = '0001'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StorageError) as caught:
+        backup.restore_sqlite(old, _path(live))
+    assert caught.value.code == "restore.schema"
+
+
+def test_the_previous_database_comes_back_when_the_restored_one_does_not_open(
+        live: Database, tmp_path: Path) -> None:
+    saved = backup.backup_sqlite(_path(live), tmp_path / "saved.db")
+    candidate = backup.prepare_restore(saved, _path(live))
+    live.dispose()
+    before = _rows(_path(live), "SELECT count(*) FROM customers")
+
+    def does_not_open(path: Path) -> None:
+        raise StorageError("cannot open", code="restore.damaged")
+
+    with pytest.raises(StorageError):
+        backup.install_restore(candidate, _path(live), opens=does_not_open)
+    assert _rows(_path(live), "SELECT count(*) FROM customers") == before
+    assert not _path(live).with_name("helpdesk.db.previous").exists()
