@@ -25,6 +25,7 @@ import functools
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from argon2 import PasswordHasher
@@ -116,6 +117,12 @@ class FakeUserRepository(_Repo):
 
     def count(self) -> int:
         return len(self._s.users)
+
+    def claim_login_attempt(self, user: User, at: datetime) -> bool:
+        if user.is_locked(at):
+            return False
+        user.record_failed_login(at)
+        return True
 
 
 class FakeCustomerRepository(_Repo):

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, case, func, insert, select, update
+from sqlalchemy import CursorResult, case, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
@@ -70,6 +70,22 @@ class UserRepository:
 
     def count(self) -> int:
         return int(self.session.scalar(select(func.count()).select_from(tables.users)) or 0)
+
+    def claim_login_attempt(self, user: User, at: datetime) -> bool:
+        """One conditional UPDATE (compare and set): of N desks or processes guessing at
+        once, each claim moves the count by one and only while the account is open, so
+        at most ``MAX_FAILED_LOGINS`` passwords are ever checked before the lock. The
+        caller refreshes ``user`` and tries again when it returns False."""
+        u = tables.users
+        failed, locked_until = user.after_failed_login(at)
+        done = cast(CursorResult[Any], self.session.execute(
+            update(u)
+            .where(u.c.id == user.id, u.c.failed_logins == user.failed_logins,
+                   or_(u.c.locked_until.is_(None), u.c.locked_until <= at))
+            .values(failed_logins=failed, locked_until=locked_until)
+            .execution_options(synchronize_session=False)))
+        self.session.expire(user)  # reload what the database now holds
+        return done.rowcount == 1
 
 
 class CustomerRepository:
