@@ -168,9 +168,18 @@ def run_check(args: argparse.Namespace) -> int:
         current, head = migrate.current_revision(engine), migrate.head_revision()
         report.update({"revision": current, "head": head, "up_to_date": current == head,
                        "counts": _counts(engine)})
+        chain = None
+        if current == head:
+            from helpdesk.services import audit_chain
+            from helpdesk.storage.uow import SqlAlchemyUnitOfWork
+
+            chain = audit_chain.verify(SqlAlchemyUnitOfWork(engine))
+            report["audit"] = {"ok": chain.ok, "checked": chain.checked,
+                               "first_broken": chain.broken_id,
+                               "missing_guards": list(chain.missing_guards)}
     finally:
         engine.dispose()
-    problems = []
+    problems = [] if chain is None else chain.problems()
     if report["integrity"] not in ("ok",) and path is not None:
         problems.append(f"integrity: {report['integrity']}")
     if report["foreign_key_violations"]:
@@ -188,5 +197,8 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"schema     {report['revision']} (program: {head})")
         for table, count in report["counts"].items():
             print(f"{table:<10} {count:,}")
+        if chain is not None:
+            print(f"audit      {chain.checked:,} entries, "
+                  f"{'chain intact' if chain.ok else 'ALTERED'}")
         print("OK" if not problems else "PROBLEMS: " + "; ".join(problems))
     return 0 if not problems else 1

@@ -127,9 +127,8 @@ class SqlAlchemyUnitOfWork:
 
     def commit(self) -> None:
         recorded = self._outbox.take()
-        for event in recorded:
-            for entry in audit_mod.entries(event):
-                self.audit.add(entry)
+        self.audit.add_chained([entry for event in recorded
+                                for entry in audit_mod.entries(event)])
         try:
             self.session.commit()
         except StaleDataError as exc:

@@ -13,7 +13,7 @@ from sqlalchemy import select, text
 
 from helpdesk.domain.errors import AuthenticationError
 from helpdesk.domain.users import MAX_FAILED_LOGINS
-from helpdesk.services import users
+from helpdesk.services import audit_chain, users
 from helpdesk.storage import tables
 from helpdesk.storage.database import Database, open_database
 from tests.conftest import Clock
@@ -83,3 +83,86 @@ def test_parallel_guesses_from_processes_check_at_most_five_passwords(
             "SELECT count(*) FROM audit_log WHERE action LIKE 'login%' AND "
             "note IN ('wrong password', '')")).scalar_one()
     assert audited == len(checked)
+
+
+# ====================================================== a tamper-evident audit trail
+def _some_audit(database: Database) -> None:
+    from helpdesk.services import customers
+    from helpdesk.services.customers import CustomerInput
+
+    team = seed_staff(database.uow())
+    for n in range(3):
+        customers.create_customer(database.uow(), team.desk, CustomerInput(
+            name=f"张{n}", phones=(f"1381234567{n}",)))
+    for _ in range(2):
+        with pytest.raises(AuthenticationError):
+            users.login(database.uow(), "desk", "wrong-password1")
+
+
+def _verify(database: Database) -> audit_chain.ChainReport:
+    return audit_chain.verify(database.uow())
+
+
+def test_an_untouched_trail_verifies(any_db: Database, clock: Clock) -> None:
+    _some_audit(any_db)
+    report = _verify(any_db)
+    assert report.ok and report.checked >= 5 and report.problems() == []
+
+
+def test_a_rewritten_entry_is_named(any_db: Database, clock: Clock) -> None:
+    """SQLite: REPLACE INTO passed the triggers; PostgreSQL: the table's owner could
+    switch them off. Either way the chain now names the first altered entry."""
+    _some_audit(any_db)
+    with any_db.engine.begin() as conn:
+        victim = conn.execute(text("SELECT id FROM audit_log WHERE action LIKE "
+                                   "'customer.%' ORDER BY id LIMIT 1")).scalar_one()
+        if any_db.engine.dialect.name == "sqlite":
+            conn.execute(text(
+                "REPLACE INTO audit_log (id, at, user_id, username, action, entity, "
+                "entity_id, changes, note, chain) SELECT id, at, user_id, 'nobody', action, "
+                "entity, entity_id, changes, note, chain FROM audit_log WHERE id = :id"),
+                {"id": victim})
+        else:
+            conn.execute(text("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update"))
+            conn.execute(text("UPDATE audit_log SET username = 'nobody' WHERE id = :id"),
+                         {"id": victim})
+            conn.execute(text("ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update"))
+        assert conn.execute(text("SELECT username FROM audit_log WHERE id = :id"),
+                            {"id": victim}).scalar_one() == "nobody"
+    report = _verify(any_db)
+    assert not report.ok and report.broken_id == victim
+    assert f"#{victim}" in report.problems()[0]
+
+
+def test_a_removed_entry_breaks_the_chain_at_the_next(any_db: Database, clock: Clock) -> None:
+    _some_audit(any_db)
+    with any_db.engine.begin() as conn:
+        ids = list(conn.execute(text("SELECT id FROM audit_log ORDER BY id")).scalars())
+        if any_db.engine.dialect.name == "sqlite":
+            conn.execute(text("DROP TRIGGER audit_log_no_delete"))
+            conn.execute(text("DELETE FROM audit_log WHERE id = :id"), {"id": ids[2]})
+        else:
+            conn.execute(text("ALTER TABLE audit_log DISABLE TRIGGER USER"))
+            conn.execute(text("DELETE FROM audit_log WHERE id = :id"), {"id": ids[2]})
+    report = _verify(any_db)
+    assert report.broken_id == ids[3]
+    # The dropped (SQLite) or disabled (PostgreSQL) guard is named as well.
+    assert "audit_log_no_delete" in report.missing_guards
+    assert any("unguarded" in p for p in report.problems())
+
+
+def test_helpdesk_check_fails_on_an_altered_trail(tmp_path: Path, clock: Clock,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from helpdesk.cli import main
+
+    database = open_database(f"sqlite:///{tmp_path / 'helpdesk.db'}")
+    _some_audit(database)
+    assert main(["--database", str(tmp_path / "helpdesk.db"), "check"]) == 0
+    with database.engine.begin() as conn:
+        conn.execute(text("DROP TRIGGER audit_log_no_update"))
+        conn.execute(text("UPDATE audit_log SET note = 'harmless' WHERE id = 2"))
+    database.dispose()
+    capsys.readouterr()
+    assert main(["--database", str(tmp_path / "helpdesk.db"), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "entry #2" in out and "audit_log_no_update" in out and "ALTERED" in out
