@@ -624,174 +624,204 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="217"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="224"/>
         <source>Helpdesk — complaint desk</source>
         <translation>Helpdesk — 客訴管理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="218"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="225"/>
         <source>&amp;New sheet</source>
         <translation>新建抱怨單(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="219"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="226"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>登記新的抱怨（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="220"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="227"/>
         <source>&amp;Open sheet by number…</source>
         <translation>按單號打開(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="221"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="228"/>
         <source>&amp;Find</source>
         <translation>查詢(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="222"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="229"/>
         <source>&amp;Refresh</source>
         <translation>重新整理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="223"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="230"/>
         <source>&amp;Log out</source>
         <translation>登出(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="224"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="231"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="225"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="232"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷鍵(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="226"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="233"/>
         <source>&amp;About Helpdesk</source>
         <translation>關於 Helpdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="229"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="236"/>
+        <source>&amp;Verify the audit trail</source>
+        <translation>校驗稽核記錄(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="237"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="230"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="238"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="231"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="239"/>
         <source>&amp;Help</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="236"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="244"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="238"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="246"/>
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="317"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="325"/>
         <source>Open sheet</source>
         <translation>打開抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="318"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="326"/>
         <source>Sheet number (e.g. TS-2026-000123):</source>
         <translation>抱怨單號（如 TS-2026-000123）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="355"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="363"/>
         <source>Unsaved sheets found</source>
         <translation>發現未儲存的抱怨單</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="364"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>上次程序結束時有 %n 張抱怨單未儲存。現在恢復嗎？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="359"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="367"/>
         <source>&amp;Restore</source>
         <translation>恢復(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="368"/>
         <source>&amp;Discard</source>
         <translation>丟棄(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="369"/>
         <source>Ask me &amp;later</source>
         <translation>以後再說(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="413"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="421"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="414"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="422"/>
         <source>Open a sheet by its number</source>
         <translation>按單號打開抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="415"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="423"/>
         <source>Search the complaint list</source>
         <translation>搜尋抱怨單列表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="416"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="424"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>抱怨、客戶、報表、設定</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="417"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="425"/>
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="418"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="426"/>
         <source>Save the sheet</source>
         <translation>儲存抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="427"/>
         <source>Print the sheet</source>
         <translation>列印抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="428"/>
         <source>Close the dialog or sheet window</source>
         <translation>關閉對話方塊或抱怨單視窗</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="421"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="429"/>
         <source>Next / previous field</source>
         <translation>下一項 / 上一項</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="423"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="431"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="438"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="446"/>
         <source>About Helpdesk</source>
         <translation>關於 Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="432"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="458"/>
+        <source>Verifying the audit trail…</source>
+        <translation>正在校驗稽核記錄…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="463"/>
+        <source>The audit trail is intact: %1 entries, each linked to the one before it.</source>
+        <translation>稽核記錄完好：共 %1 筆，每筆都與前一筆鏈接。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="469"/>
+        <source>The audit trail was altered: entry #%1 (%2, %3) and every entry after it no longer match their hash chain.</source>
+        <translation>稽核記錄被改動過：第 %1 筆（%2，%3）及其後的每一筆都與雜湊鏈不符。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="474"/>
+        <source>The database&apos;s guards of the audit trail were removed or switched off: %1.</source>
+        <translation>資料庫中保護稽核記錄的觸發器已被刪除或停用：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="479"/>
+        <source>Audit trail</source>
+        <translation>稽核記錄</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="440"/>
         <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
 Database: %2
@@ -804,17 +834,17 @@ Log file: %4</source>
 日誌檔案：%4</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="227"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="234"/>
         <source>Open &amp;log folder</source>
         <translation>開啟日誌資料夾(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="228"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="235"/>
         <source>Copy &amp;diagnostics</source>
         <translation>複製診斷資訊(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="442"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="450"/>
         <source>Diagnostics copied to the clipboard</source>
         <translation>診斷資訊已複製到剪貼簿</translation>
     </message>

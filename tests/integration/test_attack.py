@@ -166,3 +166,39 @@ def test_helpdesk_check_fails_on_an_altered_trail(tmp_path: Path, clock: Clock,
     assert main(["--database", str(tmp_path / "helpdesk.db"), "check"]) == 1
     out = capsys.readouterr().out
     assert "entry #2" in out and "audit_log_no_update" in out and "ALTERED" in out
+
+
+@pytest.mark.postgres
+def test_the_application_role_may_add_to_the_audit_trail_but_not_alter_it(
+        pg_db: Database, clock: Clock) -> None:
+    """On PostgreSQL the application's login owned the table and could disable the
+    trigger. As the role `init --app-role` makes, it can do its work and nothing else
+    to the trail."""
+    import uuid
+
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ProgrammingError
+
+    from helpdesk.storage import pg_roles
+
+    role = f"helpdesk_app_{uuid.uuid4().hex[:8]}"
+    pg_roles.grant_app_role(pg_db.engine, role, "app-pass-1")
+    app_url = make_url(pg_db.url).set(username=role, password="app-pass-1") \
+        .render_as_string(hide_password=False)
+    app = open_database(app_url)
+    try:
+        _some_audit(app)  # registers customers, logs in: writes the trail as the app
+        assert _verify(app).ok
+        for sql in ("UPDATE audit_log SET note = 'x'", "DELETE FROM audit_log",
+                    "TRUNCATE audit_log",
+                    "ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update",
+                    "DROP TRIGGER audit_log_no_update ON audit_log",
+                    "UPDATE alembic_version SET version_num = 'x'"):
+            with pytest.raises(ProgrammingError, match="permission denied|must be owner"), \
+                    app.engine.begin() as conn:
+                conn.execute(text(sql))
+    finally:
+        app.dispose()
+        with pg_db.engine.begin() as conn:
+            conn.execute(text(f'DROP OWNED BY "{role}"'))
+            conn.execute(text(f'DROP ROLE "{role}"'))
