@@ -29,6 +29,7 @@ from collections.abc import Sequence
 import helpdesk
 from helpdesk.cli import _base, texts
 from helpdesk.domain import error_texts, vocabulary
+from helpdesk.domain import text as text_mod
 from helpdesk.domain.errors import HelpdeskError, ValidationError, ValidationErrors
 from helpdesk.services import diagnostics
 
@@ -102,6 +103,20 @@ def _language_for_errors(args: argparse.Namespace) -> str:
         return vocabulary.DEFAULT_LANGUAGE
 
 
+def _undecodable_argument(arguments: Sequence[str]) -> str | None:
+    """The message for the first argument that is not text (bytes the terminal sent in
+    another encoding, kept by Python as lone surrogates), or None when all are text."""
+    for position, argument in enumerate(arguments, start=1):
+        if not any(0xD800 <= ord(ch) <= 0xDFFF for ch in argument):
+            continue
+        raw = argument.encode("utf-8", "surrogateescape")
+        guess = text_mod.decode_text(raw)
+        lang = _base.language(argparse.Namespace(lang=None))
+        return texts.text(lang, "argument.encoding", position=position,
+                          guess=f" ({guess})" if guess and guess.isprintable() else "")
+    return None
+
+
 def _exit_code(exc: HelpdeskError) -> int:
     return EXIT_USAGE if isinstance(exc, ValidationError | ValidationErrors | _base.CliError) \
         else EXIT_FAILED
@@ -137,6 +152,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code (``python -m helpdesk`` exits with it)."""
     utf8_streams()
     arguments = list(sys.argv[1:] if argv is None else argv)
+    undecodable = _undecodable_argument(arguments)
+    if undecodable is not None:
+        print(undecodable, file=sys.stderr)
+        return EXIT_USAGE
     parser = build_parser()
     try:
         args = parser.parse_args(arguments)

@@ -860,6 +860,16 @@ TEMPLATES: Mapping[str, Labels] = {
         "資料庫和備份中都沒有管理員，無法授權還原。",
         "Neither the database nor the backup has an administrator to authorise the restore.",
     ),
+    "id.out_of_range": (
+        "没有编号为 {value} 的记录。",
+        "沒有編號為 {value} 的記錄。",
+        "There is no record number {value}.",
+    ),
+    "number.out_of_range": (
+        "数字 {value} 太大。",
+        "數字 {value} 太大。",
+        "The number {value} is too large.",
+    ),
     # end of issue 16
 
 }

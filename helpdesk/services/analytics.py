@@ -790,3 +790,6 @@ __all__ = [
     "ltv_estimate", "merge_preview", "overview", "pyramid", "retention",
     "return_visits_due", "rfm", "visit_windows",
 ]
+
+
+common.guard_use_cases(__name__)

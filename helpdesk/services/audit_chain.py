@@ -64,3 +64,6 @@ def verify_as(uow: UnitOfWork, actor_id: int) -> ChainReport:
     with uow.reading():
         common.actor(uow, actor_id, Permission.VIEW_AUDIT)
     return verify(uow)
+
+
+common.guard_use_cases(__name__)

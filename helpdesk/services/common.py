@@ -9,12 +9,15 @@ die together — and announces the event's ``Changes`` only after the commit.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from helpdesk.domain import parsing, validation
+from helpdesk.domain import inputs, parsing, validation
 from helpdesk.domain.calendar import StoreCalendar
 from helpdesk.domain.complaints import DEFAULT_CATEGORIES
 from helpdesk.domain.customers import Store
@@ -42,6 +45,50 @@ now: Callable[[], datetime] = _system_now
 def set_clock(clock: Callable[[], datetime] | None) -> None:
     global now  # noqa: PLW0603 - the module attribute is the seam every caller reads
     now = clock or _system_now
+
+
+# ------------------------------------------------------- the service boundary
+def _is_input(value: Any) -> bool:
+    """The dataclasses whose fields are checked: the services' inputs and filters."""
+    module = type(value).__module__
+    return module.startswith("helpdesk.services.") or module == "helpdesk.domain.filters"
+
+
+def check_arguments(signature: inspect.Signature, args: tuple[Any, ...],
+                    kwargs: dict[str, Any]) -> None:
+    """Every value a use case is called with, through ``domain.inputs``."""
+    bound = signature.bind_partial(*args, **kwargs)
+    for name, value in bound.arguments.items():
+        if name != "uow":
+            inputs.check_value(value, field=name, walk=_is_input)
+
+
+def guard_use_cases(module_name: str) -> None:
+    """Put :func:`check_arguments` in front of every public use case of a module
+    (a function whose first parameter is ``uow``). Each service module ends with
+    ``common.guard_use_cases(__name__)``: one line, and nothing reaches a use case
+    unchecked — a lone surrogate, a NUL, a million-character note, an id of 2**64."""
+    module = sys.modules[module_name]
+    for name, fn in list(vars(module).items()):
+        if name.startswith("_") or not inspect.isfunction(fn) \
+                or fn.__module__ != module_name or getattr(fn, "__guarded__", False):
+            continue
+        parameters = list(inspect.signature(fn).parameters)
+        if not parameters or parameters[0] != "uow":
+            continue
+        setattr(module, name, _guarded(fn))
+
+
+def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
+    signature = inspect.signature(fn)
+
+    @functools.wraps(fn)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        check_arguments(signature, args, kwargs)
+        return fn(*args, **kwargs)
+
+    checked.__guarded__ = True  # type: ignore[attr-defined]
+    return checked
 
 
 def actor(uow: UnitOfWork, actor_id: int, permission: Permission | None = None) -> User:

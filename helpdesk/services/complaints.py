@@ -702,3 +702,6 @@ def count_overdue(uow: UnitOfWork, actor_id: int) -> int:
     from helpdesk.domain.filters import DueFilter
 
     return len(list_sheet_ids(uow, actor_id, SheetFilter(due=DueFilter.OVERDUE)))
+
+
+common.guard_use_cases(__name__)

@@ -562,3 +562,6 @@ def merge_customers(uow: UnitOfWork, actor_id: int, keep_id: int, duplicate_id: 
                      "moved": moved, "sheets": sheets_moved}))
         uow.commit()
         return customer_detail(uow, keep, user)
+
+
+common.guard_use_cases(__name__)

@@ -253,3 +253,6 @@ def reply_letter_pdf(uow: UnitOfWork, actor_id: int, sheet_id: int, text: str,
     _audit(uow, actor_id, events.SheetPrinted, sheet_id=sheet_id, kind="letter",
            details={"lang": lang, "text": text})
     return pdf
+
+
+common.guard_use_cases(__name__)

@@ -468,3 +468,6 @@ def save_retention_years(uow: UnitOfWork, actor_id: int, years: int | str) -> in
             details={"retention_years": [before, value]}))
         uow.commit()
         return value
+
+
+common.guard_use_cases(__name__)

@@ -265,3 +265,6 @@ def list_users(uow: UnitOfWork, *, include_inactive: bool = True) -> list[UserIn
 def get_session_user(uow: UnitOfWork, user_id: int) -> SessionUser:
     with uow.reading():
         return session_user(common.actor(uow, user_id))
+
+
+common.guard_use_cases(__name__)

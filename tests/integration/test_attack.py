@@ -202,3 +202,18 @@ def test_the_application_role_may_add_to_the_audit_trail_but_not_alter_it(
         with pg_db.engine.begin() as conn:
             conn.execute(text(f'DROP OWNED BY "{role}"'))
             conn.execute(text(f'DROP ROLE "{role}"'))
+
+
+# ============================================================ bad input at the door
+def test_gbk_bytes_from_a_terminal_get_a_message_not_a_traceback(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A GBK terminal typing 张三 hands Python bytes it keeps as lone surrogates."""
+    from helpdesk.cli import main
+
+    monkeypatch.setenv("HELPDESK_LANG", "en")
+    gbk = "张三".encode("gbk").decode("utf-8", "surrogateescape")
+    code = main(["--database", str(tmp_path / "x.db"), "customer", "find", gbk])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "argument 5 is not UTF-8 text (张三)" in err and "Traceback" not in err
