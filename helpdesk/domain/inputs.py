@@ -32,7 +32,7 @@ NOTE_LIMIT = 2000
 
 TEXT_LIMITS: Mapping[str, int] = {
     "note": NOTE_LIMIT, "reason": NOTE_LIMIT, "remark": NOTE_LIMIT, "feedback": NOTE_LIMIT,
-    "text": NOTE_LIMIT, "closing_remark": NOTE_LIMIT,
+    "closing_remark": NOTE_LIMIT,
     "query": 200, "search": 200, "number": 64, "username": 200, "password": 1024,
     "old_password": 1024, "new_password": 1024, "role": 100, "label": 100,
     "letter_text": 50_000,

@@ -43,6 +43,9 @@ def test_every_use_case_is_behind_the_check() -> None:
     """A workflow note of a million characters never reaches the rule or the database."""
     uow = FakeUnitOfWork()
     with pytest.raises(ValidationError) as caught:
+        complaints.resolve(uow, 1, 1, note="x" * 1_000_000)
+    assert (caught.value.field, caught.value.code) == ("note", "text.too_long")
+    with pytest.raises(ValidationError) as caught:
         complaints.add_progress(uow, 1, 1, "x" * 1_000_000)
     assert (caught.value.field, caught.value.code) == ("text", "text.too_long")
     assert uow.commits == 0
