@@ -870,6 +870,12 @@ TEMPLATES: Mapping[str, Labels] = {
         "數字 {value} 太大。",
         "The number {value} is too large.",
     ),
+    "close.no_rework_visit": (
+        "返修后须由服务经理或服务总监回访客户，之后才能关闭。",
+        "返修後須由服務經理或服務總監回訪客戶，之後才能關閉。",
+        "After rework the service manager or director must visit the customer before the "
+        "sheet closes.",
+    ),
     # end of issue 16
 
 }

@@ -643,7 +643,8 @@ def birthdays_this_month(uow: UnitOfWork, actor_id: int, *, store_id: int | None
     """Customers whose birthday falls in this month (seed 004, 生日关怀), by day."""
     day = _today(today)
     with uow.reading():
-        user = common.actor(uow, actor_id)
+        # A call list of the analytics view: for the roles that read reports (README).
+        user = common.actor(uow, actor_id, Permission.VIEW_REPORTS)
         return list(_birthdays(uow, user, day, store_id))
 
 
@@ -673,7 +674,7 @@ def return_visits_due(uow: UnitOfWork, actor_id: int, *, store_id: int | None = 
     awaiting their first visit (see the module docstring); overdue ones first."""
     day = _today(today)
     with uow.reading():
-        user = common.actor(uow, actor_id)
+        user = common.actor(uow, actor_id, Permission.VIEW_REPORTS)
         return list(_visits_due(uow, user, day, store_id))
 
 
@@ -712,7 +713,8 @@ def duplicate_suggestions(uow: UnitOfWork, actor_id: int,
     customer only — the database refuses a second vehicle with it). Each
     pair is listed once, under its strongest reason; ``keep`` is the older record."""
     with uow.reading():
-        user = common.actor(uow, actor_id, Permission.MANAGE_CUSTOMERS)
+        # Duplicates are for who may merge them: the service manager and director.
+        user = common.actor(uow, actor_id, Permission.MERGE_CUSTOMERS)
         pairs: dict[tuple[int, int], DuplicateReason] = {}
         for reason, ids in uow.analytics.duplicate_groups(limit):
             keep = min(ids)

@@ -234,7 +234,7 @@ class CustomerBrowser(QWidget):
         user = ctx.user
         can = user.can if user is not None else (lambda _p: False)
         self.tabs.setTabEnabled(1, can(Permission.VIEW_REPORTS))
-        self.tabs.setTabEnabled(2, can(Permission.MANAGE_CUSTOMERS))
+        self.tabs.setTabEnabled(2, can(Permission.MERGE_CUSTOMERS))
         self._import.setEnabled(can(Permission.IMPORT_DATA) and can(Permission.MANAGE_CUSTOMERS))
         self._export.setEnabled(can(Permission.EXPORT_PERSONAL_DATA))
         if not can(Permission.EXPORT_PERSONAL_DATA):
