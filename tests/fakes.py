@@ -126,6 +126,12 @@ class FakeUserRepository(_Repo):
 
 
 class FakeCustomerRepository(_Repo):
+    def lock(self, customer_ids: Sequence[int], *, share: bool = False) -> None:
+        """One fake database, one writer: nothing to wait for."""
+
+    def lock_phones(self, numbers: Sequence[str]) -> None:
+        """One fake database, one writer: nothing to wait for."""
+
     def add(self, customer: Customer) -> None:
         customer.id = self._s.new_id("customer")
         self._s.customers[customer.id] = customer

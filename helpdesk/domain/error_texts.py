@@ -876,6 +876,12 @@ TEMPLATES: Mapping[str, Labels] = {
         "After rework the service manager or director must visit the customer before the "
         "sheet closes.",
     ),
+    "storage.busy": (
+        "数据库正忙（{holder}），未保存；您输入的内容仍在，请稍后再保存。",
+        "資料庫正忙（{holder}），未儲存；您輸入的內容仍在，請稍後再儲存。",
+        "The database is busy ({holder}); nothing was saved and your input is kept: save "
+        "again in a moment.",
+    ),
     # end of issue 16
 
 }

@@ -13,6 +13,8 @@ import functools
 import inspect
 import json
 import sys
+import threading
+import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -23,6 +25,7 @@ from helpdesk.domain.complaints import DEFAULT_CATEGORIES
 from helpdesk.domain.customers import Store
 from helpdesk.domain.errors import (
     AuthenticationError,
+    HelpdeskError,
     NotFound,
     PermissionDenied,
     ValidationError,
@@ -32,6 +35,7 @@ from helpdesk.domain.users import Permission, User
 
 # Re-exported: the services name it ``common.UnitOfWork``.
 from helpdesk.services.ports import UnitOfWork as UnitOfWork
+from helpdesk.storage import locks
 
 
 def _system_now() -> datetime:
@@ -79,16 +83,50 @@ def guard_use_cases(module_name: str) -> None:
         setattr(module, name, _guarded(fn))
 
 
+_outermost = threading.local()
+BUSY_RETRIES = 1
+"""A save that found the database busy is tried once more before the user is told."""
+
+
 def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
     signature = inspect.signature(fn)
 
     @functools.wraps(fn)
     def checked(*args: Any, **kwargs: Any) -> Any:
         check_arguments(signature, args, kwargs)
-        return fn(*args, **kwargs)
+        if getattr(_outermost, "active", False):
+            return fn(*args, **kwargs)  # the outer use case retries and explains
+        _outermost.active = True
+        try:
+            return _attempts(fn, args, kwargs)
+        finally:
+            _outermost.active = False
 
     checked.__guarded__ = True  # type: ignore[attr-defined]
     return checked
+
+
+def _attempts(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """Run the use case; a busy database (a lock held elsewhere) gets one more try,
+    then a message naming who holds it; a unique index's refusal becomes the field's
+    message. A use case is one transaction rolled back on failure: trying it again is
+    safe."""
+    for attempt in range(BUSY_RETRIES + 1):
+        try:
+            return fn(*args, **kwargs)
+        except HelpdeskError:
+            raise
+        except Exception as exc:
+            field = locks.field_error(exc)
+            if field is not None:
+                raise field from exc
+            if not locks.is_busy(exc):
+                raise
+            if attempt == BUSY_RETRIES:
+                engine = getattr(args[0], "engine", None) if args else None
+                raise locks.busy_error(engine, exc) from exc
+            time.sleep(0.2 * (attempt + 1))
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def actor(uow: UnitOfWork, actor_id: int, permission: Permission | None = None) -> User:

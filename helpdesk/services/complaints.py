@@ -288,6 +288,8 @@ def _validated(uow: UnitOfWork, data: SheetInput, at: datetime,
         errors.append(ValidationError("customer", "customer.required",
                                       "find or create the customer first"))
     else:
+        # Held to the commit: a merge of this customer waits for us, or we see it done.
+        uow.customers.lock([data.customer_id], share=True)
         customer = uow.customers.get(data.customer_id)
         if customer is None or customer.merged_into_id is not None:
             errors.append(ValidationError("customer", "customer.not_found",

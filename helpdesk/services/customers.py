@@ -273,6 +273,7 @@ def build_customer(uow: UnitOfWork, user: User, data: CustomerInput, at: datetim
     values = _customer_fields(data, at.date(), errors)
     phones = _phones(data.phones, errors, required=True)
     if phones and not data.allow_duplicate_phone:
+        uow.customers.lock_phones(phones)  # two desks typing one phone: one customer
         for number in phones:
             existing = uow.customers.ids_by_phone(number)
             if existing:
@@ -513,6 +514,7 @@ def merge_customers(uow: UnitOfWork, actor_id: int, keep_id: int, duplicate_id: 
         user = common.actor(uow, actor_id, Permission.MERGE_CUSTOMERS)
         if keep_id == duplicate_id:
             raise ValidationError("customer", "merge.same", "choose two different customers")
+        uow.customers.lock([keep_id, duplicate_id])  # registrations wait, or finish first
         keep = _load(uow, keep_id, None)
         dup = _load(uow, duplicate_id, None)
         for c in (keep, dup):

@@ -13,6 +13,7 @@ from sqlalchemy import CursorResult, case, func, insert, or_, select, text, upda
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.util import identity_key
 
 from helpdesk.domain.audit import CHAIN_START, AuditEntry, first_broken, link
 from helpdesk.domain.complaints import Sheet
@@ -157,6 +158,30 @@ class CustomerRepository:
             .distinct()
         )
         return list(self.session.scalars(stmt))
+
+    def lock(self, customer_ids: Sequence[int], *, share: bool = False) -> None:
+        """Hold these customers' rows until the transaction ends (PostgreSQL; SQLite's
+        write transaction holds the whole file already): a merge takes them FOR UPDATE,
+        a registration FOR SHARE, so a sheet never lands on a merged-away customer."""
+        if self.session.get_bind().dialect.name != "postgresql" or not customer_ids:
+            return
+        c = tables.customers
+        self.session.flush()
+        stmt = select(c.c.id).where(c.c.id.in_(sorted(customer_ids))).order_by(c.c.id)
+        self.session.execute(stmt.with_for_update(read=share))
+        for customer_id in customer_ids:  # what we hold now is what counts: read it again
+            held = self.session.identity_map.get(identity_key(Customer, customer_id))
+            if held is not None:
+                self.session.expire(held)
+
+    def lock_phones(self, numbers: Sequence[str]) -> None:
+        """Serialise the desks adding these phone numbers (PostgreSQL advisory locks,
+        released at commit), so "is this phone on file?" and the insert are one step."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return
+        for number in sorted(set(numbers)):
+            self.session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"),
+                                 {"k": f"helpdesk.phone:{number}"})
 
     def relink_sheets(self, from_id: int, to_id: int) -> list[int]:
         """Point every sheet of customer ``from_id`` at ``to_id``; returns their ids."""

@@ -21,7 +21,7 @@ import contextlib
 from collections.abc import Iterator
 from typing import Any, Self
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, text
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -31,7 +31,7 @@ from helpdesk.domain import events
 from helpdesk.domain.complaints import Sheet
 from helpdesk.domain.customers import Customer
 from helpdesk.domain.errors import ConflictError
-from helpdesk.storage import analytics_queries, orm, report_queries, repositories, tables
+from helpdesk.storage import analytics_queries, locks, orm, report_queries, repositories, tables
 
 
 class SqlAlchemyUnitOfWork:
@@ -75,6 +75,9 @@ class SqlAlchemyUnitOfWork:
     def __enter__(self) -> Self:
         if self._depth == 0:
             self._open(self._write_factory)
+            if self.engine.dialect.name == "postgresql":
+                # Bounded: a save behind a long transaction is retried, then explained.
+                self.session.execute(text(f"SET LOCAL lock_timeout = {locks.LOCK_TIMEOUT_MS}"))
         self._depth += 1
         return self
 
