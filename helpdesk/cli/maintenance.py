@@ -8,6 +8,7 @@ databases are backed up with the server's own tools (``pg_dump``/``pg_restore``)
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -24,12 +25,18 @@ from helpdesk.storage.database import open_database
 _COUNTED = ("stores", "users", "customers", "vehicles", "orders", "sheets", "audit_log")
 
 
+PASSPHRASE_ENV = "HELPDESK_BACKUP_PASSPHRASE"
+
+
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     common = _base.common_options()
     cmd = subparsers.add_parser("backup", parents=[common],
                                 help="copy the SQLite database (online; desks may keep working)")
     cmd.add_argument("--out", type=Path, metavar="FILE",
                      help="where (default: backups/ next to the database, with the time)")
+    cmd.add_argument("--encrypt", action="store_true",
+                     help="encrypt the backup with a passphrase (HELPDESK_BACKUP_PASSPHRASE "
+                          "or a prompt); restore asks for it")
     cmd.set_defaults(func=run_backup)
 
     cmd = subparsers.add_parser(
@@ -76,6 +83,16 @@ def run_backup(args: argparse.Namespace) -> int:
     if path.exists():
         backup.check_is_helpdesk(path)
     saved = backup.backup_sqlite(path, args.out)
+    if args.encrypt:
+        passphrase = _base.read_password("Passphrase for the backup: ", env=PASSPHRASE_ENV,
+                                         confirm=True)
+        sealed = saved.with_name(saved.name + ".enc") if args.out is None else saved
+        plain = saved.with_name(saved.name + ".plain")
+        os.replace(saved, plain)
+        try:
+            saved = backup.encrypt_file(plain, sealed, passphrase)
+        finally:
+            plain.unlink(missing_ok=True)
     if _base.wants_json(args):
         _base.print_json({"database": path, "backup": saved, "bytes": saved.stat().st_size})
     else:
@@ -87,7 +104,8 @@ def run_restore(args: argparse.Namespace) -> int:
     from helpdesk.services import restore
 
     path = _sqlite_path(args, "restore")
-    backup.check_is_helpdesk_file(args.file)  # refuse early, before asking anything
+    if not (args.file.is_file() and backup.is_encrypted(args.file)):
+        backup.check_is_helpdesk_file(args.file)  # refuse early, before asking anything
     if not args.yes:
         if not sys.stdin.isatty():
             raise _base.CliError("restore replaces the database: confirm with --yes",
@@ -98,8 +116,12 @@ def run_restore(args: argparse.Namespace) -> int:
             _base.info("nothing was changed")
             return 1
     password = _base.read_password(f"Password for {args.user}: ")
+    passphrase = None
+    if backup.is_encrypted(args.file):
+        passphrase = _base.read_password("Passphrase of the backup: ", env=PASSPHRASE_ENV)
     _base.close_db(args)
-    done = restore.restore(path, args.file, username=args.user, password=password)
+    done = restore.restore(path, args.file, username=args.user, password=password,
+                           passphrase=passphrase)
     safety = done.previous
     if _base.wants_json(args):
         _base.print_json({"database": path, "restored_from": args.file, "previous": safety})

@@ -882,6 +882,22 @@ TEMPLATES: Mapping[str, Labels] = {
         "The database is busy ({holder}); nothing was saved and your input is kept: save "
         "again in a moment.",
     ),
+    "backup.passphrase": (
+        "无法打开该备份：口令错误，或文件已被改动。未做任何更改。",
+        "無法開啟該備份：通行碼錯誤，或檔案已被改動。未做任何變更。",
+        "This backup cannot be opened: wrong passphrase, or the file was changed. Nothing "
+        "was changed.",
+    ),
+    "backup.passphrase_needed": (
+        "该备份已加密，请提供其口令。",
+        "該備份已加密，請提供其通行碼。",
+        "This backup is encrypted: give its passphrase.",
+    ),
+    "backup.passphrase_empty": (
+        "需要口令。",
+        "需要通行碼。",
+        "A passphrase is needed.",
+    ),
     # end of issue 16
 
 }

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpdesk.domain import events
-from helpdesk.domain.errors import PermissionDenied
+from helpdesk.domain import events, inputs
+from helpdesk.domain.errors import PermissionDenied, StorageError
 from helpdesk.domain.users import Permission
 from helpdesk.services import common, users
 from helpdesk.services.dto import SessionUser
@@ -64,14 +64,29 @@ def _audit(url: str, who: SessionUser, details: dict[str, object], note: str) ->
         db.dispose()
 
 
-def restore(db_path: Path, source: Path, *, username: str, password: str) -> RestoreResult:
-    """Replace the SQLite database ``db_path`` with the backup ``source``.
+def restore(db_path: Path, source: Path, *, username: str, password: str,
+            passphrase: str | None = None) -> RestoreResult:
+    """Replace the SQLite database ``db_path`` with the backup ``source`` (an encrypted
+    backup needs its ``passphrase``).
 
     Close every desk first. Raises StorageError (the backup is unusable: not Helpdesk,
-    damaged, another schema), AuthenticationError or PermissionDenied (not an
-    administrator's password); in every such case nothing was replaced.
+    damaged, another schema, wrong passphrase), AuthenticationError or PermissionDenied
+    (not an administrator's password); in every such case nothing was replaced.
     """
-    candidate = backup.prepare_restore(source, db_path)
+    inputs.check_value(username, field="username")
+    inputs.check_value(password, field="password")
+    if backup.is_encrypted(source):
+        if passphrase is None:
+            raise StorageError(f"{source} is encrypted: give its passphrase",
+                               code="backup.passphrase_needed")
+        plain = backup.decrypt_file(source, db_path.with_name(db_path.name + ".decrypted"),
+                                    passphrase)
+        try:
+            candidate = backup.prepare_restore(plain, db_path)
+        finally:
+            plain.unlink(missing_ok=True)
+    else:
+        candidate = backup.prepare_restore(source, db_path)
     try:
         current = engine_mod.sqlite_url(db_path)
         who = _authorise(current, username, password) if db_path.exists() else None

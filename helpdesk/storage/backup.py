@@ -285,3 +285,100 @@ def backup_postgres(url: str, folder: Path, *, reason: str = "manual") -> Path:
     log.info("backup of PostgreSQL database %s (%s) written to %s", parsed.database, reason,
              dest)
     return dest
+
+
+# ------------------------------------------------------------ encrypted backups
+# A backup holds every customer's phone, address and complaint. With a passphrase it
+# is written encrypted: scrypt derives the key from the passphrase, AES-256-GCM seals
+# the file in 1 MiB chunks (each authenticated with its number and whether it is the
+# last), so a changed, reordered or cut-off file is refused, never restored.
+ENCRYPTED_MAGIC = b"HELPDESK-BACKUP-1\n"
+_CHUNK = 1 << 20
+_SALT, _PREFIX = 16, 8
+
+
+def _key(passphrase: str, salt: bytes) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+    if not passphrase:
+        raise StorageError("a passphrase is needed", code="backup.passphrase_empty")
+    return Scrypt(salt=salt, length=32, n=2**15, r=8, p=1).derive(passphrase.encode("utf-8"))
+
+
+def is_encrypted(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(len(ENCRYPTED_MAGIC)) == ENCRYPTED_MAGIC
+
+
+def encrypt_file(plain: Path, dest: Path, passphrase: str) -> Path:
+    """Write ``plain`` encrypted under ``passphrase`` to ``dest`` (atomically)."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    salt, prefix = os.urandom(_SALT), os.urandom(_PREFIX)
+    sealer = AESGCM(_key(passphrase, salt))
+    tmp = dest.with_name(dest.name + ".part")
+    with plain.open("rb") as source, tmp.open("wb") as out:
+        out.write(ENCRYPTED_MAGIC + salt + prefix)
+        index, chunk = 0, source.read(_CHUNK)
+        while True:
+            following = source.read(_CHUNK)
+            last = not following
+            aad = ENCRYPTED_MAGIC + index.to_bytes(8, "big") + (b"\1" if last else b"\0")
+            sealed = sealer.encrypt(prefix + index.to_bytes(4, "big"), chunk, aad)
+            out.write(len(sealed).to_bytes(4, "big") + sealed)
+            if last:
+                break
+            index, chunk = index + 1, following
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, dest)
+    return dest
+
+
+def decrypt_file(sealed_path: Path, dest: Path, passphrase: str) -> Path:
+    """The plain file of an encrypted backup.
+
+    Raises:
+        StorageError: ``backup.passphrase`` (wrong passphrase, or the file was changed
+            or cut short: the two cannot be told apart, and neither is restored).
+    """
+    refused = StorageError(f"{sealed_path} cannot be opened: wrong passphrase, or the file "
+                           "was changed", code="backup.passphrase")
+    try:
+        return _decrypt(sealed_path, dest, passphrase, refused)
+    except BaseException:
+        dest.unlink(missing_ok=True)
+        raise
+
+
+def _decrypt(sealed_path: Path, dest: Path, passphrase: str, refused: StorageError) -> Path:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    with sealed_path.open("rb") as source, dest.open("wb") as out:
+        head = source.read(len(ENCRYPTED_MAGIC) + _SALT + _PREFIX)
+        if not head.startswith(ENCRYPTED_MAGIC):
+            raise StorageError(f"{sealed_path} is not an encrypted Helpdesk backup",
+                               code="restore.not_sqlite")
+        salt = head[len(ENCRYPTED_MAGIC):len(ENCRYPTED_MAGIC) + _SALT]
+        prefix = head[len(ENCRYPTED_MAGIC) + _SALT:]
+        opener = AESGCM(_key(passphrase, salt))
+        index, finished = 0, False
+        while not finished:
+            size = source.read(4)
+            if len(size) < 4:
+                raise refused  # cut short before the last chunk
+            sealed = source.read(int.from_bytes(size, "big"))
+            for flag in (b"\0", b"\1"):
+                aad = ENCRYPTED_MAGIC + index.to_bytes(8, "big") + flag
+                try:
+                    out.write(opener.decrypt(prefix + index.to_bytes(4, "big"), sealed, aad))
+                except InvalidTag:
+                    continue
+                finished = flag == b"\1"
+                break
+            else:
+                raise refused
+            index += 1
+        if source.read(1):
+            raise refused  # something appended after the last chunk
+    return dest

@@ -280,3 +280,37 @@ def test_the_previous_database_comes_back_when_the_restored_one_does_not_open(
         backup.install_restore(candidate, _path(live), opens=does_not_open)
     assert _rows(_path(live), "SELECT count(*) FROM customers") == before
     assert not _path(live).with_name("helpdesk.db.previous").exists()
+
+
+# ============================================== issue 16: passphrase-encrypted backups
+def test_an_encrypted_backup_hides_the_data_and_restores_with_its_passphrase(
+        live: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from helpdesk.cli import main
+
+    monkeypatch.setattr(backup, "_CHUNK", 4096)  # several chunks from a small file
+    database = str(_path(live))
+    monkeypatch.setenv("HELPDESK_BACKUP_PASSPHRASE", "门口的那棵树 1998")
+    monkeypatch.setenv("HELPDESK_PASSWORD", "secret123")
+    sealed = tmp_path / "sealed.hdb"
+    assert main(["--database", database, "backup", "--out", str(sealed), "--encrypt"]) == 0
+    data = sealed.read_bytes()
+    assert backup.is_encrypted(sealed)
+    assert "张三".encode() not in data and b"13812345678" not in data and b"SQLite" not in data
+    assert sealed.stat().st_mode & 0o077 == 0  # the owner's only
+    # A changed byte, a cut-off end, a wrong passphrase: refused alike, nothing restored.
+    for name, content in (("flipped", data[:200] + bytes([data[200] ^ 1]) + data[201:]),
+                          ("cut", data[:-100]), ("cut-chunk", data[:len(data) // 2])):
+        broken = tmp_path / f"{name}.hdb"
+        broken.write_bytes(content)
+        with pytest.raises(StorageError) as refused:
+            backup.decrypt_file(broken, tmp_path / f"{name}.db", "门口的那棵树 1998")
+        assert refused.value.code == "backup.passphrase"
+        assert not (tmp_path / f"{name}.db").exists()
+    with pytest.raises(StorageError):
+        backup.decrypt_file(sealed, tmp_path / "wrong.db", "wrong passphrase")
+    live.dispose()
+    capsys.readouterr()
+    assert main(["--database", database, "restore", str(sealed), "--yes",
+                 "--user", "admin"]) == 0, capsys.readouterr().err
+    assert _rows(_path(live), "SELECT name FROM customers") == [("张三",)]
