@@ -111,7 +111,9 @@ def _attempts(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, A
     then a message naming who holds it; a unique index's refusal becomes the field's
     message. A use case is one transaction rolled back on failure: trying it again is
     safe."""
-    for attempt in range(BUSY_RETRIES + 1):
+    # Inside a transaction the caller opened, a retry would run in a failed transaction.
+    retries = BUSY_RETRIES if getattr(args[0] if args else None, "_depth", 0) == 0 else 0
+    for attempt in range(retries + 1):
         try:
             return fn(*args, **kwargs)
         except HelpdeskError:
@@ -122,7 +124,7 @@ def _attempts(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, A
                 raise field from exc
             if not locks.is_busy(exc):
                 raise
-            if attempt == BUSY_RETRIES:
+            if attempt == retries:
                 engine = getattr(args[0], "engine", None) if args else None
                 raise locks.busy_error(engine, exc) from exc
             time.sleep(0.2 * (attempt + 1))
