@@ -119,8 +119,20 @@ class FakeUserRepository(_Repo):
     def count(self) -> int:
         return len(self._s.users)
 
+    def claim_login_attempt(self, user: User, at: datetime) -> bool:
+        if user.is_locked(at):
+            return False
+        user.record_failed_login(at)
+        return True
+
 
 class FakeCustomerRepository(_Repo):
+    def lock(self, customer_ids: Sequence[int], *, share: bool = False) -> None:
+        """One fake database, one writer: nothing to wait for."""
+
+    def lock_phones(self, numbers: Sequence[str]) -> None:
+        """One fake database, one writer: nothing to wait for."""
+
     def add(self, customer: Customer) -> None:
         customer.id = self._s.new_id("customer")
         self._s.customers[customer.id] = customer
@@ -277,9 +289,21 @@ class FakeSheetRepository(_Repo):
 
 
 class FakeAuditRepository(_Repo):
+    """Chained like the real trail, under a fixed key."""
+
+    KEY = b"fake audit key"
+
     def add(self, entry: AuditEntry) -> None:
+        previous = self._s.audit[-1].chain if self._s.audit else audit_mod.CHAIN_START
+        entry.chain = audit_mod.chain_hash(self.KEY, previous or "", entry)
         entry.id = self._s.new_id("audit")
         self._s.audit.append(entry)
+
+    def first_broken(self) -> tuple[AuditEntry | None, int]:
+        return audit_mod.first_broken(self.KEY, self._s.audit), len(self._s.audit)
+
+    def missing_guards(self) -> list[str]:
+        return []
 
     def list_for(self, entity: str, entity_id: int) -> list[AuditEntry]:
         return [e for e in self._s.audit if e.entity == entity and e.entity_id == entity_id]

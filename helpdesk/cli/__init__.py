@@ -29,6 +29,7 @@ from collections.abc import Sequence
 import helpdesk
 from helpdesk.cli import _base, texts
 from helpdesk.domain import error_texts, vocabulary
+from helpdesk.domain import text as text_mod
 from helpdesk.domain.errors import HelpdeskError, ValidationError, ValidationErrors
 from helpdesk.services import diagnostics
 
@@ -105,6 +106,38 @@ def _language_for_errors(args: argparse.Namespace) -> str:
         return vocabulary.DEFAULT_LANGUAGE
 
 
+def _busy(args: argparse.Namespace, exc: Exception) -> HelpdeskError | None:
+    """The "database is busy" message for a lock met outside a use case (opening the
+    database, its schema check), or None for any other error."""
+    from helpdesk.storage import engine as engine_mod
+    from helpdesk.storage import locks
+
+    if not locks.is_busy(exc):
+        return None
+    try:
+        engine = engine_mod.make_engine(_base.database_url(args))
+    except Exception:  # noqa: BLE001 - only used to name who holds the database
+        return locks.busy_error(None, exc)
+    try:
+        return locks.busy_error(engine, exc)
+    finally:
+        engine.dispose()
+
+
+def _undecodable_argument(arguments: Sequence[str]) -> str | None:
+    """The message for the first argument that is not text (bytes the terminal sent in
+    another encoding, kept by Python as lone surrogates), or None when all are text."""
+    for position, argument in enumerate(arguments, start=1):
+        if not any(0xD800 <= ord(ch) <= 0xDFFF for ch in argument):
+            continue
+        raw = argument.encode("utf-8", "surrogateescape")
+        guess = text_mod.decode_text(raw)
+        lang = _base.language(argparse.Namespace(lang=None))
+        return texts.text(lang, "argument.encoding", position=position,
+                          guess=f" ({guess})" if guess and guess.isprintable() else "")
+    return None
+
+
 def _exit_code(exc: HelpdeskError) -> int:
     return EXIT_USAGE if isinstance(exc, ValidationError | ValidationErrors | _base.CliError) \
         else EXIT_FAILED
@@ -140,6 +173,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code (``python -m helpdesk`` exits with it)."""
     utf8_streams()
     arguments = list(sys.argv[1:] if argv is None else argv)
+    undecodable = _undecodable_argument(arguments)
+    if undecodable is not None:
+        print(undecodable, file=sys.stderr)
+        return EXIT_USAGE
     parser = build_parser()
     try:
         args = parser.parse_args(arguments)
@@ -167,6 +204,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("interrupted; nothing was saved by the unfinished step", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - a bug: one line here, the traceback in the log
+        busy = _busy(args, exc)
+        if busy is not None:  # opening or upgrading met a lock: say who holds it
+            log.info("command %s: %s", args.command, busy.message)
+            for line in _error_lines(busy, _language_for_errors(args)):
+                print(line, file=sys.stderr)
+            return EXIT_FAILED
         log.critical("command %s failed", args.command, exc_info=exc)
         where = f" ({log_file})" if log_file else ""
         print(f"{texts.text(_language_for_errors(args), 'error')}: "

@@ -23,6 +23,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument("--sheets", type=_base.positive_int, metavar="N")
     parser.add_argument("--seed", type=int, default=None, metavar="N",
                         help="random seed (default: the module's fixed seed)")
+    parser.add_argument("--user", metavar="NAME",
+                        help="an administrator (needed for a database set up by `init`; "
+                             "password from HELPDESK_PASSWORD or a prompt)")
     parser.set_defaults(func=run_demo)
 
 
@@ -70,6 +73,9 @@ def run_demo(args: argparse.Namespace) -> int:
                                "progress": _Progress()}
     if args.seed is not None:
         options["seed"] = args.seed
+    if getattr(args, "user", None):
+        # A database set up by `init` takes demo data only from its administrator.
+        options["actor_id"] = _base.login(args).id
     summary = demo.load_demo(db.uow(), **options)
     if _base.wants_json(args):
         _base.print_json({"database": db.description, **_plain(summary)})
@@ -77,8 +83,13 @@ def run_demo(args: argparse.Namespace) -> int:
     print(f"Demo data loaded into {db.description} in {summary.seconds:.1f} s: "
           f"{summary.customers:,} customers, {summary.vehicles:,} vehicles, "
           f"{summary.orders:,} orders, {summary.sheets:,} complaint sheets.")
-    print(f"Log in with any of these users, password {summary.password}:")
-    _base.print_table(["user", "role"], sorted(summary.users.items()))
+    if summary.password:
+        print(f"Log in with any of these users, password {summary.password}:")
+        _base.print_table(["user", "role"], sorted(summary.users.items()))
+    else:
+        print("The demo staff were added without a password (this database was not made "
+              "for the demo); give them one with `helpdesk user passwd` if they are to "
+              "log in.")
     return 0
 
 

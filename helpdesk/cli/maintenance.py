@@ -8,6 +8,7 @@ databases are backed up with the server's own tools (``pg_dump``/``pg_restore``)
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +26,9 @@ from helpdesk.storage.database import open_database
 _COUNTED = ("stores", "users", "customers", "vehicles", "orders", "sheets", "audit_log")
 
 
+PASSPHRASE_ENV = "HELPDESK_BACKUP_PASSPHRASE"
+
+
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     common = _base.common_options()
     cmd = subparsers.add_parser("backup", parents=[common],
@@ -32,15 +36,21 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     cmd.add_argument("--out", type=Path, metavar="FILE",
                      help="where: a file, or an existing folder (default: backups/ next to "
                           "the database, with the time); a missing folder is refused")
+    cmd.add_argument("--encrypt", action="store_true",
+                     help="encrypt the backup with a passphrase (HELPDESK_BACKUP_PASSPHRASE "
+                          "or a prompt); restore asks for it")
     cmd.set_defaults(func=run_backup)
 
     cmd = subparsers.add_parser(
         "restore", parents=[common], help="replace the SQLite database with a backup",
-        description="Replace the database with FILE after checking that FILE is a Helpdesk "
-                    "database; the current database is kept as a backup first. Close the "
-                    "application on every desk before restoring.")
+        description="Replace the database with FILE (read with its -wal) after checking it "
+                    "in full: integrity, this program's schema, every table readable. "
+                    "Needs an administrator's password; audited in the replaced and in "
+                    "the restored database; the current database is kept as a backup "
+                    "first. Close the application on every desk before restoring.")
     cmd.add_argument("file", type=Path)
     cmd.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    _base.user_option(cmd, required=True)
     cmd.set_defaults(func=run_restore)
 
     cmd = subparsers.add_parser(
@@ -85,6 +95,16 @@ def run_backup(args: argparse.Namespace) -> int:
                                   f"the backup folder {out.parent} does not exist; create it "
                                   "or plug in the drive first", folder=str(out.parent))
     saved = backup.backup_sqlite(path, out)
+    if args.encrypt:
+        passphrase = _base.read_password("Passphrase for the backup: ", env=PASSPHRASE_ENV,
+                                         confirm=True)
+        sealed = saved.with_name(saved.name + ".enc") if out is None else saved
+        plain = saved.with_name(saved.name + ".plain")
+        os.replace(saved, plain)
+        try:
+            saved = backup.encrypt_file(plain, sealed, passphrase)
+        finally:
+            plain.unlink(missing_ok=True)
     if _base.wants_json(args):
         _base.print_json({"database": path, "backup": saved, "bytes": saved.stat().st_size})
     else:
@@ -93,8 +113,11 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from helpdesk.services import restore
+
     path = _sqlite_path(args, "restore")
-    backup.check_is_helpdesk(args.file)  # refuse early, before asking anything
+    if not (args.file.is_file() and backup.is_encrypted(args.file)):
+        backup.check_is_helpdesk_file(args.file)  # refuse early, before asking anything
     if not args.yes:
         if not sys.stdin.isatty():
             raise _base.CliError("restore replaces the database: confirm with --yes",
@@ -104,7 +127,14 @@ def run_restore(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes", "是"):
             _base.info("nothing was changed")
             return 1
-    safety = backup.restore_sqlite(args.file, path)
+    password = _base.read_password(f"Password for {args.user}: ")
+    passphrase = None
+    if backup.is_encrypted(args.file):
+        passphrase = _base.read_password("Passphrase of the backup: ", env=PASSPHRASE_ENV)
+    _base.close_db(args)
+    done = restore.restore(path, args.file, username=args.user, password=password,
+                           passphrase=passphrase)
+    safety = done.previous
     if _base.wants_json(args):
         _base.print_json({"database": path, "restored_from": args.file, "previous": safety})
     else:
@@ -172,9 +202,18 @@ def run_check(args: argparse.Namespace) -> int:
         current, head = migrate.current_revision(engine), migrate.head_revision()
         report.update({"revision": current, "head": head, "up_to_date": current == head,
                        "counts": _counts(engine)})
+        chain = None
+        if current == head:
+            from helpdesk.services import audit_chain
+            from helpdesk.storage.uow import SqlAlchemyUnitOfWork
+
+            chain = audit_chain.verify(SqlAlchemyUnitOfWork(engine))
+            report["audit"] = {"ok": chain.ok, "checked": chain.checked,
+                               "first_broken": chain.broken_id,
+                               "missing_guards": list(chain.missing_guards)}
     finally:
         engine.dispose()
-    problems = []
+    problems = [] if chain is None else chain.problems()
     if report["integrity"] not in ("ok",) and path is not None:
         problems.append(f"integrity: {report['integrity']}")
     if report["foreign_key_violations"]:
@@ -192,5 +231,8 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"schema     {report['revision']} (program: {head})")
         for table, count in report["counts"].items():
             print(f"{table:<10} {count:,}")
+        if chain is not None:
+            print(f"audit      {chain.checked:,} entries, "
+                  f"{'chain intact' if chain.ok else 'ALTERED'}")
         print("OK" if not problems else "PROBLEMS: " + "; ".join(problems))
     return 0 if not problems else 1

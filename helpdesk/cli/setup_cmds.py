@@ -31,6 +31,11 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
                         help="the administrator's display name (default 系统管理员)")
     parser.add_argument("--password-file", metavar="FILE",
                         help="file whose first line is the password ('-' reads stdin)")
+    parser.add_argument("--app-role", metavar="ROLE",
+                        help="PostgreSQL: create this login role for the desks; it may add "
+                             "to the audit trail but not change or delete it (the login "
+                             "of --database stays the owner, for upgrades). Its password "
+                             "comes from HELPDESK_APP_PASSWORD or a prompt.")
     parser.set_defaults(func=run_init)
 
 
@@ -48,6 +53,15 @@ def run_init(args: argparse.Namespace) -> int:
     result = setup.initialise(db.uow(), store_name=args.store, store_code=code,
                               preset=args.preset, admin_username=args.admin,
                               admin_password=password, admin_display_name=args.admin_name)
+    if args.app_role:
+        from helpdesk.storage import pg_roles
+
+        app_password = _base.read_password(f"Password for the role {args.app_role}: ",
+                                           env="HELPDESK_APP_PASSWORD", confirm=True)
+        pg_roles.grant_app_role(db.engine, args.app_role, app_password)
+        if not _base.wants_json(args):
+            print(f"Desks log in as {args.app_role}: it may add to the audit trail, never "
+                  "change or delete it; upgrade the schema as the owner.")
     if _base.wants_json(args):
         _base.print_json({"database": db.description, "store": result.store,
                           "admin_id": result.admin_id, "admin": args.admin})

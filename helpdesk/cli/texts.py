@@ -39,6 +39,16 @@ TEXTS: Mapping[str, Labels] = {
                        "no customer matches {query!r}"),
     # issue 11: the sheet list's text match column
     "col.text_match": ("匹配内容", "符合內容", "text match"),
+    # issue 16: bytes from a terminal in another encoding
+    "argument.encoding": (
+        "第 {position} 个参数不是 UTF-8 文本{guess}：终端使用了其他编码（如 GBK）。请把终端"
+        "设为 UTF-8（Windows: chcp 65001），或把内容写进 UTF-8 文件再传入。",
+        "第 {position} 個參數不是 UTF-8 文字{guess}：終端機使用了其他編碼（如 Big5、GBK）。"
+        "請把終端機設為 UTF-8（Windows: chcp 65001），或把內容寫進 UTF-8 檔案再傳入。",
+        "argument {position} is not UTF-8 text{guess}: the terminal sent another encoding "
+        "(e.g. GBK). Set the terminal to UTF-8 (Windows: chcp 65001), or put the value in "
+        "a UTF-8 file.",
+    ),
 }
 
 

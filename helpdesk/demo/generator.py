@@ -55,8 +55,13 @@ from helpdesk.domain.customers import (
     Tier,
 )
 from helpdesk.domain.enums import Channel, Severity
-from helpdesk.domain.errors import StorageError, ValidationError, ValidationErrors
-from helpdesk.domain.users import Role, User
+from helpdesk.domain.errors import (
+    PermissionDenied,
+    StorageError,
+    ValidationError,
+    ValidationErrors,
+)
+from helpdesk.domain.users import Permission, Role, User
 from helpdesk.services import common, setup, users
 from helpdesk.services.common import UnitOfWork
 from helpdesk.storage import bulk, fulltext, search
@@ -88,7 +93,8 @@ class DemoSummary:
 
     Attributes:
         users: the demo users created by this load who can log in, username → role value
-            (all with ``password``).
+            (all with ``password``; none when the database was set up by ``init``).
+        password: the demo password, or "" when no user got it.
         seconds: wall-clock time of the whole load.
     """
 
@@ -1999,6 +2005,7 @@ def _check_sizes(customers: int, sheets: int) -> None:
 
 @dataclass
 class _Prepared:
+    demo_database: bool
     store: Store
     staff: _Staff
     created: dict[str, str]
@@ -2008,14 +2015,30 @@ class _Prepared:
     calendar: StoreCalendar
 
 
-def _prepare(uow: UnitOfWork, at: datetime) -> _Prepared:
-    """Refuse a database that has data; make the store and the demo staff (committed)."""
+DEMO_DATABASE_KEY = "demo_database"
+"""Setting that marks a database the demo itself set up (its users have known passwords)."""
+
+
+def _prepare(uow: UnitOfWork, at: datetime, actor_id: int | None) -> _Prepared:
+    """Refuse a database that has data; make the store and the demo staff (committed).
+
+    A database set up by ``init`` (it has users and no demo mark) takes demo data only
+    from a logged-in administrator, and its demo staff get no password: nobody must be
+    able to log in to a real store with the published demo password."""
     with uow:
         if uow.customers.count() or uow.sheets.count():
             raise StorageError(
                 "this database already has customers or complaint sheets; demo data goes "
                 "only into an empty one (make a new database, or restore a backup)",
                 code="demo.not_empty")
+        demo_database = bool(uow.settings.get(DEMO_DATABASE_KEY)) or not uow.users.count()
+        if not demo_database:
+            if actor_id is None:
+                raise PermissionDenied(
+                    "this database was set up with `helpdesk init`; only a logged-in "
+                    "administrator may add demo data to it (--user NAME)",
+                    code="demo.login_required")
+            common.actor(uow, actor_id, Permission.MANAGE_USERS)
         stores = uow.stores.list()
         if stores:
             store = stores[0]
@@ -2029,8 +2052,10 @@ def _prepare(uow: UnitOfWork, at: datetime) -> _Prepared:
                 at=at, user_id=None, store_id=store.id, aspect="create",
                 details={"code": store.code, "name": store.name, "preset": "dealership",
                          "demo": True}))
+        if demo_database:
+            uow.settings.set(DEMO_DATABASE_KEY, True)
         # One argon2 hash for all: hashing is deliberately slow, and they share it anyway.
-        password_hash = users.hash_password(DEMO_PASSWORD)
+        password_hash = users.hash_password(DEMO_PASSWORD) if demo_database else ""
         created: dict[str, str] = {}
         ids: dict[str, int] = {}
         names: dict[int, str] = {}
@@ -2049,7 +2074,7 @@ def _prepare(uow: UnitOfWork, at: datetime) -> _Prepared:
                             created_at=at)
                 user.roles = frozenset({spec.role}) if spec.role else frozenset()
                 uow.users.add(user)
-                if spec.role:
+                if spec.role and password_hash:
                     created[username] = spec.role.value
             assert user.id is not None
             ids[spec.username] = user.id
@@ -2065,6 +2090,7 @@ def _prepare(uow: UnitOfWork, at: datetime) -> _Prepared:
                 at=at, user_id=None, target_id=None, aspect="staff",
                 details={"created": sorted(created)}, note="demo users, password in the CLI"))
         prepared = _Prepared(
+            demo_database=demo_database,
             store=store, staff=_Staff(ids, names, by_job), created=created,
             banned=common.banned_phrases(uow), categories=list(common.categories(uow)),
             policy=common.store_policy(store), calendar=common.store_calendar(store))
@@ -2085,12 +2111,15 @@ def load_demo(
     seed: int = 2026,
     today: date | None = None,
     progress: Progress | None = None,
+    actor_id: int | None = None,
 ) -> DemoSummary:
     """Fill an empty database with demo data; see the module docstring.
 
     On an empty database the demo store (天顺汽车销售服务有限公司, code TS, dealership
-    preset) and the demo staff are created; on a set-up database without customers the
-    data goes to its first store and the missing demo staff are added.
+    preset) and the demo staff are created, all with :data:`DEMO_PASSWORD`; on a database
+    set up by ``init`` without customers (only with ``actor_id`` of an administrator) the
+    data goes to its first store and the missing demo staff are added *without a
+    password* (an administrator gives them one if they are to log in).
 
     Args:
         customers: how many customers (see :data:`SIZES`).
@@ -2104,6 +2133,8 @@ def load_demo(
     Raises:
         StorageError: ``demo.not_empty`` when customers or sheets exist;
             ``demo.no_database`` for a unit of work without a SQL engine.
+        PermissionDenied: ``demo.login_required`` for a set-up database without an
+            administrator's ``actor_id``.
         ValidationErrors: impossible sizes; ValidationError ``date.future`` for a
             ``today`` after the clock's date.
     """
@@ -2122,7 +2153,7 @@ def load_demo(
         raise StorageError("demo data needs a SQL database", code="demo.no_database")
     report = progress or (lambda _stage, _done, _total: None)
     report("setup", 0, 1)
-    prepared = _prepare(uow, clock_now)
+    prepared = _prepare(uow, clock_now, actor_id)
     report("setup", 1, 1)
     store = prepared.store
     assert store.id is not None
@@ -2147,11 +2178,12 @@ def load_demo(
     # the event, and every open view hears that everything changed.
     with uow:
         uow.record(events.DataReset(
-            at=clock_now, user_id=None, reason="demo", kind="load", store_id=store.id,
+            at=clock_now, user_id=actor_id, reason="demo", kind="load", store_id=store.id,
             details={**counts, "seed": seed, "today": now.date(),
                      "users": sorted(prepared.created)}, note="demo data"))
         uow.commit()
     return DemoSummary(store_code=store.code, customers=customers,
                        vehicles=counts["vehicles"], orders=counts["orders"], sheets=made,
-                       users=dict(prepared.created), password=DEMO_PASSWORD,
+                       users=dict(prepared.created),
+                       password=DEMO_PASSWORD if prepared.demo_database else "",
                        seconds=time_mod.perf_counter() - started)

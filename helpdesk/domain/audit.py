@@ -1,12 +1,18 @@
 """The audit trail (审计记录): who changed what, when, with the values before and after.
 
-Entries are only ever appended; storage refuses to update or delete them.
+Entries are only ever appended; storage refuses to update or delete them. Each entry
+also carries ``chain``: an HMAC-SHA-256, under the store's audit key, of the previous
+entry's ``chain`` and this entry's content, so an entry rewritten (``REPLACE``, an
+``UPDATE`` past dropped triggers), removed or inserted in the middle breaks the chain
+from there on, and :func:`first_broken` names the first such entry.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -26,6 +32,7 @@ class AuditEntry:
     changes: str = "{}"
     note: str = ""
     id: int | None = None
+    chain: str | None = None
 
     @property
     def change_map(self) -> dict[str, Any]:
@@ -82,3 +89,41 @@ class AuditQuery:
     entity_id: int | None = None
     since: datetime | None = None
     until: datetime | None = None
+
+
+# ---------------------------------------------------------------- the hash chain
+CHAIN_START = "0" * 64
+"""The ``previous`` of the first entry."""
+
+
+def _canonical(entry: AuditEntry) -> bytes:
+    at = entry.at.isoformat(sep=" ", timespec="microseconds")
+    return json.dumps([at, entry.user_id, entry.username, entry.action, entry.entity,
+                       entry.entity_id, entry.changes, entry.note],
+                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def chain_hash(key: bytes, previous: str, entry: AuditEntry) -> str:
+    """The ``chain`` value of ``entry`` following an entry whose chain is ``previous``."""
+    return hmac.new(key, previous.encode("ascii") + b"\n" + _canonical(entry),
+                    hashlib.sha256).hexdigest()
+
+
+def link(key: bytes, previous: str, new: Iterable[AuditEntry]) -> str:
+    """Give each new entry its ``chain`` in order; returns the last one."""
+    for entry in new:
+        entry.chain = chain_hash(key, previous, entry)
+        previous = entry.chain
+    return previous
+
+
+def first_broken(key: bytes, entries: Iterable[AuditEntry]) -> AuditEntry | None:
+    """The first entry (in id order) whose ``chain`` does not follow from the one
+    before it and its own content; None when the whole trail holds."""
+    previous = CHAIN_START
+    for entry in entries:
+        if entry.chain is None or not hmac.compare_digest(
+                entry.chain, chain_hash(key, previous, entry)):
+            return entry
+        previous = entry.chain
+    return None

@@ -421,9 +421,7 @@ class Sheet:
                 f"{action.value} is possible only when the sheet is {allowed_states} "
                 f"(now {self.state.value})",
             )
-        permission = rule.permission
-        if action is Action.REOPEN and self.state is SheetState.CLOSED:
-            permission = Permission.REOPEN_CLOSED
+        permission = self._permission(action)
         if not self.user_may(user, permission):
             roles = ", ".join(r.value for r in roles_with(permission))
             return ActionAvailability(
@@ -448,10 +446,17 @@ class Sheet:
                 action=action.value,
                 state=self.state.value,
             )
-        permission = TRANSITIONS[action].permission
+        self._require(user, self._permission(action))
+
+    def _permission(self, action: Action) -> Permission:
+        """What ``action`` needs on this sheet now."""
         if action is Action.REOPEN and self.state is SheetState.CLOSED:
-            permission = Permission.REOPEN_CLOSED
-        self._require(user, permission)
+            return Permission.REOPEN_CLOSED
+        if action is Action.RETURN_VISIT and self.rework_needed:
+            # Seed 003: after rework the service manager or director visits the customer
+            # — the visit that lets the sheet close, whatever kind the caller picks.
+            return Permission.VISIT_AFTER_REWORK
+        return TRANSITIONS[action].permission
 
     def _move(self, action: Action, to: SheetState, by: User, at: datetime, note: str = "") -> None:
         self.transitions.append(
@@ -651,9 +656,10 @@ class Sheet:
         method: str = "phone",
     ) -> ReturnVisit:
         self._check(Action.RETURN_VISIT, by)
-        if kind is VisitKind.AFTER_REWORK and not by.can(Permission.VISIT_AFTER_REWORK):
+        if kind is VisitKind.AFTER_REWORK or self.rework_needed:
             # Seed 003: after rework the service manager or director visits the customer.
             by.require(Permission.VISIT_AFTER_REWORK)
+            kind = VisitKind.AFTER_REWORK if self.rework_needed else kind
         satisfaction = validation.validate_satisfaction(satisfaction)
         feedback = validation.validate_text(feedback, field="feedback", max_length=4000)
         if self.resolved_at is not None and at < self.resolved_at:
@@ -671,6 +677,11 @@ class Sheet:
         if not any(1 <= v.satisfaction <= 5 for v in self.visits):
             raise WorkflowError("closing needs a return visit with the satisfaction recorded",
                                 code="close.no_visit")
+        if self.rework_needed and not any(v.kind is VisitKind.AFTER_REWORK
+                                          and 1 <= v.satisfaction <= 5 for v in self.visits):
+            raise WorkflowError("after rework the service manager or director must visit the "
+                                "customer before the sheet closes",
+                                code="close.no_rework_visit")
         self.closing_remark = validation.validate_text(remark, field="closing_remark",
                                                        max_length=2000)
         self.closed_at = at

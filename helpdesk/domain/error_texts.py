@@ -1051,6 +1051,64 @@ TEMPLATES: Mapping[str, Labels] = {
         "最短預警時間為 0 至 1440 分鐘。",
         "The shortest warning is 0 to 1440 minutes.",
     ),
+    # issue 16: doors, audit chain, input sanitiser, locks, restore safety
+    "demo.login_required": (
+        "该数据库已用 init 建立；只有登录的管理员可以向其载入演示数据（--user 用户名）。",
+        "該資料庫已用 init 建立；只有登入的管理員可以向其載入演示資料（--user 使用者名稱）。",
+        "This database was set up with init; only a logged-in administrator may add demo "
+        "data to it (--user NAME).",
+    ),
+    "restore.schema": (
+        "该备份不是本程序的数据库结构（{found}；应为 {expected}），未做任何更改。",
+        "該備份不是本程式的資料庫結構（{found}；應為 {expected}），未做任何變更。",
+        "This backup does not have this program's database structure ({found}; expected "
+        "{expected}); nothing was changed.",
+    ),
+    "restore.no_admin": (
+        "数据库和备份中都没有管理员，无法授权恢复。",
+        "資料庫和備份中都沒有管理員，無法授權還原。",
+        "Neither the database nor the backup has an administrator to authorise the restore.",
+    ),
+    "id.out_of_range": (
+        "没有编号为 {value} 的记录。",
+        "沒有編號為 {value} 的記錄。",
+        "There is no record number {value}.",
+    ),
+    "number.out_of_range": (
+        "数字 {value} 太大。",
+        "數字 {value} 太大。",
+        "The number {value} is too large.",
+    ),
+    "close.no_rework_visit": (
+        "返修后须由服务经理或服务总监回访客户，之后才能关闭。",
+        "返修後須由服務經理或服務總監回訪客戶，之後才能關閉。",
+        "After rework the service manager or director must visit the customer before the "
+        "sheet closes.",
+    ),
+    "storage.busy": (
+        "数据库正忙（{holder}），未保存；您输入的内容仍在，请稍后再保存。",
+        "資料庫正忙（{holder}），未儲存；您輸入的內容仍在，請稍後再儲存。",
+        "The database is busy ({holder}); nothing was saved and your input is kept: save "
+        "again in a moment.",
+    ),
+    "backup.passphrase": (
+        "无法打开该备份：口令错误，或文件已被改动。未做任何更改。",
+        "無法開啟該備份：通行碼錯誤，或檔案已被改動。未做任何變更。",
+        "This backup cannot be opened: wrong passphrase, or the file was changed. Nothing "
+        "was changed.",
+    ),
+    "backup.passphrase_needed": (
+        "该备份已加密，请提供其口令。",
+        "該備份已加密，請提供其通行碼。",
+        "This backup is encrypted: give its passphrase.",
+    ),
+    "backup.passphrase_empty": (
+        "需要口令。",
+        "需要通行碼。",
+        "A passphrase is needed.",
+    ),
+    # end of issue 16
+
 }
 
 # Codes whose first part is the field name, built at run time (``channel.invalid``...).

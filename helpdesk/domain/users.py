@@ -229,11 +229,16 @@ class User:
         return self.locked_until is not None and now < self.locked_until
 
     def record_failed_login(self, now: datetime) -> None:
-        self.failed_logins += 1
-        if self.failed_logins >= MAX_FAILED_LOGINS:
-            # Each further failure doubles the wait, capped, so guessing stays slow.
-            extra = min(self.failed_logins - MAX_FAILED_LOGINS, 4)
-            self.locked_until = now + LOCKOUT * (2**extra)
+        self.failed_logins, self.locked_until = self.after_failed_login(now)
+
+    def after_failed_login(self, now: datetime) -> tuple[int, datetime | None]:
+        """The failure count and lock one more failed login leaves (nothing changed)."""
+        failed = self.failed_logins + 1
+        if failed < MAX_FAILED_LOGINS:
+            return failed, self.locked_until
+        # Each further failure doubles the wait, capped, so guessing stays slow.
+        extra = min(failed - MAX_FAILED_LOGINS, 4)
+        return failed, now + LOCKOUT * (2**extra)
 
     def record_login(self, now: datetime) -> None:
         self.failed_logins = 0

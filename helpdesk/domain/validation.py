@@ -135,16 +135,20 @@ PROVINCE_ABBREVIATIONS = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂
 PLATE_SUFFIXES = "学警挂港澳领试超"
 
 _P = f"[{PROVINCE_ABBREVIATIONS}]"
+_ISSUER = "[A-HJ-NP-Z]"  # the issuing authority's letter (发牌机关代号): never I or O
 _SERIAL = "[0-9A-HJ-NP-Z]"  # plate serials never use I or O
 _NEW_ENERGY_SMALL = "[A-HJK]"  # GA 36-2018 (amended): D/F first, now A-K without I
 
+# GA 36-2018: a small new-energy plate is the energy letter, one letter or digit, then
+# four digits (粤BD12345, 粤BDA1234 — never 粤BDAB123); a large one is five digits and
+# the energy letter D or F (粤B12345D).
 _PLATE_PATTERN = re.compile(
     "|".join(
         (
-            f"{_P}[A-Z]{_SERIAL}{{5}}",  # ordinary: 京A12345
-            f"{_P}[A-Z]{_NEW_ENERGY_SMALL}{_SERIAL}{{5}}",  # new energy, small: 粤BD12345
-            f"{_P}[A-Z][0-9]{{5}}[DF]",  # new energy, large: 粤B12345D
-            f"{_P}[A-Z]{_SERIAL}{{4}}[{PLATE_SUFFIXES}]",  # special: 京A1234学, 粤Z1234港
+            f"{_P}{_ISSUER}{_SERIAL}{{5}}",  # ordinary: 京A12345
+            f"{_P}{_ISSUER}{_NEW_ENERGY_SMALL}{_SERIAL}[0-9]{{4}}",  # small NEV: 粤BD12345
+            f"{_P}{_ISSUER}[0-9]{{5}}[DF]",  # new energy, large: 粤B12345D
+            f"{_P}{_ISSUER}{_SERIAL}{{4}}[{PLATE_SUFFIXES}]",  # special: 京A1234学, 粤Z1234港
             "使[0-9]{6}",  # embassy: 使014578
             f"WJ[{PROVINCE_ABBREVIATIONS}警]?{_SERIAL}{{5}}",  # armed police: WJ京1234X
         )

@@ -674,7 +674,8 @@ def birthdays_this_month(uow: UnitOfWork, actor_id: int, *, store_id: int | None
     """Customers whose birthday falls in this month (seed 004, 生日关怀), by day."""
     day = _today(today)
     with uow.reading():
-        user = common.actor(uow, actor_id)
+        # A call list of the analytics view: for the roles that read reports (README).
+        user = common.actor(uow, actor_id, Permission.VIEW_REPORTS)
         return list(_birthdays(uow, user, day, store_id))
 
 
@@ -704,7 +705,7 @@ def return_visits_due(uow: UnitOfWork, actor_id: int, *, store_id: int | None = 
     awaiting their first visit (see the module docstring); overdue ones first."""
     day = _today(today)
     with uow.reading():
-        user = common.actor(uow, actor_id)
+        user = common.actor(uow, actor_id, Permission.VIEW_REPORTS)
         return list(_visits_due(uow, user, day, store_id))
 
 
@@ -748,7 +749,8 @@ def duplicate_suggestions(uow: UnitOfWork, actor_id: int,
     reason, both addresses known and different — is not suggested. Each pair is listed
     once, under its strongest reason; ``keep`` is the older record."""
     with uow.reading():
-        user = common.actor(uow, actor_id, Permission.MANAGE_CUSTOMERS)
+        # Duplicates are for who may merge them: the service manager and director.
+        user = common.actor(uow, actor_id, Permission.MERGE_CUSTOMERS)
         pairs: dict[tuple[int, int], tuple[DuplicateReason, str]] = {}
         for reason, ids, key in uow.analytics.duplicate_groups(limit):
             keep = min(ids)
@@ -860,3 +862,6 @@ __all__ = [
     "ltv_estimate", "merge_preview", "overview", "pyramid", "retention",
     "return_visits_due", "rfm", "visit_windows",
 ]
+
+
+common.guard_use_cases(__name__)

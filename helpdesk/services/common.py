@@ -9,8 +9,11 @@ die together — and announces the event's ``Changes`` only after the commit.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -19,12 +22,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from helpdesk.domain import parsing, sla, validation
+from helpdesk.domain import inputs, parsing, sla, validation
 from helpdesk.domain.calendar import StoreCalendar
 from helpdesk.domain.complaints import DEFAULT_CATEGORIES
 from helpdesk.domain.customers import Store
 from helpdesk.domain.errors import (
     AuthenticationError,
+    HelpdeskError,
     NotFound,
     PermissionDenied,
     ValidationError,
@@ -34,6 +38,7 @@ from helpdesk.domain.users import Permission, User
 
 # Re-exported: the services name it ``common.UnitOfWork``.
 from helpdesk.services.ports import UnitOfWork as UnitOfWork
+from helpdesk.storage import locks
 
 log = logging.getLogger(__name__)
 
@@ -173,6 +178,86 @@ now: Callable[[], datetime] = _system_now
 def set_clock(clock: Callable[[], datetime] | None) -> None:
     global now  # noqa: PLW0603 - the module attribute is the seam every caller reads
     now = clock or _system_now
+
+
+# ------------------------------------------------------- the service boundary
+def _is_input(value: Any) -> bool:
+    """The dataclasses whose fields are checked: the services' inputs and filters."""
+    module = type(value).__module__
+    return module.startswith("helpdesk.services.") or module == "helpdesk.domain.filters"
+
+
+def check_arguments(signature: inspect.Signature, args: tuple[Any, ...],
+                    kwargs: dict[str, Any]) -> None:
+    """Every value a use case is called with, through ``domain.inputs``."""
+    bound = signature.bind_partial(*args, **kwargs)
+    for name, value in bound.arguments.items():
+        if name != "uow":
+            inputs.check_value(value, field=name, walk=_is_input)
+
+
+def guard_use_cases(module_name: str) -> None:
+    """Put :func:`check_arguments` in front of every public use case of a module
+    (a function whose first parameter is ``uow``). Each service module ends with
+    ``common.guard_use_cases(__name__)``: one line, and nothing reaches a use case
+    unchecked — a lone surrogate, a NUL, a million-character note, an id of 2**64."""
+    module = sys.modules[module_name]
+    for name, fn in list(vars(module).items()):
+        if name.startswith("_") or not inspect.isfunction(fn) \
+                or fn.__module__ != module_name or getattr(fn, "__guarded__", False):
+            continue
+        parameters = list(inspect.signature(fn).parameters)
+        if not parameters or parameters[0] != "uow":
+            continue
+        setattr(module, name, _guarded(fn))
+
+
+_outermost = threading.local()
+BUSY_RETRIES = 1
+"""A save that found the database busy is tried once more before the user is told."""
+
+
+def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
+    signature = inspect.signature(fn)
+
+    @functools.wraps(fn)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        check_arguments(signature, args, kwargs)
+        if getattr(_outermost, "active", False):
+            return fn(*args, **kwargs)  # the outer use case retries and explains
+        _outermost.active = True
+        try:
+            return _attempts(fn, args, kwargs)
+        finally:
+            _outermost.active = False
+
+    checked.__guarded__ = True  # type: ignore[attr-defined]
+    return checked
+
+
+def _attempts(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """Run the use case; a busy database (a lock held elsewhere) gets one more try,
+    then a message naming who holds it; a unique index's refusal becomes the field's
+    message. A use case is one transaction rolled back on failure: trying it again is
+    safe."""
+    # Inside a transaction the caller opened, a retry would run in a failed transaction.
+    retries = BUSY_RETRIES if getattr(args[0] if args else None, "_depth", 0) == 0 else 0
+    for attempt in range(retries + 1):
+        try:
+            return fn(*args, **kwargs)
+        except HelpdeskError:
+            raise
+        except Exception as exc:
+            field = locks.field_error(exc)
+            if field is not None:
+                raise field from exc
+            if not locks.is_busy(exc):
+                raise
+            if attempt == retries:
+                engine = getattr(args[0], "engine", None) if args else None
+                raise locks.busy_error(engine, exc) from exc
+            time.sleep(0.2 * (attempt + 1))
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def actor(uow: UnitOfWork, actor_id: int, permission: Permission | None = None) -> User:

@@ -311,6 +311,8 @@ def _validated(uow: UnitOfWork, data: SheetInput, at: datetime,
         errors.append(ValidationError("customer", "customer.required",
                                       "find or create the customer first"))
     else:
+        # Held to the commit: a merge of this customer waits for us, or we see it done.
+        uow.customers.lock([data.customer_id], share=True)
         customer = uow.customers.get(data.customer_id)
         if customer is None or customer.merged_into_id is not None:
             errors.append(ValidationError("customer", "customer.not_found",
@@ -791,3 +793,6 @@ def customer_complaints(uow: UnitOfWork, actor_id: int, customer_id: int, *,
     ids = list(dict.fromkeys(open_ids + recent))
     rows = [r for r in sheet_rows(uow, ids) if r.id != exclude]
     return sorted(rows, key=lambda r: (r.received_at, r.id), reverse=True)
+
+
+common.guard_use_cases(__name__)

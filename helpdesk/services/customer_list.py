@@ -165,3 +165,6 @@ def customer_rows(uow: UnitOfWork, actor_id: int, ids: Iterable[int], *,
             birthday=analytics.as_date(r["birthday"]),
             consent_marketing=bool(r["consent_marketing"]), version=int(r["version"])))
     return result
+
+
+common.guard_use_cases(__name__)

@@ -298,6 +298,7 @@ def prepare_customer(uow: UnitOfWork, user: User, data: CustomerInput,
     values = _customer_fields(data, at.date(), errors)
     phones = _phones(data.phones, errors, required=True)
     if phones and not data.allow_duplicate_phone:
+        uow.customers.lock_phones(phones)  # two desks typing one phone: one customer
         for number in phones:
             if phone_owners is not None:
                 owner = phone_owners.get(number)
@@ -761,6 +762,7 @@ def merge_customers(uow: UnitOfWork, actor_id: int, keep_id: int, duplicate_id: 
         user = common.actor(uow, actor_id, Permission.MERGE_CUSTOMERS)
         if keep_id == duplicate_id:
             raise ValidationError("customer", "merge.same", "choose two different customers")
+        uow.customers.lock([keep_id, duplicate_id])  # registrations wait, or finish first
         keep = _load(uow, keep_id, None)
         dup = _load(uow, duplicate_id, None)
         for c in (keep, dup):
@@ -884,3 +886,6 @@ def prepare_vehicle(uow: UnitOfWork, user: User, data: VehicleInput, at: datetim
     """Validate a vehicle for a customer being prepared (see :func:`prepare_customer`);
     problems go to ``errors``."""
     return _vehicle(uow, user, data, at.date(), errors, None)
+
+
+common.guard_use_cases(__name__)

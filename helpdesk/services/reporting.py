@@ -479,3 +479,6 @@ def _printed_attachments(uow: UnitOfWork, actor_id: int,
         a.filename, a.caption, a.size, a.added_at, a.added_by_name,
         attachment_services.attachment_data(uow, actor_id, a.id) if a.is_image else None)
         for a in found]
+
+
+common.guard_use_cases(__name__)

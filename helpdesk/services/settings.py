@@ -538,3 +538,6 @@ def save_warning_window(uow: UnitOfWork, actor_id: int, share: int | str,
         uow.commit()
     sla.set_warning_window(window)
     return window
+
+
+common.guard_use_cases(__name__)

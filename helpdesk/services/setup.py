@@ -149,3 +149,6 @@ def initialise(
 def list_stores(uow: UnitOfWork) -> list[StoreInfo]:
     with uow.reading():
         return [store_info(s) for s in uow.stores.list()]
+
+
+common.guard_use_cases(__name__)

@@ -66,6 +66,11 @@ def login(uow: UnitOfWork, username: str, password: str) -> SessionUser:
     """Check the password. Failures are counted and audited; after several in a row the
     account waits (doubling each time), which makes guessing slow.
 
+    The attempt is counted *before* the password is checked, in its own committed
+    transaction and atomically (``claim_login_attempt``), and taken back when the
+    password is right: N desks or processes guessing at once get at most
+    ``MAX_FAILED_LOGINS`` passwords checked before the lock, on SQLite and PostgreSQL.
+
     Reads the store's time zone and the server's clock first (``common.sync_clock``):
     every time this desk stores is then the store's, whatever the PC's zone."""
     common.sync_clock(uow)
@@ -81,7 +86,10 @@ def login(uow: UnitOfWork, username: str, password: str) -> SessionUser:
                 details={"username": username[:60]}, note="unknown user name"))
             uow.commit()
             raise AuthenticationError("wrong user name or password", code="auth.failed")
-        if user.is_locked(at):
+        while not user.is_locked(at):
+            if uow.users.claim_login_attempt(user, at):
+                break
+        else:
             uow.record(events.LoginAttempted(at=at, **common.by(user), target_id=user.id,
                                              outcome="locked", note="locked"))
             uow.commit()
@@ -90,12 +98,17 @@ def login(uow: UnitOfWork, username: str, password: str) -> SessionUser:
                 f"{user.locked_until:%H:%M:%S}" if user.locked_until else "account locked",
                 code="auth.locked", until=user.locked_until,
             )
-        if not user.active or not _verify(user.password_hash, password):
-            user.record_failed_login(at)
+        uow.commit()  # the claimed attempt is seen by every other desk from now on
+        user_id, password_hash, active = user.id, user.password_hash, user.active
+    assert user_id is not None
+    right = active and _verify(password_hash, password)
+    with uow:
+        user = common.get_or_404(uow.users, user_id, "user")
+        if not right:
             uow.record(events.LoginAttempted(
                 at=at, **common.by(user), target_id=user.id, outcome="failed",
                 details={"failed_logins": user.failed_logins},
-                note="inactive" if not user.active else "wrong password"))
+                note="inactive" if not active else "wrong password"))
             uow.commit()
             raise AuthenticationError("wrong user name or password", code="auth.failed")
         if _hasher.check_needs_rehash(user.password_hash):
@@ -256,3 +269,6 @@ def list_users(uow: UnitOfWork, *, include_inactive: bool = True) -> list[UserIn
 def get_session_user(uow: UnitOfWork, user_id: int) -> SessionUser:
     with uow.reading():
         return session_user(common.actor(uow, user_id))
+
+
+common.guard_use_cases(__name__)

@@ -4,16 +4,18 @@ screens need. They never commit; the unit of work does."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import secrets
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, case, func, insert, select, update
+from sqlalchemy import CursorResult, case, func, insert, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.util import identity_key
 
-from helpdesk.domain.audit import AuditEntry, AuditQuery
+from helpdesk.domain.audit import CHAIN_START, AuditEntry, AuditQuery, first_broken, link
 from helpdesk.domain.complaints import Sheet
 from helpdesk.domain.customers import Customer, Order, Store, Vehicle
 from helpdesk.domain.filters import SheetFilter
@@ -70,6 +72,22 @@ class UserRepository:
 
     def count(self) -> int:
         return int(self.session.scalar(select(func.count()).select_from(tables.users)) or 0)
+
+    def claim_login_attempt(self, user: User, at: datetime) -> bool:
+        """One conditional UPDATE (compare and set): of N desks or processes guessing at
+        once, each claim moves the count by one and only while the account is open, so
+        at most ``MAX_FAILED_LOGINS`` passwords are ever checked before the lock. The
+        caller refreshes ``user`` and tries again when it returns False."""
+        u = tables.users
+        failed, locked_until = user.after_failed_login(at)
+        done = cast(CursorResult[Any], self.session.execute(
+            update(u)
+            .where(u.c.id == user.id, u.c.failed_logins == user.failed_logins,
+                   or_(u.c.locked_until.is_(None), u.c.locked_until <= at))
+            .values(failed_logins=failed, locked_until=locked_until)
+            .execution_options(synchronize_session=False)))
+        self.session.expire(user)  # reload what the database now holds
+        return done.rowcount == 1
 
 
 class CustomerRepository:
@@ -174,6 +192,30 @@ class CustomerRepository:
             .distinct()
         )
         return list(self.session.scalars(stmt))
+
+    def lock(self, customer_ids: Sequence[int], *, share: bool = False) -> None:
+        """Hold these customers' rows until the transaction ends (PostgreSQL; SQLite's
+        write transaction holds the whole file already): a merge takes them FOR UPDATE,
+        a registration FOR SHARE, so a sheet never lands on a merged-away customer."""
+        if self.session.get_bind().dialect.name != "postgresql" or not customer_ids:
+            return
+        c = tables.customers
+        self.session.flush()
+        stmt = select(c.c.id).where(c.c.id.in_(sorted(customer_ids))).order_by(c.c.id)
+        self.session.execute(stmt.with_for_update(read=share))
+        for customer_id in customer_ids:  # what we hold now is what counts: read it again
+            held = self.session.identity_map.get(identity_key(Customer, customer_id))
+            if held is not None:
+                self.session.expire(held)
+
+    def lock_phones(self, numbers: Sequence[str]) -> None:
+        """Serialise the desks adding these phone numbers (PostgreSQL advisory locks,
+        released at commit), so "is this phone on file?" and the insert are one step."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return
+        for number in sorted(set(numbers)):
+            self.session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"),
+                                 {"k": f"helpdesk.phone:{number}"})
 
     def relink_sheets(self, from_id: int, to_id: int) -> list[int]:
         """Point every sheet of customer ``from_id`` at ``to_id``; returns their ids."""
@@ -314,6 +356,11 @@ class SheetRepository:
         attachments.remove(self.session, attachment_id)
 
 
+AUDIT_KEY_SETTING = "audit_chain_key"
+AUDIT_CHAIN_LOCK = 0x4864_6175  # any constant; names the audit trail's advisory lock
+AUDIT_GUARDS = ("audit_log_no_update", "audit_log_no_delete")
+
+
 class AuditRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -330,6 +377,72 @@ class AuditRepository:
                 .order_by(a.c.id)
             )
         )
+
+    def chain_key(self) -> bytes:
+        """The store's audit key (made by the migration; a database without one gets
+        one now, in the open transaction)."""
+        raw = self.session.scalar(select(tables.settings.c.value).where(
+            tables.settings.c.key == AUDIT_KEY_SETTING))
+        if raw is None:
+            key = secrets.token_hex(32)
+            self.session.execute(insert(tables.settings).values(
+                key=AUDIT_KEY_SETTING, value=json.dumps(key)))
+            return key.encode("ascii")
+        return str(json.loads(raw)).encode("ascii")
+
+    def chain_head(self) -> str:
+        """The last entry's chain, with the trail locked for this transaction: on
+        PostgreSQL an advisory lock (two desks must not both extend the same entry);
+        on SQLite the write transaction holds the file's write lock already."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"),
+                                 {"k": AUDIT_CHAIN_LOCK})
+        a = tables.audit_log
+        last = self.session.scalar(select(a.c.chain).order_by(a.c.id.desc()).limit(1))
+        return last or CHAIN_START
+
+    def add_chained(self, entries: Sequence[AuditEntry]) -> None:
+        """Append entries, each chained to the one before (``domain.audit.link``)."""
+        if not entries:
+            return
+        head = self.chain_head()  # first: its lock also orders who makes a missing key
+        link(self.chain_key(), head, entries)
+        for entry in entries:
+            self.session.add(entry)
+
+    def first_broken(self) -> tuple[AuditEntry | None, int]:
+        """The first entry whose chain does not hold (None: all hold) and how many
+        entries were checked, read in id order a thousand at a time."""
+        a = tables.audit_log
+        key = self.chain_key()
+        checked = 0
+
+        def rows() -> Iterator[AuditEntry]:
+            nonlocal checked
+            result = self.session.execute(
+                select(a).order_by(a.c.id).execution_options(yield_per=1000))
+            for row in result:
+                checked += 1
+                yield AuditEntry(at=row.at, user_id=row.user_id, username=row.username,
+                                 action=row.action, entity=row.entity,
+                                 entity_id=row.entity_id, changes=row.changes,
+                                 note=row.note, id=row.id, chain=row.chain)
+
+        return first_broken(key, rows()), checked
+
+    def missing_guards(self) -> list[str]:
+        """The append-only triggers that are gone or switched off."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            present = set(self.session.scalars(text(
+                "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass "
+                "AND tgenabled IN ('O', 'A')")))
+            wanted: tuple[str, ...] = (*AUDIT_GUARDS, "audit_log_no_truncate")
+        else:
+            present = set(self.session.scalars(text(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                "AND tbl_name = 'audit_log'")))
+            wanted = AUDIT_GUARDS
+        return [name for name in wanted if name not in present]
 
     def recent(self, limit: int = 200, action_prefix: str = "") -> list[AuditEntry]:
         a = tables.audit_log

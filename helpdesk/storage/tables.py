@@ -334,7 +334,8 @@ sheet_pauses = _sheet_child(
     Column("reason", Text, nullable=False, default=""),
 )
 
-# Append-only: triggers created by the migration refuse UPDATE and DELETE.
+# Append-only: triggers created by the migration refuse UPDATE and DELETE; ``chain``
+# links each entry to the one before (``domain.audit``), so what gets past them shows.
 audit_log = Table(
     "audit_log",
     metadata,
@@ -347,6 +348,7 @@ audit_log = Table(
     Column("entity_id", Integer, nullable=True),
     Column("changes", Text, nullable=False, default="{}"),
     Column("note", Text, nullable=False, default=""),
+    Column("chain", String(64), nullable=True),
 )
 Index("ix_audit_entity", audit_log.c.entity, audit_log.c.entity_id)
 

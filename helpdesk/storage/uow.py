@@ -37,6 +37,7 @@ from helpdesk.storage import (
     analytics_queries,
     change_feed,
     fulltext,
+    locks,
     orm,
     report_queries,
     repositories,
@@ -94,6 +95,9 @@ class SqlAlchemyUnitOfWork:
     def __enter__(self) -> Self:
         if self._depth == 0:
             self._open(self._write_factory)
+            if self.engine.dialect.name == "postgresql":
+                # Bounded: a save behind a long transaction is retried, then explained.
+                self.session.execute(text(f"SET LOCAL lock_timeout = {locks.LOCK_TIMEOUT_MS}"))
         self._depth += 1
         return self
 
@@ -146,9 +150,8 @@ class SqlAlchemyUnitOfWork:
 
     def commit(self) -> None:
         recorded = self._outbox.take()
-        for event in recorded:
-            for entry in audit_mod.entries(event):
-                self.audit.add(entry)
+        self.audit.add_chained([entry for event in recorded
+                                for entry in audit_mod.entries(event)])
         # The other desks hear of it in this same transaction (NOTIFY / feed row).
         change_feed.announce(self.session, events.Changes.from_events(recorded))
         try:

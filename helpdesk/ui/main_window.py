@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from helpdesk.domain.errors import HelpdeskError
 from helpdesk.domain.events import Changes
 from helpdesk.domain.users import Permission
-from helpdesk.services import complaints, diagnostics, drafts, users
+from helpdesk.services import audit_chain, complaints, diagnostics, drafts, users
 from helpdesk.ui import crash, labels, messages, widgets
 from helpdesk.ui.complaints.form import SheetWindow, fitted_size
 from helpdesk.ui.context import AppContext
@@ -163,6 +163,11 @@ class MainWindow(QMainWindow):
         self.import_sheets_action.setVisible(
             user is not None and user.can(Permission.IMPORT_DATA)
             and user.can(Permission.MANAGE_CUSTOMERS))
+        self.verify_audit_action = QAction(self, objectName="verifyAuditAction")
+        self.verify_audit_action.triggered.connect(self._on_verify_audit)
+        user = self._ctx.user
+        self.verify_audit_action.setVisible(
+            user is not None and Permission.VIEW_AUDIT in user.permissions)
 
         self.page_group = QActionGroup(self)
         self.page_group.setExclusive(True)
@@ -209,6 +214,7 @@ class MainWindow(QMainWindow):
         self.help_menu.addSeparator()
         self.help_menu.addAction(self.open_log_action)
         self.help_menu.addAction(self.copy_diagnostics_action)
+        self.help_menu.addAction(self.verify_audit_action)
         self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
@@ -333,6 +339,7 @@ class MainWindow(QMainWindow):
         self.import_sheets_action.setText(self.tr("&Import complaint sheets…"))
         self.backup_action.setText(self.tr("&Backups…"))
         self._show_backup_age()
+        self.verify_audit_action.setText(self.tr("&Verify the audit trail"))
         self.file_menu.setTitle(self.tr("&File"))
         self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -549,6 +556,39 @@ class MainWindow(QMainWindow):
     def _on_copy_diagnostics(self) -> None:
         crash.copy_diagnostics(database=self._ctx.database_description, uow=self._ctx.uow())
         self.statusBar().showMessage(self.tr("Diagnostics copied to the clipboard"), 5000)
+
+    def _on_verify_audit(self) -> None:
+        user = self._ctx.user
+        if user is None:
+            return
+        uow = self._ctx.uow()
+        self._ctx.run(lambda: audit_chain.verify_as(uow, user.id), self._show_audit_verdict,
+                      label=self.tr("Verifying the audit trail…"), owner=self)
+
+    def audit_verdict_text(self, report: audit_chain.ChainReport) -> str:
+        """What the check found, in the user's language."""
+        if report.ok:
+            return self.tr("The audit trail is intact: %1 entries, each linked to the one "
+                           "before it.").replace("%1", f"{report.checked:,}")
+        lines = []
+        if report.broken_id is not None:
+            at = f"{report.broken_at:%Y-%m-%d %H:%M}" if report.broken_at else "?"
+            lines.append(self.tr(
+                "The audit trail was altered: entry #%1 (%2, %3) and every entry after "
+                "it no longer match their hash chain.").replace("%1", str(report.broken_id))
+                .replace("%2", report.broken_action).replace("%3", at))
+        if report.missing_guards:
+            lines.append(self.tr(
+                "The database's guards of the audit trail were removed or switched off: "
+                "%1.").replace("%1", ", ".join(report.missing_guards)))
+        return "\n\n".join(lines)
+
+    def _show_audit_verdict(self, report: audit_chain.ChainReport) -> None:
+        title = self.tr("Audit trail")
+        if report.ok:
+            QMessageBox.information(self, title, self.audit_verdict_text(report))
+        else:
+            QMessageBox.warning(self, title, self.audit_verdict_text(report))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self._close_sheet_windows():

@@ -395,8 +395,24 @@ def test_duplicate_suggestions(staffed):
     assert why == {DuplicateReason.PHONE: "+8613812345678", DuplicateReason.NAME_PHONE: "李四",
                    DuplicateReason.PLATE: "粤B12345",
                    DuplicateReason.NAME_ADDRESS: "周八 · 深圳市南山区科技园1号"}
-    masked = analytics.duplicate_suggestions(db.uow(), staff.admin)  # admin: masked
-    assert {s.keep.phone for s in masked} >= {"138****5678"}
+    # Issue 16: the list follows the README's roles (service manager and director).
+    assert analytics.duplicate_suggestions(db.uow(), staff.director)
+    for role in ("admin", "desk", "care", "gm"):
+        with pytest.raises(PermissionDenied):
+            analytics.duplicate_suggestions(db.uow(), getattr(staff, role))
+
+
+def test_call_lists_follow_the_readmes_roles(staffed):
+    """The analytics view's call lists are for the roles that read reports; the front
+    desk (who had them) is refused like the analytics view refuses it."""
+    db, staff = staffed
+    for role in ("care", "manager", "director", "gm", "admin"):
+        analytics.birthdays_this_month(db.uow(), getattr(staff, role))
+        analytics.return_visits_due(db.uow(), getattr(staff, role))
+    with pytest.raises(PermissionDenied):
+        analytics.birthdays_this_month(db.uow(), staff.desk)
+    with pytest.raises(PermissionDenied):
+        analytics.return_visits_due(db.uow(), staff.desk)
 
 
 def test_merge_preview_changes_nothing_and_matches_the_merge(staffed):

@@ -203,3 +203,114 @@ def test_backup_and_restore_work_in_a_folder_with_an_awkward_name(tmp_path: Path
     backup.check_is_helpdesk(copy)
     assert backup.restore_sqlite(copy, folder / "helpdesk.db") is not None
     assert _rows(folder / "helpdesk.db", "SELECT COUNT(*) FROM users") == [(6,)]
+
+
+# ======================================================= issue 16: restore safety
+def test_restore_reads_the_backups_write_ahead_log(live: Database, tmp_path: Path) -> None:
+    """A copied database whose -wal still holds committed rows: all of them come back
+    (the old restore copied the main file only and lost them, and `check` said OK)."""
+    source_dir = tmp_path / "copied"
+    source_dir.mkdir()
+    source = source_dir / "helpdesk.db"
+    backup.backup_sqlite(_path(live), source)
+    writer = sqlite3.connect(source)
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("PRAGMA wal_autocheckpoint=0")
+    writer.executemany("INSERT INTO settings (key, value) VALUES (?, '1')",
+                       [(f"in_wal_{n}",) for n in range(40)])
+    writer.commit()
+    # Copy the file and its WAL while the writer still has it open (no checkpoint yet).
+    wal = source.with_name(source.name + "-wal")
+    assert wal.stat().st_size > 0
+    frozen = tmp_path / "frozen"
+    frozen.mkdir()
+    (frozen / "helpdesk.db").write_bytes(source.read_bytes())
+    (frozen / "helpdesk.db-wal").write_bytes(wal.read_bytes())
+    writer.close()
+    main_only = sqlite3.connect(tmp_path / "main-only.db")
+    main_only.close()
+    (tmp_path / "main-only.db").write_bytes((frozen / "helpdesk.db").read_bytes())
+    assert _rows(tmp_path / "main-only.db",
+                 "SELECT count(*) FROM settings WHERE key LIKE 'in_wal_%'") == [(0,)]
+    target = tmp_path / "target" / "helpdesk.db"
+    backup.restore_sqlite(frozen / "helpdesk.db", target)
+    assert _rows(target, "SELECT count(*) FROM settings WHERE key LIKE 'in_wal_%'") == [(40,)]
+    assert (frozen / "helpdesk.db-wal").exists()  # the source was not touched
+
+
+def test_restore_refuses_the_right_tables_with_other_columns(live: Database,
+                                                             tmp_path: Path) -> None:
+    forged = tmp_path / "forged.db"
+    backup.backup_sqlite(_path(live), forged)
+    conn = sqlite3.connect(forged)
+    conn.execute("ALTER TABLE customers ADD COLUMN secret TEXT")
+    conn.commit()
+    conn.close()
+    before = _path(live).read_bytes()
+    with pytest.raises(StorageError) as caught:
+        backup.restore_sqlite(forged, _path(live))
+    assert caught.value.code == "restore.schema" and "customers.secret" in caught.value.message
+    assert _path(live).read_bytes() == before
+    assert not list(_path(live).parent.glob("*.restore"))
+
+
+def test_restore_refuses_another_schema_revision(live: Database, tmp_path: Path) -> None:
+    old = tmp_path / "old.db"
+    backup.backup_sqlite(_path(live), old)
+    conn = sqlite3.connect(old)
+    conn.execute("UPDATE alembic_version SET version_num = '0001'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StorageError) as caught:
+        backup.restore_sqlite(old, _path(live))
+    assert caught.value.code == "restore.schema"
+
+
+def test_the_previous_database_comes_back_when_the_restored_one_does_not_open(
+        live: Database, tmp_path: Path) -> None:
+    saved = backup.backup_sqlite(_path(live), tmp_path / "saved.db")
+    candidate = backup.prepare_restore(saved, _path(live))
+    live.dispose()
+    before = _rows(_path(live), "SELECT count(*) FROM customers")
+
+    def does_not_open(path: Path) -> None:
+        raise StorageError("cannot open", code="restore.damaged")
+
+    with pytest.raises(StorageError):
+        backup.install_restore(candidate, _path(live), opens=does_not_open)
+    assert _rows(_path(live), "SELECT count(*) FROM customers") == before
+    assert not _path(live).with_name("helpdesk.db.previous").exists()
+
+
+# ============================================== issue 16: passphrase-encrypted backups
+def test_an_encrypted_backup_hides_the_data_and_restores_with_its_passphrase(
+        live: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from helpdesk.cli import main
+
+    monkeypatch.setattr(backup, "_CHUNK", 4096)  # several chunks from a small file
+    database = str(_path(live))
+    monkeypatch.setenv("HELPDESK_BACKUP_PASSPHRASE", "门口的那棵树 1998")
+    monkeypatch.setenv("HELPDESK_PASSWORD", "secret123")
+    sealed = tmp_path / "sealed.hdb"
+    assert main(["--database", database, "backup", "--out", str(sealed), "--encrypt"]) == 0
+    data = sealed.read_bytes()
+    assert backup.is_encrypted(sealed)
+    assert "张三".encode() not in data and b"13812345678" not in data and b"SQLite" not in data
+    assert sealed.stat().st_mode & 0o077 == 0  # the owner's only
+    # A changed byte, a cut-off end, a wrong passphrase: refused alike, nothing restored.
+    for name, content in (("flipped", data[:200] + bytes([data[200] ^ 1]) + data[201:]),
+                          ("cut", data[:-100]), ("cut-chunk", data[:len(data) // 2])):
+        broken = tmp_path / f"{name}.hdb"
+        broken.write_bytes(content)
+        with pytest.raises(StorageError) as refused:
+            backup.decrypt_file(broken, tmp_path / f"{name}.db", "门口的那棵树 1998")
+        assert refused.value.code == "backup.passphrase"
+        assert not (tmp_path / f"{name}.db").exists()
+    with pytest.raises(StorageError):
+        backup.decrypt_file(sealed, tmp_path / "wrong.db", "wrong passphrase")
+    live.dispose()
+    capsys.readouterr()
+    assert main(["--database", database, "restore", str(sealed), "--yes",
+                 "--user", "admin"]) == 0, capsys.readouterr().err
+    assert _rows(_path(live), "SELECT name FROM customers") == [("张三",)]

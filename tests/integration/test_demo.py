@@ -30,7 +30,12 @@ from helpdesk.domain.complaints import (
 )
 from helpdesk.domain.customers import CustomerKind
 from helpdesk.domain.enums import Channel, Severity
-from helpdesk.domain.errors import AuthenticationError, StorageError, ValidationErrors
+from helpdesk.domain.errors import (
+    AuthenticationError,
+    PermissionDenied,
+    StorageError,
+    ValidationErrors,
+)
 from helpdesk.domain.filters import DueFilter, SheetFilter
 from helpdesk.services import common, complaints, customers, setup, users
 from helpdesk.storage import bulk, search, tables
@@ -251,9 +256,11 @@ def test_a_retail_store_gets_orders_and_its_own_deadlines(tmp_path: Path, clock:
     """On a set-up retail store (24 h / 48 h on the clock, seed 004) sheets refer to
     orders, and every deadline and step still matches the domain code."""
     database = open_database(f"sqlite:///{tmp_path / 'retail.db'}")
-    setup.initialise(database.uow(), store_name="优品生活馆", store_code="YP",
-                     preset="retail", admin_username="boss", admin_password="boss-pass-1")
-    summary = demo.load_demo(database.uow(), customers=40, sheets=120)
+    done = setup.initialise(database.uow(), store_name="优品生活馆", store_code="YP",
+                            preset="retail", admin_username="boss",
+                            admin_password="boss-pass-1")
+    summary = demo.load_demo(database.uow(), customers=40, sheets=120,
+                             actor_id=done.admin_id)
     assert summary.vehicles == 0 and summary.orders > 0
     sheets = _rows(database, tables.sheets)
     assert all(s["vehicle_id"] is None for s in sheets)
@@ -475,18 +482,22 @@ def test_adds_to_a_set_up_database_and_keeps_its_store_and_admin(tmp_path: Path,
                                                                   clock: Clock) -> None:
     """The data goes to the existing store; the existing administrator keeps their
     password — and, having taken the name "director", gets a demo director beside them
-    (the sheets must be closed by someone who holds the director role)."""
+    (the sheets must be closed by someone who holds the director role). The demo staff
+    of a store set up by ``init`` get no password: none can log in with the demo one."""
     database = open_database(f"sqlite:///{tmp_path / 'setup.db'}")
-    setup.initialise(database.uow(), store_name="华南汽车服务中心", store_code="HN",
-                     preset="dealership", admin_username="director",
-                     admin_password="own-secret-9")
+    done = setup.initialise(database.uow(), store_name="华南汽车服务中心", store_code="HN",
+                            preset="dealership", admin_username="director",
+                            admin_password="own-secret-9")
     seen: list[tuple[str, int, int]] = []
     summary = demo.load_demo(database.uow(), customers=30, sheets=80,
+                             actor_id=done.admin_id,
                              progress=lambda stage, done, total: seen.append(
                                  (stage, done, total)))
     assert summary.store_code == "HN"
-    assert "director" not in summary.users
-    assert summary.users["demo-director"] == "service_director"
+    assert summary.users == {} and summary.password == ""
+    for name in ("demo-director", "admin", "manager", "desk1"):
+        with pytest.raises(AuthenticationError):
+            users.login(database.uow(), name, demo.DEMO_PASSWORD)
     assert all(s["number"].startswith("HN-") for s in _rows(database, tables.sheets))
     assert users.login(database.uow(), "director", "own-secret-9").username == "director"
     with pytest.raises(AuthenticationError):
@@ -496,6 +507,28 @@ def test_adds_to_a_set_up_database_and_keeps_its_store_and_admin(tmp_path: Path,
     assert stages[0] == "setup" and stages[-1] == "indexes"
     assert {"customers", "sheets"} <= set(stages)
     assert all(0 <= d <= t for _s, d, t in seen)
+    database.dispose()
+
+
+def test_a_set_up_database_refuses_demo_data_without_an_administrator(
+        tmp_path: Path, clock: Clock) -> None:
+    """Issue 16: `helpdesk demo` on a store made by `init` added `admin`/`director`
+    with the published password. Now it needs the administrator, and adds nobody
+    who can log in with the demo password."""
+    database = open_database(f"sqlite:///{tmp_path / 'real.db'}")
+    done = setup.initialise(database.uow(), store_name="华南汽车服务中心", store_code="HN",
+                            preset="dealership", admin_username="boss",
+                            admin_password="own-secret-9")
+    with pytest.raises(PermissionDenied) as refused:
+        demo.load_demo(database.uow(), customers=1, sheets=0)
+    assert refused.value.code == "demo.login_required"
+    desk = users.create_user(database.uow(), done.admin_id, "desk9", "前台九",
+                             ["front_desk"], password="desk-pass-9")
+    with pytest.raises(PermissionDenied):
+        demo.load_demo(database.uow(), customers=1, sheets=0, actor_id=desk.id)
+    with database.engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(tables.users)) == 2
+        assert conn.scalar(select(func.count()).select_from(tables.customers)) == 0
     database.dispose()
 
 

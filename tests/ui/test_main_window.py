@@ -164,3 +164,31 @@ def test_f5_reloads_the_settings(qtbot, make_ctx, sample, ui_db):
                               name="天顺二店", address="", phone="")
     qtbot.keyClick(window, Qt.Key.Key_F5)
     assert page.tab("storeTab").name_edit.text() == "天顺二店"
+
+
+def test_an_administrator_verifies_the_audit_trail(qtbot, make_ctx, sample, monkeypatch):
+    """Issue 16: the chain check is one menu item away for who may read the trail, and
+    names the first altered entry; a front desk does not see it."""
+    from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy import text
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda _p, title, body: shown.append(("info", body)))
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _p, title, body: shown.append(("warning", body)))
+    assert not _window(qtbot, make_ctx(sample.staff.desk)).verify_audit_action.isVisible()
+    ctx = make_ctx(sample.staff.admin)
+    window = _window(qtbot, ctx)
+    assert window.verify_audit_action.isVisible()
+    window.verify_audit_action.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert shown[-1][0] == "info" and "intact" in shown[-1][1]
+    engine = ctx.uow().engine
+    with engine.begin() as conn:
+        conn.execute(text("DROP TRIGGER audit_log_no_update"))
+        conn.execute(text("UPDATE audit_log SET note = 'rewritten' WHERE id = 3"))
+    window.verify_audit_action.trigger()
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=5000)
+    kind, body = shown[-1]
+    assert kind == "warning" and "entry #3" in body and "audit_log_no_update" in body

@@ -157,7 +157,6 @@ def test_validate_vin_output_revalidates_to_itself(raw: str) -> None:
         ("京A12345", "京A12345"),
         ("沪C8K9N2", "沪C8K9N2"),
         ("川AZ123Y", "川AZ123Y"),
-        ("京O12345", "京O12345"),  # O is an issuing letter (police), never a serial
         # separators, case, width
         ("京A·12345", "京A12345"),
         ("京A•12345", "京A12345"),
@@ -171,7 +170,8 @@ def test_validate_vin_output_revalidates_to_itself(raw: str) -> None:
         # new energy, small (3rd character D/F, now A-K)
         ("粤BD12345", "粤BD12345"),
         ("粤B·F12345", "粤BF12345"),
-        ("浙AD8A123", "浙AD8A123"),
+        ("浙AD·A1234", "浙ADA1234"),  # one letter or digit, then four digits
+        ("浙AF81234", "浙AF81234"),
         ("京AA12345", "京AA12345"),
         ("京AK12345", "京AK12345"),
         ("沪ae·12345", "沪AE12345"),
@@ -224,6 +224,12 @@ def test_there_are_31_provinces() -> None:
         "京A1234D5",
         "京A1234军",  # unknown suffix
         "京A12345学",  # suffix plates have 4 serial characters
+        # issue 16, checked against GA 36: issuing letters I and O are never issued ...
+        "京I12345", "京O12345", "粤ID12345", "粤O12345D", "京I1234学",
+        # ... and a small new-energy plate ends in four digits after one letter or digit
+        "粤BDAB123", "粤BD1A234", "粤BD123A4", "粤BDA123B", "粤BFAA123",
+        # a large one is five digits and D or F
+        "粤B1234AD", "粤BA1234F", "粤B12345A", "粤B12345K",
         "京1A2345",
         "使01457",
         "使A14578",
@@ -254,11 +260,12 @@ _ORDINARY = st.builds(
     st.lists(_SERIAL_CHAR, min_size=5, max_size=5),
 )
 _NEW_ENERGY = st.builds(
-    lambda p, letter, kind, serial: p + letter + kind + "".join(serial),
+    lambda p, letter, kind, first, digits: p + letter + kind + first + "".join(digits),
     _PROVINCE,
     st.sampled_from("ABCDEFGHJKLMNPQRSTUVWXYZ"),
     st.sampled_from("ABCDEFGHJK"),
-    st.lists(_SERIAL_CHAR, min_size=5, max_size=5),
+    _SERIAL_CHAR,
+    st.lists(st.sampled_from("0123456789"), min_size=4, max_size=4),
 )
 
 

@@ -787,6 +787,36 @@ def test_the_visit_after_rework_is_for_the_manager_or_director(role: Role, allow
         assert sheet.state is S.VISITED
 
 
+@pytest.mark.parametrize("kind", list(VisitKind))
+def test_after_rework_only_the_manager_or_director_records_the_closing_visit(
+        kind: VisitKind) -> None:
+    """Issue 16: customer care recorded a "satisfaction" visit on a reworked sheet and
+    the director then closed it. After rework the visit that allows closing is the
+    manager's or director's, whatever kind the caller picks."""
+    sheet = sheet_in(S.RESOLVED)
+    sheet.rework_needed, sheet.rework_completed_at = True, RECEIVED + timedelta(minutes=50)
+    assert not sheet.availability(Action.RETURN_VISIT, CARE).allowed
+    assert sheet.availability(Action.RETURN_VISIT, CARE).code == "permission.visit_after_rework"
+    with pytest.raises(PermissionDenied):
+        sheet.record_return_visit(CARE, LATER, 5, "满意", kind=kind)
+    assert sheet.state is S.RESOLVED and not sheet.visits
+    visit = sheet.record_return_visit(MANAGER, LATER, 5, "返修后正常", kind=kind)
+    assert visit.kind is VisitKind.AFTER_REWORK
+    sheet.close(DIRECTOR, LATER + timedelta(minutes=1))
+    assert sheet.state is S.CLOSED
+
+
+def test_a_reworked_sheet_with_only_customer_cares_visit_does_not_close() -> None:
+    """A visit recorded before the rule (customer care's, kind satisfaction) is not
+    the visit after rework: the director is told what is missing."""
+    sheet = sheet_in(S.VISITED)
+    sheet.rework_needed, sheet.rework_completed_at = True, RECEIVED + timedelta(minutes=50)
+    with pytest.raises(WorkflowError) as refused:
+        sheet.close(DIRECTOR, LATER)
+    assert refused.value.code == "close.no_rework_visit"
+    assert sheet.state is S.VISITED
+
+
 def test_correcting_the_received_time_rejudges_steps_already_taken() -> None:
     sheet = sheet_in(S.RESOLVED)
     sheet.response_on_time = sheet.resolution_on_time = True

@@ -252,7 +252,7 @@ class CustomerBrowser(QWidget):
         user = ctx.user
         can = user.can if user is not None else (lambda _p: False)
         self.tabs.setTabEnabled(1, can(Permission.VIEW_REPORTS))
-        self.tabs.setTabEnabled(2, can(Permission.MANAGE_CUSTOMERS))
+        self.tabs.setTabEnabled(2, can(Permission.MERGE_CUSTOMERS))
         # The permissions table grants the audit trail to the director, the general
         # manager and the administrator.
         self.tabs.setTabEnabled(3, can(Permission.VIEW_AUDIT))

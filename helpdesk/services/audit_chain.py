@@ -1,0 +1,69 @@
+"""Is the audit trail intact? The hash chain and the append-only guards, checked.
+
+``helpdesk check`` and the administrator's *Verify audit trail* both ask
+:func:`verify`: every entry's chain must follow from the entry before it (a rewritten,
+removed or inserted entry breaks it from there on) and the database's append-only
+triggers must be in place and switched on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from helpdesk.domain.users import Permission
+from helpdesk.services import common
+from helpdesk.services.common import UnitOfWork
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """Attributes:
+        checked: entries read.
+        broken_id: the first entry whose chain does not hold (None: all hold).
+        broken_at, broken_action: when and what that entry says it was.
+        missing_guards: append-only triggers that are gone or disabled.
+    """
+
+    checked: int
+    broken_id: int | None = None
+    broken_at: datetime | None = None
+    broken_action: str = ""
+    missing_guards: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_id is None and not self.missing_guards
+
+    def problems(self) -> list[str]:
+        found = []
+        if self.broken_id is not None:
+            found.append(f"audit trail altered: entry #{self.broken_id} "
+                         f"({self.broken_action}, {self.broken_at:%Y-%m-%d %H:%M}) and "
+                         "everything after it no longer match their hash chain"
+                         if self.broken_at else
+                         f"audit trail altered from entry #{self.broken_id} on")
+        if self.missing_guards:
+            found.append("audit trail unguarded: trigger(s) "
+                         f"{', '.join(self.missing_guards)} dropped or disabled")
+        return found
+
+
+def verify(uow: UnitOfWork) -> ChainReport:
+    """Read the whole trail in id order (a maintenance check: no login)."""
+    with uow.reading():
+        broken, checked = uow.audit.first_broken()
+        guards = tuple(uow.audit.missing_guards())
+    if broken is None:
+        return ChainReport(checked, missing_guards=guards)
+    return ChainReport(checked, broken.id, broken.at, broken.action, guards)
+
+
+def verify_as(uow: UnitOfWork, actor_id: int) -> ChainReport:
+    """:func:`verify` for a user who may read the audit trail (the desktop)."""
+    with uow.reading():
+        common.actor(uow, actor_id, Permission.VIEW_AUDIT)
+    return verify(uow)
+
+
+common.guard_use_cases(__name__)
