@@ -139,3 +139,6 @@ def archived_reader_ids(uow: UnitOfWork) -> list[int]:
         raise StorageError("the archive has no user who may read sheets",
                            code="archive.incomplete", value="")
     return found
+
+
+common.guard_use_cases(__name__)

@@ -156,3 +156,6 @@ def remove_attachment(uow: UnitOfWork, actor_id: int, attachment_id: int,
                      "sha256": row["sha256"], "size": int(row["size"]),
                      "caption": row["caption"]}))
         uow.commit()
+
+
+common.guard_use_cases(__name__)

@@ -134,3 +134,6 @@ def _words(value: Any, lang: str, term: type[StrEnum] | None = None) -> str:
 
 
 _YES_NO = {True: ("是", "是", "yes"), False: ("否", "否", "no")}
+
+
+common.guard_use_cases(__name__)

@@ -185,3 +185,6 @@ def is_stale(last: datetime | None, now: datetime | None = None) -> bool:
 def is_sqlite_url(url: str) -> bool:
     """Whether ``url`` is a SQLite file (the desk can back it up itself)."""
     return bool(url) and engine_mod.sqlite_file(url) is not None
+
+
+common.guard_use_cases(__name__)

@@ -214,3 +214,6 @@ def with_official(calendar: StoreCalendar, years: Iterable[int]) -> StoreCalenda
                 (workdays if day.workday else holidays).add(day.day)
     return replace(calendar, holidays=frozenset(holidays - workdays),
                    makeup_workdays=frozenset(workdays))
+
+
+common.guard_use_cases(__name__)
