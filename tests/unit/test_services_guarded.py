@@ -10,7 +10,6 @@ import pkgutil
 
 import helpdesk.services
 
-
 # ``common`` holds the guard and the helpers use cases call inside their transaction;
 # ``diagnostics`` only reads facts for a crash report, never the user's input.
 NOT_USE_CASES = {"common", "diagnostics"}
