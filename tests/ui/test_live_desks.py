@@ -211,6 +211,9 @@ def test_a_major_complaint_is_announced_once_and_waits_while_typing(
     qtbot.waitUntil(lambda: len(tray.shown) == 1, timeout=5000)
     assert tray.shown[0][0].startswith("New complaint (Major)") and \
         tray.shown[0][1] == "郑十一"
+    with qtbot.waitSignal(tray.open_sheet_requested, timeout=1000) as clicked:
+        tray.icon.messageClicked.emit()  # clicking the notification opens the sheet
+    assert clicked.args == [first]
     for _ in range(3):  # later looks (the timer, other changes) do not repeat it
         tray.look()
         qtbot.waitUntil(lambda: not tray._looking, timeout=5000)
