@@ -73,8 +73,13 @@ class Sheets(Protocol):
         """Move the counter to at least ``at_least`` (imported sheet numbers)."""
     def count(self) -> int: ...
     def search_ids(self, sheet_filter: SheetFilter, now: datetime,
-                   customer_ids: Sequence[int] | None, limit: int | None = None) -> list[int]:
-        """The ids of the sheets the filter finds, in the list's order."""
+                   customer_ids: Sequence[int] | None, limit: int | None = None,
+                   offset: int = 0, *, from_end: bool = False) -> list[int]:
+        """The ids of the sheets the filter finds, in the list's order (``from_end``:
+        backwards from the last, skipping ``offset``)."""
+    def count_matching(self, sheet_filter: SheetFilter, now: datetime,
+                       customer_ids: Sequence[int] | None) -> int:
+        """How many sheets the filter finds."""
     def rows(self, ids: Sequence[int]) -> list[dict[str, Any]]:
         """The list's columns of these sheets, as plain rows."""
 

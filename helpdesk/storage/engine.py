@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import QueuePool, StaticPool
 
 from helpdesk.domain.errors import StorageError
 from helpdesk.storage import credentials
@@ -186,19 +186,31 @@ def make_engine(url: str | None = None, *, echo: bool = False) -> Engine:
             f'pip install "helpdesk[postgres]"', code="storage.driver_missing") from exc
 
 
+# Connections kept open for the life of the desk: the UI thread and each worker take one
+# from the pool and give it back; more than this only while several work at once.
+POOL_SIZE = 4
+
+
 def _sqlite_engine(url: str, *, echo: bool) -> Engine:
     path = sqlite_file(url)
     if path is not None:
         check_sqlite_location(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-    # NullPool: each unit of work gets its own connection, so threads (the UI's worker
-    # and the UI thread) never share one; opening a SQLite file is cheap.
-    engine = create_engine(url, echo=echo, poolclass=NullPool,
-                           connect_args={"timeout": BUSY_TIMEOUT_MS / 1000,
-                                         "check_same_thread": False})
+    # A pool, not a connection per unit of work: opening one costs four PRAGMAs, and on a
+    # single desk closing the last one checkpointed and deleted the WAL on every call.
+    # The connections are handed from thread to thread (never used by two at once), so
+    # sqlite3's same-thread check is off. An in-memory database lives in its connection:
+    # there is exactly one.
+    connect_args = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+    if path is None:
+        engine = create_engine(url, echo=echo, poolclass=StaticPool,
+                               connect_args=connect_args)
+    else:
+        engine = create_engine(url, echo=echo, poolclass=QueuePool, pool_size=POOL_SIZE,
+                               max_overflow=8, connect_args=connect_args)
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    def _on_connect(dbapi_connection: Any, record: Any) -> None:
         # Let SQLAlchemy's "begin" event below issue BEGIN itself (pysqlite otherwise
         # defers it and breaks write-lock ordering).
         dbapi_connection.isolation_level = None
@@ -209,6 +221,14 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.close()
+        record.info["file_id"] = _file_id(path)
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(_dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        # A restore replaces the file: a kept connection would still read the old one
+        # (its inode), so it is dropped and the pool opens the new file.
+        if path is not None and record.info.get("file_id") != _file_id(path):
+            raise exc.DisconnectionError("the database file was replaced")
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -220,3 +240,13 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def _file_id(path: Path | None) -> tuple[int, int] | None:
+    if path is None:
+        return None
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
