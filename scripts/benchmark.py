@@ -580,15 +580,22 @@ def install_size() -> list[Row]:
 
 
 def _floor_rows(cond: str, order: str, limit: int) -> str:
-    return ("SELECT sheets.id, sheets.number, sheets.received_at, sheets.customer_name, "
-            "sheets.channel, sheets.severity, sheets.category, sheets.state, "
-            "sheets.response_due_at, sheets.resolution_due_at, sheets.acknowledged_at, "
-            "sheets.resolved_at, sheets.store_id, sheets.version, v.plate, v.vin, o.number, "
-            "u.display_name FROM sheets "
-            "LEFT JOIN vehicles v ON v.id = sheets.vehicle_id "
-            "LEFT JOIN orders o ON o.id = sheets.order_id "
-            "LEFT JOIN users u ON u.id = sheets.responsible_user_id "
-            f"WHERE {cond} ORDER BY {order} LIMIT {limit}")
+    """The list's columns (those of ``sheet_queries.rows``) of the first ``limit`` rows."""
+    from sqlalchemy import select, text
+
+    from helpdesk.storage import sheet_queries, tables
+
+    s, v, o, u = tables.sheets, tables.vehicles, tables.orders, tables.users
+    stmt = (
+        select(*sheet_queries.ROW_COLUMNS, v.c.plate, v.c.vin, o.c.number,
+               u.c.display_name)
+        .select_from(s)
+        .outerjoin(v, v.c.id == s.c.vehicle_id)
+        .outerjoin(o, o.c.id == s.c.order_id)
+        .outerjoin(u, u.c.id == s.c.responsible_user_id)
+        .where(text(cond)).order_by(text(order)).limit(limit)
+    )
+    return _sql(stmt)
 
 
 if __name__ == "__main__":

@@ -136,6 +136,9 @@ class FakeCustomerRepository(_Repo):
     def get(self, customer_id: int) -> Customer | None:
         return self._s.customers.get(customer_id)
 
+    def get_brief(self, customer_id: int) -> Customer | None:
+        return self._s.customers.get(customer_id)
+
     def get_many(self, customer_ids: Sequence[int]) -> dict[int, Customer]:
         return {i: self._s.customers[i] for i in customer_ids if i in self._s.customers}
 

@@ -289,7 +289,7 @@ def _validated(uow: UnitOfWork, data: SheetInput, at: datetime,
         errors.append(ValidationError("customer", "customer.required",
                                       "find or create the customer first"))
     else:
-        customer = uow.customers.get(data.customer_id)
+        customer = uow.customers.get_brief(data.customer_id)
         if customer is None or customer.merged_into_id is not None:
             errors.append(ValidationError("customer", "customer.not_found",
                                           "that customer does not exist (or was merged)"))

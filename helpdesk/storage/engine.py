@@ -207,7 +207,8 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
                                connect_args=connect_args)
     else:
         engine = create_engine(url, echo=echo, poolclass=QueuePool, pool_size=POOL_SIZE,
-                               max_overflow=8, connect_args=connect_args)
+                               max_overflow=8, pool_use_lifo=True,
+                               connect_args=connect_args)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, record: Any) -> None:

@@ -100,6 +100,11 @@ class CustomerRepository:
             ],
         )
 
+    def get_brief(self, customer_id: int) -> Customer | None:
+        """The customer alone: phones are read when asked for, vehicles, orders and
+        contacts not at all (saving a sheet must not load a fleet's order history)."""
+        return self.session.get(Customer, customer_id)
+
     def get_many(self, customer_ids: Sequence[int]) -> dict[int, Customer]:
         """Customers by id with their phones and vehicles, in three queries however many
         (a search result of 50 must not cost 250 round trips)."""
