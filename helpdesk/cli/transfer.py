@@ -10,10 +10,15 @@ from __future__ import annotations
 import argparse
 import dataclasses
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from helpdesk import lazy_module
 from helpdesk.cli import _base
-from helpdesk.transfer import spreadsheets as importing
+
+if TYPE_CHECKING:
+    from helpdesk.transfer import spreadsheets as importing
+else:  # loaded when the command runs, not for `helpdesk --help`
+    importing = lazy_module("helpdesk.transfer.spreadsheets")
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:

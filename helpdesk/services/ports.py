@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime
-from typing import Any, Protocol, Self
+from typing import TYPE_CHECKING, Any, Protocol, Self
 
 from helpdesk.domain import events
 from helpdesk.domain.audit import AuditEntry
@@ -24,9 +24,11 @@ from helpdesk.domain.complaints import Sheet
 from helpdesk.domain.customers import Customer, Order, Store, Vehicle
 from helpdesk.domain.filters import SheetFilter
 from helpdesk.domain.users import User
-from helpdesk.storage.analytics_queries import AnalyticsQueries
-from helpdesk.storage.report_queries import ReportQueries
-from helpdesk.storage.search import Hit
+
+if TYPE_CHECKING:  # names for the type checker; importing storage loads SQLAlchemy
+    from helpdesk.storage.analytics_queries import AnalyticsQueries
+    from helpdesk.storage.report_queries import ReportQueries
+    from helpdesk.storage.search import Hit
 
 
 class Stores(Protocol):

@@ -12,15 +12,19 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, exc
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.pool import QueuePool, StaticPool
 
 from helpdesk.domain.errors import StorageError
-from helpdesk.storage import credentials
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import URL
+
+# SQLAlchemy is imported where an address is parsed or an engine made, not with this
+# module: the command line's --help and the desktop's first window read the config
+# through here, and SQLAlchemy takes a quarter of a second to import.
 
 APP_NAME = "Helpdesk"
 ENV_URL = "HELPDESK_DATABASE_URL"
@@ -75,6 +79,8 @@ def resolve_url(explicit: str | None = None) -> str:
     config file's ``database_url``, then the SQLite file in the user's data folder."""
     config = read_config()
     configured = config.get("database_url")
+    from helpdesk.storage import credentials
+
     if configured and config.get(PASSWORD_KEY) == credentials.KEYRING:
         configured = credentials.fill(str(configured))
     for candidate in (explicit, os.environ.get(ENV_URL), configured):
@@ -98,6 +104,8 @@ def normalize_url(url: str) -> str:
     """Accept a bare file path or ``postgresql://`` and pick our drivers."""
     if "://" not in url:
         return sqlite_url(url)
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
@@ -105,10 +113,14 @@ def normalize_url(url: str) -> str:
 
 
 def is_sqlite(url: str | URL) -> bool:
-    return make_url(str(url) if isinstance(url, URL) else url).get_backend_name() == "sqlite"
+    from sqlalchemy.engine import make_url
+
+    return make_url(str(url)).get_backend_name() == "sqlite"
 
 
 def sqlite_file(url: str) -> Path | None:
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database or \
             parsed.database == ":memory:":
@@ -121,6 +133,8 @@ def describe(url: str) -> str:
     path = sqlite_file(url)
     if path is not None:
         return str(path)
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         return "SQLite (memory)"
@@ -175,6 +189,8 @@ def check_sqlite_location(path: Path) -> None:
 
 
 def make_engine(url: str | None = None, *, echo: bool = False) -> Engine:
+    from sqlalchemy import create_engine
+
     url = resolve_url(url)
     if is_sqlite(url):
         return _sqlite_engine(url, echo=echo)
@@ -192,6 +208,9 @@ POOL_SIZE = 4
 
 
 def _sqlite_engine(url: str, *, echo: bool) -> Engine:
+    from sqlalchemy import create_engine, event, exc
+    from sqlalchemy.pool import QueuePool, StaticPool
+
     path = sqlite_file(url)
     if path is not None:
         check_sqlite_location(path)
