@@ -54,7 +54,7 @@ from helpdesk.storage import tables as tables_mod
 
 # Page cache for the load on SQLite, in KiB (negative = KiB for the pragma). Sized so
 # the indexes being built stay in memory; SQLite allocates it only as it fills.
-SQLITE_LOAD_CACHE_KIB = 1_000_000
+SQLITE_LOAD_CACHE_KIB = 200_000
 
 _Converter = Callable[[Any], Any]
 
