@@ -136,10 +136,17 @@ def _ensure_database(path: Path, size: str, copy_from: str | None, seed: int) ->
     home = Path(tempfile.mkdtemp(prefix="helpdesk-bench-home-"))
     env = dict(os.environ, HELPDESK_HOME=str(home))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run([sys.executable, "-m", "helpdesk", "--database", str(path), "demo",
-                    "--size", size, "--seed", str(seed)], check=True, env=env)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     wal = Path(str(path) + "-wal")
+    child = subprocess.Popen([sys.executable, "-m", "helpdesk", "--database", str(path),
+                              "demo", "--size", size, "--seed", str(seed)], env=env)
+    wal_peak = db_peak = 0
+    while child.poll() is None:  # the WAL's largest size during the load
+        time.sleep(0.5)
+        wal_peak = max(wal_peak, wal.stat().st_size if wal.exists() else 0)
+        db_peak = max(db_peak, path.stat().st_size if path.exists() else 0)
+    if child.returncode:
+        raise SystemExit(f"the demo load failed ({child.returncode})")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     record = {
         "size": size,
         "wall_s": time.perf_counter() - started,
@@ -147,6 +154,7 @@ def _ensure_database(path: Path, size: str, copy_from: str | None, seed: int) ->
         "peak_rss_mb": after.ru_maxrss / 1024,  # Linux: kilobytes
         "db_mb": path.stat().st_size / 1e6,
         "wal_mb": wal.stat().st_size / 1e6 if wal.exists() else 0.0,
+        "wal_peak_mb": wal_peak / 1e6,
     }
     Path(str(path) + ".load.json").write_text(json.dumps(record, indent=2))
     shutil.rmtree(home, ignore_errors=True)
@@ -600,8 +608,9 @@ class Bench:
         rec = json.loads(record_path.read_text())
         return [Row(f"{rec['size']} demo load",
                     f"{rec['wall_s']:.0f} s wall, {rec['cpu_s']:.0f} s CPU, "
-                    f"{rec['peak_rss_mb']:.0f} MB peak RSS, WAL {rec['wal_mb']:.0f} MB, "
-                    f"DB {rec['db_mb']:.0f} MB", "—", "—", "≤ 5 min, ≤ 1 GB, WAL ≤ DB")]
+                    f"{rec['peak_rss_mb']:.0f} MB peak RSS, WAL at most "
+                    f"{rec.get('wal_peak_mb', float('nan')):.0f} MB (after {rec['wal_mb']:.0f}),"
+                    f" DB {rec['db_mb']:.0f} MB", "—", "—", "≤ 5 min, ≤ 1 GB, WAL ≤ DB")]
 
 
 # ---------------------------------------------------------------- install size
