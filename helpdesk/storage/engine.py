@@ -4,6 +4,11 @@ SQLite is the default: one file in the user's data folder, WAL journal, foreign 
 and ``synchronous=FULL`` so a committed sheet survives a power cut. Write transactions
 start with ``BEGIN IMMEDIATE`` so two desks saving at once queue instead of failing
 half-way. PostgreSQL is chosen by URL, for several desks of one site.
+
+Connections are kept in a pool for the life of the program (the UI thread and each
+worker borrow one per unit of work), so their settings are made once; a SQLite
+connection whose file was replaced under it (a restore) is dropped, a PostgreSQL one
+that the server ended (a restart) is replaced (``pool_pre_ping``).
 """
 
 from __future__ import annotations
@@ -219,8 +224,11 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
     # single desk closing the last one checkpointed and deleted the WAL on every call.
     # The connections are handed from thread to thread (never used by two at once), so
     # sqlite3's same-thread check is off. An in-memory database lives in its connection:
-    # there is exactly one.
-    connect_args = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+    # there is exactly one. Each connection keeps its prepared statements (256: the
+    # complaint list, the searches and the forms use a few dozen shapes), and the pool
+    # hands back the most recently used connection, whose statements are warm.
+    connect_args = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False,
+                    "cached_statements": 256}
     if path is None:
         engine = create_engine(url, echo=echo, poolclass=StaticPool,
                                connect_args=connect_args)
