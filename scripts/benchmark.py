@@ -60,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="copy this demo database instead of loading one")
     parser.add_argument("--runs", type=int, default=30, help="timed samples per figure (30)")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--readme", action="store_true",
+                        help="write the table into README.md's Performance section")
     parser.add_argument("--only", default=",".join(FIGURES),
                         help=f"comma-separated subset of: {', '.join(FIGURES)}")
     args = parser.parse_args(argv)
@@ -89,10 +91,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             for row in found:  # progress while the rest runs
                 print(f"  {row.figure}: {row.helpdesk} | {row.floor} | {row.ratio}",
                       flush=True)
+    counts = bench.counts()
     db.dispose()
     raw.close()
     print()
-    print_table(rows)
+    table = table_text(rows, path, counts)
+    print(table)
+    if args.readme:
+        write_readme(table)
     return 0
 
 
@@ -110,11 +116,28 @@ def machine() -> str:
             f"SQLite {sqlite3.sqlite_version}")
 
 
-def print_table(rows: Sequence[Row]) -> None:
-    print("| figure | Helpdesk | floor | ratio | target |")
-    print("|---|---|---|---|---|")
-    for r in rows:
-        print(f"| {r.figure} | {r.helpdesk} | {r.floor} | {r.ratio} | {r.target} |")
+def table_text(rows: Sequence[Row], path: Path, counts: str) -> str:
+    lines = [f"Measured {date.today().isoformat()} on {machine()}, "
+             f"with `{path.name}` ({counts}).", "",
+             "| figure | Helpdesk | floor | ratio | target |", "|---|---|---|---|---|"]
+    lines += [f"| {r.figure} | {r.helpdesk} | {r.floor} | {r.ratio} | {r.target} |"
+              for r in rows]
+    return "\n".join(lines)
+
+
+README_START, README_END = "<!-- benchmark-table -->", "<!-- /benchmark-table -->"
+
+
+def write_readme(table: str) -> None:
+    """Put the table between the markers of README.md's Performance section."""
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    head, found, rest = text.partition(README_START)
+    _old, found_end, tail = rest.partition(README_END)
+    if not found or not found_end:
+        raise SystemExit(f"README.md has no {README_START} … {README_END} section")
+    readme.write_text(f"{head}{README_START}\n{table}\n{README_END}{tail}", encoding="utf-8")
+    print(f"\n{readme} updated")
 
 
 # ---------------------------------------------------------------- the database
