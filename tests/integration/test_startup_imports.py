@@ -81,3 +81,18 @@ def test_the_newest_revision_read_from_the_files_is_alembics() -> None:
 
     alembic_head = ScriptDirectory.from_config(migrate.alembic_config()).get_current_head()
     assert migrate.head_revision() == alembic_head
+
+
+def test_no_command_goes_to_the_desktop_without_loading_the_commands(tmp_path: Path) -> None:
+    out = _run("""
+import json, sys, types
+fake = types.ModuleType("helpdesk.ui.app")
+seen = []
+fake.run = lambda argv: seen.append(argv) or 0
+sys.modules["helpdesk.ui.app"] = fake
+from helpdesk.cli import main
+main(["--lang=en", "--database", "x.db"])
+print("LOADED", json.dumps([seen, [m for m in ("helpdesk.cli.sheets", "helpdesk.cli.report",
+                                                "sqlalchemy") if m in sys.modules]]))
+""", tmp_path)
+    assert _loaded(out) == [[["--database", "x.db", "--lang", "en"]], []]
