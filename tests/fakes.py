@@ -210,6 +210,9 @@ class FakeSheetRepository(_Repo):
     def search_ids(self, *args: Any, **kwargs: Any) -> list[int]:
         raise NotImplementedError("the sheet list runs SQL: test it in tests/integration")
 
+    def count_matching(self, *args: Any, **kwargs: Any) -> int:
+        raise NotImplementedError("the sheet list runs SQL: test it in tests/integration")
+
     def rows(self, *args: Any, **kwargs: Any) -> list[dict[str, Any]]:
         raise NotImplementedError("the sheet list runs SQL: test it in tests/integration")
 
