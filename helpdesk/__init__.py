@@ -7,6 +7,8 @@ too); a source tree that was never installed reads ``pyproject.toml`` itself.
 
 from __future__ import annotations
 
+from types import ModuleType
+
 
 def _version() -> str:
     from importlib import metadata
@@ -28,3 +30,26 @@ def _version() -> str:
 
 
 __version__ = _version()
+
+
+def lazy_module(name: str) -> ModuleType:
+    """The module ``name``, run only when one of its attributes is first read.
+
+    For the command line: ``helpdesk --help`` and a command that needs no database need
+    not import SQLAlchemy, reportlab and every service (seconds on a slow machine). Not
+    for threads: the first attribute read must not race with another thread's."""
+    import importlib.util
+    import sys
+
+    found = sys.modules.get(name)
+    if found is not None:
+        return found
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        raise ModuleNotFoundError(f"no module named {name!r}", name=name)
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    return module

@@ -150,6 +150,9 @@ class FakeCustomerRepository(_Repo):
     def get(self, customer_id: int) -> Customer | None:
         return self._s.customers.get(customer_id)
 
+    def get_brief(self, customer_id: int) -> Customer | None:
+        return self._s.customers.get(customer_id)
+
     def get_many(self, customer_ids: Sequence[int], *,
                  with_orders: bool = False) -> dict[int, Customer]:
         return {i: self._s.customers[i] for i in customer_ids if i in self._s.customers}
@@ -244,6 +247,9 @@ class FakeSheetRepository(_Repo):
         return len(self._s.sheets)
 
     def search_ids(self, *args: Any, **kwargs: Any) -> list[int]:
+        raise NotImplementedError("the sheet list runs SQL: test it in tests/integration")
+
+    def count_matching(self, *args: Any, **kwargs: Any) -> int:
         raise NotImplementedError("the sheet list runs SQL: test it in tests/integration")
 
     def rows(self, *args: Any, **kwargs: Any) -> list[dict[str, Any]]:

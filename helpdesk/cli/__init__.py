@@ -143,6 +143,27 @@ def _exit_code(exc: HelpdeskError) -> int:
         else EXIT_FAILED
 
 
+_DESKTOP_OPTIONS = ("--database", "--lang")
+
+
+def _desktop_only(arguments: Sequence[str]) -> argparse.Namespace | None:
+    """The options when ``arguments`` hold nothing but ``--database``/``--lang`` (the
+    desktop is asked for), else None (a command, ``--help``, or a mistake for the full
+    parser to answer)."""
+    values: dict[str, str | None] = {"database": None, "lang": None}
+    rest = list(arguments)
+    while rest:
+        option, _, value = rest.pop(0).partition("=")
+        if option not in _DESKTOP_OPTIONS:
+            return None
+        if not _:
+            if not rest or rest[0].startswith("-"):
+                return None
+            value = rest.pop(0)
+        values[option[2:]] = value
+    return argparse.Namespace(command=None, json=False, **values)
+
+
 def _start_desktop(args: argparse.Namespace) -> int:
     desktop_argv: list[str] = []
     if args.database:
@@ -177,6 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if undecodable is not None:
         print(undecodable, file=sys.stderr)
         return EXIT_USAGE
+    desktop_args = _desktop_only(arguments)
+    if desktop_args is not None:  # no command: the desktop, without loading every command
+        return _start_desktop(desktop_args)
     parser = build_parser()
     try:
         args = parser.parse_args(arguments)

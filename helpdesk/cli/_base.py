@@ -21,18 +21,27 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from helpdesk import lazy_module
 from helpdesk.cli import texts
 from helpdesk.domain import parsing, text, vocabulary
 from helpdesk.domain.errors import HelpdeskError, NotFound, ValidationError
 from helpdesk.domain.users import Role
-from helpdesk.services import common, session
-from helpdesk.services import users as user_services
 from helpdesk.services.dto import SessionUser
 from helpdesk.storage import engine as engine_mod
-from helpdesk.storage.database import Database, open_database
-from helpdesk.storage.uow import SqlAlchemyUnitOfWork
+
+if TYPE_CHECKING:
+    from helpdesk.services import common, session
+    from helpdesk.services import users as user_services
+    from helpdesk.storage import database as database_mod
+    from helpdesk.storage.database import Database
+    from helpdesk.storage.uow import SqlAlchemyUnitOfWork
+else:  # loaded when a command first uses them (`helpdesk --help` needs none of them)
+    common = lazy_module("helpdesk.services.common")
+    session = lazy_module("helpdesk.services.session")
+    user_services = lazy_module("helpdesk.services.users")
+    database_mod = lazy_module("helpdesk.storage.database")
 
 ENV_PASSWORD = "HELPDESK_PASSWORD"  # the password of --user (scripts, CI)
 ENV_NEW_PASSWORD = "HELPDESK_NEW_PASSWORD"  # a password being set (user add / passwd)
@@ -160,7 +169,7 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
         raise CliError(f"there is no database at {path}; create one with `helpdesk init` "
                        "(or `helpdesk demo`), or choose another with --database",
                        code="database.missing")
-    db = open_database(url)
+    db = database_mod.open_database(url)
     args._db = db
     common.sync_clock(db.uow())  # issue 9: the store's zone and the server's clock
     return db

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from helpdesk import lazy_module
 from helpdesk.cli import _base
 from helpdesk.domain import vocabulary
 from helpdesk.domain.customers import CustomerKind, Gender, OrderKind, Tier
 from helpdesk.domain.filters import SheetFilter
-from helpdesk.services import complaints as sheet_services
-from helpdesk.services import customers as customer_services
+
+if TYPE_CHECKING:
+    from helpdesk.services import complaints as sheet_services
+    from helpdesk.services import customers as customer_services
+else:  # loaded when the command runs, not for `helpdesk --help`
+    sheet_services = lazy_module("helpdesk.services.complaints")
+    customer_services = lazy_module("helpdesk.services.customers")
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:

@@ -12,15 +12,22 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, inspect, text
-
+from helpdesk import lazy_module
 from helpdesk.cli import _base
 from helpdesk.domain.errors import StorageError, ValidationError
-from helpdesk.storage import backup, migrate
 from helpdesk.storage import engine as engine_mod
-from helpdesk.storage.database import open_database
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from helpdesk.storage import backup, migrate
+    from helpdesk.storage import database as database_mod
+else:  # loaded when the command runs, not for `helpdesk --help`
+    backup = lazy_module("helpdesk.storage.backup")
+    migrate = lazy_module("helpdesk.storage.migrate")
+    database_mod = lazy_module("helpdesk.storage.database")
 
 # Counted by `check` (those present in the database).
 _COUNTED = ("stores", "users", "customers", "vehicles", "orders", "sheets", "audit_log")
@@ -145,6 +152,8 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def _counts(engine: Engine) -> dict[str, int]:
+    from sqlalchemy import inspect, text
+
     present = set(inspect(engine).get_table_names())
     counts = {}
     with engine.connect() as conn:
@@ -157,6 +166,8 @@ def _counts(engine: Engine) -> dict[str, int]:
 
 
 def _sqlite_checks(engine: Engine) -> dict[str, Any]:
+    from sqlalchemy import text
+
     with engine.connect() as conn:
         integrity = [row[0] for row in conn.execute(text("PRAGMA integrity_check"))]
         foreign = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
@@ -166,7 +177,7 @@ def _sqlite_checks(engine: Engine) -> dict[str, Any]:
 
 def run_migrate(args: argparse.Namespace) -> int:
     url = _base.database_url(args)
-    db = open_database(url, upgrade=False)
+    db = database_mod.open_database(url, upgrade=False)
     try:
         result = migrate.upgrade(db.engine, backup_taken=args.backup_taken)
     finally:

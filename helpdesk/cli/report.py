@@ -26,11 +26,17 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from helpdesk import lazy_module
 from helpdesk.cli import _base
-from helpdesk.reports import fonts
-from helpdesk.services import reporting
+
+if TYPE_CHECKING:
+    from helpdesk.reports import fonts
+    from helpdesk.services import reporting
+else:  # loaded when the command runs, not for `helpdesk --help`
+    fonts = lazy_module("helpdesk.reports.fonts")
+    reporting = lazy_module("helpdesk.services.reporting")
 
 _FORMATS = ("pdf", "csv", "xlsx")
 

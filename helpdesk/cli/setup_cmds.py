@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from helpdesk import lazy_module
 from helpdesk.cli import _base
 from helpdesk.domain.sla import PRESETS
-from helpdesk.services import setup
+
+if TYPE_CHECKING:
+    from helpdesk.services import setup
+else:  # loaded when the command runs, not for `helpdesk --help`
+    setup = lazy_module("helpdesk.services.setup")
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:

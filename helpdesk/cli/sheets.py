@@ -12,19 +12,27 @@ import argparse
 import dataclasses
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from helpdesk import lazy_module
 from helpdesk.cli import _base
 from helpdesk.domain import deadlines, sla, vocabulary
 from helpdesk.domain.complaints import Effectiveness, ResponsibleArea, SheetState, VisitKind
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import ValidationError
 from helpdesk.domain.filters import DueFilter, SheetFilter, SheetSort
-from helpdesk.services import common
-from helpdesk.services import complaints as sheet_services
-from helpdesk.services import customers as customer_services
 from helpdesk.services.dto import SheetDetail, SheetRow
-from helpdesk.transfer import spreadsheets as importing
+
+if TYPE_CHECKING:
+    from helpdesk.services import common
+    from helpdesk.services import complaints as sheet_services
+    from helpdesk.services import customers as customer_services
+    from helpdesk.transfer import spreadsheets as importing
+else:  # loaded when the command runs, not for `helpdesk --help`
+    common = lazy_module("helpdesk.services.common")
+    sheet_services = lazy_module("helpdesk.services.complaints")
+    customer_services = lazy_module("helpdesk.services.customers")
+    importing = lazy_module("helpdesk.transfer.spreadsheets")
 
 _SORTS = {"received": SheetSort.RECEIVED_DESC, "oldest": SheetSort.RECEIVED_ASC,
           "due": SheetSort.DUE, "number": SheetSort.NUMBER}

@@ -11,12 +11,18 @@ import argparse
 import dataclasses
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from helpdesk import lazy_module
 from helpdesk.cli import _base
 from helpdesk.domain import error_texts
-from helpdesk.transfer import reading
-from helpdesk.transfer import spreadsheets as importing
+
+if TYPE_CHECKING:
+    from helpdesk.transfer import reading
+    from helpdesk.transfer import spreadsheets as importing
+else:  # loaded when the command runs, not for `helpdesk --help`
+    reading = lazy_module("helpdesk.transfer.reading")
+    importing = lazy_module("helpdesk.transfer.spreadsheets")
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from helpdesk import lazy_module
 from helpdesk.cli import _base
 from helpdesk.domain.users import ROLE_PERMISSIONS, Role
-from helpdesk.services import users as user_services
+
+if TYPE_CHECKING:
+    from helpdesk.services import users as user_services
+else:  # loaded when the command runs, not for `helpdesk --help`
+    user_services = lazy_module("helpdesk.services.users")
 
 ROLE_NAMES = [r.value for r in Role]
 

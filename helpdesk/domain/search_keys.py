@@ -16,8 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from pypinyin import Style, lazy_pinyin
-
 from helpdesk.domain import text
 
 #: Compound surnames (复姓) and their readings, one syllable per character.
@@ -216,7 +214,7 @@ def _readings(folded: str, *, is_person: bool) -> list[list[_Slot]]:
         elif rest[:1] in SURNAME_READINGS:
             # The surname reading first; then the character's common reading, which a
             # clerk reading the name off an ID card types (曾 as "ceng"; issue 15).
-            common = tuple(lazy_pinyin(rest[:1], style=Style.NORMAL, errors="ignore"))
+            common = tuple(_pinyin(rest[:1]))
             readings: list[tuple[str, ...]] = [(r,) for r in SURNAME_READINGS[rest[:1]]]
             if common and common not in readings:
                 readings.append(common)
@@ -226,12 +224,22 @@ def _readings(folded: str, *, is_person: bool) -> list[list[_Slot]]:
     return [[(s, True) for s in reading] + tail for reading in surname_readings]
 
 
+def _pinyin(han: str, errors: str = "ignore") -> list[str]:
+    """pypinyin's reading of ``han`` (syllables without tones; ``errors="default"``
+    keeps what is not Han as written). pypinyin is imported
+    here, when a name is first keyed: its phrase dictionary takes a quarter of a second
+    to load, which the program's start and ``helpdesk --help`` need not pay."""
+    from pypinyin import Style, lazy_pinyin
+
+    return list(lazy_pinyin(han, style=Style.NORMAL, errors=errors))
+
+
 def _slots(folded: str) -> list[_Slot]:
     """Read Han runs with pypinyin and keep Latin letters and digits as words."""
     slots: list[_Slot] = []
     for i, part in enumerate(_HAN_RUN.split(folded)):
         if i % 2:  # re.split puts the captured Han runs at odd indexes
-            syllables = lazy_pinyin(part, style=Style.NORMAL, errors="ignore")
+            syllables = _pinyin(part)
             slots.extend((s, True) for s in syllables if s)
         else:
             slots.extend((w, False) for w in _LATIN_WORD.findall(part))
@@ -299,7 +307,7 @@ def _pinyin_words(name: str) -> list[tuple[str, bool]]:
             if chunk.isascii():
                 words.append((chunk.lower(), True))
             continue
-        for part in re.findall(r"[^\W_]+", " ".join(lazy_pinyin(chunk, style=Style.NORMAL))):
+        for part in re.findall(r"[^\W_]+", " ".join(_pinyin(chunk, "default"))):
             if part.isascii():
                 # pypinyin passes non-Han runs through as written ("4S" in 天顺4S店).
                 words.append((part.lower(), part in chunk))

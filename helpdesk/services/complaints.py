@@ -34,7 +34,7 @@ from helpdesk.domain.errors import (
 )
 from helpdesk.domain.filters import DueFilter, SheetFilter
 from helpdesk.domain.users import Permission, User
-from helpdesk.services import common
+from helpdesk.services import common, paging
 from helpdesk.services import customers as customer_services
 from helpdesk.services.common import UnitOfWork
 from helpdesk.services.dto import (
@@ -46,6 +46,7 @@ from helpdesk.services.dto import (
     TransitionInfo,
     VisitInfo,
 )
+from helpdesk.services.paging import IdWindows
 
 # How far back a paper sheet may be registered (older ones belong in an import).
 MAX_BACKDATE = timedelta(days=366)
@@ -313,7 +314,7 @@ def _validated(uow: UnitOfWork, data: SheetInput, at: datetime,
     else:
         # Held to the commit: a merge of this customer waits for us, or we see it done.
         uow.customers.lock([data.customer_id], share=True)
-        customer = uow.customers.get(data.customer_id)
+        customer = uow.customers.get_brief(data.customer_id)
         if customer is None or customer.merged_into_id is not None:
             errors.append(ValidationError("customer", "customer.not_found",
                                           "that customer does not exist (or was merged)"))
@@ -725,6 +726,29 @@ def list_sheet_ids(uow: UnitOfWork, actor_id: int, sheet_filter: SheetFilter,
                 (sid, every) for sid, every in _update_every(uow).items()
                 if every is not None))
         return uow.sheets.search_ids(sheet_filter, common.now(), customer_ids, limit)
+
+
+def list_sheets(uow: UnitOfWork, actor_id: int, sheet_filter: SheetFilter) -> IdWindows:
+    """The sheets matching the filter, sorted, as a sequence of ids read by windows:
+    the count and the first window now, the rest when a row there is asked for (a
+    million sheets never become a million ids at once). The clock is read once, so
+    every window answers the same "overdue" question."""
+    at = common.now()
+    with uow.reading():
+        common.actor(uow, actor_id, Permission.VIEW_SHEETS)
+        customer_ids: list[int] | None = None
+        if sheet_filter.text.strip():
+            customer_ids = [h.customer_id for h in uow.customers.search(sheet_filter.text, 500)]
+        total = uow.sheets.count_matching(sheet_filter, at, customer_ids)
+        first = uow.sheets.search_ids(sheet_filter, at, customer_ids, paging.WINDOW) \
+            if total else []
+
+    def fetch(limit: int, offset: int, from_end: bool) -> list[int]:
+        with uow.reading():
+            return uow.sheets.search_ids(sheet_filter, at, customer_ids, limit, offset,
+                                         from_end=from_end)
+
+    return IdWindows(total, fetch, first)
 
 
 def sheet_rows(uow: UnitOfWork, ids: Iterable[int]) -> list[SheetRow]:

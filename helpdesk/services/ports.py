@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime
-from typing import Any, Protocol, Self
+from typing import TYPE_CHECKING, Any, Protocol, Self
 
 from helpdesk.domain import events
 from helpdesk.domain.audit import AuditEntry, AuditQuery
@@ -24,9 +24,11 @@ from helpdesk.domain.complaints import Sheet
 from helpdesk.domain.customers import Customer, Order, Store, Vehicle
 from helpdesk.domain.filters import SheetFilter
 from helpdesk.domain.users import User
-from helpdesk.storage.analytics_queries import AnalyticsQueries
-from helpdesk.storage.report_queries import ReportQueries
-from helpdesk.storage.search import Hit
+
+if TYPE_CHECKING:  # names for the type checker; importing storage loads SQLAlchemy
+    from helpdesk.storage.analytics_queries import AnalyticsQueries
+    from helpdesk.storage.report_queries import ReportQueries
+    from helpdesk.storage.search import Hit
 
 
 class Stores(Protocol):
@@ -56,6 +58,8 @@ class Customers(Protocol):
     def get(self, customer_id: int) -> Customer | None: ...
     def get_many(self, customer_ids: Sequence[int], *,
                  with_orders: bool = False) -> dict[int, Customer]: ...
+    def get_brief(self, customer_id: int) -> Customer | None:
+        """The customer without vehicles, orders and contacts loaded."""
     def get_vehicle(self, vehicle_id: int) -> Vehicle | None: ...
     def get_order(self, order_id: int) -> Order | None: ...
     def vehicle_by_vin(self, vin: str) -> Vehicle | None: ...
@@ -93,8 +97,13 @@ class Sheets(Protocol):
         """Take ``count`` consecutive sequence numbers; returns the first."""
     def count(self) -> int: ...
     def search_ids(self, sheet_filter: SheetFilter, now: datetime,
-                   customer_ids: Sequence[int] | None, limit: int | None = None) -> list[int]:
-        """The ids of the sheets the filter finds, in the list's order."""
+                   customer_ids: Sequence[int] | None, limit: int | None = None,
+                   offset: int = 0, *, from_end: bool = False) -> list[int]:
+        """The ids of the sheets the filter finds, in the list's order (``from_end``:
+        backwards from the last, skipping ``offset``)."""
+    def count_matching(self, sheet_filter: SheetFilter, now: datetime,
+                       customer_ids: Sequence[int] | None) -> int:
+        """How many sheets the filter finds."""
     def rows(self, ids: Sequence[int]) -> list[dict[str, Any]]:
         """The list's columns of these sheets, as plain rows."""
     # issue 11

@@ -4,6 +4,11 @@ SQLite is the default: one file in the user's data folder, WAL journal, foreign 
 and ``synchronous=FULL`` so a committed sheet survives a power cut. Write transactions
 start with ``BEGIN IMMEDIATE`` so two desks saving at once queue instead of failing
 half-way. PostgreSQL is chosen by URL, for several desks of one site.
+
+Connections are kept in a pool for the life of the program (the UI thread and each
+worker borrow one per unit of work), so their settings are made once; a SQLite
+connection whose file was replaced under it (a restore) is dropped, a PostgreSQL one
+that the server ended (a restart) is replaced (``pool_pre_ping``).
 """
 
 from __future__ import annotations
@@ -12,15 +17,19 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.pool import NullPool
 
 from helpdesk.domain.errors import StorageError
-from helpdesk.storage import credentials
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import URL
+
+# SQLAlchemy is imported where an address is parsed or an engine made, not with this
+# module: the command line's --help and the desktop's first window read the config
+# through here, and SQLAlchemy takes a quarter of a second to import.
 
 APP_NAME = "Helpdesk"
 ENV_URL = "HELPDESK_DATABASE_URL"
@@ -75,6 +84,8 @@ def resolve_url(explicit: str | None = None) -> str:
     config file's ``database_url``, then the SQLite file in the user's data folder."""
     config = read_config()
     configured = config.get("database_url")
+    from helpdesk.storage import credentials
+
     if configured and config.get(PASSWORD_KEY) == credentials.KEYRING:
         configured = credentials.fill(str(configured))
     for candidate in (explicit, os.environ.get(ENV_URL), configured):
@@ -98,6 +109,8 @@ def normalize_url(url: str) -> str:
     """Accept a bare file path or ``postgresql://`` and pick our drivers."""
     if "://" not in url:
         return sqlite_url(url)
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
@@ -105,10 +118,14 @@ def normalize_url(url: str) -> str:
 
 
 def is_sqlite(url: str | URL) -> bool:
-    return make_url(str(url) if isinstance(url, URL) else url).get_backend_name() == "sqlite"
+    from sqlalchemy.engine import make_url
+
+    return make_url(str(url)).get_backend_name() == "sqlite"
 
 
 def sqlite_file(url: str) -> Path | None:
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database or \
             parsed.database == ":memory:":
@@ -121,6 +138,8 @@ def describe(url: str) -> str:
     path = sqlite_file(url)
     if path is not None:
         return str(path)
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         return "SQLite (memory)"
@@ -175,6 +194,8 @@ def check_sqlite_location(path: Path) -> None:
 
 
 def make_engine(url: str | None = None, *, echo: bool = False) -> Engine:
+    from sqlalchemy import create_engine
+
     url = resolve_url(url)
     if is_sqlite(url):
         return _sqlite_engine(url, echo=echo)
@@ -186,21 +207,40 @@ def make_engine(url: str | None = None, *, echo: bool = False) -> Engine:
             f'pip install "helpdesk[postgres]"', code="storage.driver_missing") from exc
 
 
+# Connections kept open for the life of the desk: the UI thread and each worker take one
+# from the pool and give it back; more than this only while several work at once.
+POOL_SIZE = 4
+
+
 def _sqlite_engine(url: str, *, echo: bool) -> Engine:
+    from sqlalchemy import create_engine, event, exc
+    from sqlalchemy.pool import QueuePool, StaticPool
+
     # issue 11: an archive opened read-only (file:…?mode=ro&uri=true) is only read.
     read_only = "mode=ro" in url
     path = None if read_only else sqlite_file(url)
     if path is not None:
         check_sqlite_location(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-    # NullPool: each unit of work gets its own connection, so threads (the UI's worker
-    # and the UI thread) never share one; opening a SQLite file is cheap.
-    engine = create_engine(url, echo=echo, poolclass=NullPool,
-                           connect_args={"timeout": BUSY_TIMEOUT_MS / 1000,
-                                         "check_same_thread": False})
+    # A pool, not a connection per unit of work: opening one costs four PRAGMAs, and on a
+    # single desk closing the last one checkpointed and deleted the WAL on every call.
+    # The connections are handed from thread to thread (never used by two at once), so
+    # sqlite3's same-thread check is off. An in-memory database lives in its connection:
+    # there is exactly one. Each connection keeps its prepared statements (256: the
+    # complaint list, the searches and the forms use a few dozen shapes), and the pool
+    # hands back the most recently used connection, whose statements are warm.
+    connect_args = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False,
+                    "cached_statements": 256}
+    if path is None:
+        engine = create_engine(url, echo=echo, poolclass=StaticPool,
+                               connect_args=connect_args)
+    else:
+        engine = create_engine(url, echo=echo, poolclass=QueuePool, pool_size=POOL_SIZE,
+                               max_overflow=8, pool_use_lifo=True,
+                               connect_args=connect_args)
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    def _on_connect(dbapi_connection: Any, record: Any) -> None:
         # Let SQLAlchemy's "begin" event below issue BEGIN itself (pysqlite otherwise
         # defers it and breaks write-lock ordering).
         dbapi_connection.isolation_level = None
@@ -212,6 +252,14 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.close()
+        record.info["file_id"] = _file_id(path)
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(_dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        # A restore replaces the file: a kept connection would still read the old one
+        # (its inode), so it is dropped and the pool opens the new file.
+        if path is not None and record.info.get("file_id") != _file_id(path):
+            raise exc.DisconnectionError("the database file was replaced")
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -223,3 +271,13 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def _file_id(path: Path | None) -> tuple[int, int] | None:
+    if path is None:
+        return None
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino

@@ -125,6 +125,11 @@ class CustomerRepository:
             ],
         )
 
+    def get_brief(self, customer_id: int) -> Customer | None:
+        """The customer alone: phones are read when asked for, vehicles, orders and
+        contacts not at all (saving a sheet must not load a fleet's order history)."""
+        return self.session.get(Customer, customer_id)
+
     def get_many(self, customer_ids: Sequence[int], *,
                  with_orders: bool = False) -> dict[int, Customer]:
         """Customers by id with their phones and vehicles (and orders), in three (four)
@@ -318,8 +323,14 @@ class SheetRepository:
         return int(self.session.scalar(select(func.count()).select_from(tables.sheets)) or 0)
 
     def search_ids(self, sheet_filter: SheetFilter, now: datetime,
-                   customer_ids: Sequence[int] | None, limit: int | None = None) -> list[int]:
-        return sheet_queries.search_ids(self.session, sheet_filter, now, customer_ids, limit)
+                   customer_ids: Sequence[int] | None, limit: int | None = None,
+                   offset: int = 0, *, from_end: bool = False) -> list[int]:
+        return sheet_queries.search_ids(self.session, sheet_filter, now, customer_ids, limit,
+                                        offset, from_end=from_end)
+
+    def count_matching(self, sheet_filter: SheetFilter, now: datetime,
+                       customer_ids: Sequence[int] | None) -> int:
+        return sheet_queries.count(self.session, sheet_filter, now, customer_ids)
 
     def rows(self, ids: Sequence[int]) -> list[dict[str, Any]]:
         return sheet_queries.rows(self.session, ids)

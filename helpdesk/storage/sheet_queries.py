@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select, true
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import operators
 
 from helpdesk.domain import text as text_mod
 from helpdesk.domain.complaints import OPEN_STATES, SheetState, parse_number_tail
@@ -92,14 +93,13 @@ def _conditions(f: SheetFilter, now: datetime,
     return where
 
 
-def search_ids(session: Session, f: SheetFilter, now: datetime,
-               customer_ids: Sequence[int] | None, limit: int | None = None) -> list[int]:
-    stmt = select(s.c.id).where(*_conditions(f, now, customer_ids, session))
+def order_by(f: SheetFilter) -> list[ColumnElement[Any]]:
+    """The list's order for the filter's sort (ties broken by id, so it is total)."""
     if f.sort is SheetSort.RECEIVED_ASC:
-        stmt = stmt.order_by(s.c.received_at, s.c.id)
-    elif f.sort is SheetSort.NUMBER:
-        stmt = stmt.order_by(s.c.number)
-    elif f.sort is SheetSort.DUE:
+        return [s.c.received_at.asc(), s.c.id.asc()]
+    if f.sort is SheetSort.NUMBER:
+        return [s.c.number.asc(), s.c.id.asc()]
+    if f.sort is SheetSort.DUE:
         # The deadline that matters next: the response while unanswered, else the
         # resolution; sheets already resolved have none and go last.
         next_due = case(
@@ -107,13 +107,58 @@ def search_ids(session: Session, f: SheetFilter, now: datetime,
             (s.c.state.in_(_RUNNING), s.c.resolution_due_at),
             else_=None,
         )
-        stmt = stmt.order_by(next_due.is_(None), next_due, s.c.id)
-    else:
-        stmt = stmt.order_by(s.c.received_at.desc(), s.c.id.desc())
+        return [next_due.is_(None).asc(), next_due.asc(), s.c.id.asc()]
+    return [s.c.received_at.desc(), s.c.id.desc()]
+
+
+def _reversed(order: list[ColumnElement[Any]]) -> list[ColumnElement[Any]]:
+    flipped: list[ColumnElement[Any]] = []
+    for clause in order:
+        element = clause.element
+        is_desc = clause.modifier is operators.desc_op
+        flipped.append(element.asc() if is_desc else element.desc())
+    return flipped
+
+
+def search_ids(session: Session, f: SheetFilter, now: datetime,
+               customer_ids: Sequence[int] | None, limit: int | None = None,
+               offset: int = 0, *, from_end: bool = False) -> list[int]:
+    """Ids in the list's order; ``from_end``: counted from the last one backwards
+    (row ``offset`` from the end first), so the end of a long list costs no more than
+    its start."""
+    order = order_by(f)
+    stmt = select(s.c.id).where(*_conditions(f, now, customer_ids, session)) \
+        .order_by(*(_reversed(order) if from_end else order))
     if limit is not None:
         stmt = stmt.limit(limit)
-    # Plain cursor iteration: a million ints without building ORM rows.
+    if offset:
+        stmt = stmt.offset(offset)
+    # Plain cursor iteration: many ints without building ORM rows.
     return [row[0] for row in session.execute(stmt)]
+
+
+def count(session: Session, f: SheetFilter, now: datetime,
+          customer_ids: Sequence[int] | None) -> int:
+    """How many sheets the filter finds."""
+    stmt = select(func.count()).select_from(s).where(
+        *_conditions(f, now, customer_ids, session))
+    return int(session.execute(stmt).scalar_one())
+
+
+def floor_sql(f: SheetFilter, now: datetime,
+              customer_ids: Sequence[int] | None = None) -> tuple[str, str, str]:
+    """The filter's WHERE, ORDER BY and reversed ORDER BY as SQLite text (values
+    inlined), for ``scripts/benchmark.py`` to run the same query in plain sqlite3."""
+    from sqlalchemy.dialects import sqlite
+
+    def text(*clauses: ColumnElement[Any]) -> str:
+        return ", ".join(str(c.compile(dialect=sqlite.dialect(),
+                                       compile_kwargs={"literal_binds": True}))
+                         for c in clauses)
+
+    where = and_(true(), *_conditions(f, now, customer_ids))
+    order = order_by(f)
+    return text(where), text(*order), text(*_reversed(order))
 
 
 ROW_COLUMNS = (

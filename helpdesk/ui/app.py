@@ -14,6 +14,7 @@ import functools
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
@@ -29,14 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk.domain.errors import HelpdeskError
-from helpdesk.services import analytics, diagnostics, session, setup
+from helpdesk.services import diagnostics, session, setup
 from helpdesk.ui import context, crash, i18n, messages, resources, widgets
 from helpdesk.ui.context import AppContext
 from helpdesk.ui.first_run import FirstRunDialog
 from helpdesk.ui.gc_guard import GarbageCollector
 from helpdesk.ui.login import LoginDialog
-from helpdesk.ui.main_window import MainWindow, Page
-from helpdesk.ui.tray import DeskTray
+
+if TYPE_CHECKING:
+    from helpdesk.ui.main_window import MainWindow, Page
 
 ORGANIZATION = context.ORGANIZATION
 APPLICATION = context.APPLICATION
@@ -51,8 +53,10 @@ PAGE_TITLES = {
 
 def build_pages(style: QStyle | None = None) -> list[Page]:
     """The pages of the main window, in the order of the toolbar."""
+    # The pages (and the main window) are imported after the login, not before it.
     from helpdesk.ui.complaints.list_page import ComplaintListPage
     from helpdesk.ui.customers.browser import CustomerBrowser
+    from helpdesk.ui.main_window import Page
     from helpdesk.ui.reports.view import ReportsView
     from helpdesk.ui.settings.page import SettingsPage
 
@@ -73,6 +77,7 @@ def build_pages(style: QStyle | None = None) -> list[Page]:
 
 def main_window(ctx: AppContext) -> MainWindow:
     """The main window with every page and the print / reply-letter actions."""
+    from helpdesk.ui.main_window import MainWindow
     from helpdesk.ui.reports import actions
 
     def print_sheet(sheet_id: int) -> None:
@@ -210,6 +215,8 @@ def _session(app: QApplication, database: session.OpenDatabase, settings: QSetti
         window.closed.connect(app.quit)
         # Issue 9: the other desks' commits reach this desk's views within a second.
         stop_watching = database.watch(ctx.bus.publish) if database.watch else None
+        from helpdesk.ui.tray import DeskTray  # after login, with the window
+
         tray = DeskTray(ctx, parent=window)  # due-soon counts and notifications
         tray.open_sheet_requested.connect(window.open_sheet)
         window.statusBar().addPermanentWidget(tray.label)
@@ -217,6 +224,8 @@ def _session(app: QApplication, database: session.OpenDatabase, settings: QSetti
         QTimer.singleShot(0, window.offer_drafts)
         # Reading every order takes seconds on a large database: do it now, in the
         # background, so the customer page's filters answer at once when used.
+        from helpdesk.services import analytics
+
         ctx.run(functools.partial(analytics.prepare, database.uow()), lambda _count: None,
                 _log_preparation_failure,
                 label=QCoreApplication.translate("app", "Preparing customer figures…"))

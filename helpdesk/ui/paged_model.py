@@ -16,7 +16,7 @@ counts, numbered rows, header texts, flags) under both the big lists and
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from enum import IntEnum
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
@@ -114,7 +114,9 @@ class PagedIdsModel(ReadOnlyTableModel, Generic[FilterT, RowT]):
     def __init__(self, ctx: AppContext, initial_filter: FilterT, *, parent: Any = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._ids: list[int] = []
+        # A list, or ids read by windows (services.paging.IdWindows): only len(),
+        # indexing, slices and index() are used.
+        self._ids: Sequence[int] = []
         self._pages: dict[int, dict[int, RowT]] = {}
         self._filter = initial_filter
         self._generation = 0
@@ -123,7 +125,7 @@ class PagedIdsModel(ReadOnlyTableModel, Generic[FilterT, RowT]):
 
     # ------------------------------------------------------------ hooks
     def _query(self, uow: Callable[[], Any], user_id: int,
-               search_filter: FilterT) -> tuple[list[int], Any]:
+               search_filter: FilterT) -> tuple[Sequence[int], Any]:
         """The ids matching ``search_filter`` and any extra data the rows need.
 
         Runs in a worker thread: use the arguments only, never the model."""
@@ -155,10 +157,10 @@ class PagedIdsModel(ReadOnlyTableModel, Generic[FilterT, RowT]):
         query = self._query
         started = time.perf_counter()
 
-        def work() -> tuple[list[int], Any]:
+        def work() -> tuple[Sequence[int], Any]:
             return query(uow, user_id, search_filter)
 
-        def done(result: tuple[list[int], Any]) -> None:
+        def done(result: tuple[Sequence[int], Any]) -> None:
             if not shiboken6.isValid(self) or generation != self._generation:
                 return  # a newer search has started; this answer is stale
             self._apply(result[0], result[1], time.perf_counter() - started)
@@ -185,7 +187,7 @@ class PagedIdsModel(ReadOnlyTableModel, Generic[FilterT, RowT]):
         """Repeat the current search (after a change somewhere)."""
         self.search(self._filter, background=background)
 
-    def _apply(self, ids: list[int], extra: Any, seconds: float) -> None:
+    def _apply(self, ids: Sequence[int], extra: Any, seconds: float) -> None:
         self.beginResetModel()
         self._ids = ids
         self._pages.clear()
@@ -227,10 +229,13 @@ class PagedIdsModel(ReadOnlyTableModel, Generic[FilterT, RowT]):
         rows = self._pages.get(page)
         if rows is None:
             rows = self._load_page(page)
-        return rows.get(self._ids[row])
+        try:
+            return rows.get(self._ids[row])
+        except IndexError:  # ids read by windows: the list shrank since it was counted
+            return None
 
     def _load_page(self, page: int) -> dict[int, RowT]:
-        ids = self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
+        ids = list(self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE])
         rows = {r.id: r for r in self._fetch_rows(ids)}
         self._pages[page] = rows
         self.page_loads += 1
@@ -247,5 +252,8 @@ class PagedIdsModel(ReadOnlyTableModel, Generic[FilterT, RowT]):
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
         if role == IdRole:
-            return self._ids[index.row()]
+            try:
+                return self._ids[index.row()]
+            except IndexError:
+                return None
         return self._cell(index.row(), index.column(), role)

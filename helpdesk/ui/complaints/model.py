@@ -115,8 +115,9 @@ class SheetTableModel(PagedIdsModel[SheetFilter, SheetRow]):
 
     # ------------------------------------------------------------ PagedIdsModel hooks
     def _query(self, uow: Callable[[], Any], user_id: int,
-               search_filter: SheetFilter) -> tuple[list[int], dict[str, list[str]]]:
-        return complaints.list_sheet_ids(uow(), user_id, search_filter), _categories(uow())
+               search_filter: SheetFilter) -> tuple[Sequence[int], dict[str, list[str]]]:
+        # Ids by windows: the count and the first thousand now, the rest as scrolled.
+        return complaints.list_sheets(uow(), user_id, search_filter), _categories(uow())
 
     def _take_extra(self, extra: Mapping[str, Sequence[str]]) -> None:
         self._categories = extra
