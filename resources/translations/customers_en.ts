@@ -4,233 +4,254 @@
 <context>
     <name>AnalyticsView</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="85"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="87"/>
         <source>%1: %2 customers · %3 of revenue</source>
         <translation>%1: %2 customers · %3 of revenue</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="91"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="93"/>
         <source>%1: %2 customers</source>
         <translation>%1: %2 customers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="103"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="105"/>
         <source>No figures yet.</source>
         <translation>No figures yet.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="175"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="177"/>
         <source>All stores</source>
         <translation>All stores</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="179"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="181"/>
         <source>Last 30 days</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="180"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="182"/>
         <source>Last 90 days</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="181"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="183"/>
         <source>Last 12 months</source>
         <translation>Last 12 months</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="185"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="187"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="192"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="194"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="194"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="196"/>
         <source>Retention and CSAT over</source>
         <translation>Retention and CSAT over</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="201"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="203"/>
         <source>Customer pyramid (active = a purchase in 12 months)</source>
         <translation>Customer pyramid (active = a purchase in 12 months)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="207"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="209"/>
         <source>RFM class</source>
         <translation>RFM class</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="208"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="210"/>
         <source>Number of customers</source>
         <translation>Number of customers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="209"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="211"/>
         <source>Revenue</source>
         <translation>Revenue</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="210"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="212"/>
         <source>Avg R/F/M</source>
         <translation>Avg R/F/M</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="211"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="213"/>
         <source>Meaning</source>
         <translation>Meaning</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="216"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="218"/>
         <source>RFM classes</source>
         <translation>RFM classes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="219"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="221"/>
         <source>Key figures</source>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="223"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="225"/>
         <source>Retention rate</source>
         <translation>Retention rate</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="224"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="226"/>
         <source>Repurchase rate</source>
         <translation>Repurchase rate</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="225"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="227"/>
         <source>CSAT (satisfaction ≥ 4)</source>
         <translation>CSAT (satisfaction ≥ 4)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="226"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="228"/>
         <source>Average satisfaction</source>
         <translation>Average satisfaction</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="227"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="229"/>
         <source>Lifecycle</source>
         <translation>Lifecycle</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="237"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="239"/>
         <source>Birthday</source>
         <translation>Birthday</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="238"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="240"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="239"/>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="251"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="241"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="253"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="240"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="242"/>
         <source>Tier</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="241"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="243"/>
         <source>Marketing consent</source>
         <translation>Marketing consent</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="248"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="250"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="249"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="251"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="250"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="252"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="252"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="254"/>
         <source>Sheet / order</source>
         <translation>Sheet / order</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="267"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="269"/>
+        <source>Record first visit after delivery…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="283"/>
         <source>Birthdays this month</source>
         <translation>Birthdays this month</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="268"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="284"/>
         <source>Return visits due</source>
         <translation>Return visits due</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="321"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="312"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="318"/>
+        <source>First visit after delivery</source>
+        <translation type="unfinished">First visit after delivery</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="313"/>
+        <source>Satisfaction of %1 (1–5):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="319"/>
+        <source>What the customer said:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="370"/>
         <source>Computing…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="327"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="376"/>
         <source>Computing customer analytics…</source>
         <translation>Computing customer analytics…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="341"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="390"/>
         <source>%1 — %2 of %3 customers who bought in the previous period bought again</source>
         <translation>%1 — %2 of %3 customers who bought in the previous period bought again</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="350"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="399"/>
         <source>%1 — %2 of %3 buyers bought twice or more</source>
         <translation>%1 — %2 of %3 buyers bought twice or more</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="356"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="405"/>
         <source>%1 — %2 of %3 return visits</source>
         <translation>%1 — %2 of %3 return visits</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="369"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="418"/>
         <source>Birthdays this month (%1)</source>
         <translation>Birthdays this month (%1)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="375"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="424"/>
         <source>Return visits due (%1)</source>
         <translation>Return visits due (%1)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="380"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="429"/>
         <source>As of %1</source>
         <translation>As of %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="415"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="464"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="417"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="466"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="424"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="473"/>
         <source>Since %1</source>
         <translation>Since %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="429"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="478"/>
         <source>Overdue since %1</source>
         <translation>Overdue since %1</translation>
     </message>
@@ -1222,73 +1243,152 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="56"/>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="124"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="78"/>
         <source>Import customers</source>
         <translation>Import customers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="61"/>
-        <source>A .csv or .xlsx file in the customer template</source>
-        <translation>A .csv or .xlsx file in the customer template</translation>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="77"/>
+        <source>Import complaint sheets</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="64"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="83"/>
+        <source>A .csv, .xlsx or .xls file: your own ledger or the template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="86"/>
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="67"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="89"/>
+        <source>Template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="91"/>
+        <source>Save an empty template with Chinese and English headers, an example row and the allowed words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="95"/>
         <source>Check</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="80"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="107"/>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="114"/>
+        <source>Worksheet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="115"/>
+        <source>Encoding (CSV):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="124"/>
+        <source>Your column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="125"/>
+        <source>Read as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="135"/>
         <source>Line</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="81"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="136"/>
         <source>Column</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="82"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="137"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="95"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="154"/>
         <source>Skip bad rows and import the good ones</source>
         <translation>Skip bad rows and import the good ones</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="100"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="159"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="126"/>
-        <source>Tables (*.csv *.xlsx)</source>
-        <translation>Tables (*.csv *.xlsx)</translation>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="201"/>
+        <source>Tables (*.csv *.xlsx *.xls *.xlsm *.ods *.txt)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="167"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="209"/>
+        <source>Save the template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="211"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished">Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="223"/>
+        <source>Template saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="271"/>
+        <source>— choose a worksheet —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="283"/>
+        <source>(ignored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="312"/>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="313"/>
+        <source>Checking every row…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="316"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="369"/>
+        <source>%1 rows imported, %2 rows skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="338"/>
         <source>%1 rows, all correct: ready to import.</source>
         <translation>%1 rows, all correct: ready to import.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="173"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="344"/>
         <source>%1 rows: %2 correct, %3 with problems (listed below by line). Fix the file and check again, or tick &quot;skip bad rows&quot;.</source>
         <translation>%1 rows: %2 correct, %3 with problems (listed below by line). Fix the file and check again, or tick &quot;skip bad rows&quot;.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="200"/>
-        <source>%1 customers imported, %2 rows skipped.</source>
-        <translation>%1 customers imported, %2 rows skipped.</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="208"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="377"/>
         <source>Nothing was imported: the file has problems.</source>
         <translation>Nothing was imported: the file has problems.</translation>
     </message>

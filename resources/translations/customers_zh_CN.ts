@@ -4,233 +4,254 @@
 <context>
     <name>AnalyticsView</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="85"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="87"/>
         <source>%1: %2 customers · %3 of revenue</source>
         <translation>%1：%2 位客户 · 占收入 %3</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="91"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="93"/>
         <source>%1: %2 customers</source>
         <translation>%1：%2 位客户</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="103"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="105"/>
         <source>No figures yet.</source>
         <translation>暂无数据。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="175"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="177"/>
         <source>All stores</source>
         <translation>全部门店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="179"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="181"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="180"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="182"/>
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="181"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="183"/>
         <source>Last 12 months</source>
         <translation>最近 12 个月</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="185"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="187"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="192"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="194"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="194"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="196"/>
         <source>Retention and CSAT over</source>
         <translation>留存率和满意度统计期间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="201"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="203"/>
         <source>Customer pyramid (active = a purchase in 12 months)</source>
         <translation>客户金字塔（活跃 = 12 个月内有购买）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="207"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="209"/>
         <source>RFM class</source>
         <translation>RFM 分类</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="208"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="210"/>
         <source>Number of customers</source>
         <translation>客户数</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="209"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="211"/>
         <source>Revenue</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="210"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="212"/>
         <source>Avg R/F/M</source>
         <translation>平均 R/F/M</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="211"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="213"/>
         <source>Meaning</source>
         <translation>含义</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="216"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="218"/>
         <source>RFM classes</source>
         <translation>RFM 客户分层</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="219"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="221"/>
         <source>Key figures</source>
         <translation>关键指标</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="223"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="225"/>
         <source>Retention rate</source>
         <translation>客户留存率</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="224"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="226"/>
         <source>Repurchase rate</source>
         <translation>复购率</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="225"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="227"/>
         <source>CSAT (satisfaction ≥ 4)</source>
         <translation>客户满意度 CSAT（满意度 ≥ 4）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="226"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="228"/>
         <source>Average satisfaction</source>
         <translation>平均满意度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="227"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="229"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="237"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="239"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="238"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="240"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="239"/>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="251"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="241"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="253"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="240"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="242"/>
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="241"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="243"/>
         <source>Marketing consent</source>
         <translation>营销授权</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="248"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="250"/>
         <source>Due</source>
         <translation>应回访时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="249"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="251"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="250"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="252"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="252"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="254"/>
         <source>Sheet / order</source>
         <translation>抱怨单 / 订单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="267"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="269"/>
+        <source>Record first visit after delivery…</source>
+        <translation>记录交付后首次回访…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="283"/>
         <source>Birthdays this month</source>
         <translation>本月生日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="268"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="284"/>
         <source>Return visits due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="321"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="312"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="318"/>
+        <source>First visit after delivery</source>
+        <translation>交付后首次回访</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="313"/>
+        <source>Satisfaction of %1 (1–5):</source>
+        <translation>%1 的满意度（1–5）：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="319"/>
+        <source>What the customer said:</source>
+        <translation>客户的反馈：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="370"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="327"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="376"/>
         <source>Computing customer analytics…</source>
         <translation>正在计算客户分析…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="341"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="390"/>
         <source>%1 — %2 of %3 customers who bought in the previous period bought again</source>
         <translation>%1 —— 上一期购买的 %3 位客户中有 %2 位再次购买</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="350"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="399"/>
         <source>%1 — %2 of %3 buyers bought twice or more</source>
         <translation>%1 —— %3 位购买客户中有 %2 位购买两次及以上</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="356"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="405"/>
         <source>%1 — %2 of %3 return visits</source>
         <translation>%1 —— %3 次回访中有 %2 次</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="369"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="418"/>
         <source>Birthdays this month (%1)</source>
         <translation>本月生日（%1）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="375"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="424"/>
         <source>Return visits due (%1)</source>
         <translation>待回访（%1）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="380"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="429"/>
         <source>As of %1</source>
         <translation>截至 %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="415"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="464"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="417"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="466"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="424"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="473"/>
         <source>Since %1</source>
         <translation>自 %1 起</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="429"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="478"/>
         <source>Overdue since %1</source>
         <translation>自 %1 起已超时</translation>
     </message>
@@ -1216,73 +1237,152 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="56"/>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="124"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="78"/>
         <source>Import customers</source>
         <translation>导入客户</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="61"/>
-        <source>A .csv or .xlsx file in the customer template</source>
-        <translation>按客户模板填写的 .csv 或 .xlsx 文件</translation>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="77"/>
+        <source>Import complaint sheets</source>
+        <translation>导入抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="64"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="83"/>
+        <source>A .csv, .xlsx or .xls file: your own ledger or the template</source>
+        <translation>.csv、.xlsx 或 .xls 文件：您自己的台账或模板</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="86"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="67"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="89"/>
+        <source>Template…</source>
+        <translation>下载模板…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="91"/>
+        <source>Save an empty template with Chinese and English headers, an example row and the allowed words</source>
+        <translation>保存空白模板：中英文列标题、示例行和可填写的词</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="95"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="80"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="107"/>
+        <source>Automatic</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="114"/>
+        <source>Worksheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="115"/>
+        <source>Encoding (CSV):</source>
+        <translation>编码（CSV）：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="124"/>
+        <source>Your column</source>
+        <translation>您的列</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="125"/>
+        <source>Read as</source>
+        <translation>读作</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="135"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="81"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="136"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="82"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="137"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="95"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="154"/>
         <source>Skip bad rows and import the good ones</source>
         <translation>跳过有问题的行，只导入正确的行</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="100"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="159"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="126"/>
-        <source>Tables (*.csv *.xlsx)</source>
-        <translation>表格 (*.csv *.xlsx)</translation>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="201"/>
+        <source>Tables (*.csv *.xlsx *.xls *.xlsm *.ods *.txt)</source>
+        <translation>表格 (*.csv *.xlsx *.xls *.xlsm *.ods *.txt)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="167"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="209"/>
+        <source>Save the template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="211"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="223"/>
+        <source>Template saved: %1</source>
+        <translation>模板已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="271"/>
+        <source>— choose a worksheet —</source>
+        <translation>— 请选择工作表 —</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="283"/>
+        <source>(ignored)</source>
+        <translation>（忽略）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="312"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="313"/>
+        <source>Checking every row…</source>
+        <translation>正在检查每一行…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="316"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="369"/>
+        <source>%1 rows imported, %2 rows skipped.</source>
+        <translation>已导入 %1 行，跳过 %2 行。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="338"/>
         <source>%1 rows, all correct: ready to import.</source>
         <translation>共 %1 行，全部正确，可以导入。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="173"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="344"/>
         <source>%1 rows: %2 correct, %3 with problems (listed below by line). Fix the file and check again, or tick &quot;skip bad rows&quot;.</source>
         <translation>共 %1 行：%2 行正确，%3 行有问题（下表按行号列出）。请修改文件后重新检查，或勾选“跳过有问题的行”。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="200"/>
-        <source>%1 customers imported, %2 rows skipped.</source>
-        <translation>已导入 %1 位客户，跳过 %2 行。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="208"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="377"/>
         <source>Nothing was imported: the file has problems.</source>
         <translation>未导入任何数据：文件有问题。</translation>
     </message>

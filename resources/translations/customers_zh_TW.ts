@@ -4,233 +4,254 @@
 <context>
     <name>AnalyticsView</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="85"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="87"/>
         <source>%1: %2 customers · %3 of revenue</source>
         <translation>%1：%2 位客戶 · 佔收入 %3</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="91"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="93"/>
         <source>%1: %2 customers</source>
         <translation>%1：%2 位客戶</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="103"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="105"/>
         <source>No figures yet.</source>
         <translation>暫無資料。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="175"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="177"/>
         <source>All stores</source>
         <translation>全部門店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="179"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="181"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="180"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="182"/>
         <source>Last 90 days</source>
         <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="181"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="183"/>
         <source>Last 12 months</source>
         <translation>最近 12 個月</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="185"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="187"/>
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="192"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="194"/>
         <source>Store</source>
         <translation>門店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="194"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="196"/>
         <source>Retention and CSAT over</source>
         <translation>留存率和滿意度統計期間</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="201"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="203"/>
         <source>Customer pyramid (active = a purchase in 12 months)</source>
         <translation>客戶金字塔（活躍 = 12 個月內有購買）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="207"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="209"/>
         <source>RFM class</source>
         <translation>RFM 分類</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="208"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="210"/>
         <source>Number of customers</source>
         <translation>客戶數</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="209"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="211"/>
         <source>Revenue</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="210"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="212"/>
         <source>Avg R/F/M</source>
         <translation>平均 R/F/M</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="211"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="213"/>
         <source>Meaning</source>
         <translation>含義</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="216"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="218"/>
         <source>RFM classes</source>
         <translation>RFM 客戶分層</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="219"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="221"/>
         <source>Key figures</source>
         <translation>關鍵指標</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="223"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="225"/>
         <source>Retention rate</source>
         <translation>客戶留存率</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="224"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="226"/>
         <source>Repurchase rate</source>
         <translation>回購率</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="225"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="227"/>
         <source>CSAT (satisfaction ≥ 4)</source>
         <translation>客戶滿意度 CSAT（滿意度 ≥ 4）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="226"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="228"/>
         <source>Average satisfaction</source>
         <translation>平均滿意度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="227"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="229"/>
         <source>Lifecycle</source>
         <translation>生命週期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="237"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="239"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="238"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="240"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="239"/>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="251"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="241"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="253"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="240"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="242"/>
         <source>Tier</source>
         <translation>客戶等級</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="241"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="243"/>
         <source>Marketing consent</source>
         <translation>行銷授權</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="248"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="250"/>
         <source>Due</source>
         <translation>應回訪時間</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="249"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="251"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="250"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="252"/>
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="252"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="254"/>
         <source>Sheet / order</source>
         <translation>抱怨單 / 訂單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="267"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="269"/>
+        <source>Record first visit after delivery…</source>
+        <translation>記錄交付後首次回訪…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="283"/>
         <source>Birthdays this month</source>
         <translation>本月生日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="268"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="284"/>
         <source>Return visits due</source>
         <translation>待回訪</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="321"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="312"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="318"/>
+        <source>First visit after delivery</source>
+        <translation>交付後首次回訪</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="313"/>
+        <source>Satisfaction of %1 (1–5):</source>
+        <translation>%1 的滿意度（1–5）：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="319"/>
+        <source>What the customer said:</source>
+        <translation>客戶的反饋：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="370"/>
         <source>Computing…</source>
         <translation>正在計算…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="327"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="376"/>
         <source>Computing customer analytics…</source>
         <translation>正在計算客戶分析…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="341"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="390"/>
         <source>%1 — %2 of %3 customers who bought in the previous period bought again</source>
         <translation>%1 —— 上一期購買的 %3 位客戶中有 %2 位再次購買</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="350"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="399"/>
         <source>%1 — %2 of %3 buyers bought twice or more</source>
         <translation>%1 —— %3 位購買客戶中有 %2 位購買兩次以上</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="356"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="405"/>
         <source>%1 — %2 of %3 return visits</source>
         <translation>%1 —— %3 次回訪中有 %2 次</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="369"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="418"/>
         <source>Birthdays this month (%1)</source>
         <translation>本月生日（%1）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="375"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="424"/>
         <source>Return visits due (%1)</source>
         <translation>待回訪（%1）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="380"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="429"/>
         <source>As of %1</source>
         <translation>截至 %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="415"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="464"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="417"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="466"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="424"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="473"/>
         <source>Since %1</source>
         <translation>自 %1 起</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="429"/>
+        <location filename="../../helpdesk/ui/customers/analytics_view.py" line="478"/>
         <source>Overdue since %1</source>
         <translation>自 %1 起已逾時</translation>
     </message>
@@ -1216,73 +1237,152 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="56"/>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="124"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="78"/>
         <source>Import customers</source>
         <translation>匯入客戶</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="61"/>
-        <source>A .csv or .xlsx file in the customer template</source>
-        <translation>依客戶範本填寫的 .csv 或 .xlsx 檔案</translation>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="77"/>
+        <source>Import complaint sheets</source>
+        <translation>匯入抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="64"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="83"/>
+        <source>A .csv, .xlsx or .xls file: your own ledger or the template</source>
+        <translation>.csv、.xlsx 或 .xls 檔案：您自己的台帳或範本</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="86"/>
         <source>Choose…</source>
         <translation>選擇…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="67"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="89"/>
+        <source>Template…</source>
+        <translation>下載範本…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="91"/>
+        <source>Save an empty template with Chinese and English headers, an example row and the allowed words</source>
+        <translation>儲存空白範本：中英文欄標題、範例列和可填寫的詞</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="95"/>
         <source>Check</source>
         <translation>檢查</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="80"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="107"/>
+        <source>Automatic</source>
+        <translation>自動識別</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="114"/>
+        <source>Worksheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="115"/>
+        <source>Encoding (CSV):</source>
+        <translation>編碼（CSV）：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="124"/>
+        <source>Your column</source>
+        <translation>您的欄</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="125"/>
+        <source>Read as</source>
+        <translation>讀作</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="135"/>
         <source>Line</source>
         <translation>列號</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="81"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="136"/>
         <source>Column</source>
         <translation>欄</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="82"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="137"/>
         <source>Problem</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="95"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="154"/>
         <source>Skip bad rows and import the good ones</source>
         <translation>略過有問題的列，只匯入正確的列</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="100"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="159"/>
         <source>Import</source>
         <translation>匯入</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="126"/>
-        <source>Tables (*.csv *.xlsx)</source>
-        <translation>表格 (*.csv *.xlsx)</translation>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="201"/>
+        <source>Tables (*.csv *.xlsx *.xls *.xlsm *.ods *.txt)</source>
+        <translation>表格 (*.csv *.xlsx *.xls *.xlsm *.ods *.txt)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="167"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="209"/>
+        <source>Save the template</source>
+        <translation>儲存範本</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="211"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 活頁簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="223"/>
+        <source>Template saved: %1</source>
+        <translation>範本已儲存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="271"/>
+        <source>— choose a worksheet —</source>
+        <translation>— 請選擇工作表 —</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="283"/>
+        <source>(ignored)</source>
+        <translation>（忽略）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="312"/>
+        <source>Importing…</source>
+        <translation>正在匯入…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="313"/>
+        <source>Checking every row…</source>
+        <translation>正在檢查每一列…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="316"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="369"/>
+        <source>%1 rows imported, %2 rows skipped.</source>
+        <translation>已匯入 %1 列，略過 %2 列。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="338"/>
         <source>%1 rows, all correct: ready to import.</source>
         <translation>共 %1 列，全部正確，可以匯入。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="173"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="344"/>
         <source>%1 rows: %2 correct, %3 with problems (listed below by line). Fix the file and check again, or tick &quot;skip bad rows&quot;.</source>
         <translation>共 %1 列：%2 列正確，%3 列有問題（下表按列號列出）。請修改檔案後重新檢查，或勾選「略過有問題的列」。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="200"/>
-        <source>%1 customers imported, %2 rows skipped.</source>
-        <translation>已匯入 %1 位客戶，略過 %2 列。</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="208"/>
+        <location filename="../../helpdesk/ui/customers/import_dialog.py" line="377"/>
         <source>Nothing was imported: the file has problems.</source>
         <translation>未匯入任何資料：檔案有問題。</translation>
     </message>

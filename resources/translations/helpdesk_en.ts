@@ -71,107 +71,214 @@ Added by %3 at %4</source>
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="45"/>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="49"/>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="115"/>
+        <source>Back up now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="52"/>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="135"/>
+        <source>Restore from a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="60"/>
+        <source>Back up automatically every day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="64"/>
+        <source>e.g. E:\Helpdesk backups (a USB drive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="66"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="74"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="77"/>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="109"/>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="78"/>
+        <source>Keep:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="98"/>
+        <source>Last backup: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="100"/>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="125"/>
+        <source>Backing up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="129"/>
+        <source>Backup written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="136"/>
+        <source>Helpdesk database (*.db);;All files (*)</source>
+        <translation type="unfinished">Helpdesk database (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="140"/>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="141"/>
+        <source>Replace the database with %1? Close Helpdesk on every other desk first. The current database is kept as a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="153"/>
+        <source>Restored from %1. Log in again to work on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="167"/>
+        <source>Saved.</source>
+        <translation type="unfinished">Saved.</translation>
+    </message>
+</context>
+<context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="371"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="419"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="372"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="420"/>
         <source>Make-up day hours:</source>
         <translation>Make-up day hours:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="373"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="421"/>
         <source>Public holidays (closed):</source>
         <translation>Public holidays (closed):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="374"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="422"/>
         <source>Make-up working days (调休, open):</source>
         <translation>Make-up working days (调休, open):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="376"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="424"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="377"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="425"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="378"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="426"/>
+        <source>to (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
+        <source>Load official holidays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="479"/>
+        <source>Import list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="430"/>
+        <source>A text file with one date or range per line, e.g. 2027-10-01~2027-10-07; a line with 补班 or workday is a make-up working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="432"/>
         <source>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</source>
         <translation>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="384"/>
-        <source>Archive file</source>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="447"/>
+        <source>%1: %2 days off and %3 make-up working days added; press Save to keep them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="385"/>
-        <source>Archive (*.db)</source>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="474"/>
+        <source>%1 days off and %2 make-up working days added; press Save to keep them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="388"/>
-        <source>Remove archived sheets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="389"/>
-        <source>%1 closed sheet(s) were written to the archive and checked. Remove them from this database now? (The archive keeps them.)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="404"/>
-        <source>%1 sheet(s) archived to %2</source>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="480"/>
+        <source>Text (*.txt *.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="793"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="847"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="793"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="847"/>
         <source>Simplified Chinese</source>
         <translation>Simplified Chinese</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="793"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="847"/>
         <source>Traditional Chinese</source>
         <translation>Traditional Chinese</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="794"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="848"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="795"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="849"/>
         <source>Add category</source>
         <translation>Add category</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="796"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="850"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="797"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="851"/>
         <source>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</source>
         <translation>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="856"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="910"/>
         <source>Row %1: </source>
         <translation>Row %1: </translation>
     </message>
@@ -179,32 +286,32 @@ Added by %3 at %4</source>
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="169"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
         <source>Your input and the saved sheet</source>
         <translation>Your input and the saved sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
         <source>Your input</source>
         <translation>Your input</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
         <source>Saved now</source>
         <translation>Saved now</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="187"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="191"/>
         <source>Differences are in bold. Copy what you need (select a cell and press Ctrl+C), then reload.</source>
         <translation>Differences are in bold. Copy what you need (select a cell and press Ctrl+C), then reload.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="191"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="195"/>
         <source>&amp;Reload now</source>
         <translation>&amp;Reload now</translation>
     </message>
@@ -212,97 +319,107 @@ Added by %3 at %4</source>
 <context>
     <name>ComplaintListPage</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
         <source>&amp;Search:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
         <source>Number or its last digits, name, pinyin (zs), phone tail, plate, VIN tail, order, words in the text (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="204"/>
         <source>S&amp;tatus:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="205"/>
         <source>&amp;New sheet</source>
         <translation>&amp;New sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>Register a new complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="203"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
         <source>&amp;Mine</source>
         <translation>&amp;Mine</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="204"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
         <source>Only sheets I am responsible for</source>
         <translation>Only sheets I am responsible for</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="205"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="209"/>
+        <source>Re&amp;gistered by me</source>
+        <translation>Re&amp;gistered by me</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="210"/>
+        <source>Only sheets I registered</source>
+        <translation>Only sheets I registered</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="211"/>
         <source>Received from</source>
         <translation>Received from</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="212"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="213"/>
         <source>Clear filters</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
         <source>Open (not closed)</source>
         <translation>Open (not closed)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="213"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="219"/>
         <source>Any deadline</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="216"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="222"/>
         <source>All channels</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="220"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="226"/>
         <source>All severities</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="224"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="230"/>
         <source>All categories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="228"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="234"/>
         <source>All stores</source>
         <translation>All stores</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="404"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="414"/>
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="426"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="440"/>
         <source>%n sheet(s)</source>
         <translation>
             <numerusform>%n sheet</numerusform>
@@ -310,9 +427,92 @@ Added by %3 at %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="427"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="441"/>
         <source>searched in %1 s</source>
         <translation>searched in %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>ConcurrentNotice</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="53"/>
+        <source>Vehicle or order</source>
+        <translation>Vehicle or order</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="54"/>
+        <source>Rework</source>
+        <translation>Rework</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="60"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="73"/>
+        <source>Corrective actions</source>
+        <translation>Corrective actions</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="74"/>
+        <source>Return visits</source>
+        <translation>Return visits</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="75"/>
+        <source>Progress log</source>
+        <translation>Progress log</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="76"/>
+        <source>Linked sheet</source>
+        <translation>Linked sheet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="102"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="103"/>
+        <source>the sheet</source>
+        <translation>the sheet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="133"/>
+        <source>&amp;Merge into my input</source>
+        <translation>&amp;Merge into my input</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="134"/>
+        <source>Co&amp;mpare…</source>
+        <translation>Co&amp;mpare…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="135"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="141"/>
+        <source>Another user</source>
+        <translation>Another user</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="143"/>
+        <source>%1 changed this sheet at %2: %3.</source>
+        <translation>%1 changed this sheet at %2: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="147"/>
+        <source>You changed %1 too: saving would be refused. Compare, copy your text, then reload.</source>
+        <translation>You changed %1 too: saving would be refused. Compare, copy your text, then reload.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="150"/>
+        <source>Your input is in other fields: merge it into their version, then save.</source>
+        <translation>Your input is in other fields: merge it into their version, then save.</translation>
     </message>
 </context>
 <context>
@@ -427,7 +627,7 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="115"/>
+        <location filename="../../helpdesk/ui/app.py" line="121"/>
         <source>The database cannot be opened</source>
         <translation>The database cannot be opened</translation>
     </message>
@@ -435,89 +635,145 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>DatabaseTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="242"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="243"/>
         <source>Open now: %1</source>
         <translation>Open now: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="245"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="246"/>
         <source>One desk: a SQLite file on this computer (never on a network drive). Several desks: a PostgreSQL server, e.g. postgresql://helpdesk:password@server/helpdesk. Leave empty for the default file in your data folder. The new location is used from the next start.</source>
         <translation>One desk: a SQLite file on this computer (never on a network drive). Several desks: a PostgreSQL server, e.g. postgresql://helpdesk:password@server/helpdesk. Leave empty for the default file in your data folder. The new location is used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="250"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="251"/>
         <source>Choose file…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="251"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="252"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Test connection</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="252"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="253"/>
         <source>Use from next start</source>
         <translation>Use from next start</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="253"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="254"/>
         <source>Default file</source>
         <translation>Default file</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="257"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="258"/>
         <source>Database file</source>
         <translation>Database file</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="258"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="259"/>
         <source>Helpdesk database (*.db);;All files (*)</source>
         <translation>Helpdesk database (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="268"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="269"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="279"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="280"/>
         <source>Testing the database connection…</source>
         <translation>Testing the database connection…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="284"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="285"/>
         <source>✗ Cannot connect: %1</source>
         <translation>✗ Cannot connect: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="289"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="290"/>
         <source>✓ Connected: a Helpdesk database, ready to use.</source>
         <translation>✓ Connected: a Helpdesk database, ready to use.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="291"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="292"/>
         <source>✓ Connected: a Helpdesk database of an older version; it is upgraded (after a backup) when opened.</source>
         <translation>✓ Connected: a Helpdesk database of an older version; it is upgraded (after a backup) when opened.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="294"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="295"/>
         <source>✓ Connected: empty; Helpdesk will offer the first-run setup.</source>
         <translation>✓ Connected: empty; Helpdesk will offer the first-run setup.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="307"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="308"/>
         <source>Saved: Helpdesk opens %1 from the next start.</source>
         <translation>Saved: Helpdesk opens %1 from the next start.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="310"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="311"/>
         <source>The password is kept in the system&apos;s credential store.</source>
         <translation>The password is kept in the system&apos;s credential store.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="313"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="314"/>
         <source>This computer has no credential store: the password is kept in the configuration file, readable only by you.</source>
         <translation>This computer has no credential store: the password is kept in the configuration file, readable only by you.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskTray</name>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/tray.py" line="176"/>
+        <source>%n sheet(s) need attention</source>
+        <translation>
+            <numerusform>%n sheet needs attention</numerusform>
+            <numerusform>%n sheets need attention</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="194"/>
+        <source>Due soon: %1</source>
+        <translation>Due soon: %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="195"/>
+        <source>%1 — due at %2</source>
+        <translation>%1 — due at %2</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="197"/>
+        <source>Overdue: %1</source>
+        <translation>Overdue: %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="198"/>
+        <source>%1 — was due at %2</source>
+        <translation>%1 — was due at %2</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="200"/>
+        <source>Assigned to you: %1</source>
+        <translation>Assigned to you: %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="206"/>
+        <source>New complaint (%1): %2</source>
+        <translation>New complaint (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="214"/>
+        <source>Mine: %1 due soon, %2 overdue · Store: %3 due soon, %4 overdue</source>
+        <translation>Mine: %1 due soon, %2 overdue · Store: %3 due soon, %4 overdue</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="227"/>
+        <source>Show Helpdesk</source>
+        <translation>Show Helpdesk</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="228"/>
+        <source>Sound with notifications</source>
+        <translation>Sound with notifications</translation>
     </message>
 </context>
 <context>
@@ -666,145 +922,186 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="113"/>
+        <location filename="../../helpdesk/ui/login.py" line="114"/>
         <source>Log in — Helpdesk</source>
         <translation>Log in — Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="114"/>
+        <location filename="../../helpdesk/ui/login.py" line="115"/>
         <source>Complaint desk</source>
         <translation>Complaint desk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="115"/>
+        <location filename="../../helpdesk/ui/login.py" line="116"/>
         <source>&amp;User name:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="116"/>
+        <location filename="../../helpdesk/ui/login.py" line="117"/>
         <source>&amp;Password:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="117"/>
+        <location filename="../../helpdesk/ui/login.py" line="118"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="118"/>
+        <location filename="../../helpdesk/ui/login.py" line="119"/>
         <source>Log &amp;in</source>
         <translation>Log &amp;in</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="119"/>
+        <location filename="../../helpdesk/ui/login.py" line="120"/>
         <source>&amp;Database…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="120"/>
+        <location filename="../../helpdesk/ui/login.py" line="121"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="137"/>
+        <location filename="../../helpdesk/ui/login.py" line="138"/>
         <source>Enter your user name.</source>
         <translation>Enter your user name.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="144"/>
+        <location filename="../../helpdesk/ui/login.py" line="145"/>
         <source>Checking the password…</source>
         <translation>Checking the password…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/login.py" line="164"/>
+        <source>This computer&apos;s clock is %n minute(s) behind the database server&apos;s.</source>
+        <translation>
+            <numerusform>This computer&apos;s clock is %n minute behind the database server&apos;s.</numerusform>
+            <numerusform>This computer&apos;s clock is %n minutes behind the database server&apos;s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/login.py" line="166"/>
+        <source>This computer&apos;s clock is %n minute(s) ahead of the database server&apos;s.</source>
+        <translation>
+            <numerusform>This computer&apos;s clock is %n minute ahead of the database server&apos;s.</numerusform>
+            <numerusform>This computer&apos;s clock is %n minutes ahead of the database server&apos;s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="168"/>
+        <source>Clock</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="169"/>
+        <source>Helpdesk uses the server&apos;s time for every sheet; please have the computer&apos;s clock set right.</source>
+        <translation>Helpdesk uses the server&apos;s time for every sheet; please have the computer&apos;s clock set right.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="217"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="327"/>
         <source>Helpdesk — complaint desk</source>
         <translation>Helpdesk — complaint desk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="218"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="328"/>
         <source>&amp;New sheet</source>
         <translation>&amp;New sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="219"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="329"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>Register a new complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="220"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="330"/>
         <source>&amp;Open sheet by number…</source>
         <translation>&amp;Open sheet by number…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="221"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="331"/>
         <source>&amp;Find</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="222"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="332"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="223"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="333"/>
         <source>&amp;Log out</source>
         <translation>&amp;Log out</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="224"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="334"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="225"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="335"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="226"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="336"/>
         <source>&amp;About Helpdesk</source>
         <translation>&amp;About Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="229"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="339"/>
+        <source>&amp;Import complaint sheets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="340"/>
+        <source>&amp;Backups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="342"/>
+        <source>&amp;Verify the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="343"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="230"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="344"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="231"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="345"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="236"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="350"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="238"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="352"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="317"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="432"/>
         <source>Open sheet</source>
         <translation>Open sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="471"/>
         <source>Unsaved sheets found</source>
         <translation>Unsaved sheets found</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="357"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="472"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>%n complaint sheet was not saved when the program last ended. Restore it now?</numerusform>
@@ -812,77 +1109,102 @@ If it happens again, send the log file to your support contact:
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="475"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="476"/>
         <source>&amp;Discard</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="362"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="477"/>
         <source>Ask me &amp;later</source>
         <translation>Ask me &amp;later</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="414"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="529"/>
         <source>New complaint sheet</source>
         <translation>New complaint sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="415"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="530"/>
         <source>Open a sheet by its number</source>
         <translation>Open a sheet by its number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="416"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="531"/>
         <source>Search the complaint list</source>
         <translation>Search the complaint list</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="417"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="532"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>Complaints, customers, reports, settings</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="418"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="533"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="534"/>
         <source>Save the sheet</source>
         <translation>Save the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="535"/>
         <source>Print the sheet</source>
         <translation>Print the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="421"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="536"/>
         <source>Close the dialog or sheet window</source>
         <translation>Close the dialog or sheet window</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="422"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="537"/>
         <source>Next / previous field</source>
         <translation>Next / previous field</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="424"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="539"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="439"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="554"/>
         <source>About Helpdesk</source>
         <translation>About Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="433"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="566"/>
+        <source>Verifying the audit trail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="571"/>
+        <source>The audit trail is intact: %1 entries, each linked to the one before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="577"/>
+        <source>The audit trail was altered: entry #%1 (%2, %3) and every entry after it no longer match their hash chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="582"/>
+        <source>The database&apos;s guards of the audit trail were removed or switched off: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="587"/>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="548"/>
         <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
 Database: %2
@@ -895,22 +1217,52 @@ Data folder: %3
 Log file: %4</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="227"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="261"/>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="262"/>
+        <source>The database was restored. Helpdesk closes now; start it again to work on the restored data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="291"/>
+        <source>Last backup: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="292"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="294"/>
+        <source>Older than 2 days: back up now (File &gt; Backups…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="307"/>
+        <source>No public holidays for next year yet (%1): Settings &gt; Calendar &gt; Load official holidays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="337"/>
         <source>Open &amp;log folder</source>
         <translation>Open &amp;log folder</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="228"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="338"/>
         <source>Copy &amp;diagnostics</source>
         <translation>Copy &amp;diagnostics</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="318"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="433"/>
         <source>Sheet number or its last digits (e.g. TS-2026-000123 or 123):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="443"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="558"/>
         <source>Diagnostics copied to the clipboard</source>
         <translation>Diagnostics copied to the clipboard</translation>
     </message>
@@ -918,37 +1270,37 @@ Log file: %4</translation>
 <context>
     <name>PersonalTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="370"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="371"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="370"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="371"/>
         <source>Current password:</source>
         <translation>Current password:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="370"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="371"/>
         <source>New password:</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="371"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="372"/>
         <source>New password again:</source>
         <translation>New password again:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="373"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="374"/>
         <source>My password</source>
         <translation>My password</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="374"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="375"/>
         <source>Change my password</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="398"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="399"/>
         <source>Your password is changed.</source>
         <translation>Your password is changed.</translation>
     </message>
@@ -956,12 +1308,12 @@ Log file: %4</translation>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="725"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="779"/>
         <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
         <translation>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="728"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="782"/>
         <source>Back to the built-in list</source>
         <translation>Back to the built-in list</translation>
     </message>
@@ -969,170 +1321,203 @@ Log file: %4</translation>
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
         <source>Response</source>
         <translation>Response</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="489"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="569"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="489"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="569"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="489"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="569"/>
         <source>Escalate to maker</source>
         <translation>Escalate to maker</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="490"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="570"/>
         <source>Note for staff</source>
         <translation>Note for staff</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="491"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="571"/>
         <source>Add row</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="492"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="572"/>
         <source>Remove row</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="493"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="662"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="716"/>
         <source>Replace by preset</source>
         <translation>Replace by preset</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="496"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="576"/>
         <source>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</source>
         <translation>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="521"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="601"/>
         <source>(any)</source>
         <translation>(any)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
-        <source>Archive file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="575"/>
-        <source>Archive (*.db)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="578"/>
-        <source>Remove archived sheets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="579"/>
-        <source>%1 closed sheet(s) were written to the archive and checked. Remove them from this database now? (The archive keeps them.)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="594"/>
-        <source>%1 sheet(s) archived to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="645"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="699"/>
         <source>Row %1: %2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="663"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="717"/>
         <source>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</source>
         <translation>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="674"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="728"/>
         <source>Preset loaded: press Save to keep it.</source>
         <translation>Preset loaded: press Save to keep it.</translation>
     </message>
 </context>
 <context>
+    <name>RepeatPanel</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="147"/>
+        <source>This customer&apos;s complaints (open, or in the last %1 days): %2</source>
+        <translation>This customer&apos;s complaints (open, or in the last %1 days): %2</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="151"/>
+        <source>Repeats %1</source>
+        <translation>Repeats %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="152"/>
+        <source>Not linked to an earlier complaint.</source>
+        <translation>Not linked to an earlier complaint.</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="180"/>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="180"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="180"/>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="180"/>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="181"/>
+        <source>Open sheet</source>
+        <translation>Open sheet</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="182"/>
+        <source>Link this sheet to it</source>
+        <translation>Link this sheet to it</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="183"/>
+        <source>Unlink</source>
+        <translation>Unlink</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="484"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="486"/>
         <source>Store:</source>
         <translation>Store:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="486"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="486"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
         <source>Working hours</source>
         <translation>Working hours</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="487"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
         <source>Deadlines (SLA)</source>
         <translation>Deadlines (SLA)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="487"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
         <source>Banned phrases</source>
         <translation>Banned phrases</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="490"/>
         <source>Categories</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="490"/>
         <source>Users and roles</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="491"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="491"/>
         <source>Language and password</source>
         <translation>Language and password</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="492"/>
+        <source>Time and warnings</source>
+        <translation>Time and warnings</translation>
     </message>
 </context>
 <context>
     <name>SheetForm</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="340"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="350"/>
         <source>Deadlines</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="341"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="351"/>
         <source>Response:</source>
         <translation>Response:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="342"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="352"/>
         <source>Resolution:</source>
         <translation>Resolution:</translation>
     </message>
@@ -1377,37 +1762,37 @@ Log file: %4</translation>
         <translation>Check effectiveness…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="345"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="355"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="346"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="356"/>
         <source>Save the sheet (Ctrl+S)</source>
         <translation>Save the sheet (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="347"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="357"/>
         <source>&amp;Print…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="348"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="358"/>
         <source>Print the sheet for signatures (Ctrl+P)</source>
         <translation>Print the sheet for signatures (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="349"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="359"/>
         <source>Reply l&amp;etter…</source>
         <translation>Reply l&amp;etter…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="350"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="360"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="351"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="361"/>
         <source>Close this window (Esc)</source>
         <translation>Close this window (Esc)</translation>
     </message>
@@ -1502,7 +1887,7 @@ Log file: %4</translation>
         <translation>New vehicle…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="407"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="422"/>
         <source>New complaint sheet</source>
         <translation>New complaint sheet</translation>
     </message>
@@ -1522,243 +1907,256 @@ Log file: %4</translation>
         <translation>Closed by %1 at %2.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="446"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="461"/>
         <source>Possible only when the sheet is: %1 (now: %2).</source>
         <translation>Possible only when the sheet is: %1 (now: %2).</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="454"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="469"/>
         <source>Record that the complaint was answered now</source>
         <translation>Record that the complaint was answered now</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="455"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="470"/>
         <source>Give the sheet to the responsible area and person chosen above</source>
         <translation>Give the sheet to the responsible area and person chosen above</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="457"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="472"/>
         <source>Stop the resolution clock while the customer must act</source>
         <translation>Stop the resolution clock while the customer must act</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="458"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="473"/>
         <source>Start the resolution clock again</source>
         <translation>Start the resolution clock again</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="459"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="474"/>
         <source>Needs the root cause, the correction and a concrete long-term measure</source>
         <translation>Needs the root cause, the correction and a concrete long-term measure</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="461"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="476"/>
         <source>Record the customer&apos;s feedback and satisfaction</source>
         <translation>Record the customer&apos;s feedback and satisfaction</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="462"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="477"/>
         <source>Close the sheet (service director)</source>
         <translation>Close the sheet (service director)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="463"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="478"/>
         <source>Work on the sheet again</source>
         <translation>Work on the sheet again</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="470"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="471"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="485"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="486"/>
         <source>set when saved</source>
         <translation>set when saved</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="474"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="489"/>
         <source>The deadlines follow the store&apos;s policy for the channel and severity chosen.</source>
         <translation>The deadlines follow the store&apos;s policy for the channel and severity chosen.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="488"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="503"/>
         <source>Answered %1</source>
         <translation>Answered %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="489"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="504"/>
         <source>on time</source>
         <translation>on time</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="489"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="504"/>
         <source>late</source>
         <translation>late</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="510"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="525"/>
         <source>Major media complaint: escalated to the manufacturer&apos;s PR department.</source>
         <translation>Major media complaint: escalated to the manufacturer&apos;s PR department.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="716"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="56"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="773"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="718"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="57"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="775"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="720"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="58"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="777"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="722"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="59"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="779"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="724"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="62"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="781"/>
         <source>Mileage (km)</source>
         <translation>Mileage (km)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="726"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="63"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="783"/>
         <source>What the customer says</source>
         <translation>What the customer says</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="727"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="64"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="784"/>
         <source>What the customer asks for</source>
         <translation>What the customer asks for</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="729"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="68"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="786"/>
         <source>Root cause</source>
         <translation>Root cause</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="730"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="69"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="787"/>
         <source>Immediate correction</source>
         <translation>Immediate correction</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="731"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="70"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="788"/>
         <source>Compensation (¥)</source>
         <translation>Compensation (¥)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="733"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="71"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="790"/>
         <source>Long-term measure</source>
         <translation>Long-term measure</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="734"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="65"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="791"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="735"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="52"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="792"/>
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="850"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="911"/>
         <source>What the customer must do:</source>
         <translation>What the customer must do:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="856"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="917"/>
         <source>The resolution clock stops until you resume the sheet.</source>
         <translation>The resolution clock stops until you resume the sheet.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="860"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="921"/>
         <source>(choose 1–5)</source>
         <translation>(choose 1–5)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="870"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="931"/>
         <source>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</source>
         <translation>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="873"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="934"/>
         <source>What the customer said:</source>
         <translation>What the customer said:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="875"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="936"/>
         <source>Kind of visit:</source>
         <translation>Kind of visit:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="876"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="937"/>
         <source>How:</source>
         <translation>How:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="887"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="948"/>
         <source>Closing remark:</source>
         <translation>Closing remark:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="893"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="954"/>
         <source>Closing ends the work on this complaint. It can be reopened by the service director.</source>
         <translation>Closing ends the work on this complaint. It can be reopened by the service director.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="897"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="958"/>
         <source>Why it is reopened:</source>
         <translation>Why it is reopened:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="943"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1004"/>
         <source>(choose)</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="951"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1012"/>
         <source>What changes:</source>
         <translation>What changes:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="953"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1014"/>
         <source>Owner:</source>
         <translation>Owner:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="954"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1015"/>
         <source>Due:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="962"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1023"/>
         <source>Add a corrective action</source>
         <translation>Add a corrective action</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="979"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1040"/>
         <source>Result:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="980"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1041"/>
         <source>How it was checked:</source>
         <translation>How it was checked:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="989"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1050"/>
         <source>Effectiveness of: %1</source>
         <translation>Effectiveness of: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1018"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1079"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1019"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1080"/>
         <source>Save your changes to this sheet?</source>
         <translation>Save your changes to this sheet?</translation>
     </message>
@@ -1821,12 +2219,12 @@ Log file: %4</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="140"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="141"/>
         <source>Searching complaints…</source>
         <translation>Searching complaints…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="159"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="160"/>
         <source>Due %1</source>
         <translation>Due %1</translation>
     </message>
@@ -1915,116 +2313,144 @@ Log file: %4</translation>
     </message>
 </context>
 <context>
+    <name>TimeAndWarningsTab</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="75"/>
+        <source>Store &amp;time zone:</source>
+        <translation>Store &amp;time zone:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="75"/>
+        <source>Warn in the &amp;last:</source>
+        <translation>Warn in the &amp;last:</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="76"/>
+        <source>…but at least (&amp;minutes):</source>
+        <translation>…but at least (&amp;minutes):</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="78"/>
+        <source>Share of the time a deadline allows</source>
+        <translation>Share of the time a deadline allows</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="80"/>
+        <source>Every desk shows and stores times in the store&apos;s time zone, whatever the time zone of its computer. A deadline turns amber, and its responsible person is notified, in the last part of the time allowed (a third of a 2-hour response: 40 minutes), never shorter than the minimum. Other desks use the new values within seconds.</source>
+        <translation>Every desk shows and stores times in the store&apos;s time zone, whatever the time zone of its computer. A deadline turns amber, and its responsible person is notified, in the last part of the time allowed (a third of a 2-hour response: 40 minutes), never shorter than the minimum. Other desks use the new values within seconds.</translation>
+    </message>
+</context>
+<context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
         <source>Roles</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="89"/>
         <source>Last login</source>
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="89"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="90"/>
         <source>Add user…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="90"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="91"/>
         <source>Edit…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="91"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="92"/>
         <source>Set password…</source>
         <translation>Set password…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="97"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="98"/>
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="97"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="98"/>
         <source>Deactivated</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="99"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="100"/>
         <source>Active, no login</source>
         <translation>Active, no login</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="132"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="133"/>
         <source>User name:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="133"/>
-        <location filename="../../helpdesk/ui/settings/page.py" line="156"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="134"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="157"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="134"/>
-        <location filename="../../helpdesk/ui/settings/page.py" line="157"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="135"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="158"/>
         <source>Roles:</source>
         <translation>Roles:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="136"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="137"/>
         <source>Password (empty: cannot log in):</source>
         <translation>Password (empty: cannot log in):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="145"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="146"/>
         <source>Add user</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="152"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="153"/>
         <source>May log in and be chosen</source>
         <translation>May log in and be chosen</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="159"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="160"/>
         <source>Active:</source>
         <translation>Active:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="167"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="168"/>
         <source>Edit %1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="176"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="177"/>
         <source>New password:</source>
         <translation>New password:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="183"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="184"/>
         <source>Password of %1</source>
         <translation>Password of %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="188"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="189"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
@@ -2046,17 +2472,17 @@ Log file: %4</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="145"/>
+        <location filename="../../helpdesk/ui/app.py" line="151"/>
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="202"/>
+        <location filename="../../helpdesk/ui/app.py" line="208"/>
         <source>Choose the database to open.</source>
         <translation>Choose the database to open.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="216"/>
+        <location filename="../../helpdesk/ui/app.py" line="231"/>
         <source>Preparing customer figures…</source>
         <translation>Preparing customer figures…</translation>
     </message>
@@ -2152,22 +2578,22 @@ Log file: %4</translation>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="44"/>
+        <location filename="../../helpdesk/ui/app.py" line="47"/>
         <source>Complaints</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="45"/>
+        <location filename="../../helpdesk/ui/app.py" line="48"/>
         <source>Customers</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="46"/>
+        <location filename="../../helpdesk/ui/app.py" line="49"/>
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="47"/>
+        <location filename="../../helpdesk/ui/app.py" line="50"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -2175,7 +2601,7 @@ Log file: %4</translation>
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../helpdesk/ui/widgets.py" line="210"/>
+        <location filename="../../helpdesk/ui/widgets.py" line="211"/>
         <source>Helpdesk</source>
         <translation>Helpdesk</translation>
     </message>

@@ -72,107 +72,214 @@ Added by %3 at %4</source>
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="45"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="49"/>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="115"/>
+        <source>Back up now…</source>
+        <translation>立即备份…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="52"/>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="135"/>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="60"/>
+        <source>Back up automatically every day</source>
+        <translation>每天自动备份</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="64"/>
+        <source>e.g. E:\Helpdesk backups (a USB drive)</source>
+        <translation>如 E:\Helpdesk 备份（U盘）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="66"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="74"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="77"/>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="109"/>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="78"/>
+        <source>Keep:</source>
+        <translation>保留：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="98"/>
+        <source>Last backup: %1</source>
+        <translation>上次备份：%1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="100"/>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="125"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="129"/>
+        <source>Backup written to %1</source>
+        <translation>备份已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="136"/>
+        <source>Helpdesk database (*.db);;All files (*)</source>
+        <translation>Helpdesk 数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="140"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="141"/>
+        <source>Replace the database with %1? Close Helpdesk on every other desk first. The current database is kept as a backup.</source>
+        <translation>用 %1 替换数据库？请先关闭其他电脑上的 Helpdesk。当前数据库会先保存为备份。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="153"/>
+        <source>Restored from %1. Log in again to work on it.</source>
+        <translation>已从 %1 恢复。请重新登录后继续工作。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/backup_dialog.py" line="167"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="371"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="419"/>
         <source>Open</source>
         <translation>营业</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="372"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="420"/>
         <source>Make-up day hours:</source>
         <translation>调休日营业时间：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="373"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="421"/>
         <source>Public holidays (closed):</source>
         <translation>法定节假日（休息）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="374"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="422"/>
         <source>Make-up working days (调休, open):</source>
         <translation>调休工作日（营业）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="376"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="424"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="377"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="425"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="378"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="426"/>
+        <source>to (optional)</source>
+        <translation>至（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
+        <source>Load official holidays</source>
+        <translation>载入法定节假日</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="479"/>
+        <source>Import list…</source>
+        <translation>导入列表…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="430"/>
+        <source>A text file with one date or range per line, e.g. 2027-10-01~2027-10-07; a line with 补班 or workday is a make-up working day</source>
+        <translation>文本文件，每行一个日期或日期范围，如 2027-10-01~2027-10-07；含“补班”或 workday 的行是调休上班日</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="432"/>
         <source>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</source>
         <translation>“30分钟”“下班前”等时限按这些营业时间计算。修改只对今后登记的抱怨单生效。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="384"/>
-        <source>Archive file</source>
-        <translation>归档文件</translation>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="447"/>
+        <source>%1: %2 days off and %3 make-up working days added; press Save to keep them.</source>
+        <translation>%1 年：已添加 %2 天休息日和 %3 天调休上班日；请按“保存”保留。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="385"/>
-        <source>Archive (*.db)</source>
-        <translation>归档文件 (*.db)</translation>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="474"/>
+        <source>%1 days off and %2 make-up working days added; press Save to keep them.</source>
+        <translation>已添加 %1 天休息日和 %2 天调休上班日；请按“保存”保留。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="388"/>
-        <source>Remove archived sheets</source>
-        <translation>删除已归档的抱怨单</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="389"/>
-        <source>%1 closed sheet(s) were written to the archive and checked. Remove them from this database now? (The archive keeps them.)</source>
-        <translation>%1 张已关闭的抱怨单已写入归档并校验无误。现在从本数据库中删除它们吗？（归档文件会保留它们。）</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="404"/>
-        <source>%1 sheet(s) archived to %2</source>
-        <translation>已将 %1 张抱怨单归档到 %2</translation>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="480"/>
+        <source>Text (*.txt *.csv);;All files (*)</source>
+        <translation>文本 (*.txt *.csv);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="793"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="847"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="793"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="847"/>
         <source>Simplified Chinese</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="793"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="847"/>
         <source>Traditional Chinese</source>
         <translation>繁体中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="794"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="848"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="795"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="849"/>
         <source>Add category</source>
         <translation>添加类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="796"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="850"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="797"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="851"/>
         <source>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</source>
         <translation>新类别的代码可以留空：保存时由简体中文名称的拼音生成。已被抱怨单使用的类别不能删除。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="856"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="910"/>
         <source>Row %1: </source>
         <translation>第 %1 行：</translation>
     </message>
@@ -180,32 +287,32 @@ Added by %3 at %4</source>
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="169"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
         <source>Your input and the saved sheet</source>
         <translation>您的输入与已保存的抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
         <source>Your input</source>
         <translation>您的输入</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
         <source>Saved now</source>
         <translation>当前已保存的内容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="187"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="191"/>
         <source>Differences are in bold. Copy what you need (select a cell and press Ctrl+C), then reload.</source>
         <translation>不同之处以粗体显示。请复制需要的内容（选中单元格后按 Ctrl+C），再重新载入。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="191"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="195"/>
         <source>&amp;Reload now</source>
         <translation>立即重新载入(&amp;R)</translation>
     </message>
@@ -213,106 +320,199 @@ Added by %3 at %4</source>
 <context>
     <name>ComplaintListPage</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="196"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
         <source>&amp;Search:</source>
         <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="198"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
         <source>Number or its last digits, name, pinyin (zs), phone tail, plate, VIN tail, order, words in the text (Ctrl+F)</source>
         <translation>单号或其末几位、姓名、拼音（zs）、电话尾号、车牌、车架号尾号、订单号、内容中的文字（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="204"/>
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="201"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="205"/>
         <source>&amp;New sheet</source>
         <translation>新建抱怨单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>登记新的抱怨（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="203"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
         <source>&amp;Mine</source>
         <translation>我负责的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="204"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
         <source>Only sheets I am responsible for</source>
         <translation>只显示我负责的抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="205"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="209"/>
+        <source>Re&amp;gistered by me</source>
+        <translation>我登记的(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="210"/>
+        <source>Only sheets I registered</source>
+        <translation>只显示我登记的抱怨单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="211"/>
         <source>Received from</source>
         <translation>接收日期从</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="212"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="213"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
         <source>Open (not closed)</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="213"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="219"/>
         <source>Any deadline</source>
         <translation>不限时限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="216"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="222"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="220"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="226"/>
         <source>All severities</source>
         <translation>全部严重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="224"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="230"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="228"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="234"/>
         <source>All stores</source>
         <translation>全部门店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="404"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="414"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="426"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="440"/>
         <source>%n sheet(s)</source>
         <translation>
             <numerusform>%n 张抱怨单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="427"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="441"/>
         <source>searched in %1 s</source>
         <translation>用时 %1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>ConcurrentNotice</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="53"/>
+        <source>Vehicle or order</source>
+        <translation>车辆或订单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="54"/>
+        <source>Rework</source>
+        <translation>返修</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="60"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="73"/>
+        <source>Corrective actions</source>
+        <translation>纠正措施</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="74"/>
+        <source>Return visits</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="75"/>
+        <source>Progress log</source>
+        <translation>处理进展</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="76"/>
+        <source>Linked sheet</source>
+        <translation>关联的抱怨单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="102"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="103"/>
+        <source>the sheet</source>
+        <translation>抱怨单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="133"/>
+        <source>&amp;Merge into my input</source>
+        <translation>合并到我的输入(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="134"/>
+        <source>Co&amp;mpare…</source>
+        <translation>对比(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="135"/>
+        <source>OK</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="141"/>
+        <source>Another user</source>
+        <translation>另一位用户</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="143"/>
+        <source>%1 changed this sheet at %2: %3.</source>
+        <translation>%1 于 %2 修改了这张抱怨单：%3。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="147"/>
+        <source>You changed %1 too: saving would be refused. Compare, copy your text, then reload.</source>
+        <translation>您也修改了%1：保存将被拒绝。请先对比并复制您的内容，再重新载入。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="150"/>
+        <source>Your input is in other fields: merge it into their version, then save.</source>
+        <translation>您的输入在其他栏目：可合并到对方的版本后再保存。</translation>
     </message>
 </context>
 <context>
@@ -427,7 +627,7 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="115"/>
+        <location filename="../../helpdesk/ui/app.py" line="121"/>
         <source>The database cannot be opened</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -435,89 +635,144 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>DatabaseTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="242"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="243"/>
         <source>Open now: %1</source>
         <translation>当前打开：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="245"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="246"/>
         <source>One desk: a SQLite file on this computer (never on a network drive). Several desks: a PostgreSQL server, e.g. postgresql://helpdesk:password@server/helpdesk. Leave empty for the default file in your data folder. The new location is used from the next start.</source>
         <translation>单台电脑：本机上的 SQLite 文件（切勿放在网络驱动器上）。多台电脑共用：PostgreSQL 服务器，例如 postgresql://helpdesk:password@server/helpdesk。留空则使用数据文件夹中的默认文件。新位置在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="250"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="251"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="251"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="252"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="252"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="253"/>
         <source>Use from next start</source>
         <translation>下次启动时使用</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="253"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="254"/>
         <source>Default file</source>
         <translation>默认文件</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="257"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="258"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="258"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="259"/>
         <source>Helpdesk database (*.db);;All files (*)</source>
         <translation>Helpdesk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="268"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="269"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="279"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="280"/>
         <source>Testing the database connection…</source>
         <translation>正在测试数据库连接…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="284"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="285"/>
         <source>✗ Cannot connect: %1</source>
         <translation>✗ 无法连接：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="289"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="290"/>
         <source>✓ Connected: a Helpdesk database, ready to use.</source>
         <translation>✓ 已连接：Helpdesk 数据库，可以使用。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="291"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="292"/>
         <source>✓ Connected: a Helpdesk database of an older version; it is upgraded (after a backup) when opened.</source>
         <translation>✓ 已连接：旧版本的 Helpdesk 数据库；打开时会先备份再升级。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="294"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="295"/>
         <source>✓ Connected: empty; Helpdesk will offer the first-run setup.</source>
         <translation>✓ 已连接：空数据库；Helpdesk 将引导初始设置。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="307"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="308"/>
         <source>Saved: Helpdesk opens %1 from the next start.</source>
         <translation>已保存：下次启动时 Helpdesk 将打开 %1。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="310"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="311"/>
         <source>The password is kept in the system&apos;s credential store.</source>
         <translation>密码保存在系统的凭据管理器中。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="313"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="314"/>
         <source>This computer has no credential store: the password is kept in the configuration file, readable only by you.</source>
         <translation>这台电脑没有凭据管理器：密码保存在配置文件中，只有您能读取。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskTray</name>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/tray.py" line="176"/>
+        <source>%n sheet(s) need attention</source>
+        <translation>
+            <numerusform>%n 张抱怨单需要处理</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="194"/>
+        <source>Due soon: %1</source>
+        <translation>即将到期：%1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="195"/>
+        <source>%1 — due at %2</source>
+        <translation>%1 — %2 到期</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="197"/>
+        <source>Overdue: %1</source>
+        <translation>已超时：%1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="198"/>
+        <source>%1 — was due at %2</source>
+        <translation>%1 — 应于 %2 完成</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="200"/>
+        <source>Assigned to you: %1</source>
+        <translation>已分派给您：%1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="206"/>
+        <source>New complaint (%1): %2</source>
+        <translation>新抱怨（%1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="214"/>
+        <source>Mine: %1 due soon, %2 overdue · Store: %3 due soon, %4 overdue</source>
+        <translation>我的：%1 即将到期，%2 已超时 · 全店：%3 即将到期，%4 已超时</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="227"/>
+        <source>Show Helpdesk</source>
+        <translation>显示 Helpdesk</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/tray.py" line="228"/>
+        <source>Sound with notifications</source>
+        <translation>通知时播放提示音</translation>
     </message>
 </context>
 <context>
@@ -666,222 +921,286 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="113"/>
+        <location filename="../../helpdesk/ui/login.py" line="114"/>
         <source>Log in — Helpdesk</source>
         <translation>登录 — Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="114"/>
+        <location filename="../../helpdesk/ui/login.py" line="115"/>
         <source>Complaint desk</source>
         <translation>客诉管理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="115"/>
+        <location filename="../../helpdesk/ui/login.py" line="116"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="116"/>
+        <location filename="../../helpdesk/ui/login.py" line="117"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="117"/>
+        <location filename="../../helpdesk/ui/login.py" line="118"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="118"/>
+        <location filename="../../helpdesk/ui/login.py" line="119"/>
         <source>Log &amp;in</source>
         <translation>登录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="119"/>
+        <location filename="../../helpdesk/ui/login.py" line="120"/>
         <source>&amp;Database…</source>
         <translation>数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="120"/>
+        <location filename="../../helpdesk/ui/login.py" line="121"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="137"/>
+        <location filename="../../helpdesk/ui/login.py" line="138"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="144"/>
+        <location filename="../../helpdesk/ui/login.py" line="145"/>
         <source>Checking the password…</source>
         <translation>正在验证密码…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/login.py" line="164"/>
+        <source>This computer&apos;s clock is %n minute(s) behind the database server&apos;s.</source>
+        <translation>
+            <numerusform>这台电脑的时钟比数据库服务器慢 %n 分钟。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../helpdesk/ui/login.py" line="166"/>
+        <source>This computer&apos;s clock is %n minute(s) ahead of the database server&apos;s.</source>
+        <translation>
+            <numerusform>这台电脑的时钟比数据库服务器快 %n 分钟。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="168"/>
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/login.py" line="169"/>
+        <source>Helpdesk uses the server&apos;s time for every sheet; please have the computer&apos;s clock set right.</source>
+        <translation>Helpdesk 对每张抱怨单都使用服务器时间；请让人把这台电脑的时钟调准。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="217"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="327"/>
         <source>Helpdesk — complaint desk</source>
         <translation>Helpdesk — 客诉管理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="218"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="328"/>
         <source>&amp;New sheet</source>
         <translation>新建抱怨单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="219"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="329"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>登记新的抱怨（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="220"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="330"/>
         <source>&amp;Open sheet by number…</source>
         <translation>按单号打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="221"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="331"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="222"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="332"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="223"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="333"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="224"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="334"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="225"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="335"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="226"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="336"/>
         <source>&amp;About Helpdesk</source>
         <translation>关于 Helpdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="229"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="339"/>
+        <source>&amp;Import complaint sheets…</source>
+        <translation>导入抱怨单(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="340"/>
+        <source>&amp;Backups…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="342"/>
+        <source>&amp;Verify the audit trail</source>
+        <translation>校验审计记录(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="343"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="230"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="344"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="231"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="345"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="236"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="350"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="238"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="352"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="317"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="432"/>
         <source>Open sheet</source>
         <translation>打开抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="471"/>
         <source>Unsaved sheets found</source>
         <translation>发现未保存的抱怨单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="357"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="472"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>上次程序结束时有 %n 张抱怨单未保存。现在恢复吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="475"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="476"/>
         <source>&amp;Discard</source>
         <translation>丢弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="362"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="477"/>
         <source>Ask me &amp;later</source>
         <translation>以后再说(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="414"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="529"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="415"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="530"/>
         <source>Open a sheet by its number</source>
         <translation>按单号打开抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="416"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="531"/>
         <source>Search the complaint list</source>
         <translation>搜索抱怨单列表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="417"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="532"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>抱怨、客户、报表、设置</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="418"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="533"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="419"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="534"/>
         <source>Save the sheet</source>
         <translation>保存抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="420"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="535"/>
         <source>Print the sheet</source>
         <translation>打印抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="421"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="536"/>
         <source>Close the dialog or sheet window</source>
         <translation>关闭对话框或抱怨单窗口</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="422"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="537"/>
         <source>Next / previous field</source>
         <translation>下一项 / 上一项</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="424"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="539"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="439"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="554"/>
         <source>About Helpdesk</source>
         <translation>关于 Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="433"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="566"/>
+        <source>Verifying the audit trail…</source>
+        <translation>正在校验审计记录…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="571"/>
+        <source>The audit trail is intact: %1 entries, each linked to the one before it.</source>
+        <translation>审计记录完好：共 %1 条，每条都与前一条链接。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="577"/>
+        <source>The audit trail was altered: entry #%1 (%2, %3) and every entry after it no longer match their hash chain.</source>
+        <translation>审计记录被改动过：第 %1 条（%2，%3）及其后的每一条都与哈希链不符。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="582"/>
+        <source>The database&apos;s guards of the audit trail were removed or switched off: %1.</source>
+        <translation>数据库中保护审计记录的触发器已被删除或停用：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="587"/>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="548"/>
         <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
 Database: %2
@@ -894,22 +1213,52 @@ Log file: %4</source>
 日志文件：%4</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="227"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="261"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="262"/>
+        <source>The database was restored. Helpdesk closes now; start it again to work on the restored data.</source>
+        <translation>数据库已恢复。Helpdesk 现在关闭；请重新启动以使用恢复后的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="291"/>
+        <source>Last backup: %1</source>
+        <translation>上次备份：%1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="292"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="294"/>
+        <source>Older than 2 days: back up now (File &gt; Backups…)</source>
+        <translation>已超过2天：请立即备份（文件 &gt; 备份…）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="307"/>
+        <source>No public holidays for next year yet (%1): Settings &gt; Calendar &gt; Load official holidays</source>
+        <translation>明年还没有法定节假日（%1）：设置 &gt; 营业时间 &gt; 载入法定节假日</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="337"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="228"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="338"/>
         <source>Copy &amp;diagnostics</source>
         <translation>复制诊断信息(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="318"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="433"/>
         <source>Sheet number or its last digits (e.g. TS-2026-000123 or 123):</source>
         <translation>抱怨单号或其末几位（例如 TS-2026-000123 或 123）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="443"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="558"/>
         <source>Diagnostics copied to the clipboard</source>
         <translation>诊断信息已复制到剪贴板</translation>
     </message>
@@ -917,37 +1266,37 @@ Log file: %4</source>
 <context>
     <name>PersonalTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="370"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="371"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="370"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="371"/>
         <source>Current password:</source>
         <translation>当前密码：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="370"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="371"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="371"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="372"/>
         <source>New password again:</source>
         <translation>再次输入新密码：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="373"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="374"/>
         <source>My password</source>
         <translation>我的密码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="374"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="375"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="398"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="399"/>
         <source>Your password is changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -955,12 +1304,12 @@ Log file: %4</source>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="725"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="779"/>
         <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
         <translation>每行一条短语。只由这些空话组成的根本原因或长期措施将被拒绝；含有具体内容（改变什么、由谁、何时完成）的可以通过。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="728"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="782"/>
         <source>Back to the built-in list</source>
         <translation>恢复内置列表</translation>
     </message>
@@ -968,170 +1317,203 @@ Log file: %4</source>
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="489"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="569"/>
         <source>Amount</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="489"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="569"/>
         <source>Resolution</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="489"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="569"/>
         <source>Escalate to maker</source>
         <translation>上报厂家</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="490"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="570"/>
         <source>Note for staff</source>
         <translation>员工须知</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="491"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="571"/>
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="492"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="572"/>
         <source>Remove row</source>
         <translation>删除一行</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="493"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="662"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="716"/>
         <source>Replace by preset</source>
         <translation>替换为预设</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="496"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="576"/>
         <source>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</source>
         <translation>以最具体的一行为准；必须有一行适用于任意渠道和任意严重程度。数值按类型表示分钟或天数。修改只对今后登记的抱怨单生效。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="521"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="601"/>
         <source>(any)</source>
         <translation>（任意）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
-        <source>Archive file</source>
-        <translation>归档文件</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="575"/>
-        <source>Archive (*.db)</source>
-        <translation>归档文件 (*.db)</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="578"/>
-        <source>Remove archived sheets</source>
-        <translation>删除已归档的抱怨单</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="579"/>
-        <source>%1 closed sheet(s) were written to the archive and checked. Remove them from this database now? (The archive keeps them.)</source>
-        <translation>%1 张已关闭的抱怨单已写入归档并校验无误。现在从本数据库中删除它们吗？（归档文件会保留它们。）</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="594"/>
-        <source>%1 sheet(s) archived to %2</source>
-        <translation>已将 %1 张抱怨单归档到 %2</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="645"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="699"/>
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="663"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="717"/>
         <source>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</source>
         <translation>用预设“%1”替换表中的规则？按“保存”之前不会保存；“刷新”（F5）可恢复已保存的表。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="674"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="728"/>
         <source>Preset loaded: press Save to keep it.</source>
         <translation>已载入预设：按“保存”后生效。</translation>
     </message>
 </context>
 <context>
+    <name>RepeatPanel</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="147"/>
+        <source>This customer&apos;s complaints (open, or in the last %1 days): %2</source>
+        <translation>该客户的抱怨（未关闭的，或最近 %1 天内的）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="151"/>
+        <source>Repeats %1</source>
+        <translation>重复投诉，关联 %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="152"/>
+        <source>Not linked to an earlier complaint.</source>
+        <translation>未关联以前的抱怨单。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="180"/>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="180"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="180"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="180"/>
+        <source>Complaint</source>
+        <translation>抱怨内容</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="181"/>
+        <source>Open sheet</source>
+        <translation>打开该单</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="182"/>
+        <source>Link this sheet to it</source>
+        <translation>将本单关联到它</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/repeat_panel.py" line="183"/>
+        <source>Unlink</source>
+        <translation>取消关联</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="484"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="486"/>
         <source>Store:</source>
         <translation>门店：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="486"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="486"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
         <source>Working hours</source>
         <translation>营业时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="487"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
         <source>Deadlines (SLA)</source>
         <translation>处理时限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="487"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
         <source>Banned phrases</source>
         <translation>禁用空话</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="490"/>
         <source>Categories</source>
         <translation>抱怨类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="488"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="490"/>
         <source>Users and roles</source>
         <translation>用户和角色</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="491"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="489"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="491"/>
         <source>Language and password</source>
         <translation>语言和密码</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/page.py" line="492"/>
+        <source>Time and warnings</source>
+        <translation>时间与预警</translation>
     </message>
 </context>
 <context>
     <name>SheetForm</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="340"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="350"/>
         <source>Deadlines</source>
         <translation>处理时限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="341"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="351"/>
         <source>Response:</source>
         <translation>响应：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="342"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="352"/>
         <source>Resolution:</source>
         <translation>解决：</translation>
     </message>
@@ -1376,37 +1758,37 @@ Log file: %4</source>
         <translation>验证效果…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="345"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="355"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="346"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="356"/>
         <source>Save the sheet (Ctrl+S)</source>
         <translation>保存抱怨单（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="347"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="357"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="348"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="358"/>
         <source>Print the sheet for signatures (Ctrl+P)</source>
         <translation>打印抱怨单以供签字（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="349"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="359"/>
         <source>Reply l&amp;etter…</source>
         <translation>回复函(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="350"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="360"/>
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="351"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="361"/>
         <source>Close this window (Esc)</source>
         <translation>关闭此窗口（Esc）</translation>
     </message>
@@ -1501,7 +1883,7 @@ Log file: %4</source>
         <translation>新车辆…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="407"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="422"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨单</translation>
     </message>
@@ -1521,243 +1903,256 @@ Log file: %4</source>
         <translation>由 %1 于 %2 关闭。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="446"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="461"/>
         <source>Possible only when the sheet is: %1 (now: %2).</source>
         <translation>仅当抱怨单处于以下状态时可用：%1（当前：%2）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="454"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="469"/>
         <source>Record that the complaint was answered now</source>
         <translation>记录现在已响应该抱怨</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="455"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="470"/>
         <source>Give the sheet to the responsible area and person chosen above</source>
         <translation>把抱怨单交给上面选定的责任部门和责任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="457"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="472"/>
         <source>Stop the resolution clock while the customer must act</source>
         <translation>在需要客户处理期间暂停解决计时</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="458"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="473"/>
         <source>Start the resolution clock again</source>
         <translation>重新开始解决计时</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="459"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="474"/>
         <source>Needs the root cause, the correction and a concrete long-term measure</source>
         <translation>需要根本原因、缺点纠正和具体的长期措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="461"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="476"/>
         <source>Record the customer&apos;s feedback and satisfaction</source>
         <translation>记录客户的反馈和满意度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="462"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="477"/>
         <source>Close the sheet (service director)</source>
         <translation>关闭抱怨单（服务总监）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="463"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="478"/>
         <source>Work on the sheet again</source>
         <translation>重新处理该抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="470"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="471"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="485"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="486"/>
         <source>set when saved</source>
         <translation>保存时确定</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="474"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="489"/>
         <source>The deadlines follow the store&apos;s policy for the channel and severity chosen.</source>
         <translation>时限按门店对所选接收渠道和严重程度的规定计算。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="488"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="503"/>
         <source>Answered %1</source>
         <translation>已于 %1 响应</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="489"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="504"/>
         <source>on time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="489"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="504"/>
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="510"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="525"/>
         <source>Major media complaint: escalated to the manufacturer&apos;s PR department.</source>
         <translation>重大媒体抱怨：已上报厂家公关部门。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="716"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="56"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="773"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="718"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="57"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="775"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="720"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="58"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="777"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="722"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="59"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="779"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="724"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="62"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="781"/>
         <source>Mileage (km)</source>
         <translation>里程（公里）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="726"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="63"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="783"/>
         <source>What the customer says</source>
         <translation>抱怨内容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="727"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="64"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="784"/>
         <source>What the customer asks for</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="729"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="68"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="786"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="730"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="69"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="787"/>
         <source>Immediate correction</source>
         <translation>缺点纠正</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="731"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="70"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="788"/>
         <source>Compensation (¥)</source>
         <translation>补偿（元）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="733"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="71"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="790"/>
         <source>Long-term measure</source>
         <translation>长期措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="734"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="65"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="791"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="735"/>
+        <location filename="../../helpdesk/ui/complaints/concurrent.py" line="52"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="792"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="850"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="911"/>
         <source>What the customer must do:</source>
         <translation>需要客户做什么：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="856"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="917"/>
         <source>The resolution clock stops until you resume the sheet.</source>
         <translation>在您恢复处理之前，解决计时暂停。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="860"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="921"/>
         <source>(choose 1–5)</source>
         <translation>（请选择1–5）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="870"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="931"/>
         <source>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</source>
         <translation>满意度（1 = 非常不满意，5 = 非常满意）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="873"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="934"/>
         <source>What the customer said:</source>
         <translation>客户的反馈：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="875"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="936"/>
         <source>Kind of visit:</source>
         <translation>回访类型：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="876"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="937"/>
         <source>How:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="887"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="948"/>
         <source>Closing remark:</source>
         <translation>关闭说明：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="893"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="954"/>
         <source>Closing ends the work on this complaint. It can be reopened by the service director.</source>
         <translation>关闭后该抱怨的处理即告结束。服务总监可以重新打开。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="897"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="958"/>
         <source>Why it is reopened:</source>
         <translation>重新打开的原因：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="943"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1004"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="951"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1012"/>
         <source>What changes:</source>
         <translation>改变内容：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="953"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1014"/>
         <source>Owner:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="954"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1015"/>
         <source>Due:</source>
         <translation>期限：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="962"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1023"/>
         <source>Add a corrective action</source>
         <translation>添加纠正措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="979"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1040"/>
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="980"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1041"/>
         <source>How it was checked:</source>
         <translation>验证方法：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="989"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1050"/>
         <source>Effectiveness of: %1</source>
         <translation>效果验证：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1018"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1079"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1019"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1080"/>
         <source>Save your changes to this sheet?</source>
         <translation>保存对这张抱怨单的修改吗？</translation>
     </message>
@@ -1820,12 +2215,12 @@ Log file: %4</source>
         <translation>匹配内容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="140"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="141"/>
         <source>Searching complaints…</source>
         <translation>正在搜索抱怨单…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/model.py" line="159"/>
+        <location filename="../../helpdesk/ui/complaints/model.py" line="160"/>
         <source>Due %1</source>
         <translation>期限 %1</translation>
     </message>
@@ -1914,116 +2309,144 @@ Log file: %4</source>
     </message>
 </context>
 <context>
+    <name>TimeAndWarningsTab</name>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="75"/>
+        <source>Store &amp;time zone:</source>
+        <translation>门店时区(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="75"/>
+        <source>Warn in the &amp;last:</source>
+        <translation>预警时段为最后(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="76"/>
+        <source>…but at least (&amp;minutes):</source>
+        <translation>…但至少（分钟）(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="78"/>
+        <source>Share of the time a deadline allows</source>
+        <translation>占时限总时间的比例</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/settings/live_tab.py" line="80"/>
+        <source>Every desk shows and stores times in the store&apos;s time zone, whatever the time zone of its computer. A deadline turns amber, and its responsible person is notified, in the last part of the time allowed (a third of a 2-hour response: 40 minutes), never shorter than the minimum. Other desks use the new values within seconds.</source>
+        <translation>每台电脑都按门店时区显示和保存时间，与电脑本身的时区无关。时限进入最后这段时间时变为琥珀色并通知负责人（2小时响应的三分之一：40分钟），且不短于最短时间。其他电脑几秒钟内即使用新设置。</translation>
+    </message>
+</context>
+<context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="87"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="88"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="89"/>
         <source>Last login</source>
         <translation>上次登录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="89"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="90"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="90"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="91"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="91"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="92"/>
         <source>Set password…</source>
         <translation>设置密码…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="97"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="98"/>
         <source>Active</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="97"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="98"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="99"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="100"/>
         <source>Active, no login</source>
         <translation>在职，不能登录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="132"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="133"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="133"/>
-        <location filename="../../helpdesk/ui/settings/page.py" line="156"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="134"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="157"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="134"/>
-        <location filename="../../helpdesk/ui/settings/page.py" line="157"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="135"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="158"/>
         <source>Roles:</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="136"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="137"/>
         <source>Password (empty: cannot log in):</source>
         <translation>密码（留空则不能登录）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="145"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="146"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="152"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="153"/>
         <source>May log in and be chosen</source>
         <translation>可以登录并被指定为责任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="159"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="160"/>
         <source>Active:</source>
         <translation>启用：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="167"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="168"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="176"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="177"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="183"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="184"/>
         <source>Password of %1</source>
         <translation>%1 的密码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/page.py" line="188"/>
+        <location filename="../../helpdesk/ui/settings/page.py" line="189"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2045,17 +2468,17 @@ Log file: %4</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="145"/>
+        <location filename="../../helpdesk/ui/app.py" line="151"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="202"/>
+        <location filename="../../helpdesk/ui/app.py" line="208"/>
         <source>Choose the database to open.</source>
         <translation>请选择要打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="216"/>
+        <location filename="../../helpdesk/ui/app.py" line="231"/>
         <source>Preparing customer figures…</source>
         <translation>正在准备客户价值数据…</translation>
     </message>
@@ -2151,22 +2574,22 @@ Log file: %4</source>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="44"/>
+        <location filename="../../helpdesk/ui/app.py" line="47"/>
         <source>Complaints</source>
         <translation>抱怨/投诉</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="45"/>
+        <location filename="../../helpdesk/ui/app.py" line="48"/>
         <source>Customers</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="46"/>
+        <location filename="../../helpdesk/ui/app.py" line="49"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="47"/>
+        <location filename="../../helpdesk/ui/app.py" line="50"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2174,7 +2597,7 @@ Log file: %4</source>
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../helpdesk/ui/widgets.py" line="210"/>
+        <location filename="../../helpdesk/ui/widgets.py" line="211"/>
         <source>Helpdesk</source>
         <translation>Helpdesk</translation>
     </message>
