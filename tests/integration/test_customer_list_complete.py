@@ -25,8 +25,9 @@ def _fresh_classification():
     analytics.clear_cache()
 
 
-def _load(db, store_id: int) -> None:
-    """HITS customers named 王…, some VIP; others that contain 王 later or not at all."""
+def _load(db, store_id: int, after_id: int = 0) -> None:
+    """HITS customers named 王…, some VIP; others that contain 王 later or not at all
+    (ids from ``after_id + 1``)."""
     given = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂"
     customers, keys = [], []
     for i in range(HITS + 400):
@@ -38,10 +39,10 @@ def _load(db, store_id: int) -> None:
             name = SURNAMES[1 + i % 2] + given[i % len(given)]
         tier = Tier.VIP if i % 7 == 0 else Tier.REGULAR
         kind = CustomerKind.COMPANY if name.startswith("深圳") else CustomerKind.INDIVIDUAL
-        customers.append({"id": i + 1, "name": name, "kind": kind, "tier": tier,
+        customers.append({"id": after_id + i + 1, "name": name, "kind": kind, "tier": tier,
                           "store_id": store_id, "version": 1,
                           "created_at": datetime(2026, 1, 1), "consent_marketing": False})
-        keys.extend({"customer_id": i + 1, "kind": k, "key": v}
+        keys.extend({"customer_id": after_id + i + 1, "kind": k, "key": v}
                     for k, v in search.customer_keys(name, kind))
     with db.engine.begin() as conn:
         conn.execute(insert(tables.customers), customers)

@@ -423,6 +423,8 @@ class VehiclePanel(Panel):
         combo.addItem(translate("SheetForm", "(none)"), "")
         if customer is not None:
             for v in customer.vehicles:
+                if v.retired_on is not None and f"v:{v.id}" != selected:
+                    continue  # sold or scrapped (issue 15): only on the sheets that have it
                 text = " · ".join(p for p in (v.plate, f"{v.brand} {v.model}".strip(),
                                                f"VIN …{v.vin[-6:]}") if p)
                 combo.addItem(text, f"v:{v.id}")
@@ -446,7 +448,8 @@ class VehiclePanel(Panel):
 
         One vehicle is what a dealership complaint is about (its service visits are
         orders too); a store customer without vehicles may have one order."""
-        vehicles, orders = customer.vehicles, customer.orders
+        vehicles = [v for v in customer.vehicles if v.retired_on is None]
+        orders = customer.orders
         only = f"v:{vehicles[0].id}" if len(vehicles) == 1 else \
             f"o:{orders[0].id}" if not vehicles and len(orders) == 1 else None
         if only is not None:

@@ -423,3 +423,33 @@ def test_header_click_sorts_in_sql_by_pinyin_and_opening_shows_recent(
     for column in Column:  # every header fits its column as first laid out
         assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width() \
             or column == Column.OWNER
+
+
+def test_export_takes_the_whole_filtered_list_beyond_a_thousand(
+        qtbot, make_ctx, sample, ui_db, tmp_path):
+    """Issue 15: a search with more than 1,000 hits plus a filter shows its true count,
+    and the export writes every customer of it (counted against SQL)."""
+    from sqlalchemy import func, select
+
+    from helpdesk.storage import tables
+    from tests.integration.test_customer_list_complete import HITS, _load
+
+    with ui_db.engine.begin() as conn:
+        offset = conn.scalar(select(func.max(tables.customers.c.id)))
+    _load(ui_db, sample.staff.store_id, after_id=offset)
+    c = tables.customers
+    with ui_db.engine.connect() as conn:
+        expected = conn.scalar(select(func.count()).select_from(c).where(
+            c.c.name.like("%王%"), c.c.tier == Tier.REGULAR.value, c.c.merged_into_id.is_(None)))
+    assert expected > 1000 and HITS > 1000
+    browser = CustomerBrowser(make_ctx(sample.staff.manager))
+    qtbot.addWidget(browser)
+    browser.search_box.setText("王")
+    browser.tier.setCurrentIndex(browser.tier.findData(Tier.REGULAR.value))
+    browser.run_search(background=False)
+    assert browser.model.rowCount() == expected
+    assert f"{expected:,}" in browser.count_label.text() or str(expected) in \
+        browser.count_label.text()
+    target = tmp_path / "wang.csv"
+    browser.export_to(target, background=False)
+    assert len(importing.read_table(target)) == expected

@@ -135,3 +135,20 @@ def test_unsaved_profile_edits_are_not_lost_when_another_customer_is_chosen(
     qtbot.waitUntil(lambda: browser.detail.customer.id != first.id, timeout=5000)
     saved = customers.get_customer(browser._ctx.uow(), sample.staff.manager, first.id)
     assert saved.email == "new@example.cn"
+
+
+def test_a_retired_vehicle_is_not_offered_for_a_new_complaint(qtbot, make_ctx, sample, ui_db):
+    from helpdesk.ui import widgets
+    from helpdesk.ui.complaints.panels import VehiclePanel
+
+    customers.retire_vehicle(ui_db.uow(), sample.staff.desk, sample.zhang, sample.zhang_vehicle)
+    zhang = customers.get_customer(ui_db.uow(), sample.staff.desk, sample.zhang)
+    panel = VehiclePanel(widgets.FieldErrors())
+    qtbot.addWidget(panel)
+    panel.offer(zhang, None, offer_new=True)
+    assert panel.vehicle_combo.findData(f"v:{sample.zhang_vehicle}") < 0
+    panel.choose_only(zhang)
+    assert panel.vehicle_combo.currentData() == ""  # nothing chosen for the user
+    # A sheet that already has the vehicle still shows it.
+    panel.offer(zhang, f"v:{sample.zhang_vehicle}", offer_new=False)
+    assert panel.vehicle_combo.currentData() == f"v:{sample.zhang_vehicle}"

@@ -2,7 +2,7 @@
 cover any part of a name, the common reading of a surname, and the pinyin sort key.
 
 ``vehicles.retired_on``: the day a vehicle was sold or scrapped; it stays with its
-history and is no longer offered for new complaints.
+history and is no longer offered in the complaint form (except on its own sheets).
 
 The search keys of a customer's name are recomputed from the name: new kinds
 ``namepart`` (every later part of the name: 金满楼 finds 深圳市金满楼) and ``sort`` (the
