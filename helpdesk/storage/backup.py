@@ -161,7 +161,7 @@ def check_candidate(path: Path) -> Candidate:
         StorageError: ``restore.damaged``, ``restore.not_helpdesk`` or
             ``restore.schema`` naming what differs.
     """
-    from helpdesk.storage import migrate, tables
+    from helpdesk.storage import fulltext, migrate, tables
 
     check_is_helpdesk(path)
     conn = sqlite3.connect(_read_only_uri(path), uri=True)
@@ -183,7 +183,10 @@ def check_candidate(path: Path) -> Candidate:
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")}
         expected = set(tables.metadata.tables) | {"alembic_version"}
         differences = [f"table {name} missing" for name in sorted(expected - present)]
-        differences += [f"table {name} unknown" for name in sorted(present - expected)]
+        differences += [f"table {name} unknown" for name in sorted(present - expected)
+                        if not fulltext.is_index_object(name)]  # made by the migration
+        if fulltext.FTS_TABLE not in present:
+            differences.append(f"table {fulltext.FTS_TABLE} missing")
         counts: dict[str, int] = {}
         for name, table in tables.metadata.tables.items():
             if name not in present:
