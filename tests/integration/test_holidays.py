@@ -4,12 +4,14 @@ official 2026 schedule (国务院办公厅 2025年11月 notice)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
 from helpdesk.domain.errors import ValidationError, ValidationErrors
 from helpdesk.services import holidays, settings
 from helpdesk.storage.database import Database
+from tests.conftest import Clock
 from tests.fakes import Staff
 from tests.integration.test_real_files import _template, db, staff  # noqa: F401 - fixtures
 
@@ -89,3 +91,22 @@ def test_december_warns_when_next_year_has_no_holidays(
         ["天顺汽车4S店"]
     holidays.add_days(db.uow(), staff.admin, staff.store_id, holidays=[date(2027, 1, 1)])
     assert holidays.next_year_missing(db.uow(), staff.admin, date(2026, 12, 1)) == []
+
+
+def test_a_new_store_starts_with_this_years_holidays(tmp_path: Path, clock: Clock) -> None:
+    from helpdesk.services import setup
+    from helpdesk.storage.database import open_database
+
+    database = open_database(f"sqlite:///{tmp_path / 'new.db'}")
+    try:
+        result = setup.initialise(database.uow(), store_name="新店", store_code="XD",
+                                  preset="retail", admin_username="admin",
+                                  admin_password="Password-2026")
+        saved = settings.get_store_settings(database.uow(), result.admin_id, result.store.id)
+        year = clock.at.year  # the services' "now"
+        official = {d.day for d in holidays.official_year(year) if not d.workday}
+        assert official <= set(saved.holidays)
+        assert {d.day for d in holidays.official_year(year) if d.workday} <= \
+            set(saved.makeup_workdays)
+    finally:
+        database.dispose()
