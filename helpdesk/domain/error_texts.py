@@ -913,6 +913,11 @@ TEMPLATES: Mapping[str, Labels] = {
         "訂單 {value} 交付後的首次回訪已經記錄過了。",
         "The first visit after order {value} is recorded already.",
     ),
+    "archive.no_database": (
+        "归档需要 SQL 数据库。",
+        "歸檔需要 SQL 資料庫。",
+        "The archive needs a SQL database.",
+    ),
     "archive.too_recent": (
         "{value} 之前关闭的抱怨单还在保存期限内（最早可归档到 {limit} 之前关闭的）。",
         "{value} 之前關閉的抱怨單還在保存期限內（最早可歸檔到 {limit} 之前關閉的）。",

@@ -88,7 +88,7 @@ def _conditions(f: SheetFilter, now: datetime,
             if tails:
                 alternatives.append(s.c.number.in_(tails))
             if fulltext.usable(text):
-                alternatives.append(fulltext.matches(session.get_bind().dialect.name, text))
+                alternatives.append(fulltext.matches(session, text))
         where.append(or_(*alternatives))
     return where
 

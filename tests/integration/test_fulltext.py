@@ -124,3 +124,27 @@ def test_a_tail_that_fits_two_years_is_not_guessed(any_db: Database, team: Staff
         cs.find_sheet_id(any_db.uow(), "000001")
     assert caught.value.code == "sheet.ambiguous"
     assert set(caught.value.params["numbers"]) == numbers
+
+
+def test_two_characters_at_the_very_end_and_in_any_case_are_found(
+        any_db: Database, team: Staff) -> None:
+    end = _sheet(any_db, team, "客户说车里有异味")  # the pair ends the text
+    abs_light = _sheet(any_db, team, "仪表ABS灯亮")
+    assert _found(any_db, team, "异味") == {end}
+    assert _found(any_db, team, "ab") == {abs_light}
+    assert _found(any_db, team, "Ab") == {abs_light}
+    assert _found(any_db, team, "灯亮") == {abs_light}
+    assert _found(any_db, team, "无关") == set()
+
+
+def test_a_two_character_query_uses_the_index_on_sqlite(db: Database, clock: Clock) -> None:
+    from sqlalchemy import event
+
+    team = seed_staff(db.uow())
+    smell = _sheet(db, team, "空调有异味")
+    statements: list[str] = []
+    event.listen(db.engine, "before_cursor_execute",
+                 lambda *args: statements.append(str(args[2])))
+    assert _found(db, team, "异味") == {smell}
+    assert any("sheet_fts_vocab" in s for s in statements)
+    assert not any("LIKE" in s and "sheet_texts" in s for s in statements)

@@ -36,8 +36,11 @@ _SQLITE_DDL = (
     "CREATE TRIGGER sheet_texts_au AFTER UPDATE ON sheet_texts BEGIN "
     "INSERT INTO sheet_fts(sheet_fts, rowid, body) VALUES ('delete', old.sheet_id, old.body); "
     "INSERT INTO sheet_fts(rowid, body) VALUES (new.sheet_id, new.body); END",
+    # Its vocabulary: the trigrams that begin with a two-character query.
+    "CREATE VIRTUAL TABLE sheet_fts_vocab USING fts5vocab(sheet_fts, 'row')",
 )
 _SQLITE_DROP = (
+    "DROP TABLE IF EXISTS sheet_fts_vocab",
     "DROP TRIGGER IF EXISTS sheet_texts_ai",
     "DROP TRIGGER IF EXISTS sheet_texts_ad",
     "DROP TRIGGER IF EXISTS sheet_texts_au",
