@@ -140,9 +140,24 @@ def clean(value: object) -> str:
     return escape(text).replace("\t", " ").replace("\n", "<br/>")
 
 
+def _has_cjk(text: str) -> bool:
+    return any("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in text)
+
+
 def para(value: object, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text (escaped)."""
-    return Paragraph(clean(value), style)
+    """A paragraph of plain text (escaped).
+
+    Chinese text in an English document (a customer's words) is wrapped by the Chinese
+    rules too: breaking it as one long word put a full-width comma at a line's start."""
+    text = clean(value)
+    if style.wordWrap != "CJK" and _has_cjk(text):
+        # The Chinese twin is kept on the style itself (made once per style).
+        cjk = getattr(style, "_helpdesk_cjk", None)
+        if cjk is None:
+            cjk = style.clone(style.name + "_cjk", wordWrap="CJK")
+            style._helpdesk_cjk = cjk
+        style = cjk
+    return Paragraph(text, style)
 
 
 def shorten(value: str, limit: int) -> str:

@@ -98,6 +98,27 @@ def report_tables(report: MonthlyReport, lang: str) -> list[ReportTable]:
            lambda k: i18n.label(lang, Severity(k)))
     counts("category", "col.category", report.by_category, category)
     counts("area", "col.area", report.by_area, area)
+    # issue 12: people, compensation, 同比/环比
+    counts("person", "col.person", report.by_person,
+           lambda name: name or t("row.unassigned"))
+    counts("advisor", "col.advisor", report.by_advisor, lambda name: name or "")
+    tables.append(ReportTable("compensation", t("comp.title"), (
+        t("col.category"), t("col.sheets"), t("col.amount")), tuple(
+        (category(c.key), c.sheets, c.cents / 100) for c in report.compensation) + ((
+            t("col.total"), sum(c.sheets for c in report.compensation),
+            report.compensation_cents / 100),)))
+    year = report.year_ago
+    tables.append(ReportTable("compare", t("compare.title"), (
+        t("kpi.indicator"), t("col.this_month"), t("kpi.previous"), t("col.year_ago")), (
+        (t("kpi.received"), cur.received, prev.received, year.received if year else None),
+        (t("kpi.major"), cur.major, prev.major, year.major if year else None),
+        (t("kpi.response_rate"), cur.response.rate, prev.response.rate,
+         year.response.rate if year else None),
+        (t("kpi.resolution_rate"), cur.resolution.rate, prev.resolution.rate,
+         year.resolution.rate if year else None),
+        (t("kpi.csat"), cur.csat.rate, prev.csat.rate, year.csat.rate if year else None),
+        (t("kpi.reopened"), cur.reopened, prev.reopened, None),
+    ), frozenset({1, 2, 3})))
     timeliness = tuple(
         (t(key), rate.eligible, rate.on_time, rate.late, rate.rate, times.count,
          times.median, times.p90)

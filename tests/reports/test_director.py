@@ -108,3 +108,18 @@ def test_rate_axes_are_scaled_to_the_data(values: list[float],
     assert charts.percent_axis(values) == axis
     low, high, _ = axis
     assert all(low <= v <= high for v in values)
+
+
+def test_the_export_holds_the_new_tables(story: Story) -> None:
+    s = story
+    s.at("2026-11-04 10:00")
+    complaints.record_analysis(s.db.uow(), s.staff.manager, s.ids["C"], compensation="120.50")
+    s.at("2026-11-05 09:00")
+    data = reporting.monthly_export(s.db.uow(), s.staff.gm,
+                                    reporting.MonthlyRequest("2026-10", lang="en"), "csv")
+    text = data.decode("utf-8-sig")
+    assert "Repair quality,1,120.5" in text
+    assert "Total,1,120.5" in text
+    assert "Complaints received,6,0,0" in text  # this month, last month, a year ago
+    assert "Reopened this month,2,0," in text  # C on 9 and F on 30 October
+    assert "陈刚,5,83.3%,0" in text  # responsible person

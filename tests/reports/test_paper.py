@@ -83,3 +83,14 @@ def test_the_monthly_pdf_carries_its_metadata(report_db: Database,
     assert info.creation_date is not None
     assert info.creation_date.replace(tzinfo=None) == NOW == datetime(2026, 11, 18, 10, 0)
     assert info.creator == "Helpdesk"
+
+
+def test_chinese_words_in_an_english_document_follow_the_chinese_rules() -> None:
+    style = layout.styles(fonts.pdf_font(), "en").cell
+    paragraph = layout.para(f"[Price] {TEN}{TEN}，{TEN}。", style)
+    paragraph.wrap(style.fontSize * 12 + 0.5, 10_000)
+    lines = ["".join(str(w) for w in (line[1] if isinstance(line, tuple) else
+                                      [x.text for x in line.words]))
+             for line in paragraph.blPara.lines]
+    assert len(lines) >= 3
+    assert not any(line.strip().startswith(("，", "。")) for line in lines), lines

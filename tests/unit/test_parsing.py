@@ -351,8 +351,9 @@ def test_minutes_range() -> None:
 
 @given(st.integers(min_value=0, max_value=10**7), st.sampled_from(["zh_CN", "zh_TW", "en"]))
 def test_printed_durations_parse_back(minutes: int, lang: str) -> None:
-    # The reports print the two largest units: a day or more loses its minutes.
-    shown = minutes - minutes % 60 if minutes >= 24 * 60 else minutes
+    # The reports print the two largest units: a day or more is rounded up to the hour
+    # (never down: a slow case must not print faster than it was).
+    shown = -(-minutes // 60) * 60 if minutes >= 24 * 60 else minutes
     assert parsing.parse_minutes(fmt_duration(lang, minutes), field="m", code="x") == shown
 
 
