@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from helpdesk import lazy_module
 from helpdesk.cli import _base
 from helpdesk.domain.filters import SheetFilter, SheetSort
-from helpdesk.services import archive
-from helpdesk.services import complaints as sheet_services
+
+if TYPE_CHECKING:
+    from helpdesk.services import archive
+    from helpdesk.services import complaints as sheet_services
+else:  # loaded when the command runs, not for `helpdesk --help`
+    archive = lazy_module("helpdesk.services.archive")
+    sheet_services = lazy_module("helpdesk.services.complaints")
+
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:

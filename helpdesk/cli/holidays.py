@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from helpdesk import lazy_module
 from helpdesk.cli import _base
 from helpdesk.domain import parsing
-from helpdesk.services import holidays, settings
+
+if TYPE_CHECKING:
+    from helpdesk.services import holidays, settings
+else:  # loaded when the command runs, not for `helpdesk --help`
+    holidays = lazy_module("helpdesk.services.holidays")
+    settings = lazy_module("helpdesk.services.settings")
+
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from helpdesk import lazy_module
 from helpdesk.cli import _base
 from helpdesk.domain import error_texts
+from helpdesk.transfer import CUSTOMERS, SHEETS
 
 if TYPE_CHECKING:
     from helpdesk.transfer import reading
@@ -28,9 +29,9 @@ else:  # loaded when the command runs, not for `helpdesk --help`
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     common = _base.common_options()
     imports = _base.group(subparsers, "import", "import customers or sheets from CSV/XLSX")
-    for kind, what in ((importing.CUSTOMERS, "customers (one per row, with one vehicle "
+    for kind, what in ((CUSTOMERS, "customers (one per row, with one vehicle "
                                              "and/or one order)"),
-                       (importing.SHEETS, "complaint sheets, open ones and closed history")):
+                       (SHEETS, "complaint sheets, open ones and closed history")):
         cmd = imports.add_parser(kind, parents=[common], help=f"import {what}",
                                  description=f"Import {what} from a .csv or .xlsx file laid "
                                              "out as the template. All rows or none, unless "
@@ -54,7 +55,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
     template = imports.add_parser("template", parents=[common],
                                   help="write an empty template (.csv or .xlsx)")
-    template.add_argument("kind", choices=[importing.CUSTOMERS, importing.SHEETS])
+    template.add_argument("kind", choices=[CUSTOMERS, SHEETS])
     template.add_argument("out", type=Path, help="OUT.xlsx (with a help sheet) or OUT.csv")
     template.set_defaults(func=run_template)
 
@@ -105,7 +106,7 @@ def run_import(args: argparse.Namespace) -> int:
     store = _base.store_id(args, args.store)
     uow = _base.uow(args)
     progress = _progress(args)
-    if args.kind == importing.CUSTOMERS:
+    if args.kind == CUSTOMERS:
         report = importing.check_customers(uow, actor.id, args.file, store_id=store,
                                            options=options, progress=progress) \
             if args.dry_run else importing.import_customers(

@@ -59,12 +59,10 @@ from helpdesk.domain.users import Permission, User
 from helpdesk.services import common
 from helpdesk.services import customers as customer_services
 from helpdesk.services.common import UnitOfWork
-from helpdesk.transfer import reading, writing
+from helpdesk.transfer import CUSTOMERS, SHEETS, reading, writing
 
 log = logging.getLogger(__name__)
 
-CUSTOMERS = "customers"
-SHEETS = "sheets"
 _E = TypeVar("_E", bound=StrEnum)
 
 
