@@ -449,7 +449,7 @@ def draft_reply_letter(uow: UnitOfWork, actor_id: int, sheet_id: int,
     return LetterDraft(sheet_id, ctx.detail.number, ctx.detail.customer_name, lang, text)
 
 
-def reply_letter_pdf(uow: UnitOfWork, actor_id: int, sheet_id: int, text: str,
+def reply_letter_pdf(uow: UnitOfWork, actor_id: int, sheet_id: int, letter_text: str,
                      lang: str = i18n.DEFAULT_LANGUAGE) -> bytes:
     """Print the (edited) letter for a sheet; audited with the text that was printed.
 
@@ -457,17 +457,17 @@ def reply_letter_pdf(uow: UnitOfWork, actor_id: int, sheet_id: int, text: str,
         ValidationError: ``letter.empty`` or ``letter.too_long``.
     """
     lang = i18n.normalize_language(lang)
-    if not text.strip():
+    if not letter_text.strip():
         raise ValidationError("letter", "letter.empty", "the letter is empty")
-    if len(text) > MAX_LETTER_LENGTH:
+    if len(letter_text) > MAX_LETTER_LENGTH:
         raise ValidationError("letter", "letter.too_long",
                               f"the letter is longer than {MAX_LETTER_LENGTH} characters",
                               max=MAX_LETTER_LENGTH)
     ctx = _sheet_context(uow, actor_id, sheet_id)
-    pdf = render_letter(text, lang, letterhead=ctx.letterhead, reference=ctx.detail.number,
+    pdf = render_letter(letter_text, lang, letterhead=ctx.letterhead, reference=ctx.detail.number,
                         font=pdf_font())
     _audit(uow, actor_id, events.SheetPrinted, sheet_id=sheet_id, kind="letter",
-           details={"lang": lang, "text": text})
+           details={"lang": lang, "text": letter_text})
     return pdf
 
 
