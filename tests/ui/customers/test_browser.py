@@ -265,14 +265,15 @@ def test_duplicates_preview_and_merge(qtbot, make_ctx, sample, ui_db, qtmodeltes
     assert view.suggestions == []
 
 
-def test_merge_is_not_offered_to_the_front_desk(qtbot, make_ctx, sample, ui_db):
-    customers.create_customer(ui_db.uow(), sample.staff.desk, customers.CustomerInput(
-        name="张三", phones=("13812345670",)))
-    view = DuplicatesView(make_ctx(sample.staff.desk))
-    qtbot.addWidget(view)
-    view.refresh(background=False)
-    view.view.selectRow(0)
-    assert not child(view, QPushButton, "mergeButton").isEnabled()
+def test_duplicates_are_not_offered_to_the_front_desk(qtbot, make_ctx, sample):
+    """The duplicates list is for who may merge (README: service manager, director;
+    issue 16): the tab is disabled for the front desk, whom the service refuses."""
+    desk = CustomerBrowser(make_ctx(sample.staff.desk))
+    qtbot.addWidget(desk)
+    assert not desk.tabs.isTabEnabled(2)
+    manager = CustomerBrowser(make_ctx(sample.staff.manager))
+    qtbot.addWidget(manager)
+    assert manager.tabs.isTabEnabled(2)
 
 
 def _csv(path: Path, lines: list[str]) -> Path:
