@@ -33,9 +33,8 @@ NOTE_LIMIT = 2000
 TEXT_LIMITS: Mapping[str, int] = {
     "note": NOTE_LIMIT, "reason": NOTE_LIMIT, "remark": NOTE_LIMIT, "feedback": NOTE_LIMIT,
     "closing_remark": NOTE_LIMIT,
-    # A progress entry (its rule allows 4,000) and a reply letter (20,000) are both
-    # called "text" by their use cases: the longer limit, their own rules say the rest.
-    "text": 50_000,
+    # A progress entry's "text" has its own rule (4,000) under the default limit; the
+    # reply letter's text is "letter_text" (its rule: 20,000).
     "query": 200, "search": 200, "number": 64, "username": 200, "password": 1024,
     "old_password": 1024, "new_password": 1024, "role": 100, "label": 100,
     "letter_text": 50_000,
