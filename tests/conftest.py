@@ -3,6 +3,7 @@ when ``HELPDESK_TEST_POSTGRES_URL`` is set), a frozen clock and a staffed store.
 
 from __future__ import annotations
 
+import gc
 import os
 
 # Before anything imports Qt (metabrainz/picard test/conftest.py does the same).
@@ -24,6 +25,33 @@ from helpdesk.storage.database import Database, open_database
 
 PG_ENV = "HELPDESK_TEST_POSTGRES_URL"
 NOW = datetime(2026, 11, 18, 10, 0)  # a Wednesday, store open
+
+
+_GC_THRESHOLDS = gc.get_threshold()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_automatic_garbage_collection() -> Iterator[None]:
+    """Cycles are collected only here, in the main thread, between tests — as the desktop
+    does with ``ui/gc_guard`` — never automatically in whichever thread allocates: a
+    collection in a worker thread (a list or record loading in the background, or a
+    thread a previous test left behind) can destroy Qt objects the main thread owns,
+    and the process dies. Holds in every process of ``pytest -n 2`` and whatever order
+    the tests run in."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests(_no_automatic_garbage_collection: None) -> Iterator[None]:
+    yield
+    counts = gc.get_count()
+    for generation in (2, 1, 0):
+        if counts[generation] > _GC_THRESHOLDS[generation]:
+            gc.collect(generation)
+            break
+    gc.disable()  # a test that switched it on (the collector's own test) leaves it off
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,7 @@ per role, per-test ``QSettings`` and the English source language."""
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ def _garbage_collected_in_the_ui_thread(qapp: QApplication) -> Iterator[None]:
     yield
     collector.stop()
     collector.deleteLater()
+    gc.disable()  # stop() switches automatic collection on; tests/conftest.py keeps it off
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
