@@ -29,13 +29,10 @@ from datetime import date, datetime, timedelta
 from helpdesk.reports import i18n
 from helpdesk.reports.tables import ReportTable, to_csv, to_xlsx
 
-SEGMENTS = ("top", "high", "middle", "low", "inactive", "prospect")
-RFM_CLASSES = ("high_value", "potential", "ordinary", "at_risk", "silent")
-
 
 @dataclass(frozen=True)
 class KpiSegment:
-    key: str  # one of SEGMENTS
+    key: str  # one of storage.analytics_queries.SEGMENTS
     customers: int
     revenue_12m_cents: int
     revenue_cents: int
@@ -43,7 +40,7 @@ class KpiSegment:
 
 @dataclass(frozen=True)
 class KpiRfm:
-    key: str  # one of RFM_CLASSES
+    key: str  # one of storage.analytics_queries.RFM_CLASSES
     customers: int
     revenue_cents: int
     avg_r: float | None
