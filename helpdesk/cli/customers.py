@@ -29,7 +29,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
                     "digits, plate (any spelling), VIN or its tail, order number; best "
                     "match first.")
     find.add_argument("query")
-    find.add_argument("--limit", type=_base.positive_int, default=20, metavar="N")
+    find.add_argument("--limit", type=_at_least_one, default=20, metavar="N",
+                      help="show the best N (a longer list says so at its end)")
     _base.user_option(find, required=False)
     find.set_defaults(func=run_find)
 
@@ -74,9 +75,20 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     add.set_defaults(func=run_add)
 
 
+def _at_least_one(value: str) -> int:
+    number = _base.positive_int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("N ≥ 1")
+    return number
+
+
 def run_find(args: argparse.Namespace) -> int:
     reader = _base.reader_id(args)
-    hits = customer_services.find_customers(_base.uow(args), reader, args.query, args.limit)
+    # One more than shown: whether the list was cut is then known, and said.
+    hits = customer_services.find_customers(_base.uow(args), reader, args.query,
+                                            args.limit + 1)
+    more = len(hits) > args.limit
+    hits = hits[:args.limit]
     if _base.wants_json(args):
         _base.print_json(hits)
         return 0
@@ -89,6 +101,8 @@ def run_find(args: argparse.Namespace) -> int:
         [[str(h.id), h.name, h.phone, " ".join(h.plates), _base.word(args, h.tier),
           f"{h.matched_kind} {h.matched_key}".strip()] for h in hits],
         limits=[8, 24, 16, 30, 10, 30])
+    if more:
+        _base.info(_base.say(args, "customers.more", shown=len(hits)))
     return 0
 
 
