@@ -616,6 +616,7 @@ AUDIT_FIELDS: Mapping[str, Labels] = {
     "rework_needed": ("需要返修", "需要返修", "Rework needed"),
     "rework_completed_at": ("返修完成时间", "返修完成時間", "Rework completed"),
     "escalated_to_oem": ("已上报厂家", "已上報廠家", "Escalated to the manufacturer"),
+    "national_id": ("身份证号", "身分證號", "ID number"),  # issue 15
 }
 # Fields whose stored value is one of the enumerations above (shown by its label).
 AUDIT_FIELD_TERMS: Mapping[str, type[StrEnum]] = {

@@ -85,6 +85,7 @@ def _field_names() -> dict[str, str]:
         "name": translate("DuplicatesView", "Name"),
         "gender": translate("DuplicatesView", "Gender"),
         "birthday": translate("DuplicatesView", "Birthday"),
+        "national_id": translate("DuplicatesView", "ID number"),
         "email": translate("DuplicatesView", "E-mail"),
         "wechat": translate("DuplicatesView", "WeChat"),
         "address": translate("DuplicatesView", "Address"),
