@@ -57,7 +57,7 @@ from helpdesk.domain.customers import (
     LIFECYCLE_WITHOUT_PURCHASE,
     Lifecycle,
 )
-from helpdesk.storage import deadline_sql, search, tables
+from helpdesk.storage import deadline_sql, duplicates, search, tables
 
 c = tables.customers
 o = tables.orders
@@ -418,8 +418,9 @@ def duplicate_groups(session: Session, limit: int = 500) -> list[tuple[str, list
     Reasons: ``phone`` (the same number), ``name_phone`` (the same name and phones
     that share the first 7 or the last 4 digits — any one-digit typo keeps one of the
     two halves intact), ``plate`` (the same plate on a vehicle of each) and
-    ``name_address`` (the same name and address). A VIN cannot be shared: the database
-    holds one vehicle per VIN."""
+    ``name_address`` (the same name and address); issue 15: ``national_id`` (the same
+    ID number) and ``similar_name_address`` (:mod:`helpdesk.storage.duplicates`). A VIN
+    cannot be shared: the database holds one vehicle per VIN."""
     p = tables.customer_phones
     v = tables.vehicles
     live = c.c.merged_into_id.is_(None)
@@ -446,6 +447,8 @@ def duplicate_groups(session: Session, limit: int = 500) -> list[tuple[str, list
             groups.setdefault(k, []).append(int(cid))
         result.extend((reason, ids, str(k)) for k, ids in groups.items())
 
+    # issue 15: one ID number is one person (the strongest reason, so listed first)
+    grouped("national_id", c.c.national_id, c, c.c.national_id != "")
     grouped("phone", p.c.number, p.join(c, c.c.id == p.c.customer_id))
     joined = p.join(c, c.c.id == p.c.customer_id)
     length = func.length(p.c.number)
@@ -455,6 +458,7 @@ def duplicate_groups(session: Session, limit: int = 500) -> list[tuple[str, list
     grouped("name_phone", tail, joined)
     grouped("plate", v.c.plate, v.join(c, c.c.id == v.c.customer_id), v.c.plate != "")
     grouped("name_address", c.c.name + literal("|") + c.c.address, c, c.c.address != "")
+    result.extend(duplicates.similar_names_at_one_address(session, limit))  # issue 15
     return result
 
 
