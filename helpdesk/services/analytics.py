@@ -780,6 +780,8 @@ def duplicate_suggestions(uow: UnitOfWork, actor_id: int,
 
 
 def _contradict(a: DuplicateCandidate, b: DuplicateCandidate, reason: DuplicateReason) -> bool:
+    if reason is DuplicateReason.NATIONAL_ID:
+        return False  # the number holds the birth date: a differing birthday is a slip
     if a.birthday is not None and b.birthday is not None and a.birthday != b.birthday:
         return True
     if a.national_id and b.national_id and a.national_id != b.national_id:

@@ -407,7 +407,9 @@ def test_duplicates_by_id_number_and_by_similar_name_at_one_address(staffed):
     character more or different) at one address is suggested and says why; two
     different ID numbers rule a pair out."""
     db, staff = staffed
-    same_id = [add_customer(db, name) for name in ("刘洋", "刘阳阳")]
+    # one ID number, two birthdays typed: the number wins (it holds the birth date)
+    same_id = [add_customer(db, name, birthday=born)
+               for name, born in (("刘洋", date(1949, 12, 31)), ("刘阳阳", date(1950, 1, 3)))]
     similar = [add_customer(db, name) for name in ("张丽华", "章丽华", "张华")]
     siblings = [add_customer(db, name) for name in ("王芳", "王静")]  # two characters
     other_ids = [add_customer(db, name) for name in ("陈建国", "陈建军")]
