@@ -190,13 +190,15 @@ _LISTS = frozenset({"phrases", "holidays", "makeup_workdays"})
 
 
 def lines(action: str, changes: Mapping[str, Any], lang: str) -> list[Line] | None:
-    """The changes of a ``settings.*`` or ``store.*`` audit entry in words; None for
-    any other action (the viewer's general wording applies)."""
-    if not action.startswith(("settings.", "store.")):
+    """The changes of a ``settings.*`` or ``store.*`` audit entry (and the counts of a
+    ``demo.*`` one) in words; None for any other action (the viewer's general wording
+    applies)."""
+    if not action.startswith(("settings.", "store.", "demo.")):
         return None
     result: list[Line] = []
+    counts = action.startswith("demo.")  # values as they are, not [before, after]
     for key, value in changes.items():
-        before, after = _pair(value)
+        before, after = (None, value) if counts else _pair(value)
         if key == "rules":
             result.extend(_rules(before, after, lang))
         elif key == "hours":

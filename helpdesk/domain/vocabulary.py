@@ -692,4 +692,13 @@ SETTING_WORDS: Mapping[str, Labels] = {
                              "最後 1/{share} 的時間，至少 {minimum}",
                              "the last 1/{share} of the time, at least {minimum}"),
     "years.value": ("{n} 年", "{n} 年", "{n} years"),
+    # the demo data's counts (demo.load, demo.staff)
+    "customers": ("客户", "客戶", "Customers"),
+    "vehicles": ("车辆", "車輛", "Vehicles"),
+    "orders": ("订单", "訂單", "Orders"),
+    "sheets": ("抱怨单", "抱怨單", "Complaints"),
+    "seed": ("随机种子", "隨機種子", "Random seed"),
+    "today": ("历史截至", "歷史截至", "History up to"),
+    "users": ("用户", "用戶", "Users"),
+    "created": ("新建用户", "新建用戶", "Users created"),
 }

@@ -34,6 +34,8 @@ RULE = {"channel": "phone", "severity": "major",
      [("週日營業時間", "休息", "10:00–16:00"), ("調休上班日", "", "新增 2026-10-11")]),
     ("store.update", {"phone": ["+8675526881234", "+8675586001234"]}, "zh_CN",
      [("门店电话", "0755 2688 1234", "0755 8600 1234")]),
+    ("demo.load", {"customers": 400, "sheets": 1500, "users": ["admin", "desk1"]}, "zh_CN",
+     [("客户", "", "400"), ("抱怨单", "", "1500"), ("用户", "", "admin、desk1")]),
 ])
 def test_settings_changes_in_words(action, changes, lang, expected) -> None:
     assert setting_changes.lines(action, changes, lang) == expected
