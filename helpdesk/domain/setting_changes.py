@@ -43,7 +43,7 @@ def _pair(old: Any) -> tuple[Any, Any]:
     return None, old
 
 
-def _set_change(before: Iterable[str], after: Iterable[str], lang: str) -> str:
+def _set_change(before: Iterable[str] | None, after: Iterable[str] | None, lang: str) -> str:
     """``新增 a、b；删除 c`` for two lists."""
     old, new = list(before or ()), list(after or ())
     added = [x for x in new if x not in old]
