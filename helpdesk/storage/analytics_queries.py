@@ -618,9 +618,11 @@ def list_rows(session: Session, ids: Sequence[int], today: date) -> list[dict[st
 
 
 # ------------------------------------------------------------------ history
-def timeline(session: Session, customer_id: int, limit: int = 500) -> list[dict[str, Any]]:
+def timeline(session: Session, customer_id: int,
+             limit: int | None = None) -> list[dict[str, Any]]:
     """Purchases, service visits, complaints and return visits of one customer,
-    newest first: ``at`` (date or datetime), ``kind`` (order kind, ``complaint`` or
+    newest first — all of them unless ``limit`` (issue 15: the record's timeline
+    never stops silently): ``at`` (date or datetime), ``kind`` (order kind, ``complaint`` or
     ``return_visit``), ``number``, ``amount_cents``, ``sheet_id``, ``satisfaction``,
     ``text``."""
     vi = tables.sheet_visits
@@ -747,7 +749,7 @@ class AnalyticsQueries:
     def list_rows(self, ids: Sequence[int], today: date) -> list[dict[str, Any]]:
         return list_rows(self.session, ids, today)
 
-    def timeline(self, customer_id: int, limit: int = 500) -> list[dict[str, Any]]:
+    def timeline(self, customer_id: int, limit: int | None = None) -> list[dict[str, Any]]:
         return timeline(self.session, customer_id, limit)
 
     def open_sheets(self, customer_id: int) -> list[dict[str, Any]]:

@@ -547,3 +547,12 @@ def test_prepare_computes_the_day_once_and_a_new_order_invalidates_it(staffed):
         assert analytics.classification(uow, NOW.date()) is first  # cached, not recomputed
     add_customer(db, "新客", [(1, 50)])
     assert analytics.prepare(db.uow(), NOW.date()) == 6
+
+
+def test_the_timeline_holds_every_entry(staffed):
+    """Issue 15: a fleet customer's 520 orders are all on the record's timeline (it
+    used to stop at 500 without saying so)."""
+    db, staff = staffed
+    cid = add_customer(db, "车队客户", [(i % 700, 100) for i in range(520)])
+    history = analytics.customer_history(db.uow(), staff.desk, cid)
+    assert len(history.timeline) == 520
