@@ -50,6 +50,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     add.add_argument("--wechat", default="")
     add.add_argument("--address", default="")
     add.add_argument("--birthday", type=_base.day, metavar="DATE")
+    add.add_argument("--national-id", default="", metavar="ID",
+                     help="resident ID number (身份证号), 18 characters (old cards: 15)")
     add.add_argument("--tier", default="regular", help="regular/普通, vip, senior_vip/高级VIP")
     add.add_argument("--source", default="")
     add.add_argument("--consent", action="store_true", help="agrees to marketing contact")
@@ -122,7 +124,8 @@ def run_show(args: argparse.Namespace) -> int:
         print(f"  merged into #{d.merged_into_id}")
     for label, value in (("phones", ", ".join(d.phones)), ("gender", _base.word(args, d.gender)),
                          ("e-mail", d.email), ("WeChat", d.wechat), ("address", d.address),
-                         ("birthday", d.birthday), ("source", d.source),
+                         ("birthday", d.birthday), ("ID number", d.national_id),
+                         ("source", d.source),
                          ("owner", d.owner_name), ("marketing", "may contact"
                                                    if d.consent_marketing else ""),
                          ("note", d.note)):
@@ -168,7 +171,7 @@ def run_add(args: argparse.Namespace) -> int:
         email=args.email, wechat=args.wechat, address=args.address, birthday=args.birthday,
         source=args.source, tier=vocabulary.parse_term(args.tier, Tier, "tier"),
         consent_marketing=args.consent, note=args.note, store_id=store_id,
-        vehicles=vehicles, orders=orders)
+        vehicles=vehicles, orders=orders, national_id=args.national_id)
     detail = customer_services.create_customer(_base.uow(args), actor.id, data)
     if _base.wants_json(args):
         _base.print_json(detail)
