@@ -29,7 +29,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
                     "digits, plate (any spelling), VIN or its tail, order number; best "
                     "match first.")
     find.add_argument("query")
-    find.add_argument("--limit", type=_base.positive_int, default=20, metavar="N")
+    find.add_argument("--limit", type=_at_least_one, default=20, metavar="N",
+                      help="show the best N (a longer list says so at its end)")
     _base.user_option(find, required=False)
     find.set_defaults(func=run_find)
 
@@ -49,6 +50,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     add.add_argument("--wechat", default="")
     add.add_argument("--address", default="")
     add.add_argument("--birthday", type=_base.day, metavar="DATE")
+    add.add_argument("--national-id", default="", metavar="ID",
+                     help="resident ID number (身份证号), 18 characters (old cards: 15)")
     add.add_argument("--tier", default="regular", help="regular/普通, vip, senior_vip/高级VIP")
     add.add_argument("--source", default="")
     add.add_argument("--consent", action="store_true", help="agrees to marketing contact")
@@ -74,9 +77,20 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     add.set_defaults(func=run_add)
 
 
+def _at_least_one(value: str) -> int:
+    number = _base.positive_int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("N ≥ 1")
+    return number
+
+
 def run_find(args: argparse.Namespace) -> int:
     reader = _base.reader_id(args)
-    hits = customer_services.find_customers(_base.uow(args), reader, args.query, args.limit)
+    # One more than shown: whether the list was cut is then known, and said.
+    hits = customer_services.find_customers(_base.uow(args), reader, args.query,
+                                            args.limit + 1)
+    more = len(hits) > args.limit
+    hits = hits[:args.limit]
     if _base.wants_json(args):
         _base.print_json(hits)
         return 0
@@ -89,6 +103,8 @@ def run_find(args: argparse.Namespace) -> int:
         [[str(h.id), h.name, h.phone, " ".join(h.plates), _base.word(args, h.tier),
           f"{h.matched_kind} {h.matched_key}".strip()] for h in hits],
         limits=[8, 24, 16, 30, 10, 30])
+    if more:
+        _base.info(_base.say(args, "customers.more", shown=len(hits)))
     return 0
 
 
@@ -108,7 +124,8 @@ def run_show(args: argparse.Namespace) -> int:
         print(f"  merged into #{d.merged_into_id}")
     for label, value in (("phones", ", ".join(d.phones)), ("gender", _base.word(args, d.gender)),
                          ("e-mail", d.email), ("WeChat", d.wechat), ("address", d.address),
-                         ("birthday", d.birthday), ("source", d.source),
+                         ("birthday", d.birthday), ("ID number", d.national_id),
+                         ("source", d.source),
                          ("owner", d.owner_name), ("marketing", "may contact"
                                                    if d.consent_marketing else ""),
                          ("note", d.note)):
@@ -154,7 +171,7 @@ def run_add(args: argparse.Namespace) -> int:
         email=args.email, wechat=args.wechat, address=args.address, birthday=args.birthday,
         source=args.source, tier=vocabulary.parse_term(args.tier, Tier, "tier"),
         consent_marketing=args.consent, note=args.note, store_id=store_id,
-        vehicles=vehicles, orders=orders)
+        vehicles=vehicles, orders=orders, national_id=args.national_id)
     detail = customer_services.create_customer(_base.uow(args), actor.id, data)
     if _base.wants_json(args):
         _base.print_json(detail)

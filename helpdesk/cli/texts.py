@@ -49,6 +49,10 @@ TEXTS: Mapping[str, Labels] = {
         "(e.g. GBK). Set the terminal to UTF-8 (Windows: chcp 65001), or put the value in "
         "a UTF-8 file.",
     ),
+    # issue 15: a search that found more than it shows says so
+    "customers.more": ("（只显示最匹配的 {shown} 位；--limit N 显示更多）",
+                       "（只顯示最相符的 {shown} 位；--limit N 顯示更多）",
+                       "(showing the best {shown}; --limit N shows more)"),
 }
 
 

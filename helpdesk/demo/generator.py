@@ -1343,6 +1343,7 @@ class _Generator:
             "merged_into_id": None, "created_at": stamp(since),
             "updated_at": stamp(min(max(since, last_order) + 600, self.now_min)),
             "updated_by_id": self.staff_for("advisor"), "version": 1,
+            "national_id": "",  # issue 15: the bulk insert names every column
         })
         phone_rows = loader.rows("customer_phones")
         for position, number in enumerate(phones):

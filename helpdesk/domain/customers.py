@@ -143,6 +143,7 @@ class Customer:
     wechat: str = ""
     address: str = ""
     birthday: date | None = None
+    national_id: str = ""  # 身份证号, 18 characters (domain.national_id); issue 15
     company_industry: str = ""
     company_size: str = ""
     source: str = ""
@@ -244,7 +245,8 @@ class MergeSide(StrEnum):
 #: The profile fields two records of one customer can disagree on, in the order the
 #: merge preview lists them. Lists (phones, contacts, vehicles, orders) are united.
 MERGE_FIELDS: tuple[str, ...] = (
-    "name", "gender", "birthday", "email", "wechat", "address", "company_industry",
+    "name", "gender", "birthday", "national_id", "email", "wechat", "address",
+    "company_industry",
     "company_size", "source", "tier", "consent_marketing", "note", "store_id",
     "owner_user_id",
 )

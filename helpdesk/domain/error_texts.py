@@ -1113,6 +1113,31 @@ TEMPLATES: Mapping[str, Labels] = {
         "A passphrase is needed.",
     ),
     # end of issue 16
+    # issue 15: the resident ID number (身份证号)
+    "national_id.length": (
+        "身份证号应为18位（旧证15位）；{value} 有 {length} 位。",
+        "身分證號應為18位（舊證15位）；{value} 有 {length} 位。",
+        "An ID number has 18 characters (15 on old cards); {value} has {length}.",
+    ),
+    "national_id.characters": (
+        "{value} 的第 {position} 位是“{character}”；身份证号只含数字，最后一位可以是 X。",
+        "{value} 的第 {position} 位是「{character}」；身分證號只含數字，最後一位可以是 X。",
+        "Character {position} of {value} is \"{character}\": an ID number has digits only, "
+        "the last may be X.",
+    ),
+    "national_id.birth_date": (
+        "身份证号 {value} 中的出生日期 {digits} 不是有效日期，请核对证件。",
+        "身分證號 {value} 中的出生日期 {digits} 不是有效日期，請核對證件。",
+        "The birth date {digits} in ID number {value} is not a valid date: check the card.",
+    ),
+    "national_id.check_digit": (
+        "身份证号 {value} 校验不通过：最后一位应为“{expected}”，实际为“{found}”。请核对证件，"
+        "是否有数字输错或顺序颠倒。",
+        "身分證號 {value} 校驗不通過：最後一位應為「{expected}」，實際為「{found}」。請核對證件，"
+        "是否有數字輸錯或順序顛倒。",
+        "ID number {value} fails its check: the last character should be \"{expected}\", not "
+        "\"{found}\". Check the card for a mistyped or swapped digit.",
+    ),
 
 }
 

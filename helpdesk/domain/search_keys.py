@@ -340,3 +340,12 @@ def code_from_name(name: str, *, initials: bool, max_length: int,
         suffix = str(n) if initials else f"_{n}"
         code = base[:max_length - len(suffix)].rstrip("_") + suffix
     return code
+
+
+def name_readings(name: str) -> list[str]:
+    """The full toneless readings of a person's name (the surname's readings first),
+    without the initials: 章丽华 and 张丽华 both read ``zhanglihua`` (issue 15: similar
+    names)."""
+    folded = text.fold_width(name).lower()
+    return distinct("".join(s for s, _ in slots)
+                    for slots in _readings(folded, is_person=True) if slots)

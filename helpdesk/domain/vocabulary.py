@@ -552,6 +552,23 @@ AUDIT_ACTIONS: Mapping[str, Labels] = {
     "login": ("登录", "登入", "Logged in"),
     "login.failed": ("登录失败", "登入失敗", "Login failed"),
     "login.locked": ("账户锁定", "帳戶鎖定", "Account locked"),
+    # settings, stores and users (their changes in words: domain.setting_changes)
+    "settings.banned_phrases": ("修改空话词表", "修改空話詞表", "Empty-words list changed"),
+    "settings.categories": ("修改抱怨类别", "修改抱怨類別", "Complaint categories changed"),
+    "settings.retention": ("修改保存年限", "修改保存年限", "Retention changed"),
+    "settings.time_zone": ("修改时区", "修改時區", "Time zone changed"),
+    "settings.warning_window": ("修改临近期限提醒", "修改臨近期限提醒",
+                                "Due-soon warning changed"),
+    "settings.attachment_limits": ("修改附件上限", "修改附件上限", "Attachment limits changed"),
+    "store.create": ("新建门店", "新建門店", "Store created"),
+    "store.update": ("修改门店资料", "修改門店資料", "Store details changed"),
+    "store.calendar": ("修改营业日历", "修改營業日曆", "Store calendar changed"),
+    "store.policy": ("修改时限规则", "修改時限規則", "Deadline rules changed"),
+    "user.create": ("新建用户", "新建用戶", "User created"),
+    "user.update": ("修改用户", "修改用戶", "User changed"),
+    "user.password": ("修改密码", "修改密碼", "Password changed"),
+    "demo.staff": ("建立演示员工", "建立示範員工", "Demo staff created"),
+    "demo.load": ("载入演示数据", "載入示範資料", "Demo data loaded"),
 }
 AUDIT_ENTITIES: Mapping[str, Labels] = {
     "customer": ("客户", "客戶", "Customer"),
@@ -616,6 +633,7 @@ AUDIT_FIELDS: Mapping[str, Labels] = {
     "rework_needed": ("需要返修", "需要返修", "Rework needed"),
     "rework_completed_at": ("返修完成时间", "返修完成時間", "Rework completed"),
     "escalated_to_oem": ("已上报厂家", "已上報廠家", "Escalated to the manufacturer"),
+    "national_id": ("身份证号", "身分證號", "ID number"),  # issue 15
 }
 # Fields whose stored value is one of the enumerations above (shown by its label).
 AUDIT_FIELD_TERMS: Mapping[str, type[StrEnum]] = {
@@ -629,3 +647,58 @@ def audit_word(table: Mapping[str, Labels], key: str, lang: str = DEFAULT_LANGUA
     """``key`` of an audit catalogue in ``lang``; the key itself when not listed."""
     found = table.get(key)
     return found[_index(lang)] if found else key
+
+
+# -- issue 15: settings changes in words (domain.setting_changes, the audit viewer) ----
+SETTING_WORDS: Mapping[str, Labels] = {
+    # what a changed setting is called
+    "name": ("门店名称", "門店名稱", "Store name"),
+    "address": ("门店地址", "門店地址", "Store address"),
+    "phone": ("门店电话", "門店電話", "Store phone"),
+    "code": ("门店代码", "門店代碼", "Store code"),
+    "preset": ("门店类型预设", "門店類型預設", "Store preset"),
+    "demo": ("演示数据", "示範資料", "Demo data"),
+    "rules": ("时限规则", "時限規則", "Deadline rule"),
+    "weekday_hours": ("{day}营业时间", "{day}營業時間", "{day} opening hours"),
+    "holidays": ("公休假日", "公休假日", "Public holidays"),
+    "makeup_workdays": ("调休上班日", "調休上班日", "Make-up working days"),
+    "makeup_hours": ("调休日营业时间", "調休日營業時間", "Make-up day hours"),
+    "phrases": ("空话词表", "空話詞表", "Empty-words list"),
+    "categories": ("抱怨类别", "抱怨類別", "Complaint categories"),
+    "retention_years": ("抱怨单保存年限", "抱怨單保存年限", "Complaints kept for"),
+    "time_zone": ("时区", "時區", "Time zone"),
+    "warning_window": ("临近期限提醒", "臨近期限提醒", "Due-soon warning"),
+    "per_file": ("单个附件上限", "單個附件上限", "Largest attachment"),
+    "per_sheet": ("每张抱怨单附件上限", "每張抱怨單附件上限", "Attachments per complaint"),
+    # words inside the values
+    "weekday.0": ("周一", "週一", "Monday"),
+    "weekday.1": ("周二", "週二", "Tuesday"),
+    "weekday.2": ("周三", "週三", "Wednesday"),
+    "weekday.3": ("周四", "週四", "Thursday"),
+    "weekday.4": ("周五", "週五", "Friday"),
+    "weekday.5": ("周六", "週六", "Saturday"),
+    "weekday.6": ("周日", "週日", "Sunday"),
+    "closed": ("休息", "休息", "closed"),
+    "any": ("任何", "任何", "any"),
+    "response": ("响应", "響應", "respond within"),
+    "resolution": ("解决", "解決", "resolve within"),
+    "escalate_to_oem": ("上报厂家", "上報廠家", "escalate to the manufacturer"),
+    "note": ("说明", "說明", "note"),
+    "added": ("新增", "新增", "added"),
+    "removed": ("删除", "刪除", "removed"),
+    "yes": ("是", "是", "yes"),
+    "no": ("否", "否", "no"),
+    "warning_window.value": ("最后 1/{share} 的时间，至少 {minimum}",
+                             "最後 1/{share} 的時間，至少 {minimum}",
+                             "the last 1/{share} of the time, at least {minimum}"),
+    "years.value": ("{n} 年", "{n} 年", "{n} years"),
+    # the demo data's counts (demo.load, demo.staff)
+    "customers": ("客户", "客戶", "Customers"),
+    "vehicles": ("车辆", "車輛", "Vehicles"),
+    "orders": ("订单", "訂單", "Orders"),
+    "sheets": ("抱怨单", "抱怨單", "Complaints"),
+    "seed": ("随机种子", "隨機種子", "Random seed"),
+    "today": ("历史截至", "歷史截至", "History up to"),
+    "users": ("用户", "用戶", "Users"),
+    "created": ("新建用户", "新建用戶", "Users created"),
+}

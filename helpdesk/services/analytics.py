@@ -59,7 +59,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from helpdesk.domain import deadlines, validation
+from helpdesk.domain import deadlines, national_id, validation
 from helpdesk.domain.complaints import OPEN_STATES, SheetState
 from helpdesk.domain.customers import (
     Lifecycle,
@@ -109,6 +109,9 @@ class DuplicateReason(StrEnum):
     NAME_PHONE = "name_phone"  # the same name and a phone differing in one half
     PLATE = "plate"  # the same plate number on a vehicle of each
     NAME_ADDRESS = "name_address"  # the same name and the same address
+    # issue 15
+    NATIONAL_ID = "national_id"  # the same ID number (身份证号)
+    SIMILAR_NAME_ADDRESS = "similar_name_address"  # similar names at one address
 
 
 class VisitDueKind(StrEnum):
@@ -254,6 +257,7 @@ class DuplicateCandidate:
     created_at: datetime | None
     birthday: date | None = None
     address: str = ""
+    national_id: str = ""  # issue 15: unmasked, only compared (never shown from here)
 
 
 @dataclass(frozen=True)
@@ -741,9 +745,11 @@ def duplicate_suggestions(uow: UnitOfWork, actor_id: int,
                           limit: int = 200) -> list[DuplicateSuggestion]:
     """Pairs of live customers that look like one person, each with why.
 
-    Reasons: the same phone number; the same name with phones alike in their first 7
-    or last 4 digits (a one-digit typo); the same plate; the same name and address (a
+    Reasons: the same ID number; the same phone number; the same name with phones
+    alike in their first 7 or last 4 digits (a one-digit typo); the same plate; the same
+    name and address; a similar name (``domain.similar_names``) and the same address (a
     VIN belongs to one customer only — the database refuses a second vehicle with it).
+    Two different ID numbers rule a pair out, as two different birthdays do.
     A phone tail alone is never enough, and a pair whose records contradict each other
     — both birthdays known and different, or, for the weaker name-and-phone-half
     reason, both addresses known and different — is not suggested. Each pair is listed
@@ -774,8 +780,12 @@ def duplicate_suggestions(uow: UnitOfWork, actor_id: int,
 
 
 def _contradict(a: DuplicateCandidate, b: DuplicateCandidate, reason: DuplicateReason) -> bool:
+    if reason is DuplicateReason.NATIONAL_ID:
+        return False  # the number holds the birth date: a differing birthday is a slip
     if a.birthday is not None and b.birthday is not None and a.birthday != b.birthday:
         return True
+    if a.national_id and b.national_id and a.national_id != b.national_id:
+        return True  # issue 15: two ID numbers are two people
     return reason is DuplicateReason.NAME_PHONE and bool(a.address) and bool(b.address) \
         and a.address.replace(" ", "") != b.address.replace(" ", "")
 
@@ -788,8 +798,11 @@ def _matched(user: User, reason: DuplicateReason, key: str) -> str:
             return _mask(user, key)
         case DuplicateReason.NAME_PHONE:
             return name
-        case DuplicateReason.NAME_ADDRESS:
+        case DuplicateReason.NAME_ADDRESS | DuplicateReason.SIMILAR_NAME_ADDRESS:
             return name if not user.can(Permission.VIEW_PERSONAL_DATA) else f"{name} · {rest}"
+        case DuplicateReason.NATIONAL_ID:
+            return key if user.can(Permission.VIEW_PERSONAL_DATA) \
+                else national_id.mask_national_id(key)
     return key
 
 
@@ -799,7 +812,7 @@ def _candidate(uow: UnitOfWork, user: User, customer_id: int,
     return DuplicateCandidate(
         customer_id, c.name, _mask(user, c.primary_phone),
         tuple(v.plate for v in c.vehicles if v.plate), tuple(v.vin for v in c.vehicles),
-        len(c.orders), sheets, c.created_at, c.birthday, c.address.strip())
+        len(c.orders), sheets, c.created_at, c.birthday, c.address.strip(), c.national_id)
 
 
 class _DryRun:

@@ -15,7 +15,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from helpdesk.domain import vocabulary
+from helpdesk.domain import setting_changes, vocabulary
 from helpdesk.domain.audit import AuditQuery
 from helpdesk.domain.users import Permission
 from helpdesk.services import common
@@ -87,7 +87,7 @@ def rows(uow: UnitOfWork, actor_id: int, ids: Iterable[int], *,
                 e.id, e.at, e.username, e.action,
                 vocabulary.audit_word(vocabulary.AUDIT_ACTIONS, e.action, lang),
                 e.entity, vocabulary.audit_word(vocabulary.AUDIT_ENTITIES, e.entity, lang),
-                e.entity_id, tuple(_changes(e.change_map, lang)), e.note))
+                e.entity_id, tuple(_entry_changes(e.action, e.change_map, lang)), e.note))
     return result
 
 
@@ -96,6 +96,13 @@ def actions(uow: UnitOfWork, actor_id: int) -> list[str]:
     with uow.reading():
         common.actor(uow, actor_id, Permission.VIEW_AUDIT)
         return uow.audit.actions()
+
+
+def _entry_changes(action: str, change_map: dict[str, Any], lang: str) -> list[AuditChange]:
+    settings = setting_changes.lines(action, change_map, lang)
+    if settings is not None:  # a store's or a shared setting: its own words
+        return [AuditChange(*line) for line in settings]
+    return _changes(change_map, lang)
 
 
 def _changes(change_map: dict[str, Any], lang: str) -> list[AuditChange]:

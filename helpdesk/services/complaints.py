@@ -718,14 +718,11 @@ def list_sheet_ids(uow: UnitOfWork, actor_id: int, sheet_filter: SheetFilter,
     """The ids of the sheets matching the filter, sorted — one SQL query."""
     with uow.reading():
         common.actor(uow, actor_id, Permission.VIEW_SHEETS)
-        customer_ids: list[int] | None = None
-        if sheet_filter.text.strip():
-            customer_ids = [h.customer_id for h in uow.customers.search(sheet_filter.text, 500)]
         if sheet_filter.due is DueFilter.UPDATE_DUE:  # issue 11
             sheet_filter = dataclasses.replace(sheet_filter, progress_update_every=tuple(
                 (sid, every) for sid, every in _update_every(uow).items()
                 if every is not None))
-        return uow.sheets.search_ids(sheet_filter, common.now(), customer_ids, limit)
+        return uow.sheets.search_ids(sheet_filter, common.now(), limit)
 
 
 def list_sheets(uow: UnitOfWork, actor_id: int, sheet_filter: SheetFilter) -> IdWindows:
@@ -736,17 +733,13 @@ def list_sheets(uow: UnitOfWork, actor_id: int, sheet_filter: SheetFilter) -> Id
     at = common.now()
     with uow.reading():
         common.actor(uow, actor_id, Permission.VIEW_SHEETS)
-        customer_ids: list[int] | None = None
-        if sheet_filter.text.strip():
-            customer_ids = [h.customer_id for h in uow.customers.search(sheet_filter.text, 500)]
-        total = uow.sheets.count_matching(sheet_filter, at, customer_ids)
-        first = uow.sheets.search_ids(sheet_filter, at, customer_ids, paging.WINDOW) \
+        total = uow.sheets.count_matching(sheet_filter, at)
+        first = uow.sheets.search_ids(sheet_filter, at, paging.WINDOW) \
             if total else []
 
     def fetch(limit: int, offset: int, from_end: bool) -> list[int]:
         with uow.reading():
-            return uow.sheets.search_ids(sheet_filter, at, customer_ids, limit, offset,
-                                         from_end=from_end)
+            return uow.sheets.search_ids(sheet_filter, at, limit, offset, from_end=from_end)
 
     return IdWindows(total, fetch, first)
 

@@ -4,13 +4,14 @@ the right to see it."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from helpdesk.domain import audit, events, parsing, search_keys, validation
+from helpdesk.domain import audit, events, national_id, parsing, search_keys, validation
 from helpdesk.domain.customers import (
     MERGE_FIELDS,
     Contact,
@@ -101,6 +102,7 @@ class CustomerInput:
     vehicles: tuple[VehicleInput, ...] = ()
     orders: tuple[OrderInput, ...] = ()
     allow_duplicate_phone: bool = False
+    national_id: str = ""  # issue 15: 身份证号 as typed (validated and normalised here)
 
 
 # ---------------------------------------------------------------- DTOs
@@ -131,7 +133,9 @@ def customer_detail(uow: UnitOfWork, c: Customer, viewer: User) -> CustomerDetai
         email=c.email if see else (MASKED_ADDRESS if c.email else ""),
         wechat=c.wechat if see else (MASKED_ADDRESS if c.wechat else ""),
         address=c.address if see else (MASKED_ADDRESS if c.address else ""),
-        birthday=c.birthday, company_industry=c.company_industry,
+        birthday=c.birthday,
+        national_id=c.national_id if see else national_id.mask_national_id(c.national_id),
+        company_industry=c.company_industry,
         company_size=c.company_size, source=c.source, tier=c.tier,
         consent_marketing=c.consent_marketing, note=c.note, store_id=c.store_id,
         owner_user_id=c.owner_user_id, owner_name=owner, created_at=c.created_at,
@@ -191,6 +195,8 @@ def _customer_fields(data: CustomerInput, today: date,
             errors.append(ValidationError("birthday", "date.too_old",
                                           "the birthday is before 1900"))
     values["birthday"] = data.birthday
+    values["national_id"] = _try(errors, national_id.validate_national_id, data.national_id,
+                                 today=today) or ""
     values["consent_marketing"] = bool(data.consent_marketing)
     values["store_id"] = data.store_id
     values["owner_user_id"] = data.owner_user_id
@@ -379,6 +385,9 @@ def _snapshot(c: Customer) -> dict[str, Any]:
             "store_id", "owner_user_id")
     data = {k: getattr(c, k) for k in keys}
     data["phones"] = c.phone_numbers()
+    # The append-only trail keeps the ID number masked: it says that the number changed
+    # without holding a second, unerasable copy of it.
+    data["national_id"] = national_id.mask_national_id(c.national_id)
     return data
 
 
@@ -392,6 +401,8 @@ def update_customer(uow: UnitOfWork, actor_id: int, customer_id: int, expected_v
         customer = _load(uow, customer_id, expected_version)
         errors: list[ValidationError] = []
         see = _may_see(user)
+        if not see and national_id.is_masked(data.national_id):
+            data = dataclasses.replace(data, national_id=customer.national_id)
         values = _customer_fields(data, at.date(), errors)
         if not see:
             for key in ("email", "wechat", "address"):
@@ -744,6 +755,12 @@ def _merge_choices(choices: Mapping[str, MergeSide | str]) -> dict[str, MergeSid
     return result
 
 
+def _merge_audit_value(c: Customer, name: str) -> Any:
+    if name == "national_id":  # masked in the trail, as in _snapshot
+        return national_id.mask_national_id(c.national_id)
+    return _audit_value(getattr(c, name))
+
+
 def _audit_value(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
@@ -771,8 +788,8 @@ def merge_customers(uow: UnitOfWork, actor_id: int, keep_id: int, duplicate_id: 
                                       f"customer #{c.id} was merged already")
         chosen = _merge_choices(choices or {})
         before = _snapshot(keep)
-        conflicts = {name: {"keep": _audit_value(getattr(keep, name)),
-                            "duplicate": _audit_value(getattr(dup, name))}
+        conflicts = {name: {"keep": _merge_audit_value(keep, name),
+                            "duplicate": _merge_audit_value(dup, name)}
                      for name in merge_conflicts(keep, dup)}
         widened = merge_widens_consent(keep, dup, chosen)
         moved: dict[str, list[str]] = {"phones": [], "vehicles": [], "orders": [],

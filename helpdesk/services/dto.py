@@ -155,6 +155,7 @@ class CustomerDetail:
     orders: tuple[OrderInfo, ...]
     masked: bool  # True when phones/addresses are hidden from this user
     merged_into_id: int | None = None
+    national_id: str = ""  # issue 15: 身份证号, masked like the phones (4403**********123X)
 
 
 @dataclass(frozen=True)

@@ -97,13 +97,13 @@ class Sheets(Protocol):
         """Take ``count`` consecutive sequence numbers; returns the first."""
     def count(self) -> int: ...
     def search_ids(self, sheet_filter: SheetFilter, now: datetime,
-                   customer_ids: Sequence[int] | None, limit: int | None = None,
-                   offset: int = 0, *, from_end: bool = False) -> list[int]:
+                   limit: int | None = None, offset: int = 0, *,
+                   from_end: bool = False) -> list[int]:
         """The ids of the sheets the filter finds, in the list's order (``from_end``:
         backwards from the last, skipping ``offset``)."""
-    def count_matching(self, sheet_filter: SheetFilter, now: datetime,
-                       customer_ids: Sequence[int] | None) -> int:
-        """How many sheets the filter finds."""
+    def count_matching(self, sheet_filter: SheetFilter, now: datetime) -> int:
+        """How many sheets the filter finds (the search text matches the number, the
+        text and every matching customer — no cap)."""
     def rows(self, ids: Sequence[int]) -> list[dict[str, Any]]:
         """The list's columns of these sheets, as plain rows."""
     # issue 11

@@ -376,7 +376,7 @@ def category_in_use(uow: UnitOfWork, code: str) -> bool:
     """Whether a complaint sheet has this category (it cannot be removed then)."""
     with uow.reading():
         return bool(uow.sheets.search_ids(SheetFilter(categories=frozenset({code})),
-                                          common.now(), None, 1))
+                                          common.now(), 1))
 
 
 def save_categories(uow: UnitOfWork, actor_id: int,
@@ -430,7 +430,7 @@ def save_categories(uow: UnitOfWork, actor_id: int,
             if code in result:
                 continue
             used = uow.sheets.search_ids(SheetFilter(categories=frozenset({code})),
-                                         common.now(), None, 1)
+                                         common.now(), 1)
             if used:
                 errors.append(ValidationError(
                     "categories", "category.in_use",

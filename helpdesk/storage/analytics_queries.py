@@ -57,7 +57,7 @@ from helpdesk.domain.customers import (
     LIFECYCLE_WITHOUT_PURCHASE,
     Lifecycle,
 )
-from helpdesk.storage import deadline_sql, search, tables
+from helpdesk.storage import deadline_sql, duplicates, search, tables
 
 c = tables.customers
 o = tables.orders
@@ -418,8 +418,9 @@ def duplicate_groups(session: Session, limit: int = 500) -> list[tuple[str, list
     Reasons: ``phone`` (the same number), ``name_phone`` (the same name and phones
     that share the first 7 or the last 4 digits — any one-digit typo keeps one of the
     two halves intact), ``plate`` (the same plate on a vehicle of each) and
-    ``name_address`` (the same name and address). A VIN cannot be shared: the database
-    holds one vehicle per VIN."""
+    ``name_address`` (the same name and address); issue 15: ``national_id`` (the same
+    ID number) and ``similar_name_address`` (:mod:`helpdesk.storage.duplicates`). A VIN
+    cannot be shared: the database holds one vehicle per VIN."""
     p = tables.customer_phones
     v = tables.vehicles
     live = c.c.merged_into_id.is_(None)
@@ -446,6 +447,8 @@ def duplicate_groups(session: Session, limit: int = 500) -> list[tuple[str, list
             groups.setdefault(k, []).append(int(cid))
         result.extend((reason, ids, str(k)) for k, ids in groups.items())
 
+    # issue 15: one ID number is one person (the strongest reason, so listed first)
+    grouped("national_id", c.c.national_id, c, c.c.national_id != "")
     grouped("phone", p.c.number, p.join(c, c.c.id == p.c.customer_id))
     joined = p.join(c, c.c.id == p.c.customer_id)
     length = func.length(p.c.number)
@@ -455,6 +458,7 @@ def duplicate_groups(session: Session, limit: int = 500) -> list[tuple[str, list
     grouped("name_phone", tail, joined)
     grouped("plate", v.c.plate, v.join(c, c.c.id == v.c.customer_id), v.c.plate != "")
     grouped("name_address", c.c.name + literal("|") + c.c.address, c, c.c.address != "")
+    result.extend(duplicates.similar_names_at_one_address(session, limit))  # issue 15
     return result
 
 
@@ -614,9 +618,11 @@ def list_rows(session: Session, ids: Sequence[int], today: date) -> list[dict[st
 
 
 # ------------------------------------------------------------------ history
-def timeline(session: Session, customer_id: int, limit: int = 500) -> list[dict[str, Any]]:
+def timeline(session: Session, customer_id: int,
+             limit: int | None = None) -> list[dict[str, Any]]:
     """Purchases, service visits, complaints and return visits of one customer,
-    newest first: ``at`` (date or datetime), ``kind`` (order kind, ``complaint`` or
+    newest first — all of them unless ``limit`` (issue 15: the record's timeline
+    never stops silently): ``at`` (date or datetime), ``kind`` (order kind, ``complaint`` or
     ``return_visit``), ``number``, ``amount_cents``, ``sheet_id``, ``satisfaction``,
     ``text``."""
     vi = tables.sheet_visits
@@ -743,7 +749,7 @@ class AnalyticsQueries:
     def list_rows(self, ids: Sequence[int], today: date) -> list[dict[str, Any]]:
         return list_rows(self.session, ids, today)
 
-    def timeline(self, customer_id: int, limit: int = 500) -> list[dict[str, Any]]:
+    def timeline(self, customer_id: int, limit: int | None = None) -> list[dict[str, Any]]:
         return timeline(self.session, customer_id, limit)
 
     def open_sheets(self, customer_id: int) -> list[dict[str, Any]]:

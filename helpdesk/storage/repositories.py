@@ -323,14 +323,13 @@ class SheetRepository:
         return int(self.session.scalar(select(func.count()).select_from(tables.sheets)) or 0)
 
     def search_ids(self, sheet_filter: SheetFilter, now: datetime,
-                   customer_ids: Sequence[int] | None, limit: int | None = None,
-                   offset: int = 0, *, from_end: bool = False) -> list[int]:
-        return sheet_queries.search_ids(self.session, sheet_filter, now, customer_ids, limit,
-                                        offset, from_end=from_end)
+                   limit: int | None = None, offset: int = 0, *,
+                   from_end: bool = False) -> list[int]:
+        return sheet_queries.search_ids(self.session, sheet_filter, now, limit, offset,
+                                        from_end=from_end)
 
-    def count_matching(self, sheet_filter: SheetFilter, now: datetime,
-                       customer_ids: Sequence[int] | None) -> int:
-        return sheet_queries.count(self.session, sheet_filter, now, customer_ids)
+    def count_matching(self, sheet_filter: SheetFilter, now: datetime) -> int:
+        return sheet_queries.count(self.session, sheet_filter, now)
 
     def rows(self, ids: Sequence[int]) -> list[dict[str, Any]]:
         return sheet_queries.rows(self.session, ids)

@@ -228,3 +228,18 @@ def search_customer_ids(session: Session, query: str, limit: int = 200) -> list[
                 hits[customer_id] = Hit(customer_id, int(rank), kind, key)
     ordered = sorted(hits.values(), key=lambda h: (h.rank, len(h.key), h.key, h.customer_id))
     return ordered[:limit]
+
+
+def matching_customer_ids(query: str) -> Select[Any] | None:
+    """The ids of every live customer whose keys match ``query`` — no limit, as a
+    subquery for lists that filter by customer (the complaint list's search box finds
+    every sheet of every matching customer, not those of the best few hundred). None
+    when the query has nothing to match."""
+    q = _query_key(query)
+    if not q:
+        return None
+    k, c = tables.search_keys, tables.customers
+    merged = select(c.c.id).where(c.c.merged_into_id.is_not(None))
+    scans = [branch.where(k.c.customer_id.not_in(merged)) for branch in _branches(q, None)]
+    keys = (scans[0] if len(scans) == 1 else union_all(*scans)).subquery("matched")
+    return select(keys.c.customer_id)

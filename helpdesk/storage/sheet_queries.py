@@ -17,7 +17,7 @@ from sqlalchemy.sql import operators
 from helpdesk.domain import text as text_mod
 from helpdesk.domain.complaints import OPEN_STATES, SheetState, parse_number_tail
 from helpdesk.domain.filters import DueFilter, SheetFilter, SheetSort
-from helpdesk.storage import deadline_sql, fulltext, tables
+from helpdesk.storage import deadline_sql, fulltext, search, tables
 
 s = tables.sheets
 _RUNNING = [st.value for st in OPEN_STATES if st is not SheetState.WAITING]
@@ -41,7 +41,6 @@ def number_tail_candidates(session: Session, query: str) -> list[str]:
 
 
 def _conditions(f: SheetFilter, now: datetime,
-                customer_ids: Sequence[int] | None,
                 session: Session | None = None) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = []
     if f.states:
@@ -81,8 +80,10 @@ def _conditions(f: SheetFilter, now: datetime,
         alternatives: list[ColumnElement[bool]] = [
             and_(s.c.number >= number, s.c.number < number + "\U0010ffff")
         ]
-        if customer_ids:
-            alternatives.append(s.c.customer_id.in_(list(customer_ids)))
+        # issue 15: every matching customer, as a subquery — never a capped id list.
+        customers = search.matching_customer_ids(text)
+        if customers is not None:
+            alternatives.append(s.c.customer_id.in_(customers))
         if session is not None:  # issue 11: number tails and the sheets' text
             tails = number_tail_candidates(session, text)
             if tails:
@@ -121,13 +122,13 @@ def _reversed(order: list[ColumnElement[Any]]) -> list[ColumnElement[Any]]:
 
 
 def search_ids(session: Session, f: SheetFilter, now: datetime,
-               customer_ids: Sequence[int] | None, limit: int | None = None,
+               limit: int | None = None,
                offset: int = 0, *, from_end: bool = False) -> list[int]:
     """Ids in the list's order; ``from_end``: counted from the last one backwards
     (row ``offset`` from the end first), so the end of a long list costs no more than
     its start."""
     order = order_by(f)
-    stmt = select(s.c.id).where(*_conditions(f, now, customer_ids, session)) \
+    stmt = select(s.c.id).where(*_conditions(f, now, session)) \
         .order_by(*(_reversed(order) if from_end else order))
     if limit is not None:
         stmt = stmt.limit(limit)
@@ -137,16 +138,14 @@ def search_ids(session: Session, f: SheetFilter, now: datetime,
     return [row[0] for row in session.execute(stmt)]
 
 
-def count(session: Session, f: SheetFilter, now: datetime,
-          customer_ids: Sequence[int] | None) -> int:
+def count(session: Session, f: SheetFilter, now: datetime) -> int:
     """How many sheets the filter finds."""
     stmt = select(func.count()).select_from(s).where(
-        *_conditions(f, now, customer_ids, session))
+        *_conditions(f, now, session))
     return int(session.execute(stmt).scalar_one())
 
 
-def floor_sql(f: SheetFilter, now: datetime,
-              customer_ids: Sequence[int] | None = None) -> tuple[str, str, str]:
+def floor_sql(f: SheetFilter, now: datetime) -> tuple[str, str, str]:
     """The filter's WHERE, ORDER BY and reversed ORDER BY as SQLite text (values
     inlined), for ``scripts/benchmark.py`` to run the same query in plain sqlite3."""
     from sqlalchemy.dialects import sqlite
@@ -156,7 +155,7 @@ def floor_sql(f: SheetFilter, now: datetime,
                                        compile_kwargs={"literal_binds": True}))
                          for c in clauses)
 
-    where = and_(true(), *_conditions(f, now, customer_ids))
+    where = and_(true(), *_conditions(f, now))
     order = order_by(f)
     return text(where), text(*order), text(*_reversed(order))
 

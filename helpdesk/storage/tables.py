@@ -22,6 +22,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    literal_column,
 )
 
 from helpdesk.domain.complaints import Effectiveness, ResponsibleArea, SheetState, VisitKind
@@ -112,8 +113,13 @@ customers = Table(
     Column("updated_at", DateTime, nullable=True),
     Column("updated_by_id", ForeignKey("users.id"), nullable=True),
     Column("version", Integer, nullable=False),
+    # issue 15: the resident ID number (18 characters, or empty); not unique — a shared
+    # number is a duplicate suggestion, not a refusal
+    Column("national_id", String(18), nullable=False, default="",
+           server_default=literal_column("''")),
 )
 Index("ix_customers_name", customers.c.name)
+Index("ix_customers_national_id", customers.c.national_id)  # issue 15
 
 customer_phones = Table(
     "customer_phones",

@@ -112,6 +112,12 @@ CUSTOMER_COLUMNS: tuple[TemplateColumn, ...] = (
        ("电话2", "phone 2")),
     _C("gender", "性别", "Gender", False, "男 / 女 (male / female).", "男 或 女"),
     _C("birthday", "生日", "Birthday", False, _DATE_HELP, _DATE_HELP_ZH, ("出生日期",)),
+    # issue 15
+    _C("national_id", "身份证号", "ID number", False,
+       "Resident ID number: 18 characters, the last may be X (old cards: 15 digits); "
+       "checked by its check character. Format the column as text in Excel.",
+       "居民身份证号码, 18位 (末位可为X; 旧证15位), 校验末位; Excel 中请设为文本格式",
+       ("身份证", "身份证号码", "证件号码", "证件号", "身分證號", "id card", "national id")),
     _C("email", "邮箱", "E-mail", False, "E-mail address.", "电子邮箱",
        ("电子邮件", "email", "e-mail")),
     _C("wechat", "微信", "WeChat", False, "WeChat ID.", "微信号", ("微信号",)),
@@ -701,6 +707,7 @@ def _customer_input(row: Mapping[str, str], store: Store,
         kind=kind or CustomerKind.INDIVIDUAL, gender=gender or Gender.UNKNOWN,
         email=row["email"], wechat=row["wechat"], address=row["address"],
         birthday=_opt_date(row["birthday"], "birthday", errors),
+        national_id=row["national_id"],
         company_industry=row["company_industry"], company_size=row["company_size"],
         source=row["source"], tier=tier or Tier.REGULAR,
         consent_marketing=_yes_no(row["consent_marketing"], "consent_marketing", errors)
@@ -1490,7 +1497,7 @@ def _customer_row(c: Customer, lang: str) -> list[Any]:
         "name": c.name, "kind": enum_label(c.kind, lang), "phone": _phone_text(phones[0])
         if phones else "", "phone2": _phone_text(phones[1]) if len(phones) > 1 else "",
         "gender": enum_label(c.gender, lang) if c.gender is not Gender.UNKNOWN else "",
-        "birthday": c.birthday, "email": c.email,
+        "birthday": c.birthday, "national_id": c.national_id, "email": c.email,
         "wechat": c.wechat, "address": c.address, "tier": enum_label(c.tier, lang),
         "source": c.source, "consent_marketing": yes if c.consent_marketing else no,
         "company_industry": c.company_industry, "company_size": c.company_size,

@@ -795,81 +795,91 @@
     </message>
     <message>
         <location filename="../../helpdesk/ui/customers/detail.py" line="312"/>
+        <source>18 characters (old cards: 15); optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="314"/>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="318"/>
         <source>Tier</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="317"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="323"/>
         <source>Industry (company)</source>
         <translation>Industry (company)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="320"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="326"/>
         <source>Size (company)</source>
         <translation>Size (company)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="322"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="328"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="324"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="330"/>
         <source>May be contacted for marketing (consent given)</source>
         <translation>May be contacted for marketing (consent given)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="326"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="332"/>
         <source>Consent</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="329"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="335"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="330"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="336"/>
         <source>Save changes</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="354"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="360"/>
         <source>Revenue, last 12 months</source>
         <translation>Revenue, last 12 months</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="355"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="361"/>
         <source>Revenue so far</source>
         <translation>Revenue so far</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="356"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="362"/>
         <source>Lifecycle</source>
         <translation>Lifecycle</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="357"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="363"/>
         <source>Pyramid segment</source>
         <translation>Pyramid segment</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="358"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="364"/>
         <source>RFM</source>
         <translation>RFM</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="359"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="365"/>
         <source>Lifetime value (estimate)</source>
         <translation>Lifetime value (estimate)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="437"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="443"/>
         <source>Loading customer…</source>
         <translation>Loading customer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/detail.py" line="506"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="513"/>
         <source>Sum of the orders of the last 365 days (%n order(s)).</source>
         <translation>
             <numerusform>Sum of the orders of the last 365 days (%n order).</numerusform>
@@ -877,7 +887,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/detail.py" line="517"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="524"/>
         <source>Sum of all %n order(s) since %1.</source>
         <translation>
             <numerusform>Sum of the %n order since %1.</numerusform>
@@ -885,79 +895,79 @@
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="524"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="531"/>
         <source>No purchase yet, so no RFM score.</source>
         <translation>No purchase yet, so no RFM score.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="529"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="536"/>
         <source>Scores 1–5 by quintile among all buying customers (5 = best 20 %) of the last purchase date, the number of orders and the revenue. </source>
         <translation>Scores 1–5 by quintile among all buying customers (5 = best 20 %) of the last purchase date, the number of orders and the revenue. </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="539"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="546"/>
         <source>Revenue so far + the last 12 months&apos; revenue × %1 more years.</source>
         <translation>Revenue so far + the last 12 months&apos; revenue × %1 more years.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="607"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="615"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="633"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="641"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="634"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="642"/>
         <source>Save the changes to %1 first?</source>
         <translation>Save the changes to %1 first?</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="753"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="761"/>
         <source>Complaint</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="755"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="763"/>
         <source>Return visit</source>
         <translation>Return visit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="766"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="774"/>
         <source>Satisfaction %1/5</source>
         <translation>Satisfaction %1/5</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="781"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="789"/>
         <source>Awaiting return visit</source>
         <translation>Awaiting return visit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="788"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="800"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="796"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="808"/>
         <source>No purchase yet.</source>
         <translation>No purchase yet.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="789"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="797"/>
         <source>First purchase within the last 90 days.</source>
         <translation>First purchase within the last 90 days.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="790"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="798"/>
         <source>A purchase within the last 12 months.</source>
         <translation>A purchase within the last 12 months.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="791"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="802"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="799"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="810"/>
         <source>Bought before, but nothing in the last 12 months.</source>
         <translation>Bought before, but nothing in the last 12 months.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="804"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="812"/>
         <source>Rank %1 of %2 active customers by revenue of the last 12 months: top 1 %, then high 4 %, middle 15 %, low 80 %.</source>
         <translation>Rank %1 of %2 active customers by revenue of the last 12 months: top 1 %, then high 4 %, middle 15 %, low 80 %.</translation>
     </message>
@@ -1034,208 +1044,218 @@
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="53"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="54"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="53"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="54"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="84"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="85"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="104"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="106"/>
         <source>Phones</source>
         <translation>Phones</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="87"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="89"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="88"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="90"/>
         <source>WeChat</source>
         <translation>WeChat</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="89"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="91"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="86"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="87"/>
         <source>Birthday</source>
         <translation>Birthday</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="85"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="86"/>
         <source>Gender</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="90"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="88"/>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="92"/>
         <source>Industry</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="91"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="93"/>
         <source>Company size</source>
         <translation>Company size</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="92"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="94"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="93"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="95"/>
         <source>Tier</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="94"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="96"/>
         <source>Marketing consent</source>
         <translation>Marketing consent</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="95"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="97"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="96"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="98"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="97"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="99"/>
         <source>Advisor</source>
         <translation>Advisor</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="105"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="107"/>
         <source>Vehicles</source>
         <translation>Vehicles</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="106"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="108"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="107"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="109"/>
         <source>Complaints</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="108"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="110"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="135"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="137"/>
         <source>Why</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="136"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="138"/>
         <source>Keep (older record)</source>
         <translation>Keep (older record)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="137"/>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="157"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="139"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="159"/>
         <source>Duplicate</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="156"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="158"/>
         <source>Kept record</source>
         <translation>Kept record</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="158"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="160"/>
         <source>Take</source>
         <translation>Take</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="159"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="161"/>
         <source>After the merge</source>
         <translation>After the merge</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="173"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="175"/>
         <source>Every phone, contact, vehicle, order and complaint of the duplicate moves to the kept record. Fields the two records fill differently are highlighted: choose whose value to take. Marketing consent takes the narrower answer unless you choose otherwise (recorded in the audit trail). The duplicate stays hidden.</source>
         <translation>Every phone, contact, vehicle, order and complaint of the duplicate moves to the kept record. Fields the two records fill differently are highlighted: choose whose value to take. Marketing consent takes the narrower answer unless you choose otherwise (recorded in the audit trail). The duplicate stays hidden.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="188"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="190"/>
         <source>Keep the other one</source>
         <translation>Keep the other one</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="191"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="193"/>
         <source>Merge</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="194"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="196"/>
         <source>Find duplicates</source>
         <translation>Find duplicates</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="232"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="234"/>
         <source>Only a service manager or director may merge.</source>
         <translation>Only a service manager or director may merge.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="252"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="254"/>
+        <source>The first %1 suggestions: merge or correct these to see the next ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="257"/>
         <source>%1 suggestion(s)</source>
         <translation>%1 suggestion(s)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="265"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="271"/>
         <source>Looking for duplicates…</source>
         <translation>Looking for duplicates…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="376"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="382"/>
         <source>You chose to keep the marketing consent although one record says no: the merge records your choice in the audit trail.</source>
         <translation>You chose to keep the marketing consent although one record says no: the merge records your choice in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="383"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="389"/>
         <source>%1 field(s) differ</source>
         <translation>%1 field(s) differ</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="391"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="397"/>
         <source>Kept record&apos;s</source>
         <translation>Kept record&apos;s</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="392"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="398"/>
         <source>Duplicate&apos;s</source>
         <translation>Duplicate&apos;s</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="426"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="432"/>
         <source>Merge customers</source>
         <translation>Merge customers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="427"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="433"/>
         <source>Merge %1 into %2? The duplicate&apos;s records move to the kept customer.</source>
         <translation>Merge %1 into %2? The duplicate&apos;s records move to the kept customer.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="451"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="457"/>
         <source>Merged into %1.</source>
         <translation>Merged into %1.</translation>
     </message>
@@ -1594,37 +1614,47 @@
         <translation>Same name and address</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="42"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="40"/>
+        <source>Same ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="41"/>
+        <source>Similar name + same address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="46"/>
         <source>Satisfaction check after resolution</source>
         <translation>Satisfaction check after resolution</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="45"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="49"/>
         <source>First visit after delivery</source>
         <translation>First visit after delivery</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="52"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="56"/>
         <source>Bought recently, often and much (R ≥ 3, F ≥ 4, M ≥ 4).</source>
         <translation>Bought recently, often and much (R ≥ 3, F ≥ 4, M ≥ 4).</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="55"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="59"/>
         <source>Bought recently and buys often or much (R ≥ 3, F or M ≥ 3).</source>
         <translation>Bought recently and buys often or much (R ≥ 3, F or M ≥ 3).</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="58"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="62"/>
         <source>Bought recently, seldom and little (R ≥ 3, F and M ≤ 2).</source>
         <translation>Bought recently, seldom and little (R ≥ 3, F and M ≤ 2).</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="61"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="65"/>
         <source>Valuable, but has not been back for a while (R ≤ 2, F or M ≥ 4).</source>
         <translation>Valuable, but has not been back for a while (R ≤ 2, F or M ≥ 4).</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="64"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="68"/>
         <source>Has not been back for a while and bought little (R ≤ 2).</source>
         <translation>Has not been back for a while and bought little (R ≤ 2).</translation>
     </message>

@@ -791,167 +791,177 @@
     </message>
     <message>
         <location filename="../../helpdesk/ui/customers/detail.py" line="312"/>
+        <source>18 characters (old cards: 15); optional</source>
+        <translation>18位（舊證15位）；可不填</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="314"/>
+        <source>ID number</source>
+        <translation>身分證號</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="318"/>
         <source>Tier</source>
         <translation>客戶等級</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="317"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="323"/>
         <source>Industry (company)</source>
         <translation>行業（單位）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="320"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="326"/>
         <source>Size (company)</source>
         <translation>規模（單位）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="322"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="328"/>
         <source>Source</source>
         <translation>來源</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="324"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="330"/>
         <source>May be contacted for marketing (consent given)</source>
         <translation>同意接收行銷聯絡（已授權）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="326"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="332"/>
         <source>Consent</source>
         <translation>授權</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="329"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="335"/>
         <source>Note</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="330"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="336"/>
         <source>Save changes</source>
         <translation>儲存修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="354"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="360"/>
         <source>Revenue, last 12 months</source>
         <translation>最近 12 個月收入</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="355"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="361"/>
         <source>Revenue so far</source>
         <translation>累計收入</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="356"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="362"/>
         <source>Lifecycle</source>
         <translation>生命週期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="357"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="363"/>
         <source>Pyramid segment</source>
         <translation>金字塔層級</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="358"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="364"/>
         <source>RFM</source>
         <translation>RFM</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="359"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="365"/>
         <source>Lifetime value (estimate)</source>
         <translation>客戶生命週期價值（估算）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="437"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="443"/>
         <source>Loading customer…</source>
         <translation>正在載入客戶…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/detail.py" line="506"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="513"/>
         <source>Sum of the orders of the last 365 days (%n order(s)).</source>
         <translation>
             <numerusform>最近 365 天訂單的合計（%n 筆）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/detail.py" line="517"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="524"/>
         <source>Sum of all %n order(s) since %1.</source>
         <translation>
             <numerusform>自 %1 以來全部 %n 筆訂單的合計。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="524"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="531"/>
         <source>No purchase yet, so no RFM score.</source>
         <translation>尚無購買，沒有 RFM 評分。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="529"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="536"/>
         <source>Scores 1–5 by quintile among all buying customers (5 = best 20 %) of the last purchase date, the number of orders and the revenue. </source>
         <translation>在所有購買客戶中，依最近購買日期、購買次數和收入各分五等評 1–5 分（5 = 最好的 20 %）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="539"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="546"/>
         <source>Revenue so far + the last 12 months&apos; revenue × %1 more years.</source>
         <translation>累計收入 + 最近 12 個月收入 × 未來 %1 年。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="607"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="615"/>
         <source>Saved.</source>
         <translation>已儲存。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="633"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="641"/>
         <source>Unsaved changes</source>
         <translation>未儲存的修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="634"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="642"/>
         <source>Save the changes to %1 first?</source>
         <translation>先儲存對 %1 的修改嗎？</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="753"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="761"/>
         <source>Complaint</source>
         <translation>抱怨/投訴</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="755"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="763"/>
         <source>Return visit</source>
         <translation>回訪</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="766"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="774"/>
         <source>Satisfaction %1/5</source>
         <translation>滿意度 %1/5</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="781"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="789"/>
         <source>Awaiting return visit</source>
         <translation>待回訪</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="788"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="800"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="796"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="808"/>
         <source>No purchase yet.</source>
         <translation>尚無購買。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="789"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="797"/>
         <source>First purchase within the last 90 days.</source>
         <translation>首次購買在最近 90 天內。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="790"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="798"/>
         <source>A purchase within the last 12 months.</source>
         <translation>最近 12 個月內有購買。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="791"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="802"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="799"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="810"/>
         <source>Bought before, but nothing in the last 12 months.</source>
         <translation>以前購買過，但最近 12 個月沒有購買。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="804"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="812"/>
         <source>Rank %1 of %2 active customers by revenue of the last 12 months: top 1 %, then high 4 %, middle 15 %, low 80 %.</source>
         <translation>依最近 12 個月收入在 %2 位活躍客戶中排第 %1 名：前 1 % 為頂端，其後 4 % 為高端，15 % 為中端，80 % 為低端。</translation>
     </message>
@@ -1028,208 +1038,218 @@
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="53"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="54"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="53"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="54"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="84"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="85"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="104"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="106"/>
         <source>Phones</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="87"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="89"/>
         <source>E-mail</source>
         <translation>電子郵件</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="88"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="90"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="89"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="91"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="86"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="87"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="85"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="86"/>
         <source>Gender</source>
         <translation>性別</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="90"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="88"/>
+        <source>ID number</source>
+        <translation>身分證號</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="92"/>
         <source>Industry</source>
         <translation>行業</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="91"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="93"/>
         <source>Company size</source>
         <translation>公司規模</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="92"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="94"/>
         <source>Source</source>
         <translation>來源</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="93"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="95"/>
         <source>Tier</source>
         <translation>客戶等級</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="94"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="96"/>
         <source>Marketing consent</source>
         <translation>行銷授權</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="95"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="97"/>
         <source>Note</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="96"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="98"/>
         <source>Store</source>
         <translation>門店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="97"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="99"/>
         <source>Advisor</source>
         <translation>顧問</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="105"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="107"/>
         <source>Vehicles</source>
         <translation>車輛</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="106"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="108"/>
         <source>Orders</source>
         <translation>訂單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="107"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="109"/>
         <source>Complaints</source>
         <translation>抱怨/投訴</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="108"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="110"/>
         <source>Contacts</source>
         <translation>聯絡人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="135"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="137"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="136"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="138"/>
         <source>Keep (older record)</source>
         <translation>保留（較早的記錄）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="137"/>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="157"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="139"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="159"/>
         <source>Duplicate</source>
         <translation>重複記錄</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="156"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="158"/>
         <source>Kept record</source>
         <translation>保留的記錄</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="158"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="160"/>
         <source>Take</source>
         <translation>採用</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="159"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="161"/>
         <source>After the merge</source>
         <translation>合併後</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="173"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="175"/>
         <source>Every phone, contact, vehicle, order and complaint of the duplicate moves to the kept record. Fields the two records fill differently are highlighted: choose whose value to take. Marketing consent takes the narrower answer unless you choose otherwise (recorded in the audit trail). The duplicate stays hidden.</source>
         <translation>重複記錄的所有電話、聯絡人、車輛、訂單和抱怨都轉到保留的記錄。兩筆記錄填寫不同的欄位以底色標出：請選擇採用哪一方的值。行銷授權預設採用較窄的答覆，除非您另行選擇（記入審計記錄）。重複記錄保留但隱藏。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="188"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="190"/>
         <source>Keep the other one</source>
         <translation>改為保留另一筆</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="191"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="193"/>
         <source>Merge</source>
         <translation>合併</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="194"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="196"/>
         <source>Find duplicates</source>
         <translation>尋找重複客戶</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="232"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="234"/>
         <source>Only a service manager or director may merge.</source>
         <translation>只有服務經理或服務總監可以合併。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="252"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="254"/>
+        <source>The first %1 suggestions: merge or correct these to see the next ones.</source>
+        <translation>只列出前 %1 條建議：合併或更正這些後可看到其餘的。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="257"/>
         <source>%1 suggestion(s)</source>
         <translation>%1 條建議</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="265"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="271"/>
         <source>Looking for duplicates…</source>
         <translation>正在尋找重複客戶…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="376"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="382"/>
         <source>You chose to keep the marketing consent although one record says no: the merge records your choice in the audit trail.</source>
         <translation>您選擇保留行銷授權，儘管其中一筆記錄為「否」：合併時會將您的選擇記入審計記錄。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="383"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="389"/>
         <source>%1 field(s) differ</source>
         <translation>%1 個欄位不同</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="391"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="397"/>
         <source>Kept record&apos;s</source>
         <translation>保留記錄的</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="392"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="398"/>
         <source>Duplicate&apos;s</source>
         <translation>重複記錄的</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="426"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="432"/>
         <source>Merge customers</source>
         <translation>合併客戶</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="427"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="433"/>
         <source>Merge %1 into %2? The duplicate&apos;s records move to the kept customer.</source>
         <translation>將 %1 合併到 %2？重複記錄的資料將轉到保留的客戶。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="451"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="457"/>
         <source>Merged into %1.</source>
         <translation>已合併到 %1。</translation>
     </message>
@@ -1588,37 +1608,47 @@
         <translation>姓名和地址相同</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="42"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="40"/>
+        <source>Same ID number</source>
+        <translation>身分證號相同</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="41"/>
+        <source>Similar name + same address</source>
+        <translation>姓名相近 + 地址相同</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="46"/>
         <source>Satisfaction check after resolution</source>
         <translation>解決後滿意度回訪</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="45"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="49"/>
         <source>First visit after delivery</source>
         <translation>交付後首次回訪</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="52"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="56"/>
         <source>Bought recently, often and much (R ≥ 3, F ≥ 4, M ≥ 4).</source>
         <translation>近期購買、購買頻繁且金額高（R ≥ 3，F ≥ 4，M ≥ 4）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="55"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="59"/>
         <source>Bought recently and buys often or much (R ≥ 3, F or M ≥ 3).</source>
         <translation>近期購買，且購買較頻繁或金額較高（R ≥ 3，F 或 M ≥ 3）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="58"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="62"/>
         <source>Bought recently, seldom and little (R ≥ 3, F and M ≤ 2).</source>
         <translation>近期購買，但次數少、金額低（R ≥ 3，F 和 M ≤ 2）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="61"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="65"/>
         <source>Valuable, but has not been back for a while (R ≤ 2, F or M ≥ 4).</source>
         <translation>有價值，但較長時間未再購買（R ≤ 2，F 或 M ≥ 4）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="64"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="68"/>
         <source>Has not been back for a while and bought little (R ≤ 2).</source>
         <translation>較長時間未再購買，且購買不多（R ≤ 2）。</translation>
     </message>

@@ -609,17 +609,22 @@ If it happens again, send the log file to your support contact:
         <translation>No customer chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="213"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="216"/>
         <source>Matched: %1</source>
         <translation>Matched: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="219"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="221"/>
+        <source>Showing the best %1 matches: type more of the name, phone or plate to find others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="228"/>
         <source>Nobody found. Check the spelling, or register a new customer.</source>
         <translation>Nobody found. Check the spelling, or register a new customer.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="241"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="250"/>
         <source>Use %1 instead</source>
         <translation>Use %1 instead</translation>
     </message>

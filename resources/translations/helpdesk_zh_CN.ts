@@ -609,17 +609,22 @@ If it happens again, send the log file to your support contact:
         <translation>尚未选择客户。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="213"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="216"/>
         <source>Matched: %1</source>
         <translation>匹配：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="219"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="221"/>
+        <source>Showing the best %1 matches: type more of the name, phone or plate to find others.</source>
+        <translation>只显示最匹配的 %1 位：再多输入姓名、电话或车牌可找到其他客户。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="228"/>
         <source>Nobody found. Check the spelling, or register a new customer.</source>
         <translation>没有找到。请检查输入，或登记新客户。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="241"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="250"/>
         <source>Use %1 instead</source>
         <translation>改用 %1</translation>
     </message>

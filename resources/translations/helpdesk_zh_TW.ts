@@ -609,17 +609,22 @@ If it happens again, send the log file to your support contact:
         <translation>尚未選擇客戶。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="213"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="216"/>
         <source>Matched: %1</source>
         <translation>匹配：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="219"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="221"/>
+        <source>Showing the best %1 matches: type more of the name, phone or plate to find others.</source>
+        <translation>只顯示最相符的 %1 位：再多輸入姓名、電話或車牌可找到其他客戶。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="228"/>
         <source>Nobody found. Check the spelling, or register a new customer.</source>
         <translation>沒有找到。請檢查輸入，或登記新客戶。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="241"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="250"/>
         <source>Use %1 instead</source>
         <translation>改用 %1</translation>
     </message>

@@ -359,6 +359,14 @@ def test_customer_add_uses_the_desk_validation(cli: Cli, staffed: Staff) -> None
     refused = cli("customer", "add", "--name", "钱七", "--phone", "13800000014",
                   "--vin", "LFV2A21K0M3000001", "--accept-vin-mismatch", "--user", "desk")
     assert refused.code == 2 and "error: vin:" in refused.err
+    # issue 15: the ID number, checked as at the desk and stored normalised
+    wrong_id = cli("customer", "add", "--name", "孙八", "--phone", "13800000015",
+                   "--national-id", "110105194912310021", "--user", "desk")
+    assert wrong_id.code == 2 and "national_id" in wrong_id.err
+    with_id = cli("customer", "add", "--name", "孙八", "--phone", "13800000015",
+                  "--national-id", "110105491231002", "--user", "desk", "--json")
+    assert with_id.code == 0, with_id.err
+    assert with_id.json()["national_id"] == "11010519491231002X"
 
 
 def test_user_commands(cli: Cli, staffed: Staff, monkeypatch: pytest.MonkeyPatch) -> None:

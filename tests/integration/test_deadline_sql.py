@@ -137,7 +137,7 @@ def test_every_sql_path_agrees_with_the_domain_rule(store: tuple[Database, int],
             session = Session(bind=conn)
 
             def listed(due: DueFilter) -> set[int]:
-                return set(sheet_queries.search_ids(session, SheetFilter(due=due), NOW, None))
+                return set(sheet_queries.search_ids(session, SheetFilter(due=due), NOW))
 
             s = tables.sheets
             cols = deadline_sql.sheet_columns()
@@ -224,7 +224,7 @@ def test_the_progress_update_filter_agrees_with_the_domain_rule(
             session = Session(bind=conn)
             found = set(sheet_queries.search_ids(session, SheetFilter(
                 due=DueFilter.UPDATE_DUE, progress_update_every=((store_id, EVERY),)),
-                NOW, None))
+                NOW))
             assert found == expected
             session.close()
         finally:

@@ -291,7 +291,9 @@ def test_injection_strings_and_full_width_input_are_kept_as_text(
     importing.export_customers(db.uow(), staff.manager, report.created_ids, out_xlsx)
     raw = out_csv.read_text(encoding="utf-8-sig")
     assert "'=cmd|" in raw and "'@SUM" in raw
-    cell = next(c for c in load_workbook(out_xlsx).worksheets[0]["O"] if c.row == 2)
+    sheet = load_workbook(out_xlsx).worksheets[0]
+    note = next(c.column_letter for c in sheet[1] if c.value == "备注")
+    cell = next(c for c in sheet[note] if c.row == 2)
     assert cell.value == nasty["note"] and cell.data_type == "s"
     # ... and reading the export back gives the original text.
     again = importing.read_table(out_csv)
@@ -553,3 +555,34 @@ def test_imports_on_postgresql(pg_db: Database, clock: Clock) -> None:
     assert new.number == "TS-2025-000108"  # the counter moved past the imported number
     bad = importing.import_customers(pg_db.uow(), team.manager, FIXTURES / "customers_bad.csv")
     assert bad.imported == 0 and len(bad.lines_with_errors()) == 7
+
+
+# ---------------------------------------------------------------- issue 15: ID numbers
+def test_id_numbers_import_under_any_of_their_headers_and_export_in_one_column(
+        db: Database, staff: Staff, tmp_path: Path) -> None:
+    source = tmp_path / "ids.csv"
+    source.write_text(
+        "姓名,电话,证件号码\n"
+        "张伟,13812345678,11010519491231002x\n"
+        "李娜,13912345678,110105194912310021\n"
+        "王强,13712345678,110105491231002\n", encoding="utf-8")
+    report = importing.import_customers(db.uow(), staff.manager, source)
+    assert [(e.line, e.column, e.code, e.header) for e in report.errors] \
+        == [(3, "national_id", "national_id.check_digit", "证件号码")]
+    assert "最后一位应为“X”" in report.errors[0].text("zh_CN")
+    assert report.imported == 0
+
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "110105194912310021", ""), encoding="utf-8")
+    report = importing.import_customers(db.uow(), staff.manager, source)
+    assert report.imported == 3
+    saved = [customers.get_customer(db.uow(), staff.manager, i).national_id
+             for i in report.created_ids]
+    assert saved == ["11010519491231002X", "", "11010519491231002X"]
+
+    target = tmp_path / "out.csv"
+    importing.export_customers(db.uow(), staff.manager, report.created_ids, target)
+    with target.open(encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f))
+    column = rows[0].index("身份证号")
+    assert [r[column] for r in rows[1:]] == saved

@@ -199,11 +199,14 @@ class CustomerFinder(QWidget):
         if not query:
             return
         try:
+            # One more than shown: a cut list says so (issue 15: no list stops silently).
             self.hits = customers.find_customers(self._ctx.uow(), self._ctx.user_id, query,
-                                                 MAX_HITS)
+                                                 MAX_HITS + 1)
         except HelpdeskError as exc:
             self.info_label.setText(widgets.messages.error_text(exc))
             return
+        more = len(self.hits) > MAX_HITS
+        self.hits = self.hits[:MAX_HITS]
         for hit in self.hits:
             plates = ", ".join(hit.plates[:2])
             text = " · ".join(p for p in (hit.name, validation.display_phone(hit.phone), plates)
@@ -212,6 +215,12 @@ class CustomerFinder(QWidget):
             item.setData(hit.id, CustomerIdRole)
             item.setToolTip(self.tr("Matched: %1").replace("%1", hit.matched_key or hit.name))
             self._hits_model.appendRow(item)
+        if self.customer is None:
+            self._show_info()  # no "best 15" left over from the last search
+        if more:
+            self.info_label.setText(self.tr("Showing the best %1 matches: type more of the "
+                                            "name, phone or plate to find others.")
+                                    .replace("%1", str(MAX_HITS)))
         if self.hits:
             self.completer.setCompletionPrefix("")
             self.completer.complete()

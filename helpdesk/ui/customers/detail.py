@@ -306,6 +306,12 @@ class CustomerDetailPanel(QWidget):
         row.addWidget(self._has_birthday)
         row.addWidget(self._birthday, 1)
         field("birthday", birthday_row, translate("CustomerDetailPanel", "Birthday"))
+        self._national_id = QLineEdit()  # issue 15
+        self._national_id.setMaxLength(24)  # 18 characters, with room for typed spaces
+        self._national_id.setPlaceholderText(
+            translate("CustomerDetailPanel", "18 characters (old cards: 15); optional")
+        )
+        field("national_id", self._national_id, translate("CustomerDetailPanel", "ID number"))
         self._tier = QComboBox()
         for member, text in labels.choices(Tier):
             self._tier.addItem(text, member.value)
@@ -466,6 +472,7 @@ class CustomerDetailPanel(QWidget):
         self._birthday.setEnabled(d.birthday is not None)
         b = d.birthday or date(1980, 1, 1)
         self._birthday.setDate(QDate(b.year, b.month, b.day))
+        self._national_id.setText(d.national_id)
         self._tier.setCurrentIndex(max(0, self._tier.findData(d.tier.value)))
         self._industry.setText(d.company_industry)
         self._size.setText(d.company_size)
@@ -580,6 +587,7 @@ class CustomerDetailPanel(QWidget):
             note=self._note.toPlainText(),
             store_id=d.store_id,
             owner_user_id=d.owner_user_id,
+            national_id=self._national_id.text(),
         )
 
     def save(self) -> bool:

@@ -35,6 +35,7 @@ from helpdesk.ui.customers.model import RecordTableModel, alive, phone_text
 
 # Module-level name that lupdate recognises (it cannot see through a helper).
 translate = QCoreApplication.translate
+SHOWN = 200  # suggestions listed at once (one more is asked for, to know if there are more)
 
 
 def _suggestion_cell(s: DuplicateSuggestion, column: int) -> str:
@@ -84,6 +85,7 @@ def _field_names() -> dict[str, str]:
         "name": translate("DuplicatesView", "Name"),
         "gender": translate("DuplicatesView", "Gender"),
         "birthday": translate("DuplicatesView", "Birthday"),
+        "national_id": translate("DuplicatesView", "ID number"),
         "email": translate("DuplicatesView", "E-mail"),
         "wechat": translate("DuplicatesView", "WeChat"),
         "address": translate("DuplicatesView", "Address"),
@@ -246,11 +248,15 @@ class DuplicatesView(widgets.RefreshWhenShown, QWidget):
             if not alive(self) or generation != self._generation:
                 return
             self._preview = None
-            self._model.set_records(found)
             self._clear_compare()
-            self._status.setText(
-                translate("DuplicatesView", "%1 suggestion(s)").replace("%1", str(len(found)))
-            )
+            if len(found) > SHOWN:  # issue 15: a cut list says so
+                found = found[:SHOWN]
+                status = translate("DuplicatesView", "The first %1 suggestions: merge or "
+                                   "correct these to see the next ones.")
+            else:
+                status = translate("DuplicatesView", "%1 suggestion(s)")
+            self._model.set_records(found)
+            self._status.setText(status.replace("%1", str(len(found))))
             self._set_buttons()
 
         def failed(exc: Exception) -> None:
@@ -258,7 +264,7 @@ class DuplicatesView(widgets.RefreshWhenShown, QWidget):
                 widgets.show_error(self, exc)
 
         def work() -> list[DuplicateSuggestion]:
-            return analytics.duplicate_suggestions(uow(), user_id)
+            return analytics.duplicate_suggestions(uow(), user_id, SHOWN + 1)
 
         if background:
             self._ctx.run(

@@ -37,6 +37,10 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
         # issue 15: more reasons than a phone
         DuplicateReason.PLATE: QT_TRANSLATE_NOOP("customer_labels", "Same plate"),
         DuplicateReason.NAME_ADDRESS: QT_TRANSLATE_NOOP("customer_labels", "Same name and address"),
+        DuplicateReason.NATIONAL_ID: QT_TRANSLATE_NOOP("customer_labels", "Same ID number"),
+        DuplicateReason.SIMILAR_NAME_ADDRESS: QT_TRANSLATE_NOOP(
+            "customer_labels", "Similar name + same address"
+        ),
     },
     VisitDueKind: {
         VisitDueKind.SATISFACTION: QT_TRANSLATE_NOOP(

@@ -103,3 +103,50 @@ def test_workflow_values_are_shown_by_their_labels(ui_db, sample):
     changes = {c.field: (c.before, c.after) for c in row.changes}
     assert changes["状态"] == ("已回访", "已关闭")
     assert "closed_at" not in changes and "关闭时间" in changes
+
+
+def test_settings_changes_read_in_words(qtbot, make_ctx, sample, ui_db):
+    """Issue 15: a changed setting reads by its name and its values in words — no
+    internal key, no JSON."""
+    from datetime import date, time
+
+    from PySide6.QtCore import Qt
+
+    from helpdesk.services import settings
+
+    admin, store = sample.staff.admin, sample.staff.store_id
+    settings.save_warning_window(ui_db.uow(), admin, 4, 90)
+    current = settings.get_store_settings(ui_db.uow(), admin, store)
+    hours = dict(current.hours)
+    hours[5] = (time(9, 0), time(13, 0))
+    settings.save_calendar(ui_db.uow(), admin, store, hours=hours,
+                           holidays=[*current.holidays, date(2026, 12, 24)],
+                           makeup_workdays=current.makeup_workdays,
+                           makeup_hours=current.makeup_hours)
+    i18n.install("zh_CN")
+    try:
+        view = AuditView(make_ctx(sample.staff.director))
+        qtbot.addWidget(view)
+        view.refresh(background=False)
+        shown = {}
+        for action in ("settings.warning_window", "store.calendar"):
+            view.what.setCurrentIndex(view.what.findData(action))
+            view.run_search(background=False)
+            assert view.model.rowCount() == 1, action
+            view.table.selectRow(0)
+            cells = [view.model.index(0, column).data(Qt.ItemDataRole.DisplayRole)
+                     for column in range(view.model.columnCount())]
+            shown[action] = " | ".join(cells)
+            for raw in ("warning_window", "minimum_minutes", "share", "holidays", "hours",
+                        "{", "settings.", "store."):
+                assert raw not in shown[action], (raw, shown[action])
+            assert view.changes_view.model().rowCount() == len(view.selected().changes)
+        assert "修改临近期限提醒" in shown["settings.warning_window"]
+        assert "临近期限提醒: 最后 1/3 的时间，至少 10分钟 → 最后 1/4 的时间，至少 1小时30分钟" \
+            in shown["settings.warning_window"]
+        assert "修改营业日历" in shown["store.calendar"]
+        assert "公休假日: 新增 2026-12-24" in shown["store.calendar"]
+        assert "周六营业时间:" in shown["store.calendar"]
+        assert "→ 09:00–13:00" in shown["store.calendar"]
+    finally:
+        i18n.install("en")

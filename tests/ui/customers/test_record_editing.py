@@ -152,3 +152,33 @@ def test_a_retired_vehicle_is_not_offered_for_a_new_complaint(qtbot, make_ctx, s
     # A sheet that already has the vehicle still shows it.
     panel.offer(zhang, f"v:{sample.zhang_vehicle}", offer_new=False)
     assert panel.vehicle_combo.currentData() == f"v:{sample.zhang_vehicle}"
+
+
+def test_the_id_number_is_typed_checked_at_its_field_and_masked(qtbot, make_ctx, sample,
+                                                                   ui_db):
+    """Issue 15: the record's ID number field — a wrong check character is refused at
+    the field in the user's words; a right one is saved normalised; a role without the
+    right to see personal data sees it masked."""
+    ctx = make_ctx(sample.staff.desk)
+    panel = CustomerDetailPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.show_customer(sample.li, background=False)
+    field = child(panel, QLineEdit, "field_national_id")
+    type_text(qtbot, field, "110105194912310021")
+    child(panel, QPushButton, "saveCustomerButton").click()
+    error = child(panel, QLabel, "error_national_id")
+    assert not error.isHidden() and "X" in error.text()
+    assert customers.get_customer(ui_db.uow(), sample.staff.desk, sample.li).national_id == ""
+
+    field.clear()
+    type_text(qtbot, field, "110105 19491231 002x")
+    with qtbot.waitSignal(ctx.bus.changed, timeout=2000):
+        child(panel, QPushButton, "saveCustomerButton").click()
+    assert error.isHidden()
+    assert customers.get_customer(ui_db.uow(), sample.staff.desk, sample.li).national_id \
+        == "11010519491231002X"
+
+    gm = CustomerDetailPanel(make_ctx(sample.staff.gm))
+    qtbot.addWidget(gm)
+    gm.show_customer(sample.li, background=False)
+    assert child(gm, QLineEdit, "field_national_id").text() == "1101**********002X"
