@@ -1,5 +1,6 @@
 """Small pieces every screen uses: errors next to their fields, message boxes for the
-errors that belong to no field, and slow work behind a progress dialog."""
+errors that belong to no field, and slow work (saves included: ``write``) behind a
+progress dialog."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QEventLoop,
     QObject,
     QRunnable,
@@ -293,6 +295,47 @@ def run_with_progress(parent: QWidget | None, fn: Callable[[Callable[..., Any]],
     if outcome.get("error") is not None:
         raise outcome["error"]
     return outcome.get("result")
+
+
+class _HoldInput(QObject):
+    """Swallows what the user types or clicks into one window while it saves, until the
+    progress dialog shows (a second Save must not start a second write); everything
+    else — painting, timers, other windows — goes on."""
+
+    _INPUT = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+                        QEvent.Type.MouseButtonDblClick, QEvent.Type.KeyPress,
+                        QEvent.Type.KeyRelease, QEvent.Type.Shortcut, QEvent.Type.Wheel})
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__()
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
+        if event.type() not in self._INPUT or not event.spontaneous():
+            return False
+        return isinstance(watched, QWidget) and shiboken6.isValid(self._window) and \
+            watched.window() is self._window
+
+
+def write(parent: QWidget | None, fn: Callable[[], Any], label: str = "") -> Any:
+    """Run a save (any use case that writes) off the UI thread: the window keeps
+    painting and its timers run while the database is busy, a progress dialog says
+    "Saving…" once it takes a moment, the input stays where it is. Returns ``fn()``'s
+    result or raises its exception here (a busy database: ``storage.busy``, naming
+    who holds it), so callers handle errors as if the call were direct."""
+    window = parent.window() if parent is not None else None
+    hold = _HoldInput(window) if window is not None else None
+    app = QCoreApplication.instance()
+    if hold is not None and app is not None:
+        app.installEventFilter(hold)
+    try:
+        return run_with_progress(
+            parent, lambda _progress: fn(),
+            label or QCoreApplication.translate("widgets", "Saving…"), minimum_ms=400)
+    finally:
+        if hold is not None and app is not None:
+            app.removeEventFilter(hold)
+            hold.deleteLater()
 
 
 class RefreshWhenShown:
