@@ -553,6 +553,11 @@ AUDIT_ACTIONS: Mapping[str, Labels] = {
     "login.failed": ("登录失败", "登入失敗", "Login failed"),
     "login.locked": ("账户锁定", "帳戶鎖定", "Account locked"),
 }
+# issue 16: what a long write that holds the database is doing (the busy marker).
+BUSY_WORK: Mapping[str, Labels] = {
+    "import.customers": ("导入客户", "匯入客戶", "customer import"),
+    "import.sheets": ("导入抱怨单", "匯入抱怨單", "complaint import"),
+}
 AUDIT_ENTITIES: Mapping[str, Labels] = {
     "customer": ("客户", "客戶", "Customer"),
     "sheet": ("抱怨单", "抱怨單", "Complaint"),
