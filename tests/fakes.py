@@ -311,6 +311,16 @@ class FakeAuditRepository(_Repo):
     def missing_guards(self) -> list[str]:
         return []
 
+    def snapshot(self) -> None:
+        pass
+
+    def anchor(self) -> tuple[int, str, bool] | None:
+        # the fake trail cannot be cut short behind its back
+        return len(self._s.audit), self.last_chain(), True
+
+    def last_chain(self) -> str:
+        return (self._s.audit[-1].chain or "") if self._s.audit else audit_mod.CHAIN_START
+
     def list_for(self, entity: str, entity_id: int) -> list[AuditEntry]:
         return [e for e in self._s.audit if e.entity == entity and e.entity_id == entity_id]
 

@@ -2,8 +2,9 @@
 
 ``helpdesk check`` and the administrator's *Verify audit trail* both ask
 :func:`verify`: every entry's chain must follow from the entry before it (a rewritten,
-removed or inserted entry breaks it from there on) and the database's append-only
-triggers must be in place and switched on.
+removed or inserted entry breaks it from there on), the trail must be as long as its
+signed anchor says and end where it says (the newest entries removed), and the
+database's append-only triggers must be in place and switched on.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ class ChainReport:
         broken_id: the first entry whose chain does not hold (None: all hold).
         broken_at, broken_action: when and what that entry says it was.
         missing_guards: append-only triggers that are gone or disabled.
+        missing_tail: how many of the newest entries are gone (the anchor counts more).
+        anchor_broken: the anchor was changed outside the program, or the trail does
+            not end where it says (entries added or replaced at the end).
     """
 
     checked: int
@@ -30,10 +34,13 @@ class ChainReport:
     broken_at: datetime | None = None
     broken_action: str = ""
     missing_guards: tuple[str, ...] = ()
+    missing_tail: int = 0
+    anchor_broken: bool = False
 
     @property
     def ok(self) -> bool:
-        return self.broken_id is None and not self.missing_guards
+        return self.broken_id is None and not self.missing_guards and \
+            not self.missing_tail and not self.anchor_broken
 
     def problems(self) -> list[str]:
         found = []
@@ -43,6 +50,12 @@ class ChainReport:
                          "everything after it no longer match their hash chain"
                          if self.broken_at else
                          f"audit trail altered from entry #{self.broken_id} on")
+        if self.missing_tail:
+            found.append(f"audit trail cut short: the last {self.missing_tail} entries are "
+                         f"missing (it held {self.checked + self.missing_tail})")
+        if self.anchor_broken:
+            found.append("audit trail altered at its end: it does not end where its "
+                         "signed anchor says (or the anchor itself was changed)")
         if self.missing_guards:
             found.append("audit trail unguarded: trigger(s) "
                          f"{', '.join(self.missing_guards)} dropped or disabled")
@@ -52,11 +65,27 @@ class ChainReport:
 def verify(uow: UnitOfWork) -> ChainReport:
     """Read the whole trail in id order (a maintenance check: no login)."""
     with uow.reading():
+        uow.audit.snapshot()
         broken, checked = uow.audit.first_broken()
         guards = tuple(uow.audit.missing_guards())
+        anchor = uow.audit.anchor()
+        last = uow.audit.last_chain()
+    # The migration writes the anchor and every append moves it: none at all (with
+    # entries) means it was removed.
+    missing, anchor_broken = 0, anchor is None and checked > 0
+    if anchor is not None:
+        count, head, holds = anchor
+        if not holds:
+            anchor_broken = True
+        elif count > checked:
+            missing = count - checked
+        elif count < checked or head != last:
+            anchor_broken = True
     if broken is None:
-        return ChainReport(checked, missing_guards=guards)
-    return ChainReport(checked, broken.id, broken.at, broken.action, guards)
+        return ChainReport(checked, missing_guards=guards, missing_tail=missing,
+                           anchor_broken=anchor_broken)
+    return ChainReport(checked, broken.id, broken.at, broken.action, guards,
+                       missing_tail=missing, anchor_broken=anchor_broken)
 
 
 def verify_as(uow: UnitOfWork, actor_id: int) -> ChainReport:
