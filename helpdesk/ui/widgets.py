@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from helpdesk.domain.errors import HelpdeskError, ValidationError, ValidationErrors
 from helpdesk.ui import messages
+from helpdesk.ui.context import changes_held
 
 INVALID_STYLE = (
     'QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QTextEdit[invalid="true"], '
@@ -329,9 +330,10 @@ def write(parent: QWidget | None, fn: Callable[[], Any], label: str = "") -> Any
     if hold is not None and app is not None:
         app.installEventFilter(hold)
     try:
-        return run_with_progress(
-            parent, lambda _progress: fn(),
-            label or QCoreApplication.translate("widgets", "Saving…"), minimum_ms=400)
+        with changes_held():
+            return run_with_progress(
+                parent, lambda _progress: fn(),
+                label or QCoreApplication.translate("widgets", "Saving…"), minimum_ms=400)
     finally:
         if hold is not None and app is not None:
             app.removeEventFilter(hold)

@@ -582,8 +582,8 @@ class SheetForm(QWidget):
                 self._may_register = complaints.may_register(self._ctx.uow(),
                                                              self._ctx.user_id)
                 self._refresh_view()
-        if self.detail is None or self._writing:
-            return  # while this form saves, the change is its own: the save loads it
+        if self.detail is None:
+            return
         if changes.everything or changes.users or self.detail.id in changes.sheet_ids:
             try:
                 detail = complaints.get_sheet(self._ctx.uow(), self._ctx.user_id,
