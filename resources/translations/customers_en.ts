@@ -900,64 +900,64 @@
         <translation>Revenue so far + the last 12 months&apos; revenue × %1 more years.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="607"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="608"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="633"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="634"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="634"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="635"/>
         <source>Save the changes to %1 first?</source>
         <translation>Save the changes to %1 first?</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="753"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="754"/>
         <source>Complaint</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="755"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="756"/>
         <source>Return visit</source>
         <translation>Return visit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="766"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="767"/>
         <source>Satisfaction %1/5</source>
         <translation>Satisfaction %1/5</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="781"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="782"/>
         <source>Awaiting return visit</source>
         <translation>Awaiting return visit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="788"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="800"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="789"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="801"/>
         <source>No purchase yet.</source>
         <translation>No purchase yet.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="789"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="790"/>
         <source>First purchase within the last 90 days.</source>
         <translation>First purchase within the last 90 days.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="790"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="791"/>
         <source>A purchase within the last 12 months.</source>
         <translation>A purchase within the last 12 months.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="791"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="802"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="792"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="803"/>
         <source>Bought before, but nothing in the last 12 months.</source>
         <translation>Bought before, but nothing in the last 12 months.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="804"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="805"/>
         <source>Rank %1 of %2 active customers by revenue of the last 12 months: top 1 %, then high 4 %, middle 15 %, low 80 %.</source>
         <translation>Rank %1 of %2 active customers by revenue of the last 12 months: top 1 %, then high 4 %, middle 15 %, low 80 %.</translation>
     </message>
@@ -1235,7 +1235,12 @@
         <translation>Merge %1 into %2? The duplicate&apos;s records move to the kept customer.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="451"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="443"/>
+        <source>Merging…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="448"/>
         <source>Merged into %1.</source>
         <translation>Merged into %1.</translation>
     </message>
@@ -1401,117 +1406,117 @@
         <translation>Known</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="191"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="192"/>
         <source>VIN (17 characters)</source>
         <translation>VIN (17 characters)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="192"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="193"/>
         <source>Plate</source>
         <translation>Plate</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="193"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="194"/>
         <source>Brand</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="194"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="195"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="195"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="196"/>
         <source>Mileage (km)</source>
         <translation>Mileage (km)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="198"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="199"/>
         <source>Purchased</source>
         <translation>Purchased</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="204"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="205"/>
         <source>Add a vehicle</source>
         <translation>Add a vehicle</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="206"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="207"/>
         <source>Edit the vehicle</source>
         <translation>Edit the vehicle</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="234"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="235"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="241"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="242"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="246"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="247"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="254"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="255"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="258"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="259"/>
         <source>Amount (yuan)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="259"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="260"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="262"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="263"/>
         <source>Vehicle</source>
         <translation>Vehicle</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="271"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="272"/>
         <source>Add an order or service visit</source>
         <translation>Add an order or service visit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="273"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="274"/>
         <source>Edit order %1</source>
         <translation>Edit order %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="295"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="296"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="296"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="297"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="299"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="300"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="305"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="306"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="311"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="312"/>
         <source>Add a contact person</source>
         <translation>Add a contact person</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="313"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="314"/>
         <source>Edit the contact person</source>
         <translation>Edit the contact person</translation>
     </message>

@@ -894,64 +894,64 @@
         <translation>累计收入 + 最近 12 个月收入 × 未来 %1 年。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="607"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="608"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="633"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="634"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="634"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="635"/>
         <source>Save the changes to %1 first?</source>
         <translation>先保存对 %1 的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="753"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="754"/>
         <source>Complaint</source>
         <translation>抱怨/投诉</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="755"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="756"/>
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="766"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="767"/>
         <source>Satisfaction %1/5</source>
         <translation>满意度 %1/5</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="781"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="782"/>
         <source>Awaiting return visit</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="788"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="800"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="789"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="801"/>
         <source>No purchase yet.</source>
         <translation>尚无购买。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="789"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="790"/>
         <source>First purchase within the last 90 days.</source>
         <translation>首次购买在最近 90 天内。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="790"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="791"/>
         <source>A purchase within the last 12 months.</source>
         <translation>最近 12 个月内有购买。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="791"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="802"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="792"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="803"/>
         <source>Bought before, but nothing in the last 12 months.</source>
         <translation>以前购买过，但最近 12 个月没有购买。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="804"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="805"/>
         <source>Rank %1 of %2 active customers by revenue of the last 12 months: top 1 %, then high 4 %, middle 15 %, low 80 %.</source>
         <translation>按最近 12 个月收入在 %2 位活跃客户中排第 %1 名：前 1 % 为顶端，其后 4 % 为高端，15 % 为中端，80 % 为低端。</translation>
     </message>
@@ -1229,7 +1229,12 @@
         <translation>将 %1 合并到 %2？重复记录的资料将转到保留的客户。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="451"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="443"/>
+        <source>Merging…</source>
+        <translation>正在合并…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="448"/>
         <source>Merged into %1.</source>
         <translation>已合并到 %1。</translation>
     </message>
@@ -1395,117 +1400,117 @@
         <translation>已知</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="191"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="192"/>
         <source>VIN (17 characters)</source>
         <translation>车架号（17位）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="192"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="193"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="193"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="194"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="194"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="195"/>
         <source>Model</source>
         <translation>车型</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="195"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="196"/>
         <source>Mileage (km)</source>
         <translation>里程（公里）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="198"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="199"/>
         <source>Purchased</source>
         <translation>购车日期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="204"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="205"/>
         <source>Add a vehicle</source>
         <translation>添加车辆</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="206"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="207"/>
         <source>Edit the vehicle</source>
         <translation>编辑车辆</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="234"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="235"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="241"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="242"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="246"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="247"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="254"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="255"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="258"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="259"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="259"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="260"/>
         <source>Items</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="262"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="263"/>
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="271"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="272"/>
         <source>Add an order or service visit</source>
         <translation>添加订单或维修保养</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="273"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="274"/>
         <source>Edit order %1</source>
         <translation>编辑订单 %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="295"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="296"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="296"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="297"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="299"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="300"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="305"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="306"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="311"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="312"/>
         <source>Add a contact person</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="313"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="314"/>
         <source>Edit the contact person</source>
         <translation>编辑联系人</translation>
     </message>

@@ -894,64 +894,64 @@
         <translation>累計收入 + 最近 12 個月收入 × 未來 %1 年。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="607"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="608"/>
         <source>Saved.</source>
         <translation>已儲存。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="633"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="634"/>
         <source>Unsaved changes</source>
         <translation>未儲存的修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="634"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="635"/>
         <source>Save the changes to %1 first?</source>
         <translation>先儲存對 %1 的修改嗎？</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="753"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="754"/>
         <source>Complaint</source>
         <translation>抱怨/投訴</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="755"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="756"/>
         <source>Return visit</source>
         <translation>回訪</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="766"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="767"/>
         <source>Satisfaction %1/5</source>
         <translation>滿意度 %1/5</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="781"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="782"/>
         <source>Awaiting return visit</source>
         <translation>待回訪</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="788"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="800"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="789"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="801"/>
         <source>No purchase yet.</source>
         <translation>尚無購買。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="789"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="790"/>
         <source>First purchase within the last 90 days.</source>
         <translation>首次購買在最近 90 天內。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="790"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="791"/>
         <source>A purchase within the last 12 months.</source>
         <translation>最近 12 個月內有購買。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="791"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="802"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="792"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="803"/>
         <source>Bought before, but nothing in the last 12 months.</source>
         <translation>以前購買過，但最近 12 個月沒有購買。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="804"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="805"/>
         <source>Rank %1 of %2 active customers by revenue of the last 12 months: top 1 %, then high 4 %, middle 15 %, low 80 %.</source>
         <translation>依最近 12 個月收入在 %2 位活躍客戶中排第 %1 名：前 1 % 為頂端，其後 4 % 為高端，15 % 為中端，80 % 為低端。</translation>
     </message>
@@ -1229,7 +1229,12 @@
         <translation>將 %1 合併到 %2？重複記錄的資料將轉到保留的客戶。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="451"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="443"/>
+        <source>Merging…</source>
+        <translation>正在合併…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="448"/>
         <source>Merged into %1.</source>
         <translation>已合併到 %1。</translation>
     </message>
@@ -1395,117 +1400,117 @@
         <translation>已知</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="191"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="192"/>
         <source>VIN (17 characters)</source>
         <translation>車架號（17位）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="192"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="193"/>
         <source>Plate</source>
         <translation>車牌</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="193"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="194"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="194"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="195"/>
         <source>Model</source>
         <translation>車型</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="195"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="196"/>
         <source>Mileage (km)</source>
         <translation>里程（公里）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="198"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="199"/>
         <source>Purchased</source>
         <translation>購車日期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="204"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="205"/>
         <source>Add a vehicle</source>
         <translation>新增車輛</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="206"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="207"/>
         <source>Edit the vehicle</source>
         <translation>編輯車輛</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="234"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="235"/>
         <source>None</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="241"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="242"/>
         <source>Number</source>
         <translation>單號</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="246"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="247"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="254"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="255"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="258"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="259"/>
         <source>Amount (yuan)</source>
         <translation>金額（元）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="259"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="260"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="262"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="263"/>
         <source>Vehicle</source>
         <translation>車輛</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="271"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="272"/>
         <source>Add an order or service visit</source>
         <translation>新增訂單或維修保養</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="273"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="274"/>
         <source>Edit order %1</source>
         <translation>編輯訂單 %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="295"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="296"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="296"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="297"/>
         <source>Role</source>
         <translation>職務</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="299"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="300"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="305"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="306"/>
         <source>E-mail</source>
         <translation>電子郵件</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="311"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="312"/>
         <source>Add a contact person</source>
         <translation>新增聯絡人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="313"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="314"/>
         <source>Edit the contact person</source>
         <translation>編輯聯絡人</translation>
     </message>
