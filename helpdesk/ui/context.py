@@ -39,7 +39,7 @@ from helpdesk.services.dto import SessionUser
 log = logging.getLogger(__name__)
 
 
-_held = 0
+_held = [0]  # saves running now (a list: changed in place, no global statement)
 _waiting: list[tuple[EventBus, Changes]] = []
 
 
@@ -49,13 +49,12 @@ def changes_held() -> Iterator[None]:
     in a nested event loop): views see them once the code that saved has finished —
     loaded the saved sheet, shown the customer asked for — as when saves were direct
     calls. UI thread only."""
-    global _held
-    _held += 1
+    _held[0] += 1
     try:
         yield
     finally:
-        _held -= 1
-        if not _held:
+        _held[0] -= 1
+        if not _held[0]:
             waiting = list(_waiting)
             _waiting.clear()
             for bus, changes in waiting:
@@ -94,7 +93,7 @@ class EventBus(QObject):
 
     @Slot(object)
     def _deliver(self, changes: Changes) -> None:
-        if _held:
+        if _held[0]:
             _waiting.append((self, changes))
             return
         self.changed.emit(changes)
