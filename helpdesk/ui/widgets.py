@@ -287,9 +287,15 @@ def run_with_progress(parent: QWidget | None, fn: Callable[[Callable[..., Any]],
 
     relay.progressed.connect(on_progress)
     relay.finished.connect(on_finished)
+    # QProgressDialog shows itself after minimum_ms only when told a value; work that
+    # reports none (a save, a login) still gets its busy indicator.
+    show_later = QTimer(dialog, singleShot=True, interval=minimum_ms)
+    show_later.timeout.connect(dialog.show)
+    show_later.start()
     QThreadPool.globalInstance().start(_Job(fn, relay, lambda: not cancelled.is_set()))
     if "error" not in outcome:
         loop.exec()
+    show_later.stop()
     dialog.close()
     dialog.deleteLater()
     QTimer.singleShot(0, relay.deleteLater)

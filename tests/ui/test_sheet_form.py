@@ -252,7 +252,9 @@ def test_return_visit_dialog_refuses_a_missing_score(qtbot, make_ctx, sample, ui
 
 def test_draft_is_restored_after_a_crash(qtbot, make_ctx, sample, ui_db):
     ctx = make_ctx(sample.staff.desk)
-    form = _form(qtbot, ctx)
+    form = SheetForm(ctx)  # gone below (a save's event loop deletes it): not the bot's
+    form.resize(1200, 800)
+    activate(qtbot, form)
     _pick_customer(qtbot, form, "李四")
     type_text(qtbot, form.description_edit, "电话一直没人接")
     form.save_draft()
