@@ -318,6 +318,14 @@ class FakeAuditRepository(_Repo):
         # the fake trail cannot be cut short behind its back
         return len(self._s.audit), self.last_chain(), True
 
+    def trail_id(self) -> str:
+        return "fake"
+
+    def chain_at(self, position: int) -> str | None:
+        if position < 1:
+            return audit_mod.CHAIN_START
+        return self._s.audit[position - 1].chain if position <= len(self._s.audit) else None
+
     def last_chain(self) -> str:
         return (self._s.audit[-1].chain or "") if self._s.audit else audit_mod.CHAIN_START
 

@@ -5,16 +5,27 @@
 removed or inserted entry breaks it from there on), the trail must be as long as its
 signed anchor says and end where it says (the newest entries removed), and the
 database's append-only triggers must be in place and switched on.
+
+The anchor lives in the database, so whoever can write the database could put back an
+older anchor together with the trail cut back to it. Each computer that verifies
+therefore keeps its own copy of the last trail it found intact (``<data
+folder>/audit/<trail>.json``: entries and the last one's chain): a later check that finds
+fewer entries, or another entry at that place, says so.
 """
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 
 from helpdesk.domain.users import Permission
 from helpdesk.services import common
 from helpdesk.services.common import UnitOfWork
+from helpdesk.storage import engine as engine_mod
 
 
 @dataclass(frozen=True)
@@ -70,6 +81,9 @@ def verify(uow: UnitOfWork) -> ChainReport:
         guards = tuple(uow.audit.missing_guards())
         anchor = uow.audit.anchor()
         last = uow.audit.last_chain()
+        copy_file = _copy_file(uow.audit.trail_id())
+        seen = _read_copy(copy_file)
+        seen_at = uow.audit.chain_at(seen[0]) if seen and seen[0] <= checked else None
     # The migration writes the anchor and every append moves it: none at all (with
     # entries) means it was removed.
     missing, anchor_broken = 0, anchor is None and checked > 0
@@ -81,11 +95,52 @@ def verify(uow: UnitOfWork) -> ChainReport:
             missing = count - checked
         elif count < checked or head != last:
             anchor_broken = True
+    if seen is not None:  # this computer's copy of the last intact trail
+        if seen[0] > checked:
+            missing = max(missing, seen[0] - checked)
+        elif seen_at != seen[1]:
+            anchor_broken = True
     if broken is None:
-        return ChainReport(checked, missing_guards=guards, missing_tail=missing,
-                           anchor_broken=anchor_broken)
-    return ChainReport(checked, broken.id, broken.at, broken.action, guards,
-                       missing_tail=missing, anchor_broken=anchor_broken)
+        report = ChainReport(checked, missing_guards=guards, missing_tail=missing,
+                             anchor_broken=anchor_broken)
+    else:
+        report = ChainReport(checked, broken.id, broken.at, broken.action, guards,
+                             missing_tail=missing, anchor_broken=anchor_broken)
+    if report.ok:
+        _write_copy(copy_file, checked, last)
+    return report
+
+
+def forget_copy(uow: UnitOfWork) -> None:
+    """Drop this computer's copy of the trail (a restore set the trail back on purpose:
+    the entries since the backup are not "missing")."""
+    with uow.reading():
+        path = _copy_file(uow.audit.trail_id())
+    path.unlink(missing_ok=True)
+
+
+def _copy_file(trail_id: str) -> Path:
+    return engine_mod.data_dir() / "audit" / f"{trail_id}.json"
+
+
+def _read_copy(path: Path) -> tuple[int, str] | None:
+    try:
+        value: Any = json.loads(path.read_text(encoding="utf-8"))
+        return int(value["count"]), str(value["head"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _write_copy(path: Path, count: int, head: str) -> None:
+    """Keep the trail found intact (best effort: a read-only folder only loses this
+    second line of defence)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"count": count, "head": head}), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def verify_as(uow: UnitOfWork, actor_id: int) -> ChainReport:

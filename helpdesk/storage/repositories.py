@@ -3,6 +3,7 @@ screens need. They never commit; the unit of work does."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import secrets
 from collections.abc import Iterator, Sequence
@@ -455,6 +456,19 @@ class AuditRepository:
             return int(value["count"]), str(value["head"]), holds
         except (KeyError, TypeError, ValueError):
             return 0, "", False
+
+    def trail_id(self) -> str:
+        """Names this store's trail (a digest of its key), e.g. for a copy of the anchor
+        kept outside the database."""
+        return hashlib.sha256(b"trail\n" + self.chain_key()).hexdigest()[:16]
+
+    def chain_at(self, position: int) -> str | None:
+        """The chain of the ``position``-th entry (from 1, in id order); None: no such."""
+        if position < 1:
+            return CHAIN_START
+        a = tables.audit_log
+        return self.session.scalar(select(a.c.chain).order_by(a.c.id)
+                                   .offset(position - 1).limit(1))
 
     def last_chain(self) -> str:
         a = tables.audit_log

@@ -145,3 +145,54 @@ def test_init_with_an_app_role_from_the_command_line(
         with pg_db.engine.begin() as conn:
             conn.execute(text(f'DROP OWNED BY "{role}"'))
             conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+
+
+def test_an_old_anchor_put_back_with_the_trail_cut_to_it_is_named_by_the_copy(
+        any_db: Database, clock: Clock) -> None:
+    """Whoever can write the database can keep an old anchor and later put it back with
+    the entries after it removed: the database then agrees with itself. The copy this
+    computer kept at its last check does not."""
+    _some_audit(any_db)
+    with any_db.engine.connect() as conn:
+        old_anchor = conn.execute(text(
+            "SELECT value FROM settings WHERE key = 'audit_chain_anchor'")).scalar_one()
+        old_count = conn.execute(text("SELECT count(*) FROM audit_log")).scalar_one()
+    for _ in range(2):
+        with pytest.raises(AuthenticationError):
+            users.login(any_db.uow(), "desk", "wrong-password1")
+    assert audit_chain.verify(any_db.uow()).ok  # and this computer keeps what it found
+    with any_db.engine.connect() as conn:
+        total = conn.execute(text("SELECT count(*) FROM audit_log")).scalar_one()
+    _cut_tail(any_db, total - old_count)
+    with any_db.engine.begin() as conn:
+        conn.execute(text("UPDATE settings SET value = :v WHERE key = 'audit_chain_anchor'"),
+                     {"v": old_anchor})
+    report = audit_chain.verify(any_db.uow())
+    assert report.missing_tail == total - old_count == 2
+    assert not report.ok
+
+
+def test_a_restore_is_not_a_cut_tail_on_this_computer(tmp_path: Path, clock: Clock) -> None:
+    """A restore sets the trail back on purpose: the computer that restored forgets its
+    copy, so its next check is clean (other computers' copies do report the entries
+    since the backup: README)."""
+    from helpdesk.services import restore
+    from helpdesk.storage import backup
+    from tests.fakes import PASSWORD
+
+    path = tmp_path / "helpdesk.db"
+    database = open_database(f"sqlite:///{path}")
+    _some_audit(database)
+    saved = backup.backup_sqlite(path, tmp_path / "old.db")
+    for _ in range(3):
+        with pytest.raises(AuthenticationError):
+            users.login(database.uow(), "desk", "wrong-password1")
+    assert audit_chain.verify(database.uow()).ok  # the copy now counts the 3 as well
+    database.dispose()
+    restore.restore(path, saved, username="admin", password=PASSWORD)
+    database = open_database(f"sqlite:///{path}")
+    try:
+        report = audit_chain.verify(database.uow())
+        assert report.ok, report.problems()
+    finally:
+        database.dispose()
