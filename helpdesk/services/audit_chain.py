@@ -10,7 +10,8 @@ The anchor lives in the database, so whoever can write the database could put ba
 older anchor together with the trail cut back to it. Each computer that verifies
 therefore keeps its own copy of the last trail it found intact (``<data
 folder>/audit/<trail>.json``: entries and the last one's chain): a later check that finds
-fewer entries, or another entry at that place, says so.
+fewer entries, or another entry at that place, says so. A restore (its audit entry)
+starts a new trail, so the entries since the backup are not reported as missing.
 """
 
 from __future__ import annotations
@@ -109,14 +110,6 @@ def verify(uow: UnitOfWork) -> ChainReport:
     if report.ok:
         _write_copy(copy_file, checked, last)
     return report
-
-
-def forget_copy(uow: UnitOfWork) -> None:
-    """Drop this computer's copy of the trail (a restore set the trail back on purpose:
-    the entries since the backup are not "missing")."""
-    with uow.reading():
-        path = _copy_file(uow.audit.trail_id())
-    path.unlink(missing_ok=True)
 
 
 def _copy_file(trail_id: str) -> Path:

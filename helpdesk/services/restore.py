@@ -15,7 +15,7 @@ from pathlib import Path
 from helpdesk.domain import events, inputs
 from helpdesk.domain.errors import PermissionDenied, StorageError
 from helpdesk.domain.users import Permission
-from helpdesk.services import audit_chain, common, users
+from helpdesk.services import common, users
 from helpdesk.services.dto import SessionUser
 from helpdesk.storage import backup
 from helpdesk.storage import database as database_mod
@@ -104,9 +104,4 @@ def restore(db_path: Path, source: Path, *, username: str, password: str,
     previous = backup.install_restore(candidate, db_path)
     _audit(engine_mod.sqlite_url(db_path), who,
            {**details, "previous": str(previous) if previous else ""}, "restored")
-    restored = database_mod.open_database(engine_mod.sqlite_url(db_path), upgrade=False)
-    try:
-        audit_chain.forget_copy(restored.uow())
-    finally:
-        restored.dispose()
     return RestoreResult(db_path, source, previous, candidate.counts)

@@ -458,9 +458,15 @@ class AuditRepository:
             return 0, "", False
 
     def trail_id(self) -> str:
-        """Names this store's trail (a digest of its key), e.g. for a copy of the anchor
-        kept outside the database."""
-        return hashlib.sha256(b"trail\n" + self.chain_key()).hexdigest()[:16]
+        """Names this store's trail since its last restore (a digest of its key and of
+        the restore's entry), e.g. for a copy of the anchor kept outside the database:
+        a restore sets the trail back on purpose, and starts a new one."""
+        a = tables.audit_log
+        restored = self.session.scalar(
+            select(a.c.chain).where(a.c.action == "data.restore", a.c.note == "restored")
+            .order_by(a.c.id.desc()).limit(1)) or ""
+        return hashlib.sha256(b"trail\n" + self.chain_key() + b"\n" +
+                              restored.encode("ascii")).hexdigest()[:16]
 
     def chain_at(self, position: int) -> str | None:
         """The chain of the ``position``-th entry (from 1, in id order); None: no such."""

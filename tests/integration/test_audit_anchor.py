@@ -173,9 +173,8 @@ def test_an_old_anchor_put_back_with_the_trail_cut_to_it_is_named_by_the_copy(
 
 
 def test_a_restore_is_not_a_cut_tail_on_this_computer(tmp_path: Path, clock: Clock) -> None:
-    """A restore sets the trail back on purpose: the computer that restored forgets its
-    copy, so its next check is clean (other computers' copies do report the entries
-    since the backup: README)."""
+    """A restore sets the trail back on purpose: its audit entry starts a new trail, so
+    no computer's copy reports the entries since the backup as missing."""
     from helpdesk.services import restore
     from helpdesk.storage import backup
     from tests.fakes import PASSWORD
