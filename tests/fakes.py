@@ -311,6 +311,24 @@ class FakeAuditRepository(_Repo):
     def missing_guards(self) -> list[str]:
         return []
 
+    def snapshot(self) -> None:
+        pass
+
+    def anchor(self) -> tuple[int, str, bool] | None:
+        # the fake trail cannot be cut short behind its back
+        return len(self._s.audit), self.last_chain(), True
+
+    def trail_id(self) -> str:
+        return "fake"
+
+    def chain_at(self, position: int) -> str | None:
+        if position < 1:
+            return audit_mod.CHAIN_START
+        return self._s.audit[position - 1].chain if position <= len(self._s.audit) else None
+
+    def last_chain(self) -> str:
+        return (self._s.audit[-1].chain or "") if self._s.audit else audit_mod.CHAIN_START
+
     def list_for(self, entity: str, entity_id: int) -> list[AuditEntry]:
         return [e for e in self._s.audit if e.entity == entity and e.entity_id == entity_id]
 

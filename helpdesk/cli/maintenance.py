@@ -221,7 +221,9 @@ def run_check(args: argparse.Namespace) -> int:
             chain = audit_chain.verify(SqlAlchemyUnitOfWork(engine))
             report["audit"] = {"ok": chain.ok, "checked": chain.checked,
                                "first_broken": chain.broken_id,
-                               "missing_guards": list(chain.missing_guards)}
+                               "missing_guards": list(chain.missing_guards),
+                               "missing_tail": chain.missing_tail,
+                               "anchor_broken": chain.anchor_broken}
     finally:
         engine.dispose()
     problems = [] if chain is None else chain.problems()

@@ -127,3 +127,31 @@ def first_broken(key: bytes, entries: Iterable[AuditEntry]) -> AuditEntry | None
             return entry
         previous = entry.chain
     return None
+
+
+# ---------------------------------------------------------------- the anchor (issue 16)
+# The chain shows an entry changed, removed or inserted in the middle, but not the
+# newest entries removed: what is left still chains. The anchor — how many entries the
+# trail holds and the last one's chain, signed under the same key — is rewritten with
+# every append, outside the audit table; a trail shorter than its anchor lost its tail.
+ANCHOR_SETTING = "audit_chain_anchor"
+
+
+def anchor_signature(key: bytes, count: int, head: str) -> str:
+    """The HMAC that makes an anchor (``count`` entries, the last chained ``head``)."""
+    return hmac.new(key, f"anchor\n{count}\n{head}".encode("ascii"),
+                    hashlib.sha256).hexdigest()
+
+
+def anchor_value(key: bytes, count: int, head: str) -> dict[str, Any]:
+    """The anchor as stored (a JSON object in ``settings``)."""
+    return {"count": count, "head": head, "mac": anchor_signature(key, count, head)}
+
+
+def anchor_holds(key: bytes, value: Any) -> bool:
+    """The stored anchor is one this store's key signed."""
+    try:
+        count, head, mac = int(value["count"]), str(value["head"]), str(value["mac"])
+    except (KeyError, TypeError, ValueError):
+        return False
+    return hmac.compare_digest(mac, anchor_signature(key, count, head))

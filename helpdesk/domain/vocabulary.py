@@ -570,6 +570,11 @@ AUDIT_ACTIONS: Mapping[str, Labels] = {
     "demo.staff": ("建立演示员工", "建立示範員工", "Demo staff created"),
     "demo.load": ("载入演示数据", "載入示範資料", "Demo data loaded"),
 }
+# issue 16: what a long write that holds the database is doing (the busy marker).
+BUSY_WORK: Mapping[str, Labels] = {
+    "import.customers": ("导入客户", "匯入客戶", "customer import"),
+    "import.sheets": ("导入抱怨单", "匯入抱怨單", "complaint import"),
+}
 AUDIT_ENTITIES: Mapping[str, Labels] = {
     "customer": ("客户", "客戶", "Customer"),
     "sheet": ("抱怨单", "抱怨單", "Complaint"),

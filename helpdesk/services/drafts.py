@@ -8,6 +8,10 @@ Drafts live in ``<data folder>/drafts/<database>/``, one JSON file each, written
 atomically (a crash while writing leaves the previous draft). The database part of the
 path keeps a draft typed against one database from being restored into another; the
 owner (user name) part keeps one person's draft from another's session.
+
+A draft holds the customer's name, phone and complaint: it is sealed (AES-256-GCM)
+under a key the system's credential store keeps for this user (``storage.draft_key``);
+without a credential store it is written in clear, readable by its owner only.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from helpdesk.services import common
+from helpdesk.storage import draft_key
 from helpdesk.storage import engine as engine_mod
 
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]")
@@ -59,9 +64,14 @@ def save_draft(database: str, owner: str, key: str, data: dict[str, Any]) -> Non
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = {"format": FORMAT, "key": key, "owner": owner,
                "saved_at": common.now().isoformat(), "data": data}
+    content = json.dumps(payload, ensure_ascii=False, default=_default).encode("utf-8")
+    secret = draft_key.key()
+    if secret is not None:
+        content = draft_key.seal(content, secret)
     tmp = path.with_suffix(".tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        json.dump(payload, fh, ensure_ascii=False, default=_default)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(content)
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
@@ -80,7 +90,13 @@ def list_drafts(database: str, owner: str) -> list[Draft]:
     found = []
     for path in folder.glob(f"{prefix}*.json"):
         try:
-            payload = json.loads(path.read_text(encoding="utf-8"))
+            blob = path.read_bytes()
+            if draft_key.is_sealed(blob):
+                opened = draft_key.unseal(blob, draft_key.key())
+                if opened is None:
+                    continue  # sealed under a key this login does not have
+                blob = opened
+            payload = json.loads(blob.decode("utf-8"))
             found.append(Draft(str(payload["key"]), str(payload["owner"]),
                                datetime.fromisoformat(payload["saved_at"]),
                                dict(payload["data"])))

@@ -58,13 +58,31 @@ def busy_marker(db_path: Path | None, who: str, what: str) -> Iterator[None]:
         yield
         return
     path = marker_path(db_path)
-    path.write_text(json.dumps({"who": who, "what": what, "pid": os.getpid(),
-                                "since": datetime.now().isoformat(sep=" ", timespec="seconds")},
-                               ensure_ascii=False), encoding="utf-8")
+    said = json.dumps({"who": who, "what": what, "pid": os.getpid(),
+                       "since": datetime.now().isoformat(sep=" ", timespec="seconds")},
+                      ensure_ascii=False)
+    path.write_text(said, encoding="utf-8")
     try:
         yield
     finally:
-        path.unlink(missing_ok=True)
+        # Another long write that began meanwhile wrote its own: that one stays.
+        with contextlib.suppress(OSError):
+            if path.read_text(encoding="utf-8") == said:
+                path.unlink()
+
+
+def sqlite_file(engine: Engine | None) -> Path | None:
+    """The file of a SQLite database (None for PostgreSQL or an in-memory database)."""
+    if engine is None or engine.dialect.name != "sqlite":
+        return None
+    database = engine.url.database
+    return Path(database) if database and database != ":memory:" else None
+
+
+def holding(engine: Engine | None, who: str, what: str) -> contextlib.AbstractContextManager[None]:
+    """:func:`busy_marker` for whatever database ``engine`` is (on PostgreSQL the
+    holder is read from the server, so nothing is written)."""
+    return busy_marker(sqlite_file(engine), who, what)
 
 
 def holder(engine: Engine) -> str:
@@ -72,10 +90,10 @@ def holder(engine: Engine) -> str:
     try:
         if engine.dialect.name == "postgresql":
             return _postgres_holder(engine)
-        database = engine.url.database
-        if not database or database == ":memory:":
+        database = sqlite_file(engine)
+        if database is None:
             return ""
-        path = marker_path(Path(database))
+        path = marker_path(database)
         if not path.exists():
             return ""
         data = json.loads(path.read_text(encoding="utf-8"))

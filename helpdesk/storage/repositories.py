@@ -3,6 +3,7 @@ screens need. They never commit; the unit of work does."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import secrets
 from collections.abc import Iterator, Sequence
@@ -15,7 +16,16 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.util import identity_key
 
-from helpdesk.domain.audit import CHAIN_START, AuditEntry, AuditQuery, first_broken, link
+from helpdesk.domain.audit import (
+    ANCHOR_SETTING,
+    CHAIN_START,
+    AuditEntry,
+    AuditQuery,
+    anchor_holds,
+    anchor_value,
+    first_broken,
+    link,
+)
 from helpdesk.domain.complaints import Sheet
 from helpdesk.domain.customers import Customer, Order, Store, Vehicle
 from helpdesk.domain.filters import SheetFilter
@@ -416,9 +426,78 @@ class AuditRepository:
         if not entries:
             return
         head = self.chain_head()  # first: its lock also orders who makes a missing key
-        link(self.chain_key(), head, entries)
+        key = self.chain_key()
+        last = link(key, head, entries)
         for entry in entries:
             self.session.add(entry)
+        self._move_anchor(key, len(entries), last)
+
+    def snapshot(self) -> None:
+        """Read the trail and its anchor as of one moment (first call of a read
+        transaction): on PostgreSQL a desk appending meanwhile must not look like a
+        trail longer, or shorter, than its anchor. SQLite's read transaction is one."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            self.session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+
+    def _stored_anchor(self) -> Any:
+        raw = self.session.scalar(select(tables.settings.c.value).where(
+            tables.settings.c.key == ANCHOR_SETTING))
+        return None if raw is None else json.loads(raw)
+
+    def anchor(self) -> tuple[int, str, bool] | None:
+        """The anchor the last append left: (entries, last chain, signed by this
+        store's key); None when there is none."""
+        value = self._stored_anchor()
+        if value is None:
+            return None
+        holds = anchor_holds(self.chain_key(), value)
+        try:
+            return int(value["count"]), str(value["head"]), holds
+        except (KeyError, TypeError, ValueError):
+            return 0, "", False
+
+    def trail_id(self) -> str:
+        """Names this store's trail since its last restore (a digest of its key and of
+        the restore's entry), e.g. for a copy of the anchor kept outside the database:
+        a restore sets the trail back on purpose, and starts a new one."""
+        a = tables.audit_log
+        restored = self.session.scalar(
+            select(a.c.chain).where(a.c.action == "data.restore", a.c.note == "restored")
+            .order_by(a.c.id.desc()).limit(1)) or ""
+        return hashlib.sha256(b"trail\n" + self.chain_key() + b"\n" +
+                              restored.encode("ascii")).hexdigest()[:16]
+
+    def chain_at(self, position: int) -> str | None:
+        """The chain of the ``position``-th entry (from 1, in id order); None: no such."""
+        if position < 1:
+            return CHAIN_START
+        a = tables.audit_log
+        return self.session.scalar(select(a.c.chain).order_by(a.c.id)
+                                   .offset(position - 1).limit(1))
+
+    def last_chain(self) -> str:
+        a = tables.audit_log
+        return self.session.scalar(select(a.c.chain).order_by(a.c.id.desc()).limit(1)) \
+            or CHAIN_START
+
+    def _move_anchor(self, key: bytes, added: int, last: str) -> None:
+        """The anchor now counts the ``added`` entries. One that does not hold (changed
+        outside the program) is left as it is: the check goes on reporting it. A
+        trail without one (only before the first append of this version: the
+        migration writes it) is counted once."""
+        s = tables.settings
+        current = self._stored_anchor()
+        if current is None:
+            self.session.flush()  # the new entries are counted too
+            count = int(self.session.scalar(select(func.count()).select_from(
+                tables.audit_log)) or 0)
+            value = json.dumps(anchor_value(key, count, last))
+            self.session.execute(insert(s).values(key=ANCHOR_SETTING, value=value))
+            return
+        if not anchor_holds(key, current):
+            return
+        value = json.dumps(anchor_value(key, int(current["count"]) + added, last))
+        self.session.execute(update(s).where(s.c.key == ANCHOR_SETTING).values(value=value))
 
     def first_broken(self) -> tuple[AuditEntry | None, int]:
         """The first entry whose chain does not hold (None: all hold) and how many

@@ -20,9 +20,10 @@ program.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -59,6 +60,7 @@ from helpdesk.domain.users import Permission, User
 from helpdesk.services import common
 from helpdesk.services import customers as customer_services
 from helpdesk.services.common import UnitOfWork
+from helpdesk.storage import locks
 from helpdesk.transfer import CUSTOMERS, SHEETS, reading, writing
 
 log = logging.getLogger(__name__)
@@ -586,6 +588,18 @@ class ReadOptions:
     encoding: str | None = None
 
 
+@contextlib.contextmanager
+def _holding(uow: UnitOfWork, actor_id: int, work: str) -> Iterator[None]:
+    """While an import runs, a save on another desk that meets its lock is told who
+    imports what since when (``locks.busy_marker``), not just "busy"; the marker goes
+    when the import ends, whether it saved, failed or was cancelled."""
+    with uow.reading():
+        user = uow.users.get(actor_id)
+        who = user.username if user else "?"
+    with locks.holding(getattr(uow, "engine", None), who, vocabulary.BUSY_WORK[work][0]):
+        yield
+
+
 def _guard(run: Callable[[], ImportReport]) -> ImportReport:
     """Run an import; a cancel from the progress callback rolls everything back and is
     reported as ``import.cancelled``."""
@@ -836,9 +850,10 @@ def import_customers(uow: UnitOfWork, actor_id: int, path: Path, *, skip_invalid
     All or nothing, unless ``skip_invalid``: then the good rows are saved and the bad
     ones reported. Needs ``IMPORT_DATA`` (and ``MANAGE_CUSTOMERS``); audited as
     ``import.customers`` with the counts, and each customer as ``customer.create``."""
-    return _guard(lambda: _run_customers(uow, actor_id, path, save=True,
-                                         skip_invalid=skip_invalid, store_id=store_id,
-                                         options=options, progress=progress))
+    with _holding(uow, actor_id, "import.customers"):
+        return _guard(lambda: _run_customers(uow, actor_id, path, save=True,
+                                             skip_invalid=skip_invalid, store_id=store_id,
+                                             options=options, progress=progress))
 
 
 # ====================================================================== sheets
@@ -1413,9 +1428,10 @@ def import_sheets(uow: UnitOfWork, actor_id: int, path: Path, *, skip_invalid: b
     The customer is found by phone, or created from the name and phone (and VIN);
     a VIN new to the customer adds the vehicle. All or nothing unless ``skip_invalid``.
     Audited as ``import.sheets`` with the counts and each sheet as ``sheet.import``."""
-    return _guard(lambda: _run_sheets(uow, actor_id, path, save=True,
-                                      skip_invalid=skip_invalid, store_id=store_id,
-                                      options=options, progress=progress))
+    with _holding(uow, actor_id, "import.sheets"):
+        return _guard(lambda: _run_sheets(uow, actor_id, path, save=True,
+                                          skip_invalid=skip_invalid, store_id=store_id,
+                                          options=options, progress=progress))
 
 
 # ====================================================================== writing files

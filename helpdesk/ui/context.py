@@ -10,10 +10,11 @@ work ``ctx.uow()`` gives publishes the ``Changes`` of every commit on ``ctx.bus.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +37,29 @@ from helpdesk.services.common import UnitOfWork
 from helpdesk.services.dto import SessionUser
 
 log = logging.getLogger(__name__)
+
+
+_held = [0]  # saves running now (a list: changed in place, no global statement)
+_waiting: list[tuple[EventBus, Changes]] = []
+
+
+@contextlib.contextmanager
+def changes_held() -> Iterator[None]:
+    """Keep every bus's changes back while a save runs (``widgets.write`` waits for it
+    in a nested event loop): views see them once the code that saved has finished —
+    loaded the saved sheet, shown the customer asked for — as when saves were direct
+    calls. UI thread only."""
+    _held[0] += 1
+    try:
+        yield
+    finally:
+        _held[0] -= 1
+        if not _held[0]:
+            waiting = list(_waiting)
+            _waiting.clear()
+            for bus, changes in waiting:
+                if shiboken6.isValid(bus):
+                    bus.publish(changes)  # delivered at the event loop's next turn
 
 
 class EventBus(QObject):
@@ -69,6 +93,9 @@ class EventBus(QObject):
 
     @Slot(object)
     def _deliver(self, changes: Changes) -> None:
+        if _held[0]:
+            _waiting.append((self, changes))
+            return
         self.changed.emit(changes)
 
 

@@ -577,6 +577,15 @@ class MainWindow(QMainWindow):
                 "The audit trail was altered: entry #%1 (%2, %3) and every entry after "
                 "it no longer match their hash chain.").replace("%1", str(report.broken_id))
                 .replace("%2", report.broken_action).replace("%3", at))
+        if report.missing_tail:
+            lines.append(self.tr(
+                "The audit trail was cut short: the last %1 entries are missing (it held "
+                "%2).").replace("%1", str(report.missing_tail))
+                .replace("%2", f"{report.checked + report.missing_tail:,}"))
+        if report.anchor_broken:
+            lines.append(self.tr(
+                "The audit trail does not end where its signed anchor says: entries were "
+                "added or replaced at its end, or the anchor was changed."))
         if report.missing_guards:
             lines.append(self.tr(
                 "The database's guards of the audit trail were removed or switched off: "

@@ -1,5 +1,6 @@
 """Small pieces every screen uses: errors next to their fields, message boxes for the
-errors that belong to no field, and slow work behind a progress dialog."""
+errors that belong to no field, and slow work (saves included: ``write``) behind a
+progress dialog."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QEventLoop,
     QObject,
     QRunnable,
@@ -20,10 +22,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QApplication,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
     QProgressDialog,
     QScrollArea,
     QVBoxLayout,
@@ -32,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from helpdesk.domain.errors import HelpdeskError, ValidationError, ValidationErrors
 from helpdesk.ui import messages
+from helpdesk.ui.context import changes_held
 
 INVALID_STYLE = (
     'QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QTextEdit[invalid="true"], '
@@ -265,6 +270,12 @@ def run_with_progress(parent: QWidget | None, fn: Callable[[Callable[..., Any]],
     dialog.setMinimumDuration(minimum_ms)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
+    # No bar until there is progress to show: an indeterminate bar's style animation
+    # (Fusion) crashed when the dialog went while it ran; the label says what happens.
+    bar = QProgressBar(dialog)
+    bar.setRange(0, 1000)
+    dialog.setBar(bar)
+    bar.hide()
 
     def on_progress(args: tuple[Any, ...]) -> None:
         numbers = [a for a in args if isinstance(a, int | float) and not isinstance(a, bool)]
@@ -272,9 +283,11 @@ def run_with_progress(parent: QWidget | None, fn: Callable[[Callable[..., Any]],
         if texts:
             dialog.setLabelText(texts[-1])
         if len(numbers) >= 2 and numbers[-1] > 0:
+            bar.show()
             dialog.setMaximum(1000)
             dialog.setValue(int(1000 * min(1.0, numbers[-2] / numbers[-1])))
         elif len(numbers) == 1 and 0 <= numbers[0] <= 1:
+            bar.show()
             dialog.setMaximum(1000)
             dialog.setValue(int(1000 * numbers[0]))
 
@@ -284,6 +297,9 @@ def run_with_progress(parent: QWidget | None, fn: Callable[[Callable[..., Any]],
 
     relay.progressed.connect(on_progress)
     relay.finished.connect(on_finished)
+    # QProgressDialog shows itself after minimum_ms only once told a value; work that
+    # reports none (a save, a login) still gets its busy indicator.
+    dialog.setValue(0)
     QThreadPool.globalInstance().start(_Job(fn, relay, lambda: not cancelled.is_set()))
     if "error" not in outcome:
         loop.exec()
@@ -293,6 +309,56 @@ def run_with_progress(parent: QWidget | None, fn: Callable[[Callable[..., Any]],
     if outcome.get("error") is not None:
         raise outcome["error"]
     return outcome.get("result")
+
+
+class _HoldInput(QObject):
+    """Swallows what the user types or clicks into one window while it saves, until the
+    progress dialog shows (a second Save must not start a second write), and the
+    window manager's close (the code waiting for the save still uses the window);
+    everything else — painting, timers, other windows — goes on."""
+
+    _INPUT = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+                        QEvent.Type.MouseButtonDblClick, QEvent.Type.KeyPress,
+                        QEvent.Type.KeyRelease, QEvent.Type.Shortcut, QEvent.Type.Wheel,
+                        QEvent.Type.Close})
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__()
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
+        if event.type() not in self._INPUT or not event.spontaneous():
+            return False
+        held = isinstance(watched, QWidget) and shiboken6.isValid(self._window) and \
+            watched.window() is self._window
+        if held and event.type() == QEvent.Type.Close:
+            event.ignore()
+        return held
+
+
+def write(parent: QWidget | None, fn: Callable[[], Any], label: str = "") -> Any:
+    """Run a save (any use case that writes) off the UI thread: the window keeps
+    painting and its timers run while the database is busy, the pointer turns busy at
+    once and a dialog says "Saving…" once it takes a moment, the input stays where it
+    is. Returns ``fn()``'s result or raises its exception here (a busy database:
+    ``storage.busy``, naming who holds it), so callers handle errors as if the call
+    were direct."""
+    window = parent.window() if parent is not None else None
+    hold = _HoldInput(window) if window is not None else None
+    app = QCoreApplication.instance()
+    if hold is not None and app is not None:
+        app.installEventFilter(hold)
+    QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+    try:
+        with changes_held():
+            return run_with_progress(
+                parent, lambda _progress: fn(),
+                label or QCoreApplication.translate("widgets", "Saving…"), minimum_ms=400)
+    finally:
+        QApplication.restoreOverrideCursor()
+        if hold is not None and app is not None:
+            app.removeEventFilter(hold)
+            hold.deleteLater()
 
 
 class RefreshWhenShown:

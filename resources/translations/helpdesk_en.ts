@@ -169,73 +169,73 @@ Added by %3 at %4</source>
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="419"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="423"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="420"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="424"/>
         <source>Make-up day hours:</source>
         <translation>Make-up day hours:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="421"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="425"/>
         <source>Public holidays (closed):</source>
         <translation>Public holidays (closed):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="422"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="426"/>
         <source>Make-up working days (调休, open):</source>
         <translation>Make-up working days (调休, open):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="424"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="425"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="429"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="426"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="430"/>
         <source>to (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="431"/>
         <source>Load official holidays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="479"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="432"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="483"/>
         <source>Import list…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="430"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="434"/>
         <source>A text file with one date or range per line, e.g. 2027-10-01~2027-10-07; a line with 补班 or workday is a make-up working day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="432"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="436"/>
         <source>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</source>
         <translation>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="447"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="451"/>
         <source>%1: %2 days off and %3 make-up working days added; press Save to keep them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="474"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="478"/>
         <source>%1 days off and %2 make-up working days added; press Save to keep them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="480"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="484"/>
         <source>Text (*.txt *.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -243,42 +243,42 @@ Added by %3 at %4</source>
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="847"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="854"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="847"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="854"/>
         <source>Simplified Chinese</source>
         <translation>Simplified Chinese</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="847"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="854"/>
         <source>Traditional Chinese</source>
         <translation>Traditional Chinese</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="848"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="855"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="849"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="856"/>
         <source>Add category</source>
         <translation>Add category</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="850"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="857"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="851"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="858"/>
         <source>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</source>
         <translation>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="910"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="919"/>
         <source>Row %1: </source>
         <translation>Row %1: </translation>
     </message>
@@ -286,32 +286,32 @@ Added by %3 at %4</source>
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="174"/>
         <source>Your input and the saved sheet</source>
         <translation>Your input and the saved sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="178"/>
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="178"/>
         <source>Your input</source>
         <translation>Your input</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="178"/>
         <source>Saved now</source>
         <translation>Saved now</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="191"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="192"/>
         <source>Differences are in bold. Copy what you need (select a cell and press Ctrl+C), then reload.</source>
         <translation>Differences are in bold. Copy what you need (select a cell and press Ctrl+C), then reload.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="195"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="196"/>
         <source>&amp;Reload now</source>
         <translation>&amp;Reload now</translation>
     </message>
@@ -518,17 +518,17 @@ Added by %3 at %4</source>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="124"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="125"/>
         <source>Saved by someone else</source>
         <translation>Saved by someone else</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="126"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="127"/>
         <source>Another user</source>
         <translation>Another user</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="129"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="130"/>
         <source>%1 saved this sheet at %2, after you opened it. Your changes were NOT saved, and nothing of theirs was overwritten.
 
 Reload to see their version (your input is lost unless you copy it), or compare the two first.</source>
@@ -537,17 +537,17 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 Reload to see their version (your input is lost unless you copy it), or compare the two first.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="136"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="137"/>
         <source>&amp;Reload</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="139"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="140"/>
         <source>&amp;Compare…</source>
         <translation>&amp;Compare…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="142"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="143"/>
         <source>&amp;Keep editing</source>
         <translation>&amp;Keep editing</translation>
     </message>
@@ -1200,11 +1200,21 @@ If it happens again, send the log file to your support contact:
     </message>
     <message>
         <location filename="../../helpdesk/ui/main_window.py" line="582"/>
-        <source>The database&apos;s guards of the audit trail were removed or switched off: %1.</source>
+        <source>The audit trail was cut short: the last %1 entries are missing (it held %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/main_window.py" line="587"/>
+        <source>The audit trail does not end where its signed anchor says: entries were added or replaced at its end, or the anchor was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="591"/>
+        <source>The database&apos;s guards of the audit trail were removed or switched off: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="596"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1313,12 +1323,12 @@ Log file: %4</translation>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="779"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="785"/>
         <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
         <translation>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="782"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="788"/>
         <source>Back to the built-in list</source>
         <translation>Back to the built-in list</translation>
     </message>
@@ -1326,79 +1336,79 @@ Log file: %4</translation>
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
         <source>Response</source>
         <translation>Response</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="569"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="569"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="569"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
         <source>Escalate to maker</source>
         <translation>Escalate to maker</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="570"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="575"/>
         <source>Note for staff</source>
         <translation>Note for staff</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="571"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="576"/>
         <source>Add row</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="572"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="577"/>
         <source>Remove row</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="716"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="578"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="722"/>
         <source>Replace by preset</source>
         <translation>Replace by preset</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="576"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="581"/>
         <source>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</source>
         <translation>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="601"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="606"/>
         <source>(any)</source>
         <translation>(any)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="699"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="705"/>
         <source>Row %1: %2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="717"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="723"/>
         <source>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</source>
         <translation>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="728"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="734"/>
         <source>Preset loaded: press Save to keep it.</source>
         <translation>Preset loaded: press Save to keep it.</translation>
     </message>
@@ -1512,17 +1522,17 @@ Log file: %4</translation>
 <context>
     <name>SheetForm</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="350"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="351"/>
         <source>Deadlines</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="351"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="352"/>
         <source>Response:</source>
         <translation>Response:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="352"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="353"/>
         <source>Resolution:</source>
         <translation>Resolution:</translation>
     </message>
@@ -1767,37 +1777,37 @@ Log file: %4</translation>
         <translation>Check effectiveness…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="355"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="356"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="356"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="357"/>
         <source>Save the sheet (Ctrl+S)</source>
         <translation>Save the sheet (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="357"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="358"/>
         <source>&amp;Print…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="358"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="359"/>
         <source>Print the sheet for signatures (Ctrl+P)</source>
         <translation>Print the sheet for signatures (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="359"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="360"/>
         <source>Reply l&amp;etter…</source>
         <translation>Reply l&amp;etter…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="360"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="361"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="361"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="362"/>
         <source>Close this window (Esc)</source>
         <translation>Close this window (Esc)</translation>
     </message>
@@ -1892,7 +1902,7 @@ Log file: %4</translation>
         <translation>New vehicle…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="422"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="423"/>
         <source>New complaint sheet</source>
         <translation>New complaint sheet</translation>
     </message>
@@ -1912,256 +1922,256 @@ Log file: %4</translation>
         <translation>Closed by %1 at %2.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="461"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="462"/>
         <source>Possible only when the sheet is: %1 (now: %2).</source>
         <translation>Possible only when the sheet is: %1 (now: %2).</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="469"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="470"/>
         <source>Record that the complaint was answered now</source>
         <translation>Record that the complaint was answered now</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="470"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="471"/>
         <source>Give the sheet to the responsible area and person chosen above</source>
         <translation>Give the sheet to the responsible area and person chosen above</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="472"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="473"/>
         <source>Stop the resolution clock while the customer must act</source>
         <translation>Stop the resolution clock while the customer must act</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="473"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="474"/>
         <source>Start the resolution clock again</source>
         <translation>Start the resolution clock again</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="474"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="475"/>
         <source>Needs the root cause, the correction and a concrete long-term measure</source>
         <translation>Needs the root cause, the correction and a concrete long-term measure</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="476"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="477"/>
         <source>Record the customer&apos;s feedback and satisfaction</source>
         <translation>Record the customer&apos;s feedback and satisfaction</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="477"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="478"/>
         <source>Close the sheet (service director)</source>
         <translation>Close the sheet (service director)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="478"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="479"/>
         <source>Work on the sheet again</source>
         <translation>Work on the sheet again</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="485"/>
         <location filename="../../helpdesk/ui/complaints/form.py" line="486"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="487"/>
         <source>set when saved</source>
         <translation>set when saved</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="489"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="490"/>
         <source>The deadlines follow the store&apos;s policy for the channel and severity chosen.</source>
         <translation>The deadlines follow the store&apos;s policy for the channel and severity chosen.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="503"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="504"/>
         <source>Answered %1</source>
         <translation>Answered %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="504"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="505"/>
         <source>on time</source>
         <translation>on time</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="504"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="505"/>
         <source>late</source>
         <translation>late</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="525"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="526"/>
         <source>Major media complaint: escalated to the manufacturer&apos;s PR department.</source>
         <translation>Major media complaint: escalated to the manufacturer&apos;s PR department.</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="56"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="773"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="787"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="57"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="775"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="789"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="58"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="777"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="791"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="59"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="779"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="793"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="62"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="781"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="795"/>
         <source>Mileage (km)</source>
         <translation>Mileage (km)</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="63"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="783"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="797"/>
         <source>What the customer says</source>
         <translation>What the customer says</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="64"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="784"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="798"/>
         <source>What the customer asks for</source>
         <translation>What the customer asks for</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="68"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="786"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="800"/>
         <source>Root cause</source>
         <translation>Root cause</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="69"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="787"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="801"/>
         <source>Immediate correction</source>
         <translation>Immediate correction</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="70"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="788"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="802"/>
         <source>Compensation (¥)</source>
         <translation>Compensation (¥)</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="71"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="790"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="804"/>
         <source>Long-term measure</source>
         <translation>Long-term measure</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="65"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="791"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="805"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="52"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="792"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="806"/>
         <source>Responsible</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="911"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="930"/>
         <source>What the customer must do:</source>
         <translation>What the customer must do:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="917"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="936"/>
         <source>The resolution clock stops until you resume the sheet.</source>
         <translation>The resolution clock stops until you resume the sheet.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="921"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="940"/>
         <source>(choose 1–5)</source>
         <translation>(choose 1–5)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="931"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="950"/>
         <source>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</source>
         <translation>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="934"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="953"/>
         <source>What the customer said:</source>
         <translation>What the customer said:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="936"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="955"/>
         <source>Kind of visit:</source>
         <translation>Kind of visit:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="937"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="956"/>
         <source>How:</source>
         <translation>How:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="948"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="967"/>
         <source>Closing remark:</source>
         <translation>Closing remark:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="954"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="973"/>
         <source>Closing ends the work on this complaint. It can be reopened by the service director.</source>
         <translation>Closing ends the work on this complaint. It can be reopened by the service director.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="958"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="977"/>
         <source>Why it is reopened:</source>
         <translation>Why it is reopened:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1004"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1023"/>
         <source>(choose)</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1012"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1031"/>
         <source>What changes:</source>
         <translation>What changes:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1014"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1033"/>
         <source>Owner:</source>
         <translation>Owner:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1015"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1034"/>
         <source>Due:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1023"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1042"/>
         <source>Add a corrective action</source>
         <translation>Add a corrective action</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1040"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1059"/>
         <source>Result:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1041"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1060"/>
         <source>How it was checked:</source>
         <translation>How it was checked:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1050"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1069"/>
         <source>Effectiveness of: %1</source>
         <translation>Effectiveness of: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1079"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1098"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1080"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1099"/>
         <source>Save your changes to this sheet?</source>
         <translation>Save your changes to this sheet?</translation>
     </message>
@@ -2606,9 +2616,14 @@ Log file: %4</translation>
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../helpdesk/ui/widgets.py" line="211"/>
+        <location filename="../../helpdesk/ui/widgets.py" line="214"/>
         <source>Helpdesk</source>
         <translation>Helpdesk</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets.py" line="336"/>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

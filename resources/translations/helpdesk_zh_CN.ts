@@ -170,73 +170,73 @@ Added by %3 at %4</source>
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="419"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="423"/>
         <source>Open</source>
         <translation>营业</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="420"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="424"/>
         <source>Make-up day hours:</source>
         <translation>调休日营业时间：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="421"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="425"/>
         <source>Public holidays (closed):</source>
         <translation>法定节假日（休息）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="422"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="426"/>
         <source>Make-up working days (调休, open):</source>
         <translation>调休工作日（营业）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="424"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="425"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="429"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="426"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="430"/>
         <source>to (optional)</source>
         <translation>至（可选）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="431"/>
         <source>Load official holidays</source>
         <translation>载入法定节假日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="479"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="432"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="483"/>
         <source>Import list…</source>
         <translation>导入列表…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="430"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="434"/>
         <source>A text file with one date or range per line, e.g. 2027-10-01~2027-10-07; a line with 补班 or workday is a make-up working day</source>
         <translation>文本文件，每行一个日期或日期范围，如 2027-10-01~2027-10-07；含“补班”或 workday 的行是调休上班日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="432"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="436"/>
         <source>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</source>
         <translation>“30分钟”“下班前”等时限按这些营业时间计算。修改只对今后登记的抱怨单生效。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="447"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="451"/>
         <source>%1: %2 days off and %3 make-up working days added; press Save to keep them.</source>
         <translation>%1 年：已添加 %2 天休息日和 %3 天调休上班日；请按“保存”保留。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="474"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="478"/>
         <source>%1 days off and %2 make-up working days added; press Save to keep them.</source>
         <translation>已添加 %1 天休息日和 %2 天调休上班日；请按“保存”保留。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="480"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="484"/>
         <source>Text (*.txt *.csv);;All files (*)</source>
         <translation>文本 (*.txt *.csv);;所有文件 (*)</translation>
     </message>
@@ -244,42 +244,42 @@ Added by %3 at %4</source>
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="847"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="854"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="847"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="854"/>
         <source>Simplified Chinese</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="847"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="854"/>
         <source>Traditional Chinese</source>
         <translation>繁体中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="848"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="855"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="849"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="856"/>
         <source>Add category</source>
         <translation>添加类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="850"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="857"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="851"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="858"/>
         <source>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</source>
         <translation>新类别的代码可以留空：保存时由简体中文名称的拼音生成。已被抱怨单使用的类别不能删除。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="910"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="919"/>
         <source>Row %1: </source>
         <translation>第 %1 行：</translation>
     </message>
@@ -287,32 +287,32 @@ Added by %3 at %4</source>
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="174"/>
         <source>Your input and the saved sheet</source>
         <translation>您的输入与已保存的抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="178"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="178"/>
         <source>Your input</source>
         <translation>您的输入</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="178"/>
         <source>Saved now</source>
         <translation>当前已保存的内容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="191"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="192"/>
         <source>Differences are in bold. Copy what you need (select a cell and press Ctrl+C), then reload.</source>
         <translation>不同之处以粗体显示。请复制需要的内容（选中单元格后按 Ctrl+C），再重新载入。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="195"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="196"/>
         <source>&amp;Reload now</source>
         <translation>立即重新载入(&amp;R)</translation>
     </message>
@@ -518,17 +518,17 @@ Added by %3 at %4</source>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="124"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="125"/>
         <source>Saved by someone else</source>
         <translation>已被他人保存</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="126"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="127"/>
         <source>Another user</source>
         <translation>另一位用户</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="129"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="130"/>
         <source>%1 saved this sheet at %2, after you opened it. Your changes were NOT saved, and nothing of theirs was overwritten.
 
 Reload to see their version (your input is lost unless you copy it), or compare the two first.</source>
@@ -537,17 +537,17 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 重新载入可查看对方的版本（您的输入若不复制将会丢失），也可以先对比两者。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="136"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="137"/>
         <source>&amp;Reload</source>
         <translation>重新载入(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="139"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="140"/>
         <source>&amp;Compare…</source>
         <translation>对比(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="142"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="143"/>
         <source>&amp;Keep editing</source>
         <translation>继续编辑(&amp;K)</translation>
     </message>
@@ -1196,11 +1196,21 @@ If it happens again, send the log file to your support contact:
     </message>
     <message>
         <location filename="../../helpdesk/ui/main_window.py" line="582"/>
+        <source>The audit trail was cut short: the last %1 entries are missing (it held %2).</source>
+        <translation>审计记录被截短：最后 %1 条记录缺失（原有 %2 条）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="587"/>
+        <source>The audit trail does not end where its signed anchor says: entries were added or replaced at its end, or the anchor was changed.</source>
+        <translation>审计记录的结尾与其签名锚点不符：末尾的记录被添加或替换，或锚点本身被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="591"/>
         <source>The database&apos;s guards of the audit trail were removed or switched off: %1.</source>
         <translation>数据库中保护审计记录的触发器已被删除或停用：%1。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="587"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="596"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
@@ -1309,12 +1319,12 @@ Log file: %4</source>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="779"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="785"/>
         <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
         <translation>每行一条短语。只由这些空话组成的根本原因或长期措施将被拒绝；含有具体内容（改变什么、由谁、何时完成）的可以通过。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="782"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="788"/>
         <source>Back to the built-in list</source>
         <translation>恢复内置列表</translation>
     </message>
@@ -1322,79 +1332,79 @@ Log file: %4</source>
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="569"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
         <source>Amount</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="569"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
         <source>Resolution</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="569"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
         <source>Escalate to maker</source>
         <translation>上报厂家</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="570"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="575"/>
         <source>Note for staff</source>
         <translation>员工须知</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="571"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="576"/>
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="572"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="577"/>
         <source>Remove row</source>
         <translation>删除一行</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="716"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="578"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="722"/>
         <source>Replace by preset</source>
         <translation>替换为预设</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="576"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="581"/>
         <source>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</source>
         <translation>以最具体的一行为准；必须有一行适用于任意渠道和任意严重程度。数值按类型表示分钟或天数。修改只对今后登记的抱怨单生效。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="601"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="606"/>
         <source>(any)</source>
         <translation>（任意）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="699"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="705"/>
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="717"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="723"/>
         <source>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</source>
         <translation>用预设“%1”替换表中的规则？按“保存”之前不会保存；“刷新”（F5）可恢复已保存的表。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="728"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="734"/>
         <source>Preset loaded: press Save to keep it.</source>
         <translation>已载入预设：按“保存”后生效。</translation>
     </message>
@@ -1508,17 +1518,17 @@ Log file: %4</source>
 <context>
     <name>SheetForm</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="350"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="351"/>
         <source>Deadlines</source>
         <translation>处理时限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="351"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="352"/>
         <source>Response:</source>
         <translation>响应：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="352"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="353"/>
         <source>Resolution:</source>
         <translation>解决：</translation>
     </message>
@@ -1763,37 +1773,37 @@ Log file: %4</source>
         <translation>验证效果…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="355"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="356"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="356"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="357"/>
         <source>Save the sheet (Ctrl+S)</source>
         <translation>保存抱怨单（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="357"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="358"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="358"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="359"/>
         <source>Print the sheet for signatures (Ctrl+P)</source>
         <translation>打印抱怨单以供签字（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="359"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="360"/>
         <source>Reply l&amp;etter…</source>
         <translation>回复函(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="360"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="361"/>
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="361"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="362"/>
         <source>Close this window (Esc)</source>
         <translation>关闭此窗口（Esc）</translation>
     </message>
@@ -1888,7 +1898,7 @@ Log file: %4</source>
         <translation>新车辆…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="422"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="423"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨单</translation>
     </message>
@@ -1908,256 +1918,256 @@ Log file: %4</source>
         <translation>由 %1 于 %2 关闭。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="461"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="462"/>
         <source>Possible only when the sheet is: %1 (now: %2).</source>
         <translation>仅当抱怨单处于以下状态时可用：%1（当前：%2）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="469"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="470"/>
         <source>Record that the complaint was answered now</source>
         <translation>记录现在已响应该抱怨</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="470"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="471"/>
         <source>Give the sheet to the responsible area and person chosen above</source>
         <translation>把抱怨单交给上面选定的责任部门和责任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="472"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="473"/>
         <source>Stop the resolution clock while the customer must act</source>
         <translation>在需要客户处理期间暂停解决计时</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="473"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="474"/>
         <source>Start the resolution clock again</source>
         <translation>重新开始解决计时</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="474"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="475"/>
         <source>Needs the root cause, the correction and a concrete long-term measure</source>
         <translation>需要根本原因、缺点纠正和具体的长期措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="476"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="477"/>
         <source>Record the customer&apos;s feedback and satisfaction</source>
         <translation>记录客户的反馈和满意度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="477"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="478"/>
         <source>Close the sheet (service director)</source>
         <translation>关闭抱怨单（服务总监）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="478"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="479"/>
         <source>Work on the sheet again</source>
         <translation>重新处理该抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="485"/>
         <location filename="../../helpdesk/ui/complaints/form.py" line="486"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="487"/>
         <source>set when saved</source>
         <translation>保存时确定</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="489"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="490"/>
         <source>The deadlines follow the store&apos;s policy for the channel and severity chosen.</source>
         <translation>时限按门店对所选接收渠道和严重程度的规定计算。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="503"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="504"/>
         <source>Answered %1</source>
         <translation>已于 %1 响应</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="504"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="505"/>
         <source>on time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="504"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="505"/>
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="525"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="526"/>
         <source>Major media complaint: escalated to the manufacturer&apos;s PR department.</source>
         <translation>重大媒体抱怨：已上报厂家公关部门。</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="56"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="773"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="787"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="57"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="775"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="789"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="58"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="777"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="791"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="59"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="779"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="793"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="62"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="781"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="795"/>
         <source>Mileage (km)</source>
         <translation>里程（公里）</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="63"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="783"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="797"/>
         <source>What the customer says</source>
         <translation>抱怨内容</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="64"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="784"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="798"/>
         <source>What the customer asks for</source>
         <translation>客户诉求</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="68"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="786"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="800"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="69"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="787"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="801"/>
         <source>Immediate correction</source>
         <translation>缺点纠正</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="70"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="788"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="802"/>
         <source>Compensation (¥)</source>
         <translation>补偿（元）</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="71"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="790"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="804"/>
         <source>Long-term measure</source>
         <translation>长期措施</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="65"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="791"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="805"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="52"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="792"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="806"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="911"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="930"/>
         <source>What the customer must do:</source>
         <translation>需要客户做什么：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="917"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="936"/>
         <source>The resolution clock stops until you resume the sheet.</source>
         <translation>在您恢复处理之前，解决计时暂停。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="921"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="940"/>
         <source>(choose 1–5)</source>
         <translation>（请选择1–5）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="931"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="950"/>
         <source>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</source>
         <translation>满意度（1 = 非常不满意，5 = 非常满意）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="934"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="953"/>
         <source>What the customer said:</source>
         <translation>客户的反馈：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="936"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="955"/>
         <source>Kind of visit:</source>
         <translation>回访类型：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="937"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="956"/>
         <source>How:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="948"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="967"/>
         <source>Closing remark:</source>
         <translation>关闭说明：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="954"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="973"/>
         <source>Closing ends the work on this complaint. It can be reopened by the service director.</source>
         <translation>关闭后该抱怨的处理即告结束。服务总监可以重新打开。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="958"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="977"/>
         <source>Why it is reopened:</source>
         <translation>重新打开的原因：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1004"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1023"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1012"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1031"/>
         <source>What changes:</source>
         <translation>改变内容：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1014"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1033"/>
         <source>Owner:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1015"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1034"/>
         <source>Due:</source>
         <translation>期限：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1023"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1042"/>
         <source>Add a corrective action</source>
         <translation>添加纠正措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1040"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1059"/>
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1041"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1060"/>
         <source>How it was checked:</source>
         <translation>验证方法：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1050"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1069"/>
         <source>Effectiveness of: %1</source>
         <translation>效果验证：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1079"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1098"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1080"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1099"/>
         <source>Save your changes to this sheet?</source>
         <translation>保存对这张抱怨单的修改吗？</translation>
     </message>
@@ -2602,9 +2612,14 @@ Log file: %4</source>
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../helpdesk/ui/widgets.py" line="211"/>
+        <location filename="../../helpdesk/ui/widgets.py" line="214"/>
         <source>Helpdesk</source>
         <translation>Helpdesk</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets.py" line="336"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 </TS>

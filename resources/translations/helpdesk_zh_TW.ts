@@ -170,73 +170,73 @@ Added by %3 at %4</source>
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="419"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="423"/>
         <source>Open</source>
         <translation>營業</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="420"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="424"/>
         <source>Make-up day hours:</source>
         <translation>調休日營業時間：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="421"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="425"/>
         <source>Public holidays (closed):</source>
         <translation>法定節假日（休息）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="422"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="426"/>
         <source>Make-up working days (调休, open):</source>
         <translation>調休工作日（營業）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="424"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="425"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="429"/>
         <source>Remove</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="426"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="430"/>
         <source>to (optional)</source>
         <translation>至（可選）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="427"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="431"/>
         <source>Load official holidays</source>
         <translation>載入法定節假日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="479"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="432"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="483"/>
         <source>Import list…</source>
         <translation>匯入清單…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="430"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="434"/>
         <source>A text file with one date or range per line, e.g. 2027-10-01~2027-10-07; a line with 补班 or workday is a make-up working day</source>
         <translation>文字檔，每行一個日期或日期範圍，如 2027-10-01~2027-10-07；含「補班」或 workday 的行是調休上班日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="432"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="436"/>
         <source>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</source>
         <translation>“30分鐘”“下班前”等時限按這些營業時間計算。修改只對今後登記的抱怨單生效。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="447"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="451"/>
         <source>%1: %2 days off and %3 make-up working days added; press Save to keep them.</source>
         <translation>%1 年：已新增 %2 天休息日和 %3 天調休上班日；請按「儲存」保留。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="474"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="478"/>
         <source>%1 days off and %2 make-up working days added; press Save to keep them.</source>
         <translation>已新增 %1 天休息日和 %2 天調休上班日；請按「儲存」保留。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="480"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="484"/>
         <source>Text (*.txt *.csv);;All files (*)</source>
         <translation>文字 (*.txt *.csv);;所有檔案 (*)</translation>
     </message>
@@ -244,42 +244,42 @@ Added by %3 at %4</source>
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="847"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="854"/>
         <source>Code</source>
         <translation>程式碼</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="847"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="854"/>
         <source>Simplified Chinese</source>
         <translation>簡體中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="847"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="854"/>
         <source>Traditional Chinese</source>
         <translation>繁體中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="848"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="855"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="849"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="856"/>
         <source>Add category</source>
         <translation>新增類別</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="850"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="857"/>
         <source>Remove</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="851"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="858"/>
         <source>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</source>
         <translation>新類別的代碼可以留空：儲存時由簡體中文名稱的拼音生成。已被抱怨單使用的類別不能刪除。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="910"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="919"/>
         <source>Row %1: </source>
         <translation>第 %1 行：</translation>
     </message>
@@ -287,32 +287,32 @@ Added by %3 at %4</source>
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="173"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="174"/>
         <source>Your input and the saved sheet</source>
         <translation>您的輸入與已儲存的抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="178"/>
         <source>Field</source>
         <translation>專案</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="178"/>
         <source>Your input</source>
         <translation>您的輸入</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="177"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="178"/>
         <source>Saved now</source>
         <translation>當前已儲存的內容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="191"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="192"/>
         <source>Differences are in bold. Copy what you need (select a cell and press Ctrl+C), then reload.</source>
         <translation>不同之處以粗體顯示。請複製需要的內容（選中單元格後按 Ctrl+C），再重新載入。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="195"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="196"/>
         <source>&amp;Reload now</source>
         <translation>立即重新載入(&amp;R)</translation>
     </message>
@@ -518,17 +518,17 @@ Added by %3 at %4</source>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="124"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="125"/>
         <source>Saved by someone else</source>
         <translation>已被他人儲存</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="126"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="127"/>
         <source>Another user</source>
         <translation>另一位使用者</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="129"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="130"/>
         <source>%1 saved this sheet at %2, after you opened it. Your changes were NOT saved, and nothing of theirs was overwritten.
 
 Reload to see their version (your input is lost unless you copy it), or compare the two first.</source>
@@ -537,17 +537,17 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 重新載入可檢視對方的版本（您的輸入若不復制將會丟失），也可以先對比兩者。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="136"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="137"/>
         <source>&amp;Reload</source>
         <translation>重新載入(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="139"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="140"/>
         <source>&amp;Compare…</source>
         <translation>對比(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="142"/>
+        <location filename="../../helpdesk/ui/complaints/dialogs.py" line="143"/>
         <source>&amp;Keep editing</source>
         <translation>繼續編輯(&amp;K)</translation>
     </message>
@@ -1196,11 +1196,21 @@ If it happens again, send the log file to your support contact:
     </message>
     <message>
         <location filename="../../helpdesk/ui/main_window.py" line="582"/>
+        <source>The audit trail was cut short: the last %1 entries are missing (it held %2).</source>
+        <translation>稽核記錄被截短：最後 %1 筆記錄缺失（原有 %2 筆）。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="587"/>
+        <source>The audit trail does not end where its signed anchor says: entries were added or replaced at its end, or the anchor was changed.</source>
+        <translation>稽核記錄的結尾與其簽章錨點不符：末尾的記錄被新增或替換，或錨點本身被改動。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="591"/>
         <source>The database&apos;s guards of the audit trail were removed or switched off: %1.</source>
         <translation>資料庫中保護稽核記錄的觸發器已被刪除或停用：%1。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="587"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="596"/>
         <source>Audit trail</source>
         <translation>稽核記錄</translation>
     </message>
@@ -1309,12 +1319,12 @@ Log file: %4</source>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="779"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="785"/>
         <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
         <translation>每行一條短語。只由這些空話組成的根本原因或長期措施將被拒絕；含有具體內容（改變什麼、由誰、何時完成）的可以通過。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="782"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="788"/>
         <source>Back to the built-in list</source>
         <translation>恢復內建列表</translation>
     </message>
@@ -1322,79 +1332,79 @@ Log file: %4</source>
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
         <source>Severity</source>
         <translation>嚴重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
         <source>Response</source>
         <translation>響應</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="568"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="569"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
         <source>Amount</source>
         <translation>數值</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="569"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
         <source>Resolution</source>
         <translation>解決</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="569"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
         <source>Escalate to maker</source>
         <translation>上報廠家</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="570"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="575"/>
         <source>Note for staff</source>
         <translation>員工須知</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="571"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="576"/>
         <source>Add row</source>
         <translation>新增一行</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="572"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="577"/>
         <source>Remove row</source>
         <translation>刪除一行</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="716"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="578"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="722"/>
         <source>Replace by preset</source>
         <translation>替換為預設</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="576"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="581"/>
         <source>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</source>
         <translation>以最具體的一行為準；必須有一行適用於任意渠道和任意嚴重程度。數值按型別表示分鐘或天數。修改只對今後登記的抱怨單生效。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="601"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="606"/>
         <source>(any)</source>
         <translation>（任意）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="699"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="705"/>
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="717"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="723"/>
         <source>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</source>
         <translation>用預設「%1」取代表中的規則？按「儲存」之前不會儲存；「重新整理」（F5）可恢復已儲存的表。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="728"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="734"/>
         <source>Preset loaded: press Save to keep it.</source>
         <translation>已載入預設：按「儲存」後生效。</translation>
     </message>
@@ -1508,17 +1518,17 @@ Log file: %4</source>
 <context>
     <name>SheetForm</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="350"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="351"/>
         <source>Deadlines</source>
         <translation>處理時限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="351"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="352"/>
         <source>Response:</source>
         <translation>響應：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="352"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="353"/>
         <source>Resolution:</source>
         <translation>解決：</translation>
     </message>
@@ -1763,37 +1773,37 @@ Log file: %4</source>
         <translation>驗證效果…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="355"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="356"/>
         <source>Save</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="356"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="357"/>
         <source>Save the sheet (Ctrl+S)</source>
         <translation>儲存抱怨單（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="357"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="358"/>
         <source>&amp;Print…</source>
         <translation>列印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="358"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="359"/>
         <source>Print the sheet for signatures (Ctrl+P)</source>
         <translation>列印抱怨單以供簽字（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="359"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="360"/>
         <source>Reply l&amp;etter…</source>
         <translation>回覆函(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="360"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="361"/>
         <source>Close window</source>
         <translation>關閉視窗</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="361"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="362"/>
         <source>Close this window (Esc)</source>
         <translation>關閉此視窗（Esc）</translation>
     </message>
@@ -1888,7 +1898,7 @@ Log file: %4</source>
         <translation>新車輛…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="422"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="423"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨單</translation>
     </message>
@@ -1908,256 +1918,256 @@ Log file: %4</source>
         <translation>由 %1 於 %2 關閉。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="461"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="462"/>
         <source>Possible only when the sheet is: %1 (now: %2).</source>
         <translation>僅當抱怨單處於以下狀態時可用：%1（當前：%2）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="469"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="470"/>
         <source>Record that the complaint was answered now</source>
         <translation>記錄現在已響應該抱怨</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="470"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="471"/>
         <source>Give the sheet to the responsible area and person chosen above</source>
         <translation>把抱怨單交給上面選定的責任部門和責任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="472"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="473"/>
         <source>Stop the resolution clock while the customer must act</source>
         <translation>在需要客戶處理期間暫停解決計時</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="473"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="474"/>
         <source>Start the resolution clock again</source>
         <translation>重新開始解決計時</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="474"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="475"/>
         <source>Needs the root cause, the correction and a concrete long-term measure</source>
         <translation>需要根本原因、缺點糾正和具體的長期措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="476"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="477"/>
         <source>Record the customer&apos;s feedback and satisfaction</source>
         <translation>記錄客戶的反饋和滿意度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="477"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="478"/>
         <source>Close the sheet (service director)</source>
         <translation>關閉抱怨單（服務總監）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="478"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="479"/>
         <source>Work on the sheet again</source>
         <translation>重新處理該抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="485"/>
         <location filename="../../helpdesk/ui/complaints/form.py" line="486"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="487"/>
         <source>set when saved</source>
         <translation>儲存時確定</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="489"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="490"/>
         <source>The deadlines follow the store&apos;s policy for the channel and severity chosen.</source>
         <translation>時限按門店對所選接收渠道和嚴重程度的規定計算。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="503"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="504"/>
         <source>Answered %1</source>
         <translation>已於 %1 響應</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="504"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="505"/>
         <source>on time</source>
         <translation>按時</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="504"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="505"/>
         <source>late</source>
         <translation>超時</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="525"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="526"/>
         <source>Major media complaint: escalated to the manufacturer&apos;s PR department.</source>
         <translation>重大媒體抱怨：已上報廠家公關部門。</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="56"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="773"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="787"/>
         <source>Received</source>
         <translation>接收時間</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="57"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="775"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="789"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="58"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="777"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="791"/>
         <source>Severity</source>
         <translation>嚴重程度</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="59"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="779"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="793"/>
         <source>Category</source>
         <translation>類別</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="62"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="781"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="795"/>
         <source>Mileage (km)</source>
         <translation>里程（公里）</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="63"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="783"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="797"/>
         <source>What the customer says</source>
         <translation>抱怨內容</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="64"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="784"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="798"/>
         <source>What the customer asks for</source>
         <translation>客戶訴求</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="68"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="786"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="800"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="69"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="787"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="801"/>
         <source>Immediate correction</source>
         <translation>缺點糾正</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="70"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="788"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="802"/>
         <source>Compensation (¥)</source>
         <translation>補償（元）</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="71"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="790"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="804"/>
         <source>Long-term measure</source>
         <translation>長期措施</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="65"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="791"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="805"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/complaints/concurrent.py" line="52"/>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="792"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="806"/>
         <source>Responsible</source>
         <translation>責任人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="911"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="930"/>
         <source>What the customer must do:</source>
         <translation>需要客戶做什麼：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="917"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="936"/>
         <source>The resolution clock stops until you resume the sheet.</source>
         <translation>在您恢復處理之前，解決計時暫停。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="921"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="940"/>
         <source>(choose 1–5)</source>
         <translation>（請選擇1–5）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="931"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="950"/>
         <source>Satisfaction (1 = very dissatisfied, 5 = very satisfied):</source>
         <translation>滿意度（1 = 非常不滿意，5 = 非常滿意）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="934"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="953"/>
         <source>What the customer said:</source>
         <translation>客戶的反饋：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="936"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="955"/>
         <source>Kind of visit:</source>
         <translation>回訪型別：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="937"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="956"/>
         <source>How:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="948"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="967"/>
         <source>Closing remark:</source>
         <translation>關閉說明：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="954"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="973"/>
         <source>Closing ends the work on this complaint. It can be reopened by the service director.</source>
         <translation>關閉後該抱怨的處理即告結束。服務總監可以重新打開。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="958"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="977"/>
         <source>Why it is reopened:</source>
         <translation>重新打開的原因：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1004"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1023"/>
         <source>(choose)</source>
         <translation>（請選擇）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1012"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1031"/>
         <source>What changes:</source>
         <translation>改變內容：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1014"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1033"/>
         <source>Owner:</source>
         <translation>負責人：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1015"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1034"/>
         <source>Due:</source>
         <translation>期限：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1023"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1042"/>
         <source>Add a corrective action</source>
         <translation>新增糾正措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1040"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1059"/>
         <source>Result:</source>
         <translation>結果：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1041"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1060"/>
         <source>How it was checked:</source>
         <translation>驗證方法：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1050"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1069"/>
         <source>Effectiveness of: %1</source>
         <translation>效果驗證：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1079"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1098"/>
         <source>Unsaved changes</source>
         <translation>未儲存的修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1080"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1099"/>
         <source>Save your changes to this sheet?</source>
         <translation>儲存對這張抱怨單的修改嗎？</translation>
     </message>
@@ -2602,9 +2612,14 @@ Log file: %4</source>
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../helpdesk/ui/widgets.py" line="211"/>
+        <location filename="../../helpdesk/ui/widgets.py" line="214"/>
         <source>Helpdesk</source>
         <translation>Helpdesk</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/widgets.py" line="336"/>
+        <source>Saving…</source>
+        <translation>正在儲存…</translation>
     </message>
 </context>
 </TS>

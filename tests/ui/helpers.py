@@ -18,7 +18,8 @@ def when_modal(handler: Callable[[QWidget], None], *, name: str = "",
     def poll(left: int = attempts) -> None:
         widget = QApplication.activeModalWidget()
         if widget is None or widget in seen or not widget.isVisible() or \
-                (name and widget.objectName() != name):
+                (name and widget.objectName() != name) or \
+                (not name and widget.objectName() == "progressDialog"):  # a slow save
             if left > 0:
                 QTimer.singleShot(10, lambda: poll(left - 1))
             return

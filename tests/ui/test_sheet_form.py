@@ -252,7 +252,9 @@ def test_return_visit_dialog_refuses_a_missing_score(qtbot, make_ctx, sample, ui
 
 def test_draft_is_restored_after_a_crash(qtbot, make_ctx, sample, ui_db):
     ctx = make_ctx(sample.staff.desk)
-    form = _form(qtbot, ctx)
+    form = SheetForm(ctx)  # gone below (a save's event loop deletes it): not the bot's
+    form.resize(1200, 800)
+    activate(qtbot, form)
     _pick_customer(qtbot, form, "李四")
     type_text(qtbot, form.description_edit, "电话一直没人接")
     form.save_draft()
@@ -271,7 +273,9 @@ def test_draft_is_restored_after_a_crash(qtbot, make_ctx, sample, ui_db):
 
 def test_draft_of_an_existing_sheet_keeps_its_version(qtbot, make_ctx, sample, ui_db):
     ctx = make_ctx(sample.staff.manager)
-    form = _form(qtbot, ctx, sheet_id=sample.in_progress)
+    form = SheetForm(ctx, sheet_id=sample.in_progress)  # gone below: not the bot's to close
+    form.resize(1200, 800)
+    activate(qtbot, form)
     type_text(qtbot, form.root_cause_edit, "配件订货晚了两天，仓库没有安全库存")
     form.save_draft()
     form.deleteLater()

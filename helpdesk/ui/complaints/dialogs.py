@@ -91,7 +91,8 @@ class ActionDialog(QDialog):
     def _on_accept(self) -> None:
         self.general_error.hide()
         try:
-            self.result_value = self._submit(self.values())
+            values = self.values()
+            self.result_value = widgets.write(self, lambda: self._submit(values))
         except ConflictError:
             raise  # the form handles conflicts (reload or compare)
         except HelpdeskError as exc:

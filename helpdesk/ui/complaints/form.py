@@ -134,6 +134,7 @@ class SheetForm(QWidget):
         self._draft_key = draft.key if draft else f"new-{uuid.uuid4().hex[:12]}"
         self._staff: list[UserInfo] = []
         self._loading = False
+        self._writing = False  # a save runs (widgets.write)
 
         self._build()
         self._retranslate()
@@ -650,9 +651,19 @@ class SheetForm(QWidget):
                                       brand=v["new_brand"], model=v["new_model"],
                                       mileage_km=v["mileage"] or None)
 
+    def _write(self, fn: Callable[[], SheetDetail]) -> SheetDetail:
+        """A use case that writes, off the UI thread (``widgets.write``): the window
+        stays responsive behind a busy database and the input stays in the fields."""
+        self._writing = True
+        try:
+            result: SheetDetail = widgets.write(self, fn)
+        finally:
+            self._writing = False
+        return result
+
     def save(self) -> bool:
         """Register or save; True when everything typed is saved now."""
-        if not self.save_button.isEnabled():
+        if not self.save_button.isEnabled() or self._writing:
             return False
         v = self.values()
         self.errors.clear()
@@ -687,8 +698,9 @@ class SheetForm(QWidget):
                 vehicles=(new_vehicle,) if new_vehicle else (), store_id=v["store_id"])
             new_vehicle = None
         try:
-            return complaints.register(self._ctx.uow(), self._ctx.user_id, data,
-                                       new_customer=new_customer, new_vehicle=new_vehicle)
+            return self._write(lambda: complaints.register(
+                self._ctx.uow(), self._ctx.user_id, data, new_customer=new_customer,
+                new_vehicle=new_vehicle))
         except ValidationErrors as exc:
             raise ValidationErrors(self._drop_customer_required(v, exc.errors)) from exc
 
@@ -722,8 +734,10 @@ class SheetForm(QWidget):
                 rework_completed_at=rework_at if any(changed(k) for k in (
                     "rework_done", "rework_completed_at", "rework_needed")) else None,
             )
-        return complaints.save_form(self._ctx.uow(), self._ctx.user_id, self.detail.id,
-                                    self.detail.version, data=data, analysis=analysis)
+        sheet_id, version = self.detail.id, self.detail.version
+        return self._write(lambda: complaints.save_form(
+            self._ctx.uow(), self._ctx.user_id, sheet_id, version, data=data,
+            analysis=analysis))
 
     def show_errors(self, exc: HelpdeskError) -> None:
         """Every error next to its field; what belongs to no field above the form."""
@@ -859,7 +873,7 @@ class SheetForm(QWidget):
     # ================================================================ workflow
     def run_action(self, action: Action) -> None:
         """Take a workflow step; unsaved input is saved first (the step checks it)."""
-        if self.detail is None:
+        if self.detail is None or self._writing:
             return
         if self.dirty and not self.save():
             return
@@ -867,13 +881,16 @@ class SheetForm(QWidget):
         uow, uid, version = self._ctx.uow, self._ctx.user_id, d.version
         try:
             if action is Action.ACKNOWLEDGE:
-                detail = complaints.acknowledge(uow(), uid, d.id, expected_version=version)
+                detail = self._write(lambda: complaints.acknowledge(
+                    uow(), uid, d.id, expected_version=version))
             elif action is Action.ASSIGN:
                 detail = self._assign()
             elif action is Action.RESUME:
-                detail = complaints.resume(uow(), uid, d.id, expected_version=version)
+                detail = self._write(lambda: complaints.resume(
+                    uow(), uid, d.id, expected_version=version))
             elif action is Action.RESOLVE:
-                detail = complaints.resolve(uow(), uid, d.id, expected_version=version)
+                detail = self._write(lambda: complaints.resolve(
+                    uow(), uid, d.id, expected_version=version))
             else:
                 detail = self._action_dialog(action)
         except ConflictError as exc:
@@ -898,8 +915,10 @@ class SheetForm(QWidget):
                                           "choose the responsible person"))
         if errors:
             raise ValidationErrors(errors)
-        return complaints.assign(self._ctx.uow(), self._ctx.user_id, self.detail.id, area,
-                                 int(person), expected_version=self.detail.version)
+        sheet_id, version = self.detail.id, self.detail.version
+        return self._write(lambda: complaints.assign(
+            self._ctx.uow(), self._ctx.user_id, sheet_id, area, int(person),
+            expected_version=version))
 
     def _action_dialog(self, action: Action) -> SheetDetail | None:
         assert self.detail is not None
@@ -978,11 +997,11 @@ class SheetForm(QWidget):
             return
         assert self.detail is not None
         text, notified = self.progress.entry()
+        sheet_id, version = self.detail.id, self.detail.version
         try:
-            detail = complaints.add_progress(
-                self._ctx.uow(), self._ctx.user_id, self.detail.id, text,
-                customer_notified=notified,
-                expected_version=self.detail.version)
+            detail = self._write(lambda: complaints.add_progress(
+                self._ctx.uow(), self._ctx.user_id, sheet_id, text,
+                customer_notified=notified, expected_version=version))
         except ConflictError as exc:
             self._on_conflict(exc)
             return

@@ -591,14 +591,15 @@ class CustomerDetailPanel(QWidget):
         )
 
     def save(self) -> bool:
-        """Save the profile (synchronously; quick). False when refused."""
+        """Save the profile (off the UI thread, behind ``widgets.write``). False when
+        refused."""
         d = self._detail
         if d is None:
             return False
+        data = self._input()
         try:
-            saved = customers.update_customer(
-                self._ctx.uow(), self._ctx.user_id, d.id, d.version, self._input()
-            )
+            saved = widgets.write(self, lambda: customers.update_customer(
+                self._ctx.uow(), self._ctx.user_id, d.id, d.version, data))
         except ConflictError as exc:
             widgets.show_error(self, exc)
             return False
@@ -738,10 +739,10 @@ class CustomerDetailPanel(QWidget):
         contact = self._selected(self._contacts_view, self._contacts)
         if self._detail is None or contact is None:
             return False
+        customer_id = self._detail.id
         try:
-            customers.remove_contact(
-                self._ctx.uow(), self._ctx.user_id, self._detail.id, contact.id
-            )
+            widgets.write(self, lambda: customers.remove_contact(
+                self._ctx.uow(), self._ctx.user_id, customer_id, contact.id))
         except HelpdeskError as exc:
             widgets.show_error(self, exc)
             return False

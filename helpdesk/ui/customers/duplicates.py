@@ -442,14 +442,11 @@ class DuplicatesView(widgets.RefreshWhenShown, QWidget):
             box.setObjectName("mergeConfirm")
             if box.exec() != QMessageBox.StandardButton.Yes:
                 return False
+        choices = dict(self._choices)
         try:
-            kept = customers.merge_customers(
-                self._ctx.uow(),
-                self._ctx.user_id,
-                preview.keep.id,
-                preview.duplicate.id,
-                dict(self._choices),
-            )
+            kept = widgets.write(self, lambda: customers.merge_customers(
+                self._ctx.uow(), self._ctx.user_id, preview.keep.id, preview.duplicate.id,
+                choices), translate("DuplicatesView", "Merging…"))
         except HelpdeskError as exc:
             widgets.show_error(self, exc)
             return False

@@ -156,7 +156,8 @@ class RecordDialog(QDialog):
     def try_save(self) -> bool:
         """Save through the service; close when it accepts, else show why."""
         try:
-            self.result_value = self._save(self.values())
+            values = self.values()
+            self.result_value = widgets.write(self, lambda: self._save(values))
         except HelpdeskError as exc:
             rest = self._errors.show(widgets.flatten(exc))
             shown = rest[0] if rest else (None if widgets.flatten(exc) else exc)

@@ -90,12 +90,15 @@ class TimeAndWarningsTab(_Tab):
         self.minimum_spin.setValue(int(window.minimum.total_seconds() // 60))
 
     def save(self) -> None:
+        zone, share, minimum = (self.zone_combo.currentText(),
+                                int(self.share_combo.currentData()), self.minimum_spin.value())
+
+        def work() -> None:
+            settings_svc.save_time_zone(self._ctx.uow(), self._ctx.user_id, zone)
+            settings_svc.save_warning_window(self._ctx.uow(), self._ctx.user_id, share,
+                                             minimum)
         try:
-            settings_svc.save_time_zone(self._ctx.uow(), self._ctx.user_id,
-                                        self.zone_combo.currentText())
-            settings_svc.save_warning_window(self._ctx.uow(), self._ctx.user_id,
-                                             int(self.share_combo.currentData()),
-                                             self.minimum_spin.value())
+            widgets.write(self, work)
         except HelpdeskError as exc:
             self._failed(exc)
             return

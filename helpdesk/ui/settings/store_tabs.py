@@ -212,16 +212,20 @@ class StoreTab(_Tab):
         self.sheet_limit_spin.setValue(limits.per_sheet / attachment_rules.MB)
 
     def save(self) -> None:
-        try:
+        name, address, phone = (self.name_edit.text(), self.address_edit.text(),
+                                self.phone_edit.text())
+        years, file_limit, sheet_limit = (self.retention_spin.value(),
+                                          self.file_limit_spin.value(),
+                                          self.sheet_limit_spin.value())
+
+        def work() -> None:
             settings_svc.update_store(self._ctx.uow(), self._ctx.user_id, self._store_id,
-                                      name=self.name_edit.text(),
-                                      address=self.address_edit.text(),
-                                      phone=self.phone_edit.text())
-            settings_svc.save_retention_years(self._ctx.uow(), self._ctx.user_id,
-                                              self.retention_spin.value())
-            attachments_svc.set_limits(self._ctx.uow(), self._ctx.user_id,
-                                       self.file_limit_spin.value(),
-                                       self.sheet_limit_spin.value())
+                                      name=name, address=address, phone=phone)
+            settings_svc.save_retention_years(self._ctx.uow(), self._ctx.user_id, years)
+            attachments_svc.set_limits(self._ctx.uow(), self._ctx.user_id, file_limit,
+                                       sheet_limit)
+        try:
+            widgets.write(self, work)
         except HelpdeskError as exc:
             self._failed(exc)
             return
@@ -509,12 +513,13 @@ class CalendarTab(_Tab):
         hours = {day: (self.opening_edits[day].time().toPython(),
                        self.closing_edits[day].time().toPython())
                  for day in range(7) if self.open_checks[day].isChecked()}
+        holidays, makeup_days = self.holidays.dates(), self.makeup_days.dates()
+        makeup_hours = (self.makeup_opening.time().toPython(),
+                        self.makeup_closing.time().toPython())
         try:
-            settings_svc.save_calendar(
+            widgets.write(self, lambda: settings_svc.save_calendar(
                 self._ctx.uow(), self._ctx.user_id, self._store_id, hours=hours,
-                holidays=self.holidays.dates(), makeup_workdays=self.makeup_days.dates(),
-                makeup_hours=(self.makeup_opening.time().toPython(),
-                              self.makeup_closing.time().toPython()))
+                holidays=holidays, makeup_workdays=makeup_days, makeup_hours=makeup_hours))
         except HelpdeskError as exc:
             self._failed(exc)
             return
@@ -689,9 +694,10 @@ class PolicyTab(_Tab):
 
     def save(self) -> None:
         self._register_cells()
+        rules = self.rules()
         try:
-            settings_svc.save_policy(self._ctx.uow(), self._ctx.user_id, self._store_id,
-                                     self.rules())
+            widgets.write(self, lambda: settings_svc.save_policy(
+                self._ctx.uow(), self._ctx.user_id, self._store_id, rules))
         except HelpdeskError as exc:
             self._set_status("")
             errors = widgets.flatten(exc)
@@ -789,7 +795,8 @@ class PhrasesTab(_Tab):
         lines = self.edit.toPlainText().split("\n")
         self.error.hide()
         try:
-            settings_svc.save_banned_phrases(self._ctx.uow(), self._ctx.user_id, lines)
+            widgets.write(self, lambda: settings_svc.save_banned_phrases(
+                self._ctx.uow(), self._ctx.user_id, lines))
         except HelpdeskError as exc:
             widgets.set_invalid(self.edit, True)
             self.error.setText("\n".join(messages.error_text(e) for e in widgets.flatten(exc))
@@ -899,8 +906,10 @@ class CategoriesTab(_Tab):
                 for r in range(self.table.rowCount())]
 
     def save(self) -> None:
+        rows = self.rows()
         try:
-            settings_svc.save_categories(self._ctx.uow(), self._ctx.user_id, self.rows())
+            widgets.write(self, lambda: settings_svc.save_categories(
+                self._ctx.uow(), self._ctx.user_id, rows))
         except HelpdeskError as exc:
             self._set_status("")
             errors = widgets.flatten(exc)
