@@ -7,7 +7,7 @@ reports a trail shorter than its anchor ("the last K entries are missing"). Writ
 here for the trail as it is, so a missing anchor is itself a sign of tampering.
 
 Revision ID: i16_audit_anchor
-Revises: i16_security
+Revises: i15_national_id
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from alembic import op
 from helpdesk.domain import audit
 
 revision: str = "i16_audit_anchor"
-down_revision: str | None = "i16_security"
+down_revision: str | None = "i15_national_id"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
