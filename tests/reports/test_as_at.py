@@ -12,10 +12,9 @@ PostgreSQL.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime
-
-import json
 
 import pytest
 from sqlalchemy import text
