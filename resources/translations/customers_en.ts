@@ -1519,112 +1519,57 @@
 <context>
     <name>customer_labels</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="18"/>
-        <source>Top (1 %)</source>
-        <translation>Top (1 %)</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="19"/>
-        <source>High (4 %)</source>
-        <translation>High (4 %)</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="20"/>
-        <source>Middle (15 %)</source>
-        <translation>Middle (15 %)</translation>
-    </message>
-    <message>
         <location filename="../../helpdesk/ui/customers/labels.py" line="21"/>
-        <source>Low (80 %)</source>
-        <translation>Low (80 %)</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="22"/>
-        <source>Inactive</source>
-        <translation>Inactive</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="23"/>
-        <source>Prospect</source>
-        <translation>Prospect</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="26"/>
-        <source>High value</source>
-        <translation>High value</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="27"/>
-        <source>Potential</source>
-        <translation>Potential</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="28"/>
-        <source>Ordinary</source>
-        <translation>Ordinary</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="29"/>
-        <source>At risk</source>
-        <translation>At risk</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="30"/>
-        <source>Silent</source>
-        <translation>Silent</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="33"/>
         <source>Same phone</source>
         <translation>Same phone</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="34"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="22"/>
         <source>Same name, similar phone</source>
         <translation>Same name, similar phone</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="38"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="26"/>
         <source>Same plate</source>
         <translation>Same plate</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="39"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="27"/>
         <source>Same name and address</source>
         <translation>Same name and address</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="42"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="30"/>
         <source>Satisfaction check after resolution</source>
         <translation>Satisfaction check after resolution</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="45"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="33"/>
         <source>First visit after delivery</source>
         <translation>First visit after delivery</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="52"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="40"/>
         <source>Bought recently, often and much (R ≥ 3, F ≥ 4, M ≥ 4).</source>
         <translation>Bought recently, often and much (R ≥ 3, F ≥ 4, M ≥ 4).</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="55"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="43"/>
         <source>Bought recently and buys often or much (R ≥ 3, F or M ≥ 3).</source>
         <translation>Bought recently and buys often or much (R ≥ 3, F or M ≥ 3).</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="58"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="46"/>
         <source>Bought recently, seldom and little (R ≥ 3, F and M ≤ 2).</source>
         <translation>Bought recently, seldom and little (R ≥ 3, F and M ≤ 2).</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="61"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="49"/>
         <source>Valuable, but has not been back for a while (R ≤ 2, F or M ≥ 4).</source>
         <translation>Valuable, but has not been back for a while (R ≤ 2, F or M ≥ 4).</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="64"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="52"/>
         <source>Has not been back for a while and bought little (R ≤ 2).</source>
         <translation>Has not been back for a while and bought little (R ≤ 2).</translation>
     </message>

@@ -1513,112 +1513,57 @@
 <context>
     <name>customer_labels</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="18"/>
-        <source>Top (1 %)</source>
-        <translation>頂端客戶（1 %）</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="19"/>
-        <source>High (4 %)</source>
-        <translation>高端客戶（4 %）</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="20"/>
-        <source>Middle (15 %)</source>
-        <translation>中端客戶（15 %）</translation>
-    </message>
-    <message>
         <location filename="../../helpdesk/ui/customers/labels.py" line="21"/>
-        <source>Low (80 %)</source>
-        <translation>低端客戶（80 %）</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="22"/>
-        <source>Inactive</source>
-        <translation>不活躍客戶</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="23"/>
-        <source>Prospect</source>
-        <translation>潛在客戶</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="26"/>
-        <source>High value</source>
-        <translation>高價值客戶</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="27"/>
-        <source>Potential</source>
-        <translation>潛力客戶</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="28"/>
-        <source>Ordinary</source>
-        <translation>普通客戶</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="29"/>
-        <source>At risk</source>
-        <translation>流失風險客戶</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="30"/>
-        <source>Silent</source>
-        <translation>沉默客戶</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="33"/>
         <source>Same phone</source>
         <translation>電話相同</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="34"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="22"/>
         <source>Same name, similar phone</source>
         <translation>姓名相同、電話相近</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="38"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="26"/>
         <source>Same plate</source>
         <translation>車牌相同</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="39"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="27"/>
         <source>Same name and address</source>
         <translation>姓名和地址相同</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="42"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="30"/>
         <source>Satisfaction check after resolution</source>
         <translation>解決後滿意度回訪</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="45"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="33"/>
         <source>First visit after delivery</source>
         <translation>交付後首次回訪</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="52"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="40"/>
         <source>Bought recently, often and much (R ≥ 3, F ≥ 4, M ≥ 4).</source>
         <translation>近期購買、購買頻繁且金額高（R ≥ 3，F ≥ 4，M ≥ 4）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="55"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="43"/>
         <source>Bought recently and buys often or much (R ≥ 3, F or M ≥ 3).</source>
         <translation>近期購買，且購買較頻繁或金額較高（R ≥ 3，F 或 M ≥ 3）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="58"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="46"/>
         <source>Bought recently, seldom and little (R ≥ 3, F and M ≤ 2).</source>
         <translation>近期購買，但次數少、金額低（R ≥ 3，F 和 M ≤ 2）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="61"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="49"/>
         <source>Valuable, but has not been back for a while (R ≤ 2, F or M ≥ 4).</source>
         <translation>有價值，但較長時間未再購買（R ≤ 2，F 或 M ≥ 4）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="64"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="52"/>
         <source>Has not been back for a while and bought little (R ≤ 2).</source>
         <translation>較長時間未再購買，且購買不多（R ≤ 2）。</translation>
     </message>
