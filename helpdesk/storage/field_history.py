@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, select
+from sqlalchemy import ColumnElement, Connection, case, select
 
 from helpdesk.storage import tables
 
@@ -86,6 +86,13 @@ def rows_from_entries(entries: Iterable[Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def changed_since(conn: Connection, name: str, cutoff: datetime) -> bool:
+    """Whether any sheet's ``name`` changed at or after ``cutoff`` (an index probe)."""
+    found = conn.execute(select(_h.c.id).where(_h.c.field == name, _h.c.at >= cutoff)
+                         .limit(1)).first()
+    return found is not None
+
+
 def value_at(name: str, cutoff: datetime) -> ColumnElement[Any]:
     """The ``sheets`` column ``name`` as it stood at ``cutoff`` (correlated to ``sheets``).
 
@@ -103,6 +110,5 @@ def value_at(name: str, cutoff: datetime) -> ColumnElement[Any]:
         .correlate(_s)
         .scalar_subquery()
     )
-    if name in _BOOLEAN:
-        first_old = first_old != 0
-    return case((_s.c.id.in_(changed), first_old), else_=column)
+    then: ColumnElement[Any] = first_old != 0 if name in _BOOLEAN else first_old
+    return case((_s.c.id.in_(changed), then), else_=column)

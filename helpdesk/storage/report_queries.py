@@ -37,7 +37,7 @@ from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.months import add_months
 from helpdesk.domain.months import midnight as _at
 from helpdesk.storage import deadline_sql, tables
-from helpdesk.storage.field_history import TRACKED, value_at
+from helpdesk.storage.field_history import TRACKED, changed_since, value_at
 
 OVERDUE_LIST_LIMIT = 20
 TOP_GROUPS = 8
@@ -237,16 +237,10 @@ def _resolved_at(cutoff: datetime) -> ColumnElement[Any]:
     )
 
 
-def _as_at(name: str, cutoff: datetime) -> ColumnElement[Any]:
-    """A ``sheets`` column as it stood at ``cutoff`` where later corrections are kept
-    (``storage.field_history``), else as stored (who received a sheet never changes)."""
-    return value_at(name, cutoff) if name in TRACKED else _s.c[name]
-
-
-def _resolved_on_time(resolved_at: ColumnElement[Any], cutoff: datetime
+def _resolved_on_time(resolved_at: ColumnElement[Any], due: ColumnElement[Any]
                       ) -> ColumnElement[bool]:
-    """Resolved by the cut-off within the deadline (as ``Sheet.resolve`` judges it)."""
-    due = value_at("resolution_due_at", cutoff)
+    """Resolved by the cut-off within the deadline that stood then (``due``), as
+    ``Sheet.resolve`` judges it."""
     return and_(resolved_at.is_not(None), due.is_not(None), resolved_at <= due)
 
 
@@ -259,8 +253,18 @@ class MonthlyQueries:
         self.store_id = store_id
         self.now = now
         self.limit = list_limit
+        self._changed: dict[tuple[str, datetime], bool] = {}
 
     # -- helpers
+    def _then(self, name: str, cutoff: datetime) -> ColumnElement[Any]:
+        """The ``sheets`` column ``name`` as it stood at ``cutoff``: the stored column
+        itself when no sheet's ``name`` has changed since (one index probe, asked once
+        per field and cut-off), so the usual case reads exactly as before."""
+        key = (name, cutoff)
+        if key not in self._changed:
+            self._changed[key] = changed_since(self.conn, name, cutoff)
+        return value_at(name, cutoff) if self._changed[key] else _s.c[name]
+
     def _store(self) -> list[ColumnElement[bool]]:
         return [_s.c.store_id == self.store_id] if self.store_id is not None else []
 
@@ -277,10 +281,10 @@ class MonthlyQueries:
     def core(self, month: date) -> tuple[int, int, Rate, Rate, int, int]:
         start, cutoff = _at(month), self.cutoff(month)
         sub = (
-            select(value_at("severity", cutoff).label("severity"), _s.c.acknowledged_at,
-                   value_at("response_due_at", cutoff).label("response_due_at"),
+            select(self._then("severity", cutoff).label("severity"), _s.c.acknowledged_at,
+                   self._then("response_due_at", cutoff).label("response_due_at"),
                    _s.c.response_minutes,
-                   value_at("resolution_due_at", cutoff).label("resolution_due_at"),
+                   self._then("resolution_due_at", cutoff).label("resolution_due_at"),
                    _resolved_at(cutoff).label("resolved_at"), _s.c.id)
             .where(*self._received(start, cutoff))
             .offset(0)  # a fence: evaluate the as-at resolution once per sheet
@@ -389,11 +393,11 @@ class MonthlyQueries:
         return (
             select(
                 _s.c.id, _s.c.number, _s.c.received_at,
-                value_at("severity", cutoff).label("severity"),
-                value_at("category", cutoff).label("category"),
-                value_at("response_due_at", cutoff).label("response_due_at"),
-                value_at("resolution_due_at", cutoff).label("resolution_due_at"),
-                value_at("responsible_user_id", cutoff).label("responsible_user_id"),
+                self._then("severity", cutoff).label("severity"),
+                self._then("category", cutoff).label("category"),
+                self._then("response_due_at", cutoff).label("response_due_at"),
+                self._then("resolution_due_at", cutoff).label("resolution_due_at"),
+                self._then("responsible_user_id", cutoff).label("responsible_user_id"),
                 _state_at(cutoff).label("state_at"),
                 deadline_sql.open_wait_start(_s.c.id, cutoff).label("waiting_since"),
             )
@@ -420,10 +424,10 @@ class MonthlyQueries:
             case((_s.c.received_at < cut_before, _state_at(cut_before)), else_=None), String())
         sub = (
             select(_s.c.received_at,
-                   value_at("response_due_at", cut).label("response_now"),
-                   value_at("resolution_due_at", cut).label("resolution_now"),
-                   value_at("response_due_at", cut_before).label("response_before"),
-                   value_at("resolution_due_at", cut_before).label("resolution_before"),
+                   self._then("response_due_at", cut).label("response_now"),
+                   self._then("resolution_due_at", cut).label("resolution_now"),
+                   self._then("response_due_at", cut_before).label("response_before"),
+                   self._then("resolution_due_at", cut_before).label("resolution_before"),
                    state_now.label("now"), state_before.label("before"),
                    deadline_sql.open_wait_start(_s.c.id, cut).label("wait_now"),
                    deadline_sql.open_wait_start(_s.c.id, cut_before).label("wait_before"))
@@ -518,7 +522,8 @@ class MonthlyQueries:
         """Sheets received in ``month`` per value of a ``sheets`` column, as it stood at
         the month's cut-off (a later correction counts from its own month)."""
         cutoff = self.cutoff(month)
-        column = _as_at(column_name, cutoff).label("key")
+        column = (self._then(column_name, cutoff) if column_name in TRACKED
+                  else _s.c[column_name]).label("key")
         stmt = (select(column, func.count())
                 .where(*self._received(_at(month), cutoff))
                 .group_by(column))
@@ -529,8 +534,8 @@ class MonthlyQueries:
         cutoff = self.cutoff(month)
         where = self._received(_at(month), cutoff)
         has_cause = _s.c.root_cause != ""
-        category_then = value_at("category", cutoff)
-        area_then = value_at("responsible_area", cutoff)
+        category_then = self._then("category", cutoff)
+        area_then = self._then("responsible_area", cutoff)
         analysed = int(self.conn.execute(
             select(_sum(has_cause)).where(*where)).scalar_one())
         groups_stmt = (
@@ -622,22 +627,23 @@ class MonthlyQueries:
         resolved_at = _resolved_at(cutoff)
         on_time = case(
             (resolved_at.is_not(None),
-             case((_resolved_on_time(resolved_at, cutoff), 1), else_=0)),
-            (value_at("resolution_due_at", cutoff) < cutoff, 0),
+             case((_resolved_on_time(resolved_at, self._then("resolution_due_at", cutoff)),
+                   1), else_=0)),
+            (self._then("resolution_due_at", cutoff) < cutoff, 0),
             else_=None,
         )
-        escalated = value_at("escalated_to_oem", cutoff)
+        escalated = self._then("escalated_to_oem", cutoff)
         sub = (
             select(_s.c.id, _s.c.number, _s.c.received_at, _s.c.customer_name,
-                   value_at("channel", cutoff).label("channel"),
-                   value_at("category", cutoff).label("category"), _s.c.description,
-                   value_at("responsible_area", cutoff).label("responsible_area"),
-                   value_at("responsible_user_id", cutoff).label("responsible_user_id"),
+                   self._then("channel", cutoff).label("channel"),
+                   self._then("category", cutoff).label("category"), _s.c.description,
+                   self._then("responsible_area", cutoff).label("responsible_area"),
+                   self._then("responsible_user_id", cutoff).label("responsible_user_id"),
                    _state_at(cutoff).label("state_at"),
                    on_time.label("on_time"), escalated.label("escalated_to_oem"),
                    _s.c.correction)
             .where(*self._received(start, cutoff),
-                   or_(value_at("severity", cutoff) == Severity.MAJOR.value,
+                   or_(self._then("severity", cutoff) == Severity.MAJOR.value,
                        escalated.is_(True)))
             .offset(0)  # a fence: the state and the verdict are looked up once a sheet
             .subquery("major")
@@ -677,11 +683,11 @@ class MonthlyQueries:
         and its cut-off, on the sheets received in the month and the older ones whose
         compensation changed in it: an amount entered later counts in its own month."""
         start, cutoff = _at(month), self.cutoff(month)
-        after = value_at("compensation_cents", cutoff)
-        before = case((_s.c.received_at < start, value_at("compensation_cents", start)),
+        after = self._then("compensation_cents", cutoff)
+        before = case((_s.c.received_at < start, self._then("compensation_cents", start)),
                       else_=0)
         delta = after - before
-        category = value_at("category", cutoff)
+        category = self._then("category", cutoff)
         candidates = union_all(
             select(_s.c.id).where(_s.c.received_at >= start, _s.c.received_at < cutoff),
             select(_h.c.sheet_id).where(_h.c.field == "compensation_cents",
