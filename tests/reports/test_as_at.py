@@ -151,6 +151,14 @@ def _corrections(story: Story) -> None:
     complaints.record_return_visit(db.uow(), s.staff.care, s.ids["D"], 3, "一般")
 
 
+def whole_story(database: Database, clock: Clock) -> Story:
+    """October, then everything after it: reopenings, corrections, a wait, a visit."""
+    story = Story(database, clock)
+    for chapter in (_october, _later, _much_later, _corrections):
+        chapter(story)
+    return story
+
+
 # ---------------------------------------------------------------- the oracle
 def _values_then(conn: object, cutoff: datetime) -> dict[tuple[int, str], object]:
     """Each sheet's field values at ``cutoff`` that later audit entries changed: the old
@@ -326,11 +334,7 @@ def test_october_stands_as_it_was_at_its_end(any_db: Database, clock: Clock) -> 
 
 def test_late_corrections_and_visits_count_in_their_own_months(db: Database,
                                                                clock: Clock) -> None:
-    story = Story(db, clock)
-    _october(story)
-    _later(story)
-    _much_later(story)
-    _corrections(story)
+    story = whole_story(db, clock)
     story.at("2027-01-02 09:00")
     december = build_monthly_report(db.uow(), "2026-12")
     with db.engine.connect() as conn:

@@ -11,7 +11,7 @@ from helpdesk.storage import field_history
 from helpdesk.storage.database import Database
 from tests.conftest import Clock
 from tests.integration.test_migrations import _alembic
-from tests.reports.test_as_at import Story, _corrections, _later, _much_later, _october
+from tests.reports.test_as_at import whole_story
 
 _ROWS = ("SELECT sheet_id, at, field, old_text, old_number, old_at "
          "FROM sheet_field_history ORDER BY sheet_id, field, at")
@@ -37,11 +37,7 @@ def test_rows_hold_the_value_before_each_change() -> None:
 
 def test_the_migration_rebuilds_the_history_from_the_audit_trail(db: Database,
                                                                  clock: Clock) -> None:
-    story = Story(db, clock)
-    _october(story)
-    _later(story)
-    _much_later(story)
-    _corrections(story)
+    whole_story(db, clock)
     with db.engine.connect() as conn:
         written = conn.execute(text(_ROWS)).all()
     fields = {row[2] for row in written}
