@@ -79,7 +79,7 @@ def rows_from_entries(entries: Iterable[Any]) -> list[dict[str, Any]]:
     """The history rows of audit entries about to be written (``domain.audit.AuditEntry``)."""
     rows: list[dict[str, Any]] = []
     for entry in entries:
-        if entry.entity == "sheet":
+        if entry.entity == "sheet" and entry.action not in _FIRST_VALUES:
             changes = json.loads(entry.changes or "{}")
             rows += rows_from_audit(entry.at, entry.action, entry.entity, entry.entity_id,
                                     changes if isinstance(changes, dict) else {})
