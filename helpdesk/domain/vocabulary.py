@@ -707,3 +707,32 @@ SETTING_WORDS: Mapping[str, Labels] = {
     "users": ("用户", "用戶", "Users"),
     "created": ("新建用户", "新建用戶", "Users created"),
 }
+
+
+# issue 12: the customer classes of the analytics (seed 001 pyramid, seed 002 RFM), keyed
+# by the values of ``services.analytics.Segment`` and ``RfmClass`` (the domain does not
+# import services; a test checks both lists). The screen and the KPI report read these.
+CUSTOMER_CLASSES: Mapping[str, Mapping[str, Labels]] = {
+    "segment": {
+        "top": ("顶端客户（前1%）", "頂端客戶（前1%）", "Top (1 %)"),
+        "high": ("高端客户（前5%）", "高端客戶（前5%）", "High (to 5 %)"),
+        "middle": ("中端客户（前20%）", "中端客戶（前20%）", "Middle (to 20 %)"),
+        "low": ("低端客户（其余80%）", "低端客戶（其餘80%）", "Low (other 80 %)"),
+        "inactive": ("不活跃客户", "不活躍客戶", "Inactive"),
+        "prospect": ("潜在客户", "潛在客戶", "Prospect"),
+    },
+    "rfm": {
+        "high_value": ("高价值客户", "高價值客戶", "High value"),
+        "potential": ("潜力客户", "潛力客戶", "Potential"),
+        "ordinary": ("普通客户", "普通客戶", "Ordinary"),
+        "at_risk": ("流失风险客户", "流失風險客戶", "At risk"),
+        "silent": ("沉默客户", "沉默客戶", "Silent"),
+    },
+}
+
+
+def customer_class_label(kind: str, key: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The name of a pyramid segment (``kind`` "segment") or RFM class ("rfm") in
+    ``lang``; the key itself when it is not one."""
+    found = CUSTOMER_CLASSES[kind].get(key)
+    return found[_index(lang)] if found else key

@@ -160,8 +160,13 @@ _ZH_CN: dict[str, str] = {
     "def.scope": "统计范围：接收时间在统计月份内的抱怨单（选择门店时仅计该门店）。"
                  "“上月”按同一口径统计上一个月。",
     "def.response": "响应及时率：分母为本月受理、且在截止时点前已响应或响应时限已过的抱怨单；"
-                    "分子为其中在响应时限内响应的单数（时限为登记时按当时有效的时效政策计算并保存的"
-                    "时限）。尚未响应且时限未到的单不计入。",
+                    "分子为其中在响应时限内响应的单数（时限为截止时点时有效的时限）。"
+                    "尚未响应且时限未到的单不计入。",
+    "def.as_at": "截止时点口径：渠道、严重程度、类别、责任部门与责任人、时限和升级均取每张单在"
+                 "截止时点时的值；月后的更正、改派、等待客户或改严重程度造成的时限变化，计入发生的"
+                 "月份，不改变本月数字。",
+    "def.comp": "补偿：本月内登记或更正的补偿金额（本月受理的单，以及本月修改补偿的以前月份的单），"
+                "按截止时点的类别统计；月后补录的补偿计入补录的月份。",
     "def.resolution": "解决及时率：分母为本月受理、且在截止时点前已解决或解决时限已过的抱怨单"
                       "（等待客户的单仅当开始等待时解决时限已过才计为超时）；分子为在解决时限内解决的单数。"
                       "是否已解决按截止时点的状态判断；月后重新打开不改变本月数字，计入重新打开的月份。",
@@ -334,17 +339,6 @@ _ZH_CN: dict[str, str] = {
     "kpi_report.revenue_12m": "近12个月消费（元）",
     "kpi_report.revenue": "累计消费（元）",
     "kpi_report.avg_clv": "平均终身价值（元）",
-    "seg.top": "顶端客户（前1%）",
-    "seg.high": "高端客户（前5%）",
-    "seg.middle": "中端客户（前20%）",
-    "seg.low": "低端客户（其余80%）",
-    "seg.inactive": "不活跃客户",
-    "seg.prospect": "潜在客户",
-    "rfm.high_value": "高价值客户",
-    "rfm.potential": "潜力客户",
-    "rfm.ordinary": "普通客户",
-    "rfm.at_risk": "流失风险客户",
-    "rfm.silent": "沉默客户",
     "kpi_def.csat": "客户满意度：期间内回访评分为4或5分（满分5分）的次数 ÷ 回访总次数。",
     "kpi_def.retention": "客户保持率：在期间之前等长时段购买过、且在本期间再次购买的客户 ÷ "
                          "之前时段购买过的客户。",
@@ -502,8 +496,13 @@ _ZH_TW: dict[str, str] = {
     "def.scope": "統計範圍：接收時間在統計月份內的抱怨單（選擇門店時僅計該門店）。"
                  "「上月」按同一口徑統計上一個月。",
     "def.response": "響應及時率：分母為本月受理、且在截止時點前已響應或響應時限已過的抱怨單；"
-                    "分子為其中在響應時限內響應的單數（時限為登記時按當時有效的時效政策計算並保存的"
-                    "時限）。尚未響應且時限未到的單不計入。",
+                    "分子為其中在響應時限內響應的單數（時限為截止時點時有效的時限）。"
+                    "尚未響應且時限未到的單不計入。",
+    "def.as_at": "截止時點口徑：渠道、嚴重程度、類別、責任部門與責任人、時限和升級均取每張單在"
+                 "截止時點時的值；月後的更正、改派、等待客戶或改嚴重程度造成的時限變化，計入發生的"
+                 "月份，不改變本月數字。",
+    "def.comp": "補償：本月內登記或更正的補償金額（本月受理的單，以及本月修改補償的以前月份的單），"
+                "按截止時點的類別統計；月後補錄的補償計入補錄的月份。",
     "def.resolution": "解決及時率：分母為本月受理、且在截止時點前已解決或解決時限已過的抱怨單"
                       "（等待客戶的單僅當開始等待時解決時限已過才計為超時）；分子為在解決時限內解決的單數。"
                       "是否已解決按截止時點的狀態判斷；月後重新打開不改變本月數字，計入重新打開的月份。",
@@ -673,17 +672,6 @@ _ZH_TW: dict[str, str] = {
     "kpi_report.revenue_12m": "近12個月消費（元）",
     "kpi_report.revenue": "累計消費（元）",
     "kpi_report.avg_clv": "平均終身價值（元）",
-    "seg.top": "頂端客戶（前1%）",
-    "seg.high": "高端客戶（前5%）",
-    "seg.middle": "中端客戶（前20%）",
-    "seg.low": "低端客戶（其餘80%）",
-    "seg.inactive": "不活躍客戶",
-    "seg.prospect": "潛在客戶",
-    "rfm.high_value": "高價值客戶",
-    "rfm.potential": "潛力客戶",
-    "rfm.ordinary": "普通客戶",
-    "rfm.at_risk": "流失風險客戶",
-    "rfm.silent": "沉默客戶",
     "kpi_def.csat": "客戶滿意度：期間內回訪評分為4或5分（滿分5分）的次數 ÷ 回訪總次數。",
     "kpi_def.retention": "客戶保持率：在期間之前等長時段購買過、且在本期間再次購買的客戶 ÷ "
                          "之前時段購買過的客戶。",
@@ -845,9 +833,16 @@ _EN: dict[str, str] = {
                  "chosen). \"Last month\" counts the previous month the same way.",
     "def.response": "Responded on time: out of this month's sheets that were responded to, "
                     "or whose response deadline had passed, by the cut-off; the share "
-                    "responded to by the deadline stored when the sheet was registered "
-                    "(the policy in force then). Sheets still within their deadline are "
-                    "left out.",
+                    "responded to by the deadline as it stood at the cut-off. Sheets still "
+                    "within their deadline are left out.",
+    "def.as_at": "As at the cut-off: channel, severity, category, responsible area and "
+                 "person, deadlines and escalation are each sheet's values at the cut-off. "
+                 "A later correction, reassignment, or deadline moved by a wait or a new "
+                 "severity counts in the month it is made and leaves this month's figures "
+                 "as they were.",
+    "def.comp": "Compensation: amounts entered or corrected in the month (on this month's "
+                "sheets and on older sheets changed in it), by category at the cut-off; an "
+                "amount entered later counts in that later month.",
     "def.resolution": "Resolved on time: out of this month's sheets that were resolved, or "
                       "whose resolution deadline had passed, by the cut-off (a sheet waiting "
                       "for the customer is late only if its deadline had passed when the "
@@ -1032,17 +1027,6 @@ _EN: dict[str, str] = {
     "kpi_report.revenue_12m": "Revenue, last 12 months",
     "kpi_report.revenue": "Revenue, all time",
     "kpi_report.avg_clv": "Average lifetime value",
-    "seg.top": "Top (1 %)",
-    "seg.high": "High (to 5 %)",
-    "seg.middle": "Middle (to 20 %)",
-    "seg.low": "Low (other 80 %)",
-    "seg.inactive": "Inactive",
-    "seg.prospect": "Prospects",
-    "rfm.high_value": "High value",
-    "rfm.potential": "Potential",
-    "rfm.ordinary": "Ordinary",
-    "rfm.at_risk": "At risk",
-    "rfm.silent": "Silent",
     "kpi_def.csat": "CSAT: return visits of the period scoring 4 or 5 (of 5) / all of them.",
     "kpi_def.retention": "Retention rate: customers who ordered in the period of equal length "
                          "just before and again in the period / those who ordered before.",

@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from helpdesk.domain import vocabulary
 from helpdesk.reports import i18n
 from helpdesk.reports.tables import ReportTable, to_csv, to_xlsx
 
@@ -147,7 +148,8 @@ def kpi_tables(report: KpiReport, lang: str) -> list[ReportTable]:
     pyramid = ReportTable("pyramid", t("kpi_report.pyramid"), (
         t("kpi_report.segment"), t("kpi_report.customers"), t("kpi_report.revenue_12m"),
         t("col.share"), t("kpi_report.avg_clv")), tuple(
-        (t(f"seg.{s.key}"), s.customers, i18n.fmt_amount(s.revenue_12m_cents),
+        (vocabulary.customer_class_label("segment", s.key, lang), s.customers,
+         i18n.fmt_amount(s.revenue_12m_cents),
          s.revenue_12m_cents / active if active else None,
          _amount(report.average_clv_cents(s)))
         for s in report.segments) + ((
@@ -162,7 +164,8 @@ def kpi_tables(report: KpiReport, lang: str) -> list[ReportTable]:
     rfm = ReportTable("rfm", t("kpi_report.rfm"), (
         t("kpi_report.rfm_class"), t("kpi_report.customers"), t("kpi_report.revenue"),
         "R", "F", "M"), tuple(
-        (t(f"rfm.{c.key}"), c.customers, i18n.fmt_amount(c.revenue_cents), avg(c.avg_r),
+        (vocabulary.customer_class_label("rfm", c.key, lang), c.customers,
+         i18n.fmt_amount(c.revenue_cents), avg(c.avg_r),
          avg(c.avg_f), avg(c.avg_m)) for c in report.rfm) + ((
             t("col.total"), sum(c.customers for c in report.rfm),
             i18n.fmt_amount(sum(c.revenue_cents for c in report.rfm)), "", "", ""),))

@@ -14,9 +14,13 @@ Definitions (the report prints them too):
 * **Response on time**: denominator = sheets in scope with a response deadline whose
   response happened before the cut-off (``acknowledged_at < cut-off``) *or* whose
   deadline had passed by then (``response_due_at < cut-off``); numerator = those
-  responded to before the cut-off with ``response_on_time`` true (the flag stored when the
-  response was recorded, against the deadline stored at registration from the policy in
-  force then). Sheets still inside their deadline are left out.
+  responded to before the cut-off no later than the response deadline that stood at the
+  cut-off. Sheets still inside their deadline are left out.
+* **As at the cut-off**: channel, severity, category, responsible area and person,
+  deadlines and escalation are each sheet's values *as they stood at the cut-off*
+  (``storage.field_history``: the value before the first change made at or after it).
+  A correction, a reassignment, or a deadline moved by a wait or a new severity after
+  the month counts from the month it is made in; the month keeps its figures.
 * **Resolution on time**: the same with ``resolved_at`` / ``resolution_due_at`` /
   ``resolution_on_time``, except that an unresolved sheet that was *waiting for the
   customer* at the cut-off is counted late only if its deadline had passed when that
@@ -40,8 +44,8 @@ Definitions (the report prints them too):
   deadline rule (``domain.deadlines``, in SQL ``storage.deadline_sql``) judged at the
   cut-off, as the complaint list counts it: registered past the response or resolution
   deadline, acknowledged / in progress past the resolution deadline, or waiting with the
-  resolution deadline already passed when the wait open at the cut-off began (deadlines
-  as stored now).
+  resolution deadline already passed when the wait open at the cut-off began (the
+  deadlines that stood at the cut-off).
 * **Repeat complainant**: a customer with at least one sheet in scope and at least two
   sheets received in the 90 days before the cut-off (this month's included).
 * **Root causes**: the (category, responsible area) pairs with the most sheets in scope,
@@ -52,7 +56,11 @@ Definitions (the report prints them too):
   the cut-off's date. Older actions, due before the month and still not done at the
   cut-off, are counted apart (*carried over*), not listed.
 * **Return-visit satisfaction (CSAT)**: every return visit with ``visited_at`` in the
-  month (whenever its sheet was received); satisfied = score 4 or 5.
+  month (whenever its sheet was received; a visit is dated when it is recorded, so a
+  late visit counts in its own month); satisfied = score 4 or 5.
+* **Compensation** of the month: what the sheets' compensation grew (or was corrected)
+  by from the month's start to its cut-off — on the month's sheets and on older ones
+  changed in it — per category as at the cut-off: an amount entered later counts then.
 * **Trend**: each of the last 12 months counted as above with its own end as cut-off.
 """
 
@@ -145,7 +153,8 @@ class CountRow:
 
 @dataclass(frozen=True)
 class Compensation:
-    """Compensation (补偿) paid on one category's sheets: how many sheets, how much."""
+    """Compensation (补偿) recorded in the month on one category's sheets: how many
+    sheets, how much."""
 
     key: str
     sheets: int

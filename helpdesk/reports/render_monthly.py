@@ -502,9 +502,9 @@ class _Writer:
     # -- 11. definitions
     def definitions(self) -> None:
         self.h1("sec.definitions")
-        for key in ("def.scope", "def.response", "def.resolution", "def.times",
+        for key in ("def.scope", "def.as_at", "def.response", "def.resolution", "def.times",
                     "def.backlog", "def.repeat", "def.root", "def.actions", "def.csat",
-                    "def.trend"):
+                    "def.comp", "def.trend"):
             self.small(self.t(key))
 
     # -- 12. review and signatures

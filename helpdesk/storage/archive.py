@@ -36,7 +36,8 @@ t = tables
 # Rows that hang off a sheet, by their sheet_id column.
 SHEET_CHILDREN: tuple[Table, ...] = (
     t.sheet_progress, t.sheet_visits, t.sheet_actions, t.sheet_transitions, t.sheet_pauses,
-    t.sheet_attachments, t.sheet_texts)
+    t.sheet_attachments, t.sheet_texts,
+    t.sheet_field_history)  # issue 12
 
 
 @dataclass(frozen=True)

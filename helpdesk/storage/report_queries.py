@@ -37,6 +37,7 @@ from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.months import add_months
 from helpdesk.domain.months import midnight as _at
 from helpdesk.storage import deadline_sql, tables
+from helpdesk.storage.field_history import TRACKED, changed_since, value_at
 
 OVERDUE_LIST_LIMIT = 20
 TOP_GROUPS = 8
@@ -48,6 +49,7 @@ _v = tables.sheet_visits
 _a = tables.sheet_actions
 _u = tables.users
 _c = tables.customers
+_h = tables.sheet_field_history
 
 _NOT_CLOSED_ORDER = (SheetState.REGISTERED, SheetState.ACKNOWLEDGED, SheetState.IN_PROGRESS,
                      SheetState.WAITING, SheetState.RESOLVED, SheetState.VISITED)
@@ -174,12 +176,13 @@ def _sum(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def _overdue_at(state: Any, waiting_since: Any, sub: Any, cutoff: datetime
-                ) -> ColumnElement[bool]:
-    """Overdue at the cut-off by the one deadline rule (``storage.deadline_sql``); the
-    state at the cut-off says whether the response was still outstanding."""
+def _overdue_at(state: Any, waiting_since: Any, response_due: Any, resolution_due: Any,
+                cutoff: datetime) -> ColumnElement[bool]:
+    """Overdue at the cut-off by the one deadline rule (``storage.deadline_sql``), with
+    the deadlines that stood then; the state at the cut-off says whether the response
+    was still outstanding."""
     return deadline_sql.overdue(deadline_sql.DeadlineColumns(
-        state, sub.c.response_due_at, sub.c.resolution_due_at, None, waiting_since), cutoff)
+        state, response_due, resolution_due, None, waiting_since), cutoff)
 
 
 def _state_at(cutoff: datetime) -> ColumnElement[Any]:
@@ -234,11 +237,11 @@ def _resolved_at(cutoff: datetime) -> ColumnElement[Any]:
     )
 
 
-def _resolved_on_time(resolved_at: ColumnElement[Any], cutoff: datetime
+def _resolved_on_time(resolved_at: ColumnElement[Any], due: ColumnElement[Any]
                       ) -> ColumnElement[bool]:
-    """Resolved by the cut-off within the deadline (as ``Sheet.resolve`` judges it)."""
-    return and_(resolved_at.is_not(None), _s.c.resolution_due_at.is_not(None),
-                resolved_at <= _s.c.resolution_due_at)
+    """Resolved by the cut-off within the deadline that stood then (``due``), as
+    ``Sheet.resolve`` judges it."""
+    return and_(resolved_at.is_not(None), due.is_not(None), resolved_at <= due)
 
 
 class MonthlyQueries:
@@ -250,8 +253,18 @@ class MonthlyQueries:
         self.store_id = store_id
         self.now = now
         self.limit = list_limit
+        self._changed: dict[tuple[str, datetime], bool] = {}
 
     # -- helpers
+    def _then(self, name: str, cutoff: datetime) -> ColumnElement[Any]:
+        """The ``sheets`` column ``name`` as it stood at ``cutoff``: the stored column
+        itself when no sheet's ``name`` has changed since (one index probe, asked once
+        per field and cut-off), so the usual case reads exactly as before."""
+        key = (name, cutoff)
+        if key not in self._changed:
+            self._changed[key] = changed_since(self.conn, name, cutoff)
+        return value_at(name, cutoff) if self._changed[key] else _s.c[name]
+
     def _store(self) -> list[ColumnElement[bool]]:
         return [_s.c.store_id == self.store_id] if self.store_id is not None else []
 
@@ -268,8 +281,10 @@ class MonthlyQueries:
     def core(self, month: date) -> tuple[int, int, Rate, Rate, int, int]:
         start, cutoff = _at(month), self.cutoff(month)
         sub = (
-            select(_s.c.severity, _s.c.acknowledged_at, _s.c.response_due_at,
-                   _s.c.response_on_time, _s.c.response_minutes, _s.c.resolution_due_at,
+            select(self._then("severity", cutoff).label("severity"), _s.c.acknowledged_at,
+                   self._then("response_due_at", cutoff).label("response_due_at"),
+                   _s.c.response_minutes,
+                   self._then("resolution_due_at", cutoff).label("resolution_due_at"),
                    _resolved_at(cutoff).label("resolved_at"), _s.c.id)
             .where(*self._received(start, cutoff))
             .offset(0)  # a fence: evaluate the as-at resolution once per sheet
@@ -307,7 +322,9 @@ class MonthlyQueries:
             func.count(),
             _sum(sub.c.severity == Severity.MAJOR.value),
             _sum(response_eligible),
-            _sum(and_(response_eligible, responded, sub.c.response_on_time.is_(True))),
+            # On time by the deadline that stood at the cut-off (as ``Sheet`` judges it).
+            _sum(and_(response_eligible, responded,
+                      sub.c.acknowledged_at <= sub.c.response_due_at)),
             func.coalesce(func.sum(resolution_eligible), 0),
             _sum(and_(sub.c.resolution_due_at.is_not(None), resolved,
                       sub.c.resolved_at <= sub.c.resolution_due_at)),
@@ -375,8 +392,12 @@ class MonthlyQueries:
         cutoff = self.cutoff(month)
         return (
             select(
-                _s.c.id, _s.c.number, _s.c.received_at, _s.c.severity, _s.c.category,
-                _s.c.response_due_at, _s.c.resolution_due_at, _s.c.responsible_user_id,
+                _s.c.id, _s.c.number, _s.c.received_at,
+                self._then("severity", cutoff).label("severity"),
+                self._then("category", cutoff).label("category"),
+                self._then("response_due_at", cutoff).label("response_due_at"),
+                self._then("resolution_due_at", cutoff).label("resolution_due_at"),
+                self._then("responsible_user_id", cutoff).label("responsible_user_id"),
                 _state_at(cutoff).label("state_at"),
                 deadline_sql.open_wait_start(_s.c.id, cutoff).label("waiting_since"),
             )
@@ -388,7 +409,8 @@ class MonthlyQueries:
 
     @staticmethod
     def _overdue(sub: Any, cutoff: datetime) -> ColumnElement[bool]:
-        return _overdue_at(sub.c.state_at, sub.c.waiting_since, sub, cutoff)
+        return _overdue_at(sub.c.state_at, sub.c.waiting_since, sub.c.response_due_at,
+                           sub.c.resolution_due_at, cutoff)
 
     def backlogs(self, month: date) -> tuple[tuple[StateCount, ...], tuple[StateCount, ...]]:
         """The sheets not closed at this month's cut-off and at last month's, by state.
@@ -401,7 +423,11 @@ class MonthlyQueries:
         state_before = type_coerce(
             case((_s.c.received_at < cut_before, _state_at(cut_before)), else_=None), String())
         sub = (
-            select(_s.c.received_at, _s.c.response_due_at, _s.c.resolution_due_at,
+            select(_s.c.received_at,
+                   self._then("response_due_at", cut).label("response_now"),
+                   self._then("resolution_due_at", cut).label("resolution_now"),
+                   self._then("response_due_at", cut_before).label("response_before"),
+                   self._then("resolution_due_at", cut_before).label("resolution_before"),
                    state_now.label("now"), state_before.label("before"),
                    deadline_sql.open_wait_start(_s.c.id, cut).label("wait_now"),
                    deadline_sql.open_wait_start(_s.c.id, cut_before).label("wait_before"))
@@ -413,8 +439,10 @@ class MonthlyQueries:
 
         stmt = select(
             sub.c.now, sub.c.before, func.count(),
-            _sum(_overdue_at(sub.c.now, sub.c.wait_now, sub, cut)),
-            _sum(_overdue_at(sub.c.before, sub.c.wait_before, sub, cut_before)),
+            _sum(_overdue_at(sub.c.now, sub.c.wait_now, sub.c.response_now,
+                             sub.c.resolution_now, cut)),
+            _sum(_overdue_at(sub.c.before, sub.c.wait_before, sub.c.response_before,
+                             sub.c.resolution_before, cut_before)),
             _sum(sub.c.received_at >= _at(month)),
             _sum(and_(sub.c.received_at >= _at(before), sub.c.received_at < cut_before)),
         ).group_by(sub.c.now, sub.c.before)
@@ -491,33 +519,39 @@ class MonthlyQueries:
 
     # -- breakdowns
     def counts_by(self, column_name: str, month: date) -> dict[str, int]:
-        """Sheets received in ``month`` per stored value of a ``sheets`` column."""
-        column = _s.c[column_name]
+        """Sheets received in ``month`` per value of a ``sheets`` column, as it stood at
+        the month's cut-off (a later correction counts from its own month)."""
+        cutoff = self.cutoff(month)
+        column = (self._then(column_name, cutoff) if column_name in TRACKED
+                  else _s.c[column_name]).label("key")
         stmt = (select(column, func.count())
-                .where(*self._received(_at(month), self.cutoff(month)))
+                .where(*self._received(_at(month), cutoff))
                 .group_by(column))
         return {("" if key is None else str(key)): int(n) for key, n in self.conn.execute(stmt)}
 
     # -- root causes
     def root_causes(self, month: date) -> tuple[tuple[RootCauseGroup, ...], int]:
-        where = self._received(_at(month), self.cutoff(month))
+        cutoff = self.cutoff(month)
+        where = self._received(_at(month), cutoff)
         has_cause = _s.c.root_cause != ""
+        category_then = self._then("category", cutoff)
+        area_then = self._then("responsible_area", cutoff)
         analysed = int(self.conn.execute(
             select(_sum(has_cause)).where(*where)).scalar_one())
         groups_stmt = (
-            select(_s.c.category, _s.c.responsible_area, func.count(), _sum(has_cause))
+            select(category_then.label("category"), area_then.label("area"), func.count(),
+                   _sum(has_cause))
             .where(*where)
-            .group_by(_s.c.category, _s.c.responsible_area)
+            .group_by(category_then, area_then)
             .order_by(func.count().desc(), func.min(_s.c.id))
             .limit(TOP_GROUPS)
         )
         groups = []
         for category, area, count, n_analysed in self.conn.execute(groups_stmt).all():
-            area_cond = _s.c.responsible_area.is_(None) if area is None \
-                else _s.c.responsible_area == area
+            area_cond = area_then.is_(None) if area is None else area_then == str(area)
             causes_stmt = (
                 select(_s.c.root_cause, func.count())
-                .where(*where, _s.c.category == category, area_cond, has_cause)
+                .where(*where, category_then == str(category), area_cond, has_cause)
                 .group_by(_s.c.root_cause)
                 .order_by(func.count().desc(), func.min(_s.c.id))
                 .limit(TOP_CAUSES)
@@ -593,17 +627,24 @@ class MonthlyQueries:
         resolved_at = _resolved_at(cutoff)
         on_time = case(
             (resolved_at.is_not(None),
-             case((_resolved_on_time(resolved_at, cutoff), 1), else_=0)),
-            (_s.c.resolution_due_at < cutoff, 0),
+             case((_resolved_on_time(resolved_at, self._then("resolution_due_at", cutoff)),
+                   1), else_=0)),
+            (self._then("resolution_due_at", cutoff) < cutoff, 0),
             else_=None,
         )
+        escalated = self._then("escalated_to_oem", cutoff)
         sub = (
-            select(_s.c.id, _s.c.number, _s.c.received_at, _s.c.customer_name, _s.c.channel,
-                   _s.c.category, _s.c.description, _s.c.responsible_area,
-                   _s.c.responsible_user_id, _state_at(cutoff).label("state_at"),
-                   on_time.label("on_time"), _s.c.escalated_to_oem, _s.c.correction)
+            select(_s.c.id, _s.c.number, _s.c.received_at, _s.c.customer_name,
+                   self._then("channel", cutoff).label("channel"),
+                   self._then("category", cutoff).label("category"), _s.c.description,
+                   self._then("responsible_area", cutoff).label("responsible_area"),
+                   self._then("responsible_user_id", cutoff).label("responsible_user_id"),
+                   _state_at(cutoff).label("state_at"),
+                   on_time.label("on_time"), escalated.label("escalated_to_oem"),
+                   _s.c.correction)
             .where(*self._received(start, cutoff),
-                   or_(_s.c.severity == Severity.MAJOR.value, _s.c.escalated_to_oem.is_(True)))
+                   or_(self._then("severity", cutoff) == Severity.MAJOR.value,
+                       escalated.is_(True)))
             .offset(0)  # a fence: the state and the verdict are looked up once a sheet
             .subquery("major")
         )
@@ -636,11 +677,28 @@ class MonthlyQueries:
                 self.conn.execute(select(_u.c.id, _u.c.display_name))}
 
     def compensation(self, month: date) -> dict[str, tuple[int, int]]:
-        """Compensation paid on the month's sheets, per category: (sheets, fen)."""
-        stmt = (select(_s.c.category, func.count(), func.sum(_s.c.compensation_cents))
-                .where(*self._received(_at(month), self.cutoff(month)),
-                       _s.c.compensation_cents > 0)
-                .group_by(_s.c.category))
+        """Compensation recorded in the month, per category: (sheets, fen).
+
+        What a sheet's compensation grew (or was corrected) by between the month's start
+        and its cut-off, on the sheets received in the month and the older ones whose
+        compensation changed in it: an amount entered later counts in its own month."""
+        start, cutoff = _at(month), self.cutoff(month)
+        after = self._then("compensation_cents", cutoff)
+        before = case((_s.c.received_at < start, self._then("compensation_cents", start)),
+                      else_=0)
+        delta = after - before
+        category = self._then("category", cutoff)
+        candidates = union_all(
+            select(_s.c.id).where(_s.c.received_at >= start, _s.c.received_at < cutoff),
+            select(_h.c.sheet_id).where(_h.c.field == "compensation_cents",
+                                        _h.c.at >= start, _h.c.at < cutoff),
+        )
+        sub = (select(category.label("category"), delta.label("delta"))
+               .where(_s.c.id.in_(candidates), _s.c.received_at < cutoff, *self._store())
+               .subquery("paid"))
+        stmt = (select(sub.c.category, func.count(), func.sum(sub.c.delta))
+                .where(sub.c.delta != 0)
+                .group_by(sub.c.category))
         return {str(category): (int(n), int(cents))
                 for category, n, cents in self.conn.execute(stmt)}
 

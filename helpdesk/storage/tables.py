@@ -438,3 +438,24 @@ change_feed = Table(
     Column("origin", String(32), nullable=False),
     Column("payload", Text, nullable=False),
 )
+
+# issue 12: a sheet's values before each later correction (storage/field_history.py), so
+# a month's report reads each sheet as it stood at the month's end. Written with the
+# audit trail (same transaction, same before/after values); only the fields a report
+# groups or judges by.
+sheet_field_history = Table(
+    "sheet_field_history",
+    metadata,
+    _id(),
+    Column("sheet_id", ForeignKey("sheets.id"), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("field", String(40), nullable=False),
+    Column("old_text", String(60), nullable=True),
+    Column("old_number", _money(), nullable=True),
+    Column("old_at", DateTime, nullable=True),
+)
+# The first change of a field after a cut-off, per sheet; the sheets changed after it.
+Index("ix_sheet_field_history_sheet", sheet_field_history.c.sheet_id,
+      sheet_field_history.c.field, sheet_field_history.c.at)
+Index("ix_sheet_field_history_field_at", sheet_field_history.c.field,
+      sheet_field_history.c.at, sheet_field_history.c.sheet_id)

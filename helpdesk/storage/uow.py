@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any, Self
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, insert, select, text
 from sqlalchemy import event as sa_event
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session, sessionmaker
@@ -36,6 +36,7 @@ from helpdesk.domain.errors import ConflictError
 from helpdesk.storage import (
     analytics_queries,
     change_feed,
+    field_history,
     fulltext,
     locks,
     orm,
@@ -150,8 +151,12 @@ class SqlAlchemyUnitOfWork:
 
     def commit(self) -> None:
         recorded = self._outbox.take()
-        self.audit.add_chained([entry for event in recorded
-                                for entry in audit_mod.entries(event)])
+        entries = [entry for event in recorded for entry in audit_mod.entries(event)]
+        self.audit.add_chained(entries)
+        # issue 12: the values before each correction, from the same entries.
+        history = field_history.rows_from_entries(entries)
+        if history:
+            self.session.execute(insert(tables.sheet_field_history), history)
         # The other desks hear of it in this same transaction (NOTIFY / feed row).
         change_feed.announce(self.session, events.Changes.from_events(recorded))
         try:

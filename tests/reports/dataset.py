@@ -208,7 +208,7 @@ class Facts:
     channel: str
     severity: str
     category: str
-    area: str  # as recorded now ("" = none)
+    area: str  # as it stood at the cut-off ("" = none; a later assignment counts later)
     responded_on_time: bool
     response_minutes: int
     resolution: str  # "on_time", "late", "excluded" (pending or waiting)
@@ -224,7 +224,8 @@ OCTOBER = [
           "on_time", 65, "closed", False),
     Facts("S3", "TS", "B", "care_visit", "general", "repair_quality", "technical", False,
           7200, "late", 14400, "visited", False),
-    Facts("S4", "TS", "C", "media", "major", "product_quality", "service", True, 10,
+    # Assigned (to service) only on 3 November: no area at October's end.
+    Facts("S4", "TS", "C", "media", "major", "product_quality", "", True, 10,
           "late", None, "acknowledged", True),
     Facts("S5", "BJ", "D", "reception", "general", "waiting_time", "service", True, 10,
           "excluded", None, "waiting", False),

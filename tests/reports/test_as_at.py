@@ -1,14 +1,18 @@
 """As-at-month-end figures against an independent oracle.
 
 A small October is played through the services; reopenings and new resolutions follow
-in November and December. The oracle below counts October as it stood at its end by
-replaying each sheet's raw workflow rows in plain Python — it shares no code with the
-report — and the report must agree with it before and after the later reopenings,
-with a byte-identical figure table, on SQLite and on PostgreSQL.
+in November and December, then corrections (channel, severity, category, a new
+responsible area and person), a wait that moves a deadline, and a late return visit.
+The oracle below counts October as it stood at its end by replaying each sheet's raw
+workflow rows and its audit entries' before/after values in plain Python — it shares no
+code with the report, nor the report's history table — and the report must agree with
+it before and after all that, with a byte-identical figure table, on SQLite and on
+PostgreSQL.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime
 
@@ -118,15 +122,72 @@ def _much_later(story: Story) -> None:
     s.step("C", "2026-12-05 09:00", complaints.reopen, "复发")
 
 
+def _corrections(story: Story) -> None:
+    """December: what is corrected, reassigned, waited and visited after October."""
+    s, db = story, story.db
+    # B (reopened in November) was registered as a general complaint at the reception;
+    # it is corrected to a major one from the manufacturer's hotline about attitude: its
+    # deadlines are recomputed, and by the new ones its October resolution was late.
+    s.at("2026-12-21 09:00")
+    b = complaints.get_sheet(db.uow(), s.staff.director, s.ids["B"])
+    complaints.update_sheet(db.uow(), s.staff.desk, s.ids["B"], b.version,
+                            complaints.SheetInput(
+                                channel="oem_hotline", severity="major",
+                                category="service_attitude", description="发动机异响",
+                                customer_id=s.customer, customer_request="尽快处理"))
+    # E (never handled in October) is assigned, waits for the customer and resumes:
+    # its resolution deadline moves by the wait.
+    s.at("2026-12-21 10:00")
+    complaints.assign(db.uow(), s.staff.director, s.ids["E"], ResponsibleArea.SERVICE,
+                      s.staff.director)
+    s.step("E", "2026-12-21 11:00", complaints.wait_for_customer, "等客户送车")
+    s.step("E", "2026-12-26 11:00", complaints.resume)
+    # C (reopened on 5 December) goes to another area and person.
+    s.at("2026-12-27 09:00")
+    complaints.assign(db.uow(), s.staff.director, s.ids["C"], ResponsibleArea.SALES,
+                      s.staff.director)
+    # D, resolved on 3 November, is visited only now: a December visit.
+    s.at("2026-12-27 10:00")
+    complaints.record_return_visit(db.uow(), s.staff.care, s.ids["D"], 3, "一般")
+
+
+def whole_story(database: Database, clock: Clock) -> Story:
+    """October, then everything after it: reopenings, corrections, a wait, a visit."""
+    story = Story(database, clock)
+    for chapter in (_october, _later, _much_later, _corrections):
+        chapter(story)
+    return story
+
+
 # ---------------------------------------------------------------- the oracle
+def _values_then(conn: object, cutoff: datetime) -> dict[tuple[int, str], object]:
+    """Each sheet's field values at ``cutoff`` that later audit entries changed: the old
+    value of the first entry at or after it that changed the field (plain JSON)."""
+    rows = conn.execute(text(  # type: ignore[attr-defined]
+        "SELECT entity_id, at, id, action, changes FROM audit_log "
+        "WHERE entity = 'sheet' ORDER BY at, id")).all()
+    then: dict[tuple[int, str], object] = {}
+    for sheet_id, at, _, action, changes in rows:
+        if _dt(at) < cutoff or action in ("sheet.register", "sheet.import"):
+            continue
+        for name, (old, _new) in json.loads(changes).items():
+            then.setdefault((sheet_id, name), old)
+    return then
+
+
 def _oracle(database: Database) -> dict[str, object]:
     """October as it stood at its end, counted from the raw rows."""
     with database.engine.connect() as conn:
         sheets = conn.execute(text(
             "SELECT id, received_at, severity, acknowledged_at, response_due_at, "
-            "resolution_due_at FROM sheets")).all()
+            "resolution_due_at, channel, category, responsible_area, responsible_user_id "
+            "FROM sheets")).all()
         moves = conn.execute(text(
             "SELECT sheet_id, at, id, action, to_state FROM sheet_transitions")).all()
+        then = _values_then(conn, CUTOFF)
+        names = dict(conn.execute(text("SELECT id, display_name FROM users")).all())
+        visits = [_dt(v) for (v,) in conn.execute(text(
+            "SELECT visited_at FROM sheet_visits")).all()]
     history: dict[int, list[tuple[datetime, int, str, str]]] = {}
     for sheet_id, at, move_id, action, to_state in moves:
         history.setdefault(sheet_id, []).append((_dt(at), move_id, action, to_state))
@@ -140,10 +201,18 @@ def _oracle(database: Database) -> dict[str, object]:
     response_minutes: list[int] = []
     resolution_minutes: list[int] = []
     not_closed: dict[str, int] = {}
-    for row in sheets:
-        sheet_id, severity = row[0], row[2]
+    groups: dict[str, dict[str, int]] = {"channel": {}, "category": {},
+                                         "responsible_area": {}, "person": {}}
+    columns = ("id", "received_at", "severity", "acknowledged_at", "response_due_at",
+               "resolution_due_at", "channel", "category", "responsible_area",
+               "responsible_user_id")
+    for stored in sheets:
+        row = {name: then.get((stored[0], name), stored[i])
+               for i, name in enumerate(columns)}
+        sheet_id, severity = row["id"], row["severity"]
         received_at, ack, response_due, resolution_due = (
-            _dt(row[1]), _dt(row[3]), _dt(row[4]), _dt(row[5]))
+            _dt(row["received_at"]), _dt(row["acknowledged_at"]),
+            _dt(row["response_due_at"]), _dt(row["resolution_due_at"]))
         state = state_then(sheet_id)
         if received_at < CUTOFF and state != "closed":
             not_closed[state] = not_closed.get(state, 0) + 1
@@ -151,6 +220,11 @@ def _oracle(database: Database) -> dict[str, object]:
             continue
         received += 1
         major += severity == "major"
+        person = row["responsible_user_id"]
+        for name, key in (("channel", row["channel"]), ("category", row["category"]),
+                          ("responsible_area", row["responsible_area"] or ""),
+                          ("person", names[person] if person is not None else "")):
+            groups[name][key] = groups[name].get(key, 0) + 1
         if ack is not None and ack < CUTOFF:
             resp_eligible += 1
             resp_on_time += ack <= response_due
@@ -173,6 +247,8 @@ def _oracle(database: Database) -> dict[str, object]:
         "response_time": _ranks(response_minutes),
         "resolution_time": _ranks(resolution_minutes),
         "not_closed": not_closed,
+        **groups,
+        "visits": sum(1 for v in visits if START <= v < CUTOFF),
     }
 
 
@@ -204,7 +280,16 @@ def _figures(report: monthly.MonthlyReport) -> dict[str, object]:
         "resolution_time": (cur.resolution_time.count, cur.resolution_time.median,
                             cur.resolution_time.p90),
         "not_closed": {b.state.value: b.count for b in report.backlog},
+        "channel": _counts(report.by_channel),
+        "category": _counts(report.by_category),
+        "responsible_area": _counts(report.by_area),
+        "person": _counts(report.by_person),
+        "visits": report.current.csat.visits,
     }
+
+
+def _counts(rows: tuple[monthly.CountRow, ...]) -> dict[str, int]:
+    return {row.key: row.count for row in rows if row.count}
 
 
 def _report(database: Database) -> monthly.MonthlyReport:
@@ -225,16 +310,39 @@ def test_october_stands_as_it_was_at_its_end(any_db: Database, clock: Clock) -> 
     assert expected["not_closed"] == {"resolved": 1, "registered": 1, "in_progress": 2}
 
     _much_later(story)
-    story.at("2026-12-21 09:00")
+    _corrections(story)
+    story.at("2026-12-28 09:00")
     again = _report(any_db)
     assert _oracle(any_db) == expected
     assert _figures(again) == expected
     assert monthly.figures_text(again) == monthly.figures_text(first)
+    # What is stored now differs: the corrections would have moved October.
+    with any_db.engine.connect() as conn:
+        now_major, now_unassigned = conn.execute(text(
+            "SELECT SUM(CASE WHEN severity = 'major' THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN responsible_area IS NULL THEN 1 ELSE 0 END) FROM sheets "
+            "WHERE received_at >= :a AND received_at < :b"), {"a": START, "b": CUTOFF}).one()
+    assert (now_major, now_unassigned) == (3, 0)
+    assert (expected["major"], expected["responsible_area"]) == \
+        (2, {"technical": 5, "": 1})
     assert again.generated_at != first.generated_at
     # A major complaint closed at October's end stays closed and on time in October.
     a_number = complaints.get_sheet(any_db.uow(), story.staff.director, story.ids["A"]).number
     row = next(m for m in again.major if m.number == a_number)
     assert (row.state.value, row.resolved_on_time) == ("closed", True)
+
+
+def test_late_corrections_and_visits_count_in_their_own_months(db: Database,
+                                                               clock: Clock) -> None:
+    story = whole_story(db, clock)
+    story.at("2027-01-02 09:00")
+    december = build_monthly_report(db.uow(), "2026-12")
+    with db.engine.connect() as conn:
+        visited = [_dt(v) for (v,) in conn.execute(text(
+            "SELECT visited_at FROM sheet_visits")).all()]
+    in_december = sum(1 for v in visited if datetime(2026, 12, 1) <= v < datetime(2027, 1, 1))
+    assert december.current.csat.visits == in_december == 1  # D's, recorded on 27 Dec
+    assert december.current.received == 0  # nothing received, only corrected
 
 
 def test_the_reopenings_count_in_their_own_months(db: Database, clock: Clock) -> None:

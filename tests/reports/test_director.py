@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from helpdesk.reports import charts, i18n
+from helpdesk.reports import charts, i18n, monthly
 from helpdesk.services import complaints, reporting
 from helpdesk.services.reporting import build_monthly_report
 from helpdesk.storage.database import Database
@@ -30,9 +30,9 @@ def test_all_stores_names_every_store(report_db: Database, data: dataset.Dataset
 def test_people_and_advisors(report_db: Database) -> None:
     report = build_monthly_report(report_db.uow(), "2026-10")
     # Every October sheet was received at the desk by 王芳; 陈刚 is responsible for the
-    # six assigned by now (S4 on 3 November), S1 has nobody.
+    # five assigned at October's end; S1 has nobody, nor had S4 (assigned on 3 November).
     assert [(r.key, r.count, r.previous) for r in report.by_advisor] == [("王芳", 7, 2)]
-    assert [(r.key, r.count) for r in report.by_person] == [("陈刚", 6), ("", 1)]
+    assert [(r.key, r.count) for r in report.by_person] == [("陈刚", 5), ("", 2)]
 
 
 @pytest.fixture
@@ -56,14 +56,28 @@ def test_complaints_to_act_on_come_first_and_compensation(story: Story) -> None:
     # A (major) closed on time; D (major) still unresolved at the month's end: D first.
     assert [m.number for m in report.major] == [numbers["D"], numbers["A"]]
     assert (report.major_listed, report.major_attention) == (2, 1)
-    assert [(c.key, c.sheets, c.cents) for c in report.compensation] == \
+    assert "其中1张在月末仍未结案或解决超期" in squeeze(pdf_text(reporting.monthly_pdf(
+        s.db.uow(), s.staff.gm, reporting.MonthlyRequest("2026-10"))))
+    # The compensation of these October sheets was entered on 4 November: it counts in
+    # November, and October keeps the figures it had at its end (none).
+    assert report.compensation == ()
+    s.at("2026-12-01 09:00")
+    november = build_monthly_report(s.db.uow(), "2026-11")
+    assert [(c.key, c.sheets, c.cents) for c in november.compensation] == \
         [("repair_quality", 2, 150050)]
-    assert report.compensation_cents == 150050
+    assert november.compensation_cents == 150050
     text = pdf_text(reporting.monthly_pdf(s.db.uow(), s.staff.gm,
-                                          reporting.MonthlyRequest("2026-10")))
+                                          reporting.MonthlyRequest("2026-11")))
     assert "本月补偿合计¥1,500.50，涉及2单" in squeeze(text)
     assert has_row(text, "维修质量", "2", "1,500.50")
-    assert "其中1张在月末仍未结案或解决超期" in squeeze(text)
+    # A correction in December counts in December, by what it changed.
+    complaints.record_analysis(s.db.uow(), s.staff.manager, s.ids["D"], compensation="250")
+    s.at("2027-01-01 09:00")
+    december = build_monthly_report(s.db.uow(), "2026-12")
+    assert [(c.key, c.sheets, c.cents) for c in december.compensation] == \
+        [("repair_quality", 1, -5000)]
+    assert monthly.figures_text(build_monthly_report(s.db.uow(), "2026-11")) == \
+        monthly.figures_text(november)
 
 
 def test_year_on_year_and_month_on_month(story: Story) -> None:
@@ -112,7 +126,7 @@ def test_rate_axes_are_scaled_to_the_data(values: list[float],
 
 def test_the_export_holds_the_new_tables(story: Story) -> None:
     s = story
-    s.at("2026-11-04 10:00")
+    s.at("2026-10-31 10:00")  # entered in October: October's compensation
     complaints.record_analysis(s.db.uow(), s.staff.manager, s.ids["C"], compensation="120.50")
     s.at("2026-11-05 09:00")
     data = reporting.monthly_export(s.db.uow(), s.staff.gm,

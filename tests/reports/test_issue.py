@@ -5,6 +5,7 @@ figures changed since."""
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -55,16 +56,28 @@ def test_issue_then_regenerate_after_reopenings_is_identical(story: Story) -> No
 def test_a_regeneration_that_differs_says_what_changed(story: Story) -> None:
     uow, staff = story.db.uow, story.staff
     reporting.issue_monthly(uow(), staff.director, OCTOBER)
-    story.at("2026-12-01 09:00")  # E, registered in October, is assigned only now
+    # E, received in October, is assigned only in December: October stands.
+    story.at("2026-12-01 09:00")
     complaints.assign(uow(), staff.director, story.ids["E"], ResponsibleArea.SERVICE,
                       staff.manager)
+    assert reporting.regenerate_monthly(uow(), staff.gm, OCTOBER).identical
+    # A paper sheet received on 15 October is registered only now: October grows.
+    _late_paper_sheet(story)
     again = reporting.regenerate_monthly(uow(), staff.gm, OCTOBER)
     assert not again.identical
-    # The area is attributed as recorded now; the state stays October's (registered).
-    # E is assigned to 陈刚 (who had the other five): area and person move, nothing else.
-    assert [(c.name, c.issued, c.now) for c in again.changes] == [
-        ("area.-", "1 0", ""), ("area.service", "0 0", "1 0"),
-        ("person.陈刚", "5 0", "6 0"), ("person.-", "1 0", "")]
+    changed = {c.name: (c.issued, c.now) for c in again.changes}
+    assert changed["current.received"] == ("6", "7")
+    assert changed["category.repair_quality"] == ("6 0", "7 0")
+    assert changed["area.-"] == ("1 0", "2 0")
+
+
+def _late_paper_sheet(story: Story) -> None:
+    """On 1 December, a paper sheet received on 15 October is registered."""
+    story.at("2026-12-01 10:00")
+    complaints.register(story.db.uow(), story.staff.desk, complaints.SheetInput(
+        channel="reception", severity="general", category="repair_quality",
+        description="纸质登记单补录", customer_id=story.customer,
+        customer_request="尽快处理", received_at=datetime(2026, 10, 15, 10, 0)))
 
 
 def test_issuing_is_guarded(story: Story) -> None:
@@ -97,12 +110,10 @@ def test_command_line_issues_and_compares(story: Story, tmp_path: Path,
     assert "issued 2026-10" in capsys.readouterr().out
     issued = reporting.issued_monthly(db.uow(), story.staff.gm, OCTOBER)
     assert issued is not None and out.read_bytes() == issued.pdf
-    story.at("2026-12-01 09:00")
-    complaints.assign(db.uow(), story.staff.director, story.ids["E"],
-                      ResponsibleArea.SERVICE, story.staff.manager)
+    _late_paper_sheet(story)
     fresh = tmp_path / "now.pdf"
     assert main(["report", "monthly", "--month", "2026-10", "--fresh", "--out", str(fresh),
                  "--database", db.url]) == 0
     err = capsys.readouterr().err
     assert "differ from the report issued on 2026-11-05 09:00" in err
-    assert "area.service: issued 0 0, now 1 0" in err
+    assert "current.received: issued 6, now 7" in err

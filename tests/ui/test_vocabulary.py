@@ -91,3 +91,34 @@ def test_the_list_and_the_command_line_say_the_same_about_a_deadline(lang: str, 
         assert cli_text == screen.text, (lang, state)
         texts.add(screen.text)
     assert len(texts) == len(cases)  # five different situations, five different answers
+
+
+@pytest.mark.parametrize("lang", vocabulary.LANGUAGES)
+def test_customer_classes_are_named_alike_on_screen_and_in_the_kpi_report(
+        lang: str, qapp, qsettings) -> None:
+    """Issue 12: the pyramid segments and RFM classes have one word each (the
+    vocabulary's), which the customer screens and the KPI report's PDF both show."""
+    from datetime import date, datetime
+
+    from helpdesk.reports import kpi
+    from helpdesk.services.analytics import RfmClass, Segment
+    from helpdesk.ui.customers import labels as customer_labels
+
+    assert set(vocabulary.CUSTOMER_CLASSES["segment"]) == {s.value for s in Segment}
+    assert set(vocabulary.CUSTOMER_CLASSES["rfm"]) == {c.value for c in RfmClass}
+    i18n.switch(lang, qsettings)
+    report = kpi.KpiReport(
+        start=date(2026, 10, 1), end=date(2026, 11, 1), store_name=None, store_names=(),
+        generated_at=datetime(2026, 11, 1, 9, 0), visits=0, satisfied=0, score_sum=0,
+        previous_buyers=0, retained=0, buyers=0, repeat_buyers=0, ltv_years=3,
+        segments=tuple(kpi.KpiSegment(s.value, 0, 0, 0) for s in Segment),
+        rfm=tuple(kpi.KpiRfm(c.value, 0, 0, None, None, None) for c in RfmClass))
+    tables = {table.key: table for table in kpi.kpi_tables(report, lang)}
+    printed = [row[0] for row in tables["pyramid"].rows[:-1]]
+    printed += [row[0] for row in tables["rfm"].rows[:-1]]
+    shown = [customer_labels.label(member) for member in (*Segment, *RfmClass)]
+    assert printed == shown
+    assert shown == [vocabulary.customer_class_label(kind, m.value, lang)
+                     for kind, members in (("segment", Segment), ("rfm", RfmClass))
+                     for m in members]
+    assert len(set(shown)) == len(shown)  # no two classes share a word

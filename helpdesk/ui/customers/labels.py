@@ -1,6 +1,7 @@
-"""Translated names of the customer analytics' own enumerations: pyramid segments,
-RFM classes, duplicate reasons and kinds of return visit due, plus the one-line
-explanations of the value figures (shared enumerations use ``helpdesk.ui.labels``)."""
+"""Translated names of the customer analytics' own enumerations: duplicate reasons and
+kinds of return visit due, plus the one-line explanations of the value figures; pyramid
+segments and RFM classes are named by ``domain.vocabulary`` (as the KPI report names
+them), shared enumerations by ``helpdesk.ui.labels``."""
 
 from __future__ import annotations
 
@@ -8,27 +9,14 @@ from enum import StrEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from helpdesk.domain import vocabulary
 from helpdesk.services.analytics import DuplicateReason, RfmClass, Segment, VisitDueKind
+from helpdesk.ui import i18n
 from helpdesk.ui import labels as shared
 
 CONTEXT = "customer_labels"
 
 _LABELS: dict[type[StrEnum], dict[str, str]] = {
-    Segment: {
-        Segment.TOP: QT_TRANSLATE_NOOP("customer_labels", "Top (1 %)"),
-        Segment.HIGH: QT_TRANSLATE_NOOP("customer_labels", "High (4 %)"),
-        Segment.MIDDLE: QT_TRANSLATE_NOOP("customer_labels", "Middle (15 %)"),
-        Segment.LOW: QT_TRANSLATE_NOOP("customer_labels", "Low (80 %)"),
-        Segment.INACTIVE: QT_TRANSLATE_NOOP("customer_labels", "Inactive"),
-        Segment.PROSPECT: QT_TRANSLATE_NOOP("customer_labels", "Prospect"),
-    },
-    RfmClass: {
-        RfmClass.HIGH_VALUE: QT_TRANSLATE_NOOP("customer_labels", "High value"),
-        RfmClass.POTENTIAL: QT_TRANSLATE_NOOP("customer_labels", "Potential"),
-        RfmClass.ORDINARY: QT_TRANSLATE_NOOP("customer_labels", "Ordinary"),
-        RfmClass.AT_RISK: QT_TRANSLATE_NOOP("customer_labels", "At risk"),
-        RfmClass.SILENT: QT_TRANSLATE_NOOP("customer_labels", "Silent"),
-    },
     DuplicateReason: {
         DuplicateReason.PHONE: QT_TRANSLATE_NOOP("customer_labels", "Same phone"),
         DuplicateReason.NAME_PHONE: QT_TRANSLATE_NOOP(
@@ -75,8 +63,16 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+# The pyramid segments and RFM classes are named by the vocabulary (the KPI report
+# prints the same words).
+_CLASSES: dict[type[StrEnum], str] = {Segment: "segment", RfmClass: "rfm"}
+
+
 def label(value: StrEnum) -> str:
     """The translated name of ``value``: ours first, then the shared labels."""
+    kind = _CLASSES.get(type(value))
+    if kind is not None:
+        return vocabulary.customer_class_label(kind, value.value, i18n.current_language())
     text = _LABELS.get(type(value), {}).get(value.value)
     return _tr(text) if text else shared.label(value)
 
