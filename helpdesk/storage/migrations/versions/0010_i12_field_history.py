@@ -8,7 +8,7 @@ New changes are written with their audit entries; the existing ones are read her
 the audit trail, whose entries hold the same before/after values.
 
 Revision ID: i12_field_history
-Revises: i16_security
+Revises: i16_audit_anchor
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from alembic import op
 from helpdesk.storage import field_history
 
 revision: str = "i12_field_history"
-down_revision: str | None = "i16_security"
+down_revision: str | None = "i16_audit_anchor"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
