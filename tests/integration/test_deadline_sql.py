@@ -171,7 +171,8 @@ def test_every_sql_path_agrees_with_the_domain_rule(store: tuple[Database, int],
                          deadline_sql.open_wait_start(s.c.id, NOW).label("waiting_since")
                          ).subquery()
             reported = {r[0] for r in conn.execute(select(sub.c.id).where(
-                report_queries._overdue_at(sub.c.state, sub.c.waiting_since, sub, NOW)))}
+                report_queries._overdue_at(sub.c.state, sub.c.waiting_since, sub.c.response_due_at,
+                                           sub.c.resolution_due_at, NOW)))}
             assert reported == {i for i, j in before.items() if j.overdue}
             session.close()
         finally:
