@@ -9,6 +9,7 @@ verified again, audited. Nothing is removed by age alone.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 
 from helpdesk.domain import events
 from helpdesk.domain.errors import NotFound, StorageError, ValidationError
-from helpdesk.domain.users import Permission
+from helpdesk.domain.users import READING, Permission
 from helpdesk.services import common
 from helpdesk.services import settings as settings_services
 from helpdesk.services import users as user_services
@@ -25,6 +26,9 @@ from helpdesk.services.dto import SessionUser
 from helpdesk.storage import archive as store
 from helpdesk.storage.database import Database
 from helpdesk.storage.uow import SqlAlchemyUnitOfWork
+
+
+IssuedEntry = store.IssuedEntry  # an issued monthly report in an archive (no bytes)
 
 
 @dataclass(frozen=True)
@@ -102,22 +106,21 @@ def reader(uow: UnitOfWork, actor_id: int, archived: UnitOfWork) -> SessionUser:
     The archive keeps the users of its day (with their old passwords), so nobody logs in
     to it: the person reads as themselves when the archive knows them (same id and user
     name) and they could read sheets then, otherwise as the archive's first user who
-    could. Nothing is written to either database."""
+    could. Their permissions are cut to reading (``READING``), so every screen offers
+    only that. Nothing is written to either database."""
     with uow.reading():
-        live = common.actor(uow, actor_id, Permission.VIEW_SHEETS)
+        username = common.actor(uow, actor_id, Permission.VIEW_SHEETS).username
     with archived.reading():
         then = archived.users.get(actor_id)
-        if then is not None and then.username == live.username and then.active \
-                and then.can(Permission.VIEW_SHEETS):
-            return user_services.session_user(then)
-    ids = archived_reader_ids(archived)
-    with archived.reading():
-        first = archived.users.get(min(ids))
-        assert first is not None
-        return user_services.session_user(first)
+        if then is None or then.username != username or not then.active \
+                or not then.can(Permission.VIEW_SHEETS):
+            then = archived.users.get(min(archived_reader_ids(archived)))
+        assert then is not None
+        user = user_services.session_user(then)
+    return dataclasses.replace(user, permissions=user.permissions & READING)
 
 
-def archived_reports(uow: UnitOfWork, actor_id: int) -> list[store.IssuedEntry]:
+def archived_reports(uow: UnitOfWork, actor_id: int) -> list[IssuedEntry]:
     """The issued monthly reports an archive holds (``VIEW_REPORTS``)."""
     with uow.reading():
         common.actor(uow, actor_id, Permission.VIEW_REPORTS)

@@ -14,9 +14,10 @@ import functools
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,6 +49,7 @@ PAGE_TITLES = {
     "customers": QT_TRANSLATE_NOOP("pages", "Customers"),
     "reports": QT_TRANSLATE_NOOP("pages", "Reports"),
     "settings": QT_TRANSLATE_NOOP("pages", "Settings"),
+    "issued": QT_TRANSLATE_NOOP("pages", "Issued reports"),  # issue 11: in an archive
 }
 
 
@@ -87,7 +89,47 @@ def main_window(ctx: AppContext) -> MainWindow:
         actions.show_reply_letter(ctx, sheet_id, parent=QApplication.activeWindow())
 
     return MainWindow(ctx, pages=build_pages(), print_sheet=print_sheet,
-                      reply_letter=reply_letter)
+                      reply_letter=reply_letter,
+                      open_archive=functools.partial(archive_window, ctx))
+
+
+def archive_pages(style: QStyle | None = None) -> list[Page]:
+    """The pages of an archive's window: its sheets, customers and issued reports."""
+    from helpdesk.ui.main_window import Page
+    from helpdesk.ui.reports.archived import ArchivedReportsPage
+
+    style = style or QApplication.style()
+    pages = [p for p in build_pages(style) if p.key in ("complaints", "customers")]
+    return [*pages, Page("issued", PAGE_TITLES["issued"], style.standardIcon(
+        QStyle.StandardPixmap.SP_FileDialogInfoView), ArchivedReportsPage)]
+
+
+def archive_window(ctx: AppContext, path: Path) -> MainWindow:
+    """The archive at ``path`` in its own read-only window, for the person logged in
+    (``ctx``): nobody logs in to an archive, and nothing is written to it or, by
+    reading it, to the live database (issue 11). Closing the window closes the file."""
+    from helpdesk.services import archive
+    from helpdesk.ui.main_window import MainWindow
+    from helpdesk.ui.reports import actions
+
+    opened = session.open_archive(path)
+    try:
+        reader = archive.reader(ctx.uow(), ctx.user_id, opened.uow())
+    except BaseException:
+        opened.close()
+        raise
+    archive_ctx = AppContext(uow=opened.uow, database_description=opened.description,
+                             settings=ctx.settings, user=reader, read_only=True)
+
+    def print_sheet(sheet_id: int) -> None:
+        actions.print_sheet(archive_ctx, sheet_id, parent=QApplication.activeWindow())
+
+    window = MainWindow(archive_ctx, pages=archive_pages(), print_sheet=print_sheet)
+    window.setObjectName("archiveWindow")
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.closed.connect(opened.close)
+    window.show()
+    return window
 
 
 def _parse(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
