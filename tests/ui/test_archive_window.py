@@ -84,6 +84,7 @@ def test_an_archive_opens_read_only_in_its_own_window(qtbot, make_ctx, sample, u
     sheet_window = window.open_sheet(sheets[0])
     assert sheet_window is not None
     form = sheet_window.form
+    assert sheet_window.windowTitle().endswith("archive (read-only)")
     assert form.detail is not None and form.detail.id == sheets[0]
     assert not form.save_button.isEnabled()
     assert form.print_button.isEnabled()
