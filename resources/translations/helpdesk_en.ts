@@ -319,107 +319,107 @@ Added by %3 at %4</source>
 <context>
     <name>ComplaintListPage</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
         <source>&amp;Search:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="204"/>
         <source>Number or its last digits, name, pinyin (zs), phone tail, plate, VIN tail, order, words in the text (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="204"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
         <source>S&amp;tatus:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="205"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
         <source>&amp;New sheet</source>
         <translation>&amp;New sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>Register a new complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="209"/>
         <source>&amp;Mine</source>
         <translation>&amp;Mine</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="210"/>
         <source>Only sheets I am responsible for</source>
         <translation>Only sheets I am responsible for</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="209"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="211"/>
         <source>Re&amp;gistered by me</source>
         <translation>Re&amp;gistered by me</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="210"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="212"/>
         <source>Only sheets I registered</source>
         <translation>Only sheets I registered</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="211"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="213"/>
         <source>Received from</source>
         <translation>Received from</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="212"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="213"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="215"/>
         <source>Clear filters</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="216"/>
         <source>Open (not closed)</source>
         <translation>Open (not closed)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="216"/>
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="219"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="221"/>
         <source>Any deadline</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="222"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="224"/>
         <source>All channels</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="226"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="228"/>
         <source>All severities</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="230"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="232"/>
         <source>All categories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="234"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="236"/>
         <source>All stores</source>
         <translation>All stores</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="414"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="417"/>
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="440"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="443"/>
         <source>%n sheet(s)</source>
         <translation>
             <numerusform>%n sheet</numerusform>
@@ -427,7 +427,7 @@ Added by %3 at %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="441"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="444"/>
         <source>searched in %1 s</source>
         <translation>searched in %1 s</translation>
     </message>
@@ -627,7 +627,7 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="121"/>
+        <location filename="../../helpdesk/ui/app.py" line="163"/>
         <source>The database cannot be opened</source>
         <translation>The database cannot be opened</translation>
     </message>
@@ -1001,107 +1001,137 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="327"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="350"/>
         <source>Helpdesk — complaint desk</source>
         <translation>Helpdesk — complaint desk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="328"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="351"/>
+        <source>Open &amp;archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="353"/>
+        <source>Read an archive of old closed sheets (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="354"/>
         <source>&amp;New sheet</source>
         <translation>&amp;New sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="329"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="355"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>Register a new complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="330"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
         <source>&amp;Open sheet by number…</source>
         <translation>&amp;Open sheet by number…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="331"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="357"/>
         <source>&amp;Find</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="332"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="358"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="333"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="359"/>
         <source>&amp;Log out</source>
         <translation>&amp;Log out</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="334"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
+        <source>&amp;Close archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="335"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="362"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="336"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="363"/>
         <source>&amp;About Helpdesk</source>
         <translation>&amp;About Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="339"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="366"/>
         <source>&amp;Import complaint sheets…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="340"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="367"/>
         <source>&amp;Backups…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="342"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="369"/>
         <source>&amp;Verify the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="343"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="370"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="344"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="371"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="345"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="372"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="350"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="377"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="352"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="380"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="432"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="457"/>
+        <source>Archive (read-only): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="463"/>
+        <source>Open archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="464"/>
+        <source>Helpdesk archives (*.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="491"/>
         <source>Open sheet</source>
         <translation>Open sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="471"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="530"/>
         <source>Unsaved sheets found</source>
         <translation>Unsaved sheets found</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="472"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="531"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>%n complaint sheet was not saved when the program last ended. Restore it now?</numerusform>
@@ -1109,102 +1139,102 @@ If it happens again, send the log file to your support contact:
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="475"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="534"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="476"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="535"/>
         <source>&amp;Discard</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="477"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="536"/>
         <source>Ask me &amp;later</source>
         <translation>Ask me &amp;later</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="529"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="588"/>
         <source>New complaint sheet</source>
         <translation>New complaint sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="530"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="589"/>
         <source>Open a sheet by its number</source>
         <translation>Open a sheet by its number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="531"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="590"/>
         <source>Search the complaint list</source>
         <translation>Search the complaint list</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="532"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="591"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>Complaints, customers, reports, settings</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="533"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="592"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="534"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="593"/>
         <source>Save the sheet</source>
         <translation>Save the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="535"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="594"/>
         <source>Print the sheet</source>
         <translation>Print the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="536"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="595"/>
         <source>Close the dialog or sheet window</source>
         <translation>Close the dialog or sheet window</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="537"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="596"/>
         <source>Next / previous field</source>
         <translation>Next / previous field</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="539"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="598"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="554"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="613"/>
         <source>About Helpdesk</source>
         <translation>About Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="566"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="625"/>
         <source>Verifying the audit trail…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="571"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="630"/>
         <source>The audit trail is intact: %1 entries, each linked to the one before it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="577"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="636"/>
         <source>The audit trail was altered: entry #%1 (%2, %3) and every entry after it no longer match their hash chain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="582"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="641"/>
         <source>The database&apos;s guards of the audit trail were removed or switched off: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="587"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="646"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="548"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="607"/>
         <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
 Database: %2
@@ -1217,52 +1247,52 @@ Data folder: %3
 Log file: %4</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="261"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="283"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="262"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="284"/>
         <source>The database was restored. Helpdesk closes now; start it again to work on the restored data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="291"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="313"/>
         <source>Last backup: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="292"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="314"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="294"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="316"/>
         <source>Older than 2 days: back up now (File &gt; Backups…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="307"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="329"/>
         <source>No public holidays for next year yet (%1): Settings &gt; Calendar &gt; Load official holidays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="337"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="364"/>
         <source>Open &amp;log folder</source>
         <translation>Open &amp;log folder</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="338"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="365"/>
         <source>Copy &amp;diagnostics</source>
         <translation>Copy &amp;diagnostics</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="433"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="492"/>
         <source>Sheet number or its last digits (e.g. TS-2026-000123 or 123):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="558"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="617"/>
         <source>Diagnostics copied to the clipboard</source>
         <translation>Diagnostics copied to the clipboard</translation>
     </message>
@@ -2230,6 +2260,14 @@ Log file: %4</translation>
     </message>
 </context>
 <context>
+    <name>SheetWindow</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1133"/>
+        <source>%1 — archive (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StoreTab</name>
     <message>
         <location filename="../../helpdesk/ui/settings/store_tabs.py" line="159"/>
@@ -2472,17 +2510,17 @@ Log file: %4</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="151"/>
+        <location filename="../../helpdesk/ui/app.py" line="193"/>
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="208"/>
+        <location filename="../../helpdesk/ui/app.py" line="250"/>
         <source>Choose the database to open.</source>
         <translation>Choose the database to open.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="231"/>
+        <location filename="../../helpdesk/ui/app.py" line="273"/>
         <source>Preparing customer figures…</source>
         <translation>Preparing customer figures…</translation>
     </message>
@@ -2578,24 +2616,29 @@ Log file: %4</translation>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="47"/>
+        <location filename="../../helpdesk/ui/app.py" line="48"/>
         <source>Complaints</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="48"/>
+        <location filename="../../helpdesk/ui/app.py" line="49"/>
         <source>Customers</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="49"/>
+        <location filename="../../helpdesk/ui/app.py" line="50"/>
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="50"/>
+        <location filename="../../helpdesk/ui/app.py" line="51"/>
         <source>Settings</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/app.py" line="52"/>
+        <source>Issued reports</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -320,114 +320,114 @@ Added by %3 at %4</source>
 <context>
     <name>ComplaintListPage</name>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="200"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
         <source>&amp;Search:</source>
         <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="202"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="204"/>
         <source>Number or its last digits, name, pinyin (zs), phone tail, plate, VIN tail, order, words in the text (Ctrl+F)</source>
         <translation>单号或其末几位、姓名、拼音（zs）、电话尾号、车牌、车架号尾号、订单号、内容中的文字（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="204"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
         <source>S&amp;tatus:</source>
         <translation>状态(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="205"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
         <source>&amp;New sheet</source>
         <translation>新建抱怨单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="206"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>登记新的抱怨（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="207"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="209"/>
         <source>&amp;Mine</source>
         <translation>我负责的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="208"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="210"/>
         <source>Only sheets I am responsible for</source>
         <translation>只显示我负责的抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="209"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="211"/>
         <source>Re&amp;gistered by me</source>
         <translation>我登记的(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="210"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="212"/>
         <source>Only sheets I registered</source>
         <translation>只显示我登记的抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="211"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="213"/>
         <source>Received from</source>
         <translation>接收日期从</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="212"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="213"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="215"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="216"/>
         <source>Open (not closed)</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="214"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="216"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="219"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="221"/>
         <source>Any deadline</source>
         <translation>不限时限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="222"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="224"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="226"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="228"/>
         <source>All severities</source>
         <translation>全部严重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="230"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="232"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="234"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="236"/>
         <source>All stores</source>
         <translation>全部门店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="414"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="417"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="440"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="443"/>
         <source>%n sheet(s)</source>
         <translation>
             <numerusform>%n 张抱怨单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="441"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="444"/>
         <source>searched in %1 s</source>
         <translation>用时 %1 秒</translation>
     </message>
@@ -627,7 +627,7 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="121"/>
+        <location filename="../../helpdesk/ui/app.py" line="163"/>
         <source>The database cannot be opened</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -998,209 +998,239 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="327"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="350"/>
         <source>Helpdesk — complaint desk</source>
         <translation>Helpdesk — 客诉管理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="328"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="351"/>
+        <source>Open &amp;archive…</source>
+        <translation>打开归档(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="353"/>
+        <source>Read an archive of old closed sheets (read-only)</source>
+        <translation>查看已归档的旧抱怨单（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="354"/>
         <source>&amp;New sheet</source>
         <translation>新建抱怨单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="329"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="355"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>登记新的抱怨（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="330"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
         <source>&amp;Open sheet by number…</source>
         <translation>按单号打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="331"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="357"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="332"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="358"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="333"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="359"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="334"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
+        <source>&amp;Close archive</source>
+        <translation>关闭归档(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="335"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="362"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="336"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="363"/>
         <source>&amp;About Helpdesk</source>
         <translation>关于 Helpdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="339"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="366"/>
         <source>&amp;Import complaint sheets…</source>
         <translation>导入抱怨单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="340"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="367"/>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="342"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="369"/>
         <source>&amp;Verify the audit trail</source>
         <translation>校验审计记录(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="343"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="370"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="344"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="371"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="345"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="372"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="350"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="377"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="352"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="380"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="432"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="457"/>
+        <source>Archive (read-only): %1</source>
+        <translation>归档（只读）: %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="463"/>
+        <source>Open archive</source>
+        <translation>打开归档</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="464"/>
+        <source>Helpdesk archives (*.db);;All files (*)</source>
+        <translation>Helpdesk 归档文件 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="491"/>
         <source>Open sheet</source>
         <translation>打开抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="471"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="530"/>
         <source>Unsaved sheets found</source>
         <translation>发现未保存的抱怨单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="472"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="531"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>上次程序结束时有 %n 张抱怨单未保存。现在恢复吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="475"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="534"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="476"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="535"/>
         <source>&amp;Discard</source>
         <translation>丢弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="477"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="536"/>
         <source>Ask me &amp;later</source>
         <translation>以后再说(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="529"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="588"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="530"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="589"/>
         <source>Open a sheet by its number</source>
         <translation>按单号打开抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="531"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="590"/>
         <source>Search the complaint list</source>
         <translation>搜索抱怨单列表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="532"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="591"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>抱怨、客户、报表、设置</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="533"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="592"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="534"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="593"/>
         <source>Save the sheet</source>
         <translation>保存抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="535"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="594"/>
         <source>Print the sheet</source>
         <translation>打印抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="536"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="595"/>
         <source>Close the dialog or sheet window</source>
         <translation>关闭对话框或抱怨单窗口</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="537"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="596"/>
         <source>Next / previous field</source>
         <translation>下一项 / 上一项</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="539"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="598"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="554"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="613"/>
         <source>About Helpdesk</source>
         <translation>关于 Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="566"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="625"/>
         <source>Verifying the audit trail…</source>
         <translation>正在校验审计记录…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="571"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="630"/>
         <source>The audit trail is intact: %1 entries, each linked to the one before it.</source>
         <translation>审计记录完好：共 %1 条，每条都与前一条链接。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="577"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="636"/>
         <source>The audit trail was altered: entry #%1 (%2, %3) and every entry after it no longer match their hash chain.</source>
         <translation>审计记录被改动过：第 %1 条（%2，%3）及其后的每一条都与哈希链不符。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="582"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="641"/>
         <source>The database&apos;s guards of the audit trail were removed or switched off: %1.</source>
         <translation>数据库中保护审计记录的触发器已被删除或停用：%1。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="587"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="646"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="548"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="607"/>
         <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
 Database: %2
@@ -1213,52 +1243,52 @@ Log file: %4</source>
 日志文件：%4</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="261"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="283"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="262"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="284"/>
         <source>The database was restored. Helpdesk closes now; start it again to work on the restored data.</source>
         <translation>数据库已恢复。Helpdesk 现在关闭；请重新启动以使用恢复后的数据。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="291"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="313"/>
         <source>Last backup: %1</source>
         <translation>上次备份：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="292"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="314"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="294"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="316"/>
         <source>Older than 2 days: back up now (File &gt; Backups…)</source>
         <translation>已超过2天：请立即备份（文件 &gt; 备份…）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="307"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="329"/>
         <source>No public holidays for next year yet (%1): Settings &gt; Calendar &gt; Load official holidays</source>
         <translation>明年还没有法定节假日（%1）：设置 &gt; 营业时间 &gt; 载入法定节假日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="337"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="364"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="338"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="365"/>
         <source>Copy &amp;diagnostics</source>
         <translation>复制诊断信息(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="433"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="492"/>
         <source>Sheet number or its last digits (e.g. TS-2026-000123 or 123):</source>
         <translation>抱怨单号或其末几位（例如 TS-2026-000123 或 123）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="558"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="617"/>
         <source>Diagnostics copied to the clipboard</source>
         <translation>诊断信息已复制到剪贴板</translation>
     </message>
@@ -2226,6 +2256,14 @@ Log file: %4</source>
     </message>
 </context>
 <context>
+    <name>SheetWindow</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1133"/>
+        <source>%1 — archive (read-only)</source>
+        <translation>%1 — 归档（只读）</translation>
+    </message>
+</context>
+<context>
     <name>StoreTab</name>
     <message>
         <location filename="../../helpdesk/ui/settings/store_tabs.py" line="159"/>
@@ -2468,17 +2506,17 @@ Log file: %4</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="151"/>
+        <location filename="../../helpdesk/ui/app.py" line="193"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="208"/>
+        <location filename="../../helpdesk/ui/app.py" line="250"/>
         <source>Choose the database to open.</source>
         <translation>请选择要打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="231"/>
+        <location filename="../../helpdesk/ui/app.py" line="273"/>
         <source>Preparing customer figures…</source>
         <translation>正在准备客户价值数据…</translation>
     </message>
@@ -2574,24 +2612,29 @@ Log file: %4</source>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="47"/>
+        <location filename="../../helpdesk/ui/app.py" line="48"/>
         <source>Complaints</source>
         <translation>抱怨/投诉</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="48"/>
+        <location filename="../../helpdesk/ui/app.py" line="49"/>
         <source>Customers</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="49"/>
+        <location filename="../../helpdesk/ui/app.py" line="50"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="50"/>
+        <location filename="../../helpdesk/ui/app.py" line="51"/>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/app.py" line="52"/>
+        <source>Issued reports</source>
+        <translation>已签发报告</translation>
     </message>
 </context>
 <context>
