@@ -27,7 +27,6 @@ from helpdesk.storage import archive as store
 from helpdesk.storage.database import Database
 from helpdesk.storage.uow import SqlAlchemyUnitOfWork
 
-
 IssuedEntry = store.IssuedEntry  # an issued monthly report in an archive (no bytes)
 
 

@@ -197,11 +197,11 @@ def detail(uow: UnitOfWork, sheet: Sheet, viewer: User) -> SheetDetail:
 def _archived(detail: SheetDetail) -> SheetDetail:
     """A sheet read from an archive: it can be read and printed, nothing else (issue 11)."""
     refused = Allowance(False, "archive.read_only")
+    flags: dict[str, Any] = {f.name: refused for f in dataclasses.fields(detail)
+                             if f.name.startswith("may_") and f.name != "may_print"}
     return dataclasses.replace(
         detail, available=tuple(dataclasses.replace(a, allowed=False, code=refused.code)
-                                for a in detail.available),
-        **{f.name: refused for f in dataclasses.fields(detail)
-           if f.name.startswith("may_") and f.name != "may_print"})
+                                for a in detail.available), **flags)
 
 
 def _load(uow: UnitOfWork, sheet_id: int, expected_version: int | None = None) -> Sheet:

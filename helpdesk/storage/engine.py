@@ -227,9 +227,10 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
     # The connections are handed from thread to thread (never used by two at once), so
     # sqlite3's same-thread check is off. An archive opened read-only is pooled too (the
     # list and the sheet windows read it from several threads). An in-memory database
-    # lives in its connection: there is exactly one. Each connection keeps its prepared statements (256: the
-    # complaint list, the searches and the forms use a few dozen shapes), and the pool
-    # hands back the most recently used connection, whose statements are warm.
+    # lives in its connection: there is exactly one. Each connection keeps its prepared
+    # statements (256: the complaint list, the searches and the forms use a few dozen
+    # shapes), and the pool hands back the most recently used connection, whose
+    # statements are warm.
     connect_args = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False,
                     "cached_statements": 256}
     if path is None and not read_only:

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+
 from helpdesk.domain.complaints import ResponsibleArea
 from helpdesk.domain.errors import PermissionDenied
 from helpdesk.domain.filters import SheetFilter
