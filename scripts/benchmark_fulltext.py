@@ -47,29 +47,27 @@ def _quoted(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def floor(raw: sqlite3.Connection, query: str, include_closed: bool) -> int:
-    """Count, first window and first page, from the index, in plain SQL."""
-    if query[0].isdigit():
-        width = 6
-        digits = query.replace("-", "")[-width:].rjust(width, "0")
-        pairs = raw.execute("SELECT DISTINCT substr(number, 1, length(number) - 7) "
-                            "FROM sheets").fetchall()  # "TS-2026" …
-        numbers = [f"{p[0]}-{digits}" for p in pairs]
-        if "-" in query:
-            numbers = [n for n in numbers if n.endswith(query)]
-        marks = ",".join("?" * len(numbers))
-        where, args = f"s.number IN ({marks})", numbers
+def floor(raw: sqlite3.Connection, query: str, include_closed: bool,
+          prefixes: list[str]) -> int:
+    """Count, first window and first page, from the indexes, in plain SQL: the text
+    from FTS5, a number tail as an IN of the full numbers (``prefixes``: the used
+    "TS-2026" parts, known beforehand)."""
+    if len(query) == 2:
+        terms = [r[0] for r in raw.execute(
+            f"SELECT term FROM {fulltext.VOCAB_TABLE} WHERE term >= ? AND term < ?",
+            (query, query + "\U0010ffff"))]
+        expression = " OR ".join(_quoted(t) for t in terms) or '""'
     else:
-        if len(query) == 2:
-            terms = [r[0] for r in raw.execute(
-                f"SELECT term FROM {fulltext.VOCAB_TABLE} WHERE term >= ? AND term < ?",
-                (query, query + "\U0010ffff"))]
-            expression = " OR ".join(_quoted(t) for t in terms) or '""'
-        else:
-            expression = _quoted(query)
-        where = (f"s.id IN (SELECT rowid FROM {fulltext.FTS_TABLE} "
-                 f"WHERE {fulltext.FTS_TABLE} MATCH ?)")
-        args = [expression]
+        expression = _quoted(query)
+    where = (f"s.id IN (SELECT rowid FROM {fulltext.FTS_TABLE} "
+             f"WHERE {fulltext.FTS_TABLE} MATCH ?)")
+    args = [expression]
+    if query[0].isdigit():
+        digits = query.replace("-", "")[-6:].rjust(6, "0")
+        numbers = [n for n in (f"{p}-{digits}" for p in prefixes) if n.endswith(query)]
+        if numbers:
+            where = f"(s.number IN ({','.join('?' * len(numbers))}) OR {where})"
+            args = [*numbers, expression]
     if not include_closed:
         where += f" AND s.state IN {OPEN}"
     total = raw.execute(f"SELECT COUNT(*) FROM sheets s WHERE {where}", args).fetchone()[0]
@@ -94,21 +92,39 @@ def helpdesk(db: Any, admin: int, query: str, include_closed: bool) -> int:
     return len(found)
 
 
+def _migration() -> Any:
+    """The migration that made the full-text index (its SQLite statements)."""
+    import importlib.util
+    from pathlib import Path
+
+    from helpdesk.storage import migrate
+
+    versions = Path(migrate.__file__).parent / "migrations" / "versions"
+    [path] = versions.glob("*_i11_sheet_essentials.py")
+    spec = importlib.util.spec_from_file_location("i11_sheet_essentials", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def build_index(path: str) -> float:
-    """Rebuild the text rows and the FTS5 index (what the migration does on a file
-    that has none yet); seconds."""
-    raw = sqlite3.connect(path)
-    started = time.perf_counter()
-    raw.execute("DELETE FROM sheet_texts")
-    raw.commit()
+    """Drop the full-text index and its rows, then build them as the migration does
+    when it upgrades a database that has sheets already; seconds."""
+    migration = _migration()
     db = open_database(f"sqlite:///{path}")
     with db.engine.begin() as conn:
+        for statement in migration._SQLITE_DROP:
+            conn.exec_driver_sql(statement)
+        conn.exec_driver_sql("DELETE FROM sheet_texts")
+    started = time.perf_counter()
+    with db.engine.begin() as conn:
+        for statement in migration._SQLITE_DDL:
+            conn.exec_driver_sql(statement)
         fulltext.refresh(conn, None)
-        conn.exec_driver_sql(
-            f"INSERT INTO {fulltext.FTS_TABLE}({fulltext.FTS_TABLE}) VALUES ('rebuild')")
+    elapsed = time.perf_counter() - started
     db.dispose()
-    raw.close()
-    return time.perf_counter() - started
+    return elapsed
 
 
 def main(path: str, rebuild: bool) -> None:
@@ -122,12 +138,14 @@ def main(path: str, rebuild: bool) -> None:
           f"load {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")
     if built is not None:
         print(f"full-text rows and FTS5 index built in {built:.1f} s")
+    prefixes = [r[0] for r in raw.execute(  # "TS-2026" … (not timed)
+        "SELECT DISTINCT substr(number, 1, length(number) - 7) FROM sheets")]
     print(f"{'query':<14}{'scope':<6}{'found':>9}{'Helpdesk ms':>13}{'floor ms':>10}"
           f"{'ratio':>7}")
     for q in QUERIES:
         for scope, include_closed in (("open", False), ("all", True)):
             t_app, found = timed(lambda q=q, ic=include_closed: helpdesk(db, admin, q, ic))
-            t_raw, _ = timed(lambda q=q, ic=include_closed: floor(raw, q, ic))
+            t_raw, _ = timed(lambda q=q, ic=include_closed: floor(raw, q, ic, prefixes))
             print(f"{q:<14}{scope:<6}{found:>9,}{t_app * 1000:>13.1f}{t_raw * 1000:>10.1f}"
                   f"{t_app / t_raw if t_raw else float('nan'):>7.1f}")
     print(f"load afterwards {os.getloadavg()[0]:.2f}")
