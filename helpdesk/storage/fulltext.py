@@ -164,6 +164,21 @@ def _expression(session: Session, query: str) -> str | None:
     return None
 
 
+def count(session: Session, query: str) -> int | None:
+    """How many sheets' text contains ``query``, from the FTS5 index alone (SQLite);
+    None where the index cannot answer it."""
+    if session.get_bind().dialect.name != "sqlite":
+        return None
+    expression = _expression(session, query)
+    if expression is None:
+        return None
+    if not expression:
+        return 0
+    return int(session.execute(text(
+        f"SELECT COUNT(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_q"),
+        {"fts_q": expression}).scalar_one())
+
+
 def many(session: Session, query: str, at_least: int) -> bool:
     """Whether at least ``at_least`` sheets' text contains ``query`` (SQLite: counted
     in the index alone, stopping there — a few milliseconds)."""

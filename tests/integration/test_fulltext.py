@@ -178,7 +178,13 @@ def test_walking_the_list_and_visiting_the_matches_give_the_same_window(
         assert len(everything) >= 6
         assert cs.list_sheet_ids(any_db.uow(), team.desk, f, limit=2) == everything[:2]
         windows = cs.list_sheets(any_db.uow(), team.desk, f)
-        assert list(windows) == everything
+        assert len(windows) == len(everything) and list(windows) == everything
+    # Counted from the index plus what the customer or number finds besides: every
+    # sheet is 张三's, one also says 张三 — each counted once.
+    mention = _sheet(any_db, team, "张三说空调还是有异味")
+    by_name = SheetFilter(text="张三")
+    assert len(cs.list_sheets(any_db.uow(), team.desk, by_name)) == len(made) + 1
+    assert mention in cs.list_sheet_ids(any_db.uow(), team.desk, by_name)
     with any_db.uow().reading() as uow:  # from the end: the last window, backwards
         ids = sheet_queries.search_ids(uow.session, SheetFilter(text="异味"), NOW, None, 2,
                                        from_end=True)
