@@ -86,26 +86,36 @@ def _conditions(f: SheetFilter, now: datetime,
     if text:
         alternatives = _found_otherwise(text, customer_ids, session)
         if session is not None and fulltext.usable(text):  # issue 11: the sheets' text
+            if probe:
+                # Tested against sets of ids, like the text: the list's index alone is
+                # read, never the rows it skips (their number or customer).
+                found = select(_other.c.id).where(
+                    or_(*_found_otherwise(text, customer_ids, session, _other)))
+                alternatives = [(s.c.id + 0).in_(found)]
             alternatives.append(fulltext.matches(session, text, probe=probe))
         where.append(or_(*alternatives))
     return where
 
 
+_other = s.alias("found")
+
+
 def _found_otherwise(text: str, customer_ids: Sequence[int] | None,
-                     session: Session | None) -> list[ColumnElement[bool]]:
+                     session: Session | None,
+                     table: Any = s) -> list[ColumnElement[bool]]:
     """What the quick search finds besides the text: the number (its start, or its tail
-    — issue 11) and the customers found."""
+    — issue 11) and the customers found (conditions on ``table``, the sheets)."""
     # Sheet numbers keep their dashes (TS-2026-000123): fold width and case only.
     number = text_mod.fold_width(text).replace(" ", "").upper()
     alternatives: list[ColumnElement[bool]] = [
-        and_(s.c.number >= number, s.c.number < number + "\U0010ffff")
+        and_(table.c.number >= number, table.c.number < number + "\U0010ffff")
     ]
     if customer_ids:
-        alternatives.append(s.c.customer_id.in_(list(customer_ids)))
+        alternatives.append(table.c.customer_id.in_(list(customer_ids)))
     if session is not None:
         tails = number_tail_candidates(session, text)
         if tails:
-            alternatives.append(s.c.number.in_(tails))
+            alternatives.append(table.c.number.in_(tails))
     return alternatives
 
 

@@ -185,6 +185,12 @@ def test_walking_the_list_and_visiting_the_matches_give_the_same_window(
     by_name = SheetFilter(text="张三")
     assert len(cs.list_sheets(any_db.uow(), team.desk, by_name)) == len(made) + 1
     assert mention in cs.list_sheet_ids(any_db.uow(), team.desk, by_name)
+    # The open ones (tested against the sets of ids found by customer and by text) are
+    # the same sheets less the closed.
+    open_ones = cs.list_sheet_ids(any_db.uow(), team.desk,
+                                  SheetFilter(text="张三", include_closed=False))
+    assert open_ones == [i for i in cs.list_sheet_ids(any_db.uow(), team.desk, by_name)
+                         if i not in made[:6]]
     with any_db.uow().reading() as uow:  # from the end: the last window, backwards
         ids = sheet_queries.search_ids(uow.session, SheetFilter(text="异味"), NOW, None, 2,
                                        from_end=True)
