@@ -4,7 +4,8 @@ first-run setup or the login, then the main window.
 ``run()`` is what ``helpdesk`` (no arguments) and ``python -m helpdesk`` call. Options
 (all optional): ``--database URL`` (a SQLite file path or ``postgresql://…``; default:
 ``HELPDESK_DATABASE_URL``, the config file, then the file in the user's data folder) and
-``--lang zh_CN|zh_TW|en``; anything else is passed on to Qt (``-style``, ``-platform``…).
+``--lang zh_CN|zh_TW|en``; ``--archive FILE`` opens that archive read-only after the login
+(issue 11); anything else is passed on to Qt (``-style``, ``-platform``…).
 """
 
 from __future__ import annotations
@@ -136,6 +137,7 @@ def _parse(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(prog="helpdesk", add_help=False)
     parser.add_argument("--database", "-d", default=None)
     parser.add_argument("--lang", choices=list(i18n.LANGUAGES), default=None)
+    parser.add_argument("--archive", default=None)
     return parser.parse_known_args(list(argv))
 
 
@@ -225,7 +227,9 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         if database is None:
             return 1
         try:
-            outcome = _session(app, database, settings)
+            outcome = _session(app, database, settings,
+                               archive=Path(args.archive) if args.archive else None)
+            args.archive = None  # opened once, not again after a logout
         finally:
             database.close()
         if outcome != "switch":
@@ -234,7 +238,8 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         url = None  # the location the user chose is in the config now
 
 
-def _session(app: QApplication, database: session.OpenDatabase, settings: QSettings) -> str:
+def _session(app: QApplication, database: session.OpenDatabase, settings: QSettings, *,
+             archive: Path | None = None) -> str:
     """First-run setup if needed, then login and the main window until quit or logout.
 
     Returns ``"quit"`` or ``"switch"`` (another database was chosen)."""
@@ -264,6 +269,9 @@ def _session(app: QApplication, database: session.OpenDatabase, settings: QSetti
         window.statusBar().addPermanentWidget(tray.label)
         window.show()
         QTimer.singleShot(0, window.offer_drafts)
+        if archive is not None:  # issue 11: helpdesk --archive FILE
+            QTimer.singleShot(0, functools.partial(window.open_archive, archive))
+            archive = None
         # Reading every order takes seconds on a large database: do it now, in the
         # background, so the customer page's filters answer at once when used.
         from helpdesk.services import analytics

@@ -126,3 +126,14 @@ def test_an_archive_opens_read_only_in_its_own_window(qtbot, make_ctx, sample, u
     live = complaints.list_sheet_ids(ui_db.uow(), sample.staff.admin,
                                      SheetFilter(include_closed=True))
     assert set(sheets) <= set(live)
+
+
+def test_helpdesk_archive_file_opens_it_after_the_login(monkeypatch) -> None:  # noqa: ANN001
+    from helpdesk import cli
+
+    started: list[list[str]] = []
+    monkeypatch.setattr(app, "run", lambda argv: started.append(list(argv)) or 0)
+    assert cli.main(["--archive", "old.db", "--lang", "en"]) == 0
+    assert started == [["--lang", "en", "--archive", "old.db"]]
+    parsed, rest = app._parse(started[0])
+    assert parsed.archive == "old.db" and rest == []
