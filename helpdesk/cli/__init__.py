@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", default=False,
                         help="answer in JSON (commands that print data)")
     parser.add_argument("--lang", metavar="LANG", default=None, help=_base.LANG_HELP)
+    parser.add_argument("--archive", metavar="FILE", default=None,  # issue 11
+                        help="desktop: after the login, open this archive (read-only)")
     parser.add_argument("--version", action="version",
                         version=f"helpdesk {helpdesk.__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -143,14 +145,14 @@ def _exit_code(exc: HelpdeskError) -> int:
         else EXIT_FAILED
 
 
-_DESKTOP_OPTIONS = ("--database", "--lang")
+_DESKTOP_OPTIONS = ("--database", "--lang", "--archive")
 
 
 def _desktop_only(arguments: Sequence[str]) -> argparse.Namespace | None:
     """The options when ``arguments`` hold nothing but ``--database``/``--lang`` (the
     desktop is asked for), else None (a command, ``--help``, or a mistake for the full
     parser to answer)."""
-    values: dict[str, str | None] = {"database": None, "lang": None}
+    values: dict[str, str | None] = {"database": None, "lang": None, "archive": None}
     rest = list(arguments)
     while rest:
         option, _, value = rest.pop(0).partition("=")
@@ -170,6 +172,8 @@ def _start_desktop(args: argparse.Namespace) -> int:
         desktop_argv += ["--database", args.database]
     if args.lang:
         desktop_argv += ["--lang", args.lang]
+    if getattr(args, "archive", None):  # issue 11
+        desktop_argv += ["--archive", args.archive]
     # Imported here so that the command line works on a machine without a display.
     from helpdesk.ui.app import run
 

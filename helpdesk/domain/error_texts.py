@@ -1138,6 +1138,12 @@ TEMPLATES: Mapping[str, Labels] = {
         "ID number {value} fails its check: the last character should be \"{expected}\", not "
         "\"{found}\". Check the card for a mistyped or swapped digit.",
     ),
+    # issue 11: an archive opened read-only
+    "archive.read_only": (
+        "这是归档文件，只能查看和打印，不能修改。",
+        "這是歸檔檔案，只能檢視和列印，不能修改。",
+        "This is an archive: it can be read and printed, not changed.",
+    ),
 
 }
 

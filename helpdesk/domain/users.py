@@ -124,6 +124,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     ),
 }
 
+# issue 11: what reading an archive allows, whatever the reader's roles (it is read-only).
+READING: frozenset[Permission] = frozenset({
+    _P.VIEW_SHEETS, _P.VIEW_PERSONAL_DATA, _P.VIEW_REPORTS, _P.VIEW_AUDIT})
+
 # issue 11: a photo or file leaves a sheet only by a manager's decision, audited.
 for _role in (Role.SERVICE_MANAGER, Role.SERVICE_DIRECTOR):
     ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {_P.REMOVE_ATTACHMENT}

@@ -9,20 +9,25 @@ verified again, audited. Nothing is removed by age alone.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from helpdesk.domain import events
-from helpdesk.domain.errors import StorageError, ValidationError
-from helpdesk.domain.users import Permission
+from helpdesk.domain.errors import NotFound, StorageError, ValidationError
+from helpdesk.domain.users import READING, Permission
 from helpdesk.services import common
 from helpdesk.services import settings as settings_services
+from helpdesk.services import users as user_services
 from helpdesk.services.common import UnitOfWork
+from helpdesk.services.dto import SessionUser
 from helpdesk.storage import archive as store
 from helpdesk.storage.database import Database
 from helpdesk.storage.uow import SqlAlchemyUnitOfWork
+
+IssuedEntry = store.IssuedEntry  # an issued monthly report in an archive (no bytes)
 
 
 @dataclass(frozen=True)
@@ -88,9 +93,51 @@ def export_archive(uow: UnitOfWork, actor_id: int, path: Path, *,
 
 
 def open_archive(path: Path) -> Database:
-    """The archive, read-only: pass ``.uow()`` to the services to read it."""
-    engine = store.read_only_engine(path)
-    return Database(str(engine.url), engine)
+    """The archive, read-only: pass ``.uow()`` to the services to read it. Its units of
+    work refuse every write (``archive.read_only``); the file is opened ``mode=ro``."""
+    return store.open_read_only(path)
+
+
+def reader(uow: UnitOfWork, actor_id: int, archived: UnitOfWork) -> SessionUser:
+    """Who the desk reads the archive ``archived`` as, for the person ``actor_id`` logged
+    in on the live store (``uow``), who must be allowed to read sheets there.
+
+    The archive keeps the users of its day (with their old passwords), so nobody logs in
+    to it: the person reads as themselves when the archive knows them (same id and user
+    name) and they could read sheets then, otherwise as the archive's first user who
+    could. Their permissions are cut to reading (``READING``), so every screen offers
+    only that. Nothing is written to either database."""
+    with uow.reading():
+        username = common.actor(uow, actor_id, Permission.VIEW_SHEETS).username
+    with archived.reading():
+        then = archived.users.get(actor_id)
+        if then is None or then.username != username or not then.active \
+                or not then.can(Permission.VIEW_SHEETS):
+            then = archived.users.get(min(archived_reader_ids(archived)))
+        assert then is not None
+        user = user_services.session_user(then)
+    return dataclasses.replace(user, permissions=user.permissions & READING)
+
+
+def archived_reports(uow: UnitOfWork, actor_id: int) -> list[IssuedEntry]:
+    """The issued monthly reports an archive holds (``VIEW_REPORTS``)."""
+    with uow.reading():
+        common.actor(uow, actor_id, Permission.VIEW_REPORTS)
+    with _engine(uow).connect() as conn:
+        return store.issued_entries(conn)
+
+
+def archived_report_pdf(uow: UnitOfWork, actor_id: int, entry_id: int) -> bytes:
+    """The PDF of an issued report in an archive, byte for byte as it was signed
+    (``VIEW_REPORTS``); an archive records nothing, so reading it is not audited."""
+    with uow.reading():
+        common.actor(uow, actor_id, Permission.VIEW_REPORTS)
+    with _engine(uow).connect() as conn:
+        data = store.issued_pdf(conn, entry_id)
+    if data is None:
+        raise NotFound(f"issued report {entry_id} does not exist",
+                       code="report.not_found")
+    return data
 
 
 def archived_sheet_ids(path: Path) -> list[int]:
@@ -130,7 +177,6 @@ def remove_archived(uow: UnitOfWork, actor_id: int, path: Path, *, confirm: bool
 def archived_reader_ids(uow: UnitOfWork) -> list[int]:
     """Users of an archive who may read its sheets (the command line reads as one)."""
     from helpdesk.domain.users import roles_with
-    from helpdesk.services import users as user_services
 
     readers = set(roles_with(Permission.VIEW_SHEETS))
     found = [u.id for u in user_services.list_users(uow, include_inactive=False)

@@ -273,6 +273,12 @@ def actor(uow: UnitOfWork, actor_id: int, permission: Permission | None = None) 
     return user
 
 
+def read_only(uow: UnitOfWork) -> bool:
+    """Whether ``uow`` reads an archive (issue 11): it refuses every write, and the
+    screens are told so through the ``may_*`` flags."""
+    return bool(getattr(uow, "read_only", False))
+
+
 def by(user: User | None) -> dict[str, Any]:
     """Who acted, as an event names them: ``events.X(at=at, **common.by(user), ...)``."""
     return {"user_id": user.id if user else None, "username": user.username if user else ""}

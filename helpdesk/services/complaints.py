@@ -130,7 +130,7 @@ def detail(uow: UnitOfWork, sheet: Sheet, viewer: User) -> SheetDetail:
     phone = sheet.customer_phone
     if phone and not viewer.can(Permission.VIEW_PERSONAL_DATA):
         phone = validation.mask_phone(phone)
-    return SheetDetail(
+    detail = SheetDetail(
         id=sheet.id,
         number=sheet.number,
         version=sheet.version,
@@ -191,6 +191,17 @@ def detail(uow: UnitOfWork, sheet: Sheet, viewer: User) -> SheetDetail:
         sla_rule=json.loads(sheet.sla_rule_json or "{}"),
         **allowances(sheet, viewer),
     )
+    return _archived(detail) if common.read_only(uow) else detail
+
+
+def _archived(detail: SheetDetail) -> SheetDetail:
+    """A sheet read from an archive: it can be read and printed, nothing else (issue 11)."""
+    refused = Allowance(False, "archive.read_only")
+    flags: dict[str, Any] = {f.name: refused for f in dataclasses.fields(detail)
+                             if f.name.startswith("may_") and f.name != "may_print"}
+    return dataclasses.replace(
+        detail, available=tuple(dataclasses.replace(a, allowed=False, code=refused.code)
+                                for a in detail.available), **flags)
 
 
 def _load(uow: UnitOfWork, sheet_id: int, expected_version: int | None = None) -> Sheet:

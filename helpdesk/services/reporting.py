@@ -46,6 +46,8 @@ def _viewer(uow: UnitOfWork, actor_id: int, permission: Permission) -> User:
 def _audit(uow: UnitOfWork, actor_id: int, make: Callable[..., events.Event],
            **fields: Any) -> None:
     """Record that something was printed or made (``make``: the event class)."""
+    if common.read_only(uow):  # issue 11: an archive is read-only; it records nothing
+        return
     with uow:
         user = common.actor(uow, actor_id)
         uow.record(make(at=common.now(), **common.by(user), **fields))

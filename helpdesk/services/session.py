@@ -244,3 +244,13 @@ def saved_language() -> str | None:
     except StorageError:
         return None
     return str(value) if value else None
+
+
+def open_archive(path: Path) -> OpenDatabase:
+    """An archive file (issue 11), read-only: its units of work refuse every write, the
+    file is opened ``mode=ro`` and never changed; no change feed, no migration."""
+    from helpdesk.services import archive
+
+    db = archive.open_archive(path)
+    return OpenDatabase(uow=db.uow, description=db.description, is_sqlite=True,
+                        close=db.dispose)

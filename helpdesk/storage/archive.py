@@ -4,9 +4,11 @@ An archive is a self-contained SQLite file with the application's own schema: th
 archived sheets with every child row (progress, visits, actions, transitions, waits,
 attachments and their bytes, full-text rows), a snapshot of their customers (with
 phones, contacts, vehicles, orders), the stores and users they name, the audit entries
-about them and the monthly-report entries of the months they belong to, the shared
-settings, and a manifest. It opens read-only (``open_read_only``) with the same
-services, so an archived sheet is read exactly as it was.
+about them, the monthly-report entries of the months they belong to and the issued
+monthly reports that cite them (the signed PDF, byte for byte), the shared settings, and
+a manifest. It opens read-only (:func:`open_read_only`: ``mode=ro``, ``query_only``, a
+unit of work that refuses every write) with the same services, so an archived sheet is
+read exactly as it was.
 
 Removing archived sheets from the live database is a separate step, done only after
 :func:`verify` found every row in the archive, on the administrator's explicit request.
@@ -14,20 +16,25 @@ Removing archived sheets from the live database is a separate step, done only af
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, select
+from sqlalchemy import event as sa_event
+from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
-from helpdesk.domain.errors import StorageError
+from helpdesk.domain.errors import PermissionDenied, StorageError
 from helpdesk.storage import engine as engine_mod
 from helpdesk.storage import tables
+from helpdesk.storage.database import Database
+from helpdesk.storage.uow import SqlAlchemyUnitOfWork
 
 MANIFEST = "archive_manifest"
 _CHUNK = 500
@@ -149,6 +156,7 @@ def _fill(src: Connection, dst: Connection, sheet_ids: Sequence[int],
     reports = [int(r[0]) for r in src.execute(select(a.c.id, a.c.changes).where(
         a.c.action.like("report.%"))) if _report_month(r[1]) in months]
     _copy(src, dst, a, a.c.id, reports)
+    _copy(src, dst, t.issued_reports, t.issued_reports.c.id, _citing(src, sheets))
     for row in _rows(src, t.settings, t.settings.c.key.is_not(None)):
         dst.execute(delete(t.settings).where(t.settings.c.key == row["key"]))
         dst.execute(insert(t.settings), [row])
@@ -156,6 +164,43 @@ def _fill(src: Connection, dst: Connection, sheet_ids: Sequence[int],
     dst.exec_driver_sql(
         f"INSERT INTO {MANIFEST} (key, value) VALUES (?, ?)",
         [(k, json.dumps(v, ensure_ascii=False, default=str)) for k, v in manifest.items()])
+
+
+def _citing(conn: Connection, sheets: Iterable[Any]) -> list[int]:
+    """Ids of the issued monthly reports that cite ``sheets`` (rows with ``store_id``,
+    ``received_at``, ``closed_at``): those of a month one was received or closed in,
+    issued for all stores or for its store."""
+    keys: set[tuple[date, str]] = set()
+    for row in sheets:
+        for at in (row["received_at"], row["closed_at"]):
+            if at is not None:
+                month = date(at.year, at.month, 1)
+                keys |= {(month, "all"), (month, str(row["store_id"]))}
+    i = t.issued_reports
+    return sorted(int(r[0]) for r in conn.execute(select(i.c.id, i.c.month, i.c.scope))
+                  if (r[1], r[2]) in keys)
+
+
+def _sheet_rows(conn: Connection, sheet_ids: Sequence[int]) -> list[Any]:
+    s = t.sheets
+    return [r._mapping for chunk in _chunks(sheet_ids) for r in conn.execute(
+        select(s.c.store_id, s.c.received_at, s.c.closed_at).where(s.c.id.in_(chunk)))]
+
+
+def _issued_hashes(conn: Connection, sheet_ids: Sequence[int]) -> set[tuple[date, str, str]]:
+    """(month, scope, pdf_sha256) of the issued reports citing ``sheet_ids``; raises
+    when a stored PDF no longer matches its hash."""
+    i = t.issued_reports
+    ids = _citing(conn, _sheet_rows(conn, sheet_ids))
+    found = set()
+    for chunk in _chunks(ids):
+        for month, scope, pdf, sha in conn.execute(
+                select(i.c.month, i.c.scope, i.c.pdf, i.c.pdf_sha256).where(i.c.id.in_(chunk))):
+            if hashlib.sha256(bytes(pdf)).hexdigest() != sha:
+                raise StorageError(f"the issued report of {month:%Y-%m} ({scope}) is damaged",
+                                   code="archive.incomplete", value=f"{month:%Y-%m}")
+            found.add((month, str(scope), str(sha)))
+    return found
 
 
 def _report_month(changes: str) -> tuple[int, int] | None:
@@ -200,6 +245,7 @@ def counts(conn: Connection, sheet_ids: Sequence[int]) -> ArchiveCounts:
             select(func.count()).select_from(t.audit_log).where(
                 t.audit_log.c.entity == "sheet", t.audit_log.c.entity_id.in_(chunk))) or 0)
     result["attachment_blobs"] = len(blob_ids)
+    result["issued_reports"] = len(_citing(conn, _sheet_rows(conn, sheet_ids)))
     return ArchiveCounts(result)
 
 
@@ -209,6 +255,95 @@ def read_only_engine(path: Path) -> Engine:
         raise StorageError(f"there is no archive {path}", code="archive.missing",
                            value=str(path))
     return engine_mod.make_engine(f"sqlite:///file:{path.resolve()}?mode=ro&uri=true")
+
+
+class ReadOnlyUnitOfWork(SqlAlchemyUnitOfWork):
+    """The unit of work of an archive: it reads like any other and refuses every write
+    — a flush or a commit — with ``archive.read_only``, before SQLite (``mode=ro``,
+    ``query_only``) would refuse it less clearly. Nothing reaches the file."""
+
+    read_only = True
+
+    def __init__(self, engine: Engine, label: str) -> None:
+        super().__init__(engine)
+        self._label = label
+        for factory in (self._write_factory, self._read_factory):
+            sa_event.listen(factory, "before_flush", self._refuse_flush)
+
+    def _refused(self) -> PermissionDenied:
+        return PermissionDenied(f"the archive {self._label} is read-only",
+                                code="archive.read_only", value=self._label)
+
+    def _refuse_flush(self, session: Session, _context: Any, _instances: Any) -> None:
+        if session.new or session.dirty or session.deleted:
+            raise self._refused()
+
+    def __enter__(self) -> Self:
+        if self._depth == 0:  # a snapshot (BEGIN), never the write lock
+            self._open(self._read_factory)
+        self._depth += 1
+        return self
+
+    def commit(self) -> None:
+        self._outbox.discard()
+        raise self._refused()
+
+
+@dataclass
+class ArchiveDatabase(Database):
+    """An archive opened read-only; ``uow()`` gives :class:`ReadOnlyUnitOfWork`.
+
+    Attributes: path (the archive file)."""
+
+    path: Path = Path()
+
+    def uow(self) -> ReadOnlyUnitOfWork:
+        return ReadOnlyUnitOfWork(self.engine, str(self.path))
+
+    @property
+    def description(self) -> str:
+        return str(self.path)
+
+
+def open_read_only(path: Path) -> ArchiveDatabase:
+    """The archive at ``path``, read-only (its bytes are never changed)."""
+    engine = read_only_engine(path)
+    return ArchiveDatabase(str(engine.url), engine, path=path.resolve())
+
+
+@dataclass(frozen=True)
+class IssuedEntry:
+    """An issued monthly report in an archive (without its bytes)."""
+
+    id: int
+    month: date
+    store_id: int | None
+    store_name: str
+    lang: str
+    issued_at: datetime
+    issued_by: str
+    pdf_sha256: str
+    size: int
+
+
+def issued_entries(conn: Connection) -> list[IssuedEntry]:
+    """The issued monthly reports an archive holds, by month."""
+    i, st, u = t.issued_reports, t.stores, t.users
+    rows = conn.execute(
+        select(i.c.id, i.c.month, i.c.store_id, func.coalesce(st.c.name, ""), i.c.lang,
+               i.c.issued_at, func.coalesce(u.c.display_name, ""), i.c.pdf_sha256,
+               func.length(i.c.pdf))
+        .select_from(i.outerjoin(st, st.c.id == i.c.store_id)
+                     .outerjoin(u, u.c.id == i.c.issued_by_id))
+        .order_by(i.c.month, i.c.scope))
+    return [IssuedEntry(int(r[0]), r[1], r[2], str(r[3]), str(r[4]), r[5], str(r[6]),
+                        str(r[7]), int(r[8] or 0)) for r in rows]
+
+
+def issued_pdf(conn: Connection, entry_id: int) -> bytes | None:
+    i = t.issued_reports
+    data = conn.scalar(select(i.c.pdf).where(i.c.id == entry_id))
+    return None if data is None else bytes(data)
 
 
 def manifest(engine: Engine) -> dict[str, Any]:
@@ -233,8 +368,9 @@ def verify(source: Engine, archive_path: Path, sheet_ids: Sequence[int]) -> Arch
             live_hashes = {r[0] for r in live.execute(select(b.c.sha256).where(b.c.id.in_(
                 select(t.sheet_attachments.c.blob_id).where(
                     t.sheet_attachments.c.sheet_id.in_(list(sheet_ids) or [0])))))}
-            import hashlib
-
+            if _issued_hashes(live, sheet_ids) != _issued_hashes(arch, sheet_ids):
+                raise StorageError("an issued report differs in the archive",
+                                   code="archive.incomplete", value=str(archive_path))
             for sha, data in arch.execute(select(b.c.sha256, b.c.data)):
                 if sha in live_hashes and hashlib.sha256(bytes(data)).hexdigest() != sha:
                     raise StorageError(f"attachment {sha[:12]} is damaged in the archive",

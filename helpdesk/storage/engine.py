@@ -225,13 +225,15 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
     # A pool, not a connection per unit of work: opening one costs four PRAGMAs, and on a
     # single desk closing the last one checkpointed and deleted the WAL on every call.
     # The connections are handed from thread to thread (never used by two at once), so
-    # sqlite3's same-thread check is off. An in-memory database lives in its connection:
-    # there is exactly one. Each connection keeps its prepared statements (256: the
-    # complaint list, the searches and the forms use a few dozen shapes), and the pool
-    # hands back the most recently used connection, whose statements are warm.
+    # sqlite3's same-thread check is off. An archive opened read-only is pooled too (the
+    # list and the sheet windows read it from several threads). An in-memory database
+    # lives in its connection: there is exactly one. Each connection keeps its prepared
+    # statements (256: the complaint list, the searches and the forms use a few dozen
+    # shapes), and the pool hands back the most recently used connection, whose
+    # statements are warm.
     connect_args = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False,
                     "cached_statements": 256}
-    if path is None:
+    if path is None and not read_only:
         engine = create_engine(url, echo=echo, poolclass=StaticPool,
                                connect_args=connect_args)
     else:
@@ -249,6 +251,8 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
             cursor.execute("PRAGMA journal_mode=WAL")
         if not read_only:
             cursor.execute("PRAGMA synchronous=FULL")
+        else:  # issue 11: refused by SQLite itself, whatever the code above it tries
+            cursor.execute("PRAGMA query_only=ON")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.close()

@@ -6,11 +6,12 @@ it asks for the ids (one indexed query) and then for the few hundred rows on scr
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select, true
+from sqlalchemy import ColumnElement, and_, case, func, not_, or_, select, true
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
 
@@ -41,7 +42,14 @@ def number_tail_candidates(session: Session, query: str) -> list[str]:
 
 
 def _conditions(f: SheetFilter, now: datetime,
-                session: Session | None = None) -> list[ColumnElement[bool]]:
+                session: Session | None = None,
+                probe: bool | None = None) -> list[ColumnElement[bool]]:
+    """The filter as conditions on ``sheets``. ``probe``: test each sheet against the
+    text matches instead of visiting the matches (``fulltext.matches``); by default
+    when the closed sheets — nearly all of them, in a store of some years — are left
+    out, so the few others are read by their state's index."""
+    if probe is None:
+        probe = not f.include_closed if not f.states else SheetState.CLOSED not in f.states
     where: list[ColumnElement[bool]] = []
     if f.states:
         where.append(s.c.state.in_([st.value for st in f.states]))
@@ -75,23 +83,40 @@ def _conditions(f: SheetFilter, now: datetime,
         where.append(deadline_sql.progress_update_overdue(f.progress_update_every, now))
     text = f.text.strip()
     if text:
-        # Sheet numbers keep their dashes (TS-2026-000123): fold width and case only.
-        number = text_mod.fold_width(text).replace(" ", "").upper()
-        alternatives: list[ColumnElement[bool]] = [
-            and_(s.c.number >= number, s.c.number < number + "\U0010ffff")
-        ]
-        # issue 15: every matching customer, as a subquery — never a capped id list.
-        customers = search.matching_customer_ids(text)
-        if customers is not None:
-            alternatives.append(s.c.customer_id.in_(customers))
-        if session is not None:  # issue 11: number tails and the sheets' text
-            tails = number_tail_candidates(session, text)
-            if tails:
-                alternatives.append(s.c.number.in_(tails))
-            if fulltext.usable(text):
-                alternatives.append(fulltext.matches(session, text))
+        alternatives = _found_otherwise(text, session)
+        if session is not None and fulltext.usable(text):  # issue 11: the sheets' text
+            if probe:
+                # Tested against sets of ids, like the text: the list's index alone is
+                # read, never the rows it skips (their number or customer).
+                found = select(_other.c.id).where(
+                    or_(*_found_otherwise(text, session, _other)))
+                alternatives = [(s.c.id + 0).in_(found)]
+            alternatives.append(fulltext.matches(session, text, probe=probe))
         where.append(or_(*alternatives))
     return where
+
+
+_other = s.alias("found")
+
+
+def _found_otherwise(text: str, session: Session | None,
+                     table: Any = s) -> list[ColumnElement[bool]]:
+    """What the quick search finds besides the text: the number (its start, or its tail
+    — issue 11) and the customers found (conditions on ``table``, the sheets)."""
+    # Sheet numbers keep their dashes (TS-2026-000123): fold width and case only.
+    number = text_mod.fold_width(text).replace(" ", "").upper()
+    alternatives: list[ColumnElement[bool]] = [
+        and_(table.c.number >= number, table.c.number < number + "\U0010ffff")
+    ]
+    # issue 15: every matching customer, as a subquery — never a capped id list.
+    customers = search.matching_customer_ids(text)
+    if customers is not None:
+        alternatives.append(table.c.customer_id.in_(customers))
+    if session is not None:
+        tails = number_tail_candidates(session, text)
+        if tails:
+            alternatives.append(table.c.number.in_(tails))
+    return alternatives
 
 
 def order_by(f: SheetFilter) -> list[ColumnElement[Any]]:
@@ -121,6 +146,10 @@ def _reversed(order: list[ColumnElement[Any]]) -> list[ColumnElement[Any]]:
     return flipped
 
 
+#: Matches per sheet of the window above which walking the list's order wins.
+PROBE_FROM = 5
+
+
 def search_ids(session: Session, f: SheetFilter, now: datetime,
                limit: int | None = None,
                offset: int = 0, *, from_end: bool = False) -> list[int]:
@@ -128,7 +157,11 @@ def search_ids(session: Session, f: SheetFilter, now: datetime,
     (row ``offset`` from the end first), so the end of a long list costs no more than
     its start."""
     order = order_by(f)
-    stmt = select(s.c.id).where(*_conditions(f, now, session)) \
+    # issue 11: a window of a frequent word among all sheets walks the list's order and
+    # tests each sheet (stopping at the window's end) instead of sorting every match.
+    probe = True if limit is not None and f.text.strip() and fulltext.usable(f.text) \
+        and fulltext.many(session, f.text, PROBE_FROM * limit) else None
+    stmt = select(s.c.id).where(*_conditions(f, now, session, probe)) \
         .order_by(*(_reversed(order) if from_end else order))
     if limit is not None:
         stmt = stmt.limit(limit)
@@ -140,9 +173,30 @@ def search_ids(session: Session, f: SheetFilter, now: datetime,
 
 def count(session: Session, f: SheetFilter, now: datetime) -> int:
     """How many sheets the filter finds."""
+    found = _count_by_text_alone(session, f)
+    if found is not None:
+        return found
     stmt = select(func.count()).select_from(s).where(
         *_conditions(f, now, session))
     return int(session.execute(stmt).scalar_one())
+
+
+def _count_by_text_alone(session: Session, f: SheetFilter) -> int | None:
+    """All sheets searched by the quick search alone (issue 11), on SQLite: the text
+    matches counted in the FTS5 index, plus the sheets found otherwise that do not
+    match — instead of visiting every match (a frequent word: 70,000 of a million).
+    None when the filter is not that, or the index cannot answer the text."""
+    text = f.text.strip()
+    if not text or not fulltext.usable(text) or \
+            dataclasses.replace(f, text="", sort=SheetFilter().sort) != SheetFilter():
+        return None
+    matching = fulltext.count(session, text)
+    if matching is None:
+        return None
+    others = select(func.count()).select_from(s).where(
+        or_(*_found_otherwise(text, session)),
+        not_(fulltext.matches(session, text, probe=True)))
+    return matching + int(session.execute(others).scalar_one())
 
 
 def floor_sql(f: SheetFilter, now: datetime) -> tuple[str, str, str]:

@@ -4,7 +4,8 @@ first-run setup or the login, then the main window.
 ``run()`` is what ``helpdesk`` (no arguments) and ``python -m helpdesk`` call. Options
 (all optional): ``--database URL`` (a SQLite file path or ``postgresql://…``; default:
 ``HELPDESK_DATABASE_URL``, the config file, then the file in the user's data folder) and
-``--lang zh_CN|zh_TW|en``; anything else is passed on to Qt (``-style``, ``-platform``…).
+``--lang zh_CN|zh_TW|en``; ``--archive FILE`` opens that archive read-only after the login
+(issue 11); anything else is passed on to Qt (``-style``, ``-platform``…).
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ import functools
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,6 +50,7 @@ PAGE_TITLES = {
     "customers": QT_TRANSLATE_NOOP("pages", "Customers"),
     "reports": QT_TRANSLATE_NOOP("pages", "Reports"),
     "settings": QT_TRANSLATE_NOOP("pages", "Settings"),
+    "issued": QT_TRANSLATE_NOOP("pages", "Issued reports"),  # issue 11: in an archive
 }
 
 
@@ -87,13 +90,54 @@ def main_window(ctx: AppContext) -> MainWindow:
         actions.show_reply_letter(ctx, sheet_id, parent=QApplication.activeWindow())
 
     return MainWindow(ctx, pages=build_pages(), print_sheet=print_sheet,
-                      reply_letter=reply_letter)
+                      reply_letter=reply_letter,
+                      open_archive=functools.partial(archive_window, ctx))
+
+
+def archive_pages(style: QStyle | None = None) -> list[Page]:
+    """The pages of an archive's window: its sheets, customers and issued reports."""
+    from helpdesk.ui.main_window import Page
+    from helpdesk.ui.reports.archived import ArchivedReportsPage
+
+    style = style or QApplication.style()
+    pages = [p for p in build_pages(style) if p.key in ("complaints", "customers")]
+    return [*pages, Page("issued", PAGE_TITLES["issued"], style.standardIcon(
+        QStyle.StandardPixmap.SP_FileDialogInfoView), ArchivedReportsPage)]
+
+
+def archive_window(ctx: AppContext, path: Path) -> MainWindow:
+    """The archive at ``path`` in its own read-only window, for the person logged in
+    (``ctx``): nobody logs in to an archive, and nothing is written to it or, by
+    reading it, to the live database (issue 11). Closing the window closes the file."""
+    from helpdesk.services import archive
+    from helpdesk.ui.main_window import MainWindow
+    from helpdesk.ui.reports import actions
+
+    opened = session.open_archive(path)
+    try:
+        reader = archive.reader(ctx.uow(), ctx.user_id, opened.uow())
+    except BaseException:
+        opened.close()
+        raise
+    archive_ctx = AppContext(uow=opened.uow, database_description=opened.description,
+                             settings=ctx.settings, user=reader, read_only=True)
+
+    def print_sheet(sheet_id: int) -> None:
+        actions.print_sheet(archive_ctx, sheet_id, parent=QApplication.activeWindow())
+
+    window = MainWindow(archive_ctx, pages=archive_pages(), print_sheet=print_sheet)
+    window.setObjectName("archiveWindow")
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.closed.connect(opened.close)
+    window.show()
+    return window
 
 
 def _parse(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(prog="helpdesk", add_help=False)
     parser.add_argument("--database", "-d", default=None)
     parser.add_argument("--lang", choices=list(i18n.LANGUAGES), default=None)
+    parser.add_argument("--archive", default=None)
     return parser.parse_known_args(list(argv))
 
 
@@ -183,7 +227,9 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         if database is None:
             return 1
         try:
-            outcome = _session(app, database, settings)
+            outcome = _session(app, database, settings,
+                               archive=Path(args.archive) if args.archive else None)
+            args.archive = None  # opened once, not again after a logout
         finally:
             database.close()
         if outcome != "switch":
@@ -192,7 +238,8 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         url = None  # the location the user chose is in the config now
 
 
-def _session(app: QApplication, database: session.OpenDatabase, settings: QSettings) -> str:
+def _session(app: QApplication, database: session.OpenDatabase, settings: QSettings, *,
+             archive: Path | None = None) -> str:
     """First-run setup if needed, then login and the main window until quit or logout.
 
     Returns ``"quit"`` or ``"switch"`` (another database was chosen)."""
@@ -222,6 +269,9 @@ def _session(app: QApplication, database: session.OpenDatabase, settings: QSetti
         window.statusBar().addPermanentWidget(tray.label)
         window.show()
         QTimer.singleShot(0, window.offer_drafts)
+        if archive is not None:  # issue 11: helpdesk --archive FILE
+            QTimer.singleShot(0, functools.partial(window.open_archive, archive))
+            archive = None
         # Reading every order takes seconds on a large database: do it now, in the
         # background, so the customer page's filters answer at once when used.
         from helpdesk.services import analytics

@@ -210,6 +210,7 @@ class AppContext:
     bus: the event bus.
     settings: per-user UI settings (window geometry, language, last filters).
     database_url: the database's URL (backups of a SQLite file from the desk).
+    read_only: an archive is shown; the services refuse every write to it.
     """
 
     uow: Callable[[], UnitOfWork]
@@ -220,6 +221,8 @@ class AppContext:
     _running: list[_Relay] = field(default_factory=list)
     # issue 10: the database's URL, for backups from the desk ("" when not known).
     database_url: str = ""
+    # issue 11: an archive opened read-only (every edit action is hidden or disabled).
+    read_only: bool = False
 
     def __post_init__(self) -> None:
         make = self.uow

@@ -13,10 +13,12 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, *, pages: Sequence[Page],
                  print_sheet: Callable[[int], None] | None = None,
                  reply_letter: Callable[[int], None] | None = None,
+                 open_archive: Callable[[Path], QWidget | None] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -91,6 +94,10 @@ class MainWindow(QMainWindow):
         self._reply_letter = reply_letter
         self.sheet_windows: list[SheetWindow] = []
         self.logged_out = False
+        # issue 11: archives opened from this window (each its own read-only window)
+        self._open_archive = open_archive
+        self.archive_windows: list[QWidget] = []
+        self.read_only = ctx.read_only
 
         self.stack = QStackedWidget(objectName="pageStack")
         self.setCentralWidget(self.stack)
@@ -168,6 +175,17 @@ class MainWindow(QMainWindow):
         user = self._ctx.user
         self.verify_audit_action.setVisible(
             user is not None and Permission.VIEW_AUDIT in user.permissions)
+        self.open_archive_action = QAction(self, objectName="openArchiveAction")
+        self.open_archive_action.triggered.connect(self.choose_archive)
+        may_open_archive = self._open_archive is not None and user is not None \
+            and user.can(Permission.VIEW_SHEETS)
+        self.open_archive_action.setVisible(may_open_archive)
+        self.open_archive_action.setEnabled(may_open_archive)
+        if self.read_only:  # issue 11: an archive: nothing to register, import or back up
+            for action in (self.new_action, self.import_sheets_action, self.backup_action,
+                           self.logout_action, self.verify_audit_action):
+                action.setVisible(False)
+                action.setEnabled(False)
 
         self.page_group = QActionGroup(self)
         self.page_group.setExclusive(True)
@@ -200,6 +218,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.open_action)
         self.file_menu.addAction(self.import_sheets_action)
         self.file_menu.addAction(self.backup_action)
+        self.file_menu.addAction(self.open_archive_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.logout_action)
         self.file_menu.addAction(self.quit_action)
@@ -235,15 +254,18 @@ class MainWindow(QMainWindow):
         self.notice_label.hide()
         status.addWidget(self.user_label)
         status.addWidget(self.database_label, 1)
+        if self.read_only:  # issue 11: never mistaken for the live database
+            self.database_label.setStyleSheet(widgets.ERROR_STYLE)
         status.addPermanentWidget(self.notice_label)
         status.addPermanentWidget(self.backup_label)
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(60 * 60 * 1000)  # the daily backup is checked hourly
         self._backup_timer.timeout.connect(self.run_daily_backup)
-        if engine_mod_is_sqlite(self._ctx.database_url):
+        if engine_mod_is_sqlite(self._ctx.database_url) and not self.read_only:
             self._backup_timer.start()
             QTimer.singleShot(0, self.run_daily_backup)
-        QTimer.singleShot(0, self.check_next_year_holidays)
+        if not self.read_only:
+            QTimer.singleShot(0, self.check_next_year_holidays)
         status.addPermanentWidget(self.busy_label)
         status.addPermanentWidget(self.busy_bar)
 
@@ -324,14 +346,19 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Helpdesk — complaint desk"))
+        self.setWindowTitle(self.archive_title() if self.read_only
+                            else self.tr("Helpdesk — complaint desk"))
+        self.open_archive_action.setText(self.tr("Open &archive…"))
+        self.open_archive_action.setToolTip(self.tr(
+            "Read an archive of old closed sheets (read-only)"))
         self.new_action.setText(self.tr("&New sheet"))
         self.new_action.setToolTip(self.tr("Register a new complaint (Ctrl+N)"))
         self.open_action.setText(self.tr("&Open sheet by number…"))
         self.find_action.setText(self.tr("&Find"))
         self.refresh_action.setText(self.tr("&Refresh"))
         self.logout_action.setText(self.tr("&Log out"))
-        self.quit_action.setText(self.tr("&Quit"))
+        self.quit_action.setText(self.tr("&Close archive") if self.read_only
+                                 else self.tr("&Quit"))
         self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
         self.about_action.setText(self.tr("&About Helpdesk"))
         self.open_log_action.setText(self.tr("Open &log folder"))
@@ -349,8 +376,8 @@ class MainWindow(QMainWindow):
         if user is not None:
             self.user_label.setText(self.tr("%1 (%2)").replace("%1", user.display_name)
                                     .replace("%2", labels.roles_text(user.roles)))
-        self.database_label.setText(self.tr("Database: %1").replace(
-            "%1", self._ctx.database_description))
+        self.database_label.setText(self.archive_title() if self.read_only else self.tr(
+            "Database: %1").replace("%1", self._ctx.database_description))
         self.database_label.setToolTip(self._ctx.database_description)
 
     # ------------------------------------------------------------ pages
@@ -388,7 +415,7 @@ class MainWindow(QMainWindow):
         if opened is not None:
             opened.connect(self.open_sheet)
         new = getattr(widget, "new_sheet_requested", None)
-        if new is not None:
+        if new is not None and not self.read_only:
             new.connect(lambda *args: self.new_sheet(*(int(a) for a in args[:1] if a)))
 
     # ------------------------------------------------------------ sheets
@@ -423,6 +450,38 @@ class MainWindow(QMainWindow):
         window.raise_()
         window.activateWindow()
         return window
+
+    # ------------------------------------------------------------ archives (issue 11)
+    def archive_title(self) -> str:
+        """“Archive (read-only): FILE”, in the title and the status bar of an archive."""
+        return self.tr("Archive (read-only): %1").replace(
+            "%1", self._ctx.database_description)
+
+    def choose_archive(self) -> QWidget | None:
+        """Ask for an archive file and open it in its own read-only window."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open archive"), "",
+            self.tr("Helpdesk archives (*.db);;All files (*)"))
+        return self.open_archive(Path(path)) if path else None
+
+    def open_archive(self, path: Path) -> QWidget | None:
+        """The archive at ``path`` in a read-only window (None: it could not be opened,
+        the reason was shown)."""
+        if self._open_archive is None:
+            return None
+        try:
+            window = self._open_archive(path)
+        except HelpdeskError as exc:
+            widgets.show_error(self, exc)
+            return None
+        if window is not None:
+            self.archive_windows.append(window)
+            window.destroyed.connect(lambda *_: self._forget_archive(window))
+        return window
+
+    def _forget_archive(self, window: QWidget) -> None:
+        if window in self.archive_windows:
+            self.archive_windows.remove(window)
 
     def _forget_window(self, window: SheetWindow) -> None:
         if window in self.sheet_windows:
@@ -602,6 +661,13 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self._close_sheet_windows():
             event.ignore()
+            return
+        for archive_window in list(self.archive_windows):
+            archive_window.close()
+        if self.read_only:  # an archive's window keeps no layout of its own
+            event.accept()
+            super().closeEvent(event)
+            self.closed.emit()
             return
         self._ctx.settings.setValue("main/geometry", self.saveGeometry())
         self._ctx.settings.setValue("main/state", self.saveState())

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ArchivedReportsPage</name>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="88"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="88"/>
+        <source>Stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="88"/>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="88"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="89"/>
+        <source>SHA-256 of the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="90"/>
+        <source>This archive holds no issued monthly report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="91"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished">&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="92"/>
+        <source>&amp;Save PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="103"/>
+        <source>All stores</source>
+        <translation type="unfinished">All stores</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="150"/>
+        <source>complaint-report</source>
+        <translation type="unfinished">complaint-report</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="151"/>
+        <source>Save the issued report as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="162"/>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished">Could not write %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ReplyLetterDialog</name>
     <message>
         <location filename="../../helpdesk/ui/reports/actions.py" line="271"/>

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ArchivedReportsPage</name>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="88"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="88"/>
+        <source>Stores</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="88"/>
+        <source>Issued</source>
+        <translation>签发时间</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="88"/>
+        <source>By</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="89"/>
+        <source>SHA-256 of the PDF</source>
+        <translation>PDF 的 SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="90"/>
+        <source>This archive holds no issued monthly report.</source>
+        <translation>此归档中没有已签发的月度报告。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="91"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="92"/>
+        <source>&amp;Save PDF…</source>
+        <translation>保存 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="103"/>
+        <source>All stores</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="150"/>
+        <source>complaint-report</source>
+        <translation>投诉分析报告</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="151"/>
+        <source>Save the issued report as PDF</source>
+        <translation>将已签发的报告保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="162"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>ReplyLetterDialog</name>
     <message>
         <location filename="../../helpdesk/ui/reports/actions.py" line="271"/>

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>ArchivedReportsPage</name>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="88"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="88"/>
+        <source>Stores</source>
+        <translation>門店</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="88"/>
+        <source>Issued</source>
+        <translation>簽發時間</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="88"/>
+        <source>By</source>
+        <translation>簽發人</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="89"/>
+        <source>SHA-256 of the PDF</source>
+        <translation>PDF 的 SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="90"/>
+        <source>This archive holds no issued monthly report.</source>
+        <translation>此歸檔中沒有已簽發的月度報告。</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="91"/>
+        <source>&amp;Print…</source>
+        <translation>列印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="92"/>
+        <source>&amp;Save PDF…</source>
+        <translation>儲存 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="103"/>
+        <source>All stores</source>
+        <translation>全部門店</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="150"/>
+        <source>complaint-report</source>
+        <translation>投訴分析報告</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="151"/>
+        <source>Save the issued report as PDF</source>
+        <translation>將已簽發的報告儲存為 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/reports/archived.py" line="162"/>
+        <source>Could not write %1: %2</source>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>ReplyLetterDialog</name>
     <message>
         <location filename="../../helpdesk/ui/reports/actions.py" line="271"/>

@@ -3,6 +3,7 @@ counts; removal only on request, after verification, audited."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from pathlib import Path
 
@@ -80,16 +81,29 @@ def test_archive_opens_read_only_with_identical_counts_and_removal_is_explicit(
         for sheet_id in old:
             live, kept = (cs.get_sheet(u, team.director, sheet_id)
                           for u in (db.uow(), archived.uow()))
-            assert kept == live
+            # Read exactly as it was; only what may be done with it differs.
+            assert kept == dataclasses.replace(
+                live, available=kept.available,
+                **{f.name: getattr(kept, f.name) for f in dataclasses.fields(kept)
+                   if f.name.startswith("may_")})
+            assert kept.available != live.available
             assert att.attachment_data(archived.uow(), team.director,
                                        att.list_attachments(archived.uow(), team.director,
                                                             sheet_id)[0].id) == \
                 att.attachment_data(db.uow(), team.director,
                                     att.list_attachments(db.uow(), team.director,
                                                          sheet_id)[0].id)
-        with pytest.raises(OperationalError, match="readonly"):  # read-only
+        # Refused by the services with a clear reason, not by SQLite's "readonly".
+        with pytest.raises(PermissionDenied) as refused:
             customers.create_customer(archived.uow(), team.desk, customers.CustomerInput(
                 name="李四", phones=("13900000000",)))
+        assert refused.value.code == "archive.read_only"
+        with archived.engine.connect() as conn, pytest.raises(OperationalError):
+            conn.exec_driver_sql("DELETE FROM sheets")  # and SQLite refuses it too
+        seen = cs.get_sheet(archived.uow(), team.director, old[0])
+        assert not seen.may_record_analysis.allowed and seen.may_print.allowed
+        assert seen.may_add_progress.code == "archive.read_only"
+        assert not any(a.allowed for a in seen.available)
     finally:
         archived.dispose()
 
@@ -134,3 +148,47 @@ def test_an_incomplete_archive_removes_nothing(db: Database, clock: Clock,
         archive.remove_archived(db.uow(), team.admin, path, confirm=True)
     assert caught.value.code == "archive.incomplete"
     assert cs.get_sheet(db.uow(), team.admin, sheet).id == sheet
+
+
+def test_the_archive_carries_the_issued_reports_that_cite_its_sheets(
+        db: Database, clock: Clock, tmp_path: Path) -> None:
+    import hashlib
+
+    from helpdesk.services import reporting
+
+    team = seed_staff(db.uow())
+    clock.at = datetime(2024, 3, 5, 10, 0)
+    old = _closed_sheet(db, team, clock, "三月的抱怨")
+    clock.at = datetime(2024, 6, 5, 10, 0)
+    _closed_sheet(db, team, clock, "六月的抱怨")
+    clock.at = datetime(2026, 11, 18, 10, 0)
+    march = reporting.issue_monthly(db.uow(), team.director,
+                                    reporting.MonthlyRequest("2024-03"))
+    reporting.issue_monthly(db.uow(), team.director, reporting.MonthlyRequest("2024-07"))
+    path = tmp_path / "archive.db"
+    result = archive.export_archive(db.uow(), team.admin, path,
+                                    closed_before=datetime(2024, 4, 1))
+    assert list(result.sheet_ids) == [old]
+    assert result.rows["issued_reports"] == 1  # March cites it; July does not
+    assert archive.verify_archive(db.uow(), team.admin, path)["issued_reports"] == 1
+    archived = archive.open_archive(path)
+    try:
+        [entry] = archive.archived_reports(archived.uow(), team.director)
+        assert entry.month.isoformat() == "2024-03-01"
+        pdf = archive.archived_report_pdf(archived.uow(), team.director, entry.id)
+    finally:
+        archived.dispose()
+    assert pdf == march.pdf and hashlib.sha256(pdf).hexdigest() == march.pdf_sha256
+    # A damaged copy of the signed PDF fails the check; nothing is removed then.
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE issued_reports SET pdf = CAST('x' AS BLOB)")
+    conn.commit()
+    conn.close()
+    from helpdesk.domain.errors import StorageError
+
+    with pytest.raises(StorageError) as caught:
+        archive.remove_archived(db.uow(), team.admin, path, confirm=True)
+    assert caught.value.code == "archive.incomplete"
+    assert cs.get_sheet(db.uow(), team.admin, old).id == old

@@ -148,3 +148,50 @@ def test_a_two_character_query_uses_the_index_on_sqlite(db: Database, clock: Clo
     assert _found(db, team, "异味") == {smell}
     assert any("sheet_fts_vocab" in s for s in statements)
     assert not any("LIKE" in s and "sheet_texts" in s for s in statements)
+
+
+def test_walking_the_list_and_visiting_the_matches_give_the_same_window(
+        any_db: Database, team: Staff, clock: Clock) -> None:
+    """A window of a frequent word is read by walking the list's order and testing each
+    sheet (SQLite, ``fulltext.matches(probe=True)``): the same ids, in the same order, as
+    reading every match — for all sheets and for the open ones, from both ends."""
+    from helpdesk.storage import sheet_queries
+
+    words = ["空调有异味", "座椅有异味", "保养等候太久", "刹车异响"]
+    made = []
+    for i in range(24):
+        clock.advance(minutes=7)
+        made.append(_sheet(any_db, team, words[i % len(words)] + f"，第{i}次"))
+    for sheet_id in made[:6]:  # some closed, so "open" and "all" differ
+        cs.assign(any_db.uow(), team.manager, sheet_id, "service", team.manager)
+        cs.record_analysis(any_db.uow(), team.manager, sheet_id,
+                           root_cause="交车前未检查空调滤芯，异味来源未排除",
+                           correction="更换空调滤芯",
+                           long_term_measure="服务经理陈刚在12月1日前把滤芯检查加入交车检查表")
+        cs.resolve(any_db.uow(), team.manager, sheet_id)
+        cs.record_return_visit(any_db.uow(), team.care, sheet_id, 5, "满意")
+        cs.close(any_db.uow(), team.director, sheet_id, "结案")
+    assert sheet_queries.PROBE_FROM * 2 <= 12  # a window of 2 walks: 12 sheets match
+    for include_closed in (True, False):
+        f = SheetFilter(text="异味", include_closed=include_closed)
+        everything = cs.list_sheet_ids(any_db.uow(), team.desk, f)
+        assert len(everything) >= 6
+        assert cs.list_sheet_ids(any_db.uow(), team.desk, f, limit=2) == everything[:2]
+        windows = cs.list_sheets(any_db.uow(), team.desk, f)
+        assert len(windows) == len(everything) and list(windows) == everything
+    # Counted from the index plus what the customer or number finds besides: every
+    # sheet is 张三's, one also says 张三 — each counted once.
+    mention = _sheet(any_db, team, "张三说空调还是有异味")
+    by_name = SheetFilter(text="张三")
+    assert len(cs.list_sheets(any_db.uow(), team.desk, by_name)) == len(made) + 1
+    assert mention in cs.list_sheet_ids(any_db.uow(), team.desk, by_name)
+    # The open ones (tested against the sets of ids found by customer and by text) are
+    # the same sheets less the closed.
+    open_ones = cs.list_sheet_ids(any_db.uow(), team.desk,
+                                  SheetFilter(text="张三", include_closed=False))
+    assert open_ones == [i for i in cs.list_sheet_ids(any_db.uow(), team.desk, by_name)
+                         if i not in made[:6]]
+    with any_db.uow().reading() as uow:  # from the end: the last window, backwards
+        ids = sheet_queries.search_ids(uow.session, SheetFilter(text="异味"), NOW, None, 2,
+                                       from_end=True)
+    assert ids == cs.list_sheet_ids(any_db.uow(), team.desk, SheetFilter(text="异味"))[::-1][:2]

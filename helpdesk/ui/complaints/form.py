@@ -1138,14 +1138,19 @@ class SheetWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.form)
-        self.form.title_changed.connect(self.setWindowTitle)
+        self.form.title_changed.connect(self._show_title)
         self.form.close_requested.connect(self.close)
-        self.setWindowTitle(self.form.title_label.text())
+        self._show_title(self.form.title_label.text())
         geometry = ctx.settings.value("sheet/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(fitted_size(self, 1220, 720))
+
+    def _show_title(self, text: str) -> None:
+        # issue 11: a sheet read from an archive says so in its title
+        self.setWindowTitle(self.tr("%1 — archive (read-only)").replace("%1", text)
+                            if self._ctx.read_only else text)
 
     @property
     def sheet_id(self) -> int | None:

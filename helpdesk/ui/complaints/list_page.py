@@ -73,6 +73,8 @@ class ComplaintListPage(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.installEventFilter(self)
         self.new_button = QPushButton(objectName="newSheetButton")
+        if ctx.read_only:  # issue 11: nothing is registered in an archive
+            self.new_button.hide()
         self.state_combo = QComboBox(objectName="stateFilter")
         self.due_combo = QComboBox(objectName="dueFilter")
         self.mine_check = QCheckBox(objectName="mineFilter")
@@ -261,8 +263,9 @@ class ComplaintListPage(QWidget):
                 header.resizeSection(column, min(needed, MAX_COLUMN_WIDTH))
 
     def _fill_static_combos(self) -> None:
-        self.state_combo.addItem("", _OPEN)
-        self.state_combo.addItem("", _ALL)
+        # issue 11: an archive holds closed sheets only; it lists them all at first.
+        for key in ((_ALL, _OPEN) if self._ctx.read_only else (_OPEN, _ALL)):
+            self.state_combo.addItem("", key)
         for state in SheetState:
             self.state_combo.addItem("", state.value)
         self.due_combo.addItem("", "")
