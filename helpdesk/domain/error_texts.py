@@ -1113,6 +1113,21 @@ TEMPLATES: Mapping[str, Labels] = {
         "A passphrase is needed.",
     ),
     # end of issue 16
+    # issue 10: VINs known only in part, vehicles known by brand/model only
+    "vin.too_short": (
+        "车架号 {value} 只有 {length} 位；不完整的车架号请至少保留 {minimum} 位（通常是后几位），"
+        "或留空。",
+        "車架號 {value} 只有 {length} 位；不完整的車架號請至少保留 {minimum} 位（通常是後幾位），"
+        "或留空。",
+        "The VIN {value} has {length} characters; keep at least {minimum} of a partial VIN "
+        "(usually its last ones), or leave it empty.",
+    ),
+    "vehicle.unidentified": (
+        "已填写车辆信息，但没有可识别车辆的内容：请填写车架号（或其后几位）、车牌或品牌车型。",
+        "已填寫車輛資訊，但沒有可識別車輛的內容：請填寫車架號（或其後幾位）、車牌或品牌車型。",
+        "Vehicle details are filled in but nothing says which vehicle: give the VIN (or its "
+        "last characters), the plate, or the brand and model.",
+    ),
 
 }
 

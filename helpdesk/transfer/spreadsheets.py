@@ -129,8 +129,11 @@ CUSTOMER_COLUMNS: tuple[TemplateColumn, ...] = (
        "单位客户: 规模", ("规模",)),
     _C("note", "备注", "Note", False, "Free text.", "备注", ("remark",)),
     _C("vin", "车架号", "VIN", False,
-       "17 characters, check digit verified; needed for any vehicle column.",
-       "17位, 校验第9位; 填写车辆信息时必填", ("VIN码", "车辆识别代号", "车架号(VIN)")),
+       "17 characters, check digit verified; or its last 6 to 16 characters, kept as an "
+       "incomplete VIN; without a VIN give the plate or brand/model.",
+       "17位, 校验第9位; 或后6至16位 (记为不完整车架号); 无车架号时填车牌或品牌车型",
+       ("VIN码", "车辆识别代号", "车架号(VIN)", "车架号后8位", "车架号后六位", "车架号后6位",
+        "VIN后8位")),
     _C("vin_override", "接受VIN校验位不符", "Accept VIN check digit mismatch", False,
        "是 (yes) accepts a VIN whose 9th character does not match (imported vehicles); "
        "needs a service manager or director; audited.",
@@ -185,8 +188,10 @@ SHEET_COLUMNS: tuple[TemplateColumn, ...] = (
        "Finds the customer (or creates one with the name above).",
        "用于匹配客户(匹配不到则新建)", ("电话", "手机", "联系电话")),
     _C("vin", "车架号", "VIN", False,
-       "Links the sheet to this vehicle; a new VIN is added to the customer.",
-       "关联车辆; 新的VIN会添加到该客户名下", ("VIN码",)),
+       "Links the sheet to this vehicle (17 characters, or its last 6 to 16); a new VIN is "
+       "added to the customer.",
+       "关联车辆 (17位, 或后6至16位); 新的VIN会添加到该客户名下",
+       ("VIN码", "车架号后8位", "VIN后8位")),
     _C("plate", "车牌号", "Plate", False,
        "Without a VIN: links the customer's vehicle with this plate (it must exist).",
        "未填VIN时按车牌关联该客户已有车辆", ("车牌",)),
@@ -644,7 +649,10 @@ def _store_for(uow: UnitOfWork, user: User, store_id: int | None) -> Store:
 
 # ====================================================================== customers
 def _vin_key(value: str) -> str:
-    return text.strip_separators(text.fold_width(value)).upper()
+    """A whole VIN, for "the same VIN on two lines"; partial ones may repeat (two
+    customers' vehicles can end alike)."""
+    vin = text.strip_separators(text.fold_width(value)).upper()
+    return vin if validation.vin_is_complete(vin) else ""
 
 
 def _phone_key(value: str) -> str:
@@ -662,6 +670,9 @@ def _order_key(value: str) -> str:
 
 
 _VEHICLE_COLUMNS = ("plate", "brand", "model", "mileage_km", "purchase_date", "vin_override")
+#: Any of these makes a row's vehicle: a VIN (whole or partial), or without one the plate
+#: or brand/model (an incomplete vehicle, issue 10).
+_VEHICLE_NAMING = ("vin", "plate", "brand", "model")
 _ORDER_COLUMNS = ("order_kind", "order_date", "order_amount", "order_items")
 
 
@@ -669,7 +680,7 @@ def _customer_input(row: Mapping[str, str], store: Store,
                     errors: list[ValidationError]) -> customer_services.CustomerInput:
     """A row as the same input the desk's customer form produces."""
     vehicles: tuple[customer_services.VehicleInput, ...] = ()
-    if row["vin"]:
+    if any(row[k] for k in _VEHICLE_NAMING):
         override = _yes_no(row["vin_override"], "vin_override", errors) or False
         vehicles = (customer_services.VehicleInput(
             vin=row["vin"], plate=row["plate"], brand=row["brand"], model=row["model"],
@@ -677,8 +688,9 @@ def _customer_input(row: Mapping[str, str], store: Store,
             purchase_date=_opt_date(row["purchase_date"], "purchase_date", errors),
             override_vin_check=override),)
     elif any(row[k] for k in _VEHICLE_COLUMNS):
-        errors.append(ValidationError("vin", "vin.required",
-                                      "vehicle columns are filled but the VIN is empty"))
+        errors.append(ValidationError("vin", "vehicle.unidentified",
+                                      "vehicle columns are filled but nothing names the "
+                                      "vehicle (VIN, plate, brand or model)"))
     orders: tuple[customer_services.OrderInput, ...] = ()
     if row["order_number"]:
         default_kind = OrderKind.RETAIL if store.kind is StoreKind.RETAIL else OrderKind.SERVICE
@@ -1110,9 +1122,23 @@ def _plan_customer(ctx: _SheetContext, row: Mapping[str, str], plan: _SheetPlan,
     vin = ""
     if row["vin"]:
         try:
-            vin = validation.validate_vin(row["vin"])
+            vin = validation.validate_vehicle_vin(row["vin"])
         except ValidationError as exc:
             errors.append(exc)
+    if vin:
+        # One of this customer's vehicles, also when one of the two VINs is the other's
+        # tail (the ledger had 车架号后8位); a partial VIN not found is a new vehicle.
+        owned = customer.vehicles if customer else \
+            shared.prepared.vehicles if shared and shared.prepared else []
+        found = [x for x in owned if validation.same_vehicle_vin(x.vin, vin)]
+        if found and customer is not None:
+            plan.vehicle_id, vin = found[0].id, ""
+        elif found:
+            plan.vehicle, vin = found[0], ""
+        elif not validation.vin_is_complete(vin):
+            plan.new_vehicle = customer_services.VehicleInput(
+                vin=vin, plate=row["plate"], mileage_km=row["mileage_km"] or None)
+            vin = ""
     vehicle = uow.customers.vehicle_by_vin(vin) if vin else None
     if vehicle is not None:
         if customer is None or vehicle.customer_id != customer.id:
@@ -1125,7 +1151,7 @@ def _plan_customer(ctx: _SheetContext, row: Mapping[str, str], plan: _SheetPlan,
     elif vin:
         plan.new_vehicle = customer_services.VehicleInput(vin=vin, plate=row["plate"],
                                                           mileage_km=row["mileage_km"] or None)
-    elif row["plate"]:
+    elif row["plate"] and not row["vin"]:
         try:
             plate = validation.validate_plate(row["plate"])
         except ValidationError as exc:
@@ -1194,7 +1220,7 @@ def _share_vehicle(ctx: _SheetContext, plan: _SheetPlan, shared: _SheetPlan,
     one more for that customer."""
     assert plan.new_vehicle is not None and shared.prepared is not None
     vin = plan.new_vehicle.vin
-    same = [v for v in shared.prepared.vehicles if v.vin == vin]
+    same = [v for v in shared.prepared.vehicles if validation.same_vehicle_vin(v.vin, vin)]
     if same:
         plan.vehicle = same[0]
     else:
@@ -1255,12 +1281,13 @@ def _write_sheets(ctx: _SheetContext, plans: Sequence[_SheetPlan], path: Path) -
         if plan.customer_id is not None:
             plan.customer = existing[plan.customer_id]
     customer_services.add_customers(uow, user, [p.prepared for p in plans if p.prepared], at)
-    added: dict[str, Vehicle] = {}
+    added: dict[tuple[int, str], Vehicle] = {}  # partial VINs repeat across customers
     for plan in plans:
         if plan.new_vehicle is None:
             continue
         assert plan.customer is not None and plan.customer.id is not None
-        known = added.get(plan.new_vehicle.vin)
+        added_key = (plan.customer.id, plan.new_vehicle.vin)
+        known = added.get(added_key)
         if known is None:
             customer = uow.customers.get(plan.customer.id)
             assert customer is not None
@@ -1269,7 +1296,7 @@ def _write_sheets(ctx: _SheetContext, plans: Sequence[_SheetPlan], path: Path) -
                                                     problems)
             if found is None:
                 raise ValidationErrors(problems)
-            known = added[plan.new_vehicle.vin] = found
+            known = added[added_key] = found
         plan.vehicle_id = known.id
     assert ctx.store.id is not None
     unnumbered: dict[int, int] = {}
