@@ -25,7 +25,7 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import TypeVar
 
-from helpdesk.domain import text
+from helpdesk.domain import text, validation
 from helpdesk.domain.complaints import (
     Action,
     Effectiveness,
@@ -629,3 +629,19 @@ def audit_word(table: Mapping[str, Labels], key: str, lang: str = DEFAULT_LANGUA
     """``key`` of an audit catalogue in ``lang``; the key itself when not listed."""
     found = table.get(key)
     return found[_index(lang)] if found else key
+
+
+# issue 10: vehicles known by a partial VIN (a tail on paper) or by brand/model only
+VIN_INCOMPLETE: Labels = ("不完整", "不完整", "incomplete")
+NO_VIN: Labels = ("无车架号", "無車架號", "no VIN")
+
+
+def vin_shown(vin: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A vehicle's VIN as people read it: a whole one as is, a partial one marked
+    incomplete (``K8765432（不完整）``), none said so (the screens, exports and prints)."""
+    if not vin:
+        return f"（{NO_VIN[_index(lang)]}）" if _index(lang) < 2 else f"({NO_VIN[2]})"
+    if validation.vin_is_complete(vin):
+        return vin
+    word = VIN_INCOMPLETE[_index(lang)]
+    return f"{vin}（{word}）" if _index(lang) < 2 else f"{vin} ({word})"

@@ -1539,10 +1539,11 @@ def _customer_row(c: Customer, lang: str) -> list[Any]:
 
 
 _VEHICLE_HEADERS = {"zh": ("车主", "车主电话", "车架号", "车牌号", "品牌", "车型", "里程(公里)",
-                           "购车日期"),
+                           "购车日期", "车架号不完整"),
                     "en": ("Owner", "Owner's phone", "VIN", "Plate", "Brand", "Model",
-                           "Mileage (km)", "Purchase date")}
-_VEHICLE_KINDS = (*[writing.Kind.TEXT] * 6, writing.Kind.INT, writing.Kind.DATE)
+                           "Mileage (km)", "Purchase date", "VIN incomplete")}
+_VEHICLE_KINDS = (*[writing.Kind.TEXT] * 6, writing.Kind.INT, writing.Kind.DATE,
+                  writing.Kind.TEXT)
 _ORDER_HEADERS = {"zh": ("下单客户", "下单客户电话", "订单号", "订单类型", "订单日期",
                          "订单金额(元)", "订单内容"),
                   "en": ("Ordered by", "Orderer's phone", "Order number", "Order type",
@@ -1565,6 +1566,7 @@ def export_customers(uow: UnitOfWork, actor_id: int, customer_ids: Iterable[int]
     path = Path(path)
     at = common.now()
     lang = "en" if lang == "en" else "zh"
+    yes = "yes" if lang == "en" else "是"
     rows: list[list[Any]] = []
     vehicles: list[list[Any]] = []
     orders: list[list[Any]] = []
@@ -1582,8 +1584,10 @@ def export_customers(uow: UnitOfWork, actor_id: int, customer_ids: Iterable[int]
                 phones = customer.phone_numbers()
                 phone = _phone_text(phones[0]) if phones else ""
                 for v in customer.vehicles:
+                    # A partial VIN (or none) is exported as written, and flagged.
                     vehicles.append([customer.name, phone, v.vin, v.plate, v.brand, v.model,
-                                     v.mileage_km, v.purchase_date])
+                                     v.mileage_km, v.purchase_date,
+                                     "" if v.vin_complete else yes])
                 for o in sorted(customer.orders, key=lambda o: (o.ordered_at, o.id or 0)):
                     orders.append([customer.name, phone, o.number, enum_label(o.kind, lang),
                                    o.ordered_at, o.amount_cents, o.items])

@@ -426,7 +426,8 @@ class VehiclePanel(Panel):
                 if v.retired_on is not None and f"v:{v.id}" != selected:
                     continue  # sold or scrapped (issue 15): only on the sheets that have it
                 text = " · ".join(p for p in (v.plate, f"{v.brand} {v.model}".strip(),
-                                               f"VIN …{v.vin[-6:]}") if p)
+                                               f"VIN …{v.vin[-6:]}" if v.vin_complete
+                                               else formatting.vin_text(v.vin)) if p)
                 combo.addItem(text, f"v:{v.id}")
             for o in customer.orders:
                 combo.addItem(translate("SheetForm", "Order %1 (%2, %3)").replace(
@@ -513,7 +514,8 @@ class VehiclePanel(Panel):
             "mileage_km": translate("SheetForm", "Mileage (km):"),
         })
         self.mileage_edit.setPlaceholderText(translate("SheetForm", "e.g. 35000"))
-        self.vin_edit.setPlaceholderText(translate("SheetForm", "17 characters"))
+        self.vin_edit.setPlaceholderText(translate("SheetForm",
+                                                   "17 characters, or the last 6 or more"))
         self.plate_edit.setPlaceholderText(translate("SheetForm", "e.g. 京A12345"))
 
 

@@ -144,7 +144,7 @@ class CustomerDetailPanel(QWidget):
             ],
             lambda v, col: (
                 v.plate,
-                v.vin,
+                formatting.vin_text(v.vin),
                 v.brand,
                 v.model,
                 "" if v.mileage_km is None else f"{v.mileage_km:,}",

@@ -28,7 +28,7 @@ from helpdesk.domain.customers import OrderKind
 from helpdesk.domain.errors import HelpdeskError
 from helpdesk.services import common, customers
 from helpdesk.services.dto import ContactInfo, OrderInfo, VehicleInfo
-from helpdesk.ui import messages, widgets
+from helpdesk.ui import formatting, messages, widgets
 from helpdesk.ui.customers import labels
 
 # Module-level name that lupdate recognises (it cannot see through a helper).
@@ -188,7 +188,8 @@ def vehicle_dialog(
 
     mileage = "" if vehicle is None or vehicle.mileage_km is None else str(vehicle.mileage_km)
     fields = [
-        Field("vin", translate("RecordDialog", "VIN (17 characters)"), value=_v(vehicle, "vin")),
+        Field("vin", translate("RecordDialog", "VIN (17 characters, or the last 6 or more)"),
+              value=_v(vehicle, "vin")),
         Field("plate", translate("RecordDialog", "Plate"), value=_v(vehicle, "plate")),
         Field("brand", translate("RecordDialog", "Brand"), value=_v(vehicle, "brand")),
         Field("model", translate("RecordDialog", "Model"), value=_v(vehicle, "model")),
@@ -232,7 +233,8 @@ def order_dialog(
         return customers.update_order(ctx.uow(), ctx.user_id, customer_id, order.id, data)
 
     vehicle_choices = [(None, translate("RecordDialog", "None"))] + [
-        (x.id, x.plate or x.vin) for x in vehicles
+        (x.id, x.plate or formatting.vin_text(x.vin) if x.vin or x.plate
+         else f"{x.brand} {x.model}".strip()) for x in vehicles
     ]
     amount = f"{order.amount_cents / 100:.2f}" if order else ""
     fields = []
