@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,6 +29,7 @@ from helpdesk.services import common, customers
 from helpdesk.services.dto import ContactInfo, OrderInfo, VehicleInfo
 from helpdesk.ui import formatting, messages, widgets
 from helpdesk.ui.customers import labels
+from helpdesk.ui.date_edits import DateEdit
 
 # Module-level name that lupdate recognises (it cannot see through a helper).
 translate = QCoreApplication.translate
@@ -63,10 +63,7 @@ class _DateField(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.known = QCheckBox(translate("RecordDialog", "Known"))
         self.known.setObjectName(f"field_{key}_known")
-        self.edit = QDateEdit()
-        self.edit.setObjectName(f"field_{key}_date")
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setCalendarPopup(True)
+        self.edit = DateEdit(objectName=f"field_{key}_date")
         shown = value or common.now().date()
         self.edit.setDate(QDate(shown.year, shown.month, shown.day))
         self.known.toggled.connect(self.edit.setEnabled)
