@@ -29,8 +29,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
-import phonenumbers
-
 from helpdesk.domain import audit, error_texts, events, parsing, text, validation, vocabulary
 from helpdesk.domain.complaints import (
     Action,
@@ -1490,17 +1488,6 @@ def write_template(path: Path, kind: str, *, lang: str = "zh") -> None:
     writing.write(Path(path), sheets)
 
 
-def _phone_text(e164: str) -> str:
-    """A stored number as people write it (138 1234 5678); import reads it back."""
-    try:
-        number = phonenumbers.parse(e164, None)
-    except phonenumbers.NumberParseException:
-        return e164
-    style = phonenumbers.PhoneNumberFormat.NATIONAL if number.country_code == 86 else \
-        phonenumbers.PhoneNumberFormat.INTERNATIONAL
-    return phonenumbers.format_number(number, style)
-
-
 _CUSTOMER_KINDS = {"birthday": writing.Kind.DATE, "purchase_date": writing.Kind.DATE,
                    "order_date": writing.Kind.DATE, "mileage_km": writing.Kind.INT,
                    "order_amount": writing.Kind.MONEY}
@@ -1514,8 +1501,9 @@ def _customer_row(c: Customer, lang: str) -> list[Any]:
     order = max(c.orders, key=lambda o: (o.ordered_at, o.id or 0)) if c.orders else None
     yes, no = ("yes", "no") if lang == "en" else ("是", "否")
     values: dict[str, Any] = {
-        "name": c.name, "kind": enum_label(c.kind, lang), "phone": _phone_text(phones[0])
-        if phones else "", "phone2": _phone_text(phones[1]) if len(phones) > 1 else "",
+        "name": c.name, "kind": enum_label(c.kind, lang),
+        "phone": validation.display_phone(phones[0]) if phones else "",
+        "phone2": validation.display_phone(phones[1]) if len(phones) > 1 else "",
         "gender": enum_label(c.gender, lang) if c.gender is not Gender.UNKNOWN else "",
         "birthday": c.birthday, "email": c.email,
         "wechat": c.wechat, "address": c.address, "tier": enum_label(c.tier, lang),
@@ -1582,7 +1570,7 @@ def export_customers(uow: UnitOfWork, actor_id: int, customer_ids: Iterable[int]
                     continue
                 rows.append(_customer_row(customer, lang))
                 phones = customer.phone_numbers()
-                phone = _phone_text(phones[0]) if phones else ""
+                phone = validation.display_phone(phones[0]) if phones else ""
                 for v in customer.vehicles:
                     # A partial VIN (or none) is exported as written, and flagged.
                     vehicles.append([customer.name, phone, v.vin, v.plate, v.brand, v.model,
