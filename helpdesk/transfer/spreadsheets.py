@@ -54,7 +54,7 @@ from helpdesk.domain.customers import (
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import ValidationError, ValidationErrors
 from helpdesk.domain.users import Permission, User
-from helpdesk.services import common
+from helpdesk.services import common, customer_list
 from helpdesk.services import customers as customer_services
 from helpdesk.services.common import UnitOfWork
 from helpdesk.transfer import CUSTOMERS, SHEETS, reading, writing
@@ -1540,22 +1540,60 @@ _ORDER_KINDS = (*[writing.Kind.TEXT] * 4, writing.Kind.DATE, writing.Kind.MONEY,
                 writing.Kind.TEXT)
 _EXPORT_CHUNK = 500
 
+_ListCell = Callable[[customer_list.CustomerRow, str], Any]
+#: issue 10: the customer list's columns (keys of the list on screen): how each is
+#: written (a date as a date, money as a number) and read from the list's own row.
+LIST_COLUMNS: Mapping[str, tuple[writing.Kind, _ListCell]] = {
+    "name": (writing.Kind.TEXT, lambda r, _lang: r.name),
+    "phone": (writing.Kind.TEXT, lambda r, _lang: validation.display_phone(r.phone)),
+    "plate": (writing.Kind.TEXT, lambda r, _lang: r.plate),
+    "tier": (writing.Kind.TEXT, lambda r, lang: enum_label(r.tier, lang)),
+    "lifecycle": (writing.Kind.TEXT, lambda r, lang: enum_label(r.lifecycle, lang)),
+    "last_purchase": (writing.Kind.DATE, lambda r, _lang: r.last_purchase),
+    "revenue": (writing.Kind.MONEY, lambda r, _lang: r.revenue_12m_cents),
+    "open_complaints": (writing.Kind.INT, lambda r, _lang: r.open_complaints),
+    "last_complaint": (writing.Kind.DATETIME, lambda r, _lang: r.last_complaint_at),
+    "store": (writing.Kind.TEXT, lambda r, _lang: r.store_name),
+    "owner": (writing.Kind.TEXT, lambda r, _lang: r.owner_name),
+}
+
+
+def _list_sheet(uow: UnitOfWork, actor_id: int, ids: Sequence[int],
+                columns: Sequence[tuple[str, str]], lang: str) -> writing.Sheet:
+    """The customer list as the screen shows it: these columns (key, header as on
+    screen), the rows in the order given, each value typed."""
+    unknown = [key for key, _header in columns if key not in LIST_COLUMNS]
+    if unknown:
+        raise ValueError(f"not columns of the customer list: {unknown}")
+    cells = [LIST_COLUMNS[key] for key, _header in columns]
+    rows: list[list[Any]] = []
+    for start in range(0, len(ids), _EXPORT_CHUNK):
+        for row in customer_list.customer_rows(uow, actor_id, ids[start:start + _EXPORT_CHUNK]):
+            rows.append([cell(row, lang) for _kind, cell in cells])
+    return writing.Sheet("客户 Customers", [header for _key, header in columns],
+                         [kind for kind, _cell in cells], rows)
+
 
 def export_customers(uow: UnitOfWork, actor_id: int, customer_ids: Iterable[int], path: Path,
-                     *, lang: str = "zh") -> int:
+                     *, lang: str = "zh",
+                     columns: Sequence[tuple[str, str]] | None = None) -> int:
     """Write these customers (in this order: the caller decides which rows, e.g. the
     list on screen) to a CSV or XLSX file, by suffix. The first worksheet is in the
-    import template's layout (Chinese headers; ``lang="en"``: English); an XLSX adds
-    every vehicle and every order on worksheets of their own. Personal data leaves the
-    building here, so it needs ``EXPORT_PERSONAL_DATA`` and is audited as
-    ``customer.export`` with the count. Returns the number of customers written.
+    import template's layout (Chinese headers; ``lang="en"``: English) or, given
+    ``columns`` (``LIST_COLUMNS`` keys with the headers shown), the customer list as
+    the screen shows it; an XLSX adds every vehicle and every order on worksheets of
+    their own. Personal data leaves the building here, so it needs
+    ``EXPORT_PERSONAL_DATA`` and is audited as ``customer.export`` with the count.
+    Returns the number of customers written.
 
     The file appears under its name only once the audit entry is committed."""
     path = Path(path)
     at = common.now()
+    words = vocabulary.normalize_language(lang)
     lang = "en" if lang == "en" else "zh"
     yes = "yes" if lang == "en" else "是"
     rows: list[list[Any]] = []
+    kept: list[int] = []  # the customers written (not merged away meanwhile), in order
     vehicles: list[list[Any]] = []
     orders: list[list[Any]] = []
     wanted = list(dict.fromkeys(customer_ids))
@@ -1568,7 +1606,9 @@ def export_customers(uow: UnitOfWork, actor_id: int, customer_ids: Iterable[int]
                 customer = loaded.get(customer_id)
                 if customer is None or customer.merged_into_id is not None:
                     continue
-                rows.append(_customer_row(customer, lang))
+                kept.append(customer_id)
+                if columns is None:
+                    rows.append(_customer_row(customer, lang))
                 phones = customer.phone_numbers()
                 phone = validation.display_phone(phones[0]) if phones else ""
                 for v in customer.vehicles:
@@ -1584,18 +1624,20 @@ def export_customers(uow: UnitOfWork, actor_id: int, customer_ids: Iterable[int]
         with uow:
             user = common.actor(uow, actor_id, Permission.EXPORT_PERSONAL_DATA)
             uow.record(events.CustomersExported(
-                at=at, **common.by(user), details={"count": len(rows), "file": path.name},
-                note=f"{len(rows)} customers exported to {path.name}"))
+                at=at, **common.by(user), details={"count": len(kept), "file": path.name},
+                note=f"{len(kept)} customers exported to {path.name}"))
             uow.commit()
 
     kinds = [_CUSTOMER_KINDS.get(c.key, writing.Kind.TEXT) for c in CUSTOMER_COLUMNS]
     names = ("客户 Customers", "车辆 Vehicles", "订单 Orders")
+    first = writing.Sheet(names[0], [c.header(lang) for c in CUSTOMER_COLUMNS], kinds, rows) \
+        if columns is None else _list_sheet(uow, actor_id, kept, columns, words)
     writing.write(path, [
-        writing.Sheet(names[0], [c.header(lang) for c in CUSTOMER_COLUMNS], kinds, rows),
+        first,
         writing.Sheet(names[1], _VEHICLE_HEADERS[lang], _VEHICLE_KINDS, vehicles),
         writing.Sheet(names[2], _ORDER_HEADERS[lang], _ORDER_KINDS, orders),
     ], before_replace=audit_export)
-    return len(rows)
+    return len(kept)
 
 
 __all__ = [
