@@ -19,6 +19,7 @@ the three languages and the extra spellings people use in their own spreadsheets
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import timedelta
@@ -361,6 +362,7 @@ def words(member: StrEnum) -> tuple[str, ...]:
     return (member.value, *labels, *extra)
 
 
+@functools.cache  # the words are constants; an import reads them for every row (issue 10)
 def _word_table(enum_cls: type[_E]) -> dict[str, _E]:
     table: dict[str, _E] = {}
     for member in enum_cls:
