@@ -61,11 +61,6 @@ TEMPLATES: Mapping[str, Labels] = {
         "同一車架號填寫了兩次。",
         "The same VIN is given twice.",
     ),
-    "vin.required": (
-        "已填写车辆信息，但车架号为空。",
-        "已填寫車輛資訊，但車架號為空。",
-        "Vehicle details are filled in but the VIN is empty.",
-    ),
     "plate.empty": (
         "请输入车牌号。",
         "請輸入車牌號。",
