@@ -86,26 +86,22 @@ def _floor(db_path: Path, ids: Sequence[int], out: Path, today: date) -> tuple[f
                      exporting.enum_label(lifecycle(first, last, today), "en"), last, revenue,
                      open_n, datetime.fromisoformat(last_c) if last_c else None, store or "",
                      owner or ""])
-    vehicles = [[n, validation.display_phone(p or ""), vin, plate, brand, model, km,
+    # Each owner's name and phone as the list row has them (no per-row subquery).
+    owner = {cid: (row[0], row[1]) for cid, row in zip(ids, rows, strict=True)}
+    vehicles = [[*owner[cid], vin, plate, brand, model, km,
                  date.fromisoformat(bought) if bought else None,
                  "" if validation.vin_is_complete(vin) else "yes"]
-                for n, p, vin, plate, brand, model, km, bought in conn.execute(
+                for cid, vin, plate, brand, model, km, bought in conn.execute(
         """
-        SELECT c.name, (SELECT p.number FROM customer_phones p WHERE p.customer_id = c.id
-                        ORDER BY p.id LIMIT 1),
-               v.vin, v.plate, v.brand, v.model, v.mileage_km, v.purchase_date
-        FROM wanted w JOIN customers c ON c.id = w.id JOIN vehicles v ON v.customer_id = c.id
-        ORDER BY w.pos, v.id
+        SELECT v.customer_id, v.vin, v.plate, v.brand, v.model, v.mileage_km, v.purchase_date
+        FROM wanted w JOIN vehicles v ON v.customer_id = w.id ORDER BY w.pos, v.id
         """)]
-    orders = [[n, validation.display_phone(p or ""), number,
-               exporting.enum_label(OrderKind(kind), "en"), date.fromisoformat(at), cents,
-               items]
-              for n, p, number, kind, at, cents, items in conn.execute(
+    orders = [[*owner[cid], number, exporting.enum_label(OrderKind(kind), "en"),
+               date.fromisoformat(at), cents, items]
+              for cid, number, kind, at, cents, items in conn.execute(
         """
-        SELECT c.name, (SELECT p.number FROM customer_phones p WHERE p.customer_id = c.id
-                        ORDER BY p.id LIMIT 1),
-               o.number, o.kind, o.ordered_at, o.amount_cents, o.items
-        FROM wanted w JOIN customers c ON c.id = w.id JOIN orders o ON o.customer_id = c.id
+        SELECT o.customer_id, o.number, o.kind, o.ordered_at, o.amount_cents, o.items
+        FROM wanted w JOIN orders o ON o.customer_id = w.id
         ORDER BY w.pos, o.ordered_at, o.id
         """)]
     conn.close()
