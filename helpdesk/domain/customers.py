@@ -12,6 +12,8 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Literal
 
+from helpdesk.domain import validation
+
 
 class CustomerKind(StrEnum):
     INDIVIDUAL = "individual"  # 个人
@@ -109,6 +111,11 @@ class Vehicle:
     retired_on: date | None = None  # sold or scrapped: kept with its history (issue 15)
     id: int | None = None
     customer_id: int | None = None
+
+    @property
+    def vin_complete(self) -> bool:
+        """False for a vehicle known by a partial VIN or none (issue 10)."""
+        return validation.vin_is_complete(self.vin)
 
 
 @dataclass(eq=False)

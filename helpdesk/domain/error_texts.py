@@ -61,11 +61,6 @@ TEMPLATES: Mapping[str, Labels] = {
         "同一車架號填寫了兩次。",
         "The same VIN is given twice.",
     ),
-    "vin.required": (
-        "已填写车辆信息，但车架号为空。",
-        "已填寫車輛資訊，但車架號為空。",
-        "Vehicle details are filled in but the VIN is empty.",
-    ),
     "plate.empty": (
         "请输入车牌号。",
         "請輸入車牌號。",
@@ -1143,6 +1138,21 @@ TEMPLATES: Mapping[str, Labels] = {
         "这是归档文件，只能查看和打印，不能修改。",
         "這是歸檔檔案，只能檢視和列印，不能修改。",
         "This is an archive: it can be read and printed, not changed.",
+    ),
+    # issue 10: VINs known only in part, vehicles known by brand/model only
+    "vin.too_short": (
+        "车架号 {value} 只有 {length} 位；不完整的车架号请至少保留 {minimum} 位（通常是后几位），"
+        "或留空。",
+        "車架號 {value} 只有 {length} 位；不完整的車架號請至少保留 {minimum} 位（通常是後幾位），"
+        "或留空。",
+        "The VIN {value} has {length} characters; keep at least {minimum} of a partial VIN "
+        "(usually its last ones), or leave it empty.",
+    ),
+    "vehicle.unidentified": (
+        "已填写车辆信息，但没有可识别车辆的内容：请填写车架号（或其后几位）、车牌或品牌车型。",
+        "已填寫車輛資訊，但沒有可識別車輛的內容：請填寫車架號（或其後幾位）、車牌或品牌車型。",
+        "Vehicle details are filled in but nothing says which vehicle: give the VIN (or its "
+        "last characters), the plate, or the brand and model.",
     ),
 
 }

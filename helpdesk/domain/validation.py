@@ -8,6 +8,7 @@ offending value. They are pure functions: no Qt, no database.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
@@ -96,18 +97,7 @@ def validate_vin(
             value=vin,
             length=len(vin),
         )
-    for position, ch in enumerate(vin, start=1):
-        if ch not in VIN_CHARACTERS:
-            hint = " (I, O and Q are never used in a VIN)" if ch in "IOQ" else ""
-            raise ValidationError(
-                field,
-                "vin.characters",
-                f"'{vin}' contains '{ch}' at position {position}; a VIN uses only "
-                f"digits and the letters A-Z{hint}.",
-                value=vin,
-                character=ch,
-                position=position,
-            )
+    _check_vin_characters(vin, field)
     expected = vin_check_digit(vin)
     found = vin[_VIN_CHECK_POSITION]
     if found != expected and not allow_check_digit_mismatch:
@@ -121,6 +111,74 @@ def validate_vin(
             found=found,
         )
     return vin
+
+
+def _check_vin_characters(vin: str, field: str) -> None:
+    for position, ch in enumerate(vin, start=1):
+        if ch not in VIN_CHARACTERS:
+            hint = " (I, O and Q are never used in a VIN)" if ch in "IOQ" else ""
+            raise ValidationError(
+                field,
+                "vin.characters",
+                f"'{vin}' contains '{ch}' at position {position}; a VIN uses only "
+                f"digits and the letters A-Z{hint}.",
+                value=vin,
+                character=ch,
+                position=position,
+            )
+
+
+# issue 10: a vehicle record's VIN may be known only in part.
+#: The length of a whole VIN (the database's unique index on whole VINs uses it).
+VIN_LENGTH = _VIN_LENGTH
+#: A VIN written down in part (车架号后8位 on paper, 11 characters in an old ledger)
+#: keeps at least this many characters; fewer identify no vehicle.
+VIN_PARTIAL_MIN = 6
+
+
+def vin_is_complete(vin: str) -> bool:
+    """Whether a stored VIN is whole (17 characters, checked, one record per VIN).
+
+    A vehicle record's VIN is whole, partial (a tail or fragment kept exactly as it was
+    written: never padded, never run through the check digit, not unique), or empty
+    (only the brand/model or plate is known). The database's unique index on whole VINs
+    says the same in SQL: ``length(vin) = 17`` (``storage/tables.py``).
+    """
+    return len(vin) == _VIN_LENGTH
+
+
+def validate_vehicle_vin(
+    value: str, *, allow_check_digit_mismatch: bool = False, field: str = "vin"
+) -> str:
+    """Validate the VIN of a vehicle record: whole (:func:`validate_vin`), partial
+    (``VIN_PARTIAL_MIN``–16 VIN characters, kept as given), or ``""`` when none is known.
+
+    Raises:
+        ValidationError: ``vin.length`` (over 17), ``vin.too_short``, ``vin.characters``
+            or ``vin.check_digit`` (whole VINs only).
+    """
+    vin = text.strip_separators(text.fold_width(value)).upper()
+    if not vin:
+        return ""
+    if len(vin) >= _VIN_LENGTH:
+        return validate_vin(vin, allow_check_digit_mismatch=allow_check_digit_mismatch,
+                            field=field)
+    if len(vin) < VIN_PARTIAL_MIN:
+        raise ValidationError(
+            field, "vin.too_short",
+            f"'{vin}' has {len(vin)} characters; keep at least {VIN_PARTIAL_MIN} of the "
+            "VIN (its last ones) or leave it empty.",
+            value=vin, length=len(vin), minimum=VIN_PARTIAL_MIN)
+    _check_vin_characters(vin, field)
+    return vin
+
+
+def same_vehicle_vin(stored: str, given: str) -> bool:
+    """Whether two VINs of one customer's vehicles name the same vehicle: equal, or one
+    is the tail of the other (``LFV2A21K2M3000001`` and its last 8, ``M3000001``)."""
+    if not stored or not given:
+        return False
+    return stored.endswith(given) or given.endswith(stored)
 
 
 # ---------------------------------------------------------------------------------------
@@ -232,11 +290,8 @@ def validate_phone(value: str, *, default_region: str = "CN", field: str = "phon
             f"only; put an extension in the remark).",
             value=raw,
         )
-    try:
-        number = phonenumbers.parse(raw, default_region)
-    except phonenumbers.NumberParseException:
-        number = None
-    if number is None or not phonenumbers.is_valid_number(number):
+    e164 = _e164(raw, default_region)
+    if e164 is None:
         raise ValidationError(
             field,
             "phone.invalid",
@@ -244,6 +299,20 @@ def validate_phone(value: str, *, default_region: str = "CN", field: str = "phon
             f"010-62345678 or +44 20 7946 0958).",
             value=raw,
         )
+    return e164
+
+
+@functools.lru_cache(maxsize=65_536)
+def _e164(raw: str, region: str) -> str | None:
+    """The E.164 form of a valid number, else None. Cached: an import checks each row's
+    phone several times (find the customer, prepare it, write it), and parsing is the
+    slow part (issue 10)."""
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 

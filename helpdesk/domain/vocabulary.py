@@ -19,13 +19,14 @@ the three languages and the extra spellings people use in their own spreadsheets
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import timedelta
 from enum import StrEnum
 from typing import TypeVar
 
-from helpdesk.domain import text
+from helpdesk.domain import text, validation
 from helpdesk.domain.complaints import (
     Action,
     Effectiveness,
@@ -361,6 +362,7 @@ def words(member: StrEnum) -> tuple[str, ...]:
     return (member.value, *labels, *extra)
 
 
+@functools.cache  # the words are constants; an import reads them for every row (issue 10)
 def _word_table(enum_cls: type[_E]) -> dict[str, _E]:
     table: dict[str, _E] = {}
     for member in enum_cls:
@@ -736,3 +738,19 @@ def customer_class_label(kind: str, key: str, lang: str = DEFAULT_LANGUAGE) -> s
     ``lang``; the key itself when it is not one."""
     found = CUSTOMER_CLASSES[kind].get(key)
     return found[_index(lang)] if found else key
+
+
+# issue 10: vehicles known by a partial VIN (a tail on paper) or by brand/model only
+VIN_INCOMPLETE: Labels = ("不完整", "不完整", "incomplete")
+NO_VIN: Labels = ("无车架号", "無車架號", "no VIN")
+
+
+def vin_shown(vin: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A vehicle's VIN as people read it: a whole one as is, a partial one marked
+    incomplete (``K8765432（不完整）``), none said so (the screens, exports and prints)."""
+    if not vin:
+        return f"（{NO_VIN[_index(lang)]}）" if _index(lang) < 2 else f"({NO_VIN[2]})"
+    if validation.vin_is_complete(vin):
+        return vin
+    word = VIN_INCOMPLETE[_index(lang)]
+    return f"{vin}（{word}）" if _index(lang) < 2 else f"{vin} ({word})"

@@ -27,7 +27,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from helpdesk.domain import validation
+from helpdesk.domain import validation, vocabulary
 from helpdesk.reports import i18n, layout
 from helpdesk.reports.documents import SheetDocument
 from helpdesk.reports.fonts import PdfFont, pdf_font
@@ -148,7 +148,7 @@ class _SheetWriter:
             self.section("sheet.sec.vehicle")
             mileage = d.mileage_km if d.mileage_km is not None else v.mileage_km
             self.out.append(layout.field_grid(self.st, [
-                (self.t("sheet.vin"), v.vin),
+                (self.t("sheet.vin"), vocabulary.vin_shown(v.vin, self.lang)),
                 (self.t("sheet.plate"), v.plate),
                 (self.t("sheet.brand_model"), " ".join(x for x in (v.brand, v.model) if x)),
                 (self.t("sheet.mileage"),

@@ -226,7 +226,9 @@ def _vehicle(uow: UnitOfWork, user: User, data: VehicleInput, today: date,
                                       "only a service manager or director may accept a VIN "
                                       "whose check digit does not match"))
         override = False
-    vin = _try(errors, validation.validate_vin, data.vin, allow_check_digit_mismatch=override)
+    # Whole, partial (a tail as written on paper) or none: never padded into a whole one.
+    vin = _try(errors, validation.validate_vehicle_vin, data.vin,
+               allow_check_digit_mismatch=override)
     plate = _try(errors, validation.validate_plate, data.plate) if data.plate.strip() else ""
     mileage = None
     if data.mileage_km not in (None, ""):
@@ -236,7 +238,11 @@ def _vehicle(uow: UnitOfWork, user: User, data: VehicleInput, today: date,
                                       "the purchase date cannot be in the future"))
     brand = _try(errors, validation.validate_text, data.brand, field="brand", max_length=60)
     model = _try(errors, validation.validate_text, data.model, field="model", max_length=100)
-    if vin:
+    if vin == "" and not (data.plate.strip() or data.brand.strip() or data.model.strip()):
+        errors.append(ValidationError("vin", "vehicle.unidentified",
+                                      "give the VIN (or its last characters), the plate, "
+                                      "or the brand and model"))
+    if vin and validation.vin_is_complete(vin):
         existing = uow.customers.vehicle_by_vin(vin)
         if existing is not None and existing.customer_id != customer_id:
             errors.append(ValidationError("vin", "vin.taken",
@@ -245,7 +251,7 @@ def _vehicle(uow: UnitOfWork, user: User, data: VehicleInput, today: date,
                                           customer_name=_name_of(uow, existing.customer_id)))
     if len(errors) > before or vin is None:
         return None
-    checked = validation.vin_check_digit(vin) == vin[8]
+    checked = not validation.vin_is_complete(vin) or validation.vin_check_digit(vin) == vin[8]
     return Vehicle(vin=vin, plate=plate or "", brand=brand or "", model=model or "",
                    mileage_km=mileage, purchase_date=data.purchase_date,
                    vin_check_overridden=not checked)
@@ -319,7 +325,7 @@ def prepare_customer(uow: UnitOfWork, user: User, data: CustomerInput,
                     customer_name=_name_of(uow, existing[0])))
                 break
     vehicles = [_vehicle(uow, user, v, at.date(), errors, None) for v in data.vehicles]
-    seen_vins = [v.vin for v in vehicles if v]
+    seen_vins = [v.vin for v in vehicles if v and v.vin]
     if len(seen_vins) != len(set(seen_vins)):
         errors.append(ValidationError("vin", "vin.repeated", "the same VIN is given twice"))
     orders = [_order(uow, o, at.date(), errors, values.get("store_id") or user.store_id)
@@ -445,7 +451,7 @@ def build_vehicle(uow: UnitOfWork, user: User, customer: Customer, data: Vehicle
     vehicle = _vehicle(uow, user, data, at.date(), errors, customer.id)
     if vehicle is None:
         return None
-    if any(v.vin == vehicle.vin for v in customer.vehicles):
+    if vehicle.vin and any(v.vin == vehicle.vin for v in customer.vehicles):
         errors.append(ValidationError("vin", "vin.taken",
                                       "this customer has that vehicle already"))
         return None
@@ -536,7 +542,7 @@ def update_vehicle(uow: UnitOfWork, actor_id: int, customer_id: int, vehicle_id:
         vehicle = _own(customer.vehicles, vehicle_id, "vehicle")
         errors: list[ValidationError] = []
         checked = _vehicle(uow, user, data, at.date(), errors, customer.id)
-        if checked is not None and any(v.vin == checked.vin and v.id != vehicle_id
+        if checked is not None and checked.vin and any(v.vin == checked.vin and v.id != vehicle_id
                                        for v in customer.vehicles):
             errors.append(ValidationError("vin", "vin.taken",
                                           "this customer has that vehicle already"))

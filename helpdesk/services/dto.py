@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from helpdesk.domain import validation
 from helpdesk.domain.complaints import (
     ActionAvailability,
     Effectiveness,
@@ -88,6 +89,11 @@ class VehicleInfo:
     vin_check_overridden: bool
     customer_id: int
     retired_on: date | None = None
+
+    @property
+    def vin_complete(self) -> bool:
+        """False for a vehicle known by a partial VIN or none (issue 10)."""
+        return validation.vin_is_complete(self.vin)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,9 @@ from helpdesk.services.common import UnitOfWork
 
 _WEEKDAYS = {"zh": "一二三四五六日", "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
 MAKEUP_NAME = {"zh": "调休上班", "en": "make-up working day"}
+# issue 10: each listed date says whether the store is off or works (as calendars mark 休/班)
+_KIND_MARK = {("zh", False): "（休）", ("zh", True): "（班）",
+              ("en", False): " (off) ", ("en", True): " (work) "}
 _DECEMBER = 12
 
 
@@ -83,8 +86,9 @@ def official_year(year: int) -> list[OfficialDay]:
 
 
 def day_label(day: date, lang: str = "zh", *, workday: bool = False) -> str:
-    """``2026-10-01 周四 国庆节`` / ``2026-10-01 Thu National Day``: the date, its weekday
-    and its official name (a date the schedule does not know keeps just its weekday)."""
+    """``2026-10-01 周四（休）国庆节`` / ``2026-10-01 Thu (off) National Day``: the date, its
+    weekday, whether it is a day off or a make-up working day (``（班）``, ``(work)``) and
+    its official name (a date the schedule does not know has no name)."""
     english = lang.startswith("en")
     weekday = _WEEKDAYS["en"][day.weekday()] if english else "周" + _WEEKDAYS["zh"][day.weekday()]
     name = ""
@@ -94,7 +98,8 @@ def day_label(day: date, lang: str = "zh", *, workday: bool = False) -> str:
             name = found[0].name("en" if english else "zh")
     if not name and workday:
         name = MAKEUP_NAME["en" if english else "zh"]
-    return f"{day.isoformat()} {weekday} {name}".rstrip()
+    mark = _KIND_MARK[("en" if english else "zh", workday)]
+    return f"{day.isoformat()} {weekday}{mark}{name}".rstrip()
 
 
 def date_range(start: date, end: date) -> list[date]:

@@ -617,6 +617,37 @@ def list_rows(session: Session, ids: Sequence[int], today: date) -> list[dict[st
     return [dict(r._mapping) for r in session.execute(stmt)]
 
 
+@dataclass(frozen=True)
+class ExportRecords:
+    """The vehicles and orders of some customers as plain rows (issue 10's export).
+
+    Attributes:
+        merged: the customers merged away since they were listed (left out).
+        vehicles: (customer_id, vin, plate, brand, model, mileage_km, purchase_date), by id.
+        orders: (customer_id, number, kind, ordered_at, amount_cents, items), by date.
+    """
+
+    merged: frozenset[int]
+    vehicles: list[tuple[Any, ...]]
+    orders: list[tuple[Any, ...]]
+
+
+def export_records(session: Session, ids: Sequence[int]) -> ExportRecords:
+    """Three queries, no objects: an export of 20,000 customers must not load them."""
+    wanted = list(ids)
+    v = tables.vehicles
+    merged = frozenset(session.scalars(
+        select(c.c.id).where(c.c.id.in_(wanted), c.c.merged_into_id.is_not(None))))
+    vehicles = [tuple(r) for r in session.execute(
+        select(v.c.customer_id, v.c.vin, v.c.plate, v.c.brand, v.c.model, v.c.mileage_km,
+               v.c.purchase_date).where(v.c.customer_id.in_(wanted)).order_by(v.c.id))]
+    orders = [tuple(r) for r in session.execute(
+        select(o.c.customer_id, o.c.number, o.c.kind, o.c.ordered_at, o.c.amount_cents,
+               o.c["items"]).where(o.c.customer_id.in_(wanted))
+        .order_by(o.c.ordered_at, o.c.id))]
+    return ExportRecords(merged, vehicles, orders)
+
+
 # ------------------------------------------------------------------ history
 def timeline(session: Session, customer_id: int,
              limit: int | None = None) -> list[dict[str, Any]]:
@@ -748,6 +779,9 @@ class AnalyticsQueries:
 
     def list_rows(self, ids: Sequence[int], today: date) -> list[dict[str, Any]]:
         return list_rows(self.session, ids, today)
+
+    def export_records(self, ids: Sequence[int]) -> ExportRecords:
+        return export_records(self.session, ids)
 
     def timeline(self, customer_id: int, limit: int | None = None) -> list[dict[str, Any]]:
         return timeline(self.session, customer_id, limit)

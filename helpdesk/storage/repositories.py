@@ -164,7 +164,9 @@ class CustomerRepository:
         return self.session.get(Order, order_id)
 
     def vehicle_by_vin(self, vin: str) -> Vehicle | None:
-        return self.session.scalars(select(Vehicle).where(tables.vehicles.c.vin == vin)).first()
+        """The vehicle with this whole VIN (partial VINs are not unique: None)."""
+        return self.session.scalars(select(Vehicle).where(
+            tables.vehicles.c.vin == vin, tables.WHOLE_VIN)).first()
 
     def vehicle_by_plate(self, plate: str) -> Vehicle | None:
         return self.session.scalars(

@@ -22,12 +22,14 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
     literal_column,
 )
 
 from helpdesk.domain.complaints import Effectiveness, ResponsibleArea, SheetState, VisitKind
 from helpdesk.domain.customers import CustomerKind, Gender, OrderKind, StoreKind, Tier
 from helpdesk.domain.enums import Channel, Severity
+from helpdesk.domain.validation import VIN_LENGTH
 from helpdesk.storage.types import EnumText
 
 # Named constraints, so Alembic's batch mode on SQLite can find and alter them.
@@ -174,7 +176,12 @@ Index("ix_orders_customer_date", orders.c.customer_id, orders.c.ordered_at, orde
 Index("ix_orders_date", orders.c.ordered_at)
 # One vehicle record per VIN and one order per number: two desks typing the same one at
 # the same moment must not both succeed.
-Index("ix_vehicles_vin", vehicles.c.vin, unique=True)
+# issue 10: only whole VINs are unique (validation.vin_is_complete: 17 characters); a
+# partial VIN (a tail from a paper ledger) or none ("") may repeat. A lookup by VIN
+# states WHOLE_VIN too, or the database cannot use this (partial) index.
+WHOLE_VIN = func.length(vehicles.c.vin) == VIN_LENGTH
+Index("ix_vehicles_vin", vehicles.c.vin, unique=True,
+      sqlite_where=WHOLE_VIN, postgresql_where=WHOLE_VIN)
 Index("ix_orders_number", orders.c.number, unique=True)
 
 # One row per way of finding a customer: pinyin, initials, phone, reversed phone

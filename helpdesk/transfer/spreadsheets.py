@@ -30,8 +30,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
-import phonenumbers
-
 from helpdesk.domain import audit, error_texts, events, parsing, text, validation, vocabulary
 from helpdesk.domain.complaints import (
     Action,
@@ -57,7 +55,7 @@ from helpdesk.domain.customers import (
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import ValidationError, ValidationErrors
 from helpdesk.domain.users import Permission, User
-from helpdesk.services import common
+from helpdesk.services import common, customer_list
 from helpdesk.services import customers as customer_services
 from helpdesk.services.common import UnitOfWork
 from helpdesk.storage import locks
@@ -137,8 +135,11 @@ CUSTOMER_COLUMNS: tuple[TemplateColumn, ...] = (
        "单位客户: 规模", ("规模",)),
     _C("note", "备注", "Note", False, "Free text.", "备注", ("remark",)),
     _C("vin", "车架号", "VIN", False,
-       "17 characters, check digit verified; needed for any vehicle column.",
-       "17位, 校验第9位; 填写车辆信息时必填", ("VIN码", "车辆识别代号", "车架号(VIN)")),
+       "17 characters, check digit verified; or its last 6 to 16 characters, kept as an "
+       "incomplete VIN; without a VIN give the plate or brand/model.",
+       "17位, 校验第9位; 或后6至16位 (记为不完整车架号); 无车架号时填车牌或品牌车型",
+       ("VIN码", "车辆识别代号", "车架号(VIN)", "车架号后8位", "车架号后六位", "车架号后6位",
+        "VIN后8位")),
     _C("vin_override", "接受VIN校验位不符", "Accept VIN check digit mismatch", False,
        "是 (yes) accepts a VIN whose 9th character does not match (imported vehicles); "
        "needs a service manager or director; audited.",
@@ -193,8 +194,10 @@ SHEET_COLUMNS: tuple[TemplateColumn, ...] = (
        "Finds the customer (or creates one with the name above).",
        "用于匹配客户(匹配不到则新建)", ("电话", "手机", "联系电话")),
     _C("vin", "车架号", "VIN", False,
-       "Links the sheet to this vehicle; a new VIN is added to the customer.",
-       "关联车辆; 新的VIN会添加到该客户名下", ("VIN码",)),
+       "Links the sheet to this vehicle (17 characters, or its last 6 to 16); a new VIN is "
+       "added to the customer.",
+       "关联车辆 (17位, 或后6至16位); 新的VIN会添加到该客户名下",
+       ("VIN码", "车架号后8位", "VIN后8位")),
     _C("plate", "车牌号", "Plate", False,
        "Without a VIN: links the customer's vehicle with this plate (it must exist).",
        "未填VIN时按车牌关联该客户已有车辆", ("车牌",)),
@@ -664,7 +667,10 @@ def _store_for(uow: UnitOfWork, user: User, store_id: int | None) -> Store:
 
 # ====================================================================== customers
 def _vin_key(value: str) -> str:
-    return text.strip_separators(text.fold_width(value)).upper()
+    """A whole VIN, for "the same VIN on two lines"; partial ones may repeat (two
+    customers' vehicles can end alike)."""
+    vin = text.strip_separators(text.fold_width(value)).upper()
+    return vin if validation.vin_is_complete(vin) else ""
 
 
 def _phone_key(value: str) -> str:
@@ -682,6 +688,9 @@ def _order_key(value: str) -> str:
 
 
 _VEHICLE_COLUMNS = ("plate", "brand", "model", "mileage_km", "purchase_date", "vin_override")
+#: Any of these makes a row's vehicle: a VIN (whole or partial), or without one the plate
+#: or brand/model (an incomplete vehicle, issue 10).
+_VEHICLE_NAMING = ("vin", "plate", "brand", "model")
 _ORDER_COLUMNS = ("order_kind", "order_date", "order_amount", "order_items")
 
 
@@ -689,7 +698,7 @@ def _customer_input(row: Mapping[str, str], store: Store,
                     errors: list[ValidationError]) -> customer_services.CustomerInput:
     """A row as the same input the desk's customer form produces."""
     vehicles: tuple[customer_services.VehicleInput, ...] = ()
-    if row["vin"]:
+    if any(row[k] for k in _VEHICLE_NAMING):
         override = _yes_no(row["vin_override"], "vin_override", errors) or False
         vehicles = (customer_services.VehicleInput(
             vin=row["vin"], plate=row["plate"], brand=row["brand"], model=row["model"],
@@ -697,8 +706,9 @@ def _customer_input(row: Mapping[str, str], store: Store,
             purchase_date=_opt_date(row["purchase_date"], "purchase_date", errors),
             override_vin_check=override),)
     elif any(row[k] for k in _VEHICLE_COLUMNS):
-        errors.append(ValidationError("vin", "vin.required",
-                                      "vehicle columns are filled but the VIN is empty"))
+        errors.append(ValidationError("vin", "vehicle.unidentified",
+                                      "vehicle columns are filled but nothing names the "
+                                      "vehicle (VIN, plate, brand or model)"))
     orders: tuple[customer_services.OrderInput, ...] = ()
     if row["order_number"]:
         default_kind = OrderKind.RETAIL if store.kind is StoreKind.RETAIL else OrderKind.SERVICE
@@ -1132,9 +1142,23 @@ def _plan_customer(ctx: _SheetContext, row: Mapping[str, str], plan: _SheetPlan,
     vin = ""
     if row["vin"]:
         try:
-            vin = validation.validate_vin(row["vin"])
+            vin = validation.validate_vehicle_vin(row["vin"])
         except ValidationError as exc:
             errors.append(exc)
+    if vin:
+        # One of this customer's vehicles, also when one of the two VINs is the other's
+        # tail (the ledger had 车架号后8位); a partial VIN not found is a new vehicle.
+        owned = customer.vehicles if customer else \
+            shared.prepared.vehicles if shared and shared.prepared else []
+        found = [x for x in owned if validation.same_vehicle_vin(x.vin, vin)]
+        if found and customer is not None:
+            plan.vehicle_id, vin = found[0].id, ""
+        elif found:
+            plan.vehicle, vin = found[0], ""
+        elif not validation.vin_is_complete(vin):
+            plan.new_vehicle = customer_services.VehicleInput(
+                vin=vin, plate=row["plate"], mileage_km=row["mileage_km"] or None)
+            vin = ""
     vehicle = uow.customers.vehicle_by_vin(vin) if vin else None
     if vehicle is not None:
         if customer is None or vehicle.customer_id != customer.id:
@@ -1147,7 +1171,7 @@ def _plan_customer(ctx: _SheetContext, row: Mapping[str, str], plan: _SheetPlan,
     elif vin:
         plan.new_vehicle = customer_services.VehicleInput(vin=vin, plate=row["plate"],
                                                           mileage_km=row["mileage_km"] or None)
-    elif row["plate"]:
+    elif row["plate"] and not row["vin"]:
         try:
             plate = validation.validate_plate(row["plate"])
         except ValidationError as exc:
@@ -1216,7 +1240,7 @@ def _share_vehicle(ctx: _SheetContext, plan: _SheetPlan, shared: _SheetPlan,
     one more for that customer."""
     assert plan.new_vehicle is not None and shared.prepared is not None
     vin = plan.new_vehicle.vin
-    same = [v for v in shared.prepared.vehicles if v.vin == vin]
+    same = [v for v in shared.prepared.vehicles if validation.same_vehicle_vin(v.vin, vin)]
     if same:
         plan.vehicle = same[0]
     else:
@@ -1277,12 +1301,13 @@ def _write_sheets(ctx: _SheetContext, plans: Sequence[_SheetPlan], path: Path) -
         if plan.customer_id is not None:
             plan.customer = existing[plan.customer_id]
     customer_services.add_customers(uow, user, [p.prepared for p in plans if p.prepared], at)
-    added: dict[str, Vehicle] = {}
+    added: dict[tuple[int, str], Vehicle] = {}  # partial VINs repeat across customers
     for plan in plans:
         if plan.new_vehicle is None:
             continue
         assert plan.customer is not None and plan.customer.id is not None
-        known = added.get(plan.new_vehicle.vin)
+        added_key = (plan.customer.id, plan.new_vehicle.vin)
+        known = added.get(added_key)
         if known is None:
             customer = uow.customers.get(plan.customer.id)
             assert customer is not None
@@ -1291,7 +1316,7 @@ def _write_sheets(ctx: _SheetContext, plans: Sequence[_SheetPlan], path: Path) -
                                                     problems)
             if found is None:
                 raise ValidationErrors(problems)
-            known = added[plan.new_vehicle.vin] = found
+            known = added[added_key] = found
         plan.vehicle_id = known.id
     assert ctx.store.id is not None
     unnumbered: dict[int, int] = {}
@@ -1486,17 +1511,6 @@ def write_template(path: Path, kind: str, *, lang: str = "zh") -> None:
     writing.write(Path(path), sheets)
 
 
-def _phone_text(e164: str) -> str:
-    """A stored number as people write it (138 1234 5678); import reads it back."""
-    try:
-        number = phonenumbers.parse(e164, None)
-    except phonenumbers.NumberParseException:
-        return e164
-    style = phonenumbers.PhoneNumberFormat.NATIONAL if number.country_code == 86 else \
-        phonenumbers.PhoneNumberFormat.INTERNATIONAL
-    return phonenumbers.format_number(number, style)
-
-
 _CUSTOMER_KINDS = {"birthday": writing.Kind.DATE, "purchase_date": writing.Kind.DATE,
                    "order_date": writing.Kind.DATE, "mileage_km": writing.Kind.INT,
                    "order_amount": writing.Kind.MONEY}
@@ -1510,8 +1524,9 @@ def _customer_row(c: Customer, lang: str) -> list[Any]:
     order = max(c.orders, key=lambda o: (o.ordered_at, o.id or 0)) if c.orders else None
     yes, no = ("yes", "no") if lang == "en" else ("是", "否")
     values: dict[str, Any] = {
-        "name": c.name, "kind": enum_label(c.kind, lang), "phone": _phone_text(phones[0])
-        if phones else "", "phone2": _phone_text(phones[1]) if len(phones) > 1 else "",
+        "name": c.name, "kind": enum_label(c.kind, lang),
+        "phone": validation.display_phone(phones[0]) if phones else "",
+        "phone2": validation.display_phone(phones[1]) if len(phones) > 1 else "",
         "gender": enum_label(c.gender, lang) if c.gender is not Gender.UNKNOWN else "",
         "birthday": c.birthday, "national_id": c.national_id, "email": c.email,
         "wechat": c.wechat, "address": c.address, "tier": enum_label(c.tier, lang),
@@ -1535,10 +1550,11 @@ def _customer_row(c: Customer, lang: str) -> list[Any]:
 
 
 _VEHICLE_HEADERS = {"zh": ("车主", "车主电话", "车架号", "车牌号", "品牌", "车型", "里程(公里)",
-                           "购车日期"),
+                           "购车日期", "车架号不完整"),
                     "en": ("Owner", "Owner's phone", "VIN", "Plate", "Brand", "Model",
-                           "Mileage (km)", "Purchase date")}
-_VEHICLE_KINDS = (*[writing.Kind.TEXT] * 6, writing.Kind.INT, writing.Kind.DATE)
+                           "Mileage (km)", "Purchase date", "VIN incomplete")}
+_VEHICLE_KINDS = (*[writing.Kind.TEXT] * 6, writing.Kind.INT, writing.Kind.DATE,
+                  writing.Kind.TEXT)
 _ORDER_HEADERS = {"zh": ("下单客户", "下单客户电话", "订单号", "订单类型", "订单日期",
                          "订单金额(元)", "订单内容"),
                   "en": ("Ordered by", "Orderer's phone", "Order number", "Order type",
@@ -1547,24 +1563,78 @@ _ORDER_KINDS = (*[writing.Kind.TEXT] * 4, writing.Kind.DATE, writing.Kind.MONEY,
                 writing.Kind.TEXT)
 _EXPORT_CHUNK = 500
 
+_ListCell = Callable[[customer_list.CustomerRow, str], Any]
+#: issue 10: the customer list's columns (keys of the list on screen): how each is
+#: written (a date as a date, money as a number) and read from the list's own row.
+LIST_COLUMNS: Mapping[str, tuple[writing.Kind, _ListCell]] = {
+    "name": (writing.Kind.TEXT, lambda r, _lang: r.name),
+    "phone": (writing.Kind.TEXT, lambda r, _lang: validation.display_phone(r.phone)),
+    "plate": (writing.Kind.TEXT, lambda r, _lang: r.plate),
+    "tier": (writing.Kind.TEXT, lambda r, lang: enum_label(r.tier, lang)),
+    "lifecycle": (writing.Kind.TEXT, lambda r, lang: enum_label(r.lifecycle, lang)),
+    "last_purchase": (writing.Kind.DATE, lambda r, _lang: r.last_purchase),
+    "revenue": (writing.Kind.MONEY, lambda r, _lang: r.revenue_12m_cents),
+    "open_complaints": (writing.Kind.INT, lambda r, _lang: r.open_complaints),
+    "last_complaint": (writing.Kind.DATETIME, lambda r, _lang: r.last_complaint_at),
+    "store": (writing.Kind.TEXT, lambda r, _lang: r.store_name),
+    "owner": (writing.Kind.TEXT, lambda r, _lang: r.owner_name),
+}
 
-def export_customers(uow: UnitOfWork, actor_id: int, customer_ids: Iterable[int], path: Path,
-                     *, lang: str = "zh") -> int:
-    """Write these customers (in this order: the caller decides which rows, e.g. the
-    list on screen) to a CSV or XLSX file, by suffix. The first worksheet is in the
-    import template's layout (Chinese headers; ``lang="en"``: English); an XLSX adds
-    every vehicle and every order on worksheets of their own. Personal data leaves the
-    building here, so it needs ``EXPORT_PERSONAL_DATA`` and is audited as
-    ``customer.export`` with the count. Returns the number of customers written.
 
-    The file appears under its name only once the audit entry is committed."""
-    path = Path(path)
-    at = common.now()
-    lang = "en" if lang == "en" else "zh"
+def _list_export(uow: UnitOfWork, actor_id: int, wanted: Sequence[int],
+                 columns: Sequence[tuple[str, str]], words: str, lang: str,
+                 ) -> tuple[list[int], list[writing.Sheet]]:
+    """The customer list as the screen shows it (these columns: key, header as on
+    screen; the rows in the order given, each value typed), with the customers' vehicles
+    and orders: plain rows from three queries a chunk, no objects loaded."""
+    unknown = [key for key, _header in columns if key not in LIST_COLUMNS]
+    if unknown:
+        raise ValueError(f"not columns of the customer list: {unknown}")
+    cells = [LIST_COLUMNS[key] for key, _header in columns]
+    yes = "yes" if lang == "en" else "是"
+    kept: list[int] = []
     rows: list[list[Any]] = []
     vehicles: list[list[Any]] = []
     orders: list[list[Any]] = []
-    wanted = list(dict.fromkeys(customer_ids))
+    with uow.reading():
+        common.actor(uow, actor_id, Permission.EXPORT_PERSONAL_DATA)
+        for start in range(0, len(wanted), _EXPORT_CHUNK):
+            chunk = wanted[start:start + _EXPORT_CHUNK]
+            records = uow.analytics.export_records(chunk)
+            vehicles_of: dict[int, list[tuple[Any, ...]]] = {}
+            for v in records.vehicles:
+                vehicles_of.setdefault(v[0], []).append(v)
+            orders_of: dict[int, list[tuple[Any, ...]]] = {}
+            for o in records.orders:
+                orders_of.setdefault(o[0], []).append(o)
+            live = [i for i in chunk if i not in records.merged]
+            for row in customer_list.customer_rows(uow, actor_id, live):
+                kept.append(row.id)
+                rows.append([cell(row, words) for _kind, cell in cells])
+                phone = validation.display_phone(row.phone)
+                for _id, vin, plate, brand, model, km, bought in vehicles_of.get(row.id, ()):
+                    # A partial VIN (or none) is exported as written, and flagged.
+                    vehicles.append([row.name, phone, vin, plate, brand, model, km, bought,
+                                     "" if validation.vin_is_complete(vin) else yes])
+                for _id, number, kind, at, cents, items in orders_of.get(row.id, ()):
+                    orders.append([row.name, phone, number, enum_label(kind, lang), at, cents,
+                                   items])
+    return kept, [
+        writing.Sheet("客户 Customers", [header for _key, header in columns],
+                      [kind for kind, _cell in cells], rows),
+        writing.Sheet("车辆 Vehicles", _VEHICLE_HEADERS[lang], _VEHICLE_KINDS, vehicles),
+        writing.Sheet("订单 Orders", _ORDER_HEADERS[lang], _ORDER_KINDS, orders),
+    ]
+
+
+def _template_export(uow: UnitOfWork, actor_id: int, wanted: Sequence[int], lang: str,
+                     ) -> tuple[list[int], list[writing.Sheet]]:
+    """The customers in the import template's layout, with their vehicles and orders."""
+    yes = "yes" if lang == "en" else "是"
+    kept: list[int] = []  # the customers written (not merged away meanwhile), in order
+    rows: list[list[Any]] = []
+    vehicles: list[list[Any]] = []
+    orders: list[list[Any]] = []
     with uow.reading():
         common.actor(uow, actor_id, Permission.EXPORT_PERSONAL_DATA)
         for start in range(0, len(wanted), _EXPORT_CHUNK):
@@ -1574,32 +1644,56 @@ def export_customers(uow: UnitOfWork, actor_id: int, customer_ids: Iterable[int]
                 customer = loaded.get(customer_id)
                 if customer is None or customer.merged_into_id is not None:
                     continue
+                kept.append(customer_id)
                 rows.append(_customer_row(customer, lang))
                 phones = customer.phone_numbers()
-                phone = _phone_text(phones[0]) if phones else ""
+                phone = validation.display_phone(phones[0]) if phones else ""
                 for v in customer.vehicles:
                     vehicles.append([customer.name, phone, v.vin, v.plate, v.brand, v.model,
-                                     v.mileage_km, v.purchase_date])
+                                     v.mileage_km, v.purchase_date,
+                                     "" if v.vin_complete else yes])
                 for o in sorted(customer.orders, key=lambda o: (o.ordered_at, o.id or 0)):
                     orders.append([customer.name, phone, o.number, enum_label(o.kind, lang),
                                    o.ordered_at, o.amount_cents, o.items])
+    kinds = [_CUSTOMER_KINDS.get(c.key, writing.Kind.TEXT) for c in CUSTOMER_COLUMNS]
+    return kept, [
+        writing.Sheet("客户 Customers", [c.header(lang) for c in CUSTOMER_COLUMNS], kinds, rows),
+        writing.Sheet("车辆 Vehicles", _VEHICLE_HEADERS[lang], _VEHICLE_KINDS, vehicles),
+        writing.Sheet("订单 Orders", _ORDER_HEADERS[lang], _ORDER_KINDS, orders),
+    ]
+
+
+def export_customers(uow: UnitOfWork, actor_id: int, customer_ids: Iterable[int], path: Path,
+                     *, lang: str = "zh",
+                     columns: Sequence[tuple[str, str]] | None = None) -> int:
+    """Write these customers (in this order: the caller decides which rows, e.g. the
+    list on screen) to a CSV or XLSX file, by suffix. The first worksheet is in the
+    import template's layout (Chinese headers; ``lang="en"``: English) or, given
+    ``columns`` (``LIST_COLUMNS`` keys with the headers shown), the customer list as
+    the screen shows it; an XLSX adds every vehicle and every order on worksheets of
+    their own. Personal data leaves the building here, so it needs
+    ``EXPORT_PERSONAL_DATA`` and is audited as ``customer.export`` with the count.
+    Returns the number of customers written.
+
+    The file appears under its name only once the audit entry is committed."""
+    path = Path(path)
+    at = common.now()
+    words = vocabulary.normalize_language(lang)
+    lang = "en" if lang == "en" else "zh"
+    wanted = list(dict.fromkeys(customer_ids))
+    kept, sheets = _template_export(uow, actor_id, wanted, lang) if columns is None else \
+        _list_export(uow, actor_id, wanted, columns, words, lang)
 
     def audit_export() -> None:
         with uow:
             user = common.actor(uow, actor_id, Permission.EXPORT_PERSONAL_DATA)
             uow.record(events.CustomersExported(
-                at=at, **common.by(user), details={"count": len(rows), "file": path.name},
-                note=f"{len(rows)} customers exported to {path.name}"))
+                at=at, **common.by(user), details={"count": len(kept), "file": path.name},
+                note=f"{len(kept)} customers exported to {path.name}"))
             uow.commit()
 
-    kinds = [_CUSTOMER_KINDS.get(c.key, writing.Kind.TEXT) for c in CUSTOMER_COLUMNS]
-    names = ("客户 Customers", "车辆 Vehicles", "订单 Orders")
-    writing.write(path, [
-        writing.Sheet(names[0], [c.header(lang) for c in CUSTOMER_COLUMNS], kinds, rows),
-        writing.Sheet(names[1], _VEHICLE_HEADERS[lang], _VEHICLE_KINDS, vehicles),
-        writing.Sheet(names[2], _ORDER_HEADERS[lang], _ORDER_KINDS, orders),
-    ], before_replace=audit_export)
-    return len(rows)
+    writing.write(path, sheets, before_replace=audit_export)
+    return len(kept)
 
 
 __all__ = [

@@ -29,6 +29,11 @@ def money_text(cents: int) -> str:
     return parsing.format_yuan(cents, symbol=True)
 
 
+def vin_text(vin: str) -> str:
+    """A vehicle's VIN, a partial one flagged incomplete (``vocabulary.vin_shown``)."""
+    return vocabulary.vin_shown(vin, i18n.current_language())
+
+
 def duration_text(td: timedelta) -> str:
     """The two largest units of ``abs(td)``, rounded towards zero: "2 d 3 h", "45 min"."""
     return vocabulary.duration_words(td, i18n.current_language())

@@ -1422,116 +1422,116 @@
     </message>
     <message>
         <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="191"/>
-        <source>VIN (17 characters)</source>
-        <translation>VIN (17 characters)</translation>
+        <source>VIN (17 characters, or the last 6 or more)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="192"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="193"/>
         <source>Plate</source>
         <translation>Plate</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="193"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="194"/>
         <source>Brand</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="194"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="195"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="195"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="196"/>
         <source>Mileage (km)</source>
         <translation>Mileage (km)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="198"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="199"/>
         <source>Purchased</source>
         <translation>Purchased</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="204"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="205"/>
         <source>Add a vehicle</source>
         <translation>Add a vehicle</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="206"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="207"/>
         <source>Edit the vehicle</source>
         <translation>Edit the vehicle</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="234"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="235"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="241"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="243"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="246"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="248"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="254"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="256"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="258"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="260"/>
         <source>Amount (yuan)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="259"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="261"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="262"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="264"/>
         <source>Vehicle</source>
         <translation>Vehicle</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="271"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="273"/>
         <source>Add an order or service visit</source>
         <translation>Add an order or service visit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="273"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="275"/>
         <source>Edit order %1</source>
         <translation>Edit order %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="295"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="297"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="296"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="298"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="299"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="301"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="305"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="307"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="311"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="313"/>
         <source>Add a contact person</source>
         <translation>Add a contact person</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="313"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="315"/>
         <source>Edit the contact person</source>
         <translation>Edit the contact person</translation>
     </message>

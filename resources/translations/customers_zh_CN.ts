@@ -1416,116 +1416,116 @@
     </message>
     <message>
         <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="191"/>
-        <source>VIN (17 characters)</source>
-        <translation>车架号（17位）</translation>
+        <source>VIN (17 characters, or the last 6 or more)</source>
+        <translation>车架号（17位，或至少后6位）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="192"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="193"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="193"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="194"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="194"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="195"/>
         <source>Model</source>
         <translation>车型</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="195"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="196"/>
         <source>Mileage (km)</source>
         <translation>里程（公里）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="198"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="199"/>
         <source>Purchased</source>
         <translation>购车日期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="204"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="205"/>
         <source>Add a vehicle</source>
         <translation>添加车辆</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="206"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="207"/>
         <source>Edit the vehicle</source>
         <translation>编辑车辆</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="234"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="235"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="241"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="243"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="246"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="248"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="254"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="256"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="258"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="260"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="259"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="261"/>
         <source>Items</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="262"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="264"/>
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="271"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="273"/>
         <source>Add an order or service visit</source>
         <translation>添加订单或维修保养</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="273"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="275"/>
         <source>Edit order %1</source>
         <translation>编辑订单 %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="295"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="297"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="296"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="298"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="299"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="301"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="305"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="307"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="311"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="313"/>
         <source>Add a contact person</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="313"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="315"/>
         <source>Edit the contact person</source>
         <translation>编辑联系人</translation>
     </message>

@@ -1547,47 +1547,47 @@ Log file: %4</translation>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="506"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="507"/>
         <source>Vehicle or order</source>
         <translation>Vehicle or order</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="552"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="554"/>
         <source>Complaint</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="618"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="620"/>
         <source>Responsibility</source>
         <translation>Responsibility</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="730"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="732"/>
         <source>Root cause, correction and measure</source>
         <translation>Root cause, correction and measure</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="794"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="796"/>
         <source>Corrective and preventive actions</source>
         <translation>Corrective and preventive actions</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="817"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="819"/>
         <source>Return visits</source>
         <translation>Return visits</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="873"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="875"/>
         <source>Progress log</source>
         <translation>Progress log</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="906"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="908"/>
         <source>Close-out</source>
         <translation>Close-out</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="926"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="928"/>
         <source>History</source>
         <translation>History</translation>
     </message>
@@ -1627,152 +1627,152 @@ Log file: %4</translation>
         <translation>Cate&amp;gory:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="508"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="509"/>
         <source>Vehicle / &amp;order:</source>
         <translation>Vehicle / &amp;order:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="509"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="510"/>
         <source>VIN:</source>
         <translation>VIN:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="510"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="511"/>
         <source>Plate:</source>
         <translation>Plate:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="511"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="512"/>
         <source>Brand:</source>
         <translation>Brand:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="512"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="513"/>
         <source>Model:</source>
         <translation>Model:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="513"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="514"/>
         <source>Mileage (km):</source>
         <translation>Mileage (km):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="554"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="517"/>
+        <source>17 characters, or the last 6 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="556"/>
         <source>What the customer sa&amp;ys:</source>
         <translation>What the customer sa&amp;ys:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="555"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="557"/>
         <source>What the customer as&amp;ks for:</source>
         <translation>What the customer as&amp;ks for:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="620"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="622"/>
         <source>Responsible &amp;area:</source>
         <translation>Responsible &amp;area:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="621"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="623"/>
         <source>Responsible perso&amp;n:</source>
         <translation>Responsible perso&amp;n:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="732"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="734"/>
         <source>Roo&amp;t cause:</source>
         <translation>Roo&amp;t cause:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="733"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="735"/>
         <source>Immediate &amp;correction:</source>
         <translation>Immediate &amp;correction:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="734"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="736"/>
         <source>Compensation (¥):</source>
         <translation>Compensation (¥):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="735"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="737"/>
         <source>&amp;Long-term measure:</source>
         <translation>&amp;Long-term measure:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="736"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="738"/>
         <source>Rework:</source>
         <translation>Rework:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="558"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="560"/>
         <source>In the customer&apos;s own words</source>
         <translation>In the customer&apos;s own words</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="739"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="741"/>
         <source>What actually went wrong, where and why</source>
         <translation>What actually went wrong, where and why</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="740"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="742"/>
         <source>What was done for this customer: repair, refund, exchange, apology…</source>
         <translation>What was done for this customer: repair, refund, exchange, apology…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="742"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="744"/>
         <source>What changes so it does not happen again, who owns it and by when (not just “strengthen training”)</source>
         <translation>What changes so it does not happen again, who owns it and by when (not just “strengthen training”)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="745"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="747"/>
         <source>0.00</source>
         <translation>0.00</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="515"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="516"/>
         <source>e.g. 35000</source>
         <translation>e.g. 35000</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="516"/>
-        <source>17 characters</source>
-        <translation>17 characters</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="517"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="519"/>
         <source>e.g. 京A12345</source>
         <translation>e.g. 京A12345</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="746"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="748"/>
         <source>Needed</source>
         <translation>Needed</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="747"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="749"/>
         <source>Completed at</source>
         <translation>Completed at</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="875"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="877"/>
         <source>What was done or told to the customer</source>
         <translation>What was done or told to the customer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="876"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="878"/>
         <source>Customer told</source>
         <translation>Customer told</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="877"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="879"/>
         <source>A&amp;dd entry</source>
         <translation>A&amp;dd entry</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="795"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="797"/>
         <source>Add action…</source>
         <translation>Add action…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="796"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="798"/>
         <source>Check effectiveness…</source>
         <translation>Check effectiveness…</translation>
     </message>
@@ -1812,77 +1812,77 @@ Log file: %4</translation>
         <translation>Close this window (Esc)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="798"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="800"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="798"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="800"/>
         <source>Owner</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="799"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="801"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="799"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="801"/>
         <source>Effectiveness</source>
         <translation>Effectiveness</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="819"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="879"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="928"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="821"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="881"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="930"/>
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="819"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="879"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="928"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="821"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="881"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="930"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="820"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="822"/>
         <source>Satisfaction</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="820"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="822"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="821"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="823"/>
         <source>Feedback</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="880"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="882"/>
         <source>Entry</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="929"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="931"/>
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="929"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="931"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="623"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="625"/>
         <source>(not decided)</source>
         <translation>(not decided)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="592"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="627"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="594"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="629"/>
         <source>(nobody yet)</source>
         <translation>(nobody yet)</translation>
     </message>
@@ -1892,12 +1892,12 @@ Log file: %4</translation>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="432"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="433"/>
         <source>Order %1 (%2, %3)</source>
         <translation>Order %1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="436"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="437"/>
         <source>New vehicle…</source>
         <translation>New vehicle…</translation>
     </message>
@@ -1917,7 +1917,7 @@ Log file: %4</translation>
         <translation>Save the sheet first.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="901"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="903"/>
         <source>Closed by %1 at %2.</source>
         <translation>Closed by %1 at %2.</translation>
     </message>

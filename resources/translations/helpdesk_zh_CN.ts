@@ -1543,47 +1543,47 @@ Log file: %4</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="506"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="507"/>
         <source>Vehicle or order</source>
         <translation>车辆信息 / 订单信息</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="552"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="554"/>
         <source>Complaint</source>
         <translation>抱怨/投诉内容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="618"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="620"/>
         <source>Responsibility</source>
         <translation>责任</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="730"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="732"/>
         <source>Root cause, correction and measure</source>
         <translation>根本原因、缺点纠正与措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="794"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="796"/>
         <source>Corrective and preventive actions</source>
         <translation>纠正与预防措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="817"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="819"/>
         <source>Return visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="873"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="875"/>
         <source>Progress log</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="906"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="908"/>
         <source>Close-out</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="926"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="928"/>
         <source>History</source>
         <translation>处理历程</translation>
     </message>
@@ -1623,152 +1623,152 @@ Log file: %4</source>
         <translation>抱怨类别(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="508"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="509"/>
         <source>Vehicle / &amp;order:</source>
         <translation>车辆 / 订单(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="509"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="510"/>
         <source>VIN:</source>
         <translation>车架号：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="510"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="511"/>
         <source>Plate:</source>
         <translation>车牌号：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="511"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="512"/>
         <source>Brand:</source>
         <translation>品牌：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="512"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="513"/>
         <source>Model:</source>
         <translation>车型：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="513"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="514"/>
         <source>Mileage (km):</source>
         <translation>里程（公里）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="554"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="517"/>
+        <source>17 characters, or the last 6 or more</source>
+        <translation>17位，或至少后6位</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="556"/>
         <source>What the customer sa&amp;ys:</source>
         <translation>抱怨内容(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="555"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="557"/>
         <source>What the customer as&amp;ks for:</source>
         <translation>客户诉求(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="620"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="622"/>
         <source>Responsible &amp;area:</source>
         <translation>责任部门(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="621"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="623"/>
         <source>Responsible perso&amp;n:</source>
         <translation>责任人(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="732"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="734"/>
         <source>Roo&amp;t cause:</source>
         <translation>根本原因(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="733"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="735"/>
         <source>Immediate &amp;correction:</source>
         <translation>缺点纠正(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="734"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="736"/>
         <source>Compensation (¥):</source>
         <translation>补偿（元）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="735"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="737"/>
         <source>&amp;Long-term measure:</source>
         <translation>长期措施(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="736"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="738"/>
         <source>Rework:</source>
         <translation>返修：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="558"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="560"/>
         <source>In the customer&apos;s own words</source>
         <translation>用客户自己的话记录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="739"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="741"/>
         <source>What actually went wrong, where and why</source>
         <translation>究竟哪里出了问题、在哪个环节、为什么</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="740"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="742"/>
         <source>What was done for this customer: repair, refund, exchange, apology…</source>
         <translation>为该客户做了什么：维修、退款、换货、道歉…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="742"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="744"/>
         <source>What changes so it does not happen again, who owns it and by when (not just “strengthen training”)</source>
         <translation>为防止再次发生要改变什么、由谁负责、何时完成（不能只写“加强培训”）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="745"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="747"/>
         <source>0.00</source>
         <translation>0.00</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="515"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="516"/>
         <source>e.g. 35000</source>
         <translation>如 35000</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="516"/>
-        <source>17 characters</source>
-        <translation>17位</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="517"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="519"/>
         <source>e.g. 京A12345</source>
         <translation>如 京A12345</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="746"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="748"/>
         <source>Needed</source>
         <translation>需要</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="747"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="749"/>
         <source>Completed at</source>
         <translation>完成于</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="875"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="877"/>
         <source>What was done or told to the customer</source>
         <translation>做了什么或告诉了客户什么</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="876"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="878"/>
         <source>Customer told</source>
         <translation>已告知客户</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="877"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="879"/>
         <source>A&amp;dd entry</source>
         <translation>添加记录(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="795"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="797"/>
         <source>Add action…</source>
         <translation>添加措施…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="796"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="798"/>
         <source>Check effectiveness…</source>
         <translation>验证效果…</translation>
     </message>
@@ -1808,77 +1808,77 @@ Log file: %4</source>
         <translation>关闭此窗口（Esc）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="798"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="800"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="798"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="800"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="799"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="801"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="799"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="801"/>
         <source>Effectiveness</source>
         <translation>效果</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="819"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="879"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="928"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="821"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="881"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="930"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="819"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="879"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="928"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="821"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="881"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="930"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="820"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="822"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="820"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="822"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="821"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="823"/>
         <source>Feedback</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="880"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="882"/>
         <source>Entry</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="929"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="931"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="929"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="931"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="623"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="625"/>
         <source>(not decided)</source>
         <translation>（未确定）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="592"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="627"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="594"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="629"/>
         <source>(nobody yet)</source>
         <translation>（尚未指定）</translation>
     </message>
@@ -1888,12 +1888,12 @@ Log file: %4</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="432"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="433"/>
         <source>Order %1 (%2, %3)</source>
         <translation>订单 %1（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="436"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="437"/>
         <source>New vehicle…</source>
         <translation>新车辆…</translation>
     </message>
@@ -1913,7 +1913,7 @@ Log file: %4</source>
         <translation>请先保存抱怨单。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="901"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="903"/>
         <source>Closed by %1 at %2.</source>
         <translation>由 %1 于 %2 关闭。</translation>
     </message>

@@ -744,8 +744,8 @@ def test_holidays_commands(cli: Cli, staffed: Staff, tmp_path: Path) -> None:
     listing.write_text("2027-09-26 补班\n2027年1月1日 元旦\n", encoding="gbk")
     assert cli("holidays", "import", str(listing), "--user", "admin").code == 0
     shown = cli("holidays", "list", "--year", "2026", "--user", "admin")
-    assert "2026-10-01 Thu National Day" in shown.out
-    assert "2026-10-10 Sat National Day: make-up working day" in shown.out
+    assert "2026-10-01 Thu (off) National Day" in shown.out
+    assert "2026-10-10 Sat (work) National Day: make-up working day" in shown.out
 
 
 def test_backup_refuses_a_missing_folder(cli: Cli, staffed: Staff, tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from helpdesk.storage.database import Database
 from helpdesk.transfer import spreadsheets as importing
@@ -46,8 +47,8 @@ def test_formula_neutralising_table(tmp_path: Path, value: str, in_csv: str) -> 
     cell = load_workbook(tmp_path / "t.xlsx")["t"]["A2"]
     if value:
         # A text cell, never a formula: Excel shows the text and runs nothing.
-        # (XML reads a stored CR back as LF.)
-        assert cell.data_type == "s" and cell.value == value.replace("\r", "\n")
+        # (A CR is stored escaped, _x000D_, which Excel reads back as CR.)
+        assert cell.data_type == "s" and cell.value.replace("_x000D_", "\r") == value
     else:
         assert cell.value is None
 
@@ -73,7 +74,9 @@ def test_customer_export_is_typed_filtered_frozen_and_complete(
     assert float(amount.value) == 1280.0 and amount.data_type == "n"  # SUM works
     phone = people.cell(2, header.index("电话") + 1)
     assert phone.data_type == "s"  # a phone stays text (leading zeros, +86)
-    widths = {k: d.width for k, d in people.column_dimensions.items()}
+    # Neighbouring columns of one width are stored as one range (min..max).
+    widths = {get_column_letter(i): d.width for d in people.column_dimensions.values()
+              for i in range(d.min, d.max + 1)}
     address_column = people.cell(1, header.index("地址") + 1).column_letter
     assert widths["A"] >= 6 and widths.get(address_column, 0) >= 6
     vehicles = [[c.value for c in row] for row in book["车辆 Vehicles"].iter_rows()]

@@ -78,10 +78,12 @@ def test_a_list_with_ranges_and_make_up_days() -> None:
 
 
 def test_each_date_shows_its_weekday_and_name() -> None:
-    assert holidays.day_label(date(2026, 10, 1)) == "2026-10-01 周四 国庆节"
+    assert holidays.day_label(date(2026, 10, 1)) == "2026-10-01 周四（休）国庆节"
+    assert holidays.day_label(date(2026, 10, 10), "zh", workday=True) == \
+        "2026-10-10 周六（班）国庆节调休上班"
     assert holidays.day_label(date(2026, 10, 10), "en", workday=True) == \
-        "2026-10-10 Sat National Day: make-up working day"
-    assert holidays.day_label(date(2026, 3, 3)) == "2026-03-03 周二"
+        "2026-10-10 Sat (work) National Day: make-up working day"
+    assert holidays.day_label(date(2026, 3, 3)) == "2026-03-03 周二（休）"
 
 
 def test_december_warns_when_next_year_has_no_holidays(

@@ -233,7 +233,7 @@ def test_bad_file_reports_every_bad_row_and_imports_nothing(db: Database,
         (5, "phone", "phone.repeated"),
         (6, "birthday", "date.future"),
         (7, "tier", "tier.invalid"),
-        (8, "vin", "vin.required"),
+        (8, "vin", "vin.too_short"),
         (9, "name", "name.required"),
     }
     assert "line 2" in next(e.message for e in report.errors if e.line == 5)

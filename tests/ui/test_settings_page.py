@@ -83,7 +83,9 @@ def test_holidays_load_a_year_take_a_range_and_typed_dates(qtbot, make_ctx, samp
     qtbot.mouseClick(tab.load_year_button, Qt.MouseButton.LeftButton)
     assert len(tab.holidays.dates()) == 33 and len(tab.makeup_days.dates()) == 6
     first = tab.holidays.list.item(0).text()
-    assert first == "2026-01-01 Thu New Year's Day"  # weekday and name
+    assert first == "2026-01-01 Thu (off) New Year's Day"  # weekday, day off, name
+    assert tab.makeup_days.list.item(0).text() == \
+        "2026-01-04 Sun (work) New Year's Day: make-up working day"
     # A whole Golden Week typed at once, the year typed whole.
     picker, until = tab.holidays.picker, tab.holidays.until
     picker.clear()
@@ -100,6 +102,37 @@ def test_holidays_load_a_year_take_a_range_and_typed_dates(qtbot, make_ctx, samp
     saved = settings_svc.get_store_settings(ui_db.uow(), sample.staff.admin,
                                             sample.staff.store_id)
     assert date(2027, 10, 7) in saved.holidays and len(saved.makeup_workdays) == 6
+
+
+def test_the_holiday_lists_open_at_this_year(qtbot, make_ctx, sample):
+    """Issue 10: a store keeps years of holidays; the lists start at this year's."""
+    from datetime import date, timedelta
+
+    page = _page(qtbot, make_ctx(sample.staff.admin))
+    tab = page.tab("calendarTab")
+    this_year = date.today().year
+    old_years = [date(year, 2, 1) + timedelta(days=i) for year in range(2010, this_year)
+                 for i in range(7)]
+    tab.holidays.set_dates([*old_years, date(this_year, 10, 1)])
+    shown = tab.holidays.list
+
+    def visible(row: int) -> bool:
+        return shown.viewport().rect().intersects(shown.visualItemRect(shown.item(row)))
+
+    qtbot.waitUntil(lambda: visible(shown.count() - 1), timeout=3000)
+    assert shown.item(shown.count() - 1).text().startswith(f"{this_year}-10-01")
+    assert not visible(0)  # 2010
+
+
+def test_the_store_phone_reads_as_people_write_it(qtbot, make_ctx, sample, ui_db):
+    page = _page(qtbot, make_ctx(sample.staff.admin))
+    tab = page.tab("storeTab")
+    tab.phone_edit.setText("+8675526881234")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    tab.load()
+    assert tab.phone_edit.text() == "0755 2688 1234"  # not +8675526881234
+    saved = settings_svc.get_store_settings(ui_db.uow(), sample.staff.admin, sample.staff.store_id)
+    assert saved.store.phone == "+8675526881234"
 
 
 def test_time_editor_takes_a_typed_time_whole(qtbot):

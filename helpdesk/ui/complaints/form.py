@@ -31,7 +31,6 @@ from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QGridLayout,
     QGroupBox,
@@ -70,6 +69,7 @@ from helpdesk.ui.complaints import concurrent, dialogs, panels
 from helpdesk.ui.complaints.attachments_panel import AttachmentsPanel
 from helpdesk.ui.complaints.repeat_panel import RepeatPanel
 from helpdesk.ui.context import AppContext
+from helpdesk.ui.date_edits import DateEdit
 
 DRAFT_EVERY_MS = 3000
 SLA_TICK_MS = 30_000
@@ -1023,9 +1023,7 @@ class SheetForm(QWidget):
         owner.addItem(self.tr("(choose)"), 0)
         for person in self._staff:
             owner.addItem(person.display_name, person.id)
-        due = QDateEdit(objectName="actionDue")
-        due.setCalendarPopup(True)
-        due.setDisplayFormat("yyyy-MM-dd")
+        due = DateEdit(objectName="actionDue")
         due.setDate(common.now().date())
         fields = [
             dialogs.Field("action_description", self.tr("What changes:"), description,

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,6 +38,7 @@ from helpdesk.ui import labels
 from helpdesk.ui.complaints.match_delegate import MatchDelegate
 from helpdesk.ui.complaints.model import Column, SheetIdRole, SheetTableModel
 from helpdesk.ui.context import AppContext
+from helpdesk.ui.date_edits import DateEdit
 
 TICK_MS = 30_000
 MAX_COLUMN_WIDTH = 260
@@ -84,14 +84,12 @@ class ComplaintListPage(QWidget):
         self.category_combo = QComboBox(objectName="categoryFilter")
         self.store_combo = QComboBox(objectName="storeFilter")
         self.from_check = QCheckBox(objectName="receivedFromCheck")
-        self.from_date = QDateEdit(objectName="receivedFrom")
+        self.from_date = DateEdit(objectName="receivedFrom")
         self.to_check = QCheckBox(objectName="receivedToCheck")
-        self.to_date = QDateEdit(objectName="receivedTo")
+        self.to_date = DateEdit(objectName="receivedTo")
         self.reset_button = QPushButton(objectName="resetFilters")
         self.count_label = QLabel(objectName="countLabel")
         for edit in (self.from_date, self.to_date):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
         today = QDate.currentDate()
         self.from_date.setDate(today.addDays(-30))

@@ -27,7 +27,6 @@ from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -55,6 +54,7 @@ from helpdesk.services.dto import (
 from helpdesk.ui import formatting, labels, messages, widgets
 from helpdesk.ui.complaints.customer_finder import CustomerFinder
 from helpdesk.ui.context import AppContext
+from helpdesk.ui.date_edits import DateTimeEdit
 
 # lupdate reads calls of ``translate("Context", "text")``.
 translate = QCoreApplication.translate
@@ -137,7 +137,7 @@ def fill(view: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
     view.resizeRowsToContents()
 
 
-def _minute(edit: QDateTimeEdit) -> datetime:
+def _minute(edit: DateTimeEdit) -> datetime:
     value: datetime = edit.dateTime().toPython()
     return value.replace(second=0, microsecond=0)
 
@@ -210,9 +210,7 @@ class IdentityPanel(Panel):
         self.categories: dict[str, list[str]] = {}
         self.number_label = QLabel(objectName="numberLabel")
         self.store_combo = QComboBox(objectName="storeCombo")
-        self.received_edit = QDateTimeEdit(objectName="receivedAt")
-        self.received_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.received_edit.setCalendarPopup(True)
+        self.received_edit = DateTimeEdit(objectName="receivedAt")
         self.received_by_label = QLabel(objectName="receivedBy")
         self.channel_combo = QComboBox(objectName="channelCombo")
         for channel in Channel:
@@ -426,7 +424,8 @@ class VehiclePanel(Panel):
                 if v.retired_on is not None and f"v:{v.id}" != selected:
                     continue  # sold or scrapped (issue 15): only on the sheets that have it
                 text = " · ".join(p for p in (v.plate, f"{v.brand} {v.model}".strip(),
-                                               f"VIN …{v.vin[-6:]}") if p)
+                                               f"VIN …{v.vin[-6:]}" if v.vin_complete
+                                               else formatting.vin_text(v.vin)) if p)
                 combo.addItem(text, f"v:{v.id}")
             for o in customer.orders:
                 combo.addItem(translate("SheetForm", "Order %1 (%2, %3)").replace(
@@ -513,7 +512,8 @@ class VehiclePanel(Panel):
             "mileage_km": translate("SheetForm", "Mileage (km):"),
         })
         self.mileage_edit.setPlaceholderText(translate("SheetForm", "e.g. 35000"))
-        self.vin_edit.setPlaceholderText(translate("SheetForm", "17 characters"))
+        self.vin_edit.setPlaceholderText(translate("SheetForm",
+                                                   "17 characters, or the last 6 or more"))
         self.plate_edit.setPlaceholderText(translate("SheetForm", "e.g. 京A12345"))
 
 
@@ -649,9 +649,7 @@ class AnalysisPanel(Panel):
         self.measure_edit = text_edit("longTermMeasure")
         self.rework_check = QCheckBox(objectName="reworkNeeded")
         self.rework_done_check = QCheckBox(objectName="reworkDone")
-        self.rework_edit = QDateTimeEdit(objectName="reworkCompletedAt")
-        self.rework_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.rework_edit.setCalendarPopup(True)
+        self.rework_edit = DateTimeEdit(objectName="reworkCompletedAt")
         rework_row = QWidget()
         rework_layout = QHBoxLayout(rework_row)
         rework_layout.setContentsMargins(0, 0, 0, 0)

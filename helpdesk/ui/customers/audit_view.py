@@ -19,7 +19,6 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -41,6 +40,7 @@ from helpdesk.services.audit_trail import AuditRow
 from helpdesk.ui import formatting, i18n, widgets
 from helpdesk.ui.context import AppContext
 from helpdesk.ui.customers.model import RecordTableModel, record_view
+from helpdesk.ui.date_edits import DateEdit
 from helpdesk.ui.paged_model import PagedIdsModel
 
 # Module-level name that lupdate recognises (it cannot see through a helper).
@@ -140,11 +140,9 @@ class AuditView(widgets.RefreshWhenShown, QWidget):
         self.record.setMaximumWidth(90)
         today = common.now().date()
         self.use_period = QCheckBox(translate("AuditView", "From"), objectName="auditUsePeriod")
-        self.since = QDateEdit(objectName="auditSince")
-        self.until = QDateEdit(objectName="auditUntil")
+        self.since = DateEdit(objectName="auditSince")
+        self.until = DateEdit(objectName="auditUntil")
         for edit, day in ((self.since, today - timedelta(days=30)), (self.until, today)):
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setCalendarPopup(True)
             edit.setDate(QDate(day.year, day.month, day.day))
         self.count_label = QLabel(objectName="auditCount")
         self.model.search_failed.connect(self.count_label.setText)
@@ -324,6 +322,6 @@ def _safe(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def _day(edit: QDateEdit) -> date:
+def _day(edit: DateEdit) -> date:
     qd = edit.date()
     return date(qd.year(), qd.month(), qd.day())

@@ -533,15 +533,30 @@ class CustomerBrowser(QWidget):
         if name:
             self.export_to(Path(name))
 
+    def shown_columns(self) -> list[tuple[str, str]]:
+        """The list's columns as the screen shows them: visible ones, in screen order,
+        each as (``spreadsheets.LIST_COLUMNS`` key, header text)."""
+        header = self.table.horizontalHeader()
+        shown = []
+        for visual in range(header.count()):
+            logical = header.logicalIndex(visual)
+            if not header.isSectionHidden(logical):
+                title = self.model.headerData(logical, Qt.Orientation.Horizontal)
+                shown.append((Column(logical).name.lower(), str(title)))
+        return shown
+
     def export_to(self, path: Path, *, background: bool = True) -> None:
-        """Write the customers of the current list (all pages) to ``path``."""
+        """Write the list as the screen shows it (its columns, filters and sort; every
+        page) to ``path``, with the customers' vehicles and orders on their own sheets."""
         ids = self.model.ids
         uow, user_id = self._ctx.uow, self._ctx.user_id
-        # Words in the user's language; the header row is Chinese for both scripts.
+        # Words in the user's language, headers as on screen.
         lang = i18n.current_language()
+        columns = self.shown_columns()
 
         def work() -> int:
-            return importing.export_customers(uow(), user_id, ids, path, lang=lang)
+            return importing.export_customers(uow(), user_id, ids, path, lang=lang,
+                                              columns=columns)
 
         def done(count: int) -> None:
             if not alive(self):

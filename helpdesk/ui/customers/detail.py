@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -39,6 +38,7 @@ from helpdesk.ui.context import AppContext
 from helpdesk.ui.customers import labels, record_dialogs
 from helpdesk.ui.customers.model import RecordTableModel, alive, phone_text, record_view
 from helpdesk.ui.customers.record_dialogs import RecordDialog
+from helpdesk.ui.date_edits import DateEdit
 
 # Module-level name that lupdate recognises (it cannot see through a helper).
 translate = QCoreApplication.translate
@@ -144,7 +144,7 @@ class CustomerDetailPanel(QWidget):
             ],
             lambda v, col: (
                 v.plate,
-                v.vin,
+                formatting.vin_text(v.vin),
                 v.brand,
                 v.model,
                 "" if v.mileage_km is None else f"{v.mileage_km:,}",
@@ -298,10 +298,7 @@ class CustomerDetailPanel(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self._has_birthday = QCheckBox(translate("CustomerDetailPanel", "Known"))
         self._has_birthday.setObjectName("field_has_birthday")
-        self._birthday = QDateEdit()
-        self._birthday.setObjectName("field_birthday_date")
-        self._birthday.setDisplayFormat("yyyy-MM-dd")
-        self._birthday.setCalendarPopup(True)
+        self._birthday = DateEdit(objectName="field_birthday_date")
         self._has_birthday.toggled.connect(self._birthday.setEnabled)
         row.addWidget(self._has_birthday)
         row.addWidget(self._birthday, 1)

@@ -73,7 +73,7 @@ def _field_text(d: CustomerDetail, name: str, stores: dict[int, str]) -> str:
 def _list_rows(d: CustomerDetail, sheets: int) -> list[str]:
     return [
         ", ".join(phone_text(p) for p in d.phones),
-        ", ".join(v.plate or v.vin for v in d.vehicles),
+        ", ".join(v.plate or formatting.vin_text(v.vin) for v in d.vehicles),
         str(len(d.orders)),
         str(sheets),
         ", ".join(c.name for c in d.contacts),

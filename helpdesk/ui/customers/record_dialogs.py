@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,8 +27,9 @@ from helpdesk.domain.customers import OrderKind
 from helpdesk.domain.errors import HelpdeskError
 from helpdesk.services import common, customers
 from helpdesk.services.dto import ContactInfo, OrderInfo, VehicleInfo
-from helpdesk.ui import messages, widgets
+from helpdesk.ui import formatting, messages, widgets
 from helpdesk.ui.customers import labels
+from helpdesk.ui.date_edits import DateEdit
 
 # Module-level name that lupdate recognises (it cannot see through a helper).
 translate = QCoreApplication.translate
@@ -63,10 +63,7 @@ class _DateField(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.known = QCheckBox(translate("RecordDialog", "Known"))
         self.known.setObjectName(f"field_{key}_known")
-        self.edit = QDateEdit()
-        self.edit.setObjectName(f"field_{key}_date")
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setCalendarPopup(True)
+        self.edit = DateEdit(objectName=f"field_{key}_date")
         shown = value or common.now().date()
         self.edit.setDate(QDate(shown.year, shown.month, shown.day))
         self.known.toggled.connect(self.edit.setEnabled)
@@ -189,7 +186,8 @@ def vehicle_dialog(
 
     mileage = "" if vehicle is None or vehicle.mileage_km is None else str(vehicle.mileage_km)
     fields = [
-        Field("vin", translate("RecordDialog", "VIN (17 characters)"), value=_v(vehicle, "vin")),
+        Field("vin", translate("RecordDialog", "VIN (17 characters, or the last 6 or more)"),
+              value=_v(vehicle, "vin")),
         Field("plate", translate("RecordDialog", "Plate"), value=_v(vehicle, "plate")),
         Field("brand", translate("RecordDialog", "Brand"), value=_v(vehicle, "brand")),
         Field("model", translate("RecordDialog", "Model"), value=_v(vehicle, "model")),
@@ -233,7 +231,8 @@ def order_dialog(
         return customers.update_order(ctx.uow(), ctx.user_id, customer_id, order.id, data)
 
     vehicle_choices = [(None, translate("RecordDialog", "None"))] + [
-        (x.id, x.plate or x.vin) for x in vehicles
+        (x.id, x.plate or formatting.vin_text(x.vin) if x.vin or x.plate
+         else f"{x.brand} {x.model}".strip()) for x in vehicles
     ]
     amount = f"{order.amount_cents / 100:.2f}" if order else ""
     fields = []

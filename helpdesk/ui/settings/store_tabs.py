@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk.domain import attachments as attachment_rules
-from helpdesk.domain import vocabulary
+from helpdesk.domain import validation, vocabulary
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import HelpdeskError, ValidationError
 from helpdesk.domain.sla import PRESETS, DueKind
@@ -205,7 +205,7 @@ class StoreTab(_Tab):
         self._preset = data.store.preset
         self.preset_label.setText(labels.preset_label(data.store.preset))
         self.address_edit.setText(data.store.address)
-        self.phone_edit.setText(data.store.phone)
+        self.phone_edit.setText(validation.display_phone(data.store.phone))  # 0755 2688 1234
         self.retention_spin.setValue(settings_svc.get_retention_years(self._ctx.uow()))
         limits = attachments_svc.get_limits(self._ctx.uow(), self._ctx.user_id)
         self.file_limit_spin.setValue(limits.per_file / attachment_rules.MB)
@@ -271,6 +271,16 @@ class _DateList(QWidget):
         self.list.clear()
         for day in sorted(dates):
             self.add(day)
+        self.show_year(date.today().year)
+
+    def show_year(self, year: int) -> None:
+        """Scroll to the first date of ``year`` or later (the list starts years back)."""
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if date.fromisoformat(item.data(Qt.ItemDataRole.UserRole)).year >= year:
+                self.list.scrollToItem(item, QListWidget.ScrollHint.PositionAtTop)
+                return
+        self.list.scrollToBottom()
 
     def add(self, day: date) -> None:
         if day in self.dates():

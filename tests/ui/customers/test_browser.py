@@ -454,3 +454,58 @@ def test_export_takes_the_whole_filtered_list_beyond_a_thousand(
     target = tmp_path / "wang.csv"
     browser.export_to(target, background=False)
     assert len(importing.read_table(target)) == expected
+
+
+def test_the_export_is_the_list_on_screen(qtbot, make_ctx, sample, ui_db, tmp_path, extra):
+    """Issue 10: the export has the screen's columns (visible ones, in screen order),
+    its filter and its sort, each value typed; vehicles and orders on their own sheets."""
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    from helpdesk.ui import formatting
+
+    browser = CustomerBrowser(make_ctx(sample.staff.manager))
+    qtbot.addWidget(browser)
+    browser.tier.setCurrentIndex(browser.tier.findData(Tier.REGULAR.value))
+    browser.sort.setCurrentIndex(browser.sort.findData(CustomerSort.NAME.value))
+    browser.descending.setChecked(True)
+    browser.run_search(background=False)
+    header = browser.table.horizontalHeader()
+    header.moveSection(header.visualIndex(Column.PHONE), 0)  # the phone first
+    header.hideSection(Column.LIFECYCLE)
+    model = browser.model
+    shown = [header.logicalIndex(v) for v in range(header.count())
+             if not header.isSectionHidden(header.logicalIndex(v))]
+    screen = [[model.index(r, c).data() or "" for c in shown] for r in range(model.rowCount())]
+    assert len(screen) >= 5 and "张三丰" not in {row[1] for row in screen}  # a VIP: filtered
+
+    target = tmp_path / "list.xlsx"
+    browser.export_to(target, background=False)
+    book = load_workbook(target)
+    first, vehicles, orders = book.worksheets
+    values = list(first.iter_rows(values_only=True))
+    assert list(values[0]) == [model.headerData(c, Qt.Orientation.Horizontal) for c in shown]
+
+    def as_shown(value, column: int) -> str:
+        if value is None:
+            return ""
+        if column == Column.REVENUE:
+            assert isinstance(value, (int, float))  # a number, not text
+            return formatting.money_text(round(value * 100))
+        if column == Column.LAST_PURCHASE:
+            return formatting.date_text(value.date() if isinstance(value, datetime) else value)
+        if column == Column.LAST_COMPLAINT:
+            return formatting.datetime_text(value)
+        if column == Column.OPEN_COMPLAINTS:
+            return str(value) if value else ""
+        return str(value)
+
+    written = [[as_shown(v, c) for v, c in zip(row, shown, strict=True)] for row in values[1:]]
+    assert written == screen
+    # Every vehicle and order of those customers, not only one each.
+    names = {row[shown.index(Column.NAME)] for row in screen}
+    owners = [r[0] for r in list(vehicles.iter_rows(values_only=True))[1:]]
+    assert set(owners) <= names and "张三" in owners
+    buyers = [r[0] for r in list(orders.iter_rows(values_only=True))[1:]]
+    assert "重庆长安汽车有限公司" in buyers

@@ -182,3 +182,31 @@ def test_the_id_number_is_typed_checked_at_its_field_and_masked(qtbot, make_ctx,
     qtbot.addWidget(gm)
     gm.show_customer(sample.li, background=False)
     assert child(gm, QLineEdit, "field_national_id").text() == "1101**********002X"
+
+
+def test_a_vin_tail_is_kept_and_shown_incomplete(qtbot, make_ctx, sample):
+    """Issue 10: the last 8 of a VIN (from a paper ledger) is a vehicle of its own,
+    flagged incomplete in the list; the brand alone is one too."""
+    panel = CustomerDetailPanel(make_ctx(sample.staff.desk))
+
+    def tail(dialog) -> None:
+        type_text(qtbot, child(dialog, QLineEdit, "field_vin"), "m3000777")
+        _ok(dialog)
+
+    def brand_only(dialog) -> None:
+        type_text(qtbot, child(dialog, QLineEdit, "field_brand"), "比亚迪")
+        _ok(dialog)
+
+    for fill in (tail, brand_only):
+        seen = when_modal(fill, name="vehicleDialog")
+        qtbot.mouseClick(child(panel, QPushButton, "addVehicleButton"),
+                         Qt.MouseButton.LeftButton)
+        assert seen
+    li = customers.get_customer(panel._ctx.uow(), sample.staff.manager, sample.li)
+    assert sorted((v.vin, v.brand, v.vin_complete) for v in li.vehicles) == \
+        [("", "比亚迪", False), ("M3000777", "", False)]
+    shown = {panel._vehicles.data(panel._vehicles.index(row, 1))
+             for row in range(panel._vehicles.rowCount())}
+    assert shown == {"M3000777 (incomplete)", "(no VIN)"}
+    found = customers.find_customers(panel._ctx.uow(), sample.staff.desk, "3000777")
+    assert [c.id for c in found] == [sample.li]
