@@ -192,6 +192,6 @@ def test_walking_the_list_and_visiting_the_matches_give_the_same_window(
     assert open_ones == [i for i in cs.list_sheet_ids(any_db.uow(), team.desk, by_name)
                          if i not in made[:6]]
     with any_db.uow().reading() as uow:  # from the end: the last window, backwards
-        ids = sheet_queries.search_ids(uow.session, SheetFilter(text="异味"), NOW, None, 2,
+        ids = sheet_queries.search_ids(uow.session, SheetFilter(text="异味"), NOW, 2,
                                        from_end=True)
     assert ids == cs.list_sheet_ids(any_db.uow(), team.desk, SheetFilter(text="异味"))[::-1][:2]

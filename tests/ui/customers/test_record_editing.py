@@ -188,6 +188,8 @@ def test_a_vin_tail_is_kept_and_shown_incomplete(qtbot, make_ctx, sample):
     """Issue 10: the last 8 of a VIN (from a paper ledger) is a vehicle of its own,
     flagged incomplete in the list; the brand alone is one too."""
     panel = CustomerDetailPanel(make_ctx(sample.staff.desk))
+    qtbot.addWidget(panel)
+    panel.show_customer(sample.li, background=False)
 
     def tail(dialog) -> None:
         type_text(qtbot, child(dialog, QLineEdit, "field_vin"), "m3000777")
