@@ -262,7 +262,18 @@ def _attempts(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, A
 
 def actor(uow: UnitOfWork, actor_id: int, permission: Permission | None = None) -> User:
     """The acting user, loaded fresh (a deactivated user loses access at once)."""
-    user = uow.users.get(actor_id)
+    return _checked(uow.users.get(actor_id), actor_id, permission)
+
+
+def reader(uow: UnitOfWork, actor_id: int, permission: Permission | None = None) -> User:
+    """The acting user of a read-only use case (lists, searches): the checks of
+    :func:`actor` on the user's row read by one prepared query, not loaded through the
+    ORM — the list views call this on every page. The user is not attached to the
+    session: do not change it or link records to it (use :func:`actor` for that)."""
+    return _checked(uow.users.acting(actor_id), actor_id, permission)
+
+
+def _checked(user: User | None, actor_id: int, permission: Permission | None) -> User:
     if user is None:
         raise AuthenticationError(f"unknown user id {actor_id}", code="auth.unknown_user")
     if not user.active:

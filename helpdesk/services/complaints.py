@@ -717,7 +717,7 @@ def list_sheet_ids(uow: UnitOfWork, actor_id: int, sheet_filter: SheetFilter,
                    limit: int | None = None) -> list[int]:
     """The ids of the sheets matching the filter, sorted — one SQL query."""
     with uow.reading():
-        common.actor(uow, actor_id, Permission.VIEW_SHEETS)
+        common.reader(uow, actor_id, Permission.VIEW_SHEETS)
         customer_ids: list[int] | None = None
         if sheet_filter.text.strip():
             customer_ids = [h.customer_id for h in uow.customers.search(sheet_filter.text, 500)]
@@ -735,7 +735,7 @@ def list_sheets(uow: UnitOfWork, actor_id: int, sheet_filter: SheetFilter) -> Id
     every window answers the same "overdue" question."""
     at = common.now()
     with uow.reading():
-        common.actor(uow, actor_id, Permission.VIEW_SHEETS)
+        common.reader(uow, actor_id, Permission.VIEW_SHEETS)
         customer_ids: list[int] | None = None
         if sheet_filter.text.strip():
             customer_ids = [h.customer_id for h in uow.customers.search(sheet_filter.text, 500)]
@@ -776,7 +776,7 @@ def text_matches(uow: UnitOfWork, actor_id: int, ids: Iterable[int],
     if not wanted or not query.strip():
         return {}
     with uow.reading():
-        common.actor(uow, actor_id, Permission.VIEW_SHEETS)
+        common.reader(uow, actor_id, Permission.VIEW_SHEETS)
         return uow.sheets.text_snippets(wanted, query)
 
 

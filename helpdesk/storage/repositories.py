@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, case, func, insert, or_, select, text, update
+from sqlalchemy import CursorResult, bindparam, case, func, insert, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
@@ -41,6 +41,9 @@ class StoreRepository:
         return list(self.session.scalars(select(Store).order_by(tables.stores.c.id)))
 
 
+_ACTING_USER = select(*tables.users.c).where(tables.users.c.id == bindparam("user_id"))
+
+
 class UserRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -51,6 +54,12 @@ class UserRepository:
 
     def get(self, user_id: int) -> User | None:
         return self.session.get(User, user_id)
+
+    def acting(self, user_id: int) -> User | None:
+        """The user as a plain copy of their row (one prepared query, no ORM load; not
+        attached to the session) — for the permission check of read-only use cases."""
+        row = self.session.execute(_ACTING_USER, {"user_id": user_id}).first()
+        return None if row is None else User(**row._mapping)
 
     def get_by_username(self, username: str) -> User | None:
         return self.session.scalars(
