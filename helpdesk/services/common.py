@@ -266,10 +266,11 @@ def actor(uow: UnitOfWork, actor_id: int, permission: Permission | None = None) 
 
 
 def reader(uow: UnitOfWork, actor_id: int, permission: Permission | None = None) -> User:
-    """The acting user of a read-only use case (lists, searches): the checks of
+    """The acting user for a use case that only reads them (their id, name, store and
+    rights: the lists and searches on every page, a registration): the checks of
     :func:`actor` on the user's row read by one prepared query, not loaded through the
-    ORM — the list views call this on every page. The user is not attached to the
-    session: do not change it or link records to it (use :func:`actor` for that)."""
+    ORM. The user is not attached to the session: do not change it or link records to
+    it as an object (use :func:`actor` for that)."""
     return _checked(uow.users.acting(actor_id), actor_id, permission)
 
 

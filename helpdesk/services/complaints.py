@@ -359,7 +359,7 @@ def register(
     inline "new" — so a refused sheet never leaves a stray record behind."""
     at = common.now()
     with uow:
-        user = common.actor(uow, actor_id, Permission.REGISTER_SHEET)
+        user = common.reader(uow, actor_id, Permission.REGISTER_SHEET)
         errors: list[ValidationError] = []
         if new_customer is not None:
             try:

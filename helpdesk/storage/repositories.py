@@ -3,6 +3,7 @@ screens need. They never commit; the unit of work does."""
 
 from __future__ import annotations
 
+import functools
 import json
 import secrets
 from collections.abc import Iterator, Sequence
@@ -257,6 +258,22 @@ def _sheet_children() -> list[Any]:
             for name in ("progress", "visits", "actions", "transitions", "pauses")]
 
 
+@functools.cache
+def _next_sequence(dialect: str) -> Any:
+    """The counter's atomic upsert, built once per dialect (every registration runs it)."""
+    counters = tables.sheet_counters
+    builder: Any = pg_insert if dialect == "postgresql" else sqlite_insert
+    return (
+        builder(counters)
+        .values(store_id=bindparam("store_id"), year=bindparam("year"), last_value=1)
+        .on_conflict_do_update(
+            index_elements=[counters.c.store_id, counters.c.year],
+            set_={"last_value": counters.c.last_value + 1},
+        )
+        .returning(counters.c.last_value)
+    )
+
+
 class SheetRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -300,19 +317,9 @@ class SheetRepository:
 
         One atomic upsert on the counter row: the row lock serialises two desks that
         register at the same moment, so a number is never given out twice."""
-        counters = tables.sheet_counters
-        dialect = self.session.get_bind().dialect.name
-        builder: Any = pg_insert if dialect == "postgresql" else sqlite_insert
-        stmt = (
-            builder(counters)
-            .values(store_id=store_id, year=year, last_value=1)
-            .on_conflict_do_update(
-                index_elements=[counters.c.store_id, counters.c.year],
-                set_={"last_value": counters.c.last_value + 1},
-            )
-            .returning(counters.c.last_value)
-        )
-        return int(self.session.execute(stmt).scalar_one())
+        stmt = _next_sequence(self.session.get_bind().dialect.name)
+        return int(self.session.execute(stmt, {"store_id": store_id, "year": year})
+                   .scalar_one())
 
     def reserve_sequence(self, store_id: int, year: int, at_least: int) -> None:
         """Move the counter to at least ``at_least`` (imported sheet numbers), so the next
