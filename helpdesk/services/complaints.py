@@ -756,7 +756,7 @@ def sheet_rows(uow: UnitOfWork, ids: Iterable[int]) -> list[SheetRow]:
     wanted = list(ids)
     with uow.reading():
         every = _update_every(uow)
-        by_id = {row["id"]: _with_update_due(SheetRow(**row), every)
+        by_id = {row["id"]: _row_with_update_due(row, every)
                  for row in uow.sheets.rows(wanted)}
     return [by_id[i] for i in wanted if i in by_id]
 
@@ -787,11 +787,11 @@ def _update_every(uow: UnitOfWork) -> dict[int, timedelta | None]:
             for store in uow.stores.list() if store.id is not None}
 
 
-def _with_update_due(row: SheetRow, every: dict[int, timedelta | None]) -> SheetRow:
+def _row_with_update_due(row: dict[str, Any], every: dict[int, timedelta | None]) -> SheetRow:
     due = deadlines.progress_update_due_at(
-        row.state, every=every.get(row.store_id), received_at=row.received_at,
-        last_notified_at=row.last_notified_at)
-    return dataclasses.replace(row, progress_update_due_at=due)
+        row["state"], every=every.get(row["store_id"]), received_at=row["received_at"],
+        last_notified_at=row["last_notified_at"])
+    return SheetRow(**row, progress_update_due_at=due)
 
 
 def count_update_due(uow: UnitOfWork, actor_id: int) -> int:
