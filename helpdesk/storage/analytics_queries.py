@@ -46,6 +46,7 @@ from sqlalchemy import (
     extract,
     func,
     literal,
+    literal_column,
     or_,
     select,
 )
@@ -604,13 +605,22 @@ def _list_statement(q: _ListShape) -> Select[Any]:
         stmt = stmt.order_by(touched.is_(None), touched.asc() if q.descending else touched.desc(),
                              c.c.id.asc() if q.descending else c.c.id.desc())
     elif q.sort == "name":
-        # By pinyin (the customer's sort key), then the name itself as stored.
+        # By pinyin (the customer's sort key, which ends with the name), read in order
+        # from the partial index of the sort keys (every customer has one: the name is
+        # required); ties by id. The kind is written out: SQLite uses a partial index
+        # only when the query says what its WHERE says.
         key = tables.search_keys.alias("name_sort")
-        stmt = stmt.outerjoin(key, and_(key.c.customer_id == c.c.id,
-                                        key.c.kind == search.SORT))
-        order = (key.c.key.desc(), c.c.name.desc()) if q.descending else \
-            (key.c.key.asc(), c.c.name.asc())
-        stmt = stmt.order_by(*order, tie)
+        is_sort = key.c.kind == literal_column(f"'{search.SORT}'")
+        plain = not (q.tiers or q.stores or q.owner or q.open_complaints is not None
+                     or q.birthday or q.visit_due or q.restrict or q.text)
+        if plain:  # the whole list: the index alone, without the merged records
+            merged = select(c.c.id).where(c.c.merged_into_id.is_not(None))
+            stmt = select(key.c.customer_id).where(is_sort, key.c.customer_id.not_in(merged))
+        else:
+            stmt = stmt.join(key, and_(key.c.customer_id == c.c.id, is_sort))
+        ends = (key.c.key.desc(), key.c.customer_id.desc()) if q.descending else \
+            (key.c.key.asc(), key.c.customer_id.asc())
+        stmt = stmt.order_by(*ends)
     else:
         stmt = stmt.order_by(tie)
     return stmt

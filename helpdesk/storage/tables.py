@@ -22,6 +22,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 from helpdesk.domain.complaints import Effectiveness, ResponsibleArea, SheetState, VisitKind
@@ -183,6 +184,10 @@ search_keys = Table(
     Column("key", _binary_text(120), nullable=False),
 )
 Index("ix_search_keys_key", search_keys.c.key, search_keys.c.kind)
+# issue 13: the name sort keys alone, in order (migration i13_name_sort); the SQL must
+# say kind = 'sort' as a literal for SQLite to use a partial index.
+Index("ix_search_keys_sort", search_keys.c.key, search_keys.c.customer_id,
+      sqlite_where=text("kind = 'sort'"), postgresql_where=text("kind = 'sort'"))
 
 sheet_counters = Table(
     "sheet_counters",
