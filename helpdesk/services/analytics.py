@@ -428,10 +428,15 @@ def classification(uow: UnitOfWork, today: date) -> Classification:
             return found
     rows: dict[int, tuple[Any, ...]] = {}
     active = 0
+    # The enums by value, looked up once per row (calling an enum class costs more).
+    segments = {s.value: s for s in Segment}
+    classes = {k.value: k for k in RfmClass}
+    stages = {x.value: x for x in Lifecycle}
+    # Streamed row by row: the rows are never all held twice (SQL result and dict).
     for (cid, segment, rank, r, f, m, klass, life, revenue_12m, last_at,
          revenue) in uow.analytics.classify(today):
-        rows[int(cid)] = (Segment(segment), rank, r, f, m,
-                          RfmClass(klass) if klass else None, Lifecycle(life),
+        rows[int(cid)] = (segments[segment], rank, r, f, m,
+                          classes[klass] if klass else None, stages[life],
                           int(revenue_12m), as_date(last_at), int(revenue))
         active += rank is not None
     result = Classification(today, rows, active)

@@ -31,7 +31,7 @@ rules. The definitions, in one place:
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -253,14 +253,16 @@ CLASS_COLUMNS = ("customer_id", "segment", "pyramid_rank", "r", "f", "m", "rfm_c
                  "lifecycle", "revenue_12m", "last_at", "revenue")
 
 
-def classify(session: Session, today: date) -> list[tuple[Any, ...]]:
+def classify(session: Session, today: date) -> Iterator[tuple[Any, ...]]:
     """Every live customer with an order: segment, pyramid rank, R, F, M, RFM class,
     lifecycle, 12-month revenue, last order date and revenue (:data:`CLASS_COLUMNS`); ranks
     and scores among all live customers. Customers not listed are prospects.
 
     One statement: the heavy one (it reads every order), which the services cache per
-    day and data fingerprint."""
-    stats = stats_cte(today)
+    day and data fingerprint. The rows are streamed (read them inside the unit of work).
+    The per-customer figures are computed once (``MATERIALIZED``), not once for each of
+    the pyramid, the RFM scores and the list that read them."""
+    stats = stats_cte(today).prefix_with("MATERIALIZED")
     pyramid = _pyramid_cte(stats, today, None)
     rfm = _rfm_cte(stats, None)
     stmt = (
@@ -275,7 +277,8 @@ def classify(session: Session, today: date) -> list[tuple[Any, ...]]:
         .outerjoin(rfm, rfm.c.customer_id == stats.c.customer_id)
         .where(c.c.merged_into_id.is_(None))
     )
-    return [tuple(row) for row in session.execute(stmt)]
+    for row in session.execute(stmt):
+        yield tuple(row)
 
 
 def customer_stats(session: Session, today: date, customer_id: int) -> dict[str, Any]:
@@ -780,7 +783,7 @@ class AnalyticsQueries:
     def lifecycle_summary(self, today: date, store_id: int | None = None) -> dict[str, int]:
         return lifecycle_summary(self.session, today, store_id)
 
-    def classify(self, today: date) -> list[tuple[Any, ...]]:
+    def classify(self, today: date) -> Iterator[tuple[Any, ...]]:
         return classify(self.session, today)
 
     def customer_stats(self, today: date, customer_id: int) -> dict[str, Any]:
