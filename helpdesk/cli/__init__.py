@@ -53,6 +53,15 @@ COMMAND_MODULES = [
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the version is looked up only when asked for (see ``helpdesk``)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        print(f"helpdesk {helpdesk.__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="helpdesk",
@@ -65,8 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", default=False,
                         help="answer in JSON (commands that print data)")
     parser.add_argument("--lang", metavar="LANG", default=None, help=_base.LANG_HELP)
-    parser.add_argument("--version", action="version",
-                        version=f"helpdesk {helpdesk.__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, default=argparse.SUPPRESS,
+                        help="show the program's version number and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"helpdesk.cli.{name}")
