@@ -639,7 +639,7 @@ def list_rows(session: Session, ids: Sequence[int], today: date) -> list[dict[st
 
 @functools.cache
 def _rows_statement() -> Select[Any]:
-    ids = bindparam("ids", expanding=True)
+    ids: Any = bindparam("ids", expanding=True)
     since = bindparam("since", type_=o.c.ordered_at.type)
     today = bindparam("today", type_=o.c.ordered_at.type)
     v, u, st = tables.vehicles, tables.users, tables.stores
