@@ -387,8 +387,8 @@ _STAGE_CODE = {v: i for i, v in enumerate(_STAGE_LIST)}
 class ClassRows(Mapping[int, tuple[Any, ...]]):
     """The classification's rows by customer id — ``rows[id]`` is the tuple of
     ``storage.analytics_queries.CLASS_COLUMNS`` without the id — kept by column in
-    arrays (a few dozen bytes a customer, not a tuple of objects: 200,000 customers
-    in about 20 MB instead of 80; issue 13). The tuple is made when a row is read."""
+    arrays (a few dozen bytes a customer, not a tuple of ten objects; issue 13). The
+    tuple is made when a row is read."""
 
     def __init__(self) -> None:
         self._at: dict[int, int] = {}
