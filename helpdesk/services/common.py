@@ -351,9 +351,15 @@ def categories(uow: UnitOfWork) -> dict[str, list[str]]:
 
 
 def store_policy(store: Store) -> SlaPolicy:
-    data = json.loads(store.policy_json or "{}")
+    return _policy(store.preset, store.policy_json or "")
+
+
+@functools.lru_cache(maxsize=32)
+def _policy(preset: str, policy_json: str) -> SlaPolicy:
+    # Read once per text (a policy is frozen): every page of the list asks for it.
+    data = json.loads(policy_json or "{}")
     if not data:
-        return PRESETS.get(store.preset, PRESETS["dealership"])()
+        return PRESETS.get(preset, PRESETS["dealership"])()
     return SlaPolicy.from_dict(data)
 
 

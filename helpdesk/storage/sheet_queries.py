@@ -178,8 +178,10 @@ def rows(session: Session, ids: Sequence[int]) -> list[dict[str, Any]]:
         return []
     stmt = _rows_statement()
     result = []
-    for row in session.execute(stmt, {"ids": list(ids)}):
-        data = dict(row._mapping)
+    found = session.execute(stmt, {"ids": list(ids)})
+    names = list(found.keys())
+    for row in found:
+        data = dict(zip(names, row, strict=True))  # not row._mapping: 200 rows a page
         plate, vin, order_number = data.pop("plate"), data.pop("vin"), data.pop("order_number")
         data["plate_or_order"] = plate or order_number or vin or ""
         data["responsible_name"] = data["responsible_name"] or ""
