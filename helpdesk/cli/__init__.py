@@ -25,13 +25,19 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import helpdesk
+from helpdesk import lazy_module
 from helpdesk.cli import _base, texts
 from helpdesk.domain import error_texts, vocabulary
 from helpdesk.domain import text as text_mod
 from helpdesk.domain.errors import HelpdeskError, ValidationError, ValidationErrors
-from helpdesk.services import diagnostics
+
+if TYPE_CHECKING:
+    from helpdesk.services import diagnostics
+else:  # the log is set up when a command runs, not for `helpdesk --help`
+    diagnostics = lazy_module("helpdesk.services.diagnostics")
 
 log = logging.getLogger(__name__)
 
