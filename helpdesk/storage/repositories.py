@@ -43,6 +43,11 @@ class StoreRepository:
 
 
 _ACTING_USER = select(*tables.users.c).where(tables.users.c.id == bindparam("user_id"))
+# Built once (issue 13): every save and every page runs some of these.
+_USER_NAMES = select(tables.users.c.id, tables.users.c.display_name).where(
+    tables.users.c.id.in_(bindparam("ids", expanding=True)))
+_SETTING = select(tables.settings.c.value).where(tables.settings.c.key == bindparam("key"))
+_CHAIN_HEAD = select(tables.audit_log.c.chain).order_by(tables.audit_log.c.id.desc()).limit(1)
 
 
 class UserRepository:
@@ -76,8 +81,7 @@ class UserRepository:
     def names(self, ids: set[int]) -> dict[int, str]:
         if not ids:
             return {}
-        u = tables.users
-        rows = self.session.execute(select(u.c.id, u.c.display_name).where(u.c.id.in_(ids)))
+        rows = self.session.execute(_USER_NAMES, {"ids": sorted(ids)})
         return {row.id: row.display_name for row in rows}
 
     def count(self) -> int:
@@ -408,8 +412,7 @@ class AuditRepository:
     def chain_key(self) -> bytes:
         """The store's audit key (made by the migration; a database without one gets
         one now, in the open transaction)."""
-        raw = self.session.scalar(select(tables.settings.c.value).where(
-            tables.settings.c.key == AUDIT_KEY_SETTING))
+        raw = self.session.scalar(_SETTING, {"key": AUDIT_KEY_SETTING})
         if raw is None:
             key = secrets.token_hex(32)
             self.session.execute(insert(tables.settings).values(
@@ -424,8 +427,7 @@ class AuditRepository:
         if self.session.get_bind().dialect.name == "postgresql":
             self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"),
                                  {"k": AUDIT_CHAIN_LOCK})
-        a = tables.audit_log
-        last = self.session.scalar(select(a.c.chain).order_by(a.c.id.desc()).limit(1))
+        last = self.session.scalar(_CHAIN_HEAD)
         return last or CHAIN_START
 
     def add_chained(self, entries: Sequence[AuditEntry]) -> None:
@@ -517,8 +519,7 @@ class SettingsRepository:
         self.session = session
 
     def get(self, key: str, default: Any = None) -> Any:
-        raw = self.session.scalar(select(tables.settings.c.value).where(
-            tables.settings.c.key == key))
+        raw = self.session.scalar(_SETTING, {"key": key})
         return default if raw is None else json.loads(raw)
 
     def set(self, key: str, value: Any) -> None:
