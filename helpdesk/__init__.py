@@ -1,7 +1,7 @@
 """Helpdesk: the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
 ``__version__`` is the version in ``pyproject.toml``, the one place it is written: read
-from the installed package's metadata (the PyInstaller bundle carries that metadata
+(on first use) from the installed package's metadata (the PyInstaller bundle carries that metadata
 too); a source tree that was never installed reads ``pyproject.toml`` itself.
 """
 
@@ -29,7 +29,14 @@ def _version() -> str:
     return found.group(1) if found else "0+unknown"
 
 
-__version__ = _version()
+def __getattr__(name: str) -> str:
+    # ``__version__`` is read on first use: finding the package's metadata scans the
+    # installed packages, which ``helpdesk --help`` need not wait for (issue 13).
+    if name == "__version__":
+        value = _version()
+        globals()["__version__"] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def lazy_module(name: str) -> ModuleType:

@@ -290,9 +290,12 @@ class Bench:
     def search(self) -> list[Row]:
         """What the customer browser does for a typed search: the ids (search keys, then
         the list query) and the first page of rows."""
+        from sqlalchemy.dialects import sqlite
+
         from helpdesk.domain import search_keys as sk
         from helpdesk.services import customer_list
         from helpdesk.services.customer_list import CustomerFilter
+        from helpdesk.storage import analytics_queries
         from helpdesk.storage import search as search_mod
 
         n = self.runs
@@ -331,14 +334,26 @@ class Bench:
                     "SELECT customer_id FROM search_keys WHERE key >= ? AND key < ? "
                     f"AND kind IN ({reversed_kinds}) LIMIT 1000", (rq, rq + top))]
             page = list(dict.fromkeys(hits))[:200]
-            marks = ",".join("?" * len(page))
-            self.raw.execute(
-                "SELECT c.id, c.name, c.kind, c.tier, c.store_id, "
-                "(SELECT number FROM customer_phones p WHERE p.customer_id = c.id "
-                " ORDER BY p.id LIMIT 1), "
-                "(SELECT plate FROM vehicles v WHERE v.customer_id = c.id "
-                " ORDER BY v.id LIMIT 1) "
-                f"FROM customers c WHERE c.id IN ({marks})", page).fetchall()
+            # The list's columns (those of ``analytics_queries.list_rows``), prepared.
+            sql, names, fixed = rows_sql(len(page))
+            values = dict(fixed, **{f"ids_{i}": v for i, v in enumerate(page, 1)})
+            self.raw.execute(sql, [values[n] for n in names]).fetchall()
+
+        compiled = analytics_queries._rows_statement().compile(dialect=sqlite.dialect())  # noqa: SLF001
+        today = date.today()
+        day_values = {"since": analytics_queries.since_12_months(today).isoformat(),
+                      "today": today.isoformat()}
+        shapes: dict[int, tuple[str, list[str], dict[str, Any]]] = {}
+
+        def rows_sql(n: int) -> tuple[str, list[str], dict[str, Any]]:
+            """The rows statement for ``n`` ids: its SQL, parameter names, fixed values."""
+            if n not in shapes:
+                state = compiled.construct_expanded_state(
+                    {"ids": list(range(n)), "since": today, "today": today})
+                names = list(state.positiontup or ())
+                fixed = dict(zip(names, state.positional_parameters, strict=True))
+                shapes[n] = (state.statement, names, dict(fixed, **day_values))
+            return shapes[n]
 
         rows = []
         for kind, samples in kinds.items():

@@ -105,6 +105,10 @@ class FakeUserRepository(_Repo):
     def get(self, user_id: int) -> User | None:
         return self._s.users.get(user_id)
 
+    def acting(self, user_id: int) -> User | None:
+        user = self._s.users.get(user_id)
+        return None if user is None else dataclasses.replace(user)
+
     def get_by_username(self, username: str) -> User | None:
         wanted = username.strip().lower()
         return next((u for u in self._s.users.values() if u.username.lower() == wanted), None)

@@ -25,13 +25,19 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import helpdesk
+from helpdesk import lazy_module
 from helpdesk.cli import _base, texts
 from helpdesk.domain import error_texts, vocabulary
 from helpdesk.domain import text as text_mod
 from helpdesk.domain.errors import HelpdeskError, ValidationError, ValidationErrors
-from helpdesk.services import diagnostics
+
+if TYPE_CHECKING:
+    from helpdesk.services import diagnostics
+else:  # the log is set up when a command runs, not for `helpdesk --help`
+    diagnostics = lazy_module("helpdesk.services.diagnostics")
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +59,15 @@ COMMAND_MODULES = [
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the version is looked up only when asked for (see ``helpdesk``)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        print(f"helpdesk {helpdesk.__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="helpdesk",
@@ -67,8 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", metavar="LANG", default=None, help=_base.LANG_HELP)
     parser.add_argument("--archive", metavar="FILE", default=None,  # issue 11
                         help="desktop: after the login, open this archive (read-only)")
-    parser.add_argument("--version", action="version",
-                        version=f"helpdesk {helpdesk.__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, default=argparse.SUPPRESS,
+                        help="show the program's version number and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"helpdesk.cli.{name}")

@@ -28,12 +28,12 @@ from helpdesk.cli import texts
 from helpdesk.domain import parsing, text, vocabulary
 from helpdesk.domain.errors import HelpdeskError, NotFound, ValidationError
 from helpdesk.domain.users import Role
-from helpdesk.services.dto import SessionUser
 from helpdesk.storage import engine as engine_mod
 
 if TYPE_CHECKING:
     from helpdesk.services import common, session
     from helpdesk.services import users as user_services
+    from helpdesk.services.dto import SessionUser
     from helpdesk.storage import database as database_mod
     from helpdesk.storage.database import Database
     from helpdesk.storage.uow import SqlAlchemyUnitOfWork

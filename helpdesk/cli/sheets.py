@@ -21,12 +21,12 @@ from helpdesk.domain.complaints import Effectiveness, ResponsibleArea, SheetStat
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import ValidationError
 from helpdesk.domain.filters import DueFilter, SheetFilter, SheetSort
-from helpdesk.services.dto import SheetDetail, SheetRow
 
 if TYPE_CHECKING:
     from helpdesk.services import common
     from helpdesk.services import complaints as sheet_services
     from helpdesk.services import customers as customer_services
+    from helpdesk.services.dto import SheetDetail, SheetRow
     from helpdesk.transfer import spreadsheets as importing
 else:  # loaded when the command runs, not for `helpdesk --help`
     common = lazy_module("helpdesk.services.common")
@@ -380,7 +380,7 @@ def run_register(args: argparse.Namespace) -> int:
 
 
 # ====================================================================== workflow
-Call = Callable[[Any, int, int, argparse.Namespace, int | None], SheetDetail]
+Call = Callable[[Any, int, int, argparse.Namespace, int | None], "SheetDetail"]
 
 
 def _register_workflow(actions: Any, common_opts: argparse.ArgumentParser) -> None:

@@ -53,7 +53,9 @@ from __future__ import annotations
 
 import math
 import threading
+from array import array
 from collections import OrderedDict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -378,6 +380,70 @@ def _month_bounds(today: date) -> tuple[date, date]:
 
 
 # ------------------------------------------------------------------ the classification
+_SEGMENT_LIST: tuple[Segment, ...] = tuple(Segment)
+_CLASS_LIST: tuple[RfmClass | None, ...] = (None, *RfmClass)
+_STAGE_LIST: tuple[Lifecycle, ...] = tuple(Lifecycle)
+_SEGMENT_CODE = {v: i for i, v in enumerate(_SEGMENT_LIST)}
+_CLASS_CODE = {v: i for i, v in enumerate(_CLASS_LIST)}
+_STAGE_CODE = {v: i for i, v in enumerate(_STAGE_LIST)}
+
+
+class ClassRows(Mapping[int, tuple[Any, ...]]):
+    """The classification's rows by customer id — ``rows[id]`` is the tuple of
+    ``storage.analytics_queries.CLASS_COLUMNS`` without the id — kept by column in
+    arrays (a few dozen bytes a customer, not a tuple of ten objects; issue 13). The
+    tuple is made when a row is read."""
+
+    def __init__(self) -> None:
+        self._at: dict[int, int] = {}
+        self._codes = array("B")  # segment, RFM class (0: none), lifecycle: 3 a row
+        self._scores = array("B")  # R, F, M (0: none): 3 a row
+        self._rank = array("q")  # pyramid rank, 0: none
+        self._money = array("q")  # revenue in the last 12 months, revenue: 2 a row
+        self._last = array("l")  # the last purchase's date ordinal, 0: none
+
+    def add(self, customer_id: int, segment: Segment, rank: int | None, r: int | None,
+            f: int | None, m: int | None, klass: RfmClass | None, stage: Lifecycle,
+            revenue_12m: int, last: date | None, revenue: int) -> None:
+        self._at[customer_id] = len(self._rank)
+        self._codes.extend((_SEGMENT_CODE[segment], _CLASS_CODE[klass], _STAGE_CODE[stage]))
+        self._scores.extend((r or 0, f or 0, m or 0))
+        self._rank.append(rank or 0)
+        self._money.extend((revenue_12m, revenue))
+        self._last.append(last.toordinal() if last else 0)
+
+    def __getitem__(self, customer_id: int) -> tuple[Any, ...]:
+        i = self._at[customer_id]
+        r, f, m = (self._scores[3 * i + k] or None for k in range(3))
+        return (self.segment_at(i), self._rank[i] or None, r, f, m, self.class_at(i),
+                self.stage_at(i), self._money[2 * i], self.last_at(i), self._money[2 * i + 1])
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def index(self, customer_id: int) -> int | None:
+        return self._at.get(customer_id)
+
+    def segment_at(self, i: int) -> Segment:
+        return _SEGMENT_LIST[self._codes[3 * i]]
+
+    def class_at(self, i: int) -> RfmClass | None:
+        return _CLASS_LIST[self._codes[3 * i + 1]]
+
+    def stage_at(self, i: int) -> Lifecycle:
+        return _STAGE_LIST[self._codes[3 * i + 2]]
+
+    def revenue_12m_at(self, i: int) -> int:
+        return self._money[2 * i]
+
+    def last_at(self, i: int) -> date | None:
+        day = self._last[i]
+        return date.fromordinal(day) if day else None
+
+
 @dataclass(frozen=True)
 class Classification:
     """Segment, rank, R/F/M, class, lifecycle and revenue of every buying customer
@@ -389,28 +455,28 @@ class Classification:
     """
 
     today: date
-    rows: dict[int, tuple[Any, ...]]
+    rows: ClassRows
     active: int
 
     def segment(self, customer_id: int) -> Segment:
-        row = self.rows.get(customer_id)
-        return row[0] if row else Segment.PROSPECT
+        i = self.rows.index(customer_id)
+        return Segment.PROSPECT if i is None else self.rows.segment_at(i)
 
     def rfm_class(self, customer_id: int) -> RfmClass | None:
-        row = self.rows.get(customer_id)
-        return row[5] if row else None
+        i = self.rows.index(customer_id)
+        return None if i is None else self.rows.class_at(i)
 
     def lifecycle(self, customer_id: int) -> Lifecycle:
-        row = self.rows.get(customer_id)
-        return row[6] if row else Lifecycle.PROSPECT
+        i = self.rows.index(customer_id)
+        return Lifecycle.PROSPECT if i is None else self.rows.stage_at(i)
 
     def revenue_12m(self, customer_id: int) -> int:
-        row = self.rows.get(customer_id)
-        return int(row[7]) if row else 0
+        i = self.rows.index(customer_id)
+        return 0 if i is None else self.rows.revenue_12m_at(i)
 
     def last_purchase(self, customer_id: int) -> date | None:
-        row = self.rows.get(customer_id)
-        return row[8] if row else None
+        i = self.rows.index(customer_id)
+        return None if i is None else self.rows.last_at(i)
 
 
 # Reading every order takes seconds at 200,000 customers (measured: scripts/
@@ -430,13 +496,18 @@ def classification(uow: UnitOfWork, today: date) -> Classification:
         if found is not None:
             _CACHE.move_to_end(key)
             return found
-    rows: dict[int, tuple[Any, ...]] = {}
+    rows = ClassRows()
     active = 0
+    # The enums by value, looked up once per row (calling an enum class costs more).
+    segments = {s.value: s for s in Segment}
+    classes = {k.value: k for k in RfmClass}
+    stages = {x.value: x for x in Lifecycle}
+    # Streamed row by row: the rows are never all held twice (SQL result and ours).
     for (cid, segment, rank, r, f, m, klass, life, revenue_12m, last_at,
          revenue) in uow.analytics.classify(today):
-        rows[int(cid)] = (Segment(segment), rank, r, f, m,
-                          RfmClass(klass) if klass else None, Lifecycle(life),
-                          int(revenue_12m), as_date(last_at), int(revenue))
+        rows.add(int(cid), segments[segment], rank, r, f, m,
+                 classes[klass] if klass else None, stages[life],
+                 int(revenue_12m), as_date(last_at), int(revenue))
         active += rank is not None
     result = Classification(today, rows, active)
     with _CACHE_LOCK:

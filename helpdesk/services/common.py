@@ -262,7 +262,19 @@ def _attempts(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, A
 
 def actor(uow: UnitOfWork, actor_id: int, permission: Permission | None = None) -> User:
     """The acting user, loaded fresh (a deactivated user loses access at once)."""
-    user = uow.users.get(actor_id)
+    return _checked(uow.users.get(actor_id), actor_id, permission)
+
+
+def reader(uow: UnitOfWork, actor_id: int, permission: Permission | None = None) -> User:
+    """The acting user for a use case that only reads them (their id, name, store and
+    rights: the lists and searches on every page, a registration): the checks of
+    :func:`actor` on the user's row read by one prepared query, not loaded through the
+    ORM. The user is not attached to the session: do not change it or link records to
+    it as an object (use :func:`actor` for that)."""
+    return _checked(uow.users.acting(actor_id), actor_id, permission)
+
+
+def _checked(user: User | None, actor_id: int, permission: Permission | None) -> User:
     if user is None:
         raise AuthenticationError(f"unknown user id {actor_id}", code="auth.unknown_user")
     if not user.active:
@@ -345,9 +357,15 @@ def categories(uow: UnitOfWork) -> dict[str, list[str]]:
 
 
 def store_policy(store: Store) -> SlaPolicy:
-    data = json.loads(store.policy_json or "{}")
+    return _policy(store.preset, store.policy_json or "")
+
+
+@functools.lru_cache(maxsize=32)
+def _policy(preset: str, policy_json: str) -> SlaPolicy:
+    # Read once per text (a policy is frozen): every page of the list asks for it.
+    data = json.loads(policy_json or "{}")
     if not data:
-        return PRESETS.get(store.preset, PRESETS["dealership"])()
+        return PRESETS.get(preset, PRESETS["dealership"])()
     return SlaPolicy.from_dict(data)
 
 

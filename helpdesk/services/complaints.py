@@ -370,7 +370,7 @@ def register(
     inline "new" — so a refused sheet never leaves a stray record behind."""
     at = common.now()
     with uow:
-        user = common.actor(uow, actor_id, Permission.REGISTER_SHEET)
+        user = common.reader(uow, actor_id, Permission.REGISTER_SHEET)
         errors: list[ValidationError] = []
         if new_customer is not None:
             try:
@@ -728,7 +728,7 @@ def list_sheet_ids(uow: UnitOfWork, actor_id: int, sheet_filter: SheetFilter,
                    limit: int | None = None) -> list[int]:
     """The ids of the sheets matching the filter, sorted — one SQL query."""
     with uow.reading():
-        common.actor(uow, actor_id, Permission.VIEW_SHEETS)
+        common.reader(uow, actor_id, Permission.VIEW_SHEETS)
         if sheet_filter.due is DueFilter.UPDATE_DUE:  # issue 11
             sheet_filter = dataclasses.replace(sheet_filter, progress_update_every=tuple(
                 (sid, every) for sid, every in _update_every(uow).items()
@@ -743,7 +743,7 @@ def list_sheets(uow: UnitOfWork, actor_id: int, sheet_filter: SheetFilter) -> Id
     every window answers the same "overdue" question."""
     at = common.now()
     with uow.reading():
-        common.actor(uow, actor_id, Permission.VIEW_SHEETS)
+        common.reader(uow, actor_id, Permission.VIEW_SHEETS)
         total = uow.sheets.count_matching(sheet_filter, at)
         first = uow.sheets.search_ids(sheet_filter, at, paging.WINDOW) \
             if total else []
@@ -760,7 +760,7 @@ def sheet_rows(uow: UnitOfWork, ids: Iterable[int]) -> list[SheetRow]:
     wanted = list(ids)
     with uow.reading():
         every = _update_every(uow)
-        by_id = {row["id"]: _with_update_due(SheetRow(**row), every)
+        by_id = {row["id"]: _row_with_update_due(row, every)
                  for row in uow.sheets.rows(wanted)}
     return [by_id[i] for i in wanted if i in by_id]
 
@@ -780,7 +780,7 @@ def text_matches(uow: UnitOfWork, actor_id: int, ids: Iterable[int],
     if not wanted or not query.strip():
         return {}
     with uow.reading():
-        common.actor(uow, actor_id, Permission.VIEW_SHEETS)
+        common.reader(uow, actor_id, Permission.VIEW_SHEETS)
         return uow.sheets.text_snippets(wanted, query)
 
 
@@ -791,11 +791,11 @@ def _update_every(uow: UnitOfWork) -> dict[int, timedelta | None]:
             for store in uow.stores.list() if store.id is not None}
 
 
-def _with_update_due(row: SheetRow, every: dict[int, timedelta | None]) -> SheetRow:
+def _row_with_update_due(row: dict[str, Any], every: dict[int, timedelta | None]) -> SheetRow:
     due = deadlines.progress_update_due_at(
-        row.state, every=every.get(row.store_id), received_at=row.received_at,
-        last_notified_at=row.last_notified_at)
-    return dataclasses.replace(row, progress_update_due_at=due)
+        row["state"], every=every.get(row["store_id"]), received_at=row["received_at"],
+        last_notified_at=row["last_notified_at"])
+    return SheetRow(**row, progress_update_due_at=due)
 
 
 def count_update_due(uow: UnitOfWork, actor_id: int) -> int:

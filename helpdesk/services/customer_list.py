@@ -97,7 +97,7 @@ def list_customer_ids(uow: UnitOfWork, actor_id: int, customer_filter: CustomerF
     in_sql = sort in (CustomerSort.RELEVANCE, CustomerSort.NAME, CustomerSort.LAST_COMPLAINT,
                       CustomerSort.RECENT)
     with uow.reading():
-        common.actor(uow, actor_id)
+        common.reader(uow, actor_id)
         query = ListQuery(
             tiers=frozenset(t.value for t in f.tiers),
             store_ids=frozenset(f.store_ids),
@@ -145,7 +145,7 @@ def customer_rows(uow: UnitOfWork, actor_id: int, ids: Iterable[int], *,
     wanted = list(ids)
     day = today or common.now().date()
     with uow.reading():
-        user = common.actor(uow, actor_id)
+        user = common.reader(uow, actor_id)
         see = user.can(Permission.VIEW_PERSONAL_DATA)
         found = {r["id"]: r for r in uow.analytics.list_rows(wanted, day)}
     result = []

@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import overload
 
-WINDOW = 1000
+# A page of the list view (ui.paged_model.PAGE_SIZE) per window: the first page costs what
+# 200 ids cost, and a page never needs two windows (issue 13).
+WINDOW = 200
 
 # fetch(limit, offset, from_end) -> ids in the list's order (from_end: backwards)
 Fetch = Callable[[int, int, bool], list[int]]

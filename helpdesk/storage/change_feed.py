@@ -25,7 +25,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Engine, delete, func, insert, select
+from sqlalchemy import CursorResult, Engine, bindparam, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from helpdesk.domain.events import Changes
@@ -78,6 +78,11 @@ def decode(payload: str) -> tuple[str, Changes]:
         return "", Changes(everything=True)
 
 
+# Built once: every save runs it.
+_ANNOUNCE = insert(tables.change_feed).values(origin=bindparam("origin"),
+                                              payload=bindparam("payload"))
+
+
 def announce(session: Session, changes: Changes) -> None:
     """Tell the other processes about ``changes`` in the transaction of ``session``
     (before its commit: sent if and only if the commit succeeds)."""
@@ -89,7 +94,7 @@ def announce(session: Session, changes: Changes) -> None:
         return
     feed = tables.change_feed
     done = cast(CursorResult[Any],
-                session.execute(insert(feed).values(origin=ORIGIN, payload=payload)))
+                session.execute(_ANNOUNCE, {"origin": ORIGIN, "payload": payload}))
     seq = done.inserted_primary_key[0] if done.inserted_primary_key else None
     if seq is not None and seq % 100 == 0:  # prune now and then
         session.execute(delete(feed).where(feed.c.seq <= seq - KEEP))

@@ -22,6 +22,7 @@ its sorted terms — ORed together find exactly the sheets a ``LIKE`` would, fro
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -30,6 +31,7 @@ from sqlalchemy import (
     Connection,
     Integer,
     and_,
+    bindparam,
     column,
     exists,
     func,
@@ -88,18 +90,26 @@ def refresh(connection: Connection | Session, sheet_ids: Iterable[int] | None) -
         return
     bind = connection.get_bind() if isinstance(connection, Session) else connection
     dialect = bind.dialect.name
+    if ids is None:
+        connection.execute(_upsert(dialect, every=True))
+        return
+    for i in range(0, len(ids), 500):
+        connection.execute(_upsert(dialect, every=False), {"ids": ids[i:i + 500]})
+
+
+@functools.cache
+def _upsert(dialect: str, *, every: bool) -> Any:
+    """The text rows' upsert, built once per dialect (a sheet's save runs it each time):
+    of every sheet, or of the sheets of the expanding parameter ``ids``."""
     st, s = tables.sheet_texts, tables.sheets
-    chunks: list[Sequence[int] | None] = (
-        [None] if ids is None else [ids[i:i + 500] for i in range(0, len(ids), 500)])
     builder: Any = pg_insert if dialect == "postgresql" else sqlite_insert
-    for chunk in chunks:
-        # SQLite needs a WHERE in an INSERT … SELECT … ON CONFLICT (a parsing ambiguity).
-        source = select(s.c.id, _body(dialect)).where(
-            true() if chunk is None else s.c.id.in_(chunk))
-        upsert = builder(st).from_select(["sheet_id", "body"], source)
-        # An upsert, not delete-and-insert: no use case ever deletes a row.
-        connection.execute(upsert.on_conflict_do_update(
-            index_elements=[st.c.sheet_id], set_={"body": upsert.excluded.body}))
+    # SQLite needs a WHERE in an INSERT … SELECT … ON CONFLICT (a parsing ambiguity).
+    source = select(s.c.id, _body(dialect)).where(
+        true() if every else s.c.id.in_(bindparam("ids", expanding=True)))
+    upsert = builder(st).from_select(["sheet_id", "body"], source)
+    # An upsert, not delete-and-insert: no use case ever deletes a row.
+    return upsert.on_conflict_do_update(
+        index_elements=[st.c.sheet_id], set_={"body": upsert.excluded.body})
 
 
 def after_flush(session: Session, _context: object) -> None:

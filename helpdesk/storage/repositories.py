@@ -3,6 +3,7 @@ screens need. They never commit; the unit of work does."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import secrets
@@ -10,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, case, func, insert, or_, select, text, update
+from sqlalchemy import CursorResult, bindparam, case, func, insert, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
@@ -51,6 +52,14 @@ class StoreRepository:
         return list(self.session.scalars(select(Store).order_by(tables.stores.c.id)))
 
 
+_ACTING_USER = select(*tables.users.c).where(tables.users.c.id == bindparam("user_id"))
+# Built once (issue 13): every save and every page runs some of these.
+_USER_NAMES = select(tables.users.c.id, tables.users.c.display_name).where(
+    tables.users.c.id.in_(bindparam("ids", expanding=True)))
+_SETTING = select(tables.settings.c.value).where(tables.settings.c.key == bindparam("key"))
+_CHAIN_HEAD = select(tables.audit_log.c.chain).order_by(tables.audit_log.c.id.desc()).limit(1)
+
+
 class UserRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -61,6 +70,12 @@ class UserRepository:
 
     def get(self, user_id: int) -> User | None:
         return self.session.get(User, user_id)
+
+    def acting(self, user_id: int) -> User | None:
+        """The user as a plain copy of their row (one prepared query, no ORM load; not
+        attached to the session) — for the permission check of read-only use cases."""
+        row = self.session.execute(_ACTING_USER, {"user_id": user_id}).first()
+        return None if row is None else User(**row._mapping)
 
     def get_by_username(self, username: str) -> User | None:
         return self.session.scalars(
@@ -76,8 +91,7 @@ class UserRepository:
     def names(self, ids: set[int]) -> dict[int, str]:
         if not ids:
             return {}
-        u = tables.users
-        rows = self.session.execute(select(u.c.id, u.c.display_name).where(u.c.id.in_(ids)))
+        rows = self.session.execute(_USER_NAMES, {"ids": sorted(ids)})
         return {row.id: row.display_name for row in rows}
 
     def count(self) -> int:
@@ -260,6 +274,22 @@ def _sheet_children() -> list[Any]:
             for name in ("progress", "visits", "actions", "transitions", "pauses")]
 
 
+@functools.cache
+def _next_sequence(dialect: str) -> Any:
+    """The counter's atomic upsert, built once per dialect (every registration runs it)."""
+    counters = tables.sheet_counters
+    builder: Any = pg_insert if dialect == "postgresql" else sqlite_insert
+    return (
+        builder(counters)
+        .values(store_id=bindparam("store_id"), year=bindparam("year"), last_value=1)
+        .on_conflict_do_update(
+            index_elements=[counters.c.store_id, counters.c.year],
+            set_={"last_value": counters.c.last_value + 1},
+        )
+        .returning(counters.c.last_value)
+    )
+
+
 class SheetRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -303,19 +333,9 @@ class SheetRepository:
 
         One atomic upsert on the counter row: the row lock serialises two desks that
         register at the same moment, so a number is never given out twice."""
-        counters = tables.sheet_counters
-        dialect = self.session.get_bind().dialect.name
-        builder: Any = pg_insert if dialect == "postgresql" else sqlite_insert
-        stmt = (
-            builder(counters)
-            .values(store_id=store_id, year=year, last_value=1)
-            .on_conflict_do_update(
-                index_elements=[counters.c.store_id, counters.c.year],
-                set_={"last_value": counters.c.last_value + 1},
-            )
-            .returning(counters.c.last_value)
-        )
-        return int(self.session.execute(stmt).scalar_one())
+        stmt = _next_sequence(self.session.get_bind().dialect.name)
+        return int(self.session.execute(stmt, {"store_id": store_id, "year": year})
+                   .scalar_one())
 
     def reserve_sequence(self, store_id: int, year: int, at_least: int) -> None:
         """Move the counter to at least ``at_least`` (imported sheet numbers), so the next
@@ -403,8 +423,7 @@ class AuditRepository:
     def chain_key(self) -> bytes:
         """The store's audit key (made by the migration; a database without one gets
         one now, in the open transaction)."""
-        raw = self.session.scalar(select(tables.settings.c.value).where(
-            tables.settings.c.key == AUDIT_KEY_SETTING))
+        raw = self.session.scalar(_SETTING, {"key": AUDIT_KEY_SETTING})
         if raw is None:
             key = secrets.token_hex(32)
             self.session.execute(insert(tables.settings).values(
@@ -419,8 +438,7 @@ class AuditRepository:
         if self.session.get_bind().dialect.name == "postgresql":
             self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"),
                                  {"k": AUDIT_CHAIN_LOCK})
-        a = tables.audit_log
-        last = self.session.scalar(select(a.c.chain).order_by(a.c.id.desc()).limit(1))
+        last = self.session.scalar(_CHAIN_HEAD)
         return last or CHAIN_START
 
     def add_chained(self, entries: Sequence[AuditEntry]) -> None:
@@ -581,8 +599,7 @@ class SettingsRepository:
         self.session = session
 
     def get(self, key: str, default: Any = None) -> Any:
-        raw = self.session.scalar(select(tables.settings.c.value).where(
-            tables.settings.c.key == key))
+        raw = self.session.scalar(_SETTING, {"key": key})
         return default if raw is None else json.loads(raw)
 
     def set(self, key: str, value: Any) -> None:

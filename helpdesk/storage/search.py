@@ -10,11 +10,22 @@ prefix search.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, case, delete, func, insert, literal, select, union_all
+from sqlalchemy import (
+    Select,
+    bindparam,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -149,7 +160,7 @@ class Hit:
     key: str
 
 
-def _rank(kind: Any, key: Any, query: str) -> ColumnElement[int]:
+def _rank(kind: Any, key: Any, query: Any) -> ColumnElement[int]:
     """How good a forward (prefix) match is, in SQL: the one ranking rule of the list
     and the command line (a tail match on a reversed key is always 2)."""
     exact = key == query
@@ -168,34 +179,60 @@ def _query_key(query: str) -> str:
     return q
 
 
-def _branches(q: str, limit: int | None) -> list[Select[Any]]:
-    """The forward (prefix) and, for short codes, backward (tail) key scans."""
+def _has_tail(q: str) -> bool:
+    """Tails only make sense for a few characters of digits/letters (not names)."""
+    return len(q) >= 3 and q.isascii() and q.isalnum()
+
+
+def match_params(query: str) -> dict[str, str] | None:
+    """The bound values of a search for ``query`` (the statements of
+    :func:`match_subquery` and the command line's scans are built once, with parameters:
+    SQLite and PostgreSQL keep them prepared), or None when it has nothing to match.
+    ``has_tail(params)`` tells which statement shape they belong to."""
+    q = _query_key(query)
+    if not q:
+        return None
+    params = {"q": q, "q_end": q + _TOP}
+    if _has_tail(q):
+        rq = sk.reverse_key(q)
+        params.update(rq=rq, rq_end=rq + _TOP)
+    return params
+
+
+def has_tail(params: dict[str, str]) -> bool:
+    return "rq" in params
+
+
+def _branches(tail: bool, limit: int | None) -> list[Select[Any]]:
+    """The forward (prefix) and, for short codes, backward (tail) key scans, with the
+    parameters of :func:`match_params`."""
     k = tables.search_keys
+    q = bindparam("q", type_=k.c.key.type)
     forward = (
         select(k.c.customer_id, k.c.kind, k.c.key, _rank(k.c.kind, k.c.key, q).label("rank"))
-        .where(k.c.key >= q, k.c.key < q + _TOP, k.c.kind.not_in(UNSEARCHED_KINDS))
+        .where(k.c.key >= q, k.c.key < bindparam("q_end", type_=k.c.key.type),
+               k.c.kind.not_in(UNSEARCHED_KINDS))
     )
     branches = [forward]
-    # Tails only make sense for a few characters of digits/letters (not names).
-    if len(q) >= 3 and q.isascii() and q.isalnum():
-        rq = sk.reverse_key(q)
+    if tail:
         branches.append(
             select(k.c.customer_id, k.c.kind, k.c.key, literal(2).label("rank"))
-            .where(k.c.key >= rq, k.c.key < rq + _TOP, k.c.kind.in_(REVERSED_KINDS))
+            .where(k.c.key >= bindparam("rq", type_=k.c.key.type),
+                   k.c.key < bindparam("rq_end", type_=k.c.key.type),
+                   k.c.kind.in_(REVERSED_KINDS))
         )
     if limit is not None:
         branches = [b.limit(limit) for b in branches]
     return branches
 
 
-def match_subquery(query: str) -> Any:
-    """Every customer whose keys match ``query``, with the best rank and the length of
-    the shortest matching key (a closer match first) — no limit, for the customer list,
-    which filters, sorts and counts in SQL. None when the query has nothing to match."""
-    q = _query_key(query)
-    if not q:
-        return None
-    scans = _branches(q, None)
+@functools.cache
+def match_subquery(tail: bool) -> Any:
+    """Every customer whose keys match the search of :func:`match_params` (its
+    ``has_tail``), with the best rank and the length of the shortest matching key (a
+    closer match first) — no limit, for the customer list, which filters, sorts and
+    counts in SQL. Built once per shape."""
+    scans = _branches(tail, None)
     keys = (scans[0] if len(scans) == 1 else union_all(*scans)).subquery("scan")
     return (
         select(keys.c.customer_id, func.min(keys.c.rank).label("rank"),
@@ -205,6 +242,16 @@ def match_subquery(query: str) -> Any:
     )
 
 
+@functools.cache
+def _live_scans(tail: bool, limit: int) -> list[Select[Any]]:
+    c = tables.customers
+    # Merged records are few: excluding them by a subquery keeps the plan on the key
+    # index (a join let SQLite's statistics start from 200,000 customers: 2 s, not 20 ms).
+    merged = select(c.c.id).where(c.c.merged_into_id.is_not(None))
+    return [branch.where(tables.search_keys.c.customer_id.not_in(merged))
+            for branch in _branches(tail, limit)]
+
+
 def search_customer_ids(session: Session, query: str, limit: int = 200) -> list[Hit]:
     """The best ``limit`` customers matching ``query``, as the command line and the
     pickers rank them (the customer list uses :func:`match_subquery`, without a limit).
@@ -212,17 +259,12 @@ def search_customer_ids(session: Session, query: str, limit: int = 200) -> list[
     Matches the start of a name, pinyin (``zs``, ``zhangs``, ``zhangsan``), any later
     part of a name (``金满楼``), phone, plate (with or without province), VIN or order
     number, and the end of a phone or VIN (last 4 / 6 / 8 characters)."""
-    q = _query_key(query)
-    if not q:
+    params = match_params(query)
+    if params is None:
         return []
-    c = tables.customers
-    # Merged records are few: excluding them by a subquery keeps the plan on the key
-    # index (a join let SQLite's statistics start from 200,000 customers: 2 s, not 20 ms).
-    merged = select(c.c.id).where(c.c.merged_into_id.is_not(None))
     hits: dict[int, Hit] = {}
-    for branch in _branches(q, max(limit * 5, 500)):
-        live = branch.where(tables.search_keys.c.customer_id.not_in(merged))
-        for customer_id, kind, key, rank in session.execute(live):
+    for live in _live_scans(has_tail(params), max(limit * 5, 500)):
+        for customer_id, kind, key, rank in session.execute(live, params):
             best = hits.get(customer_id)
             if best is None or rank < best.rank:
                 hits[customer_id] = Hit(customer_id, int(rank), kind, key)
@@ -235,11 +277,12 @@ def matching_customer_ids(query: str) -> Select[Any] | None:
     subquery for lists that filter by customer (the complaint list's search box finds
     every sheet of every matching customer, not those of the best few hundred). None
     when the query has nothing to match."""
-    q = _query_key(query)
-    if not q:
+    params = match_params(query)
+    if params is None:
         return None
     k, c = tables.search_keys, tables.customers
     merged = select(c.c.id).where(c.c.merged_into_id.is_not(None))
-    scans = [branch.where(k.c.customer_id.not_in(merged)) for branch in _branches(q, None)]
+    scans = [branch.where(k.c.customer_id.not_in(merged))
+             for branch in _branches(has_tail(params), None)]
     keys = (scans[0] if len(scans) == 1 else union_all(*scans)).subquery("matched")
-    return select(keys.c.customer_id)
+    return select(keys.c.customer_id).params(params)

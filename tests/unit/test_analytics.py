@@ -124,3 +124,24 @@ def test_dry_run_rolls_everything_back(fake):
     with fake.reading():
         assert fake.customers.get(c.id).name == "张三"
     assert staff.manager
+
+
+def test_class_rows_give_back_what_was_added():
+    """The classification's rows are kept by column (issue 13): each reads back whole,
+    with its empty values (no rank, no RFM class, no purchase) as None."""
+    from datetime import date as _date
+
+    from helpdesk.domain.customers import Lifecycle
+    from helpdesk.services.analytics import ClassRows, RfmClass, Segment
+
+    rows = ClassRows()
+    first = (Segment.TOP, 1, 5, 4, 5, RfmClass.HIGH_VALUE, Lifecycle.ACTIVE, 9_000_000_000,
+             _date(2026, 11, 30), 12_000_000_000)
+    second = (Segment.INACTIVE, None, 1, 2, 1, None, Lifecycle.INACTIVE, 0, None, 150_00)
+    rows.add(7, *first)
+    rows.add(200_001, *second)
+    assert rows[7] == first
+    assert rows.get(200_001) == second
+    assert rows.get(8) is None
+    assert len(rows) == 2 and list(rows) == [7, 200_001]
+    assert list(rows.values()) == [first, second]

@@ -1,0 +1,98 @@
+"""Issue 13's fast paths keep behaviour: the prepared list statements answer each
+search with its own values, the name sort read from the partial index of sort keys is
+complete (filtered or not, merged records left out), and the actor of a list is checked
+as before (a deactivated or unknown user is refused) — on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import insert, update
+
+from helpdesk.domain.customers import CustomerKind, Tier
+from helpdesk.domain.errors import AuthenticationError, PermissionDenied
+from helpdesk.services import analytics
+from helpdesk.services.customer_list import (
+    CustomerFilter,
+    CustomerSort,
+    customer_rows,
+    list_customer_ids,
+)
+from helpdesk.storage import search, tables
+from tests.integration.test_analytics import quick_staff
+
+NAMES = ["张三", "阿里", "丁一", "张三", "白云", "曾国藩", "阿里"]  # two pairs of equal names
+
+
+@pytest.fixture(autouse=True)
+def _fresh_classification():
+    analytics.clear_cache()
+    yield
+    analytics.clear_cache()
+
+
+def _customers(db, store_id: int) -> None:
+    with db.engine.begin() as conn:
+        for i, name in enumerate(NAMES, start=1):
+            conn.execute(insert(tables.customers).values(
+                id=i, name=name, kind=CustomerKind.INDIVIDUAL,
+                tier=Tier.VIP if i % 2 else Tier.REGULAR, store_id=store_id, version=1,
+                consent_marketing=False))
+            conn.execute(insert(tables.search_keys), [
+                {"customer_id": i, "kind": k, "key": v}
+                for k, v in search.customer_keys(name, CustomerKind.INDIVIDUAL,
+                                                 phones=[f"1380013800{i}"])])
+        # 白云 (5) was merged into 阿里 (2): no list shows it.
+        conn.execute(update(tables.customers).where(tables.customers.c.id == 5)
+                     .values(merged_into_id=2))
+
+
+def test_the_name_sort_is_complete_in_pinyin_order_filtered_or_not(any_db):
+    staff = quick_staff(any_db)
+    _customers(any_db, staff.store_id)
+
+    def names(**kwargs: object) -> list[tuple[str, int]]:
+        ids = list_customer_ids(any_db.uow(), staff.desk,
+                                CustomerFilter(sort=CustomerSort.NAME, **kwargs))
+        return [(NAMES[i - 1], i) for i in ids]
+
+    # a(li) d(ingyi) z(engguofan) z(hangsan); equal names by id; the merged one absent.
+    everyone = [("阿里", 2), ("阿里", 7), ("丁一", 3), ("曾国藩", 6), ("张三", 1), ("张三", 4)]
+    assert names() == everyone
+    assert names(descending=True) == everyone[::-1]
+    # With a filter the list joins the customers: the same order, the same rows.
+    assert names(tiers=frozenset({Tier.VIP})) == [("阿里", 7), ("丁一", 3), ("张三", 1)]
+    assert names(text="张三") == [("张三", 1), ("张三", 4)]
+
+
+def test_prepared_searches_answer_each_query_with_its_own_values(any_db):
+    staff = quick_staff(any_db)
+    _customers(any_db, staff.store_id)
+    uow = any_db.uow()
+
+    def found(text: str) -> list[int]:
+        return list_customer_ids(uow, staff.desk, CustomerFilter(text=text))
+
+    # The same statement shapes one after the other, each with its own values.
+    assert found("13800138001") == [1]
+    assert found("13800138003") == [3]
+    assert found("8004") == [4]  # a phone's last digits: the tail scan's shape
+    assert found("8006") == [6]
+    assert found("zs") == [1, 4]
+    assert found("ali") == [2, 7]
+    assert found("没有这个人") == []
+    rows = customer_rows(uow, staff.desk, [7, 3])
+    assert [(r.id, r.name) for r in rows] == [(7, "阿里"), (3, "丁一")]
+
+
+def test_the_list_still_refuses_a_deactivated_or_unknown_user(any_db):
+    staff = quick_staff(any_db)
+    _customers(any_db, staff.store_id)
+    with any_db.engine.begin() as conn:
+        conn.execute(update(tables.users).where(tables.users.c.id == staff.desk)
+                     .values(active=False))
+    with pytest.raises(PermissionDenied):
+        list_customer_ids(any_db.uow(), staff.desk, CustomerFilter())
+    with pytest.raises(PermissionDenied):
+        customer_rows(any_db.uow(), staff.desk, [1])
+    with pytest.raises(AuthenticationError):
+        list_customer_ids(any_db.uow(), 9999, CustomerFilter(text="张"))
