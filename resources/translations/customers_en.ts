@@ -314,37 +314,37 @@
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="151"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="149"/>
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="153"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="151"/>
         <source>Open the record</source>
         <translation>Open the record</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="159"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="157"/>
         <source>to</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="188"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="186"/>
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="189"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="187"/>
         <source>Before</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="190"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="188"/>
         <source>After</source>
         <translation>After</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="252"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="250"/>
         <source>%Ln entry(ies)</source>
         <translation>
             <numerusform>%Ln entry</numerusform>
@@ -352,17 +352,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="285"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="283"/>
         <source>Export the audit trail</source>
         <translation>Export the audit trail</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="287"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="285"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="296"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="294"/>
         <source>%Ln entry(ies) exported</source>
         <translation>
             <numerusform>%Ln entry exported</numerusform>
@@ -517,7 +517,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/browser.py" line="550"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="565"/>
         <source>%Ln customer(s) exported</source>
         <translation>
             <numerusform>%Ln customer exported</numerusform>
@@ -545,7 +545,7 @@
         <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="559"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="574"/>
         <source>Exporting customers…</source>
         <translation>Exporting customers…</translation>
     </message>
@@ -789,97 +789,97 @@
         <translation>Known</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="308"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="305"/>
         <source>Birthday</source>
         <translation>Birthday</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="312"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="309"/>
         <source>18 characters (old cards: 15); optional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="314"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="311"/>
         <source>ID number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="318"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="315"/>
         <source>Tier</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="323"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="320"/>
         <source>Industry (company)</source>
         <translation>Industry (company)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="326"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="323"/>
         <source>Size (company)</source>
         <translation>Size (company)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="328"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="325"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="330"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="327"/>
         <source>May be contacted for marketing (consent given)</source>
         <translation>May be contacted for marketing (consent given)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="332"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="329"/>
         <source>Consent</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="335"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="332"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="336"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="333"/>
         <source>Save changes</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="360"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="357"/>
         <source>Revenue, last 12 months</source>
         <translation>Revenue, last 12 months</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="361"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="358"/>
         <source>Revenue so far</source>
         <translation>Revenue so far</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="362"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="359"/>
         <source>Lifecycle</source>
         <translation>Lifecycle</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="363"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="360"/>
         <source>Pyramid segment</source>
         <translation>Pyramid segment</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="364"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="361"/>
         <source>RFM</source>
         <translation>RFM</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="365"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="362"/>
         <source>Lifetime value (estimate)</source>
         <translation>Lifetime value (estimate)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="443"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="440"/>
         <source>Loading customer…</source>
         <translation>Loading customer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/detail.py" line="513"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="510"/>
         <source>Sum of the orders of the last 365 days (%n order(s)).</source>
         <translation>
             <numerusform>Sum of the orders of the last 365 days (%n order).</numerusform>
@@ -887,7 +887,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/detail.py" line="524"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="521"/>
         <source>Sum of all %n order(s) since %1.</source>
         <translation>
             <numerusform>Sum of the %n order since %1.</numerusform>
@@ -895,79 +895,79 @@
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="531"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="528"/>
         <source>No purchase yet, so no RFM score.</source>
         <translation>No purchase yet, so no RFM score.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="536"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="533"/>
         <source>Scores 1–5 by quintile among all buying customers (5 = best 20 %) of the last purchase date, the number of orders and the revenue. </source>
         <translation>Scores 1–5 by quintile among all buying customers (5 = best 20 %) of the last purchase date, the number of orders and the revenue. </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="546"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="543"/>
         <source>Revenue so far + the last 12 months&apos; revenue × %1 more years.</source>
         <translation>Revenue so far + the last 12 months&apos; revenue × %1 more years.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="615"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="613"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="641"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="639"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="642"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="640"/>
         <source>Save the changes to %1 first?</source>
         <translation>Save the changes to %1 first?</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="761"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="759"/>
         <source>Complaint</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="763"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="761"/>
         <source>Return visit</source>
         <translation>Return visit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="774"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="772"/>
         <source>Satisfaction %1/5</source>
         <translation>Satisfaction %1/5</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="789"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="787"/>
         <source>Awaiting return visit</source>
         <translation>Awaiting return visit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="796"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="808"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="794"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="806"/>
         <source>No purchase yet.</source>
         <translation>No purchase yet.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="797"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="795"/>
         <source>First purchase within the last 90 days.</source>
         <translation>First purchase within the last 90 days.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="798"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="796"/>
         <source>A purchase within the last 12 months.</source>
         <translation>A purchase within the last 12 months.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="799"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="810"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="797"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="808"/>
         <source>Bought before, but nothing in the last 12 months.</source>
         <translation>Bought before, but nothing in the last 12 months.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="812"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="810"/>
         <source>Rank %1 of %2 active customers by revenue of the last 12 months: top 1 %, then high 4 %, middle 15 %, low 80 %.</source>
         <translation>Rank %1 of %2 active customers by revenue of the last 12 months: top 1 %, then high 4 %, middle 15 %, low 80 %.</translation>
     </message>
@@ -1255,7 +1255,12 @@
         <translation>Merge %1 into %2? The duplicate&apos;s records move to the kept customer.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="457"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="449"/>
+        <source>Merging…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="454"/>
         <source>Merged into %1.</source>
         <translation>Merged into %1.</translation>
     </message>
@@ -1421,117 +1426,117 @@
         <translation>Known</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="191"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="189"/>
         <source>VIN (17 characters, or the last 6 or more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="193"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="191"/>
         <source>Plate</source>
         <translation>Plate</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="194"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="192"/>
         <source>Brand</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="195"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="193"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="196"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="194"/>
         <source>Mileage (km)</source>
         <translation>Mileage (km)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="199"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="197"/>
         <source>Purchased</source>
         <translation>Purchased</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="205"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="203"/>
         <source>Add a vehicle</source>
         <translation>Add a vehicle</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="207"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="205"/>
         <source>Edit the vehicle</source>
         <translation>Edit the vehicle</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="235"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="233"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="243"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="241"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="248"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="246"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="256"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="254"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="260"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="258"/>
         <source>Amount (yuan)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="261"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="259"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="264"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="262"/>
         <source>Vehicle</source>
         <translation>Vehicle</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="273"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="271"/>
         <source>Add an order or service visit</source>
         <translation>Add an order or service visit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="275"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="273"/>
         <source>Edit order %1</source>
         <translation>Edit order %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="297"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="295"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="298"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="296"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="301"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="299"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="307"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="305"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="313"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="311"/>
         <source>Add a contact person</source>
         <translation>Add a contact person</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="315"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="313"/>
         <source>Edit the contact person</source>
         <translation>Edit the contact person</translation>
     </message>
@@ -1539,122 +1544,67 @@
 <context>
     <name>customer_labels</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="18"/>
-        <source>Top (1 %)</source>
-        <translation>Top (1 %)</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="19"/>
-        <source>High (4 %)</source>
-        <translation>High (4 %)</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="20"/>
-        <source>Middle (15 %)</source>
-        <translation>Middle (15 %)</translation>
-    </message>
-    <message>
         <location filename="../../helpdesk/ui/customers/labels.py" line="21"/>
-        <source>Low (80 %)</source>
-        <translation>Low (80 %)</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="22"/>
-        <source>Inactive</source>
-        <translation>Inactive</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="23"/>
-        <source>Prospect</source>
-        <translation>Prospect</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="26"/>
-        <source>High value</source>
-        <translation>High value</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="27"/>
-        <source>Potential</source>
-        <translation>Potential</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="28"/>
-        <source>Ordinary</source>
-        <translation>Ordinary</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="29"/>
-        <source>At risk</source>
-        <translation>At risk</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="30"/>
-        <source>Silent</source>
-        <translation>Silent</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="33"/>
         <source>Same phone</source>
         <translation>Same phone</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="34"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="22"/>
         <source>Same name, similar phone</source>
         <translation>Same name, similar phone</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="38"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="26"/>
         <source>Same plate</source>
         <translation>Same plate</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="39"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="27"/>
         <source>Same name and address</source>
         <translation>Same name and address</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="40"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="28"/>
         <source>Same ID number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="41"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="29"/>
         <source>Similar name + same address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="46"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="34"/>
         <source>Satisfaction check after resolution</source>
         <translation>Satisfaction check after resolution</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="49"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="37"/>
         <source>First visit after delivery</source>
         <translation>First visit after delivery</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="56"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="44"/>
         <source>Bought recently, often and much (R ≥ 3, F ≥ 4, M ≥ 4).</source>
         <translation>Bought recently, often and much (R ≥ 3, F ≥ 4, M ≥ 4).</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="59"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="47"/>
         <source>Bought recently and buys often or much (R ≥ 3, F or M ≥ 3).</source>
         <translation>Bought recently and buys often or much (R ≥ 3, F or M ≥ 3).</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="62"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="50"/>
         <source>Bought recently, seldom and little (R ≥ 3, F and M ≤ 2).</source>
         <translation>Bought recently, seldom and little (R ≥ 3, F and M ≤ 2).</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="65"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="53"/>
         <source>Valuable, but has not been back for a while (R ≤ 2, F or M ≥ 4).</source>
         <translation>Valuable, but has not been back for a while (R ≤ 2, F or M ≥ 4).</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="68"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="56"/>
         <source>Has not been back for a while and bought little (R ≤ 2).</source>
         <translation>Has not been back for a while and bought little (R ≤ 2).</translation>
     </message>

@@ -314,54 +314,54 @@
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="151"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="149"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="153"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="151"/>
         <source>Open the record</source>
         <translation>打开记录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="159"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="157"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="188"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="186"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="189"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="187"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="190"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="188"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="252"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="250"/>
         <source>%Ln entry(ies)</source>
         <translation>
             <numerusform>%Ln 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="285"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="283"/>
         <source>Export the audit trail</source>
         <translation>导出审计记录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="287"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="285"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="296"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="294"/>
         <source>%Ln entry(ies) exported</source>
         <translation>
             <numerusform>已导出 %Ln 条记录</numerusform>
@@ -514,7 +514,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/browser.py" line="550"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="565"/>
         <source>%Ln customer(s) exported</source>
         <translation>
             <numerusform>已导出 %Ln 位客户</numerusform>
@@ -541,7 +541,7 @@
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="559"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="574"/>
         <source>Exporting customers…</source>
         <translation>正在导出客户…</translation>
     </message>
@@ -785,183 +785,183 @@
         <translation>已知</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="308"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="305"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="312"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="309"/>
         <source>18 characters (old cards: 15); optional</source>
         <translation>18位（旧证15位）；可不填</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="314"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="311"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="318"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="315"/>
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="323"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="320"/>
         <source>Industry (company)</source>
         <translation>行业（单位）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="326"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="323"/>
         <source>Size (company)</source>
         <translation>规模（单位）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="328"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="325"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="330"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="327"/>
         <source>May be contacted for marketing (consent given)</source>
         <translation>同意接收营销联系（已授权）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="332"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="329"/>
         <source>Consent</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="335"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="332"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="336"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="333"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="360"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="357"/>
         <source>Revenue, last 12 months</source>
         <translation>最近 12 个月收入</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="361"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="358"/>
         <source>Revenue so far</source>
         <translation>累计收入</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="362"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="359"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="363"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="360"/>
         <source>Pyramid segment</source>
         <translation>金字塔层级</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="364"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="361"/>
         <source>RFM</source>
         <translation>RFM</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="365"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="362"/>
         <source>Lifetime value (estimate)</source>
         <translation>客户生命周期价值（估算）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="443"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="440"/>
         <source>Loading customer…</source>
         <translation>正在加载客户…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/detail.py" line="513"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="510"/>
         <source>Sum of the orders of the last 365 days (%n order(s)).</source>
         <translation>
             <numerusform>最近 365 天订单的合计（%n 笔）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/detail.py" line="524"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="521"/>
         <source>Sum of all %n order(s) since %1.</source>
         <translation>
             <numerusform>自 %1 以来全部 %n 笔订单的合计。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="531"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="528"/>
         <source>No purchase yet, so no RFM score.</source>
         <translation>尚无购买，没有 RFM 评分。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="536"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="533"/>
         <source>Scores 1–5 by quintile among all buying customers (5 = best 20 %) of the last purchase date, the number of orders and the revenue. </source>
         <translation>在所有购买客户中，按最近购买日期、购买次数和收入各分五等评 1–5 分（5 = 最好的 20 %）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="546"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="543"/>
         <source>Revenue so far + the last 12 months&apos; revenue × %1 more years.</source>
         <translation>累计收入 + 最近 12 个月收入 × 未来 %1 年。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="615"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="613"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="641"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="639"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="642"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="640"/>
         <source>Save the changes to %1 first?</source>
         <translation>先保存对 %1 的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="761"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="759"/>
         <source>Complaint</source>
         <translation>抱怨/投诉</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="763"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="761"/>
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="774"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="772"/>
         <source>Satisfaction %1/5</source>
         <translation>满意度 %1/5</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="789"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="787"/>
         <source>Awaiting return visit</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="796"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="808"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="794"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="806"/>
         <source>No purchase yet.</source>
         <translation>尚无购买。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="797"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="795"/>
         <source>First purchase within the last 90 days.</source>
         <translation>首次购买在最近 90 天内。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="798"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="796"/>
         <source>A purchase within the last 12 months.</source>
         <translation>最近 12 个月内有购买。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="799"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="810"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="797"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="808"/>
         <source>Bought before, but nothing in the last 12 months.</source>
         <translation>以前购买过，但最近 12 个月没有购买。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="812"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="810"/>
         <source>Rank %1 of %2 active customers by revenue of the last 12 months: top 1 %, then high 4 %, middle 15 %, low 80 %.</source>
         <translation>按最近 12 个月收入在 %2 位活跃客户中排第 %1 名：前 1 % 为顶端，其后 4 % 为高端，15 % 为中端，80 % 为低端。</translation>
     </message>
@@ -1249,7 +1249,12 @@
         <translation>将 %1 合并到 %2？重复记录的资料将转到保留的客户。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="457"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="449"/>
+        <source>Merging…</source>
+        <translation>正在合并…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="454"/>
         <source>Merged into %1.</source>
         <translation>已合并到 %1。</translation>
     </message>
@@ -1415,117 +1420,117 @@
         <translation>已知</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="191"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="189"/>
         <source>VIN (17 characters, or the last 6 or more)</source>
         <translation>车架号（17位，或至少后6位）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="193"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="191"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="194"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="192"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="195"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="193"/>
         <source>Model</source>
         <translation>车型</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="196"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="194"/>
         <source>Mileage (km)</source>
         <translation>里程（公里）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="199"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="197"/>
         <source>Purchased</source>
         <translation>购车日期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="205"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="203"/>
         <source>Add a vehicle</source>
         <translation>添加车辆</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="207"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="205"/>
         <source>Edit the vehicle</source>
         <translation>编辑车辆</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="235"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="233"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="243"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="241"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="248"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="246"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="256"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="254"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="260"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="258"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="261"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="259"/>
         <source>Items</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="264"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="262"/>
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="273"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="271"/>
         <source>Add an order or service visit</source>
         <translation>添加订单或维修保养</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="275"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="273"/>
         <source>Edit order %1</source>
         <translation>编辑订单 %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="297"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="295"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="298"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="296"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="301"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="299"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="307"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="305"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="313"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="311"/>
         <source>Add a contact person</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="315"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="313"/>
         <source>Edit the contact person</source>
         <translation>编辑联系人</translation>
     </message>
@@ -1533,122 +1538,67 @@
 <context>
     <name>customer_labels</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="18"/>
-        <source>Top (1 %)</source>
-        <translation>顶端客户（1 %）</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="19"/>
-        <source>High (4 %)</source>
-        <translation>高端客户（4 %）</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="20"/>
-        <source>Middle (15 %)</source>
-        <translation>中端客户（15 %）</translation>
-    </message>
-    <message>
         <location filename="../../helpdesk/ui/customers/labels.py" line="21"/>
-        <source>Low (80 %)</source>
-        <translation>低端客户（80 %）</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="22"/>
-        <source>Inactive</source>
-        <translation>不活跃客户</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="23"/>
-        <source>Prospect</source>
-        <translation>潜在客户</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="26"/>
-        <source>High value</source>
-        <translation>高价值客户</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="27"/>
-        <source>Potential</source>
-        <translation>潜力客户</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="28"/>
-        <source>Ordinary</source>
-        <translation>普通客户</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="29"/>
-        <source>At risk</source>
-        <translation>流失风险客户</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="30"/>
-        <source>Silent</source>
-        <translation>沉默客户</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="33"/>
         <source>Same phone</source>
         <translation>电话相同</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="34"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="22"/>
         <source>Same name, similar phone</source>
         <translation>姓名相同、电话相近</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="38"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="26"/>
         <source>Same plate</source>
         <translation>车牌相同</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="39"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="27"/>
         <source>Same name and address</source>
         <translation>姓名和地址相同</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="40"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="28"/>
         <source>Same ID number</source>
         <translation>身份证号相同</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="41"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="29"/>
         <source>Similar name + same address</source>
         <translation>姓名相近 + 地址相同</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="46"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="34"/>
         <source>Satisfaction check after resolution</source>
         <translation>解决后满意度回访</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="49"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="37"/>
         <source>First visit after delivery</source>
         <translation>交付后首次回访</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="56"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="44"/>
         <source>Bought recently, often and much (R ≥ 3, F ≥ 4, M ≥ 4).</source>
         <translation>近期购买、购买频繁且金额高（R ≥ 3，F ≥ 4，M ≥ 4）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="59"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="47"/>
         <source>Bought recently and buys often or much (R ≥ 3, F or M ≥ 3).</source>
         <translation>近期购买，且购买较频繁或金额较高（R ≥ 3，F 或 M ≥ 3）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="62"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="50"/>
         <source>Bought recently, seldom and little (R ≥ 3, F and M ≤ 2).</source>
         <translation>近期购买，但次数少、金额低（R ≥ 3，F 和 M ≤ 2）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="65"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="53"/>
         <source>Valuable, but has not been back for a while (R ≤ 2, F or M ≥ 4).</source>
         <translation>有价值，但较长时间未再购买（R ≤ 2，F 或 M ≥ 4）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="68"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="56"/>
         <source>Has not been back for a while and bought little (R ≤ 2).</source>
         <translation>较长时间未再购买，且购买不多（R ≤ 2）。</translation>
     </message>

@@ -314,54 +314,54 @@
         <translation>從</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="151"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="149"/>
         <source>Export…</source>
         <translation>匯出…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="153"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="151"/>
         <source>Open the record</source>
         <translation>打開記錄</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="159"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="157"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="188"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="186"/>
         <source>Field</source>
         <translation>欄位</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="189"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="187"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="190"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="188"/>
         <source>After</source>
         <translation>修改後</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="252"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="250"/>
         <source>%Ln entry(ies)</source>
         <translation>
             <numerusform>%Ln 筆記錄</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="285"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="283"/>
         <source>Export the audit trail</source>
         <translation>匯出審計記錄</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="287"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="285"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/audit_view.py" line="296"/>
+        <location filename="../../helpdesk/ui/customers/audit_view.py" line="294"/>
         <source>%Ln entry(ies) exported</source>
         <translation>
             <numerusform>已匯出 %Ln 筆記錄</numerusform>
@@ -514,7 +514,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/browser.py" line="550"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="565"/>
         <source>%Ln customer(s) exported</source>
         <translation>
             <numerusform>已匯出 %Ln 位客戶</numerusform>
@@ -541,7 +541,7 @@
         <translation>Excel 活頁簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/browser.py" line="559"/>
+        <location filename="../../helpdesk/ui/customers/browser.py" line="574"/>
         <source>Exporting customers…</source>
         <translation>正在匯出客戶…</translation>
     </message>
@@ -785,183 +785,183 @@
         <translation>已知</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="308"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="305"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="312"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="309"/>
         <source>18 characters (old cards: 15); optional</source>
         <translation>18位（舊證15位）；可不填</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="314"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="311"/>
         <source>ID number</source>
         <translation>身分證號</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="318"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="315"/>
         <source>Tier</source>
         <translation>客戶等級</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="323"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="320"/>
         <source>Industry (company)</source>
         <translation>行業（單位）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="326"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="323"/>
         <source>Size (company)</source>
         <translation>規模（單位）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="328"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="325"/>
         <source>Source</source>
         <translation>來源</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="330"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="327"/>
         <source>May be contacted for marketing (consent given)</source>
         <translation>同意接收行銷聯絡（已授權）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="332"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="329"/>
         <source>Consent</source>
         <translation>授權</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="335"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="332"/>
         <source>Note</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="336"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="333"/>
         <source>Save changes</source>
         <translation>儲存修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="360"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="357"/>
         <source>Revenue, last 12 months</source>
         <translation>最近 12 個月收入</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="361"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="358"/>
         <source>Revenue so far</source>
         <translation>累計收入</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="362"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="359"/>
         <source>Lifecycle</source>
         <translation>生命週期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="363"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="360"/>
         <source>Pyramid segment</source>
         <translation>金字塔層級</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="364"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="361"/>
         <source>RFM</source>
         <translation>RFM</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="365"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="362"/>
         <source>Lifetime value (estimate)</source>
         <translation>客戶生命週期價值（估算）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="443"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="440"/>
         <source>Loading customer…</source>
         <translation>正在載入客戶…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/detail.py" line="513"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="510"/>
         <source>Sum of the orders of the last 365 days (%n order(s)).</source>
         <translation>
             <numerusform>最近 365 天訂單的合計（%n 筆）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/customers/detail.py" line="524"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="521"/>
         <source>Sum of all %n order(s) since %1.</source>
         <translation>
             <numerusform>自 %1 以來全部 %n 筆訂單的合計。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="531"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="528"/>
         <source>No purchase yet, so no RFM score.</source>
         <translation>尚無購買，沒有 RFM 評分。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="536"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="533"/>
         <source>Scores 1–5 by quintile among all buying customers (5 = best 20 %) of the last purchase date, the number of orders and the revenue. </source>
         <translation>在所有購買客戶中，依最近購買日期、購買次數和收入各分五等評 1–5 分（5 = 最好的 20 %）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="546"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="543"/>
         <source>Revenue so far + the last 12 months&apos; revenue × %1 more years.</source>
         <translation>累計收入 + 最近 12 個月收入 × 未來 %1 年。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="615"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="613"/>
         <source>Saved.</source>
         <translation>已儲存。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="641"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="639"/>
         <source>Unsaved changes</source>
         <translation>未儲存的修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="642"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="640"/>
         <source>Save the changes to %1 first?</source>
         <translation>先儲存對 %1 的修改嗎？</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="761"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="759"/>
         <source>Complaint</source>
         <translation>抱怨/投訴</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="763"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="761"/>
         <source>Return visit</source>
         <translation>回訪</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="774"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="772"/>
         <source>Satisfaction %1/5</source>
         <translation>滿意度 %1/5</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="789"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="787"/>
         <source>Awaiting return visit</source>
         <translation>待回訪</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="796"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="808"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="794"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="806"/>
         <source>No purchase yet.</source>
         <translation>尚無購買。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="797"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="795"/>
         <source>First purchase within the last 90 days.</source>
         <translation>首次購買在最近 90 天內。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="798"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="796"/>
         <source>A purchase within the last 12 months.</source>
         <translation>最近 12 個月內有購買。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="799"/>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="810"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="797"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="808"/>
         <source>Bought before, but nothing in the last 12 months.</source>
         <translation>以前購買過，但最近 12 個月沒有購買。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/detail.py" line="812"/>
+        <location filename="../../helpdesk/ui/customers/detail.py" line="810"/>
         <source>Rank %1 of %2 active customers by revenue of the last 12 months: top 1 %, then high 4 %, middle 15 %, low 80 %.</source>
         <translation>依最近 12 個月收入在 %2 位活躍客戶中排第 %1 名：前 1 % 為頂端，其後 4 % 為高端，15 % 為中端，80 % 為低端。</translation>
     </message>
@@ -1249,7 +1249,12 @@
         <translation>將 %1 合併到 %2？重複記錄的資料將轉到保留的客戶。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="457"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="449"/>
+        <source>Merging…</source>
+        <translation>正在合併…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="454"/>
         <source>Merged into %1.</source>
         <translation>已合併到 %1。</translation>
     </message>
@@ -1415,117 +1420,117 @@
         <translation>已知</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="191"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="189"/>
         <source>VIN (17 characters, or the last 6 or more)</source>
         <translation>車架號（17位，或至少後6位）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="193"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="191"/>
         <source>Plate</source>
         <translation>車牌</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="194"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="192"/>
         <source>Brand</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="195"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="193"/>
         <source>Model</source>
         <translation>車型</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="196"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="194"/>
         <source>Mileage (km)</source>
         <translation>里程（公里）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="199"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="197"/>
         <source>Purchased</source>
         <translation>購車日期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="205"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="203"/>
         <source>Add a vehicle</source>
         <translation>新增車輛</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="207"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="205"/>
         <source>Edit the vehicle</source>
         <translation>編輯車輛</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="235"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="233"/>
         <source>None</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="243"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="241"/>
         <source>Number</source>
         <translation>單號</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="248"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="246"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="256"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="254"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="260"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="258"/>
         <source>Amount (yuan)</source>
         <translation>金額（元）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="261"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="259"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="264"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="262"/>
         <source>Vehicle</source>
         <translation>車輛</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="273"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="271"/>
         <source>Add an order or service visit</source>
         <translation>新增訂單或維修保養</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="275"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="273"/>
         <source>Edit order %1</source>
         <translation>編輯訂單 %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="297"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="295"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="298"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="296"/>
         <source>Role</source>
         <translation>職務</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="301"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="299"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="307"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="305"/>
         <source>E-mail</source>
         <translation>電子郵件</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="313"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="311"/>
         <source>Add a contact person</source>
         <translation>新增聯絡人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="315"/>
+        <location filename="../../helpdesk/ui/customers/record_dialogs.py" line="313"/>
         <source>Edit the contact person</source>
         <translation>編輯聯絡人</translation>
     </message>
@@ -1533,122 +1538,67 @@
 <context>
     <name>customer_labels</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="18"/>
-        <source>Top (1 %)</source>
-        <translation>頂端客戶（1 %）</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="19"/>
-        <source>High (4 %)</source>
-        <translation>高端客戶（4 %）</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="20"/>
-        <source>Middle (15 %)</source>
-        <translation>中端客戶（15 %）</translation>
-    </message>
-    <message>
         <location filename="../../helpdesk/ui/customers/labels.py" line="21"/>
-        <source>Low (80 %)</source>
-        <translation>低端客戶（80 %）</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="22"/>
-        <source>Inactive</source>
-        <translation>不活躍客戶</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="23"/>
-        <source>Prospect</source>
-        <translation>潛在客戶</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="26"/>
-        <source>High value</source>
-        <translation>高價值客戶</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="27"/>
-        <source>Potential</source>
-        <translation>潛力客戶</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="28"/>
-        <source>Ordinary</source>
-        <translation>普通客戶</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="29"/>
-        <source>At risk</source>
-        <translation>流失風險客戶</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="30"/>
-        <source>Silent</source>
-        <translation>沉默客戶</translation>
-    </message>
-    <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="33"/>
         <source>Same phone</source>
         <translation>電話相同</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="34"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="22"/>
         <source>Same name, similar phone</source>
         <translation>姓名相同、電話相近</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="38"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="26"/>
         <source>Same plate</source>
         <translation>車牌相同</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="39"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="27"/>
         <source>Same name and address</source>
         <translation>姓名和地址相同</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="40"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="28"/>
         <source>Same ID number</source>
         <translation>身分證號相同</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="41"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="29"/>
         <source>Similar name + same address</source>
         <translation>姓名相近 + 地址相同</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="46"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="34"/>
         <source>Satisfaction check after resolution</source>
         <translation>解決後滿意度回訪</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="49"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="37"/>
         <source>First visit after delivery</source>
         <translation>交付後首次回訪</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="56"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="44"/>
         <source>Bought recently, often and much (R ≥ 3, F ≥ 4, M ≥ 4).</source>
         <translation>近期購買、購買頻繁且金額高（R ≥ 3，F ≥ 4，M ≥ 4）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="59"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="47"/>
         <source>Bought recently and buys often or much (R ≥ 3, F or M ≥ 3).</source>
         <translation>近期購買，且購買較頻繁或金額較高（R ≥ 3，F 或 M ≥ 3）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="62"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="50"/>
         <source>Bought recently, seldom and little (R ≥ 3, F and M ≤ 2).</source>
         <translation>近期購買，但次數少、金額低（R ≥ 3，F 和 M ≤ 2）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="65"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="53"/>
         <source>Valuable, but has not been back for a while (R ≤ 2, F or M ≥ 4).</source>
         <translation>有價值，但較長時間未再購買（R ≤ 2，F 或 M ≥ 4）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/labels.py" line="68"/>
+        <location filename="../../helpdesk/ui/customers/labels.py" line="56"/>
         <source>Has not been back for a while and bought little (R ≤ 2).</source>
         <translation>較長時間未再購買，且購買不多（R ≤ 2）。</translation>
     </message>

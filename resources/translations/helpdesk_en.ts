@@ -169,73 +169,73 @@ Added by %3 at %4</source>
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="423"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="433"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="424"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="434"/>
         <source>Make-up day hours:</source>
         <translation>Make-up day hours:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="425"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="435"/>
         <source>Public holidays (closed):</source>
         <translation>Public holidays (closed):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="426"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="436"/>
         <source>Make-up working days (调休, open):</source>
         <translation>Make-up working days (调休, open):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="438"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="429"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="439"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="430"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="440"/>
         <source>to (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="431"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="441"/>
         <source>Load official holidays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="432"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="483"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="442"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="493"/>
         <source>Import list…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="434"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="444"/>
         <source>A text file with one date or range per line, e.g. 2027-10-01~2027-10-07; a line with 补班 or workday is a make-up working day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="436"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="446"/>
         <source>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</source>
         <translation>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="451"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="461"/>
         <source>%1: %2 days off and %3 make-up working days added; press Save to keep them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="478"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
         <source>%1 days off and %2 make-up working days added; press Save to keep them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="484"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="494"/>
         <source>Text (*.txt *.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -243,42 +243,42 @@ Added by %3 at %4</source>
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="854"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="864"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="854"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="864"/>
         <source>Simplified Chinese</source>
         <translation>Simplified Chinese</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="854"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="864"/>
         <source>Traditional Chinese</source>
         <translation>Traditional Chinese</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="855"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="865"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="856"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="866"/>
         <source>Add category</source>
         <translation>Add category</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="857"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="867"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="858"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="868"/>
         <source>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</source>
         <translation>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="919"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="929"/>
         <source>Row %1: </source>
         <translation>Row %1: </translation>
     </message>
@@ -414,12 +414,12 @@ Added by %3 at %4</source>
         <translation>All stores</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="414"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="415"/>
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="440"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="441"/>
         <source>%n sheet(s)</source>
         <translation>
             <numerusform>%n sheet</numerusform>
@@ -427,7 +427,7 @@ Added by %3 at %4</source>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="441"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="442"/>
         <source>searched in %1 s</source>
         <translation>searched in %1 s</translation>
     </message>
@@ -632,7 +632,7 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="121"/>
+        <location filename="../../helpdesk/ui/app.py" line="165"/>
         <source>The database cannot be opened</source>
         <translation>The database cannot be opened</translation>
     </message>
@@ -1006,107 +1006,137 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="327"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="350"/>
         <source>Helpdesk — complaint desk</source>
         <translation>Helpdesk — complaint desk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="328"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="351"/>
+        <source>Open &amp;archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="353"/>
+        <source>Read an archive of old closed sheets (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="354"/>
         <source>&amp;New sheet</source>
         <translation>&amp;New sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="329"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="355"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>Register a new complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="330"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
         <source>&amp;Open sheet by number…</source>
         <translation>&amp;Open sheet by number…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="331"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="357"/>
         <source>&amp;Find</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="332"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="358"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="333"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="359"/>
         <source>&amp;Log out</source>
         <translation>&amp;Log out</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="334"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
+        <source>&amp;Close archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="335"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="362"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="336"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="363"/>
         <source>&amp;About Helpdesk</source>
         <translation>&amp;About Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="339"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="366"/>
         <source>&amp;Import complaint sheets…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="340"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="367"/>
         <source>&amp;Backups…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="342"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="369"/>
         <source>&amp;Verify the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="343"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="370"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="344"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="371"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="345"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="372"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="350"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="377"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="352"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="380"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="432"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="457"/>
+        <source>Archive (read-only): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="463"/>
+        <source>Open archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="464"/>
+        <source>Helpdesk archives (*.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="491"/>
         <source>Open sheet</source>
         <translation>Open sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="471"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="530"/>
         <source>Unsaved sheets found</source>
         <translation>Unsaved sheets found</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="472"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="531"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>%n complaint sheet was not saved when the program last ended. Restore it now?</numerusform>
@@ -1114,112 +1144,112 @@ If it happens again, send the log file to your support contact:
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="475"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="534"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="476"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="535"/>
         <source>&amp;Discard</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="477"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="536"/>
         <source>Ask me &amp;later</source>
         <translation>Ask me &amp;later</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="529"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="588"/>
         <source>New complaint sheet</source>
         <translation>New complaint sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="530"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="589"/>
         <source>Open a sheet by its number</source>
         <translation>Open a sheet by its number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="531"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="590"/>
         <source>Search the complaint list</source>
         <translation>Search the complaint list</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="532"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="591"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>Complaints, customers, reports, settings</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="533"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="592"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="534"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="593"/>
         <source>Save the sheet</source>
         <translation>Save the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="535"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="594"/>
         <source>Print the sheet</source>
         <translation>Print the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="536"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="595"/>
         <source>Close the dialog or sheet window</source>
         <translation>Close the dialog or sheet window</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="537"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="596"/>
         <source>Next / previous field</source>
         <translation>Next / previous field</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="539"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="598"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="554"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="613"/>
         <source>About Helpdesk</source>
         <translation>About Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="566"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="625"/>
         <source>Verifying the audit trail…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="571"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="630"/>
         <source>The audit trail is intact: %1 entries, each linked to the one before it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="577"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="636"/>
         <source>The audit trail was altered: entry #%1 (%2, %3) and every entry after it no longer match their hash chain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="582"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="641"/>
         <source>The audit trail was cut short: the last %1 entries are missing (it held %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="587"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="646"/>
         <source>The audit trail does not end where its signed anchor says: entries were added or replaced at its end, or the anchor was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="591"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="650"/>
         <source>The database&apos;s guards of the audit trail were removed or switched off: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="596"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="655"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="548"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="607"/>
         <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
 Database: %2
@@ -1232,52 +1262,52 @@ Data folder: %3
 Log file: %4</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="261"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="283"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="262"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="284"/>
         <source>The database was restored. Helpdesk closes now; start it again to work on the restored data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="291"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="313"/>
         <source>Last backup: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="292"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="314"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="294"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="316"/>
         <source>Older than 2 days: back up now (File &gt; Backups…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="307"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="329"/>
         <source>No public holidays for next year yet (%1): Settings &gt; Calendar &gt; Load official holidays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="337"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="364"/>
         <source>Open &amp;log folder</source>
         <translation>Open &amp;log folder</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="338"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="365"/>
         <source>Copy &amp;diagnostics</source>
         <translation>Copy &amp;diagnostics</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="433"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="492"/>
         <source>Sheet number or its last digits (e.g. TS-2026-000123 or 123):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="558"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="617"/>
         <source>Diagnostics copied to the clipboard</source>
         <translation>Diagnostics copied to the clipboard</translation>
     </message>
@@ -1323,12 +1353,12 @@ Log file: %4</translation>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="785"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="795"/>
         <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
         <translation>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="788"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="798"/>
         <source>Back to the built-in list</source>
         <translation>Back to the built-in list</translation>
     </message>
@@ -1336,79 +1366,79 @@ Log file: %4</translation>
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="583"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="583"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="583"/>
         <source>Response</source>
         <translation>Response</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="583"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="584"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="584"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="584"/>
         <source>Escalate to maker</source>
         <translation>Escalate to maker</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="575"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="585"/>
         <source>Note for staff</source>
         <translation>Note for staff</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="576"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="586"/>
         <source>Add row</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="577"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="587"/>
         <source>Remove row</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="578"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="722"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="588"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="732"/>
         <source>Replace by preset</source>
         <translation>Replace by preset</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="581"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="591"/>
         <source>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</source>
         <translation>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="606"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="616"/>
         <source>(any)</source>
         <translation>(any)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="705"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="715"/>
         <source>Row %1: %2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="723"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="733"/>
         <source>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</source>
         <translation>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="734"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="744"/>
         <source>Preset loaded: press Save to keep it.</source>
         <translation>Preset loaded: press Save to keep it.</translation>
     </message>
@@ -1537,242 +1567,242 @@ Log file: %4</translation>
         <translation>Resolution:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="320"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="318"/>
         <source>Sheet</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="378"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="376"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="507"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="505"/>
         <source>Vehicle or order</source>
         <translation>Vehicle or order</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="554"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="552"/>
         <source>Complaint</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="620"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="618"/>
         <source>Responsibility</source>
         <translation>Responsibility</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="732"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="728"/>
         <source>Root cause, correction and measure</source>
         <translation>Root cause, correction and measure</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="796"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="792"/>
         <source>Corrective and preventive actions</source>
         <translation>Corrective and preventive actions</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="819"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="815"/>
         <source>Return visits</source>
         <translation>Return visits</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="875"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="871"/>
         <source>Progress log</source>
         <translation>Progress log</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="908"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="904"/>
         <source>Close-out</source>
         <translation>Close-out</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="928"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="924"/>
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="322"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="320"/>
         <source>Number:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="323"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="321"/>
         <source>&amp;Store:</source>
         <translation>&amp;Store:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="324"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="322"/>
         <source>&amp;Received:</source>
         <translation>&amp;Received:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="325"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="323"/>
         <source>Received by:</source>
         <translation>Received by:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="326"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="324"/>
         <source>C&amp;hannel:</source>
         <translation>C&amp;hannel:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="327"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="325"/>
         <source>Se&amp;verity:</source>
         <translation>Se&amp;verity:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="328"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="326"/>
         <source>Cate&amp;gory:</source>
         <translation>Cate&amp;gory:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="509"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="507"/>
         <source>Vehicle / &amp;order:</source>
         <translation>Vehicle / &amp;order:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="510"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="508"/>
         <source>VIN:</source>
         <translation>VIN:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="511"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="509"/>
         <source>Plate:</source>
         <translation>Plate:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="512"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="510"/>
         <source>Brand:</source>
         <translation>Brand:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="513"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="511"/>
         <source>Model:</source>
         <translation>Model:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="514"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="512"/>
         <source>Mileage (km):</source>
         <translation>Mileage (km):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="517"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="515"/>
         <source>17 characters, or the last 6 or more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="556"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="554"/>
         <source>What the customer sa&amp;ys:</source>
         <translation>What the customer sa&amp;ys:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="557"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="555"/>
         <source>What the customer as&amp;ks for:</source>
         <translation>What the customer as&amp;ks for:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="622"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="620"/>
         <source>Responsible &amp;area:</source>
         <translation>Responsible &amp;area:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="623"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="621"/>
         <source>Responsible perso&amp;n:</source>
         <translation>Responsible perso&amp;n:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="734"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="730"/>
         <source>Roo&amp;t cause:</source>
         <translation>Roo&amp;t cause:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="735"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="731"/>
         <source>Immediate &amp;correction:</source>
         <translation>Immediate &amp;correction:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="736"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="732"/>
         <source>Compensation (¥):</source>
         <translation>Compensation (¥):</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="737"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="733"/>
         <source>&amp;Long-term measure:</source>
         <translation>&amp;Long-term measure:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="738"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="734"/>
         <source>Rework:</source>
         <translation>Rework:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="560"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="558"/>
         <source>In the customer&apos;s own words</source>
         <translation>In the customer&apos;s own words</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="741"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="737"/>
         <source>What actually went wrong, where and why</source>
         <translation>What actually went wrong, where and why</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="742"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="738"/>
         <source>What was done for this customer: repair, refund, exchange, apology…</source>
         <translation>What was done for this customer: repair, refund, exchange, apology…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="744"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="740"/>
         <source>What changes so it does not happen again, who owns it and by when (not just “strengthen training”)</source>
         <translation>What changes so it does not happen again, who owns it and by when (not just “strengthen training”)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="747"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="743"/>
         <source>0.00</source>
         <translation>0.00</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="516"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="514"/>
         <source>e.g. 35000</source>
         <translation>e.g. 35000</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="519"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="517"/>
         <source>e.g. 京A12345</source>
         <translation>e.g. 京A12345</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="748"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="744"/>
         <source>Needed</source>
         <translation>Needed</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="749"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="745"/>
         <source>Completed at</source>
         <translation>Completed at</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="877"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="873"/>
         <source>What was done or told to the customer</source>
         <translation>What was done or told to the customer</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="878"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="874"/>
         <source>Customer told</source>
         <translation>Customer told</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="879"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="875"/>
         <source>A&amp;dd entry</source>
         <translation>A&amp;dd entry</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="797"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="793"/>
         <source>Add action…</source>
         <translation>Add action…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="798"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="794"/>
         <source>Check effectiveness…</source>
         <translation>Check effectiveness…</translation>
     </message>
@@ -1812,92 +1842,92 @@ Log file: %4</translation>
         <translation>Close this window (Esc)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="800"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="796"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="800"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="796"/>
         <source>Owner</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="801"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="797"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="801"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="797"/>
         <source>Effectiveness</source>
         <translation>Effectiveness</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="821"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="881"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="930"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="817"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="877"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="926"/>
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="821"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="881"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="930"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="817"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="877"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="926"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="822"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="818"/>
         <source>Satisfaction</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="822"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="818"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="823"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="819"/>
         <source>Feedback</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="882"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="878"/>
         <source>Entry</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="931"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="927"/>
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="931"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="927"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="625"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="623"/>
         <source>(not decided)</source>
         <translation>(not decided)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="594"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="629"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="592"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="627"/>
         <source>(nobody yet)</source>
         <translation>(nobody yet)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="423"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="421"/>
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="433"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="431"/>
         <source>Order %1 (%2, %3)</source>
         <translation>Order %1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="437"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="435"/>
         <source>New vehicle…</source>
         <translation>New vehicle…</translation>
     </message>
@@ -1907,7 +1937,7 @@ Log file: %4</translation>
         <translation>New complaint sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="282"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="280"/>
         <source>(given when saved)</source>
         <translation>(given when saved)</translation>
     </message>
@@ -1917,7 +1947,7 @@ Log file: %4</translation>
         <translation>Save the sheet first.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="903"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="899"/>
         <source>Closed by %1 at %2.</source>
         <translation>Closed by %1 at %2.</translation>
     </message>
@@ -2131,47 +2161,47 @@ Log file: %4</translation>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1031"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1029"/>
         <source>What changes:</source>
         <translation>What changes:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1033"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1031"/>
         <source>Owner:</source>
         <translation>Owner:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1034"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1032"/>
         <source>Due:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1042"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1040"/>
         <source>Add a corrective action</source>
         <translation>Add a corrective action</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1059"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1057"/>
         <source>Result:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1060"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1058"/>
         <source>How it was checked:</source>
         <translation>How it was checked:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1069"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1067"/>
         <source>Effectiveness of: %1</source>
         <translation>Effectiveness of: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1098"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1096"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1099"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1097"/>
         <source>Save your changes to this sheet?</source>
         <translation>Save your changes to this sheet?</translation>
     </message>
@@ -2242,6 +2272,14 @@ Log file: %4</translation>
         <location filename="../../helpdesk/ui/complaints/model.py" line="160"/>
         <source>Due %1</source>
         <translation>Due %1</translation>
+    </message>
+</context>
+<context>
+    <name>SheetWindow</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1150"/>
+        <source>%1 — archive (read-only)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2487,17 +2525,17 @@ Log file: %4</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="151"/>
+        <location filename="../../helpdesk/ui/app.py" line="195"/>
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="208"/>
+        <location filename="../../helpdesk/ui/app.py" line="255"/>
         <source>Choose the database to open.</source>
         <translation>Choose the database to open.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="231"/>
+        <location filename="../../helpdesk/ui/app.py" line="281"/>
         <source>Preparing customer figures…</source>
         <translation>Preparing customer figures…</translation>
     </message>
@@ -2593,35 +2631,40 @@ Log file: %4</translation>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="47"/>
+        <location filename="../../helpdesk/ui/app.py" line="49"/>
         <source>Complaints</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="48"/>
+        <location filename="../../helpdesk/ui/app.py" line="50"/>
         <source>Customers</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="49"/>
+        <location filename="../../helpdesk/ui/app.py" line="51"/>
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="50"/>
+        <location filename="../../helpdesk/ui/app.py" line="52"/>
         <source>Settings</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/app.py" line="53"/>
+        <source>Issued reports</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../helpdesk/ui/widgets.py" line="214"/>
+        <location filename="../../helpdesk/ui/widgets.py" line="216"/>
         <source>Helpdesk</source>
         <translation>Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/widgets.py" line="336"/>
+        <location filename="../../helpdesk/ui/widgets.py" line="356"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>

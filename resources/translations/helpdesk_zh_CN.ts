@@ -170,73 +170,73 @@ Added by %3 at %4</source>
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="423"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="433"/>
         <source>Open</source>
         <translation>营业</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="424"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="434"/>
         <source>Make-up day hours:</source>
         <translation>调休日营业时间：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="425"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="435"/>
         <source>Public holidays (closed):</source>
         <translation>法定节假日（休息）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="426"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="436"/>
         <source>Make-up working days (调休, open):</source>
         <translation>调休工作日（营业）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="438"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="429"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="439"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="430"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="440"/>
         <source>to (optional)</source>
         <translation>至（可选）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="431"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="441"/>
         <source>Load official holidays</source>
         <translation>载入法定节假日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="432"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="483"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="442"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="493"/>
         <source>Import list…</source>
         <translation>导入列表…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="434"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="444"/>
         <source>A text file with one date or range per line, e.g. 2027-10-01~2027-10-07; a line with 补班 or workday is a make-up working day</source>
         <translation>文本文件，每行一个日期或日期范围，如 2027-10-01~2027-10-07；含“补班”或 workday 的行是调休上班日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="436"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="446"/>
         <source>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</source>
         <translation>“30分钟”“下班前”等时限按这些营业时间计算。修改只对今后登记的抱怨单生效。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="451"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="461"/>
         <source>%1: %2 days off and %3 make-up working days added; press Save to keep them.</source>
         <translation>%1 年：已添加 %2 天休息日和 %3 天调休上班日；请按“保存”保留。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="478"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
         <source>%1 days off and %2 make-up working days added; press Save to keep them.</source>
         <translation>已添加 %1 天休息日和 %2 天调休上班日；请按“保存”保留。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="484"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="494"/>
         <source>Text (*.txt *.csv);;All files (*)</source>
         <translation>文本 (*.txt *.csv);;所有文件 (*)</translation>
     </message>
@@ -244,42 +244,42 @@ Added by %3 at %4</source>
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="854"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="864"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="854"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="864"/>
         <source>Simplified Chinese</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="854"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="864"/>
         <source>Traditional Chinese</source>
         <translation>繁体中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="855"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="865"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="856"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="866"/>
         <source>Add category</source>
         <translation>添加类别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="857"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="867"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="858"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="868"/>
         <source>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</source>
         <translation>新类别的代码可以留空：保存时由简体中文名称的拼音生成。已被抱怨单使用的类别不能删除。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="919"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="929"/>
         <source>Row %1: </source>
         <translation>第 %1 行：</translation>
     </message>
@@ -415,19 +415,19 @@ Added by %3 at %4</source>
         <translation>全部门店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="414"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="415"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="440"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="441"/>
         <source>%n sheet(s)</source>
         <translation>
             <numerusform>%n 张抱怨单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="441"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="442"/>
         <source>searched in %1 s</source>
         <translation>用时 %1 秒</translation>
     </message>
@@ -632,7 +632,7 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="121"/>
+        <location filename="../../helpdesk/ui/app.py" line="165"/>
         <source>The database cannot be opened</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -1003,219 +1003,249 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="327"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="350"/>
         <source>Helpdesk — complaint desk</source>
         <translation>Helpdesk — 客诉管理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="328"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="351"/>
+        <source>Open &amp;archive…</source>
+        <translation>打开归档(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="353"/>
+        <source>Read an archive of old closed sheets (read-only)</source>
+        <translation>查看已归档的旧抱怨单（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="354"/>
         <source>&amp;New sheet</source>
         <translation>新建抱怨单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="329"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="355"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>登记新的抱怨（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="330"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
         <source>&amp;Open sheet by number…</source>
         <translation>按单号打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="331"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="357"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="332"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="358"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="333"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="359"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="334"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
+        <source>&amp;Close archive</source>
+        <translation>关闭归档(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="335"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="362"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="336"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="363"/>
         <source>&amp;About Helpdesk</source>
         <translation>关于 Helpdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="339"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="366"/>
         <source>&amp;Import complaint sheets…</source>
         <translation>导入抱怨单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="340"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="367"/>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="342"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="369"/>
         <source>&amp;Verify the audit trail</source>
         <translation>校验审计记录(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="343"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="370"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="344"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="371"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="345"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="372"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="350"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="377"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="352"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="380"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="432"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="457"/>
+        <source>Archive (read-only): %1</source>
+        <translation>归档（只读）: %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="463"/>
+        <source>Open archive</source>
+        <translation>打开归档</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="464"/>
+        <source>Helpdesk archives (*.db);;All files (*)</source>
+        <translation>Helpdesk 归档文件 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="491"/>
         <source>Open sheet</source>
         <translation>打开抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="471"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="530"/>
         <source>Unsaved sheets found</source>
         <translation>发现未保存的抱怨单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="472"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="531"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>上次程序结束时有 %n 张抱怨单未保存。现在恢复吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="475"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="534"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="476"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="535"/>
         <source>&amp;Discard</source>
         <translation>丢弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="477"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="536"/>
         <source>Ask me &amp;later</source>
         <translation>以后再说(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="529"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="588"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="530"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="589"/>
         <source>Open a sheet by its number</source>
         <translation>按单号打开抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="531"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="590"/>
         <source>Search the complaint list</source>
         <translation>搜索抱怨单列表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="532"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="591"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>抱怨、客户、报表、设置</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="533"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="592"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="534"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="593"/>
         <source>Save the sheet</source>
         <translation>保存抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="535"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="594"/>
         <source>Print the sheet</source>
         <translation>打印抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="536"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="595"/>
         <source>Close the dialog or sheet window</source>
         <translation>关闭对话框或抱怨单窗口</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="537"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="596"/>
         <source>Next / previous field</source>
         <translation>下一项 / 上一项</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="539"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="598"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="554"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="613"/>
         <source>About Helpdesk</source>
         <translation>关于 Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="566"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="625"/>
         <source>Verifying the audit trail…</source>
         <translation>正在校验审计记录…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="571"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="630"/>
         <source>The audit trail is intact: %1 entries, each linked to the one before it.</source>
         <translation>审计记录完好：共 %1 条，每条都与前一条链接。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="577"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="636"/>
         <source>The audit trail was altered: entry #%1 (%2, %3) and every entry after it no longer match their hash chain.</source>
         <translation>审计记录被改动过：第 %1 条（%2，%3）及其后的每一条都与哈希链不符。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="582"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="641"/>
         <source>The audit trail was cut short: the last %1 entries are missing (it held %2).</source>
         <translation>审计记录被截短：最后 %1 条记录缺失（原有 %2 条）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="587"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="646"/>
         <source>The audit trail does not end where its signed anchor says: entries were added or replaced at its end, or the anchor was changed.</source>
         <translation>审计记录的结尾与其签名锚点不符：末尾的记录被添加或替换，或锚点本身被改动。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="591"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="650"/>
         <source>The database&apos;s guards of the audit trail were removed or switched off: %1.</source>
         <translation>数据库中保护审计记录的触发器已被删除或停用：%1。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="596"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="655"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="548"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="607"/>
         <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
 Database: %2
@@ -1228,52 +1258,52 @@ Log file: %4</source>
 日志文件：%4</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="261"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="283"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="262"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="284"/>
         <source>The database was restored. Helpdesk closes now; start it again to work on the restored data.</source>
         <translation>数据库已恢复。Helpdesk 现在关闭；请重新启动以使用恢复后的数据。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="291"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="313"/>
         <source>Last backup: %1</source>
         <translation>上次备份：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="292"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="314"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="294"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="316"/>
         <source>Older than 2 days: back up now (File &gt; Backups…)</source>
         <translation>已超过2天：请立即备份（文件 &gt; 备份…）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="307"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="329"/>
         <source>No public holidays for next year yet (%1): Settings &gt; Calendar &gt; Load official holidays</source>
         <translation>明年还没有法定节假日（%1）：设置 &gt; 营业时间 &gt; 载入法定节假日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="337"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="364"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="338"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="365"/>
         <source>Copy &amp;diagnostics</source>
         <translation>复制诊断信息(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="433"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="492"/>
         <source>Sheet number or its last digits (e.g. TS-2026-000123 or 123):</source>
         <translation>抱怨单号或其末几位（例如 TS-2026-000123 或 123）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="558"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="617"/>
         <source>Diagnostics copied to the clipboard</source>
         <translation>诊断信息已复制到剪贴板</translation>
     </message>
@@ -1319,12 +1349,12 @@ Log file: %4</source>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="785"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="795"/>
         <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
         <translation>每行一条短语。只由这些空话组成的根本原因或长期措施将被拒绝；含有具体内容（改变什么、由谁、何时完成）的可以通过。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="788"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="798"/>
         <source>Back to the built-in list</source>
         <translation>恢复内置列表</translation>
     </message>
@@ -1332,79 +1362,79 @@ Log file: %4</source>
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="583"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="583"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="583"/>
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="583"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="584"/>
         <source>Amount</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="584"/>
         <source>Resolution</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="584"/>
         <source>Escalate to maker</source>
         <translation>上报厂家</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="575"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="585"/>
         <source>Note for staff</source>
         <translation>员工须知</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="576"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="586"/>
         <source>Add row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="577"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="587"/>
         <source>Remove row</source>
         <translation>删除一行</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="578"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="722"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="588"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="732"/>
         <source>Replace by preset</source>
         <translation>替换为预设</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="581"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="591"/>
         <source>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</source>
         <translation>以最具体的一行为准；必须有一行适用于任意渠道和任意严重程度。数值按类型表示分钟或天数。修改只对今后登记的抱怨单生效。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="606"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="616"/>
         <source>(any)</source>
         <translation>（任意）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="705"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="715"/>
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="723"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="733"/>
         <source>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</source>
         <translation>用预设“%1”替换表中的规则？按“保存”之前不会保存；“刷新”（F5）可恢复已保存的表。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="734"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="744"/>
         <source>Preset loaded: press Save to keep it.</source>
         <translation>已载入预设：按“保存”后生效。</translation>
     </message>
@@ -1533,242 +1563,242 @@ Log file: %4</source>
         <translation>解决：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="320"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="318"/>
         <source>Sheet</source>
         <translation>抱怨单信息</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="378"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="376"/>
         <source>Customer</source>
         <translation>客户信息</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="507"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="505"/>
         <source>Vehicle or order</source>
         <translation>车辆信息 / 订单信息</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="554"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="552"/>
         <source>Complaint</source>
         <translation>抱怨/投诉内容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="620"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="618"/>
         <source>Responsibility</source>
         <translation>责任</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="732"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="728"/>
         <source>Root cause, correction and measure</source>
         <translation>根本原因、缺点纠正与措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="796"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="792"/>
         <source>Corrective and preventive actions</source>
         <translation>纠正与预防措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="819"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="815"/>
         <source>Return visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="875"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="871"/>
         <source>Progress log</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="908"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="904"/>
         <source>Close-out</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="928"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="924"/>
         <source>History</source>
         <translation>处理历程</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="322"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="320"/>
         <source>Number:</source>
         <translation>单号：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="323"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="321"/>
         <source>&amp;Store:</source>
         <translation>门店(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="324"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="322"/>
         <source>&amp;Received:</source>
         <translation>接收时间(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="325"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="323"/>
         <source>Received by:</source>
         <translation>接待人：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="326"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="324"/>
         <source>C&amp;hannel:</source>
         <translation>接收渠道(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="327"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="325"/>
         <source>Se&amp;verity:</source>
         <translation>严重程度(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="328"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="326"/>
         <source>Cate&amp;gory:</source>
         <translation>抱怨类别(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="509"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="507"/>
         <source>Vehicle / &amp;order:</source>
         <translation>车辆 / 订单(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="510"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="508"/>
         <source>VIN:</source>
         <translation>车架号：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="511"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="509"/>
         <source>Plate:</source>
         <translation>车牌号：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="512"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="510"/>
         <source>Brand:</source>
         <translation>品牌：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="513"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="511"/>
         <source>Model:</source>
         <translation>车型：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="514"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="512"/>
         <source>Mileage (km):</source>
         <translation>里程（公里）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="517"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="515"/>
         <source>17 characters, or the last 6 or more</source>
         <translation>17位，或至少后6位</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="556"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="554"/>
         <source>What the customer sa&amp;ys:</source>
         <translation>抱怨内容(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="557"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="555"/>
         <source>What the customer as&amp;ks for:</source>
         <translation>客户诉求(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="622"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="620"/>
         <source>Responsible &amp;area:</source>
         <translation>责任部门(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="623"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="621"/>
         <source>Responsible perso&amp;n:</source>
         <translation>责任人(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="734"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="730"/>
         <source>Roo&amp;t cause:</source>
         <translation>根本原因(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="735"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="731"/>
         <source>Immediate &amp;correction:</source>
         <translation>缺点纠正(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="736"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="732"/>
         <source>Compensation (¥):</source>
         <translation>补偿（元）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="737"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="733"/>
         <source>&amp;Long-term measure:</source>
         <translation>长期措施(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="738"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="734"/>
         <source>Rework:</source>
         <translation>返修：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="560"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="558"/>
         <source>In the customer&apos;s own words</source>
         <translation>用客户自己的话记录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="741"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="737"/>
         <source>What actually went wrong, where and why</source>
         <translation>究竟哪里出了问题、在哪个环节、为什么</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="742"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="738"/>
         <source>What was done for this customer: repair, refund, exchange, apology…</source>
         <translation>为该客户做了什么：维修、退款、换货、道歉…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="744"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="740"/>
         <source>What changes so it does not happen again, who owns it and by when (not just “strengthen training”)</source>
         <translation>为防止再次发生要改变什么、由谁负责、何时完成（不能只写“加强培训”）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="747"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="743"/>
         <source>0.00</source>
         <translation>0.00</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="516"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="514"/>
         <source>e.g. 35000</source>
         <translation>如 35000</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="519"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="517"/>
         <source>e.g. 京A12345</source>
         <translation>如 京A12345</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="748"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="744"/>
         <source>Needed</source>
         <translation>需要</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="749"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="745"/>
         <source>Completed at</source>
         <translation>完成于</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="877"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="873"/>
         <source>What was done or told to the customer</source>
         <translation>做了什么或告诉了客户什么</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="878"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="874"/>
         <source>Customer told</source>
         <translation>已告知客户</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="879"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="875"/>
         <source>A&amp;dd entry</source>
         <translation>添加记录(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="797"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="793"/>
         <source>Add action…</source>
         <translation>添加措施…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="798"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="794"/>
         <source>Check effectiveness…</source>
         <translation>验证效果…</translation>
     </message>
@@ -1808,92 +1838,92 @@ Log file: %4</source>
         <translation>关闭此窗口（Esc）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="800"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="796"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="800"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="796"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="801"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="797"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="801"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="797"/>
         <source>Effectiveness</source>
         <translation>效果</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="821"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="881"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="930"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="817"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="877"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="926"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="821"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="881"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="930"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="817"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="877"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="926"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="822"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="818"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="822"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="818"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="823"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="819"/>
         <source>Feedback</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="882"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="878"/>
         <source>Entry</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="931"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="927"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="931"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="927"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="625"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="623"/>
         <source>(not decided)</source>
         <translation>（未确定）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="594"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="629"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="592"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="627"/>
         <source>(nobody yet)</source>
         <translation>（尚未指定）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="423"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="421"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="433"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="431"/>
         <source>Order %1 (%2, %3)</source>
         <translation>订单 %1（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="437"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="435"/>
         <source>New vehicle…</source>
         <translation>新车辆…</translation>
     </message>
@@ -1903,7 +1933,7 @@ Log file: %4</source>
         <translation>新建抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="282"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="280"/>
         <source>(given when saved)</source>
         <translation>（保存时生成）</translation>
     </message>
@@ -1913,7 +1943,7 @@ Log file: %4</source>
         <translation>请先保存抱怨单。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="903"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="899"/>
         <source>Closed by %1 at %2.</source>
         <translation>由 %1 于 %2 关闭。</translation>
     </message>
@@ -2127,47 +2157,47 @@ Log file: %4</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1031"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1029"/>
         <source>What changes:</source>
         <translation>改变内容：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1033"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1031"/>
         <source>Owner:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1034"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1032"/>
         <source>Due:</source>
         <translation>期限：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1042"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1040"/>
         <source>Add a corrective action</source>
         <translation>添加纠正措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1059"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1057"/>
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1060"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1058"/>
         <source>How it was checked:</source>
         <translation>验证方法：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1069"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1067"/>
         <source>Effectiveness of: %1</source>
         <translation>效果验证：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1098"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1096"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1099"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1097"/>
         <source>Save your changes to this sheet?</source>
         <translation>保存对这张抱怨单的修改吗？</translation>
     </message>
@@ -2238,6 +2268,14 @@ Log file: %4</source>
         <location filename="../../helpdesk/ui/complaints/model.py" line="160"/>
         <source>Due %1</source>
         <translation>期限 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SheetWindow</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1150"/>
+        <source>%1 — archive (read-only)</source>
+        <translation>%1 — 归档（只读）</translation>
     </message>
 </context>
 <context>
@@ -2483,17 +2521,17 @@ Log file: %4</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="151"/>
+        <location filename="../../helpdesk/ui/app.py" line="195"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="208"/>
+        <location filename="../../helpdesk/ui/app.py" line="255"/>
         <source>Choose the database to open.</source>
         <translation>请选择要打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="231"/>
+        <location filename="../../helpdesk/ui/app.py" line="281"/>
         <source>Preparing customer figures…</source>
         <translation>正在准备客户价值数据…</translation>
     </message>
@@ -2589,35 +2627,40 @@ Log file: %4</source>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="47"/>
+        <location filename="../../helpdesk/ui/app.py" line="49"/>
         <source>Complaints</source>
         <translation>抱怨/投诉</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="48"/>
+        <location filename="../../helpdesk/ui/app.py" line="50"/>
         <source>Customers</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="49"/>
+        <location filename="../../helpdesk/ui/app.py" line="51"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="50"/>
+        <location filename="../../helpdesk/ui/app.py" line="52"/>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/app.py" line="53"/>
+        <source>Issued reports</source>
+        <translation>已签发报告</translation>
     </message>
 </context>
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../helpdesk/ui/widgets.py" line="214"/>
+        <location filename="../../helpdesk/ui/widgets.py" line="216"/>
         <source>Helpdesk</source>
         <translation>Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/widgets.py" line="336"/>
+        <location filename="../../helpdesk/ui/widgets.py" line="356"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>

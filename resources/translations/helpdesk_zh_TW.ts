@@ -170,73 +170,73 @@ Added by %3 at %4</source>
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="423"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="433"/>
         <source>Open</source>
         <translation>營業</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="424"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="434"/>
         <source>Make-up day hours:</source>
         <translation>調休日營業時間：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="425"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="435"/>
         <source>Public holidays (closed):</source>
         <translation>法定節假日（休息）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="426"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="436"/>
         <source>Make-up working days (调休, open):</source>
         <translation>調休工作日（營業）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="428"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="438"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="429"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="439"/>
         <source>Remove</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="430"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="440"/>
         <source>to (optional)</source>
         <translation>至（可選）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="431"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="441"/>
         <source>Load official holidays</source>
         <translation>載入法定節假日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="432"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="483"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="442"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="493"/>
         <source>Import list…</source>
         <translation>匯入清單…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="434"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="444"/>
         <source>A text file with one date or range per line, e.g. 2027-10-01~2027-10-07; a line with 补班 or workday is a make-up working day</source>
         <translation>文字檔，每行一個日期或日期範圍，如 2027-10-01~2027-10-07；含「補班」或 workday 的行是調休上班日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="436"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="446"/>
         <source>Deadlines such as “30 minutes” or “before the end of the working day” run on these hours. Changes apply to sheets registered from now on.</source>
         <translation>“30分鐘”“下班前”等時限按這些營業時間計算。修改只對今後登記的抱怨單生效。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="451"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="461"/>
         <source>%1: %2 days off and %3 make-up working days added; press Save to keep them.</source>
         <translation>%1 年：已新增 %2 天休息日和 %3 天調休上班日；請按「儲存」保留。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="478"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="488"/>
         <source>%1 days off and %2 make-up working days added; press Save to keep them.</source>
         <translation>已新增 %1 天休息日和 %2 天調休上班日；請按「儲存」保留。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="484"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="494"/>
         <source>Text (*.txt *.csv);;All files (*)</source>
         <translation>文字 (*.txt *.csv);;所有檔案 (*)</translation>
     </message>
@@ -244,42 +244,42 @@ Added by %3 at %4</source>
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="854"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="864"/>
         <source>Code</source>
         <translation>程式碼</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="854"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="864"/>
         <source>Simplified Chinese</source>
         <translation>簡體中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="854"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="864"/>
         <source>Traditional Chinese</source>
         <translation>繁體中文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="855"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="865"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="856"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="866"/>
         <source>Add category</source>
         <translation>新增類別</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="857"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="867"/>
         <source>Remove</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="858"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="868"/>
         <source>Leave the code of a new category empty: it is made from the pinyin of the Simplified Chinese name when you save. A category used by complaint sheets cannot be removed.</source>
         <translation>新類別的代碼可以留空：儲存時由簡體中文名稱的拼音生成。已被抱怨單使用的類別不能刪除。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="919"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="929"/>
         <source>Row %1: </source>
         <translation>第 %1 行：</translation>
     </message>
@@ -415,19 +415,19 @@ Added by %3 at %4</source>
         <translation>全部門店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="414"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="415"/>
         <source>Searching…</source>
         <translation>正在搜尋…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="440"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="441"/>
         <source>%n sheet(s)</source>
         <translation>
             <numerusform>%n 張抱怨單</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/list_page.py" line="441"/>
+        <location filename="../../helpdesk/ui/complaints/list_page.py" line="442"/>
         <source>searched in %1 s</source>
         <translation>用時 %1 秒</translation>
     </message>
@@ -632,7 +632,7 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="121"/>
+        <location filename="../../helpdesk/ui/app.py" line="165"/>
         <source>The database cannot be opened</source>
         <translation>無法打開資料庫</translation>
     </message>
@@ -1003,219 +1003,249 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="327"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="350"/>
         <source>Helpdesk — complaint desk</source>
         <translation>Helpdesk — 客訴管理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="328"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="351"/>
+        <source>Open &amp;archive…</source>
+        <translation>開啟歸檔(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="353"/>
+        <source>Read an archive of old closed sheets (read-only)</source>
+        <translation>檢視已歸檔的舊抱怨單（唯讀）</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="354"/>
         <source>&amp;New sheet</source>
         <translation>新建抱怨單(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="329"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="355"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>登記新的抱怨（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="330"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
         <source>&amp;Open sheet by number…</source>
         <translation>按單號打開(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="331"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="357"/>
         <source>&amp;Find</source>
         <translation>查詢(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="332"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="358"/>
         <source>&amp;Refresh</source>
         <translation>重新整理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="333"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="359"/>
         <source>&amp;Log out</source>
         <translation>登出(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="334"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
+        <source>&amp;Close archive</source>
+        <translation>關閉歸檔(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="335"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="362"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷鍵(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="336"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="363"/>
         <source>&amp;About Helpdesk</source>
         <translation>關於 Helpdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="339"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="366"/>
         <source>&amp;Import complaint sheets…</source>
         <translation>匯入抱怨單(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="340"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="367"/>
         <source>&amp;Backups…</source>
         <translation>備份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="342"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="369"/>
         <source>&amp;Verify the audit trail</source>
         <translation>校驗稽核記錄(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="343"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="370"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="344"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="371"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="345"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="372"/>
         <source>&amp;Help</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="350"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="377"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="352"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="380"/>
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="432"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="457"/>
+        <source>Archive (read-only): %1</source>
+        <translation>歸檔（唯讀）: %1</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="463"/>
+        <source>Open archive</source>
+        <translation>開啟歸檔</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="464"/>
+        <source>Helpdesk archives (*.db);;All files (*)</source>
+        <translation>Helpdesk 歸檔檔案 (*.db);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/main_window.py" line="491"/>
         <source>Open sheet</source>
         <translation>打開抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="471"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="530"/>
         <source>Unsaved sheets found</source>
         <translation>發現未儲存的抱怨單</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="472"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="531"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>上次程序結束時有 %n 張抱怨單未儲存。現在恢復嗎？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="475"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="534"/>
         <source>&amp;Restore</source>
         <translation>恢復(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="476"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="535"/>
         <source>&amp;Discard</source>
         <translation>丟棄(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="477"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="536"/>
         <source>Ask me &amp;later</source>
         <translation>以後再說(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="529"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="588"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="530"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="589"/>
         <source>Open a sheet by its number</source>
         <translation>按單號打開抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="531"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="590"/>
         <source>Search the complaint list</source>
         <translation>搜尋抱怨單列表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="532"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="591"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>抱怨、客戶、報表、設定</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="533"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="592"/>
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="534"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="593"/>
         <source>Save the sheet</source>
         <translation>儲存抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="535"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="594"/>
         <source>Print the sheet</source>
         <translation>列印抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="536"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="595"/>
         <source>Close the dialog or sheet window</source>
         <translation>關閉對話方塊或抱怨單視窗</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="537"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="596"/>
         <source>Next / previous field</source>
         <translation>下一項 / 上一項</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="539"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="598"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="554"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="613"/>
         <source>About Helpdesk</source>
         <translation>關於 Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="566"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="625"/>
         <source>Verifying the audit trail…</source>
         <translation>正在校驗稽核記錄…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="571"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="630"/>
         <source>The audit trail is intact: %1 entries, each linked to the one before it.</source>
         <translation>稽核記錄完好：共 %1 筆，每筆都與前一筆鏈接。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="577"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="636"/>
         <source>The audit trail was altered: entry #%1 (%2, %3) and every entry after it no longer match their hash chain.</source>
         <translation>稽核記錄被改動過：第 %1 筆（%2，%3）及其後的每一筆都與雜湊鏈不符。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="582"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="641"/>
         <source>The audit trail was cut short: the last %1 entries are missing (it held %2).</source>
         <translation>稽核記錄被截短：最後 %1 筆記錄缺失（原有 %2 筆）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="587"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="646"/>
         <source>The audit trail does not end where its signed anchor says: entries were added or replaced at its end, or the anchor was changed.</source>
         <translation>稽核記錄的結尾與其簽章錨點不符：末尾的記錄被新增或替換，或錨點本身被改動。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="591"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="650"/>
         <source>The database&apos;s guards of the audit trail were removed or switched off: %1.</source>
         <translation>資料庫中保護稽核記錄的觸發器已被刪除或停用：%1。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="596"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="655"/>
         <source>Audit trail</source>
         <translation>稽核記錄</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="548"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="607"/>
         <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
 Database: %2
@@ -1228,52 +1258,52 @@ Log file: %4</source>
 日誌檔案：%4</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="261"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="283"/>
         <source>Backups</source>
         <translation>備份</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="262"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="284"/>
         <source>The database was restored. Helpdesk closes now; start it again to work on the restored data.</source>
         <translation>資料庫已還原。Helpdesk 現在關閉；請重新啟動以使用還原後的資料。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="291"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="313"/>
         <source>Last backup: %1</source>
         <translation>上次備份：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="292"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="314"/>
         <source>none</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="294"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="316"/>
         <source>Older than 2 days: back up now (File &gt; Backups…)</source>
         <translation>已超過2天：請立即備份（檔案 &gt; 備份…）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="307"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="329"/>
         <source>No public holidays for next year yet (%1): Settings &gt; Calendar &gt; Load official holidays</source>
         <translation>明年還沒有法定節假日（%1）：設定 &gt; 營業時間 &gt; 載入法定節假日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="337"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="364"/>
         <source>Open &amp;log folder</source>
         <translation>開啟日誌資料夾(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="338"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="365"/>
         <source>Copy &amp;diagnostics</source>
         <translation>複製診斷資訊(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="433"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="492"/>
         <source>Sheet number or its last digits (e.g. TS-2026-000123 or 123):</source>
         <translation>抱怨單號或其末幾位（例如 TS-2026-000123 或 123）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="558"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="617"/>
         <source>Diagnostics copied to the clipboard</source>
         <translation>診斷資訊已複製到剪貼簿</translation>
     </message>
@@ -1319,12 +1349,12 @@ Log file: %4</source>
 <context>
     <name>PhrasesTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="785"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="795"/>
         <source>One phrase per line. A root cause or long-term measure made only of these words is refused; with concrete content (what changes, who, by when) it passes.</source>
         <translation>每行一條短語。只由這些空話組成的根本原因或長期措施將被拒絕；含有具體內容（改變什麼、由誰、何時完成）的可以通過。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="788"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="798"/>
         <source>Back to the built-in list</source>
         <translation>恢復內建列表</translation>
     </message>
@@ -1332,79 +1362,79 @@ Log file: %4</source>
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="583"/>
         <source>Channel</source>
         <translation>接收渠道</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="583"/>
         <source>Severity</source>
         <translation>嚴重程度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="583"/>
         <source>Response</source>
         <translation>響應</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="573"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="583"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="584"/>
         <source>Amount</source>
         <translation>數值</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="584"/>
         <source>Resolution</source>
         <translation>解決</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="574"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="584"/>
         <source>Escalate to maker</source>
         <translation>上報廠家</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="575"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="585"/>
         <source>Note for staff</source>
         <translation>員工須知</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="576"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="586"/>
         <source>Add row</source>
         <translation>新增一行</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="577"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="587"/>
         <source>Remove row</source>
         <translation>刪除一行</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="578"/>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="722"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="588"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="732"/>
         <source>Replace by preset</source>
         <translation>替換為預設</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="581"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="591"/>
         <source>The most specific row wins; one row must be for any channel and any severity. Amounts are minutes or days, as the kind says. Changes apply to sheets registered from now on.</source>
         <translation>以最具體的一行為準；必須有一行適用於任意渠道和任意嚴重程度。數值按型別表示分鐘或天數。修改只對今後登記的抱怨單生效。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="606"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="616"/>
         <source>(any)</source>
         <translation>（任意）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="705"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="715"/>
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="723"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="733"/>
         <source>Replace the rows of the table by the preset “%1”? Nothing is saved until you press Save; Refresh (F5) brings the saved table back.</source>
         <translation>用預設「%1」取代表中的規則？按「儲存」之前不會儲存；「重新整理」（F5）可恢復已儲存的表。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="734"/>
+        <location filename="../../helpdesk/ui/settings/store_tabs.py" line="744"/>
         <source>Preset loaded: press Save to keep it.</source>
         <translation>已載入預設：按「儲存」後生效。</translation>
     </message>
@@ -1533,242 +1563,242 @@ Log file: %4</source>
         <translation>解決：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="320"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="318"/>
         <source>Sheet</source>
         <translation>抱怨單資訊</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="378"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="376"/>
         <source>Customer</source>
         <translation>客戶資訊</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="507"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="505"/>
         <source>Vehicle or order</source>
         <translation>車輛資訊 / 訂單資訊</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="554"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="552"/>
         <source>Complaint</source>
         <translation>抱怨/投訴內容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="620"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="618"/>
         <source>Responsibility</source>
         <translation>責任</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="732"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="728"/>
         <source>Root cause, correction and measure</source>
         <translation>根本原因、缺點糾正與措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="796"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="792"/>
         <source>Corrective and preventive actions</source>
         <translation>糾正與預防措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="819"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="815"/>
         <source>Return visits</source>
         <translation>回訪</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="875"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="871"/>
         <source>Progress log</source>
         <translation>處理記錄</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="908"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="904"/>
         <source>Close-out</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="928"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="924"/>
         <source>History</source>
         <translation>處理歷程</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="322"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="320"/>
         <source>Number:</source>
         <translation>單號：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="323"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="321"/>
         <source>&amp;Store:</source>
         <translation>門店(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="324"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="322"/>
         <source>&amp;Received:</source>
         <translation>接收時間(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="325"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="323"/>
         <source>Received by:</source>
         <translation>接待人：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="326"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="324"/>
         <source>C&amp;hannel:</source>
         <translation>接收渠道(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="327"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="325"/>
         <source>Se&amp;verity:</source>
         <translation>嚴重程度(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="328"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="326"/>
         <source>Cate&amp;gory:</source>
         <translation>抱怨類別(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="509"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="507"/>
         <source>Vehicle / &amp;order:</source>
         <translation>車輛 / 訂單(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="510"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="508"/>
         <source>VIN:</source>
         <translation>車架號：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="511"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="509"/>
         <source>Plate:</source>
         <translation>車牌號：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="512"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="510"/>
         <source>Brand:</source>
         <translation>品牌：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="513"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="511"/>
         <source>Model:</source>
         <translation>車型：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="514"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="512"/>
         <source>Mileage (km):</source>
         <translation>里程（公里）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="517"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="515"/>
         <source>17 characters, or the last 6 or more</source>
         <translation>17位，或至少後6位</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="556"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="554"/>
         <source>What the customer sa&amp;ys:</source>
         <translation>抱怨內容(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="557"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="555"/>
         <source>What the customer as&amp;ks for:</source>
         <translation>客戶訴求(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="622"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="620"/>
         <source>Responsible &amp;area:</source>
         <translation>責任部門(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="623"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="621"/>
         <source>Responsible perso&amp;n:</source>
         <translation>責任人(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="734"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="730"/>
         <source>Roo&amp;t cause:</source>
         <translation>根本原因(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="735"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="731"/>
         <source>Immediate &amp;correction:</source>
         <translation>缺點糾正(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="736"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="732"/>
         <source>Compensation (¥):</source>
         <translation>補償（元）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="737"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="733"/>
         <source>&amp;Long-term measure:</source>
         <translation>長期措施(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="738"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="734"/>
         <source>Rework:</source>
         <translation>返修：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="560"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="558"/>
         <source>In the customer&apos;s own words</source>
         <translation>用客戶自己的話記錄</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="741"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="737"/>
         <source>What actually went wrong, where and why</source>
         <translation>究竟哪裡出了問題、在哪個環節、為什麼</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="742"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="738"/>
         <source>What was done for this customer: repair, refund, exchange, apology…</source>
         <translation>為該客戶做了什麼：維修、退款、換貨、道歉…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="744"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="740"/>
         <source>What changes so it does not happen again, who owns it and by when (not just “strengthen training”)</source>
         <translation>為防止再次發生要改變什麼、由誰負責、何時完成（不能只寫“加強培訓”）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="747"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="743"/>
         <source>0.00</source>
         <translation>0.00</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="516"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="514"/>
         <source>e.g. 35000</source>
         <translation>如 35000</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="519"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="517"/>
         <source>e.g. 京A12345</source>
         <translation>如 京A12345</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="748"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="744"/>
         <source>Needed</source>
         <translation>需要</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="749"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="745"/>
         <source>Completed at</source>
         <translation>完成於</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="877"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="873"/>
         <source>What was done or told to the customer</source>
         <translation>做了什麼或告訴了客戶什麼</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="878"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="874"/>
         <source>Customer told</source>
         <translation>已告知客戶</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="879"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="875"/>
         <source>A&amp;dd entry</source>
         <translation>新增記錄(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="797"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="793"/>
         <source>Add action…</source>
         <translation>新增措施…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="798"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="794"/>
         <source>Check effectiveness…</source>
         <translation>驗證效果…</translation>
     </message>
@@ -1808,92 +1838,92 @@ Log file: %4</source>
         <translation>關閉此視窗（Esc）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="800"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="796"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="800"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="796"/>
         <source>Owner</source>
         <translation>負責人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="801"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="797"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="801"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="797"/>
         <source>Effectiveness</source>
         <translation>效果</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="821"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="881"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="930"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="817"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="877"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="926"/>
         <source>When</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="821"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="881"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="930"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="817"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="877"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="926"/>
         <source>By</source>
         <translation>經辦人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="822"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="818"/>
         <source>Satisfaction</source>
         <translation>滿意度</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="822"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="818"/>
         <source>Kind</source>
         <translation>型別</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="823"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="819"/>
         <source>Feedback</source>
         <translation>客戶反饋</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="882"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="878"/>
         <source>Entry</source>
         <translation>內容</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="931"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="927"/>
         <source>Step</source>
         <translation>步驟</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="931"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="927"/>
         <source>Note</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="625"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="623"/>
         <source>(not decided)</source>
         <translation>（未確定）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="594"/>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="629"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="592"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="627"/>
         <source>(nobody yet)</source>
         <translation>（尚未指定）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="423"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="421"/>
         <source>(none)</source>
         <translation>（無）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="433"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="431"/>
         <source>Order %1 (%2, %3)</source>
         <translation>訂單 %1（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="437"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="435"/>
         <source>New vehicle…</source>
         <translation>新車輛…</translation>
     </message>
@@ -1903,7 +1933,7 @@ Log file: %4</source>
         <translation>新建抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="282"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="280"/>
         <source>(given when saved)</source>
         <translation>（儲存時生成）</translation>
     </message>
@@ -1913,7 +1943,7 @@ Log file: %4</source>
         <translation>請先儲存抱怨單。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/panels.py" line="903"/>
+        <location filename="../../helpdesk/ui/complaints/panels.py" line="899"/>
         <source>Closed by %1 at %2.</source>
         <translation>由 %1 於 %2 關閉。</translation>
     </message>
@@ -2127,47 +2157,47 @@ Log file: %4</source>
         <translation>（請選擇）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1031"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1029"/>
         <source>What changes:</source>
         <translation>改變內容：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1033"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1031"/>
         <source>Owner:</source>
         <translation>負責人：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1034"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1032"/>
         <source>Due:</source>
         <translation>期限：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1042"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1040"/>
         <source>Add a corrective action</source>
         <translation>新增糾正措施</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1059"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1057"/>
         <source>Result:</source>
         <translation>結果：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1060"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1058"/>
         <source>How it was checked:</source>
         <translation>驗證方法：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1069"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1067"/>
         <source>Effectiveness of: %1</source>
         <translation>效果驗證：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1098"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1096"/>
         <source>Unsaved changes</source>
         <translation>未儲存的修改</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/form.py" line="1099"/>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1097"/>
         <source>Save your changes to this sheet?</source>
         <translation>儲存對這張抱怨單的修改嗎？</translation>
     </message>
@@ -2238,6 +2268,14 @@ Log file: %4</source>
         <location filename="../../helpdesk/ui/complaints/model.py" line="160"/>
         <source>Due %1</source>
         <translation>期限 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SheetWindow</name>
+    <message>
+        <location filename="../../helpdesk/ui/complaints/form.py" line="1150"/>
+        <source>%1 — archive (read-only)</source>
+        <translation>%1 — 歸檔（唯讀）</translation>
     </message>
 </context>
 <context>
@@ -2483,17 +2521,17 @@ Log file: %4</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="151"/>
+        <location filename="../../helpdesk/ui/app.py" line="195"/>
         <source>Opening the database…</source>
         <translation>正在打開資料庫…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="208"/>
+        <location filename="../../helpdesk/ui/app.py" line="255"/>
         <source>Choose the database to open.</source>
         <translation>請選擇要打開的資料庫。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="231"/>
+        <location filename="../../helpdesk/ui/app.py" line="281"/>
         <source>Preparing customer figures…</source>
         <translation>正在準備客戶價值資料…</translation>
     </message>
@@ -2589,35 +2627,40 @@ Log file: %4</source>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="47"/>
+        <location filename="../../helpdesk/ui/app.py" line="49"/>
         <source>Complaints</source>
         <translation>抱怨/投訴</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="48"/>
+        <location filename="../../helpdesk/ui/app.py" line="50"/>
         <source>Customers</source>
         <translation>客戶檔案</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="49"/>
+        <location filename="../../helpdesk/ui/app.py" line="51"/>
         <source>Reports</source>
         <translation>報表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="50"/>
+        <location filename="../../helpdesk/ui/app.py" line="52"/>
         <source>Settings</source>
         <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../../helpdesk/ui/app.py" line="53"/>
+        <source>Issued reports</source>
+        <translation>已簽發報告</translation>
     </message>
 </context>
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../helpdesk/ui/widgets.py" line="214"/>
+        <location filename="../../helpdesk/ui/widgets.py" line="216"/>
         <source>Helpdesk</source>
         <translation>Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/widgets.py" line="336"/>
+        <location filename="../../helpdesk/ui/widgets.py" line="356"/>
         <source>Saving…</source>
         <translation>正在儲存…</translation>
     </message>

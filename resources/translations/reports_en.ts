@@ -6,62 +6,62 @@
     <message>
         <location filename="../../helpdesk/ui/reports/archived.py" line="88"/>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>Month</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/reports/archived.py" line="88"/>
         <source>Stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Stores</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/reports/archived.py" line="88"/>
         <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>Issued</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/reports/archived.py" line="88"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>By</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/reports/archived.py" line="89"/>
         <source>SHA-256 of the PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 of the PDF</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/reports/archived.py" line="90"/>
         <source>This archive holds no issued monthly report.</source>
-        <translation type="unfinished"></translation>
+        <translation>This archive holds no issued monthly report.</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/reports/archived.py" line="91"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished">&amp;Print…</translation>
+        <translation>&amp;Print…</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/reports/archived.py" line="92"/>
         <source>&amp;Save PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save PDF…</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/reports/archived.py" line="103"/>
         <source>All stores</source>
-        <translation type="unfinished">All stores</translation>
+        <translation>All stores</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/reports/archived.py" line="150"/>
         <source>complaint-report</source>
-        <translation type="unfinished">complaint-report</translation>
+        <translation>complaint-report</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/reports/archived.py" line="151"/>
         <source>Save the issued report as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the issued report as PDF</translation>
     </message>
     <message>
         <location filename="../../helpdesk/ui/reports/archived.py" line="162"/>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished">Could not write %1: %2</translation>
+        <translation>Could not write %1: %2</translation>
     </message>
 </context>
 <context>
