@@ -23,6 +23,7 @@ from helpdesk.ui import i18n
 from helpdesk.ui.context import AppContext, EventBus
 from helpdesk.ui.gc_guard import GarbageCollector
 from tests.conftest import NOW, PASSWORD, Staff, staff_store
+from tests.ui.helpers import forget_modal_watchers
 
 __all__ = ["NOW", "PASSWORD"]
 
@@ -152,6 +153,14 @@ def _private_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     yield
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_watcher_outlives_its_test() -> Iterator[None]:
+    """A ``when_modal`` watcher left polling (its dialog never came) must not answer the
+    next test's dialog: test_live_desks' conflict dialog was once caught that way."""
+    yield
+    forget_modal_watchers()
 
 
 @pytest.fixture(autouse=True)

@@ -7,15 +7,27 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+#: Bumped after each test (tests/ui/conftest.py): a watcher of an earlier test stops
+#: instead of answering the next test's dialog.
+_test_generation = [0]
+
+
+def forget_modal_watchers() -> None:
+    """Stop every :func:`when_modal` watcher still polling (called after each test)."""
+    _test_generation[0] += 1
+
 
 def when_modal(handler: Callable[[QWidget], None], *, name: str = "",
                attempts: int = 300) -> list[QWidget]:
     """Call ``handler`` with the next modal dialog once it is shown (from the event loop
     that ``exec()`` runs), the one named ``name`` when given. Returns a list that
-    receives the dialog, for assertions."""
+    receives the dialog, for assertions. The watcher ends with its test."""
     seen: list[QWidget] = []
+    generation = _test_generation[0]
 
     def poll(left: int = attempts) -> None:
+        if _test_generation[0] != generation:
+            return
         widget = QApplication.activeModalWidget()
         if widget is None or widget in seen or not widget.isVisible() or \
                 (name and widget.objectName() != name) or \
