@@ -254,6 +254,7 @@ class MonthlyQueries:
         self.now = now
         self.limit = list_limit
         self._changed: dict[tuple[str, datetime], bool] = {}
+        self._repeats: dict[date, tuple[tuple[int, int], tuple[RepeatCustomer, ...]]] = {}
 
     # -- helpers
     def _then(self, name: str, cutoff: datetime) -> ColumnElement[Any]:
@@ -500,22 +501,32 @@ class MonthlyQueries:
         )
 
     def repeat_counts(self, month: date) -> tuple[int, int]:
-        groups = self._repeat_groups(month)
-        stmt = select(func.count(), _sum(groups.c.m >= 2)).select_from(groups)
-        total, in_month = self.conn.execute(stmt).one()
-        return int(total), int(in_month)
+        """Customers with two sheets or more in the 90 days to the cut-off, one of them in
+        the month; and how many of those had two or more in the month itself."""
+        return self._repeat(month)[0]
 
     def repeat_list(self, month: date) -> tuple[RepeatCustomer, ...]:
-        groups = self._repeat_groups(month)
-        stmt = (
-            select(groups.c.cid, _c.c.name, groups.c.m, groups.c.n, groups.c.last)
-            .select_from(groups.join(_c, _c.c.id == groups.c.cid))
-            .order_by(groups.c.m.desc(), groups.c.n.desc(), groups.c.last.desc(),
-                      groups.c.cid)
-        )
-        return tuple(RepeatCustomer(int(cid), name, int(m), int(n), last)
-                     for cid, name, m, n, last in self.conn.execute(
-                         self._limited(stmt, self.limit)))
+        return self._repeat(month)[1]
+
+    def _repeat(self, month: date) -> tuple[tuple[int, int], tuple[RepeatCustomer, ...]]:
+        """The counts and the (limited) list of one month from one grouping: the counts
+        are window aggregates over every group, taken before the list is cut."""
+        if month not in self._repeats:
+            groups = self._repeat_groups(month)
+            stmt = (
+                select(groups.c.cid, _c.c.name, groups.c.m, groups.c.n, groups.c.last,
+                       func.count().over().label("total"),
+                       func.sum(case((groups.c.m >= 2, 1), else_=0)).over().label("twice"))
+                .select_from(groups.join(_c, _c.c.id == groups.c.cid))
+                .order_by(groups.c.m.desc(), groups.c.n.desc(), groups.c.last.desc(),
+                          groups.c.cid)
+            )
+            rows = self.conn.execute(self._limited(stmt, self.limit)).all()
+            counts = (int(rows[0].total), int(rows[0].twice)) if rows else (0, 0)
+            listed = tuple(RepeatCustomer(int(cid), name, int(m), int(n), last)
+                           for cid, name, m, n, last, _, _ in rows)
+            self._repeats[month] = (counts, listed)
+        return self._repeats[month]
 
     # -- breakdowns
     def counts_by(self, column_name: str, month: date) -> dict[str, int]:
@@ -649,26 +660,28 @@ class MonthlyQueries:
             .subquery("major")
         )
         attention = or_(sub.c.state_at != SheetState.CLOSED.value, sub.c.on_time == 0)
-        total, needing = self.conn.execute(
-            select(func.count(), _sum(attention)).select_from(sub)).one()
+        # One pass: the counts are window aggregates over every row, taken before the
+        # list is cut.
         stmt = (
             select(sub.c.number, sub.c.received_at, sub.c.customer_name, sub.c.channel,
                    sub.c.category, sub.c.description, sub.c.responsible_area,
                    func.coalesce(_u.c.display_name, ""), sub.c.state_at, sub.c.on_time,
-                   sub.c.escalated_to_oem, sub.c.correction)
+                   sub.c.escalated_to_oem, sub.c.correction,
+                   func.count().over(), func.sum(case((attention, 1), else_=0)).over())
             .select_from(sub.outerjoin(_u, _u.c.id == sub.c.responsible_user_id))
             .order_by(case((attention, 0), else_=1), sub.c.received_at, sub.c.id)
         )
+        found = self.conn.execute(self._limited(stmt, self.limit)).all()
         rows = tuple(
             MajorComplaint(number, received, customer, Channel(channel), category,
                            description, "" if area is None else str(area), name,
                            SheetState(state), None if ok is None else bool(ok),
                            bool(escalated), correction)
             for number, received, customer, channel, category, description, area, name,
-            state, ok, escalated, correction in self.conn.execute(
-                self._limited(stmt, self.limit))
+            state, ok, escalated, correction, _, _ in found
         )
-        return rows, int(total), int(needing)
+        total, needing = (int(found[0][-2]), int(found[0][-1])) if found else (0, 0)
+        return rows, total, needing
 
     # -- people and money
     def user_names(self) -> dict[str, str]:
