@@ -244,6 +244,43 @@ def _resolved_on_time(resolved_at: ColumnElement[Any], due: ColumnElement[Any]
     return and_(resolved_at.is_not(None), due.is_not(None), resolved_at <= due)
 
 
+def _windows(ranks: Sequence[int], stored: int, extra: int) -> list[tuple[int, int]]:
+    """For each rank k (1-based) of ``stored + extra`` values, the ranks of the stored
+    values that can be the k-th of all: ``max(1, k - extra) … min(k, stored)`` (fewer
+    than k − extra stored values cannot reach it, more than k come after it)."""
+    return [(max(1, k - extra), min(k, stored)) for k in ranks]
+
+
+def pick_ranks(ranks: Sequence[int], stored: int, window_values: Sequence[Sequence[int]],
+               extra: Sequence[int]) -> list[int]:
+    """The k-th smallest (1-based) of the ``stored`` values and ``extra`` together, for
+    each k of ``ranks``, from the stored values at the ranks of :func:`_windows`
+    (``window_values``, one ascending list per rank) and all of ``extra``."""
+    picked = []
+    for k, (low, _), window in zip(ranks, _windows(ranks, stored, len(extra)),
+                                   window_values, strict=True):
+        merged = sorted([*window, *extra])
+        picked.append(merged[k - low])
+    return picked
+
+
+def _ranked(conn: Connection, minutes: ColumnElement[Any], where: Sequence[Any],
+            stored: int, extra: Sequence[int], ranks: Sequence[int]) -> list[int]:
+    """The values at ``ranks`` of ``minutes`` over the rows ``where`` (``stored`` of
+    them) together with ``extra``: one query numbers the rows in order and returns only
+    those within each rank's window."""
+    windows = _windows(ranks, stored, len(extra))
+    numbered = (select(minutes.label("m"),
+                       func.row_number().over(order_by=minutes).label("r"))
+                .where(*where).subquery("numbered"))
+    wanted = [numbered.c.r.between(low, high) for low, high in windows if low <= high]
+    rows = [] if not wanted else [
+        (int(r), int(m)) for m, r in conn.execute(
+            select(numbered.c.m, numbered.c.r).where(or_(*wanted)).order_by(numbered.c.r))]
+    window_values = [[m for r, m in rows if low <= r <= high] for low, high in windows]
+    return pick_ranks(ranks, stored, window_values, extra)
+
+
 class MonthlyQueries:
     """The report's queries for one store (or all) on one connection, as of ``now``."""
 
@@ -337,28 +374,36 @@ class MonthlyQueries:
         return total, major, Rate(r_elig, r_ok), Rate(s_elig, s_ok), n_resp, n_res
 
     def durations(self, month: date, kind: str, count: int) -> Durations:
-        """Nearest-rank median and 90th percentile of response or resolution minutes.
+        """Nearest-rank median and 90th percentile of ``count`` response or resolution
+        minutes (``count`` from :meth:`core`).
 
-        Resolution minutes are those of the resolution standing at the cut-off (from
-        the history when the sheet was reopened since), so they are computed here from
-        the two instants, as ``Sheet.resolve`` stores them."""
+        The minutes are those ``Sheet.acknowledge`` and ``Sheet.resolve`` stored. A sheet
+        whose resolution standing at the cut-off is not the stored one (reopened or
+        resolved again since; from the history) has its minutes computed here from the two
+        instants, as ``Sheet.resolve`` does: those few are fetched, the others are ranked
+        by the database (:func:`_ranked`), which returns only the rows around each rank."""
         start, cutoff = _at(month), self.cutoff(month)
         if count == 0:
             return Durations(0, None, None)
         if kind == "response":
-            stmt = select(_s.c.response_minutes).where(
-                *self._received(start, cutoff), _s.c.acknowledged_at.is_not(None),
-                _s.c.acknowledged_at < cutoff, _s.c.response_minutes.is_not(None))
-            values = sorted(int(v) for v in self.conn.execute(stmt).scalars())
+            minutes = _s.c.response_minutes
+            where = [*self._received(start, cutoff), _s.c.acknowledged_at.is_not(None),
+                     _s.c.acknowledged_at < cutoff, minutes.is_not(None)]
+            others: list[int] = []
         else:
-            resolved_at = _resolved_at(cutoff)
-            sub = (select(_s.c.received_at, resolved_at.label("resolved_at"))
-                   .where(*self._received(start, cutoff)).subquery("resolved"))
-            stmt = select(sub.c.received_at, sub.c.resolved_at).where(
-                sub.c.resolved_at.is_not(None))
-            values = sorted(elapsed_minutes(received, done)
-                            for received, done in self.conn.execute(stmt))
-        return Durations(len(values), nearest_rank(values, 50), nearest_rank(values, 90))
+            minutes = _s.c.resolution_minutes
+            stored = and_(_s.c.resolved_at.is_not(None), _s.c.resolved_at < cutoff,
+                          minutes.is_not(None))
+            where = [*self._received(start, cutoff), stored]
+            sub = (select(_s.c.received_at, _resolved_at(cutoff).label("resolved_at"))
+                   .where(*self._received(start, cutoff), not_(stored))
+                   .subquery("resolved"))
+            others = sorted(elapsed_minutes(received, done) for received, done in
+                            self.conn.execute(select(sub.c.received_at, sub.c.resolved_at)
+                                              .where(sub.c.resolved_at.is_not(None))))
+        ranks = [max((percent * count + 99) // 100, 1) for percent in (50, 90)]
+        found = _ranked(self.conn, minutes, where, count - len(others), others, ranks)
+        return Durations(count, found[0], found[1])
 
     def satisfaction(self, months: Sequence[date]) -> dict[date, tuple[int, int, int, int, int]]:
         """Return visits per score (1..5) of each month: one grouped count a month,
