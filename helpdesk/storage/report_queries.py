@@ -558,15 +558,18 @@ class MonthlyQueries:
         are window aggregates over every group, taken before the list is cut."""
         if month not in self._repeats:
             groups = self._repeat_groups(month)
-            stmt = (
-                select(groups.c.cid, _c.c.name, groups.c.m, groups.c.n, groups.c.last,
+            order = (groups.c.m.desc(), groups.c.n.desc(), groups.c.last.desc(), groups.c.cid)
+            # The list is cut before the customers' names are looked up.
+            top = self._limited(
+                select(groups.c.cid, groups.c.m, groups.c.n, groups.c.last,
                        func.count().over().label("total"),
                        func.sum(case((groups.c.m >= 2, 1), else_=0)).over().label("twice"))
-                .select_from(groups.join(_c, _c.c.id == groups.c.cid))
-                .order_by(groups.c.m.desc(), groups.c.n.desc(), groups.c.last.desc(),
-                          groups.c.cid)
-            )
-            rows = self.conn.execute(self._limited(stmt, self.limit)).all()
+                .order_by(*order), self.limit).subquery("top")
+            stmt = (select(top.c.cid, _c.c.name, top.c.m, top.c.n, top.c.last, top.c.total,
+                           top.c.twice)
+                    .select_from(top.join(_c, _c.c.id == top.c.cid))
+                    .order_by(top.c.m.desc(), top.c.n.desc(), top.c.last.desc(), top.c.cid))
+            rows = self.conn.execute(stmt).all()
             counts = (int(rows[0].total), int(rows[0].twice)) if rows else (0, 0)
             listed = tuple(RepeatCustomer(int(cid), name, int(m), int(n), last)
                            for cid, name, m, n, last, _, _ in rows)
