@@ -186,7 +186,11 @@ def _overdue_at(state: Any, waiting_since: Any, response_due: Any, resolution_du
 
 
 def _state_at(cutoff: datetime) -> ColumnElement[Any]:
-    """The sheet's state at ``cutoff``: the target of its last transition before it."""
+    """The sheet's state at ``cutoff``: the target of its last transition before it.
+
+    A sheet closed now whose ``closed_at`` is before the cut-off was closed at it
+    without looking: its close is its last transition (a reopen clears ``closed_at``, a
+    new close sets it again). CASE is lazy, so the history is read only for the others."""
     last = (
         select(_t.c.to_state)
         .where(_t.c.sheet_id == _s.c.id, _t.c.at < cutoff)
@@ -195,7 +199,20 @@ def _state_at(cutoff: datetime) -> ColumnElement[Any]:
         .correlate(_s)
         .scalar_subquery()
     )
-    return func.coalesce(last, literal(SheetState.REGISTERED.value, _s.c.state.type))
+    closed = literal(SheetState.CLOSED.value, _s.c.state.type)
+    return case(
+        (and_(_s.c.state == SheetState.CLOSED.value, _s.c.closed_at.is_not(None),
+              _s.c.closed_at < cutoff), closed),
+        else_=func.coalesce(last, literal(SheetState.REGISTERED.value, _s.c.state.type)))
+
+
+def _wait_start_if_waiting(state: ColumnElement[Any], sheet_id: ColumnElement[Any],
+                           cutoff: datetime) -> ColumnElement[Any]:
+    """The open wait's start at ``cutoff`` (``deadline_sql.open_wait_start``) of a sheet
+    waiting then, else NULL — the deadline rule reads it only for those; CASE is lazy,
+    so the pauses are not looked up for the others."""
+    return case((state == SheetState.WAITING.value,
+                 deadline_sql.open_wait_start(sheet_id, cutoff)), else_=None)
 
 
 def _maybe_open_at(received_before: datetime, cutoff: datetime) -> ColumnElement[bool]:
@@ -445,7 +462,6 @@ class MonthlyQueries:
                 self._then("resolution_due_at", cutoff).label("resolution_due_at"),
                 self._then("responsible_user_id", cutoff).label("responsible_user_id"),
                 _state_at(cutoff).label("state_at"),
-                deadline_sql.open_wait_start(_s.c.id, cutoff).label("waiting_since"),
             )
             .where(_maybe_open_at(cutoff, cutoff),
                    *self._store())
@@ -455,8 +471,9 @@ class MonthlyQueries:
 
     @staticmethod
     def _overdue(sub: Any, cutoff: datetime) -> ColumnElement[bool]:
-        return _overdue_at(sub.c.state_at, sub.c.waiting_since, sub.c.response_due_at,
-                           sub.c.resolution_due_at, cutoff)
+        return _overdue_at(sub.c.state_at,
+                           _wait_start_if_waiting(sub.c.state_at, sub.c.id, cutoff),
+                           sub.c.response_due_at, sub.c.resolution_due_at, cutoff)
 
     def backlogs(self, month: date) -> tuple[tuple[StateCount, ...], tuple[StateCount, ...]]:
         """The sheets not closed at this month's cut-off and at last month's, by state.
@@ -469,14 +486,12 @@ class MonthlyQueries:
         state_before = type_coerce(
             case((_s.c.received_at < cut_before, _state_at(cut_before)), else_=None), String())
         sub = (
-            select(_s.c.received_at,
+            select(_s.c.id, _s.c.received_at,
                    self._then("response_due_at", cut).label("response_now"),
                    self._then("resolution_due_at", cut).label("resolution_now"),
                    self._then("response_due_at", cut_before).label("response_before"),
                    self._then("resolution_due_at", cut_before).label("resolution_before"),
-                   state_now.label("now"), state_before.label("before"),
-                   deadline_sql.open_wait_start(_s.c.id, cut).label("wait_now"),
-                   deadline_sql.open_wait_start(_s.c.id, cut_before).label("wait_before"))
+                   state_now.label("now"), state_before.label("before"))
             .where(_maybe_open_at(cut, cut_before),
                    *self._store())
             .offset(0)  # a fence: look each state up once, not once per use (PostgreSQL)
@@ -485,10 +500,11 @@ class MonthlyQueries:
 
         stmt = select(
             sub.c.now, sub.c.before, func.count(),
-            _sum(_overdue_at(sub.c.now, sub.c.wait_now, sub.c.response_now,
-                             sub.c.resolution_now, cut)),
-            _sum(_overdue_at(sub.c.before, sub.c.wait_before, sub.c.response_before,
-                             sub.c.resolution_before, cut_before)),
+            _sum(_overdue_at(sub.c.now, _wait_start_if_waiting(sub.c.now, sub.c.id, cut),
+                             sub.c.response_now, sub.c.resolution_now, cut)),
+            _sum(_overdue_at(sub.c.before,
+                             _wait_start_if_waiting(sub.c.before, sub.c.id, cut_before),
+                             sub.c.response_before, sub.c.resolution_before, cut_before)),
             _sum(sub.c.received_at >= _at(month)),
             _sum(and_(sub.c.received_at >= _at(before), sub.c.received_at < cut_before)),
         ).group_by(sub.c.now, sub.c.before)
