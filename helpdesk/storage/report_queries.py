@@ -611,18 +611,19 @@ class MonthlyQueries:
         has_cause = _s.c.root_cause != ""
         category_then = self._then("category", cutoff)
         area_then = self._then("responsible_area", cutoff)
-        analysed = int(self.conn.execute(
-            select(_sum(has_cause)).where(*where)).scalar_one())
+        # The sheets analysed in all groups: a window sum over the groups, before the cut.
         groups_stmt = (
             select(category_then.label("category"), area_then.label("area"), func.count(),
-                   _sum(has_cause))
+                   _sum(has_cause), func.sum(_sum(has_cause)).over())
             .where(*where)
             .group_by(category_then, area_then)
             .order_by(func.count().desc(), func.min(_s.c.id))
             .limit(TOP_GROUPS)
         )
+        found = self.conn.execute(groups_stmt).all()
+        analysed = int(found[0][-1]) if found else 0
         groups = []
-        for category, area, count, n_analysed in self.conn.execute(groups_stmt).all():
+        for category, area, count, n_analysed, _ in found:
             area_cond = area_then.is_(None) if area is None else area_then == str(area)
             causes_stmt = (
                 select(_s.c.root_cause, func.count())
