@@ -186,7 +186,11 @@ def _overdue_at(state: Any, waiting_since: Any, response_due: Any, resolution_du
 
 
 def _state_at(cutoff: datetime) -> ColumnElement[Any]:
-    """The sheet's state at ``cutoff``: the target of its last transition before it."""
+    """The sheet's state at ``cutoff``: the target of its last transition before it.
+
+    A sheet closed now whose ``closed_at`` is before the cut-off was closed at it
+    without looking: its close is its last transition (a reopen clears ``closed_at``, a
+    new close sets it again). CASE is lazy, so the history is read only for the others."""
     last = (
         select(_t.c.to_state)
         .where(_t.c.sheet_id == _s.c.id, _t.c.at < cutoff)
@@ -195,7 +199,20 @@ def _state_at(cutoff: datetime) -> ColumnElement[Any]:
         .correlate(_s)
         .scalar_subquery()
     )
-    return func.coalesce(last, literal(SheetState.REGISTERED.value, _s.c.state.type))
+    closed = literal(SheetState.CLOSED.value, _s.c.state.type)
+    return case(
+        (and_(_s.c.state == SheetState.CLOSED.value, _s.c.closed_at.is_not(None),
+              _s.c.closed_at < cutoff), closed),
+        else_=func.coalesce(last, literal(SheetState.REGISTERED.value, _s.c.state.type)))
+
+
+def _wait_start_if_waiting(state: ColumnElement[Any], sheet_id: ColumnElement[Any],
+                           cutoff: datetime) -> ColumnElement[Any]:
+    """The open wait's start at ``cutoff`` (``deadline_sql.open_wait_start``) of a sheet
+    waiting then, else NULL — the deadline rule reads it only for those; CASE is lazy,
+    so the pauses are not looked up for the others."""
+    return case((state == SheetState.WAITING.value,
+                 deadline_sql.open_wait_start(sheet_id, cutoff)), else_=None)
 
 
 def _maybe_open_at(received_before: datetime, cutoff: datetime) -> ColumnElement[bool]:
@@ -244,6 +261,43 @@ def _resolved_on_time(resolved_at: ColumnElement[Any], due: ColumnElement[Any]
     return and_(resolved_at.is_not(None), due.is_not(None), resolved_at <= due)
 
 
+def _windows(ranks: Sequence[int], stored: int, extra: int) -> list[tuple[int, int]]:
+    """For each rank k (1-based) of ``stored + extra`` values, the ranks of the stored
+    values that can be the k-th of all: ``max(1, k - extra) … min(k, stored)`` (fewer
+    than k − extra stored values cannot reach it, more than k come after it)."""
+    return [(max(1, k - extra), min(k, stored)) for k in ranks]
+
+
+def pick_ranks(ranks: Sequence[int], stored: int, window_values: Sequence[Sequence[int]],
+               extra: Sequence[int]) -> list[int]:
+    """The k-th smallest (1-based) of the ``stored`` values and ``extra`` together, for
+    each k of ``ranks``, from the stored values at the ranks of :func:`_windows`
+    (``window_values``, one ascending list per rank) and all of ``extra``."""
+    picked = []
+    for k, (low, _), window in zip(ranks, _windows(ranks, stored, len(extra)),
+                                   window_values, strict=True):
+        merged = sorted([*window, *extra])
+        picked.append(merged[k - low])
+    return picked
+
+
+def _ranked(conn: Connection, minutes: ColumnElement[Any], where: Sequence[Any],
+            stored: int, extra: Sequence[int], ranks: Sequence[int]) -> list[int]:
+    """The values at ``ranks`` of ``minutes`` over the rows ``where`` (``stored`` of
+    them) together with ``extra``: one query numbers the rows in order and returns only
+    those within each rank's window."""
+    windows = _windows(ranks, stored, len(extra))
+    numbered = (select(minutes.label("m"),
+                       func.row_number().over(order_by=minutes).label("r"))
+                .where(*where).subquery("numbered"))
+    wanted = [numbered.c.r.between(low, high) for low, high in windows if low <= high]
+    rows = [] if not wanted else [
+        (int(r), int(m)) for m, r in conn.execute(
+            select(numbered.c.m, numbered.c.r).where(or_(*wanted)).order_by(numbered.c.r))]
+    window_values = [[m for r, m in rows if low <= r <= high] for low, high in windows]
+    return pick_ranks(ranks, stored, window_values, extra)
+
+
 class MonthlyQueries:
     """The report's queries for one store (or all) on one connection, as of ``now``."""
 
@@ -254,6 +308,7 @@ class MonthlyQueries:
         self.now = now
         self.limit = list_limit
         self._changed: dict[tuple[str, datetime], bool] = {}
+        self._repeats: dict[date, tuple[tuple[int, int], tuple[RepeatCustomer, ...]]] = {}
 
     # -- helpers
     def _then(self, name: str, cutoff: datetime) -> ColumnElement[Any]:
@@ -336,28 +391,36 @@ class MonthlyQueries:
         return total, major, Rate(r_elig, r_ok), Rate(s_elig, s_ok), n_resp, n_res
 
     def durations(self, month: date, kind: str, count: int) -> Durations:
-        """Nearest-rank median and 90th percentile of response or resolution minutes.
+        """Nearest-rank median and 90th percentile of ``count`` response or resolution
+        minutes (``count`` from :meth:`core`).
 
-        Resolution minutes are those of the resolution standing at the cut-off (from
-        the history when the sheet was reopened since), so they are computed here from
-        the two instants, as ``Sheet.resolve`` stores them."""
+        The minutes are those ``Sheet.acknowledge`` and ``Sheet.resolve`` stored. A sheet
+        whose resolution standing at the cut-off is not the stored one (reopened or
+        resolved again since; from the history) has its minutes computed here from the two
+        instants, as ``Sheet.resolve`` does: those few are fetched, the others are ranked
+        by the database (:func:`_ranked`), which returns only the rows around each rank."""
         start, cutoff = _at(month), self.cutoff(month)
         if count == 0:
             return Durations(0, None, None)
         if kind == "response":
-            stmt = select(_s.c.response_minutes).where(
-                *self._received(start, cutoff), _s.c.acknowledged_at.is_not(None),
-                _s.c.acknowledged_at < cutoff, _s.c.response_minutes.is_not(None))
-            values = sorted(int(v) for v in self.conn.execute(stmt).scalars())
+            minutes = _s.c.response_minutes
+            where = [*self._received(start, cutoff), _s.c.acknowledged_at.is_not(None),
+                     _s.c.acknowledged_at < cutoff, minutes.is_not(None)]
+            others: list[int] = []
         else:
-            resolved_at = _resolved_at(cutoff)
-            sub = (select(_s.c.received_at, resolved_at.label("resolved_at"))
-                   .where(*self._received(start, cutoff)).subquery("resolved"))
-            stmt = select(sub.c.received_at, sub.c.resolved_at).where(
-                sub.c.resolved_at.is_not(None))
-            values = sorted(elapsed_minutes(received, done)
-                            for received, done in self.conn.execute(stmt))
-        return Durations(len(values), nearest_rank(values, 50), nearest_rank(values, 90))
+            minutes = _s.c.resolution_minutes
+            stored = and_(_s.c.resolved_at.is_not(None), _s.c.resolved_at < cutoff,
+                          minutes.is_not(None))
+            where = [*self._received(start, cutoff), stored]
+            sub = (select(_s.c.received_at, _resolved_at(cutoff).label("resolved_at"))
+                   .where(*self._received(start, cutoff), not_(stored))
+                   .subquery("resolved"))
+            others = sorted(elapsed_minutes(received, done) for received, done in
+                            self.conn.execute(select(sub.c.received_at, sub.c.resolved_at)
+                                              .where(sub.c.resolved_at.is_not(None))))
+        ranks = [max((percent * count + 99) // 100, 1) for percent in (50, 90)]
+        found = _ranked(self.conn, minutes, where, count - len(others), others, ranks)
+        return Durations(count, found[0], found[1])
 
     def satisfaction(self, months: Sequence[date]) -> dict[date, tuple[int, int, int, int, int]]:
         """Return visits per score (1..5) of each month: one grouped count a month,
@@ -399,7 +462,6 @@ class MonthlyQueries:
                 self._then("resolution_due_at", cutoff).label("resolution_due_at"),
                 self._then("responsible_user_id", cutoff).label("responsible_user_id"),
                 _state_at(cutoff).label("state_at"),
-                deadline_sql.open_wait_start(_s.c.id, cutoff).label("waiting_since"),
             )
             .where(_maybe_open_at(cutoff, cutoff),
                    *self._store())
@@ -409,8 +471,9 @@ class MonthlyQueries:
 
     @staticmethod
     def _overdue(sub: Any, cutoff: datetime) -> ColumnElement[bool]:
-        return _overdue_at(sub.c.state_at, sub.c.waiting_since, sub.c.response_due_at,
-                           sub.c.resolution_due_at, cutoff)
+        return _overdue_at(sub.c.state_at,
+                           _wait_start_if_waiting(sub.c.state_at, sub.c.id, cutoff),
+                           sub.c.response_due_at, sub.c.resolution_due_at, cutoff)
 
     def backlogs(self, month: date) -> tuple[tuple[StateCount, ...], tuple[StateCount, ...]]:
         """The sheets not closed at this month's cut-off and at last month's, by state.
@@ -423,14 +486,12 @@ class MonthlyQueries:
         state_before = type_coerce(
             case((_s.c.received_at < cut_before, _state_at(cut_before)), else_=None), String())
         sub = (
-            select(_s.c.received_at,
+            select(_s.c.id, _s.c.received_at,
                    self._then("response_due_at", cut).label("response_now"),
                    self._then("resolution_due_at", cut).label("resolution_now"),
                    self._then("response_due_at", cut_before).label("response_before"),
                    self._then("resolution_due_at", cut_before).label("resolution_before"),
-                   state_now.label("now"), state_before.label("before"),
-                   deadline_sql.open_wait_start(_s.c.id, cut).label("wait_now"),
-                   deadline_sql.open_wait_start(_s.c.id, cut_before).label("wait_before"))
+                   state_now.label("now"), state_before.label("before"))
             .where(_maybe_open_at(cut, cut_before),
                    *self._store())
             .offset(0)  # a fence: look each state up once, not once per use (PostgreSQL)
@@ -439,10 +500,11 @@ class MonthlyQueries:
 
         stmt = select(
             sub.c.now, sub.c.before, func.count(),
-            _sum(_overdue_at(sub.c.now, sub.c.wait_now, sub.c.response_now,
-                             sub.c.resolution_now, cut)),
-            _sum(_overdue_at(sub.c.before, sub.c.wait_before, sub.c.response_before,
-                             sub.c.resolution_before, cut_before)),
+            _sum(_overdue_at(sub.c.now, _wait_start_if_waiting(sub.c.now, sub.c.id, cut),
+                             sub.c.response_now, sub.c.resolution_now, cut)),
+            _sum(_overdue_at(sub.c.before,
+                             _wait_start_if_waiting(sub.c.before, sub.c.id, cut_before),
+                             sub.c.response_before, sub.c.resolution_before, cut_before)),
             _sum(sub.c.received_at >= _at(month)),
             _sum(and_(sub.c.received_at >= _at(before), sub.c.received_at < cut_before)),
         ).group_by(sub.c.now, sub.c.before)
@@ -500,22 +562,35 @@ class MonthlyQueries:
         )
 
     def repeat_counts(self, month: date) -> tuple[int, int]:
-        groups = self._repeat_groups(month)
-        stmt = select(func.count(), _sum(groups.c.m >= 2)).select_from(groups)
-        total, in_month = self.conn.execute(stmt).one()
-        return int(total), int(in_month)
+        """Customers with two sheets or more in the 90 days to the cut-off, one of them in
+        the month; and how many of those had two or more in the month itself."""
+        return self._repeat(month)[0]
 
     def repeat_list(self, month: date) -> tuple[RepeatCustomer, ...]:
-        groups = self._repeat_groups(month)
-        stmt = (
-            select(groups.c.cid, _c.c.name, groups.c.m, groups.c.n, groups.c.last)
-            .select_from(groups.join(_c, _c.c.id == groups.c.cid))
-            .order_by(groups.c.m.desc(), groups.c.n.desc(), groups.c.last.desc(),
-                      groups.c.cid)
-        )
-        return tuple(RepeatCustomer(int(cid), name, int(m), int(n), last)
-                     for cid, name, m, n, last in self.conn.execute(
-                         self._limited(stmt, self.limit)))
+        return self._repeat(month)[1]
+
+    def _repeat(self, month: date) -> tuple[tuple[int, int], tuple[RepeatCustomer, ...]]:
+        """The counts and the (limited) list of one month from one grouping: the counts
+        are window aggregates over every group, taken before the list is cut."""
+        if month not in self._repeats:
+            groups = self._repeat_groups(month)
+            order = (groups.c.m.desc(), groups.c.n.desc(), groups.c.last.desc(), groups.c.cid)
+            # The list is cut before the customers' names are looked up.
+            top = self._limited(
+                select(groups.c.cid, groups.c.m, groups.c.n, groups.c.last,
+                       func.count().over().label("total"),
+                       func.sum(case((groups.c.m >= 2, 1), else_=0)).over().label("twice"))
+                .order_by(*order), self.limit).subquery("top")
+            stmt = (select(top.c.cid, _c.c.name, top.c.m, top.c.n, top.c.last, top.c.total,
+                           top.c.twice)
+                    .select_from(top.join(_c, _c.c.id == top.c.cid))
+                    .order_by(top.c.m.desc(), top.c.n.desc(), top.c.last.desc(), top.c.cid))
+            rows = self.conn.execute(stmt).all()
+            counts = (int(rows[0].total), int(rows[0].twice)) if rows else (0, 0)
+            listed = tuple(RepeatCustomer(int(cid), name, int(m), int(n), last)
+                           for cid, name, m, n, last, _, _ in rows)
+            self._repeats[month] = (counts, listed)
+        return self._repeats[month]
 
     # -- breakdowns
     def counts_by(self, column_name: str, month: date) -> dict[str, int]:
@@ -536,18 +611,19 @@ class MonthlyQueries:
         has_cause = _s.c.root_cause != ""
         category_then = self._then("category", cutoff)
         area_then = self._then("responsible_area", cutoff)
-        analysed = int(self.conn.execute(
-            select(_sum(has_cause)).where(*where)).scalar_one())
+        # The sheets analysed in all groups: a window sum over the groups, before the cut.
         groups_stmt = (
             select(category_then.label("category"), area_then.label("area"), func.count(),
-                   _sum(has_cause))
+                   _sum(has_cause), func.sum(_sum(has_cause)).over())
             .where(*where)
             .group_by(category_then, area_then)
             .order_by(func.count().desc(), func.min(_s.c.id))
             .limit(TOP_GROUPS)
         )
+        found = self.conn.execute(groups_stmt).all()
+        analysed = int(found[0][-1]) if found else 0
         groups = []
-        for category, area, count, n_analysed in self.conn.execute(groups_stmt).all():
+        for category, area, count, n_analysed, _ in found:
             area_cond = area_then.is_(None) if area is None else area_then == str(area)
             causes_stmt = (
                 select(_s.c.root_cause, func.count())
@@ -649,26 +725,28 @@ class MonthlyQueries:
             .subquery("major")
         )
         attention = or_(sub.c.state_at != SheetState.CLOSED.value, sub.c.on_time == 0)
-        total, needing = self.conn.execute(
-            select(func.count(), _sum(attention)).select_from(sub)).one()
+        # One pass: the counts are window aggregates over every row, taken before the
+        # list is cut.
         stmt = (
             select(sub.c.number, sub.c.received_at, sub.c.customer_name, sub.c.channel,
                    sub.c.category, sub.c.description, sub.c.responsible_area,
                    func.coalesce(_u.c.display_name, ""), sub.c.state_at, sub.c.on_time,
-                   sub.c.escalated_to_oem, sub.c.correction)
+                   sub.c.escalated_to_oem, sub.c.correction,
+                   func.count().over(), func.sum(case((attention, 1), else_=0)).over())
             .select_from(sub.outerjoin(_u, _u.c.id == sub.c.responsible_user_id))
             .order_by(case((attention, 0), else_=1), sub.c.received_at, sub.c.id)
         )
+        found = self.conn.execute(self._limited(stmt, self.limit)).all()
         rows = tuple(
             MajorComplaint(number, received, customer, Channel(channel), category,
                            description, "" if area is None else str(area), name,
                            SheetState(state), None if ok is None else bool(ok),
                            bool(escalated), correction)
             for number, received, customer, channel, category, description, area, name,
-            state, ok, escalated, correction in self.conn.execute(
-                self._limited(stmt, self.limit))
+            state, ok, escalated, correction, _, _ in found
         )
-        return rows, int(total), int(needing)
+        total, needing = (int(found[0][-2]), int(found[0][-1])) if found else (0, 0)
+        return rows, total, needing
 
     # -- people and money
     def user_names(self) -> dict[str, str]:

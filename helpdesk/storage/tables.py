@@ -473,3 +473,9 @@ Index("ix_sheet_field_history_sheet", sheet_field_history.c.sheet_id,
       sheet_field_history.c.field, sheet_field_history.c.at)
 Index("ix_sheet_field_history_field_at", sheet_field_history.c.field,
       sheet_field_history.c.at, sheet_field_history.c.sheet_id)
+
+# issue 12: the month's reopenings and repeat complainants from the index alone
+# (migration i12_report_indexes).
+Index("ix_sheet_transitions_action_at", sheet_transitions.c.action, sheet_transitions.c.at)
+Index("ix_sheets_received_customer", sheets.c.received_at, sheets.c.customer_id,
+      sheets.c.store_id)
