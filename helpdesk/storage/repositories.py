@@ -31,7 +31,7 @@ from helpdesk.domain.complaints import Sheet
 from helpdesk.domain.customers import Customer, Order, Store, Vehicle
 from helpdesk.domain.filters import SheetFilter
 from helpdesk.domain.users import User
-from helpdesk.storage import attachments, fulltext, search, sheet_queries, tables
+from helpdesk.storage import attachments, bulk, fulltext, search, sheet_queries, tables
 
 
 class StoreRepository:
@@ -290,6 +290,12 @@ def _next_sequence(dialect: str) -> Any:
     )
 
 
+# A sheet's lists and their tables (what a new sheet may already hold).
+_SHEET_CHILDREN = (("progress", tables.sheet_progress), ("visits", tables.sheet_visits),
+                   ("actions", tables.sheet_actions), ("transitions", tables.sheet_transitions),
+                   ("pauses", tables.sheet_pauses))
+
+
 class SheetRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -308,9 +314,29 @@ class SheetRepository:
         ).first()
 
     def add_many(self, sheets: Sequence[Sheet]) -> None:
-        """Add new sheets (with their transitions and visits) in one flush."""
-        self.session.add_all(sheets)
-        self.session.flush()
+        """Insert new sheets with their children (an import of thousands) as plain rows,
+        set-based, in the open transaction; each sheet gets its id, and its full-text row
+        is written as a flush would (``fulltext.refresh``). The sheets stay out of the
+        session: they are the import's record of what it wrote, not objects to change."""
+        connection = self.session.connection()
+        s = tables.sheets
+        ids = bulk.take_ids(connection, s, len(sheets))
+        rows = []
+        for sheet, sheet_id in zip(sheets, ids, strict=True):
+            sheet.id = sheet_id
+            sheet.version = 1  # as the ORM's version counter starts
+            rows.append(bulk.row_of(sheet, s))
+        bulk.insert_rows(connection, s, rows)
+        for attribute, table in _SHEET_CHILDREN:
+            children = [(sheet.id, child) for sheet in sheets
+                        for child in getattr(sheet, attribute)]
+            child_ids = bulk.take_ids(connection, table, len(children))
+            child_rows = []
+            for (sheet_id, child), child_id in zip(children, child_ids, strict=True):
+                child.id = child_id
+                child_rows.append(bulk.row_of(child, table, sheet_id=sheet_id))
+            bulk.insert_rows(connection, table, child_rows)
+        fulltext.refresh(self.session, ids)
 
     def next_sequences(self, store_id: int, year: int, count: int) -> int:
         """Take ``count`` consecutive sequence numbers at once; returns the first."""
@@ -448,8 +474,11 @@ class AuditRepository:
         head = self.chain_head()  # first: its lock also orders who makes a missing key
         key = self.chain_key()
         last = link(key, head, entries)
-        for entry in entries:
-            self.session.add(entry)
+        # Plain rows, set-based (an import appends tens of thousands at once); the
+        # database numbers them in this order, which is the chain's.
+        a = tables.audit_log
+        bulk.insert_rows(self.session.connection(),
+                         a, [bulk.row_of(entry, a, omit=("id",)) for entry in entries])
         self._move_anchor(key, len(entries), last)
 
     def snapshot(self) -> None:
