@@ -50,6 +50,7 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from helpdesk.domain.errors import StorageError
 from helpdesk.storage import tables as tables_mod
@@ -507,8 +508,8 @@ def row_of(obj: Any, table: Table, *, omit: Sequence[str] = (),
         value = held[name] if name in held else getattr(obj, name, None)
         if isinstance(value, StrEnum):
             value = value.value
-        elif value is None and not column.nullable and column.default is not None \
-                and column.default.is_scalar:
+        elif value is None and not column.nullable and \
+                isinstance(column.default, ScalarElementColumnDefault):
             value = column.default.arg
         row[name] = value
     row.update(values)
