@@ -40,8 +40,15 @@ class AuditEntry:
         return data if isinstance(data, dict) else {}
 
 
+# Values that are JSON-safe as they are (exact types: a StrEnum is a str, but goes by
+# its value below). Checked first: an import runs this over a million values.
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """A JSON-safe form of a field value (enums by value, dates in ISO)."""
+    if type(value) in _AS_IS:
+        return value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime | date):

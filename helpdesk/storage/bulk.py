@@ -33,6 +33,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from operator import itemgetter
 from typing import Any
 
@@ -49,6 +50,7 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from helpdesk.domain.errors import StorageError
 from helpdesk.storage import tables as tables_mod
@@ -321,41 +323,12 @@ class BulkLoader:
     def _write_sqlite(self, buffer: _Buffer, columns: list[str],
                       rows: list[dict[str, Any]]) -> None:
         if not buffer.sql:
-            # The statement SQLAlchemy itself would run for these columns.
-            compiled = insert(buffer.table).compile(dialect=self.connection.dialect,
-                                                    column_keys=columns)
-            buffer.sql = str(compiled)
-            order = [columns.index(name) for name in compiled.positiontup or columns]
-            buffer.order = None if order == list(range(len(columns))) else order
-        getter = itemgetter(*columns)
-        converters = _sqlite_converters(buffer.table, columns)
-        values: list[Any] = []
-        for row in rows:
-            item = getter(row)
-            if len(columns) == 1:
-                item = (item,)
-            if converters:
-                item = list(item)
-                for index, convert in converters:
-                    value = item[index]
-                    if value is not None:
-                        item[index] = convert(value)
-                item = tuple(item)
-            values.append(item)
-        if buffer.order is not None:
-            values = [tuple(v[i] for i in buffer.order) for v in values]
-        self.connection.exec_driver_sql(buffer.sql, values)
+            buffer.sql, buffer.order = _sqlite_statement(self.connection, buffer.table, columns)
+        _write_sqlite(self.connection, buffer.table, columns, rows, buffer.sql, buffer.order)
 
     def _write_copy(self, table: Table, columns: list[str],
                     rows: list[dict[str, Any]]) -> None:
-        getter = itemgetter(*columns)
-        quoted = ", ".join(f'"{c}"' for c in columns)
-        with _driver(self.connection).cursor() as cursor, cursor.copy(
-                f'COPY "{table.name}" ({quoted}) FROM STDIN') as copy:
-            single = len(columns) == 1
-            for row in rows:
-                item = getter(row)
-                copy.write_row((item,) if single else item)
+        _write_copy(self.connection, table, columns, rows)
 
     # ------------------------------------------------------------ indexes
     def _drop_secondary_indexes(self) -> list[str]:
@@ -437,6 +410,110 @@ class _Timer:
 
     def __exit__(self, *exc: object) -> None:
         self.sink[self.step] = self.sink.get(self.step, 0.0) + time.perf_counter() - self._start
+
+
+# ------------------------------------------------------------ the writing itself
+def _sqlite_statement(connection: Connection, table: Table,
+                      columns: list[str]) -> tuple[str, list[int] | None]:
+    """The statement SQLAlchemy itself would run for these columns, and the order its
+    parameters take (None: the columns' own)."""
+    compiled = insert(table).compile(dialect=connection.dialect, column_keys=columns)
+    order = [columns.index(name) for name in compiled.positiontup or columns]
+    return str(compiled), None if order == list(range(len(columns))) else order
+
+
+def _write_sqlite(connection: Connection, table: Table, columns: list[str],
+                  rows: list[dict[str, Any]], sql: str, order: list[int] | None) -> None:
+    getter = itemgetter(*columns)
+    converters = _sqlite_converters(table, columns)
+    values: list[Any] = []
+    for row in rows:
+        item = getter(row)
+        if len(columns) == 1:
+            item = (item,)
+        if converters:
+            item = list(item)
+            for index, convert in converters:
+                value = item[index]
+                if value is not None:
+                    item[index] = convert(value)
+            item = tuple(item)
+        values.append(item)
+    if order is not None:
+        values = [tuple(v[i] for i in order) for v in values]
+    connection.exec_driver_sql(sql, values)
+
+
+def _write_copy(connection: Connection, table: Table, columns: list[str],
+                rows: list[dict[str, Any]]) -> None:
+    getter = itemgetter(*columns)
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    with _driver(connection).cursor() as cursor, cursor.copy(
+            f'COPY "{table.name}" ({quoted}) FROM STDIN') as copy:
+        single = len(columns) == 1
+        for row in rows:
+            item = getter(row)
+            copy.write_row((item,) if single else item)
+
+
+def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert plain row dicts (all with the same keys, values as stored: enums by value)
+    in the caller's open transaction, the way a :class:`BulkLoader` writes them — for a
+    use case that writes thousands of rows at once (the sheet import) without a load's
+    index dropping, pragmas or transaction of its own."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    unknown = [c for c in columns if c not in table.c]
+    if unknown:
+        raise StorageError(f"{table.name} has no column(s) {unknown}", code="bulk.column")
+    if connection.dialect.name == "sqlite":
+        sql, order = _sqlite_statement(connection, table, columns)
+        _write_sqlite(connection, table, columns, list(rows), sql, order)
+    elif connection.dialect.name == "postgresql":
+        _write_copy(connection, table, columns, list(rows))
+    else:
+        connection.execute(insert(table), list(rows))
+
+
+def take_ids(connection: Connection, table: Table, count: int) -> list[int]:
+    """``count`` new ids of ``table`` for rows written with explicit ids, in the caller's
+    write transaction. PostgreSQL: from the table's sequence (a desk registering at the
+    same moment draws from it too, so nothing collides). SQLite: past the largest id (the
+    write transaction holds the file's write lock: nobody else inserts meanwhile)."""
+    if count <= 0:
+        return []
+    if connection.dialect.name == "postgresql":
+        return [int(i) for i in connection.execute(
+            text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) "
+                 "FROM generate_series(1, :n)"), {"t": table.name, "n": count}).scalars()]
+    top = int(connection.scalar(select(func.max(table.c.id))) or 0)
+    return list(range(top + 1, top + 1 + count))
+
+
+def row_of(obj: Any, table: Table, *, omit: Sequence[str] = (),
+           **values: Any) -> dict[str, Any]:
+    """The row of a mapped domain object as ``insert_rows`` takes it: every column of
+    ``table`` read from the attribute of the same name (enums by value, a missing or
+    None value of a NOT NULL column by the column's scalar default), overridden by
+    ``values``; the columns in ``omit`` left to the database (e.g. ``id``)."""
+    row: dict[str, Any] = {}
+    # A mapped object keeps its values in __dict__: read there (an attribute read
+    # through the ORM's descriptor costs ten times more, and this runs per column).
+    held = vars(obj)
+    for column in table.c:
+        name = column.key
+        if name in values or name in omit:
+            continue
+        value = held[name] if name in held else getattr(obj, name, None)
+        if isinstance(value, StrEnum):
+            value = value.value
+        elif value is None and not column.nullable and \
+                isinstance(column.default, ScalarElementColumnDefault):
+            value = column.default.arg
+        row[name] = value
+    row.update(values)
+    return row
 
 
 def analyze(connection: Connection, table_names: Iterable[str]) -> None:

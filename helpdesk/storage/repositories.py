@@ -11,7 +11,19 @@ from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, bindparam, case, func, insert, or_, select, text, update
+from sqlalchemy import (
+    Connection,
+    CursorResult,
+    Table,
+    bindparam,
+    case,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
@@ -31,7 +43,7 @@ from helpdesk.domain.complaints import Sheet
 from helpdesk.domain.customers import Customer, Order, Store, Vehicle
 from helpdesk.domain.filters import SheetFilter
 from helpdesk.domain.users import User
-from helpdesk.storage import attachments, fulltext, search, sheet_queries, tables
+from helpdesk.storage import attachments, bulk, fulltext, search, sheet_queries, tables
 
 
 class StoreRepository:
@@ -114,6 +126,12 @@ class UserRepository:
         return done.rowcount == 1
 
 
+# A customer's lists and their tables, parents of later ones first (an order may name
+# a vehicle).
+_CUSTOMER_CHILDREN = (("phones", tables.customer_phones), ("contacts", tables.contacts),
+                      ("vehicles", tables.vehicles), ("orders", tables.orders))
+
+
 class CustomerRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -129,10 +147,12 @@ class CustomerRepository:
         search.reindex(self.session, customer)
 
     def add_many(self, customers: Sequence[Customer]) -> None:
-        """Add new customers in one flush and write their search keys in one statement
-        (an import of thousands: one round of batched INSERTs, not one per row)."""
-        self.session.add_all(customers)
-        self.session.flush()
+        """Insert new customers with their phones, contacts, vehicles and orders (an
+        import of thousands) as plain rows, set-based, in the open transaction, and
+        write their search keys in one statement. Each customer and child gets its id;
+        the customers stay out of the session (the import's record of what it wrote)."""
+        _insert_new(self.session.connection(), customers, tables.customers,
+                    _CUSTOMER_CHILDREN, "customer_id")
         search.index_new(self.session, customers)
 
     def get(self, customer_id: int) -> Customer | None:
@@ -290,6 +310,37 @@ def _next_sequence(dialect: str) -> Any:
     )
 
 
+# A sheet's lists and their tables (what a new sheet may already hold).
+_SHEET_CHILDREN = (("progress", tables.sheet_progress), ("visits", tables.sheet_visits),
+                   ("actions", tables.sheet_actions), ("transitions", tables.sheet_transitions),
+                   ("pauses", tables.sheet_pauses))
+
+
+def _insert_new(connection: Connection, objects: Sequence[Any], table: Table,
+                children: Sequence[tuple[str, Table]], parent_key: str) -> list[int]:
+    """Insert new mapped objects and the objects of their lists as plain rows (parents
+    first, then each list in the order given, so foreign keys hold), giving every
+    object its id and the version counter its start (1, as the ORM's). Returns the ids."""
+    ids = bulk.take_ids(connection, table, len(objects))
+    versioned = "version" in table.c
+    rows = []
+    for obj, obj_id in zip(objects, ids, strict=True):
+        obj.id = obj_id
+        if versioned:
+            obj.version = 1
+        rows.append(bulk.row_of(obj, table))
+    bulk.insert_rows(connection, table, rows)
+    for attribute, child_table in children:
+        owned = [(obj.id, child) for obj in objects for child in getattr(obj, attribute)]
+        child_rows = []
+        for (owner, child), child_id in zip(
+                owned, bulk.take_ids(connection, child_table, len(owned)), strict=True):
+            child.id = child_id
+            child_rows.append(bulk.row_of(child, child_table, **{parent_key: owner}))
+        bulk.insert_rows(connection, child_table, child_rows)
+    return ids
+
+
 class SheetRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -308,9 +359,13 @@ class SheetRepository:
         ).first()
 
     def add_many(self, sheets: Sequence[Sheet]) -> None:
-        """Add new sheets (with their transitions and visits) in one flush."""
-        self.session.add_all(sheets)
-        self.session.flush()
+        """Insert new sheets with their children (an import of thousands) as plain rows,
+        set-based, in the open transaction; each sheet gets its id, and its full-text row
+        is written as a flush would (``fulltext.refresh``). The sheets stay out of the
+        session: they are the import's record of what it wrote, not objects to change."""
+        ids = _insert_new(self.session.connection(), sheets, tables.sheets, _SHEET_CHILDREN,
+                          "sheet_id")
+        fulltext.refresh(self.session, ids)
 
     def next_sequences(self, store_id: int, year: int, count: int) -> int:
         """Take ``count`` consecutive sequence numbers at once; returns the first."""
@@ -448,8 +503,11 @@ class AuditRepository:
         head = self.chain_head()  # first: its lock also orders who makes a missing key
         key = self.chain_key()
         last = link(key, head, entries)
-        for entry in entries:
-            self.session.add(entry)
+        # Plain rows, set-based (an import appends tens of thousands at once); the
+        # database numbers them in this order, which is the chain's.
+        a = tables.audit_log
+        bulk.insert_rows(self.session.connection(),
+                         a, [bulk.row_of(entry, a, omit=("id",)) for entry in entries])
         self._move_anchor(key, len(entries), last)
 
     def snapshot(self) -> None:
