@@ -31,12 +31,12 @@ from PySide6.QtCore import (
 )
 
 from helpdesk.domain.errors import HelpdeskError
-from helpdesk.domain.events import Changes
 from helpdesk.services import diagnostics, session
-from helpdesk.services.dto import SessionUser
 
-if TYPE_CHECKING:  # the login window comes before SQLAlchemy (issue 13)
+if TYPE_CHECKING:  # the login window comes before SQLAlchemy and the domain (issue 13)
+    from helpdesk.domain.events import Changes
     from helpdesk.services.common import UnitOfWork
+    from helpdesk.services.dto import SessionUser
 
 log = logging.getLogger(__name__)
 

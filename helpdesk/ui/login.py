@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk.domain.errors import HelpdeskError
-from helpdesk.services.dto import SessionUser
 from helpdesk.ui import i18n, messages, widgets
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load behind the window
     from helpdesk.services.common import UnitOfWork
+    from helpdesk.services.dto import SessionUser
 
 LAST_USER_KEY = "login/last_user"
 
