@@ -29,10 +29,10 @@ from typing import TYPE_CHECKING
 
 import helpdesk
 from helpdesk import lazy_module
-from helpdesk.cli import _base, texts
-from helpdesk.domain import error_texts, vocabulary
-from helpdesk.domain import text as text_mod
 from helpdesk.domain.errors import HelpdeskError, ValidationError, ValidationErrors
+
+# The commands' helpers, their texts and the domain vocabulary are imported where they
+# are used, not here: the desktop (no command) starts without them (issue 13).
 
 if TYPE_CHECKING:
     from helpdesk.services import diagnostics
@@ -69,6 +69,8 @@ class _VersionAction(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from helpdesk.cli import _base
+
     parser = argparse.ArgumentParser(
         prog="helpdesk",
         description="Helpdesk 客诉管理: without a command, start the desktop application.",
@@ -93,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _error_lines(exc: HelpdeskError, lang: str) -> list[str]:
     """One line per error, in the user's language, naming the field (``error: vin: …``)."""
+    from helpdesk.cli import _base, texts
+    from helpdesk.domain import error_texts
+
     prefix = texts.text(lang, "error")
     errors: list[HelpdeskError] = [exc]
     if isinstance(exc, ValidationErrors) and exc.errors:
@@ -109,6 +114,8 @@ def _error_lines(exc: HelpdeskError, lang: str) -> list[str]:
 
 def _error_json(exc: HelpdeskError, lang: str) -> dict[str, object]:
     """Stable codes and fields for scripts; ``text`` is what a person reads."""
+    from helpdesk.domain import error_texts
+
     errors = exc.errors if isinstance(exc, ValidationErrors) else [exc]
     return {"ok": False, "errors": [
         {"code": e.code, "field": getattr(e, "field", None), "message": e.message,
@@ -117,6 +124,9 @@ def _error_json(exc: HelpdeskError, lang: str) -> dict[str, object]:
 
 
 def _language_for_errors(args: argparse.Namespace) -> str:
+    from helpdesk.cli import _base
+    from helpdesk.domain import vocabulary
+
     try:
         return _base.language(args)
     except ValidationError:  # the --lang given is itself the error being reported
@@ -126,6 +136,7 @@ def _language_for_errors(args: argparse.Namespace) -> str:
 def _busy(args: argparse.Namespace, exc: Exception) -> HelpdeskError | None:
     """The "database is busy" message for a lock met outside a use case (opening the
     database, its schema check), or None for any other error."""
+    from helpdesk.cli import _base
     from helpdesk.storage import engine as engine_mod
     from helpdesk.storage import locks
 
@@ -147,6 +158,9 @@ def _undecodable_argument(arguments: Sequence[str]) -> str | None:
     for position, argument in enumerate(arguments, start=1):
         if not any(0xD800 <= ord(ch) <= 0xDFFF for ch in argument):
             continue
+        from helpdesk.cli import _base, texts
+        from helpdesk.domain import text as text_mod
+
         raw = argument.encode("utf-8", "surrogateescape")
         guess = text_mod.decode_text(raw)
         lang = _base.language(argparse.Namespace(lang=None))
@@ -156,6 +170,8 @@ def _undecodable_argument(arguments: Sequence[str]) -> str | None:
 
 
 def _exit_code(exc: HelpdeskError) -> int:
+    from helpdesk.cli import _base
+
     return EXIT_USAGE if isinstance(exc, ValidationError | ValidationErrors | _base.CliError) \
         else EXIT_FAILED
 
@@ -227,6 +243,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if args.command is None:
         return _start_desktop(args)
+    from helpdesk.cli import _base, texts
+    from helpdesk.domain import error_texts
+
     log_file = diagnostics.configure_logging(f"command {args.command}")
     try:
         return int(args.func(args) or EXIT_OK)

@@ -13,13 +13,18 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from helpdesk.domain.errors import HelpdeskError, StorageError
-from helpdesk.domain.events import Changes
-from helpdesk.services.common import UnitOfWork
-from helpdesk.storage import change_feed, credentials
-from helpdesk.storage import database as database_mod
 from helpdesk.storage import engine as engine_mod
+
+if TYPE_CHECKING:
+    from helpdesk.domain.events import Changes
+    from helpdesk.services.common import UnitOfWork
+
+# The desktop imports this module before its login window, which must not wait for
+# SQLAlchemy (issue 13): the storage modules that need it are imported where a database
+# is opened, a location saved or changes watched, not here.
 
 CONFIG_KEY = "database_url"
 
@@ -61,6 +66,9 @@ def open_database(url: str | None = None) -> OpenDatabase:
         StorageError: the location cannot be used (network drive, server unreachable,
             not a Helpdesk database...).
     """
+    from helpdesk.storage import change_feed
+    from helpdesk.storage import database as database_mod
+
     try:
         db = database_mod.open_database(url)
     except HelpdeskError:
@@ -117,6 +125,8 @@ def check_connection(url: str) -> ConnectionReport:
         return ConnectionReport(False, text, error=StorageError(
             f"{text!r} is not a database address: {_first_line(exc)}",
             code="storage.url_invalid", reason=_first_line(exc)))
+    from helpdesk.storage import database as database_mod
+
     try:
         db = database_mod.open_database(normalized, upgrade=False)
     except HelpdeskError as exc:
@@ -179,6 +189,8 @@ def save_location(url: str) -> str:
     except Exception as exc:  # noqa: BLE001
         raise StorageError(f"{text!r} is not a database address: {_first_line(exc)}",
                            code="storage.url_invalid", reason=_first_line(exc)) from exc
+    from helpdesk.storage import credentials
+
     saved, password_in = credentials.store(normalized)
     engine_mod.write_config(**{CONFIG_KEY: saved, engine_mod.PASSWORD_KEY: password_in or None})
     return engine_mod.describe(normalized)

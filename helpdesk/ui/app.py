@@ -1,5 +1,6 @@
-"""The desktop application: start Qt, load the translations, open the database, run the
-first-run setup or the login, then the main window.
+"""The desktop application: start Qt, load the translations, show the login window while
+the database is opened behind it (``ui.opening``), run the first-run setup when it is
+new, then the main window.
 
 ``run()`` is what ``helpdesk`` (no arguments) and ``python -m helpdesk`` call. Options
 (all optional): ``--database URL`` (a SQLite file path or ``postgresql://…``; default:
@@ -18,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
@@ -32,12 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk.domain.errors import HelpdeskError
-from helpdesk.services import diagnostics, session, setup
-from helpdesk.ui import context, crash, i18n, messages, resources, widgets
+from helpdesk.services import diagnostics, session
+from helpdesk.ui import context, crash, i18n, messages, resources
 from helpdesk.ui.context import AppContext
-from helpdesk.ui.first_run import FirstRunDialog
 from helpdesk.ui.gc_guard import GarbageCollector
 from helpdesk.ui.login import LoginDialog
+from helpdesk.ui.opening import DatabaseOpener
 
 if TYPE_CHECKING:
     from helpdesk.ui.main_window import MainWindow, Page
@@ -186,21 +188,6 @@ class DatabaseProblemDialog(QDialog):
         self.accept()
 
 
-def _open(url: str | None) -> session.OpenDatabase | None:
-    """Open the database, asking for another location while it fails (None: quit)."""
-    while True:
-        try:
-            return widgets.run_with_progress(
-                None, lambda _p, location=url: session.open_database(location),
-                QCoreApplication.translate("app", "Opening the database…"), minimum_ms=500)
-        except Exception as exc:  # noqa: BLE001 - every failure is shown, then retried
-            diagnostics.log_exception("opening the database failed", exc)
-            dialog = DatabaseProblemDialog(exc)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-            url = None  # the location the user just saved
-
-
 def run(argv: Sequence[str] | None = None) -> int:
     """Start the desktop application; returns the exit code."""
     args, qt_args = _parse(sys.argv[1:] if argv is None else argv)
@@ -222,40 +209,58 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
     if args.lang:
         settings.setValue(i18n.SETTINGS_KEY, args.lang)
     url = args.database
-    while True:
-        database = _open(url)
-        if database is None:
-            return 1
-        try:
-            outcome = _session(app, database, settings,
-                               archive=Path(args.archive) if args.archive else None)
-            args.archive = None  # opened once, not again after a logout
-        finally:
-            database.close()
-        if outcome != "switch":
-            collector.stop()
-            return 0
-        url = None  # the location the user chose is in the config now
+    try:
+        while True:
+            opener = DatabaseOpener(url)
+            try:
+                outcome = _session(app, opener, settings,
+                                   archive=Path(args.archive) if args.archive else None)
+                args.archive = None  # opened once, not again after a logout
+            finally:
+                opener.close()
+                opener.deleteLater()
+            if outcome == "failed":
+                return 1
+            if outcome != "switch":
+                return 0
+            url = None  # the location the user chose is in the config now
+    finally:
+        collector.stop()
 
 
-def _session(app: QApplication, database: session.OpenDatabase, settings: QSettings, *,
+def _session(app: QApplication, opener: DatabaseOpener, settings: QSettings, *,
              archive: Path | None = None) -> str:
-    """First-run setup if needed, then login and the main window until quit or logout.
+    """The login window at once, the database opened behind it (``opener``); the
+    first-run setup if the database is new, then the main window until quit or logout.
 
-    Returns ``"quit"`` or ``"switch"`` (another database was chosen)."""
-    if not setup.is_initialised(database.uow()):
-        first = FirstRunDialog(database.uow)
-        if first.exec() != QDialog.DialogCode.Accepted:
-            return "quit"
+    Returns ``"quit"``, ``"switch"`` (another database was chosen) or ``"failed"`` (the
+    database could not be opened and the user gave up)."""
+    login = LoginDialog(None, settings=settings)
+    opener.finished.connect(functools.partial(_database_opened, opener, login))
+    QTimer.singleShot(0, opener.start)  # once the window is up
     while True:
-        logging.getLogger(__name__).info("asking for a login on %s", database.description)
-        login = LoginDialog(database.uow, database.description, settings=settings)
-        if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
+        logging.getLogger(__name__).info("asking for a login")
+        accepted = login.exec() == QDialog.DialogCode.Accepted and login.user is not None
+        database = opener.database if opener.done else None
+        if opener.done and opener.error is not None:
+            problem = DatabaseProblemDialog(opener.error)
+            return "switch" if problem.exec() == QDialog.DialogCode.Accepted else "failed"
+        if not accepted and database is not None and not opener.initialised:
+            from helpdesk.ui.first_run import FirstRunDialog
+
+            if FirstRunDialog(database.uow).exec() != QDialog.DialogCode.Accepted:
+                return "quit"
+            opener.initialised = True
+            login = LoginDialog(database.uow, database.description, settings=settings)
+            continue
+        if not accepted or login.user is None:
             if login.change_database and DatabaseProblemDialog(
                     HelpdeskError(QCoreApplication.translate(
                         "app", "Choose the database to open."))).exec():
                 return "switch"
             return "quit"
+        assert database is not None  # a login needs the open database
+        logging.getLogger(__name__).info("logged in on %s", database.description)
         ctx = AppContext(uow=database.uow, database_description=database.description,
                          settings=settings, user=login.user, database_url=database.url)
         window = main_window(ctx)
@@ -287,6 +292,19 @@ def _session(app: QApplication, database: session.OpenDatabase, settings: QSetti
         window.deleteLater()
         if not logged_out:
             return "quit"
+        login = LoginDialog(database.uow, database.description, settings=settings)
+
+
+def _database_opened(opener: DatabaseOpener, login: LoginDialog) -> None:
+    """The opener is done: hand the database to the login window, or close the window
+    so that the setup of a new database or the reason it cannot be opened is shown."""
+    if not shiboken6.isValid(login) or not login.isVisible():
+        return
+    database = opener.database
+    if database is not None and opener.initialised:
+        login.set_database(database.uow, database.description)
+    else:
+        login.reject()
 
 
 def _log_preparation_failure(error: Exception) -> None:

@@ -16,7 +16,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import (
@@ -31,10 +31,12 @@ from PySide6.QtCore import (
 )
 
 from helpdesk.domain.errors import HelpdeskError
-from helpdesk.domain.events import Changes
 from helpdesk.services import diagnostics, session
-from helpdesk.services.common import UnitOfWork
-from helpdesk.services.dto import SessionUser
+
+if TYPE_CHECKING:  # the login window comes before SQLAlchemy and the domain (issue 13)
+    from helpdesk.domain.events import Changes
+    from helpdesk.services.common import UnitOfWork
+    from helpdesk.services.dto import SessionUser
 
 log = logging.getLogger(__name__)
 

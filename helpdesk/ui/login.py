@@ -3,13 +3,19 @@
 Failed attempts are counted, audited and rate-limited by ``services.users.login``; the
 dialog only says what happened (wrong password, or locked until when). The password
 check runs off the UI thread (argon2 takes a moment on purpose).
+
+The dialog can be shown before the database is open (issue 13: the window comes first,
+the database layer loads behind it): built without a unit-of-work factory it says the
+database is being opened, and a login asked for meanwhile waits on the button until
+:meth:`LoginDialog.set_database` hands the database over.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,10 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk.domain.errors import HelpdeskError
-from helpdesk.services import common, users
-from helpdesk.services.common import UnitOfWork
-from helpdesk.services.dto import SessionUser
 from helpdesk.ui import i18n, messages, widgets
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load behind the window
+    from helpdesk.services.common import UnitOfWork
+    from helpdesk.services.dto import SessionUser
 
 LAST_USER_KEY = "login/last_user"
 
@@ -45,13 +52,14 @@ class LoginDialog(QDialog):
 
     language_chosen = Signal(str)
 
-    def __init__(self, uow: Callable[[], UnitOfWork], database_description: str, *,
-                 settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, uow: Callable[[], UnitOfWork] | None, database_description: str = "",
+                 *, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("loginDialog")
-        self._uow = uow
+        self._uow = uow  # None: the database is still being opened
         self._settings = settings
         self._database = database_description
+        self._login_waiting = False  # "log in" was asked for before the database was open
         self.user: SessionUser | None = None
         self.change_database = False
 
@@ -116,9 +124,20 @@ class LoginDialog(QDialog):
         self._username_label.setText(self.tr("&User name:"))
         self._password_label.setText(self.tr("&Password:"))
         self._language_label.setText(self.tr("&Language:"))
-        self.login_button.setText(self.tr("Log &in"))
+        self.login_button.setText(_opening_text() if self._login_waiting else self.tr("Log &in"))
         self.database_button.setText(self.tr("&Database…"))
-        self.database_label.setText(self.tr("Database: %1").replace("%1", self._database))
+        self.database_label.setText(_opening_text() if self._uow is None else
+                                    self.tr("Database: %1").replace("%1", self._database))
+
+    def set_database(self, uow: Callable[[], UnitOfWork], description: str) -> None:
+        """The database is open: show where it is, and log in if that was asked for."""
+        self._uow = uow
+        self._database = description
+        waiting, self._login_waiting = self._login_waiting, False
+        self.login_button.setEnabled(True)
+        self._retranslate()
+        if waiting:
+            self.try_login()
 
     def _on_language(self) -> None:
         lang = self.language_combo.currentData()
@@ -139,9 +158,16 @@ class LoginDialog(QDialog):
             self.username_edit.setFocus()
             return False
         self.login_button.setEnabled(False)
+        if self._uow is None:  # set_database() logs in once the database is open
+            self._login_waiting = True
+            self.login_button.setText(_opening_text())
+            return False
+        from helpdesk.services import users
+
+        uow = self._uow
         try:
             self.user = widgets.run_with_progress(
-                self, lambda _progress: users.login(self._uow(), username, password),
+                self, lambda _progress: users.login(uow(), username, password),
                 self.tr("Checking the password…"), minimum_ms=600)
         except HelpdeskError as exc:
             self._show(messages.error_text(exc))
@@ -158,6 +184,8 @@ class LoginDialog(QDialog):
     def _warn_about_clock(self) -> None:
         """Issue 9: a desk whose clock is off by more than a minute is told at login
         (the program uses the server's clock; other programs on this PC do not)."""
+        from helpdesk.services import common
+
         if not common.clock_off():
             return
         minutes = round(common.clock_offset().total_seconds() / 60)
@@ -172,3 +200,7 @@ class LoginDialog(QDialog):
     def _show(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.show()
+
+
+def _opening_text() -> str:
+    return QCoreApplication.translate("app", "Opening the database…")

@@ -42,7 +42,7 @@ sys.exit(code)
     assert _loaded(out) == []
 
 
-def test_the_login_window_comes_before_reports_pinyin_alembic_and_pages(
+def test_the_login_window_comes_before_the_database_layer_reports_pinyin_alembic_and_pages(
         db: Database, tmp_path: Path) -> None:
     staff_store(db)
     db.dispose()
@@ -53,6 +53,7 @@ from helpdesk.ui import login
 def shown(self):
     self.show()
     print("LOADED", json.dumps(sorted(m for m in (
+        "sqlalchemy",  # issue 13: the database opens behind the window
         "reportlab", "pypinyin", "alembic", "openpyxl", "helpdesk.ui.main_window",
         "helpdesk.ui.complaints.list_page", "helpdesk.services.reporting")
         if m in sys.modules)), flush=True)

@@ -152,3 +152,24 @@ def test_unknown_user_gets_the_same_answer(qtbot, ui_db, qsettings):
     assert not dialog.try_login()
     assert dialog.error_label.text() == "Wrong user name or password."
     assert common.now() is not None
+
+
+def test_a_login_asked_for_before_the_database_is_open_waits_for_it(
+        qtbot, ui_db, sample, qsettings):
+    # Issue 13: the window is shown before the database is open (ui.opening).
+    dialog = LoginDialog(None, settings=qsettings)
+    qtbot.addWidget(dialog)
+    activate(qtbot, dialog)
+    opening = dialog.database_label.text()
+    assert opening and ui_db.description not in opening
+    qtbot.keyClicks(dialog.username_edit, "director")
+    qtbot.keyClicks(dialog.password_edit, "secret123")
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.user is None
+    assert not dialog.login_button.isEnabled()
+    assert dialog.login_button.text() == opening  # "Opening the database…"
+    dialog.set_database(ui_db.uow, ui_db.description)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.user.display_name == "李建国"
+    assert ui_db.description in dialog.database_label.text()
+    assert users.get_session_user(ui_db.uow(), dialog.user.id).display_name == "李建国"
