@@ -53,11 +53,20 @@ class StoreRepository:
 
 
 _ACTING_USER = select(*tables.users.c).where(tables.users.c.id == bindparam("user_id"))
+_ACTING_COLUMNS = tuple(column.key for column in tables.users.c)
 # Built once (issue 13): every save and every page runs some of these.
 _USER_NAMES = select(tables.users.c.id, tables.users.c.display_name).where(
     tables.users.c.id.in_(bindparam("ids", expanding=True)))
 _SETTING = select(tables.settings.c.value).where(tables.settings.c.key == bindparam("key"))
 _CHAIN_HEAD = select(tables.audit_log.c.chain).order_by(tables.audit_log.c.id.desc()).limit(1)
+
+
+@functools.lru_cache(maxsize=64)
+def _acting_user(values: tuple[Any, ...]) -> User:
+    """The user of one exact row, made once (issue 13: making a mapped object costs more
+    than reading its row). The row is still read on every call, so a changed user — a
+    deactivation, other roles — is a different key and a new object at once."""
+    return User(**dict(zip(_ACTING_COLUMNS, values, strict=True)))
 
 
 class UserRepository:
@@ -74,8 +83,9 @@ class UserRepository:
     def acting(self, user_id: int) -> User | None:
         """The user as a plain copy of their row (one prepared query, no ORM load; not
         attached to the session) — for the permission check of read-only use cases."""
-        row = self.session.execute(_ACTING_USER, {"user_id": user_id}).first()
-        return None if row is None else User(**row._mapping)
+        # The session's Core connection: the user's row needs no ORM execution layer.
+        row = self.session.connection().execute(_ACTING_USER, {"user_id": user_id}).first()
+        return None if row is None else _acting_user(tuple(row))
 
     def get_by_username(self, username: str) -> User | None:
         return self.session.scalars(
@@ -401,6 +411,9 @@ class SheetRepository:
 AUDIT_KEY_SETTING = "audit_chain_key"
 AUDIT_CHAIN_LOCK = 0x4864_6175  # any constant; names the audit trail's advisory lock
 AUDIT_GUARDS = ("audit_log_no_update", "audit_log_no_delete")
+# An append reads the audit key and the anchor together (one statement, not two).
+_KEY_AND_ANCHOR = select(tables.settings.c.key, tables.settings.c.value).where(
+    tables.settings.c.key.in_([AUDIT_KEY_SETTING, ANCHOR_SETTING]))
 
 
 class AuditRepository:
@@ -446,11 +459,15 @@ class AuditRepository:
         if not entries:
             return
         head = self.chain_head()  # first: its lock also orders who makes a missing key
-        key = self.chain_key()
+        stored: dict[str, str] = dict(self.session.execute(_KEY_AND_ANCHOR).all())
+        key = self.chain_key() if stored.get(AUDIT_KEY_SETTING) is None \
+            else str(json.loads(stored[AUDIT_KEY_SETTING])).encode("ascii")
         last = link(key, head, entries)
         for entry in entries:
             self.session.add(entry)
-        self._move_anchor(key, len(entries), last)
+        anchor = stored.get(ANCHOR_SETTING)
+        self._move_anchor(key, len(entries), last,
+                          None if anchor is None else json.loads(anchor))
 
     def snapshot(self) -> None:
         """Read the trail and its anchor as of one moment (first call of a read
@@ -500,13 +517,12 @@ class AuditRepository:
         return self.session.scalar(select(a.c.chain).order_by(a.c.id.desc()).limit(1)) \
             or CHAIN_START
 
-    def _move_anchor(self, key: bytes, added: int, last: str) -> None:
+    def _move_anchor(self, key: bytes, added: int, last: str, current: Any) -> None:
         """The anchor now counts the ``added`` entries. One that does not hold (changed
         outside the program) is left as it is: the check goes on reporting it. A
         trail without one (only before the first append of this version: the
         migration writes it) is counted once."""
         s = tables.settings
-        current = self._stored_anchor()
         if current is None:
             self.session.flush()  # the new entries are counted too
             count = int(self.session.scalar(select(func.count()).select_from(
