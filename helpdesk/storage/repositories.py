@@ -14,7 +14,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, bindparam, case, func, insert, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 from sqlalchemy.orm.util import identity_key
 
 from helpdesk.domain.audit import (
@@ -161,8 +161,12 @@ class CustomerRepository:
 
     def get_brief(self, customer_id: int) -> Customer | None:
         """The customer alone: phones are read when asked for, vehicles, orders and
-        contacts not at all (saving a sheet must not load a fleet's order history)."""
-        return self.session.get(Customer, customer_id)
+        contacts not at all (saving a sheet must not load a fleet's order history). The
+        phones come in the same statement (a registration copies the first one)."""
+        return self.session.get(
+            Customer, customer_id,
+            options=[joinedload(Customer.phones)],  # type: ignore[arg-type]  # see get
+        )
 
     def get_many(self, customer_ids: Sequence[int], *,
                  with_orders: bool = False) -> dict[int, Customer]:
