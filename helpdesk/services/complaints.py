@@ -795,8 +795,8 @@ def text_matches(uow: UnitOfWork, actor_id: int, ids: Iterable[int],
 # ---------------------------------------------------------------- issue 11: CRM reminders
 def _update_every(uow: UnitOfWork) -> dict[int, timedelta | None]:
     """Each store's "progress to the customer every …" (None: its policy asks none)."""
-    return {store.id: common.store_policy(store).progress_update_every
-            for store in uow.stores.list() if store.id is not None}
+    return {store_id: common.stored_policy(preset, text).progress_update_every
+            for store_id, (preset, text) in uow.stores.policies().items()}
 
 
 def _row_with_update_due(row: dict[str, Any], every: dict[int, timedelta | None]) -> SheetRow:

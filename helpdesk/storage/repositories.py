@@ -51,6 +51,14 @@ class StoreRepository:
     def list(self) -> list[Store]:
         return list(self.session.scalars(select(Store).order_by(tables.stores.c.id)))
 
+    def policies(self) -> dict[int, tuple[str, str]]:
+        rows = self.session.connection().execute(_STORE_POLICIES).all()
+        return {row[0]: (row[1], row[2] or "") for row in rows}
+
+
+_STORE_POLICIES = select(tables.stores.c.id, tables.stores.c.preset,
+                         tables.stores.c.policy_json)
+
 
 _ACTING_USER = select(*tables.users.c).where(tables.users.c.id == bindparam("user_id"))
 _ACTING_COLUMNS = tuple(column.key for column in tables.users.c)
