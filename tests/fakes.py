@@ -96,6 +96,9 @@ class FakeStoreRepository(_Repo):
     def list(self) -> list[Store]:
         return sorted(self._s.stores.values(), key=lambda s: s.id or 0)
 
+    def policies(self) -> dict[int, tuple[str, str]]:
+        return {s.id: (s.preset, s.policy_json or "") for s in self.list() if s.id is not None}
+
 
 class FakeUserRepository(_Repo):
     def add(self, user: User) -> None:

@@ -357,7 +357,12 @@ def categories(uow: UnitOfWork) -> dict[str, list[str]]:
 
 
 def store_policy(store: Store) -> SlaPolicy:
-    return _policy(store.preset, store.policy_json or "")
+    return stored_policy(store.preset, store.policy_json or "")
+
+
+def stored_policy(preset: str, policy_json: str) -> SlaPolicy:
+    """The SLA policy of a store's preset and stored policy text (``Stores.policies``)."""
+    return _policy(preset, policy_json or "")
 
 
 @functools.lru_cache(maxsize=32)

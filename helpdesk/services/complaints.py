@@ -67,12 +67,17 @@ def _snapshot(sheet: Sheet) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------- reading
-def _names(uow: UnitOfWork, sheet: Sheet) -> dict[int, str]:
+def _names(uow: UnitOfWork, sheet: Sheet, viewer: User) -> dict[int, str]:
     ids = {sheet.received_by_id, sheet.responsible_user_id, sheet.acknowledged_by_id,
            sheet.closed_by_id, sheet.updated_by_id}
     ids |= {p.by_id for p in sheet.progress} | {v.by_id for v in sheet.visits}
     ids |= {a.owner_id for a in sheet.actions} | {t.by_id for t in sheet.transitions}
-    return uow.users.names({i for i in ids if i is not None})
+    # The viewer was read in this transaction: their name needs no query (a sheet just
+    # registered or saved names nobody else).
+    known = {viewer.id: viewer.display_name} if viewer.id is not None and viewer.id in ids \
+        else {}
+    return {**uow.users.names({i for i in ids if i is not None and i not in known}),
+            **known}
 
 
 def _allowance(availability: ActionAvailability) -> Allowance:
@@ -119,7 +124,7 @@ def _number_of(uow: UnitOfWork, sheet_id: int | None) -> str:
 def detail(uow: UnitOfWork, sheet: Sheet, viewer: User) -> SheetDetail:
     """Build the DTO inside an open unit of work."""
     assert sheet.id is not None
-    names = _names(uow, sheet)
+    names = _names(uow, sheet, viewer)
 
     def name(user_id: int | None) -> str:
         return names.get(user_id, "") if user_id is not None else ""
@@ -427,8 +432,11 @@ def register(
             at=at, **common.by(user), sheet_id=sheet.id, sheet_number=sheet.number,
             customer_id=sheet.customer_id, details=audit.diff({}, _snapshot(sheet)),
             note=sheet.number))
+        # Built before the commit (issue 13): read after it, the names would open a
+        # second write transaction (and wait for the write lock again) on every save.
+        result = detail(uow, sheet, user)
         uow.commit()
-        return detail(uow, sheet, user)
+        return result
 
 
 def _replace(data: SheetInput, **changes: Any) -> SheetInput:
@@ -787,8 +795,8 @@ def text_matches(uow: UnitOfWork, actor_id: int, ids: Iterable[int],
 # ---------------------------------------------------------------- issue 11: CRM reminders
 def _update_every(uow: UnitOfWork) -> dict[int, timedelta | None]:
     """Each store's "progress to the customer every …" (None: its policy asks none)."""
-    return {store.id: common.store_policy(store).progress_update_every
-            for store in uow.stores.list() if store.id is not None}
+    return {store_id: common.stored_policy(preset, text).progress_update_every
+            for store_id, (preset, text) in uow.stores.policies().items()}
 
 
 def _row_with_update_due(row: dict[str, Any], every: dict[int, timedelta | None]) -> SheetRow:

@@ -567,7 +567,8 @@ def list_ids(session: Session, q: ListQuery, today: date) -> list[int]:
         visit_due=q.visit_due, visit_windows=windows, restrict=q.restrict_ids is not None,
         text=matched is not None, tail=matched is not None and search.has_tail(matched),
         sort=q.sort, descending=q.descending)
-    return [row[0] for row in session.execute(_list_statement(shape), params)]
+    # On the session's Core connection (issue 13): no ORM execution layer for a read.
+    return list(session.connection().execute(_list_statement(shape), params).scalars().all())
 
 
 @functools.lru_cache(maxsize=128)
@@ -638,7 +639,9 @@ def list_rows(session: Session, ids: Sequence[int], today: date) -> list[dict[st
     if not ids:
         return []
     params = {"ids": list(ids), "since": since_12_months(today), "today": today}
-    return [dict(r._mapping) for r in session.execute(_rows_statement(), params)]
+    found = session.connection().execute(_rows_statement(), params)
+    names = list(found.keys())
+    return [dict(zip(names, row, strict=True)) for row in found.all()]
 
 
 @functools.cache

@@ -270,7 +270,9 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
         # A read-only unit of work reads a snapshot; a write one takes the write lock
         # first, so it never has to upgrade a read lock (which SQLite refuses as BUSY).
         if read_only or conn.get_execution_options().get("helpdesk_readonly"):
-            conn.exec_driver_sql("BEGIN")
+            # Straight to the driver (issue 13: every list page and search begins one):
+            # a deferred BEGIN takes no lock, so it cannot meet a busy database.
+            conn.connection.driver_connection.execute("BEGIN")
         else:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 

@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 from sqlalchemy.orm.util import identity_key
 
 from helpdesk.domain.audit import (
@@ -63,13 +63,30 @@ class StoreRepository:
     def list(self) -> list[Store]:
         return list(self.session.scalars(select(Store).order_by(tables.stores.c.id)))
 
+    def policies(self) -> dict[int, tuple[str, str]]:
+        rows = self.session.connection().execute(_STORE_POLICIES).all()
+        return {row[0]: (row[1], row[2] or "") for row in rows}
+
+
+_STORE_POLICIES = select(tables.stores.c.id, tables.stores.c.preset,
+                         tables.stores.c.policy_json)
+
 
 _ACTING_USER = select(*tables.users.c).where(tables.users.c.id == bindparam("user_id"))
+_ACTING_COLUMNS = tuple(column.key for column in tables.users.c)
 # Built once (issue 13): every save and every page runs some of these.
 _USER_NAMES = select(tables.users.c.id, tables.users.c.display_name).where(
     tables.users.c.id.in_(bindparam("ids", expanding=True)))
 _SETTING = select(tables.settings.c.value).where(tables.settings.c.key == bindparam("key"))
 _CHAIN_HEAD = select(tables.audit_log.c.chain).order_by(tables.audit_log.c.id.desc()).limit(1)
+
+
+@functools.lru_cache(maxsize=64)
+def _acting_user(values: tuple[Any, ...]) -> User:
+    """The user of one exact row, made once (issue 13: making a mapped object costs more
+    than reading its row). The row is still read on every call, so a changed user — a
+    deactivation, other roles — is a different key and a new object at once."""
+    return User(**dict(zip(_ACTING_COLUMNS, values, strict=True)))
 
 
 class UserRepository:
@@ -86,8 +103,9 @@ class UserRepository:
     def acting(self, user_id: int) -> User | None:
         """The user as a plain copy of their row (one prepared query, no ORM load; not
         attached to the session) — for the permission check of read-only use cases."""
-        row = self.session.execute(_ACTING_USER, {"user_id": user_id}).first()
-        return None if row is None else User(**row._mapping)
+        # The session's Core connection: the user's row needs no ORM execution layer.
+        row = self.session.connection().execute(_ACTING_USER, {"user_id": user_id}).first()
+        return None if row is None else _acting_user(tuple(row))
 
     def get_by_username(self, username: str) -> User | None:
         return self.session.scalars(
@@ -171,8 +189,12 @@ class CustomerRepository:
 
     def get_brief(self, customer_id: int) -> Customer | None:
         """The customer alone: phones are read when asked for, vehicles, orders and
-        contacts not at all (saving a sheet must not load a fleet's order history)."""
-        return self.session.get(Customer, customer_id)
+        contacts not at all (saving a sheet must not load a fleet's order history). The
+        phones come in the same statement (a registration copies the first one)."""
+        return self.session.get(
+            Customer, customer_id,
+            options=[joinedload(Customer.phones)],  # type: ignore[arg-type]  # see get
+        )
 
     def get_many(self, customer_ids: Sequence[int], *,
                  with_orders: bool = False) -> dict[int, Customer]:
@@ -456,6 +478,9 @@ class SheetRepository:
 AUDIT_KEY_SETTING = "audit_chain_key"
 AUDIT_CHAIN_LOCK = 0x4864_6175  # any constant; names the audit trail's advisory lock
 AUDIT_GUARDS = ("audit_log_no_update", "audit_log_no_delete")
+# An append reads the audit key and the anchor together (one statement, not two).
+_KEY_AND_ANCHOR = select(tables.settings.c.key, tables.settings.c.value).where(
+    tables.settings.c.key.in_([AUDIT_KEY_SETTING, ANCHOR_SETTING]))
 
 
 class AuditRepository:
@@ -501,14 +526,18 @@ class AuditRepository:
         if not entries:
             return
         head = self.chain_head()  # first: its lock also orders who makes a missing key
-        key = self.chain_key()
+        stored: dict[str, str] = dict(self.session.execute(_KEY_AND_ANCHOR).all())
+        key = self.chain_key() if stored.get(AUDIT_KEY_SETTING) is None \
+            else str(json.loads(stored[AUDIT_KEY_SETTING])).encode("ascii")
         last = link(key, head, entries)
         # Plain rows, set-based (an import appends tens of thousands at once); the
         # database numbers them in this order, which is the chain's.
         a = tables.audit_log
         bulk.insert_rows(self.session.connection(),
                          a, [bulk.row_of(entry, a, omit=("id",)) for entry in entries])
-        self._move_anchor(key, len(entries), last)
+        anchor = stored.get(ANCHOR_SETTING)
+        self._move_anchor(key, len(entries), last,
+                          None if anchor is None else json.loads(anchor))
 
     def snapshot(self) -> None:
         """Read the trail and its anchor as of one moment (first call of a read
@@ -558,13 +587,12 @@ class AuditRepository:
         return self.session.scalar(select(a.c.chain).order_by(a.c.id.desc()).limit(1)) \
             or CHAIN_START
 
-    def _move_anchor(self, key: bytes, added: int, last: str) -> None:
+    def _move_anchor(self, key: bytes, added: int, last: str, current: Any) -> None:
         """The anchor now counts the ``added`` entries. One that does not hold (changed
         outside the program) is left as it is: the check goes on reporting it. A
         trail without one (only before the first append of this version: the
         migration writes it) is counted once."""
         s = tables.settings
-        current = self._stored_anchor()
         if current is None:
             self.session.flush()  # the new entries are counted too
             count = int(self.session.scalar(select(func.count()).select_from(

@@ -179,8 +179,9 @@ def search_ids(session: Session, f: SheetFilter, now: datetime,
         stmt = stmt.limit(limit)
     if offset:
         stmt = stmt.offset(offset)
-    # Plain cursor iteration: many ints without building ORM rows.
-    return [row[0] for row in session.execute(stmt)]
+    # On the session's Core connection, fetched at once (one fetchall, not a fetchone a
+    # row): many ints without building ORM rows.
+    return list(session.connection().execute(stmt).scalars().all())
 
 
 def count(session: Session, f: SheetFilter, now: datetime) -> int:
@@ -242,9 +243,9 @@ def rows(session: Session, ids: Sequence[int]) -> list[dict[str, Any]]:
         return []
     stmt = _rows_statement()
     result = []
-    found = session.execute(stmt, {"ids": list(ids)})
+    found = session.connection().execute(stmt, {"ids": list(ids)})
     names = list(found.keys())
-    for row in found:
+    for row in found.all():  # one fetchall, not a fetchone a row
         data = dict(zip(names, row, strict=True))  # not row._mapping: 200 rows a page
         plate, vin, order_number = data.pop("plate"), data.pop("vin"), data.pop("order_number")
         data["plate_or_order"] = plate or order_number or vin or ""

@@ -146,7 +146,8 @@ class SqlAlchemyUnitOfWork:
         finally:
             self._depth = 0
             self._outbox.discard()
-            self.session.rollback()
+            # close() ends the transaction (a rollback on the connection) without first
+            # expiring every object it read: nothing was written to undo (issue 13).
             self.session.close()
 
     def commit(self) -> None:
