@@ -66,8 +66,9 @@ def run_export(args: argparse.Namespace) -> int:
         _base.print_json({"file": str(result.path), "closed_before": result.closed_before,
                           "sheets": len(result.sheet_ids), "rows": result.rows})
     else:
-        _base.info(f"{result.path}: {len(result.sheet_ids)} sheet(s) closed before "
-                   f"{_base.fmt_time(result.closed_before)}; {_rows(result.rows)}")
+        _base.info(_base.say(args, "archive.exported", file=result.path,
+                             count=len(result.sheet_ids),
+                             cut=_base.fmt_time(result.closed_before), rows=_rows(result.rows)))
     return 0
 
 
@@ -93,12 +94,12 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_verify(args: argparse.Namespace) -> int:
     rows = archive.verify_archive(_base.uow(args), _base.login(args).id, args.file)
-    _base.info(f"{args.file}: complete; {_rows(rows)}")
+    _base.info(_base.say(args, "archive.verified", file=args.file, rows=_rows(rows)))
     return 0
 
 
 def run_remove(args: argparse.Namespace) -> int:
     removed = archive.remove_archived(_base.uow(args), _base.login(args).id, args.file,
                                       confirm=args.yes)
-    _base.info(f"{removed} archived sheet(s) removed from the live database")
+    _base.info(_base.say(args, "archive.removed", count=removed))
     return 0

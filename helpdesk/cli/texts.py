@@ -53,6 +53,15 @@ TEXTS: Mapping[str, Labels] = {
     "customers.more": ("（只显示最匹配的 {shown} 位；--limit N 显示更多）",
                        "（只顯示最相符的 {shown} 位；--limit N 顯示更多）",
                        "(showing the best {shown}; --limit N shows more)"),
+    # issue 11: the archive's results (the row counts keep their table names)
+    "archive.exported": ("{file}：已归档 {count} 张 {cut} 之前关闭的抱怨单；{rows}",
+                         "{file}：已歸檔 {count} 張 {cut} 之前關閉的抱怨單；{rows}",
+                         "{file}: {count} sheet(s) closed before {cut}; {rows}"),
+    "archive.verified": ("{file}：完整；{rows}", "{file}：完整；{rows}",
+                         "{file}: complete; {rows}"),
+    "archive.removed": ("已从在用数据库中删除 {count} 张已归档的抱怨单",
+                        "已從使用中的資料庫刪除 {count} 張已歸檔的抱怨單",
+                        "{count} archived sheet(s) removed from the live database"),
 }
 
 

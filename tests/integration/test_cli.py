@@ -720,8 +720,9 @@ def test_the_archive_from_the_command_line(cli: Cli, staffed: Staff, tmp_path: P
     clock.at = datetime(2026, 11, 18, 10, 0)
     target = tmp_path / "archive-2024.db"
     assert cli("archive", "export", str(target), "--user", "director").code == 1
-    done = cli("archive", "export", str(target), "--user", "admin")
+    done = cli("--lang", "zh_CN", "archive", "export", str(target), "--user", "admin")
     assert done.code == 0, done.err
+    assert "已归档 1 张" in done.err  # the results speak the user's language too
     listed = cli("--json", "archive", "list", str(target), "--search", "异味").json()
     assert isinstance(listed, list) and [r["number"] for r in listed] == [number]
     assert cli("archive", "verify", str(target), "--user", "admin").code == 0
