@@ -243,7 +243,8 @@ def match_subquery(tail: bool) -> Any:
 
 
 @functools.cache
-def _live_scans(tail: bool, limit: int) -> list[Select[Any]]:
+def _live_scans(tail: bool, limit: int | None) -> list[Select[Any]]:
+    """:func:`_branches` without merged customers (cached per shape)."""
     c = tables.customers
     # Merged records are few: excluding them by a subquery keeps the plan on the key
     # index (a join let SQLite's statistics start from 200,000 customers: 2 s, not 20 ms).
@@ -280,9 +281,6 @@ def matching_customer_ids(query: str) -> Select[Any] | None:
     params = match_params(query)
     if params is None:
         return None
-    k, c = tables.search_keys, tables.customers
-    merged = select(c.c.id).where(c.c.merged_into_id.is_not(None))
-    scans = [branch.where(k.c.customer_id.not_in(merged))
-             for branch in _branches(has_tail(params), None)]
+    scans = _live_scans(has_tail(params), None)
     keys = (scans[0] if len(scans) == 1 else union_all(*scans)).subquery("matched")
     return select(keys.c.customer_id).params(params)
