@@ -15,7 +15,7 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
-from helpdesk.domain import validation, vocabulary
+from helpdesk.domain import error_texts, validation, vocabulary
 from helpdesk.domain.customers import StoreKind
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.sla import DueKind
@@ -29,7 +29,7 @@ def _w(key: str, lang: str) -> str:
 
 
 def _join(lang: str) -> str:
-    return ", " if vocabulary.normalize_language(lang) == "en" else "、"
+    return error_texts.list_separator(vocabulary.normalize_language(lang))
 
 
 def _semi(lang: str) -> str:

@@ -547,8 +547,7 @@ class AuditRepository:
             self.session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
 
     def _stored_anchor(self) -> Any:
-        raw = self.session.scalar(select(tables.settings.c.value).where(
-            tables.settings.c.key == ANCHOR_SETTING))
+        raw = self.session.scalar(_SETTING, {"key": ANCHOR_SETTING})
         return None if raw is None else json.loads(raw)
 
     def anchor(self) -> tuple[int, str, bool] | None:
@@ -583,9 +582,7 @@ class AuditRepository:
                                    .offset(position - 1).limit(1))
 
     def last_chain(self) -> str:
-        a = tables.audit_log
-        return self.session.scalar(select(a.c.chain).order_by(a.c.id.desc()).limit(1)) \
-            or CHAIN_START
+        return self.session.scalar(_CHAIN_HEAD) or CHAIN_START
 
     def _move_anchor(self, key: bytes, added: int, last: str, current: Any) -> None:
         """The anchor now counts the ``added`` entries. One that does not hold (changed

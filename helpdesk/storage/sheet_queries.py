@@ -95,14 +95,14 @@ def _conditions(f: SheetFilter, now: datetime,
         where.append(deadline_sql.progress_update_overdue(f.progress_update_every, now))
     text = f.text.strip()
     if text:
-        alternatives = _found_otherwise(text, session)
+        if session is not None and fulltext.usable(text) and probe:
+            # Tested against sets of ids, like the text: the list's index alone is
+            # read, never the rows it skips (their number or customer).
+            found = select(_other.c.id).where(or_(*_found_otherwise(text, session, _other)))
+            alternatives: list[ColumnElement[bool]] = [(s.c.id + 0).in_(found)]
+        else:
+            alternatives = _found_otherwise(text, session)
         if session is not None and fulltext.usable(text):  # issue 11: the sheets' text
-            if probe:
-                # Tested against sets of ids, like the text: the list's index alone is
-                # read, never the rows it skips (their number or customer).
-                found = select(_other.c.id).where(
-                    or_(*_found_otherwise(text, session, _other)))
-                alternatives = [(s.c.id + 0).in_(found)]
             alternatives.append(fulltext.matches(session, text, probe=probe))
         where.append(or_(*alternatives))
     return where
