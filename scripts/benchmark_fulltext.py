@@ -25,6 +25,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from helpdesk.domain.complaints import NOT_CLOSED
 from helpdesk.domain.filters import SheetFilter
 from helpdesk.services import complaints, paging, users
 from helpdesk.storage import fulltext
@@ -32,7 +33,7 @@ from helpdesk.storage.database import open_database
 
 QUERIES = ["异味", "异响", "空调", "刹车片", "发动机故障", "421", "000421", "2026-000421"]
 PAGE = 50
-OPEN = "('registered', 'acknowledged', 'in_progress', 'waiting', 'resolved', 'visited')"
+OPEN = "(" + ", ".join(f"'{state.value}'" for state in sorted(NOT_CLOSED)) + ")"
 
 
 def timed(fn: Callable[[], Any], runs: int = 3) -> tuple[float, Any]:

@@ -31,7 +31,13 @@ from helpdesk.services import reporting
 from helpdesk.ui import i18n as ui_i18n
 from helpdesk.ui import messages, widgets
 from helpdesk.ui.context import AppContext
-from helpdesk.ui.reports.preview import PdfPreview, ask_save_path, named, pdf_filter
+from helpdesk.ui.reports.preview import (
+    PdfPreview,
+    ask_save_path,
+    named,
+    pdf_filter,
+    write_whole,
+)
 from helpdesk.ui.reports.view import FOLDER_KEY, LANGUAGE_NAMES
 
 
@@ -154,10 +160,7 @@ class _DocumentDialog(QDialog):
         if not path:
             return
         try:
-            target = Path(path)
-            tmp = target.with_name(target.name + ".part")
-            tmp.write_bytes(self.preview.data)
-            tmp.replace(target)
+            write_whole(Path(path), self.preview.data)
         except OSError as exc:
             self._status(self.tr("Could not write %1: %2").replace("%1", path).replace(
                 "%2", exc.strerror or str(exc)), error=True)

@@ -26,7 +26,13 @@ from helpdesk.domain.errors import HelpdeskError
 from helpdesk.services import archive
 from helpdesk.ui import messages, widgets
 from helpdesk.ui.context import AppContext
-from helpdesk.ui.reports.preview import PdfPreview, ask_save_path, named, pdf_filter
+from helpdesk.ui.reports.preview import (
+    PdfPreview,
+    ask_save_path,
+    named,
+    pdf_filter,
+    write_whole,
+)
 
 
 class ArchivedReportsPage(QWidget):
@@ -157,7 +163,7 @@ class ArchivedReportsPage(QWidget):
     def save_to(self, path: Path) -> bool:
         """Write the shown PDF, byte for byte, to ``path``."""
         try:
-            path.write_bytes(self.preview.data)
+            write_whole(path, self.preview.data)
         except OSError as exc:
             self.error_label.setText(self.tr("Could not write %1: %2").replace(
                 "%1", str(path)).replace("%2", exc.strerror or str(exc)))

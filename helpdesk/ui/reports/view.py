@@ -30,7 +30,13 @@ from helpdesk.services import common, reporting, setup
 from helpdesk.ui import i18n as ui_i18n
 from helpdesk.ui import messages, widgets
 from helpdesk.ui.context import AppContext
-from helpdesk.ui.reports.preview import PdfPreview, ask_save_path, named, pdf_filter
+from helpdesk.ui.reports.preview import (
+    PdfPreview,
+    ask_save_path,
+    named,
+    pdf_filter,
+    write_whole,
+)
 
 MONTHS_OFFERED = 37  # this month and the three years before (records are kept two)
 FOLDER_KEY = "reports/folder"
@@ -337,10 +343,7 @@ class ReportsView(QWidget):
 
     def _write(self, path: str, data: bytes) -> bool:
         try:
-            target = Path(path)
-            tmp = target.with_name(target.name + ".part")
-            tmp.write_bytes(data)
-            tmp.replace(target)
+            write_whole(Path(path), data)
         except OSError as exc:
             self._show_error(self.tr("Could not write %1: %2").replace("%1", path).replace(
                 "%2", exc.strerror or str(exc)))
