@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from hypothesis import given
@@ -390,6 +390,17 @@ def test_dates() -> None:
     assert parsing.parse_date("2026年1月5日") == date(2026, 1, 5)
     _refused("date.has_time", parsing.parse_date, "2026-01-05 10:00")
     _refused("date.invalid", parsing.parse_date, "")
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("2027-02-07 00:00", (date(2027, 2, 7), time(0))),  # written: not the same as none
+    ("2027年2月7日 下午7点", (date(2027, 2, 7), time(19))),
+    ("2027-02-07", (date(2027, 2, 7), None)),
+    ("２０２７年２月７日", (date(2027, 2, 7), None)),
+])
+def test_date_and_time_says_whether_a_time_was_written(raw: str, expected: tuple) -> None:
+    assert parsing.parse_date_and_time(raw) == expected
+    assert parsing.parse_datetime(raw) == datetime.combine(expected[0], expected[1] or time(0))
 
 
 @given(st.datetimes(min_value=datetime(1000, 1, 1), max_value=datetime(9999, 12, 31)))
