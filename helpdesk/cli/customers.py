@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
                     "digits, plate (any spelling), VIN or its tail, order number; best "
                     "match first.")
     find.add_argument("query")
-    find.add_argument("--limit", type=_at_least_one, default=20, metavar="N",
+    find.add_argument("--limit", type=_base.positive_int, default=20, metavar="N",
                       help="show the best N (a longer list says so at its end)")
     _base.user_option(find, required=False)
     find.set_defaults(func=run_find)
@@ -77,14 +77,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     add.set_defaults(func=run_add)
 
 
-def _at_least_one(value: str) -> int:
-    number = _base.positive_int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("N ≥ 1")
-    return number
-
-
 def run_find(args: argparse.Namespace) -> int:
+    if args.limit < 1:  # checked here, not by argparse, to be said in the user's language
+        raise _base.CliError(_base.say(args, "customers.limit"), code="limit.too_small")
     reader = _base.reader_id(args)
     # One more than shown: whether the list was cut is then known, and said.
     hits = customer_services.find_customers(_base.uow(args), reader, args.query,
