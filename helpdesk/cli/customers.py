@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from helpdesk import lazy_module
 from helpdesk.cli import _base
-from helpdesk.domain import vocabulary
+from helpdesk.domain import shortlists, vocabulary
 from helpdesk.domain.customers import CustomerKind, Gender, OrderKind, Tier
 from helpdesk.domain.filters import SheetFilter
 
@@ -81,11 +81,9 @@ def run_find(args: argparse.Namespace) -> int:
     if args.limit < 1:  # checked here, not by argparse, to be said in the user's language
         raise _base.CliError(_base.say(args, "customers.limit"), code="limit.too_small")
     reader = _base.reader_id(args)
-    # One more than shown: whether the list was cut is then known, and said.
-    hits = customer_services.find_customers(_base.uow(args), reader, args.query,
-                                            args.limit + 1)
-    more = len(hits) > args.limit
-    hits = hits[:args.limit]
+    hits, more = shortlists.shortlist(
+        lambda limit: customer_services.find_customers(_base.uow(args), reader, args.query,
+                                                       limit), args.limit)
     if _base.wants_json(args):
         _base.print_json(hits)
         return 0
