@@ -410,7 +410,9 @@ def test_formatted_date_times_parse_back(at: datetime) -> None:
                   f"{at.year}年{at.month}月{at.day}日 {at:%H:%M:%S}",
                   _fullwidth(f"{at:%Y/%m/%d %H:%M:%S}")):
         assert parsing.parse_datetime(shown) == at
+        assert parsing.parse_date_and_time(shown) == (at.date(), at.time())
     assert parsing.parse_date(at.date().isoformat()) == at.date()
+    assert parsing.parse_date_and_time(at.date().isoformat()) == (at.date(), None)
 
 
 @given(st.text(max_size=30))
