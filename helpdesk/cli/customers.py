@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from helpdesk import lazy_module
 from helpdesk.cli import _base
-from helpdesk.domain import vocabulary
+from helpdesk.domain import shortlists, vocabulary
 from helpdesk.domain.customers import CustomerKind, Gender, OrderKind, Tier
 from helpdesk.domain.filters import SheetFilter
 
@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
                     "digits, plate (any spelling), VIN or its tail, order number; best "
                     "match first.")
     find.add_argument("query")
-    find.add_argument("--limit", type=_at_least_one, default=20, metavar="N",
+    find.add_argument("--limit", type=_base.positive_int, default=20, metavar="N",
                       help="show the best N (a longer list says so at its end)")
     _base.user_option(find, required=False)
     find.set_defaults(func=run_find)
@@ -77,20 +77,13 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     add.set_defaults(func=run_add)
 
 
-def _at_least_one(value: str) -> int:
-    number = _base.positive_int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("N ≥ 1")
-    return number
-
-
 def run_find(args: argparse.Namespace) -> int:
+    if args.limit < 1:  # checked here, not by argparse, to be said in the user's language
+        raise _base.CliError(_base.say(args, "customers.limit"), code="limit.too_small")
     reader = _base.reader_id(args)
-    # One more than shown: whether the list was cut is then known, and said.
-    hits = customer_services.find_customers(_base.uow(args), reader, args.query,
-                                            args.limit + 1)
-    more = len(hits) > args.limit
-    hits = hits[:args.limit]
+    hits, more = shortlists.shortlist(
+        lambda limit: customer_services.find_customers(_base.uow(args), reader, args.query,
+                                                       limit), args.limit)
     if _base.wants_json(args):
         _base.print_json(hits)
         return 0

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from helpdesk import lazy_module
 from helpdesk.cli import _base
+from helpdesk.reports import files
 
 if TYPE_CHECKING:
     from helpdesk.reports import fonts
@@ -124,9 +125,7 @@ def _write(path: Path, data: bytes) -> None:
     path = path.expanduser()
     if path.parent and not path.parent.exists():
         raise _base.CliError(f"the folder {path.parent} does not exist", code="out.folder")
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    files.write_whole(path, data)
 
 
 def _done(args: argparse.Namespace, path: Path, data: bytes, what: str) -> int:

@@ -62,6 +62,8 @@ TEXTS: Mapping[str, Labels] = {
     "archive.removed": ("已从在用数据库中删除 {count} 张已归档的抱怨单",
                         "已從使用中的資料庫刪除 {count} 張已歸檔的抱怨單",
                         "{count} archived sheet(s) removed from the live database"),
+    # issue 15: customer find --limit 0 (nothing to show)
+    "customers.limit": ("--limit 至少为 1", "--limit 至少為 1", "--limit must be 1 or more"),
 }
 
 

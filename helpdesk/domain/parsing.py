@@ -514,6 +514,23 @@ def parse_datetime(value: str | float | date, *, field: str = "date",
     raw = _CHINESE_NUMBER.sub(_arabic, text.normalize(str(value)))
     if excel and _EXCEL_SERIAL_TEXT.fullmatch(raw):
         return excel_serial(float(raw), field=field)
+    day, clock = _date_and_time(raw, field=field)
+    return datetime.combine(day, clock if clock is not None else time(0))
+
+
+def parse_date_and_time(value: str, *, field: str = "date") -> tuple[date, time | None]:
+    """Like :func:`parse_datetime` for typed text, telling whether a time of day was
+    written: ``2027-02-07 00:00`` is (2027-02-07, 00:00), ``2027-02-07`` is
+    (2027-02-07, None) — a date field that keeps the time shown needs the difference.
+
+    Raises:
+        ValidationError: ``date.invalid``.
+    """
+    return _date_and_time(_CHINESE_NUMBER.sub(_arabic, text.normalize(value)), field=field)
+
+
+def _date_and_time(raw: str, *, field: str) -> tuple[date, time | None]:
+    """The date of normalised ``raw`` and its time of day if one is written."""
     match = _DATE_TIME.fullmatch(raw)
     invalid = ValidationError(field, "date.invalid",
                               f"'{_shown(raw)}' is not a date (use 2026-11-20 or 2026-11-20 "
@@ -528,14 +545,13 @@ def parse_datetime(value: str | float | date, *, field: str = "date",
         year, month, day = int(match["uy"]), int(match["um"]), int(match["ud"])
         if month > _MONTHS_IN_YEAR >= day:
             month, day = day, month
-    clock = time(0)
+    clock: time | None = None
     if match["time"]:
-        found = _clock(match["time"].strip(), field=field)
-        if found is None:
+        clock = _clock(match["time"].strip(), field=field)
+        if clock is None:
             raise invalid
-        clock = found
     try:
-        return datetime.combine(date(year, month, day), clock)
+        return date(year, month, day), clock
     except ValueError:
         raise ValidationError(field, "date.invalid", f"'{_shown(raw)}' is not a real date or "
                               "time", value=_shown(raw)) from None

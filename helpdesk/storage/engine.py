@@ -123,7 +123,11 @@ def is_sqlite(url: str | URL) -> bool:
     return make_url(str(url)).get_backend_name() == "sqlite"
 
 
-def sqlite_file(url: str) -> Path | None:
+def sqlite_file(url: str | URL) -> Path | None:
+    """The file of a SQLite database URL (None for PostgreSQL or an in-memory database).
+
+    An archive's read-only URL (``file:…?mode=ro&uri=true``) gives its database part as
+    written, ``file:…``: callers that open such a file check ``mode=ro`` first."""
     from sqlalchemy.engine import make_url
 
     parsed = make_url(url)

@@ -28,6 +28,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from helpdesk.domain.errors import StorageError, ValidationError
+from helpdesk.storage import engine as engine_mod
 
 LOCK_TIMEOUT_MS = 8000
 """PostgreSQL: how long one attempt of a save waits for a lock (``SET LOCAL``)."""
@@ -73,10 +74,9 @@ def busy_marker(db_path: Path | None, who: str, what: str) -> Iterator[None]:
 
 def sqlite_file(engine: Engine | None) -> Path | None:
     """The file of a SQLite database (None for PostgreSQL or an in-memory database)."""
-    if engine is None or engine.dialect.name != "sqlite":
-        return None
-    database = engine.url.database
-    return Path(database) if database and database != ":memory:" else None
+    # The URL object itself, not its text: nothing of an archive's ?mode=ro&uri=true
+    # query is re-rendered on the way.
+    return None if engine is None else engine_mod.sqlite_file(engine.url)
 
 
 def holding(engine: Engine | None, who: str, what: str) -> contextlib.AbstractContextManager[None]:

@@ -1563,6 +1563,36 @@ _ORDER_KINDS = (*[writing.Kind.TEXT] * 4, writing.Kind.DATE, writing.Kind.MONEY,
                 writing.Kind.TEXT)
 _EXPORT_CHUNK = 500
 
+
+class _Belongings:
+    """The vehicles and orders worksheets that end both customer exports, one row per
+    vehicle or order, each naming its customer and phone."""
+
+    def __init__(self, lang: str) -> None:
+        self._lang = lang
+        self._yes = "yes" if lang == "en" else "是"
+        self._vehicles: list[list[Any]] = []
+        self._orders: list[list[Any]] = []
+
+    def vehicle(self, owner: str, phone: str, vin: str, plate: str, brand: str, model: str,
+                mileage_km: int | None, bought: date | None) -> None:
+        # A partial VIN (or none) is exported as written, and flagged.
+        self._vehicles.append([owner, phone, vin, plate, brand, model, mileage_km, bought,
+                               "" if validation.vin_is_complete(vin) else self._yes])
+
+    def order(self, owner: str, phone: str, number: str, kind: OrderKind, at: date,
+              amount_cents: int | None, items: str) -> None:
+        self._orders.append([owner, phone, number, enum_label(kind, self._lang), at,
+                             amount_cents, items])
+
+    def sheets(self) -> list[writing.Sheet]:
+        return [
+            writing.Sheet("车辆 Vehicles", _VEHICLE_HEADERS[self._lang], _VEHICLE_KINDS,
+                          self._vehicles),
+            writing.Sheet("订单 Orders", _ORDER_HEADERS[self._lang], _ORDER_KINDS,
+                          self._orders),
+        ]
+
 _ListCell = Callable[[customer_list.CustomerRow, str], Any]
 #: issue 10: the customer list's columns (keys of the list on screen): how each is
 #: written (a date as a date, money as a number) and read from the list's own row.
@@ -1591,11 +1621,9 @@ def _list_export(uow: UnitOfWork, actor_id: int, wanted: Sequence[int],
     if unknown:
         raise ValueError(f"not columns of the customer list: {unknown}")
     cells = [LIST_COLUMNS[key] for key, _header in columns]
-    yes = "yes" if lang == "en" else "是"
     kept: list[int] = []
     rows: list[list[Any]] = []
-    vehicles: list[list[Any]] = []
-    orders: list[list[Any]] = []
+    belongings = _Belongings(lang)
     with uow.reading():
         common.actor(uow, actor_id, Permission.EXPORT_PERSONAL_DATA)
         for start in range(0, len(wanted), _EXPORT_CHUNK):
@@ -1613,28 +1641,22 @@ def _list_export(uow: UnitOfWork, actor_id: int, wanted: Sequence[int],
                 rows.append([cell(row, words) for _kind, cell in cells])
                 phone = validation.display_phone(row.phone)
                 for _id, vin, plate, brand, model, km, bought in vehicles_of.get(row.id, ()):
-                    # A partial VIN (or none) is exported as written, and flagged.
-                    vehicles.append([row.name, phone, vin, plate, brand, model, km, bought,
-                                     "" if validation.vin_is_complete(vin) else yes])
+                    belongings.vehicle(row.name, phone, vin, plate, brand, model, km, bought)
                 for _id, number, kind, at, cents, items in orders_of.get(row.id, ()):
-                    orders.append([row.name, phone, number, enum_label(kind, lang), at, cents,
-                                   items])
+                    belongings.order(row.name, phone, number, kind, at, cents, items)
     return kept, [
         writing.Sheet("客户 Customers", [header for _key, header in columns],
                       [kind for kind, _cell in cells], rows),
-        writing.Sheet("车辆 Vehicles", _VEHICLE_HEADERS[lang], _VEHICLE_KINDS, vehicles),
-        writing.Sheet("订单 Orders", _ORDER_HEADERS[lang], _ORDER_KINDS, orders),
+        *belongings.sheets(),
     ]
 
 
 def _template_export(uow: UnitOfWork, actor_id: int, wanted: Sequence[int], lang: str,
                      ) -> tuple[list[int], list[writing.Sheet]]:
     """The customers in the import template's layout, with their vehicles and orders."""
-    yes = "yes" if lang == "en" else "是"
     kept: list[int] = []  # the customers written (not merged away meanwhile), in order
     rows: list[list[Any]] = []
-    vehicles: list[list[Any]] = []
-    orders: list[list[Any]] = []
+    belongings = _Belongings(lang)
     with uow.reading():
         common.actor(uow, actor_id, Permission.EXPORT_PERSONAL_DATA)
         for start in range(0, len(wanted), _EXPORT_CHUNK):
@@ -1649,17 +1671,15 @@ def _template_export(uow: UnitOfWork, actor_id: int, wanted: Sequence[int], lang
                 phones = customer.phone_numbers()
                 phone = validation.display_phone(phones[0]) if phones else ""
                 for v in customer.vehicles:
-                    vehicles.append([customer.name, phone, v.vin, v.plate, v.brand, v.model,
-                                     v.mileage_km, v.purchase_date,
-                                     "" if v.vin_complete else yes])
+                    belongings.vehicle(customer.name, phone, v.vin, v.plate, v.brand, v.model,
+                                       v.mileage_km, v.purchase_date)
                 for o in sorted(customer.orders, key=lambda o: (o.ordered_at, o.id or 0)):
-                    orders.append([customer.name, phone, o.number, enum_label(o.kind, lang),
-                                   o.ordered_at, o.amount_cents, o.items])
+                    belongings.order(customer.name, phone, o.number, o.kind, o.ordered_at,
+                                     o.amount_cents, o.items)
     kinds = [_CUSTOMER_KINDS.get(c.key, writing.Kind.TEXT) for c in CUSTOMER_COLUMNS]
     return kept, [
         writing.Sheet("客户 Customers", [c.header(lang) for c in CUSTOMER_COLUMNS], kinds, rows),
-        writing.Sheet("车辆 Vehicles", _VEHICLE_HEADERS[lang], _VEHICLE_KINDS, vehicles),
-        writing.Sheet("订单 Orders", _ORDER_HEADERS[lang], _ORDER_KINDS, orders),
+        *belongings.sheets(),
     ]
 
 

@@ -181,7 +181,6 @@ class DateTimeEdit(DateEdit):
         value = QDateTime(value.date(), QTime(value.time().hour(), value.time().minute()))
         changed = value != self._at
         self._at = QDateTime(value)
-        self._date = value.date()
         self.setText(value.toString("yyyy-MM-dd HH:mm"))
         # Later than the latest allowed: taken as typed (the service says why it is
         # refused, at this field) and marked at once.
@@ -211,11 +210,9 @@ class DateTimeEdit(DateEdit):
         the day shown."""
         text, shown = self.text(), self._at.toPython()
         try:
-            return datetime.combine(parsing.parse_date(text), shown.time())
-        except ValidationError:
-            pass
-        try:
-            return parsing.parse_datetime(text)
+            # A typed time wins, 00:00 included: only the parser knows it was written.
+            day, clock = parsing.parse_date_and_time(text)
+            return datetime.combine(day, clock if clock is not None else shown.time())
         except ValidationError:
             pass
         try:

@@ -14,6 +14,7 @@ import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
@@ -37,6 +38,8 @@ from helpdesk.services import audit_chain, complaints, diagnostics, drafts, user
 from helpdesk.ui import crash, labels, messages, widgets
 from helpdesk.ui.complaints.form import SheetWindow, fitted_size
 from helpdesk.ui.context import AppContext
+
+_Window = TypeVar("_Window", bound=QWidget)
 
 
 @dataclass(frozen=True)
@@ -444,8 +447,8 @@ class MainWindow(QMainWindow):
     def _open_window(self, window: SheetWindow, ) -> SheetWindow:
         self.sheet_windows.append(window)
         window.form.sheet_open_requested.connect(self.open_sheet)  # issue 9
-        window.destroyed.connect(lambda *_: self._forget_window(window))
-        window.finished.connect(lambda *_: self._forget_window(window))
+        window.destroyed.connect(lambda *_: _forget(self.sheet_windows, window))
+        window.finished.connect(lambda *_: _forget(self.sheet_windows, window))
         window.show()
         window.raise_()
         window.activateWindow()
@@ -476,16 +479,8 @@ class MainWindow(QMainWindow):
             return None
         if window is not None:
             self.archive_windows.append(window)
-            window.destroyed.connect(lambda *_: self._forget_archive(window))
+            window.destroyed.connect(lambda *_: _forget(self.archive_windows, window))
         return window
-
-    def _forget_archive(self, window: QWidget) -> None:
-        if window in self.archive_windows:
-            self.archive_windows.remove(window)
-
-    def _forget_window(self, window: SheetWindow) -> None:
-        if window in self.sheet_windows:
-            self.sheet_windows.remove(window)
 
     def _on_open_by_number(self) -> None:
         number, ok = QInputDialog.getText(self, self.tr("Open sheet"),
@@ -664,20 +659,22 @@ class MainWindow(QMainWindow):
             return
         for archive_window in list(self.archive_windows):
             archive_window.close()
-        if self.read_only:  # an archive's window keeps no layout of its own
-            event.accept()
-            super().closeEvent(event)
-            self.closed.emit()
-            return
-        self._ctx.settings.setValue("main/geometry", self.saveGeometry())
-        self._ctx.settings.setValue("main/state", self.saveState())
-        for widget in self._widgets.values():
-            save = getattr(widget, "save_state", None)
-            if save is not None:
-                save()
+        if not self.read_only:  # an archive's window keeps no layout of its own
+            self._ctx.settings.setValue("main/geometry", self.saveGeometry())
+            self._ctx.settings.setValue("main/state", self.saveState())
+            for widget in self._widgets.values():
+                save = getattr(widget, "save_state", None)
+                if save is not None:
+                    save()
         event.accept()
         super().closeEvent(event)
         self.closed.emit()
+
+
+def _forget(windows: list[_Window], window: _Window) -> None:
+    """Take a window that closed or was destroyed off its list (both may tell)."""
+    if window in windows:
+        windows.remove(window)
 
 
 def shortcuts_table(rows: list[tuple[str, str]]) -> str:

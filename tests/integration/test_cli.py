@@ -350,6 +350,16 @@ def test_customer_find_and_show_answer_like_the_browser(cli: Cli, staffed: Staff
     assert cli("customer", "show", "999").code == 1
 
 
+def test_customer_find_refuses_a_zero_limit_in_the_users_language(cli: Cli,
+                                                                   staffed: Staff) -> None:
+    refused = cli("--lang", "zh_CN", "customer", "find", "张", "--limit", "0")
+    assert refused.code == 2
+    assert refused.err.strip() == "错误: --limit 至少为 1"
+    assert cli("customer", "find", "张", "--limit", "0").err.strip() == \
+        "error: --limit must be 1 or more"
+    assert cli("customer", "find", "张", "--limit", "1").code == 0
+
+
 def test_customer_add_uses_the_desk_validation(cli: Cli, staffed: Staff) -> None:
     added = cli("customer", "add", "--name", "赵强", "--phone", "１３８００００００１３",
                 "--vin", "LFV2A21K0M3000001", "--accept-vin-mismatch", "--user", "manager",

@@ -96,3 +96,21 @@ def test_export_takes_its_rows_in_the_callers_order(db: Database, staff: Staff, 
     importing.export_customers(db.uow(), staff.manager, chosen, out)
     names = [r["name"] for r in importing.read_table(out)]
     assert names == ["北京华兴物流有限公司", "王芳", "张伟"]
+
+
+def test_both_customer_exports_end_in_the_same_vehicles_and_orders(
+        db: Database, staff: Staff, tmp_path: Path) -> None:  # noqa: F811
+    """The list as on screen and the template layout differ in their first worksheet
+    only: their vehicles and orders are written by the same code, from the same rows."""
+    imported = importing.import_customers(db.uow(), staff.manager,
+                                          FIXTURES / "customers_good_zh.csv")
+    template, listed = tmp_path / "template.xlsx", tmp_path / "list.xlsx"
+    importing.export_customers(db.uow(), staff.manager, imported.created_ids, template,
+                               lang="en")
+    importing.export_customers(db.uow(), staff.manager, imported.created_ids, listed,
+                               lang="en", columns=[("name", "Name"), ("phone", "Phone")])
+    books = load_workbook(template), load_workbook(listed)
+    for sheet in ("车辆 Vehicles", "订单 Orders"):
+        rows = [[[c.value for c in row] for row in book[sheet].iter_rows()] for book in books]
+        assert rows[0] == rows[1] and len(rows[0]) == 3, sheet
+    assert books[1]["车辆 Vehicles"]["A1"].value == "Owner"  # the words of lang="en"

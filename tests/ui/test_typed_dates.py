@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Qt
 
 from helpdesk.services import customers
 from helpdesk.ui.complaints.form import SheetForm
@@ -22,10 +22,15 @@ def _retype(qtbot, edit, text: str) -> None:
     type_text(qtbot, edit, text)
 
 
-def test_the_sheet_form_takes_a_typed_date_and_time(qtbot, make_ctx, sample):
+def _sheet_form(qtbot, make_ctx, sample) -> SheetForm:
     form = SheetForm(make_ctx(sample.staff.desk))
     qtbot.addWidget(form)
     activate(qtbot, form)
+    return form
+
+
+def test_the_sheet_form_takes_a_typed_date_and_time(qtbot, make_ctx, sample):
+    form = _sheet_form(qtbot, make_ctx, sample)
     received = form.received_edit
     received.setDateTime(QDateTime(datetime(2026, 5, 1, 8, 30)))
     _retype(qtbot, received, "2027-02-07")
@@ -44,9 +49,7 @@ def test_the_sheet_form_takes_a_typed_date_and_time(qtbot, make_ctx, sample):
 
 
 def test_a_typed_received_time_in_the_future_is_marked_and_refused(qtbot, make_ctx, sample):
-    form = SheetForm(make_ctx(sample.staff.desk))
-    qtbot.addWidget(form)
-    activate(qtbot, form)
+    form = _sheet_form(qtbot, make_ctx, sample)
     _retype(qtbot, form.received_edit, "2099-02-07 19:00")
     assert form.received_edit.dateTime().toPython() == datetime(2099, 2, 7, 19, 0)
     assert form.received_edit.property("invalid") is True
@@ -81,3 +84,17 @@ def test_the_birthday_takes_a_typed_date(qtbot, make_ctx, sample):
     assert panel.save()
     li = customers.get_customer(panel._ctx.uow(), sample.staff.manager, sample.li)
     assert li.birthday == date(1987, 2, 7)
+
+
+def test_a_typed_midnight_is_taken_and_a_date_alone_keeps_the_time(qtbot, make_ctx, sample):
+    form = _sheet_form(qtbot, make_ctx, sample)
+    received = form.received_edit
+    received.setDateTime(QDateTime(datetime(2026, 5, 1, 8, 30)))
+    _retype(qtbot, received, "2027-02-07 00:00")
+    qtbot.keyClick(received, Qt.Key.Key_Return)
+    assert received.text() == "2027-02-07 00:00"
+    assert received.dateTime().toPython() == datetime(2027, 2, 7, 0, 0)  # typed: it wins
+    received.setDateTime(QDateTime(datetime(2026, 5, 1, 8, 30)))
+    _retype(qtbot, received, "2027-02-07")
+    qtbot.keyClick(received, Qt.Key.Key_Return)
+    assert received.dateTime().toPython() == datetime(2027, 2, 7, 8, 30)  # not typed: kept

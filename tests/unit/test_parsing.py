@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from hypothesis import given
@@ -392,6 +392,17 @@ def test_dates() -> None:
     _refused("date.invalid", parsing.parse_date, "")
 
 
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("2027-02-07 00:00", (date(2027, 2, 7), time(0))),  # written: not the same as none
+    ("2027年2月7日 下午7点", (date(2027, 2, 7), time(19))),
+    ("2027-02-07", (date(2027, 2, 7), None)),
+    ("２０２７年２月７日", (date(2027, 2, 7), None)),
+])
+def test_date_and_time_says_whether_a_time_was_written(raw: str, expected: tuple) -> None:
+    assert parsing.parse_date_and_time(raw) == expected
+    assert parsing.parse_datetime(raw) == datetime.combine(expected[0], expected[1] or time(0))
+
+
 @given(st.datetimes(min_value=datetime(1000, 1, 1), max_value=datetime(9999, 12, 31)))
 def test_formatted_date_times_parse_back(at: datetime) -> None:
     at = at.replace(microsecond=0)
@@ -399,7 +410,9 @@ def test_formatted_date_times_parse_back(at: datetime) -> None:
                   f"{at.year}年{at.month}月{at.day}日 {at:%H:%M:%S}",
                   _fullwidth(f"{at:%Y/%m/%d %H:%M:%S}")):
         assert parsing.parse_datetime(shown) == at
+        assert parsing.parse_date_and_time(shown) == (at.date(), at.time())
     assert parsing.parse_date(at.date().isoformat()) == at.date()
+    assert parsing.parse_date_and_time(at.date().isoformat()) == (at.date(), None)
 
 
 @given(st.text(max_size=30))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from helpdesk.domain import validation
+from helpdesk.domain import shortlists, validation
 from helpdesk.domain.errors import HelpdeskError
 from helpdesk.services import customers
 from helpdesk.services.dto import CustomerDetail, CustomerSummary
@@ -199,14 +199,12 @@ class CustomerFinder(QWidget):
         if not query:
             return
         try:
-            # One more than shown: a cut list says so (issue 15: no list stops silently).
-            self.hits = customers.find_customers(self._ctx.uow(), self._ctx.user_id, query,
-                                                 MAX_HITS + 1)
+            self.hits, more = shortlists.shortlist(
+                lambda limit: customers.find_customers(self._ctx.uow(), self._ctx.user_id,
+                                                       query, limit), MAX_HITS)
         except HelpdeskError as exc:
             self.info_label.setText(widgets.messages.error_text(exc))
             return
-        more = len(self.hits) > MAX_HITS
-        self.hits = self.hits[:MAX_HITS]
         for hit in self.hits:
             plates = ", ".join(hit.plates[:2])
             text = " · ".join(p for p in (hit.name, validation.display_phone(hit.phone), plates)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from helpdesk.domain import shortlists
 from helpdesk.domain.customers import MERGE_FIELDS, MergeSide
 from helpdesk.domain.errors import HelpdeskError
 from helpdesk.domain.events import Changes
@@ -35,7 +36,7 @@ from helpdesk.ui.customers.model import RecordTableModel, alive, phone_text
 
 # Module-level name that lupdate recognises (it cannot see through a helper).
 translate = QCoreApplication.translate
-SHOWN = 200  # suggestions listed at once (one more is asked for, to know if there are more)
+SHOWN = 200  # suggestions listed at once
 
 
 def _suggestion_cell(s: DuplicateSuggestion, column: int) -> str:
@@ -244,13 +245,13 @@ class DuplicatesView(widgets.RefreshWhenShown, QWidget):
         self._generation += 1
         generation = self._generation
 
-        def done(found: list[DuplicateSuggestion]) -> None:
+        def done(result: tuple[list[DuplicateSuggestion], bool]) -> None:
             if not alive(self) or generation != self._generation:
                 return
             self._preview = None
             self._clear_compare()
-            if len(found) > SHOWN:  # issue 15: a cut list says so
-                found = found[:SHOWN]
+            found, more = result
+            if more:  # issue 15: a cut list says so
                 status = translate("DuplicatesView", "The first %1 suggestions: merge or "
                                    "correct these to see the next ones.")
             else:
@@ -263,8 +264,9 @@ class DuplicatesView(widgets.RefreshWhenShown, QWidget):
             if alive(self):
                 widgets.show_error(self, exc)
 
-        def work() -> list[DuplicateSuggestion]:
-            return analytics.duplicate_suggestions(uow(), user_id, SHOWN + 1)
+        def work() -> tuple[list[DuplicateSuggestion], bool]:
+            return shortlists.shortlist(
+                lambda limit: analytics.duplicate_suggestions(uow(), user_id, limit), SHOWN)
 
         if background:
             self._ctx.run(

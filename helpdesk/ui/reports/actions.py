@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from helpdesk.domain.errors import HelpdeskError
 from helpdesk.reports import i18n as report_i18n
+from helpdesk.reports.files import write_whole
 from helpdesk.services import reporting
 from helpdesk.ui import i18n as ui_i18n
 from helpdesk.ui import messages, widgets
@@ -36,7 +37,6 @@ from helpdesk.ui.reports.preview import (
     ask_save_path,
     named,
     pdf_filter,
-    write_whole,
 )
 from helpdesk.ui.reports.view import FOLDER_KEY, LANGUAGE_NAMES
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk.domain.errors import HelpdeskError
+from helpdesk.reports.files import write_whole
 from helpdesk.services import archive
 from helpdesk.ui import messages, widgets
 from helpdesk.ui.context import AppContext
@@ -31,7 +32,6 @@ from helpdesk.ui.reports.preview import (
     ask_save_path,
     named,
     pdf_filter,
-    write_whole,
 )
 
 

@@ -7,7 +7,6 @@ printer, and writes the very same bytes when the user saves.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import (
@@ -146,14 +145,6 @@ def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str)
     """The file the user chose to save to ("" when cancelled)."""
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
     return path
-
-
-def write_whole(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through ``<name>.part`` and a rename: a failed write
-    never leaves half a document under the real name. Raises ``OSError``."""
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(path)
 
 
 def pdf_filter() -> str:

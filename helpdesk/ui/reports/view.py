@@ -25,6 +25,7 @@ from helpdesk.domain.errors import HelpdeskError
 from helpdesk.domain.events import Changes
 from helpdesk.domain.users import Permission
 from helpdesk.reports import i18n as report_i18n
+from helpdesk.reports.files import write_whole
 from helpdesk.reports.monthly import add_months
 from helpdesk.services import common, reporting, setup
 from helpdesk.ui import i18n as ui_i18n
@@ -35,7 +36,6 @@ from helpdesk.ui.reports.preview import (
     ask_save_path,
     named,
     pdf_filter,
-    write_whole,
 )
 
 MONTHS_OFFERED = 37  # this month and the three years before (records are kept two)
