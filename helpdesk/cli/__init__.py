@@ -60,7 +60,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class _VersionAction(argparse.Action):
-    """``--version``: the version is looked up only when asked for (see ``helpdesk``)."""
+    """``--version``: ``helpdesk.__version__`` (written in ``helpdesk/__init__.py``)."""
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
                  values: object, option_string: str | None = None) -> None:

@@ -8,6 +8,7 @@ import sys
 import threading
 import tomllib
 from collections.abc import Iterator
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -36,8 +37,13 @@ def _log_text(home: Path) -> str:
 
 
 def test_the_version_is_the_one_in_pyproject(capsys: pytest.CaptureFixture[str]) -> None:
+    """Written once, in ``helpdesk/__init__.py``: pyproject reads it (the installed
+    metadata says the same), ``--version`` prints it."""
     written = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert helpdesk.__version__ == written["project"]["version"]
+    assert "version" in written["project"]["dynamic"]
+    assert written["tool"]["setuptools"]["dynamic"]["version"] == {
+        "attr": "helpdesk.__version__"}
+    assert helpdesk.__version__ == metadata.version("helpdesk")
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.strip() == f"helpdesk {helpdesk.__version__}"
 
