@@ -187,5 +187,13 @@ def database_facts(uow: Any) -> tuple[str, str]:
 
 
 def _os_text() -> str:
-    text = platform.platform(terse=False)
+    """The system, its release and version, the machine: ``Linux 6.1.0 (#1 SMP …) x86_64
+    (posix)``, ``Windows 10 (10.0.19045) AMD64 (nt)``.
+
+    Not ``platform.platform()``: it asks for the processor, which on Linux runs ``uname
+    -p`` in a subprocess — 20–80 ms of every start, before the login window (issue 13)."""
+    uname = platform.uname()  # the processor is looked up only when read
+    parts = [uname.system, uname.release, f"({uname.version})" if uname.version else "",
+             uname.machine]
+    text = " ".join(part for part in parts if part)
     return f"{text} ({os.name})" if text else os.name
