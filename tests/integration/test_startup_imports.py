@@ -55,7 +55,10 @@ def shown(self):
     print("LOADED", json.dumps(sorted(m for m in (
         "sqlalchemy",  # issue 13: the database opens behind the window
         "reportlab", "pypinyin", "alembic", "openpyxl", "helpdesk.ui.main_window",
-        "helpdesk.ui.complaints.list_page", "helpdesk.services.reporting")
+        "helpdesk.ui.complaints.list_page", "helpdesk.services.reporting",
+        "importlib.metadata",  # the version is a constant
+        "subprocess",  # the log's OS line runs no `uname -p`
+        "helpdesk.ui.widgets")  # the login window's error label is in ui.error_label
         if m in sys.modules)), flush=True)
     return 0
 
