@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import logging
 import sys
 from collections.abc import Sequence
@@ -295,6 +294,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.info("command %s refused: %s (%s)", args.command, exc.message, exc.code)
         lang = _language_for_errors(args)
         if _base.wants_json(args):
+            import json  # here: neither --help nor the desktop needs it (issue 13)
+
             print(json.dumps(_error_json(exc, lang), ensure_ascii=False))
         for line in _error_lines(exc, lang):
             print(line, file=sys.stderr)

@@ -61,6 +61,7 @@ def shown(self):
         "helpdesk.ui.complaints.list_page", "helpdesk.services.reporting",
         "importlib.metadata",  # the version is a constant
         "subprocess",  # the log's OS line runs no `uname -p`
+        "logging.handlers",  # the log rotates itself (socket, pickle, queue…)
         "helpdesk.ui.widgets")  # the login window's error label is in ui.error_label
         if m in sys.modules)), flush=True)
     return 0
