@@ -22,24 +22,22 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 import helpdesk
 from helpdesk import lazy_module
-from helpdesk.domain.errors import HelpdeskError, ValidationError, ValidationErrors
 
 # The commands' helpers, their texts and the domain vocabulary are imported where they
-# are used, not here: the desktop (no command) starts without them (issue 13).
+# are used, not here: the desktop (no command) starts without them, and `helpdesk
+# --help` without them, the errors or the log (not even `logging` and `typing`: issue 13).
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
+    from helpdesk.domain.errors import HelpdeskError
     from helpdesk.services import diagnostics
 else:  # the log is set up when a command runs, not for `helpdesk --help`
     diagnostics = lazy_module("helpdesk.services.diagnostics")
-
-log = logging.getLogger(__name__)
 
 # Every command: the module of this package that adds it (its options and actions) and
 # the line ``helpdesk --help`` shows for it, in the order shown. ``--help`` reads only
@@ -139,6 +137,7 @@ def _error_lines(exc: HelpdeskError, lang: str) -> list[str]:
     """One line per error, in the user's language, naming the field (``error: vin: …``)."""
     from helpdesk.cli import _base, texts
     from helpdesk.domain import error_texts
+    from helpdesk.domain.errors import ValidationErrors
 
     prefix = texts.text(lang, "error")
     errors: list[HelpdeskError] = [exc]
@@ -157,6 +156,7 @@ def _error_lines(exc: HelpdeskError, lang: str) -> list[str]:
 def _error_json(exc: HelpdeskError, lang: str) -> dict[str, object]:
     """Stable codes and fields for scripts; ``text`` is what a person reads."""
     from helpdesk.domain import error_texts
+    from helpdesk.domain.errors import ValidationErrors
 
     errors = exc.errors if isinstance(exc, ValidationErrors) else [exc]
     return {"ok": False, "errors": [
@@ -168,6 +168,7 @@ def _error_json(exc: HelpdeskError, lang: str) -> dict[str, object]:
 def _language_for_errors(args: argparse.Namespace) -> str:
     from helpdesk.cli import _base
     from helpdesk.domain import vocabulary
+    from helpdesk.domain.errors import ValidationError
 
     try:
         return _base.language(args)
@@ -213,6 +214,7 @@ def _undecodable_argument(arguments: Sequence[str]) -> str | None:
 
 def _exit_code(exc: HelpdeskError) -> int:
     from helpdesk.cli import _base
+    from helpdesk.domain.errors import ValidationError, ValidationErrors
 
     return EXIT_USAGE if isinstance(exc, ValidationError | ValidationErrors | _base.CliError) \
         else EXIT_FAILED
@@ -284,9 +286,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if args.command is None:
         return _start_desktop(args)
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the parsed command: a refusal or a failure is logged and said on stderr in
+    the user's language, with its exit code."""
+    import logging
+
     from helpdesk.cli import _base, texts
     from helpdesk.domain import error_texts
+    from helpdesk.domain.errors import HelpdeskError
 
+    log = logging.getLogger(__name__)
     log_file = diagnostics.configure_logging(f"command {args.command}")
     try:
         return int(args.func(args) or EXIT_OK)

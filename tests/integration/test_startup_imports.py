@@ -17,7 +17,7 @@ from tests.conftest import staff_store
 HEAVY = ("sqlalchemy", "reportlab", "pypinyin", "alembic", "openpyxl", "PySide6",
          # issue 13: --help reads the command table, no command module or the domain
          "helpdesk.cli._base", "helpdesk.cli.sheets", "helpdesk.domain.vocabulary",
-         "phonenumbers")
+         "phonenumbers", "helpdesk.domain.errors", "logging")
 
 
 def _run(code: str, tmp_path: Path, *args: str) -> str:
