@@ -1,42 +1,17 @@
 """Helpdesk: the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
-``__version__`` is the version in ``pyproject.toml``, the one place it is written: read
-(on first use) from the installed package's metadata (the PyInstaller bundle carries that metadata
-too); a source tree that was never installed reads ``pyproject.toml`` itself.
+``__version__`` is the one place the version is written: ``pyproject.toml`` reads it from
+here (``[tool.setuptools.dynamic]``), so the package metadata, ``--version``, the log and
+the bundle all say the same. A constant, not a metadata lookup: importing
+``importlib.metadata`` and scanning the installed packages cost 50–150 ms of every start,
+before the login window (issue 13).
 """
 
 from __future__ import annotations
 
 from types import ModuleType
 
-
-def _version() -> str:
-    from importlib import metadata
-
-    try:
-        return metadata.version("helpdesk")
-    except metadata.PackageNotFoundError:
-        pass
-    import re
-    from pathlib import Path
-
-    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
-    try:
-        found = re.search(r'^version\s*=\s*"([^"]+)"', pyproject.read_text(encoding="utf-8"),
-                          re.MULTILINE)
-    except OSError:
-        found = None
-    return found.group(1) if found else "0+unknown"
-
-
-def __getattr__(name: str) -> str:
-    # ``__version__`` is read on first use: finding the package's metadata scans the
-    # installed packages, which ``helpdesk --help`` need not wait for (issue 13).
-    if name == "__version__":
-        value = _version()
-        globals()["__version__"] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__version__ = "0.1.0"
 
 
 def lazy_module(name: str) -> ModuleType:

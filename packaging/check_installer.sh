@@ -14,7 +14,9 @@ mkdir -p "$work/bundle/_internal"
 for f in helpdesk.exe helpdesk-desk.exe _internal/base_library.zip; do
     printf 'stand-in\n' > "$work/bundle/$f"
 done
-version=$(grep -m1 -E '^version *= *"' "$here/../pyproject.toml" | sed -E 's/.*"(.*)".*/\1/')
+# The version is written once, in helpdesk/__init__.py (pyproject.toml reads it there).
+version=$(grep -m1 -E '^__version__ *= *"' "$here/../helpdesk/__init__.py" | sed -E 's/.*"(.*)".*/\1/')
+test -n "$version"
 makensis -V2 -WX "-DVERSION=$version" "-DBUNDLE=$work/bundle" "-DOUTFILE=$work/helpdesk-setup.exe" \
     "$here/installer.nsi"
 test -s "$work/helpdesk-setup.exe"

@@ -74,6 +74,6 @@ def test_the_bundle_carries_what_is_loaded_by_name() -> None:
     assert 'collect_submodules("helpdesk")' in spec  # cli commands: importlib by name
     assert "helpdesk.storage.migrations" in spec and "include_py_files=True" in spec
     assert '"resources" / "translations"' in spec and '"resources" / "icons"' in spec
-    assert 'copy_metadata("helpdesk")' in spec  # helpdesk.__version__ in the bundle
+    assert 'copy_metadata("helpdesk")' in spec  # the distribution's metadata in the bundle
     assert (ROOT / "resources" / "icons" / "helpdesk.ico").read_bytes()[:4] == \
         b"\x00\x00\x01\x00"

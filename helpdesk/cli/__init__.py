@@ -10,8 +10,9 @@ through the same services the desktop uses (permission checks and audit included
     HELPDESK_PASSWORD=... helpdesk sheet acknowledge TS-2026-000001 --user manager
 
 Adding commands: write a module in this package with ``register(subparsers)`` (it adds
-its subcommands and sets ``func=handler`` on each; a handler takes the parsed
-arguments and returns the exit code) and append its name to ``COMMAND_MODULES``.
+its commands, with their help line from :func:`command_help`, and sets
+``func=handler`` on each; a handler takes the parsed arguments and returns the exit
+code) and add each command, its module and its help line to ``COMMANDS``.
 
 Exit codes: 0 done; 1 refused or failed (permission, workflow, not found, storage);
 2 wrong usage or invalid input (the message names the field); 130 interrupted.
@@ -21,46 +22,72 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
-import logging
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 import helpdesk
 from helpdesk import lazy_module
-from helpdesk.domain.errors import HelpdeskError, ValidationError, ValidationErrors
 
 # The commands' helpers, their texts and the domain vocabulary are imported where they
-# are used, not here: the desktop (no command) starts without them (issue 13).
+# are used, not here: the desktop (no command) starts without them, and `helpdesk
+# --help` without them, the errors or the log (not even `logging` and `typing`: issue 13).
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
+    from helpdesk.domain.errors import HelpdeskError
     from helpdesk.services import diagnostics
 else:  # the log is set up when a command runs, not for `helpdesk --help`
     diagnostics = lazy_module("helpdesk.services.diagnostics")
 
-log = logging.getLogger(__name__)
+# Every command: the module of this package that adds it (its options and actions) and
+# the line ``helpdesk --help`` shows for it, in the order shown. ``--help`` reads only
+# this table; a command's module is imported when that command is run or asked for its
+# own help (issue 13: importing every module, with the domain and phonenumbers behind
+# them, made ``--help`` take seconds).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("setup_cmds",
+             "set up a new database: the store, its SLA preset, the first administrator"),
+    "demo": ("demo",
+             "fill a database with realistic demo data (stores, staff, customers, sheets)"),
+    "user": ("users", "staff users and roles"),  # add|list|passwd|activate|deactivate|roles
+    "sheet": ("sheets", "complaint sheets (抱怨/投诉单)"),  # list|show|register|<workflow>|action
+    "customer": ("customers", "customer records (客户档案)"),  # find|show|add
+    "import": ("transfer", "import customers or sheets from CSV/XLSX"),
+    "export": ("transfer", "export data to CSV/XLSX"),
+    "report": ("report", "the monthly complaint analysis report, sheet printouts, letters"),
+    "backup": ("maintenance", "copy the SQLite database (online; desks may keep working)"),
+    "restore": ("maintenance", "replace the SQLite database with a backup"),
+    "migrate": ("maintenance", "upgrade the database schema (backup first)"),
+    "check": ("maintenance", "integrity, migration state and counts of the database"),
+    # issue 11
+    "attachment": ("attachments", "files attached to a sheet (附件)"),
+    "archive": ("archive_cmd",
+                "the retention archive of closed sheets (归档, seed 003: 2 years)"),
+    # issue 10
+    "holidays": ("holidays", "public holidays and make-up working days"),
+}
 
-# Command modules of this package, in the order their commands appear in --help.
-COMMAND_MODULES = [
-    "setup_cmds",  # init
-    "demo",  # demo
-    "users",  # user add|list|passwd|activate|deactivate|roles
-    "sheets",  # sheet list|show|register|<workflow actions>|action
-    "customers",  # customer find|show|add
-    "transfer",  # import customers|sheets|template, export customers
-    "report",  # report monthly|sheet|letter
-    "maintenance",  # backup, restore, check
-    "attachments",  # attachment add|list|extract|remove (issue 11)
-    "archive_cmd",  # archive export|list|verify|remove (issue 11)
-    "holidays",  # holidays load|add|import|list (issue 10)
-]
+# The command modules, in the order of their commands.
+COMMAND_MODULES = list(dict.fromkeys(module for module, _ in COMMANDS.values()))
+
+EVERY = "*"
+"""``build_parser(EVERY)``: every command with its options and actions."""
+
+LANG_HELP = ("language of the answer, documents and export words: zh_CN (简体), zh_TW "
+             "(繁體) or en (default: HELPDESK_LANG, the desktop's choice, the system "
+             "locale, else zh_CN)")
+
+
+def command_help(command: str) -> str:
+    """The line ``helpdesk --help`` shows for ``command`` (its module's help too)."""
+    return COMMANDS[command][1]
+
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class _VersionAction(argparse.Action):
-    """``--version``: the version is looked up only when asked for (see ``helpdesk``)."""
+    """``--version``: ``helpdesk.__version__`` (written in ``helpdesk/__init__.py``)."""
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
                  values: object, option_string: str | None = None) -> None:
@@ -68,9 +95,10 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from helpdesk.cli import _base
-
+def build_parser(command: str | None = EVERY) -> argparse.ArgumentParser:
+    """The command line's parser. The module of ``command`` adds its commands in full
+    (:data:`EVERY`: every module); every other command is only its name and help line,
+    which is all ``helpdesk --help`` shows (``None``: no module is imported)."""
     parser = argparse.ArgumentParser(
         prog="helpdesk",
         description="Helpdesk 客诉管理: without a command, start the desktop application.",
@@ -81,22 +109,35 @@ def build_parser() -> argparse.ArgumentParser:
                         help="database URL or SQLite file for this run")
     parser.add_argument("--json", action="store_true", default=False,
                         help="answer in JSON (commands that print data)")
-    parser.add_argument("--lang", metavar="LANG", default=None, help=_base.LANG_HELP)
+    parser.add_argument("--lang", metavar="LANG", default=None, help=LANG_HELP)
     parser.add_argument("--archive", metavar="FILE", default=None,  # issue 11
                         help="desktop: after the login, open this archive (read-only)")
     parser.add_argument("--version", action=_VersionAction, nargs=0, default=argparse.SUPPRESS,
                         help="show the program's version number and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    full = COMMANDS[command][0] if command in COMMANDS else None
     for name in COMMAND_MODULES:
-        module = importlib.import_module(f"helpdesk.cli.{name}")
-        module.register(subparsers)
+        if command == EVERY or name == full:
+            importlib.import_module(f"helpdesk.cli.{name}").register(subparsers)
+            continue
+        for word, (module, help_text) in COMMANDS.items():
+            if module == name:  # its own -h and arguments wait for the full parser
+                subparsers.add_parser(word, help=help_text, add_help=False)
     return parser
+
+
+def _parse(arguments: Sequence[str]) -> argparse.Namespace:
+    """The parsed arguments, importing only the module of the command given; raises
+    SystemExit for --help, --version or a usage error (argparse printed it)."""
+    found, _rest = build_parser(None).parse_known_args(arguments)
+    return build_parser(found.command).parse_args(arguments)
 
 
 def _error_lines(exc: HelpdeskError, lang: str) -> list[str]:
     """One line per error, in the user's language, naming the field (``error: vin: …``)."""
     from helpdesk.cli import _base, texts
     from helpdesk.domain import error_texts
+    from helpdesk.domain.errors import ValidationErrors
 
     prefix = texts.text(lang, "error")
     errors: list[HelpdeskError] = [exc]
@@ -115,6 +156,7 @@ def _error_lines(exc: HelpdeskError, lang: str) -> list[str]:
 def _error_json(exc: HelpdeskError, lang: str) -> dict[str, object]:
     """Stable codes and fields for scripts; ``text`` is what a person reads."""
     from helpdesk.domain import error_texts
+    from helpdesk.domain.errors import ValidationErrors
 
     errors = exc.errors if isinstance(exc, ValidationErrors) else [exc]
     return {"ok": False, "errors": [
@@ -126,6 +168,7 @@ def _error_json(exc: HelpdeskError, lang: str) -> dict[str, object]:
 def _language_for_errors(args: argparse.Namespace) -> str:
     from helpdesk.cli import _base
     from helpdesk.domain import vocabulary
+    from helpdesk.domain.errors import ValidationError
 
     try:
         return _base.language(args)
@@ -171,6 +214,7 @@ def _undecodable_argument(arguments: Sequence[str]) -> str | None:
 
 def _exit_code(exc: HelpdeskError) -> int:
     from helpdesk.cli import _base
+    from helpdesk.domain.errors import ValidationError, ValidationErrors
 
     return EXIT_USAGE if isinstance(exc, ValidationError | ValidationErrors | _base.CliError) \
         else EXIT_FAILED
@@ -236,16 +280,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     desktop_args = _desktop_only(arguments)
     if desktop_args is not None:  # no command: the desktop, without loading every command
         return _start_desktop(desktop_args)
-    parser = build_parser()
     try:
-        args = parser.parse_args(arguments)
+        args = _parse(arguments)
     except SystemExit as exc:  # --help, or a usage error argparse already printed
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if args.command is None:
         return _start_desktop(args)
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the parsed command: a refusal or a failure is logged and said on stderr in
+    the user's language, with its exit code."""
+    import logging
+
     from helpdesk.cli import _base, texts
     from helpdesk.domain import error_texts
+    from helpdesk.domain.errors import HelpdeskError
 
+    log = logging.getLogger(__name__)
     log_file = diagnostics.configure_logging(f"command {args.command}")
     try:
         return int(args.func(args) or EXIT_OK)
@@ -253,6 +306,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.info("command %s refused: %s (%s)", args.command, exc.message, exc.code)
         lang = _language_for_errors(args)
         if _base.wants_json(args):
+            import json  # here: neither --help nor the desktop needs it (issue 13)
+
             print(json.dumps(_error_json(exc, lang), ensure_ascii=False))
         for line in _error_lines(exc, lang):
             print(line, file=sys.stderr)

@@ -23,7 +23,7 @@ from enum import Enum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from helpdesk import lazy_module
+from helpdesk import cli, lazy_module
 from helpdesk.cli import texts
 from helpdesk.domain import parsing, text, vocabulary
 from helpdesk.domain.errors import HelpdeskError, NotFound, ValidationError
@@ -47,11 +47,6 @@ ENV_PASSWORD = "HELPDESK_PASSWORD"  # the password of --user (scripts, CI)
 ENV_NEW_PASSWORD = "HELPDESK_NEW_PASSWORD"  # a password being set (user add / passwd)
 
 
-LANG_HELP = ("language of the answer, documents and export words: zh_CN (简体), zh_TW "
-             "(繁體) or en (default: HELPDESK_LANG, the desktop's choice, the system "
-             "locale, else zh_CN)")
-
-
 class CliError(HelpdeskError):
     """A problem with how the command was called (exit code 2)."""
 
@@ -69,13 +64,15 @@ def common_options() -> argparse.ArgumentParser:
     parent.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                         help="answer in JSON")
     parent.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS,
-                        help=LANG_HELP)
+                        help=cli.LANG_HELP)
     return parent
 
 
 def group(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], name: str,
-          help_text: str) -> argparse._SubParsersAction[argparse.ArgumentParser]:
-    """A command with subcommands (``helpdesk sheet …``); alone it prints its help."""
+          help_text: str | None = None) -> argparse._SubParsersAction[argparse.ArgumentParser]:
+    """A command with subcommands (``helpdesk sheet …``); alone it prints its help.
+    ``help_text`` defaults to the command's line in ``cli.COMMANDS``."""
+    help_text = help_text if help_text is not None else cli.command_help(name)
     parser = subparsers.add_parser(name, help=help_text, description=help_text)
 
     def usage(_args: argparse.Namespace) -> int:

@@ -21,8 +21,7 @@ else:  # loaded when the command runs, not for `helpdesk --help`
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
-    actions = _base.group(subparsers, "archive",
-                          "the retention archive of closed sheets (归档, seed 003: 2 years)")
+    actions = _base.group(subparsers, "archive")
     common_opts = _base.common_options()
 
     exp = actions.add_parser("export", parents=[common_opts],

@@ -21,7 +21,7 @@ else:  # loaded when the command runs, not for `helpdesk --help`
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
-    actions = _base.group(subparsers, "attachment", "files attached to a sheet (附件)")
+    actions = _base.group(subparsers, "attachment")
     common_opts = _base.common_options()
 
     add = actions.add_parser("add", parents=[common_opts], help="attach files to a sheet")

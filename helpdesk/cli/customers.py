@@ -20,7 +20,7 @@ else:  # loaded when the command runs, not for `helpdesk --help`
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
-    actions = _base.group(subparsers, "customer", "customer records (客户档案)")
+    actions = _base.group(subparsers, "customer")
     common = _base.common_options()
 
     find = actions.add_parser(

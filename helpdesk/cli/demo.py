@@ -7,13 +7,14 @@ import sys
 import time
 from typing import Any
 
+from helpdesk import cli
 from helpdesk.cli import _base
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser = subparsers.add_parser(
         "demo", parents=[_base.common_options()],
-        help="fill a database with realistic demo data (stores, staff, customers, sheets)",
+        help=cli.command_help("demo"),
         description="Load deterministic demo data: the same seed gives the same data. "
                     "Sizes: tiny, small, medium, large (200,000 customers, 1,000,000 "
                     "sheets); --customers/--sheets choose other numbers.")

@@ -26,7 +26,7 @@ else:  # loaded when the command runs, not for `helpdesk --help`
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     common = _base.common_options()
-    group = _base.group(subparsers, "holidays", "public holidays and make-up working days")
+    group = _base.group(subparsers, "holidays")
     load = group.add_parser("load", parents=[common],
                             help="load a year's official holidays and make-up days")
     load.add_argument("year", type=int)

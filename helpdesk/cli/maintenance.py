@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from helpdesk import lazy_module
+from helpdesk import cli, lazy_module
 from helpdesk.cli import _base
 from helpdesk.domain.errors import StorageError, ValidationError
 from helpdesk.storage import engine as engine_mod
@@ -38,8 +38,7 @@ PASSPHRASE_ENV = "HELPDESK_BACKUP_PASSPHRASE"
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     common = _base.common_options()
-    cmd = subparsers.add_parser("backup", parents=[common],
-                                help="copy the SQLite database (online; desks may keep working)")
+    cmd = subparsers.add_parser("backup", parents=[common], help=cli.command_help("backup"))
     cmd.add_argument("--out", type=Path, metavar="FILE",
                      help="where: a file, or an existing folder (default: backups/ next to "
                           "the database, with the time); a missing folder is refused")
@@ -49,7 +48,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     cmd.set_defaults(func=run_backup)
 
     cmd = subparsers.add_parser(
-        "restore", parents=[common], help="replace the SQLite database with a backup",
+        "restore", parents=[common], help=cli.command_help("restore"),
         description="Replace the database with FILE (read with its -wal) after checking it "
                     "in full: integrity, this program's schema, every table readable. "
                     "Needs an administrator's password; audited in the replaced and in "
@@ -61,7 +60,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     cmd.set_defaults(func=run_restore)
 
     cmd = subparsers.add_parser(
-        "migrate", parents=[common], help="upgrade the database schema (backup first)",
+        "migrate", parents=[common], help=cli.command_help("migrate"),
         description="Bring the database to this version's schema. A SQLite file is copied "
                     "first; a PostgreSQL database is dumped with pg_dump first — where "
                     "pg_dump is not installed, take a backup yourself and pass "
@@ -71,8 +70,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
                      help="PostgreSQL without pg_dump here: you have backed it up yourself")
     cmd.set_defaults(func=run_migrate)
 
-    cmd = subparsers.add_parser("check", parents=[common],
-                                help="integrity, migration state and counts of the database")
+    cmd = subparsers.add_parser("check", parents=[common], help=cli.command_help("check"))
     cmd.set_defaults(func=run_check)
 
 

@@ -43,8 +43,7 @@ _FORMATS = ("pdf", "csv", "xlsx")
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
-    actions = _base.group(subparsers, "report",
-                          "the monthly complaint analysis report, sheet printouts, letters")
+    actions = _base.group(subparsers, "report")
     common_opts = _base.common_options()
 
     monthly = actions.add_parser(

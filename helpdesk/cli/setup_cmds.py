@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from helpdesk import lazy_module
+from helpdesk import cli, lazy_module
 from helpdesk.cli import _base
 from helpdesk.domain.sla import PRESETS
 
@@ -18,7 +18,7 @@ else:  # loaded when the command runs, not for `helpdesk --help`
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser = subparsers.add_parser(
         "init", parents=[_base.common_options()],
-        help="set up a new database: the store, its SLA preset, the first administrator",
+        help=cli.command_help("init"),
         description="Set up a new database in one transaction (refused if it is set up "
                     "already). The administrator's password comes from --password-file, "
                     "else HELPDESK_PASSWORD, else a prompt.")

@@ -40,7 +40,7 @@ DEFAULT_LIMIT = 100
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
-    actions = _base.group(subparsers, "sheet", "complaint sheets (抱怨/投诉单)")
+    actions = _base.group(subparsers, "sheet")
     common_opts = _base.common_options()
     _register_list(actions, common_opts)
 

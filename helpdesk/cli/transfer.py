@@ -28,7 +28,7 @@ else:  # loaded when the command runs, not for `helpdesk --help`
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     common = _base.common_options()
-    imports = _base.group(subparsers, "import", "import customers or sheets from CSV/XLSX")
+    imports = _base.group(subparsers, "import")
     for kind, what in ((CUSTOMERS, "customers (one per row, with one vehicle "
                                              "and/or one order)"),
                        (SHEETS, "complaint sheets, open ones and closed history")):
@@ -59,7 +59,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     template.add_argument("out", type=Path, help="OUT.xlsx (with a help sheet) or OUT.csv")
     template.set_defaults(func=run_template)
 
-    exports = _base.group(subparsers, "export", "export data to CSV/XLSX")
+    exports = _base.group(subparsers, "export")
     cmd = exports.add_parser("customers", parents=[common],
                              help="export customers in the import template's layout "
                                   "(needs the right to export personal data; audited)")

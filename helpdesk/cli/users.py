@@ -18,7 +18,7 @@ ROLE_NAMES = [r.value for r in Role]
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
-    actions = _base.group(subparsers, "user", "staff users and roles")
+    actions = _base.group(subparsers, "user")
     common = _base.common_options()
 
     add = actions.add_parser("add", parents=[common], help="add a user")

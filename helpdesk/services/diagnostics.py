@@ -13,7 +13,6 @@ program does not have. :func:`install_exception_hooks` sends every uncaught exce
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import platform
 import sys
@@ -36,8 +35,52 @@ FORMAT = "%(asctime)s %(levelname)-7s %(name)s [%(threadName)s] %(message)s"
 log = logging.getLogger(__name__)
 
 
-class _HelpdeskFileHandler(logging.handlers.RotatingFileHandler):
-    """Ours, so that configuring again replaces it rather than adding a second one."""
+class _HelpdeskFileHandler(logging.FileHandler):
+    """The log file, rotated: once a line would take it to ``max_bytes`` it becomes
+    ``<file>.1`` (the older ones move up to ``.<backup_count>``, the oldest goes) and a
+    new file is begun. Ours, so that configuring again replaces it rather than adding a
+    second one.
+
+    What ``logging.handlers.RotatingFileHandler`` does, written here because importing
+    ``logging.handlers`` loads ``socket``, ``pickle``, ``queue`` and eight more modules,
+    ~15 ms before the login window (issue 13)."""
+
+    def __init__(self, path: Path, *, max_bytes: int, backup_count: int) -> None:
+        super().__init__(path, encoding="utf-8")
+        self.max_bytes = max_bytes
+        self.backup_count = backup_count
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._full(record):
+                self._rotate()
+        except Exception:  # noqa: BLE001 - logging reports its own failures, never raises
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _full(self, record: logging.LogRecord) -> bool:
+        path = self.baseFilename
+        if self.max_bytes <= 0 or self.backup_count <= 0 or (
+                os.path.exists(path) and not os.path.isfile(path)):  # /dev/null, a pipe
+            return False
+        if self.stream is None:
+            self.stream = self._open()
+        self.stream.seek(0, os.SEEK_END)
+        line = f"{self.format(record)}{self.terminator}".encode()
+        return self.stream.tell() + len(line) >= self.max_bytes
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # FileHandler.emit reopens it if the renames fail
+        base = self.baseFilename
+        for n in range(self.backup_count - 1, 0, -1):
+            if os.path.exists(f"{base}.{n}"):
+                os.replace(f"{base}.{n}", f"{base}.{n + 1}")
+        if os.path.exists(base):
+            os.replace(base, f"{base}.1")
+        self.stream = self._open()
 
 
 def log_dir() -> Path:
@@ -59,8 +102,7 @@ def configure_logging(program: str, *, max_bytes: int = MAX_BYTES,
     try:
         path = log_path()
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = _HelpdeskFileHandler(path, maxBytes=max_bytes, backupCount=backup_count,
-                                       encoding="utf-8")
+        handler = _HelpdeskFileHandler(path, max_bytes=max_bytes, backup_count=backup_count)
     except OSError:
         return None
     handler.setFormatter(logging.Formatter(FORMAT))
@@ -187,5 +229,13 @@ def database_facts(uow: Any) -> tuple[str, str]:
 
 
 def _os_text() -> str:
-    text = platform.platform(terse=False)
+    """The system, its release and version, the machine: ``Linux 6.1.0 (#1 SMP …) x86_64
+    (posix)``, ``Windows 10 (10.0.19045) AMD64 (nt)``.
+
+    Not ``platform.platform()``: it asks for the processor, which on Linux runs ``uname
+    -p`` in a subprocess — 20–80 ms of every start, before the login window (issue 13)."""
+    uname = platform.uname()  # the processor is looked up only when read
+    parts = [uname.system, uname.release, f"({uname.version})" if uname.version else "",
+             uname.machine]
+    text = " ".join(part for part in parts if part)
     return f"{text} ({os.name})" if text else os.name

@@ -13,7 +13,6 @@ that the server ended (a restart) is replaced (``pool_pre_ping``).
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -53,6 +52,8 @@ def read_config() -> dict[str, Any]:
     path = config_path()
     if not path.exists():
         return {}
+    import json  # here: the login window is shown before the config is read (issue 13)
+
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -66,6 +67,8 @@ def write_config(**values: Any) -> None:
 
     The file is readable by its owner only (0600): it may hold a database password
     where the system offers no credential store."""
+    import json
+
     data = read_config()
     data.update(values)
     path = config_path()

@@ -20,18 +20,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QMessageBox,
-    QStyle,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from helpdesk.domain.errors import HelpdeskError
 from helpdesk.services import diagnostics, session
@@ -41,7 +32,14 @@ from helpdesk.ui.gc_guard import GarbageCollector
 from helpdesk.ui.login import LoginDialog
 from helpdesk.ui.opening import DatabaseOpener
 
+# Qt classes (and the Qt namespace: its 94 enums are made in Python on first use, ~50 ms)
+# that only the main window or a problem dialog needs are imported there, not before
+# the login window (issue 13).
+
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QStyle
+
     from helpdesk.ui.main_window import MainWindow, Page
 
 ORGANIZATION = context.ORGANIZATION
@@ -59,6 +57,8 @@ PAGE_TITLES = {
 def build_pages(style: QStyle | None = None) -> list[Page]:
     """The pages of the main window, in the order of the toolbar."""
     # The pages (and the main window) are imported after the login, not before it.
+    from PySide6.QtWidgets import QStyle
+
     from helpdesk.ui.complaints.list_page import ComplaintListPage
     from helpdesk.ui.customers.browser import CustomerBrowser
     from helpdesk.ui.main_window import Page
@@ -98,6 +98,8 @@ def main_window(ctx: AppContext) -> MainWindow:
 
 def archive_pages(style: QStyle | None = None) -> list[Page]:
     """The pages of an archive's window: its sheets, customers and issued reports."""
+    from PySide6.QtWidgets import QStyle
+
     from helpdesk.ui.main_window import Page
     from helpdesk.ui.reports.archived import ArchivedReportsPage
 
@@ -111,6 +113,8 @@ def archive_window(ctx: AppContext, path: Path) -> MainWindow:
     """The archive at ``path`` in its own read-only window, for the person logged in
     (``ctx``): nobody logs in to an archive, and nothing is written to it or, by
     reading it, to the live database (issue 11). Closing the window closes the file."""
+    from PySide6.QtCore import Qt
+
     from helpdesk.services import archive
     from helpdesk.ui.main_window import MainWindow
     from helpdesk.ui.reports import actions
@@ -147,11 +151,16 @@ def application(argv: Sequence[str] = ()) -> QApplication:
     """The QApplication (created once), with our names and the Fusion style."""
     app = QApplication.instance()
     if app is None:
-        app = QApplication([sys.argv[0] if sys.argv else "helpdesk", *argv])
+        # Fusion by argument (last, so it wins as setStyle did): app.setStyle("Fusion")
+        # returns the style, and PySide makes QStyle's 11 enums in Python for it, ~20 ms
+        # before the login window (issue 13).
+        app = QApplication([sys.argv[0] if sys.argv else "helpdesk", *argv,
+                            "-style", "Fusion"])
+    else:
+        app.setStyle("Fusion")
     assert isinstance(app, QApplication)
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
-    app.setStyle("Fusion")
     icon = resources.resources_dir() / "icons" / "helpdesk.png"
     if icon.exists():  # every window (and the taskbar entry) shows it
         app.setWindowIcon(QIcon(str(icon)))
@@ -162,6 +171,8 @@ class DatabaseProblemDialog(QDialog):
     """The database could not be opened: say why; choose another one, or quit."""
 
     def __init__(self, error: BaseException, *, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout
+
         super().__init__(parent)
         self.setObjectName("databaseProblemDialog")
         self.setWindowTitle(self.tr("The database cannot be opened"))
@@ -313,5 +324,7 @@ def _log_preparation_failure(error: Exception) -> None:
 
 
 def show_error(error: BaseException) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.critical(None, "Helpdesk", messages.error_text(error)
                          if isinstance(error, HelpdeskError) else messages.unexpected_text(error))

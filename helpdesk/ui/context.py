@@ -24,7 +24,6 @@ from PySide6.QtCore import (
     QObject,
     QRunnable,
     QSettings,
-    Qt,
     QThreadPool,
     Signal,
     Slot,
@@ -86,6 +85,10 @@ class EventBus(QObject):
     _published = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
+        # Here, not with the module: the login window (which imports this module) is
+        # shown before the Qt namespace's 94 enums are made (issue 13).
+        from PySide6.QtCore import Qt
+
         super().__init__(parent)
         self._published.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 

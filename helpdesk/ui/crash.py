@@ -8,14 +8,19 @@ Also: "Open log folder" and "Copy diagnostics" for the Help menu.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from helpdesk.services import diagnostics
 from helpdesk.ui import messages
+
+# The reporter is installed before the login window, which does not wait for the ``Qt``
+# namespace (94 enums made in Python on first use) or QUrl: they are imported where a
+# dialog is shown or the log folder opened (issue 13).
 
 
 class CrashDialog(QMessageBox):
@@ -63,14 +68,22 @@ class ErrorReporter(QObject):
         super().__init__(parent)
         self.dialog: CrashDialog | None = None
         self.uninstall: Callable[[], None] = lambda: None  # set by install()
-        self.raised.connect(self._on_raised, Qt.ConnectionType.QueuedConnection)
+        # Emitted in another thread, the signal is queued to the UI thread; emitted in
+        # the UI thread, _on_raised runs at once and puts the dialog off to the next turn.
+        self.raised.connect(self._on_raised)
 
     def report(self, error: BaseException) -> None:
-        """Thread-safe: the dialog opens at the UI thread's next turn."""
+        """Thread-safe: the dialog opens at a later turn of the UI thread's loop (never
+        inside the code that raised, a paint handler for one)."""
         self.raised.emit(error)
 
     @Slot(object)
     def _on_raised(self, error: BaseException) -> None:
+        QTimer.singleShot(0, self, functools.partial(self._show, error))
+
+    def _show(self, error: BaseException) -> None:
+        from PySide6.QtCore import Qt
+
         if self.dialog is not None:
             return
         self.dialog = CrashDialog(error, parent=QApplication.activeWindow())
@@ -95,6 +108,9 @@ def install(app: QApplication) -> ErrorReporter:
 
 def open_log_folder() -> bool:
     """Open the log folder in the file manager (Explorer on Windows)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
     folder = diagnostics.log_dir()
     folder.mkdir(parents=True, exist_ok=True)
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

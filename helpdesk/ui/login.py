@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,18 +23,21 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from helpdesk.domain.errors import HelpdeskError
-from helpdesk.ui import i18n, messages, widgets
+from helpdesk.ui import error_label, i18n, messages
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load behind the window
     from helpdesk.services.common import UnitOfWork
     from helpdesk.services.dto import SessionUser
+
+# Neither ``widgets`` (its progress dialog is wanted at the first login) nor the ``Qt``
+# namespace (94 enums made in Python on first use) is imported before the window shows
+# (issue 13).
 
 LAST_USER_KEY = "login/last_user"
 
@@ -77,10 +80,10 @@ class LoginDialog(QDialog):
             self.language_combo.addItem(name, code)
         self.language_combo.setCurrentIndex(
             max(0, self.language_combo.findData(i18n.current_language())))
-        self.error_label = widgets.error_label("login")
+        self.error_label = error_label.error_label("login")
         self.database_label = QLabel(objectName="loginDatabase")
         self.database_label.setWordWrap(True)
-        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        error_label.selectable(self.database_label)
         self.database_button = QPushButton(objectName="databaseButton")
 
         self._username_label = QLabel()
@@ -93,7 +96,10 @@ class LoginDialog(QDialog):
         form.addRow(self._username_label, self.username_edit)
         form.addRow(self._password_label, self.password_edit)
         form.addRow(self._language_label, self.language_combo)
-        self.buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox()
+        # Not by the constructor: choosing among its overloads (one takes a
+        # Qt.Orientation) makes PySide build the whole Qt namespace, ~50 ms (issue 13).
+        self.buttons.setStandardButtons(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.login_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.login_button.setObjectName("loginButton")
@@ -163,6 +169,7 @@ class LoginDialog(QDialog):
             self.login_button.setText(_opening_text())
             return False
         from helpdesk.services import users
+        from helpdesk.ui import widgets
 
         uow = self._uow
         try:
@@ -184,6 +191,8 @@ class LoginDialog(QDialog):
     def _warn_about_clock(self) -> None:
         """Issue 9: a desk whose clock is off by more than a minute is told at login
         (the program uses the server's clock; other programs on this PC do not)."""
+        from PySide6.QtWidgets import QMessageBox
+
         from helpdesk.services import common
 
         if not common.clock_off():

@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
 from helpdesk.domain.errors import HelpdeskError, ValidationError, ValidationErrors
 from helpdesk.ui import messages
 from helpdesk.ui.context import changes_held
+from helpdesk.ui.error_label import ERROR_STYLE as ERROR_STYLE  # one of the pieces here
+from helpdesk.ui.error_label import error_label as error_label
 
 INVALID_STYLE = (
     'QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QTextEdit[invalid="true"], '
@@ -51,7 +53,6 @@ READ_ONLY_STYLE = (
 """A box that may not be edited does not look like one that may (see set_read_only)."""
 FIELD_STYLE = INVALID_STYLE + "\n" + READ_ONLY_STYLE
 """The style sheet of every window with input fields."""
-ERROR_STYLE = "color: #b02a37;"
 
 
 def set_invalid(widget: QWidget, invalid: bool) -> None:
@@ -73,17 +74,6 @@ def set_read_only(widget: QLineEdit | QPlainTextEdit, read_only: bool) -> None:
     widget.style().unpolish(widget)
     widget.style().polish(widget)
     widget.update()
-
-
-def error_label(name: str, *, parent: QWidget | None = None) -> QLabel:
-    """A hidden red label that shows a field's error under it."""
-    label = QLabel(parent)
-    label.setObjectName(f"error_{name}")
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
-    return label
 
 
 def with_error(widget: QWidget, error: QLabel) -> QWidget:

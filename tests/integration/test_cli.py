@@ -328,6 +328,41 @@ def test_every_command_module_is_registered() -> None:
     assert COMMAND_MODULES[0] == "setup_cmds"
 
 
+def test_the_command_table_is_what_the_modules_register() -> None:
+    """``helpdesk --help`` reads cli.COMMANDS, not the modules (issue 13): the table
+    names every command its module adds, in the same order, and the help reads the same."""
+    import argparse
+    import importlib
+
+    from helpdesk.cli import COMMANDS, build_parser
+
+    registered: list[tuple[str, str, str | None]] = []
+    for name in COMMAND_MODULES:
+        subparsers = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(f"helpdesk.cli.{name}").register(subparsers)
+        registered += [(action.dest, name, action.help) for action in subparsers._choices_actions]
+    assert registered == [(word, module, help_text)
+                          for word, (module, help_text) in COMMANDS.items()]
+    every = build_parser()
+    assert build_parser(None).format_help() == every.format_help()
+    for word in COMMANDS:  # the command asked for is parsed in full, the others named
+        one = build_parser(word)
+        assert one.format_help() == every.format_help()
+        [action] = [a for a in one._actions if isinstance(a, argparse._SubParsersAction)]
+        [full] = [a for a in every._actions if isinstance(a, argparse._SubParsersAction)]
+        assert action.choices[word].format_help() == full.choices[word].format_help()
+
+
+def test_a_command_is_parsed_with_its_own_options_and_help(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sheet", "--help"]) == 0
+    assert "ACTION" in capsys.readouterr().out
+    assert main(["sheet", "list", "--bogus"]) == 2
+    assert "unrecognized arguments: --bogus" in capsys.readouterr().err
+    assert main(["nonsense"]) == 2
+    assert "invalid choice: 'nonsense'" in capsys.readouterr().err
+
+
 # ---------------------------------------------------------------- customers and users
 def test_customer_find_and_show_answer_like_the_browser(cli: Cli, staffed: Staff) -> None:
     imported = cli("import", "customers", str(FIXTURES / "customers_good_zh.csv"),

@@ -8,6 +8,7 @@ import sys
 import threading
 import tomllib
 from collections.abc import Iterator
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -31,13 +32,18 @@ def _no_log_left_open() -> Iterator[None]:
             handler.close()
 
 
-def _log_text(home: Path) -> str:
-    return (home / "logs" / "helpdesk.log").read_text(encoding="utf-8")
+def _log_text(home: Path, name: str = "helpdesk.log") -> str:
+    return (home / "logs" / name).read_text(encoding="utf-8")
 
 
 def test_the_version_is_the_one_in_pyproject(capsys: pytest.CaptureFixture[str]) -> None:
+    """Written once, in ``helpdesk/__init__.py``: pyproject reads it (the installed
+    metadata says the same), ``--version`` prints it."""
     written = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert helpdesk.__version__ == written["project"]["version"]
+    assert "version" in written["project"]["dynamic"]
+    assert written["tool"]["setuptools"]["dynamic"]["version"] == {
+        "attr": "helpdesk.__version__"}
+    assert helpdesk.__version__ == metadata.version("helpdesk")
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.strip() == f"helpdesk {helpdesk.__version__}"
 
@@ -58,6 +64,14 @@ def test_the_log_file_is_rotated(_isolated_home: Path) -> None:
     logs = sorted(p.name for p in (_isolated_home / "logs").iterdir())
     assert logs == ["helpdesk.log", "helpdesk.log.1", "helpdesk.log.2"]
     assert (_isolated_home / "logs" / "helpdesk.log").stat().st_size <= 2_000
+    # Older lines move up: .2 before .1 before the current file, which ends with the last.
+    numbers = [[int(line.split("line ")[1][:3]) for line in _log_text(_isolated_home, name)
+                .splitlines() if "line " in line]
+               for name in ("helpdesk.log.2", "helpdesk.log.1", "helpdesk.log")]
+    assert all(part for part in numbers)
+    flat = [n for part in numbers for n in part]
+    assert flat == sorted(flat) and flat[-1] == 199
+    assert all(p.stat().st_size <= 2_000 for p in (_isolated_home / "logs").iterdir())
     assert "line 199" in _log_text(_isolated_home)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import helpdesk
@@ -114,7 +115,7 @@ def test_help_menu_copies_diagnostics(qtbot, make_ctx, sample, _isolated_home):
 def test_open_log_folder_opens_the_data_folders_logs(qtbot, make_ctx, sample, _isolated_home,
                                                      monkeypatch):
     opened: list[str] = []
-    monkeypatch.setattr(crash.QDesktopServices, "openUrl",
+    monkeypatch.setattr(QDesktopServices, "openUrl",
                         lambda url: opened.append(url.toLocalFile()) or True)
     window = _window(qtbot, make_ctx(sample.staff.admin))
     window.open_log_action.trigger()

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from helpdesk.services import common, setup, users
 from helpdesk.storage.database import open_database
@@ -152,6 +152,19 @@ def test_unknown_user_gets_the_same_answer(qtbot, ui_db, qsettings):
     assert not dialog.try_login()
     assert dialog.error_label.text() == "Wrong user name or password."
     assert common.now() is not None
+
+
+def test_the_database_and_the_error_can_be_selected_and_the_buttons_are_there(qtbot,
+                                                                              qsettings):
+    # Issue 13 sets these without the Qt namespace (by property name, setStandardButtons).
+    dialog = LoginDialog(None, settings=qsettings)
+    qtbot.addWidget(dialog)
+    selectable = Qt.TextInteractionFlag.TextSelectableByMouse
+    assert dialog.database_label.textInteractionFlags() == selectable
+    assert dialog.error_label.textInteractionFlags() == selectable
+    assert dialog.buttons.standardButtons() == (QDialogButtonBox.StandardButton.Ok |
+                                                QDialogButtonBox.StandardButton.Cancel)
+    assert dialog.login_button is dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
 
 def test_a_login_asked_for_before_the_database_is_open_waits_for_it(
