@@ -61,9 +61,11 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from helpdesk.domain import classification as class_rules
 from helpdesk.domain import deadlines, national_id, validation
 from helpdesk.domain.complaints import OPEN_STATES, SheetState
 from helpdesk.domain.customers import (
+    ACTIVE_DAYS,
     Lifecycle,
     MergeSide,
     OrderKind,
@@ -381,42 +383,42 @@ def _month_bounds(today: date) -> tuple[date, date]:
 
 # ------------------------------------------------------------------ the classification
 _SEGMENT_LIST: tuple[Segment, ...] = tuple(Segment)
-_CLASS_LIST: tuple[RfmClass | None, ...] = (None, *RfmClass)
+_CLASS_LIST: tuple[RfmClass, ...] = tuple(RfmClass)
 _STAGE_LIST: tuple[Lifecycle, ...] = tuple(Lifecycle)
-_SEGMENT_CODE = {v: i for i, v in enumerate(_SEGMENT_LIST)}
-_CLASS_CODE = {v: i for i, v in enumerate(_CLASS_LIST)}
-_STAGE_CODE = {v: i for i, v in enumerate(_STAGE_LIST)}
+_STAGE_CODE = {v.value: i for i, v in enumerate(_STAGE_LIST)}
 
 
 class ClassRows(Mapping[int, tuple[Any, ...]]):
-    """The classification's rows by customer id — ``rows[id]`` is the tuple of
-    ``storage.analytics_queries.CLASS_COLUMNS`` without the id — kept by column in
-    arrays (a few dozen bytes a customer, not a tuple of ten objects; issue 13). The
-    tuple is made when a row is read."""
+    """The classification's rows by customer id — ``rows[id]`` is (segment, pyramid rank,
+    R, F, M, RFM class, lifecycle, 12-month revenue, last purchase, revenue) — kept by
+    column in arrays (a few dozen bytes a customer, not a tuple of ten objects; issue 13).
+    The tuple is made when a row is read.
 
-    def __init__(self) -> None:
-        self._at: dict[int, int] = {}
-        self._codes = array("B")  # segment, RFM class (0: none), lifecycle: 3 a row
-        self._scores = array("B")  # R, F, M (0: none): 3 a row
-        self._rank = array("q")  # pyramid rank, 0: none
-        self._money = array("q")  # revenue in the last 12 months, revenue: 2 a row
-        self._last = array("l")  # the last purchase's date ordinal, 0: none
+    Attributes:
+        ids: the customer ids, by position.
+        classified: segment, rank, scores and class by position (``domain.classification``).
+        stages: lifecycle by position (index in ``Lifecycle``).
+        revenue_12m, revenue: in cents, by position.
+        last: the last purchase's date ordinal, by position.
+    """
 
-    def add(self, customer_id: int, segment: Segment, rank: int | None, r: int | None,
-            f: int | None, m: int | None, klass: RfmClass | None, stage: Lifecycle,
-            revenue_12m: int, last: date | None, revenue: int) -> None:
-        self._at[customer_id] = len(self._rank)
-        self._codes.extend((_SEGMENT_CODE[segment], _CLASS_CODE[klass], _STAGE_CODE[stage]))
-        self._scores.extend((r or 0, f or 0, m or 0))
-        self._rank.append(rank or 0)
-        self._money.extend((revenue_12m, revenue))
-        self._last.append(last.toordinal() if last else 0)
+    def __init__(self, ids: array[int], classified: class_rules.Classified,
+                 stages: bytes, revenue_12m: array[int], revenue: array[int],
+                 last: array[int]) -> None:
+        self.ids = ids
+        self.classified = classified
+        self.stages = stages
+        self.revenue_12m = revenue_12m
+        self.revenue = revenue
+        self.last = last
+        self._at = dict(zip(ids, range(len(ids)), strict=True))
 
     def __getitem__(self, customer_id: int) -> tuple[Any, ...]:
         i = self._at[customer_id]
-        r, f, m = (self._scores[3 * i + k] or None for k in range(3))
-        return (self.segment_at(i), self._rank[i] or None, r, f, m, self.class_at(i),
-                self.stage_at(i), self._money[2 * i], self.last_at(i), self._money[2 * i + 1])
+        k = self.classified
+        return (self.segment_at(i), k.ranks[i] or None, k.r[i], k.f[i], k.m[i],
+                self.class_at(i), self.stage_at(i), self.revenue_12m[i], self.last_at(i),
+                self.revenue[i])
 
     def __iter__(self) -> Iterator[int]:
         return iter(self._at)
@@ -428,19 +430,19 @@ class ClassRows(Mapping[int, tuple[Any, ...]]):
         return self._at.get(customer_id)
 
     def segment_at(self, i: int) -> Segment:
-        return _SEGMENT_LIST[self._codes[3 * i]]
+        return _SEGMENT_LIST[self.classified.segments[i]]
 
-    def class_at(self, i: int) -> RfmClass | None:
-        return _CLASS_LIST[self._codes[3 * i + 1]]
+    def class_at(self, i: int) -> RfmClass:
+        return _CLASS_LIST[self.classified.classes[i]]
 
     def stage_at(self, i: int) -> Lifecycle:
-        return _STAGE_LIST[self._codes[3 * i + 2]]
+        return _STAGE_LIST[self.stages[i]]
 
     def revenue_12m_at(self, i: int) -> int:
-        return self._money[2 * i]
+        return self.revenue_12m[i]
 
     def last_at(self, i: int) -> date | None:
-        day = self._last[i]
+        day = self.last[i]
         return date.fromordinal(day) if day else None
 
 
@@ -496,19 +498,22 @@ def classification(uow: UnitOfWork, today: date) -> Classification:
         if found is not None:
             _CACHE.move_to_end(key)
             return found
-    rows = ClassRows()
-    active = 0
-    # The enums by value, looked up once per row (calling an enum class costs more).
-    segments = {s.value: s for s in Segment}
-    classes = {k.value: k for k in RfmClass}
-    stages = {x.value: x for x in Lifecycle}
-    # Streamed row by row: the rows are never all held twice (SQL result and ours).
-    for (cid, segment, rank, r, f, m, klass, life, revenue_12m, last_at,
-         revenue) in uow.analytics.classify(today):
-        rows.add(int(cid), segments[segment], rank, r, f, m,
-                 classes[klass] if klass else None, stages[life],
-                 int(revenue_12m), as_date(last_at), int(revenue))
-        active += rank is not None
+    # Streamed chunk by chunk into arrays: the rows are never all held as objects.
+    ids, last, orders = array("q"), array("q"), array("q")
+    revenue, revenue_12m, stages = array("q"), array("q"), bytearray()
+    to_ordinal = date.toordinal
+    for chunk in uow.analytics.class_figures(today):
+        cid, last_at, n, money, money_12m, stage = zip(*chunk, strict=True)
+        ids.extend(cid)
+        last.extend(map(to_ordinal, last_at))  # dates: the column's type reads them
+        orders.extend(n)
+        revenue.extend(map(int, money))
+        revenue_12m.extend(map(int, money_12m))
+        stages.extend(map(_STAGE_CODE.__getitem__, stage))
+    since = (today - timedelta(days=ACTIVE_DAYS)).toordinal()
+    ranked = class_rules.classify(ids, last, orders, revenue, revenue_12m, since)
+    rows = ClassRows(ids, ranked, bytes(stages), revenue_12m, revenue, last)
+    active = ranked.active
     result = Classification(today, rows, active)
     with _CACHE_LOCK:
         _CACHE[key] = result
