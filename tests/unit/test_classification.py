@@ -75,3 +75,21 @@ def test_nobody_to_classify() -> None:
 
 def test_inactive_is_a_segment() -> None:
     assert SEGMENTS[classification.INACTIVE] == "inactive"
+
+
+@given(rows=st.lists(st.tuples(st.integers(0, 9), st.integers(1, 4), st.integers(0, 3)),
+                     min_size=1, max_size=60), data=st.data())
+def test_the_order_rows_come_in_does_not_matter(rows: list[tuple[int, int, int]],
+                                                data: st.DataObject) -> None:
+    """PostgreSQL's GROUP BY gives customers in no particular order: the same
+    customers in any order are classified alike (pyramid ties still by id)."""
+    def by_id(order: list[int]) -> dict[int, tuple[int, ...]]:
+        picked = [rows[k] for k in order]
+        ids = [k + 1 for k in order]
+        columns = [array("q", column) for column in zip(*picked, strict=True)]
+        last, orders, revenue = columns
+        got = classify(array("q", ids), last, orders, revenue, revenue, active_since=5)
+        return {i: (got.segments[p], got.ranks[p], got.classes[p]) for p, i in enumerate(ids)}
+
+    shuffled = data.draw(st.permutations(range(len(rows))))
+    assert by_id(list(shuffled)) == by_id(list(range(len(rows))))
