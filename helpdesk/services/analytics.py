@@ -540,31 +540,32 @@ def _summaries(cls: Classification, live: int) -> tuple[list[dict[str, Any]],
                                                         list[dict[str, Any]], dict[str, int]]:
     """The pyramid, RFM and lifecycle summaries (as the SQL GROUP BY gives them) from a
     classification of every store: the analytics view's fast path."""
-    seg: dict[str, dict[str, Any]] = {
-        s.value: {"segment": s.value, "customers": 0, "revenue_12m": 0, "revenue": 0}
-        for s in Segment}
-    rfm_rows: dict[str, dict[str, Any]] = {
-        k.value: {"rfm_class": k.value, "customers": 0, "revenue": 0, "r_sum": 0,
-                  "f_sum": 0, "m_sum": 0} for k in RfmClass}
-    life = {x.value: 0 for x in Lifecycle}
-    for segment, _rank, r, f, m, klass, lifecycle_, revenue_12m, _last, revenue in \
-            cls.rows.values():
-        entry = seg[segment.value]
+    seg = [{"segment": s.value, "customers": 0, "revenue_12m": 0, "revenue": 0}
+           for s in _SEGMENT_LIST]
+    rfm_rows = [{"rfm_class": k.value, "customers": 0, "revenue": 0, "r_sum": 0, "f_sum": 0,
+                 "m_sum": 0} for k in _CLASS_LIST]
+    stages = [0] * len(_STAGE_LIST)
+    rows, ranked = cls.rows, cls.rows.classified
+    # Over the columns by code: no enum, tuple or date made per customer.
+    for segment, klass, stage, r, f, m, revenue_12m, revenue in zip(
+            ranked.segments, ranked.classes, rows.stages, ranked.r, ranked.f, ranked.m,
+            rows.revenue_12m, rows.revenue, strict=True):
+        entry = seg[segment]
         entry["customers"] += 1
         entry["revenue_12m"] += revenue_12m
         entry["revenue"] += revenue
-        if klass is not None:
-            k = rfm_rows[klass.value]
-            k["customers"] += 1
-            k["revenue"] += revenue
-            k["r_sum"] += r
-            k["f_sum"] += f
-            k["m_sum"] += m
-        life[lifecycle_.value] += 1
+        k = rfm_rows[klass]
+        k["customers"] += 1
+        k["revenue"] += revenue
+        k["r_sum"] += r
+        k["f_sum"] += f
+        k["m_sum"] += m
+        stages[stage] += 1
+    life = {x.value: n for x, n in zip(_STAGE_LIST, stages, strict=True)}
     prospects = live - len(cls.rows)
-    seg[Segment.PROSPECT.value]["customers"] = prospects
+    seg[_SEGMENT_LIST.index(Segment.PROSPECT)]["customers"] = prospects
     life[Lifecycle.PROSPECT.value] = prospects
-    return list(seg.values()), list(rfm_rows.values()), life
+    return seg, rfm_rows, life
 
 
 # ------------------------------------------------------------------ aggregates
