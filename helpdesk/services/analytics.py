@@ -501,11 +501,9 @@ def classification(uow: UnitOfWork, today: date) -> Classification:
     # Streamed chunk by chunk into arrays: the rows are never all held as objects.
     ids, last, orders = array("q"), array("q"), array("q")
     revenue, revenue_12m, stages = array("q"), array("q"), bytearray()
-    to_ordinal = date.toordinal
-    for chunk in uow.analytics.class_figures(today):
-        cid, last_at, n, money, money_12m, stage = zip(*chunk, strict=True)
+    for cid, last_day, n, money, money_12m, stage in uow.analytics.class_figures(today):
         ids.extend(cid)
-        last.extend(map(to_ordinal, last_at))  # dates: the column's type reads them
+        last.extend(last_day)
         orders.extend(n)
         revenue.extend(map(int, money))
         revenue_12m.extend(map(int, money_12m))

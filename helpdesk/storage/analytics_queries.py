@@ -34,6 +34,7 @@ rules. The definitions, in one place:
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -267,26 +268,50 @@ def lifecycle_summary(session: Session, today: date,
     return {k: found.get(k, 0) for k in LIFECYCLES}
 
 
-# Columns of a ``class_figures`` row, in order.
+# The columns of a ``class_figures`` chunk, in order.
 FIGURE_COLUMNS = ("customer_id", "last_at", "orders", "revenue", "revenue_12m", "lifecycle")
 
 
 def class_figures(session: Session, today: date,
-                  chunk: int = 20_000) -> Iterator[Sequence[Sequence[Any]]]:
-    """What the classification of every live buying customer rests on
-    (:data:`FIGURE_COLUMNS`): the one GROUP BY over every order, with the lifecycle CASE;
-    ``domain.classification.classify`` ranks them (SQLite's window functions cost more
-    than the GROUP BY itself; issue 13). Customers not listed are prospects.
+                  chunk: int = 20_000) -> Iterator[tuple[Iterable[Any], ...]]:
+    """What the classification of every live buying customer rests on: the one GROUP BY
+    over every order, with the lifecycle CASE; ``domain.classification.classify`` ranks
+    them (SQLite's window functions cost more than the GROUP BY itself; issue 13).
+    Customers not listed are prospects.
 
-    Streamed in chunks of rows (read them inside the unit of work); the merged records
-    are left out through the index of ``merged_into_id``, not a lookup per customer."""
+    Yields chunks by column (:data:`FIGURE_COLUMNS`), the last purchase as a date
+    ordinal. Read them inside the unit of work. The rows come straight from the driver's
+    cursor, on the session's connection and transaction: at 183,000 customers making
+    SQLAlchemy rows and dates of them cost a fifth of the query. The merged records are
+    left out through the index of ``merged_into_id``, not a lookup per customer."""
     stats = stats_cte(today)
     merged = select(c.c.id).where(c.c.merged_into_id.is_not(None))
     stmt = select(
         stats.c.customer_id, stats.c.last_at, stats.c.orders, stats.c.revenue,
         stats.c.revenue_12m, _lifecycle(stats, today),
     ).where(stats.c.customer_id.not_in(merged))
-    yield from session.connection().execute(stmt).partitions(chunk)
+    connection = session.connection()
+    # Only dates and small integers of ours are inlined: nothing a user typed.
+    sql = str(stmt.compile(dialect=connection.dialect,
+                           compile_kwargs={"literal_binds": True}))
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql)
+        while rows := cursor.fetchmany(chunk):
+            ids, last, orders, revenue, revenue_12m, stages = zip(*rows, strict=True)
+            yield ids, _ordinals(last), orders, revenue, revenue_12m, stages
+    finally:
+        cursor.close()
+
+
+def _ordinals(days: Sequence[Any]) -> Iterator[int]:
+    """Date ordinals of what the driver returned: dates (PostgreSQL) or ISO text."""
+    if days and isinstance(days[0], str):
+        return map(date.toordinal, map(date.fromisoformat, map(_day_part, days)))
+    return map(date.toordinal, days)
+
+
+_day_part = operator.itemgetter(slice(0, 10))  # "2026-12-03[ 00:00:00]" → the day
 
 
 def customer_stats(session: Session, today: date, customer_id: int) -> dict[str, Any]:
@@ -831,7 +856,7 @@ class AnalyticsQueries:
     def lifecycle_summary(self, today: date, store_id: int | None = None) -> dict[str, int]:
         return lifecycle_summary(self.session, today, store_id)
 
-    def class_figures(self, today: date) -> Iterator[Sequence[Sequence[Any]]]:
+    def class_figures(self, today: date) -> Iterator[tuple[Iterable[Any], ...]]:
         return class_figures(self.session, today)
 
     def customer_stats(self, today: date, customer_id: int) -> dict[str, Any]:

@@ -84,8 +84,9 @@ def test_sql_and_python_lifecycle_agree(any_db: Database, customers: list[list[i
             .outerjoin(stats, stats.c.customer_id == tables.customers.c.id))
         in_sql = {cid: Lifecycle(stage) for cid, stage in rows}
         at = analytics_queries.FIGURE_COLUMNS.index("lifecycle")
-        classified = {row[0]: Lifecycle(row[at]) for chunk in
-                      analytics_queries.class_figures(session, today) for row in chunk}
+        classified = {cid: Lifecycle(stage) for chunk in
+                      analytics_queries.class_figures(session, today)
+                      for cid, stage in zip(chunk[0], chunk[at], strict=True)}
         summary = analytics_queries.lifecycle_summary(session, today)
         # The customer list's path: first/last purchase from SQL, the stage from Python.
         listed = {r["id"]: lifecycle(as_date(r["first_at"]), as_date(r["last_at"]), today)
