@@ -2,9 +2,10 @@
 lifetime value, call lists (birthdays, return visits due), duplicate suggestions and
 the merge preview.
 
-The numbers are computed by the database (``storage.analytics_queries``); this module
-checks permissions, gives the plain strings their types, masks personal data, and
-documents the rules:
+The numbers are computed by the database (``storage.analytics_queries``), and the ranks
+of every customer at once by ``domain.classification`` (where the pyramid and RFM
+rules live as data the SQL is built from); this module checks permissions, gives the
+plain strings their types, masks personal data, and documents the rules:
 
 Customer pyramid (客户金字塔, seed 001)
     Active customers have an order in the last 12 months (365 days up to today).
@@ -449,8 +450,10 @@ class ClassRows(Mapping[int, tuple[Any, ...]]):
 @dataclass(frozen=True)
 class Classification:
     """Segment, rank, R/F/M, class, lifecycle and revenue of every buying customer
-    (``rows[id]`` in the order of ``storage.analytics_queries.CLASS_COLUMNS`` without
-    the id); customers not in ``rows`` are prospects. Computed in SQL in one statement.
+    (``rows[id]``, see :class:`ClassRows`); customers not in ``rows`` are prospects. The
+    figures come from the one GROUP BY over every order
+    (``storage.analytics_queries.class_figures``), the ranks and classes from
+    ``domain.classification.classify``.
 
     Attributes:
         active: customers with an order in the last 12 months (the pyramid's ``n``).
