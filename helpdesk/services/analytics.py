@@ -412,23 +412,41 @@ class ClassRows(Mapping[int, tuple[Any, ...]]):
         self.revenue_12m = revenue_12m
         self.revenue = revenue
         self.last = last
-        self._at = dict(zip(ids, range(len(ids)), strict=True))
+        # Ids are dense (numbered in order; merged records keep theirs): a position per id
+        # in an array takes 4 bytes an id where a dict took over 100 a customer.
+        top = max(ids, default=0)
+        dense = top <= 4 * len(ids) + 1024
+        self._at: array[int] | dict[int, int]
+        if dense:
+            self._at = array("i", [-1]) * (top + 1)
+            for i, customer_id in enumerate(ids):
+                self._at[customer_id] = i
+        else:
+            self._at = dict(zip(ids, range(len(ids)), strict=True))
 
     def __getitem__(self, customer_id: int) -> tuple[Any, ...]:
-        i = self._at[customer_id]
+        i = self.index(customer_id)
+        if i is None:
+            raise KeyError(customer_id)
         k = self.classified
         return (self.segment_at(i), k.ranks[i] or None, k.r[i], k.f[i], k.m[i],
                 self.class_at(i), self.stage_at(i), self.revenue_12m[i], self.last_at(i),
                 self.revenue[i])
 
     def __iter__(self) -> Iterator[int]:
-        return iter(self._at)
+        return iter(self.ids)
 
     def __len__(self) -> int:
-        return len(self._at)
+        return len(self.ids)
 
     def index(self, customer_id: int) -> int | None:
-        return self._at.get(customer_id)
+        """The customer's position in the columns (None: not classified)."""
+        if isinstance(self._at, dict):
+            return self._at.get(customer_id)
+        if 0 <= customer_id < len(self._at):
+            i = self._at[customer_id]
+            return i if i >= 0 else None
+        return None
 
     def segment_at(self, i: int) -> Segment:
         return _SEGMENT_LIST[self.classified.segments[i]]

@@ -150,3 +150,9 @@ def test_class_rows_give_back_what_was_added():
     assert rows.get(8) is None
     assert len(rows) == 2 and list(rows) == [7, 200_001]
     assert list(rows.values()) == [first, second]
+    # Dense ids (the usual case) are found through an array, sparse ones through a dict.
+    dense = ClassRows(array("q", [9, 3]), ranked, bytes([2, 3]), array("q", [9_000_000_000, 0]),
+                      array("q", [12_000_000_000, 150_00]), last)
+    assert dense[9] == first and dense[3] == second
+    assert [dense.get(k) for k in (-1, 0, 4, 10, 10**9)] == [None] * 5
+    assert 9 in dense and 4 not in dense and list(dense) == [9, 3]
