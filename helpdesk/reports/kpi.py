@@ -33,7 +33,7 @@ from helpdesk.reports.tables import ReportTable, to_csv, to_xlsx
 
 @dataclass(frozen=True)
 class KpiSegment:
-    key: str  # one of storage.analytics_queries.SEGMENTS
+    key: str  # one of domain.classification.SEGMENTS
     customers: int
     revenue_12m_cents: int
     revenue_cents: int
@@ -41,7 +41,7 @@ class KpiSegment:
 
 @dataclass(frozen=True)
 class KpiRfm:
-    key: str  # one of storage.analytics_queries.RFM_CLASSES
+    key: str  # one of domain.classification.RFM_CLASSES
     customers: int
     revenue_cents: int
     avg_r: float | None

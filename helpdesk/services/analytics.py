@@ -2,9 +2,10 @@
 lifetime value, call lists (birthdays, return visits due), duplicate suggestions and
 the merge preview.
 
-The numbers are computed by the database (``storage.analytics_queries``); this module
-checks permissions, gives the plain strings their types, masks personal data, and
-documents the rules:
+The numbers are computed by the database (``storage.analytics_queries``), and the ranks
+of every customer at once by ``domain.classification`` (where the pyramid and RFM
+rules live as data the SQL is built from); this module checks permissions, gives the
+plain strings their types, masks personal data, and documents the rules:
 
 Customer pyramid (客户金字塔, seed 001)
     Active customers have an order in the last 12 months (365 days up to today).
@@ -61,9 +62,11 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from helpdesk.domain import classification as class_rules
 from helpdesk.domain import deadlines, national_id, validation
 from helpdesk.domain.complaints import OPEN_STATES, SheetState
 from helpdesk.domain.customers import (
+    ACTIVE_DAYS,
     Lifecycle,
     MergeSide,
     OrderKind,
@@ -381,74 +384,94 @@ def _month_bounds(today: date) -> tuple[date, date]:
 
 # ------------------------------------------------------------------ the classification
 _SEGMENT_LIST: tuple[Segment, ...] = tuple(Segment)
-_CLASS_LIST: tuple[RfmClass | None, ...] = (None, *RfmClass)
+_CLASS_LIST: tuple[RfmClass, ...] = tuple(RfmClass)
 _STAGE_LIST: tuple[Lifecycle, ...] = tuple(Lifecycle)
-_SEGMENT_CODE = {v: i for i, v in enumerate(_SEGMENT_LIST)}
-_CLASS_CODE = {v: i for i, v in enumerate(_CLASS_LIST)}
-_STAGE_CODE = {v: i for i, v in enumerate(_STAGE_LIST)}
+_STAGE_CODE = {v.value: i for i, v in enumerate(_STAGE_LIST)}
 
 
 class ClassRows(Mapping[int, tuple[Any, ...]]):
-    """The classification's rows by customer id — ``rows[id]`` is the tuple of
-    ``storage.analytics_queries.CLASS_COLUMNS`` without the id — kept by column in
-    arrays (a few dozen bytes a customer, not a tuple of ten objects; issue 13). The
-    tuple is made when a row is read."""
+    """The classification's rows by customer id — ``rows[id]`` is (segment, pyramid rank,
+    R, F, M, RFM class, lifecycle, 12-month revenue, last purchase, revenue) — kept by
+    column in arrays (a few dozen bytes a customer, not a tuple of ten objects; issue 13).
+    The tuple is made when a row is read.
 
-    def __init__(self) -> None:
-        self._at: dict[int, int] = {}
-        self._codes = array("B")  # segment, RFM class (0: none), lifecycle: 3 a row
-        self._scores = array("B")  # R, F, M (0: none): 3 a row
-        self._rank = array("q")  # pyramid rank, 0: none
-        self._money = array("q")  # revenue in the last 12 months, revenue: 2 a row
-        self._last = array("l")  # the last purchase's date ordinal, 0: none
+    Attributes:
+        ids: the customer ids, by position.
+        classified: segment, rank, scores and class by position (``domain.classification``).
+        stages: lifecycle by position (index in ``Lifecycle``).
+        revenue_12m, revenue: in cents, by position.
+        last: the last purchase's date ordinal, by position.
+    """
 
-    def add(self, customer_id: int, segment: Segment, rank: int | None, r: int | None,
-            f: int | None, m: int | None, klass: RfmClass | None, stage: Lifecycle,
-            revenue_12m: int, last: date | None, revenue: int) -> None:
-        self._at[customer_id] = len(self._rank)
-        self._codes.extend((_SEGMENT_CODE[segment], _CLASS_CODE[klass], _STAGE_CODE[stage]))
-        self._scores.extend((r or 0, f or 0, m or 0))
-        self._rank.append(rank or 0)
-        self._money.extend((revenue_12m, revenue))
-        self._last.append(last.toordinal() if last else 0)
+    def __init__(self, ids: array[int], classified: class_rules.Classified,
+                 stages: bytes, revenue_12m: array[int], revenue: array[int],
+                 last: array[int]) -> None:
+        self.ids = ids
+        self.classified = classified
+        self.stages = stages
+        self.revenue_12m = revenue_12m
+        self.revenue = revenue
+        self.last = last
+        # Ids are dense (numbered in order; merged records keep theirs): a position per id
+        # in an array takes 4 bytes an id where a dict took over 100 a customer.
+        top = max(ids, default=0)
+        dense = top <= 4 * len(ids) + 1024
+        self._at: array[int] | dict[int, int]
+        if dense:
+            self._at = array("i", [-1]) * (top + 1)
+            for i, customer_id in enumerate(ids):
+                self._at[customer_id] = i
+        else:
+            self._at = dict(zip(ids, range(len(ids)), strict=True))
 
     def __getitem__(self, customer_id: int) -> tuple[Any, ...]:
-        i = self._at[customer_id]
-        r, f, m = (self._scores[3 * i + k] or None for k in range(3))
-        return (self.segment_at(i), self._rank[i] or None, r, f, m, self.class_at(i),
-                self.stage_at(i), self._money[2 * i], self.last_at(i), self._money[2 * i + 1])
+        i = self.index(customer_id)
+        if i is None:
+            raise KeyError(customer_id)
+        k = self.classified
+        return (self.segment_at(i), k.ranks[i] or None, k.r[i], k.f[i], k.m[i],
+                self.class_at(i), self.stage_at(i), self.revenue_12m[i], self.last_at(i),
+                self.revenue[i])
 
     def __iter__(self) -> Iterator[int]:
-        return iter(self._at)
+        return iter(self.ids)
 
     def __len__(self) -> int:
-        return len(self._at)
+        return len(self.ids)
 
     def index(self, customer_id: int) -> int | None:
-        return self._at.get(customer_id)
+        """The customer's position in the columns (None: not classified)."""
+        if isinstance(self._at, dict):
+            return self._at.get(customer_id)
+        if 0 <= customer_id < len(self._at):
+            i = self._at[customer_id]
+            return i if i >= 0 else None
+        return None
 
     def segment_at(self, i: int) -> Segment:
-        return _SEGMENT_LIST[self._codes[3 * i]]
+        return _SEGMENT_LIST[self.classified.segments[i]]
 
-    def class_at(self, i: int) -> RfmClass | None:
-        return _CLASS_LIST[self._codes[3 * i + 1]]
+    def class_at(self, i: int) -> RfmClass:
+        return _CLASS_LIST[self.classified.classes[i]]
 
     def stage_at(self, i: int) -> Lifecycle:
-        return _STAGE_LIST[self._codes[3 * i + 2]]
+        return _STAGE_LIST[self.stages[i]]
 
     def revenue_12m_at(self, i: int) -> int:
-        return self._money[2 * i]
+        return self.revenue_12m[i]
 
     def last_at(self, i: int) -> date | None:
-        day = self._last[i]
+        day = self.last[i]
         return date.fromordinal(day) if day else None
 
 
 @dataclass(frozen=True)
 class Classification:
     """Segment, rank, R/F/M, class, lifecycle and revenue of every buying customer
-    (``rows[id]`` in the order of ``storage.analytics_queries.CLASS_COLUMNS`` without
-    the id); customers not in ``rows`` are prospects. Computed in SQL in one statement.
+    (``rows[id]``, see :class:`ClassRows`); customers not in ``rows`` are prospects. The
+    figures come from the one GROUP BY over every order
+    (``storage.analytics_queries.class_figures``), the ranks and classes from
+    ``domain.classification.classify``.
 
     Attributes:
         active: customers with an order in the last 12 months (the pyramid's ``n``).
@@ -496,19 +519,20 @@ def classification(uow: UnitOfWork, today: date) -> Classification:
         if found is not None:
             _CACHE.move_to_end(key)
             return found
-    rows = ClassRows()
-    active = 0
-    # The enums by value, looked up once per row (calling an enum class costs more).
-    segments = {s.value: s for s in Segment}
-    classes = {k.value: k for k in RfmClass}
-    stages = {x.value: x for x in Lifecycle}
-    # Streamed row by row: the rows are never all held twice (SQL result and ours).
-    for (cid, segment, rank, r, f, m, klass, life, revenue_12m, last_at,
-         revenue) in uow.analytics.classify(today):
-        rows.add(int(cid), segments[segment], rank, r, f, m,
-                 classes[klass] if klass else None, stages[life],
-                 int(revenue_12m), as_date(last_at), int(revenue))
-        active += rank is not None
+    # Streamed chunk by chunk into arrays: the rows are never all held as objects.
+    ids, last, orders = array("q"), array("q"), array("q")
+    revenue, revenue_12m, stages = array("q"), array("q"), bytearray()
+    for cid, last_day, n, money, money_12m, stage in uow.analytics.class_figures(today):
+        ids.extend(cid)
+        last.extend(last_day)
+        orders.extend(n)
+        revenue.extend(map(int, money))
+        revenue_12m.extend(map(int, money_12m))
+        stages.extend(map(_STAGE_CODE.__getitem__, stage))
+    since = (today - timedelta(days=ACTIVE_DAYS)).toordinal()
+    ranked = class_rules.classify(ids, last, orders, revenue, revenue_12m, since)
+    rows = ClassRows(ids, ranked, bytes(stages), revenue_12m, revenue, last)
+    active = ranked.active
     result = Classification(today, rows, active)
     with _CACHE_LOCK:
         _CACHE[key] = result
@@ -535,31 +559,32 @@ def _summaries(cls: Classification, live: int) -> tuple[list[dict[str, Any]],
                                                         list[dict[str, Any]], dict[str, int]]:
     """The pyramid, RFM and lifecycle summaries (as the SQL GROUP BY gives them) from a
     classification of every store: the analytics view's fast path."""
-    seg: dict[str, dict[str, Any]] = {
-        s.value: {"segment": s.value, "customers": 0, "revenue_12m": 0, "revenue": 0}
-        for s in Segment}
-    rfm_rows: dict[str, dict[str, Any]] = {
-        k.value: {"rfm_class": k.value, "customers": 0, "revenue": 0, "r_sum": 0,
-                  "f_sum": 0, "m_sum": 0} for k in RfmClass}
-    life = {x.value: 0 for x in Lifecycle}
-    for segment, _rank, r, f, m, klass, lifecycle_, revenue_12m, _last, revenue in \
-            cls.rows.values():
-        entry = seg[segment.value]
+    seg = [{"segment": s.value, "customers": 0, "revenue_12m": 0, "revenue": 0}
+           for s in _SEGMENT_LIST]
+    rfm_rows = [{"rfm_class": k.value, "customers": 0, "revenue": 0, "r_sum": 0, "f_sum": 0,
+                 "m_sum": 0} for k in _CLASS_LIST]
+    stages = [0] * len(_STAGE_LIST)
+    rows, ranked = cls.rows, cls.rows.classified
+    # Over the columns by code: no enum, tuple or date made per customer.
+    for segment, klass, stage, r, f, m, revenue_12m, revenue in zip(
+            ranked.segments, ranked.classes, rows.stages, ranked.r, ranked.f, ranked.m,
+            rows.revenue_12m, rows.revenue, strict=True):
+        entry = seg[segment]
         entry["customers"] += 1
         entry["revenue_12m"] += revenue_12m
         entry["revenue"] += revenue
-        if klass is not None:
-            k = rfm_rows[klass.value]
-            k["customers"] += 1
-            k["revenue"] += revenue
-            k["r_sum"] += r
-            k["f_sum"] += f
-            k["m_sum"] += m
-        life[lifecycle_.value] += 1
+        k = rfm_rows[klass]
+        k["customers"] += 1
+        k["revenue"] += revenue
+        k["r_sum"] += r
+        k["f_sum"] += f
+        k["m_sum"] += m
+        stages[stage] += 1
+    life = {x.value: n for x, n in zip(_STAGE_LIST, stages, strict=True)}
     prospects = live - len(cls.rows)
-    seg[Segment.PROSPECT.value]["customers"] = prospects
+    seg[_SEGMENT_LIST.index(Segment.PROSPECT)]["customers"] = prospects
     life[Lifecycle.PROSPECT.value] = prospects
-    return list(seg.values()), list(rfm_rows.values()), life
+    return seg, rfm_rows, life
 
 
 # ------------------------------------------------------------------ aggregates

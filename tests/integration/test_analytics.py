@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import insert
 
+from helpdesk.domain import classification
 from helpdesk.domain.customers import (
     Customer,
     CustomerKind,
@@ -101,8 +102,8 @@ def staffed(any_db, clock):
 
 
 def test_storage_values_match_service_enums():
-    assert analytics_queries.SEGMENTS == tuple(s.value for s in Segment)
-    assert analytics_queries.RFM_CLASSES == tuple(r.value for r in RfmClass)
+    assert classification.SEGMENTS == tuple(s.value for s in Segment)
+    assert classification.RFM_CLASSES == tuple(r.value for r in RfmClass)
     assert set(analytics_queries.LIFECYCLES) == {x.value for x in Lifecycle}
 
 

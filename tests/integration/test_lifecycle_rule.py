@@ -83,8 +83,10 @@ def test_sql_and_python_lifecycle_agree(any_db: Database, customers: list[list[i
             .select_from(tables.customers)
             .outerjoin(stats, stats.c.customer_id == tables.customers.c.id))
         in_sql = {cid: Lifecycle(stage) for cid, stage in rows}
-        classified = {row[0]: Lifecycle(row[analytics_queries.CLASS_COLUMNS.index("lifecycle")])
-                      for row in analytics_queries.classify(session, today)}
+        at = analytics_queries.FIGURE_COLUMNS.index("lifecycle")
+        classified = {cid: Lifecycle(stage) for chunk in
+                      analytics_queries.class_figures(session, today)
+                      for cid, stage in zip(chunk[0], chunk[at], strict=True)}
         summary = analytics_queries.lifecycle_summary(session, today)
         # The customer list's path: first/last purchase from SQL, the stage from Python.
         listed = {r["id"]: lifecycle(as_date(r["first_at"]), as_date(r["last_at"]), today)

@@ -128,20 +128,31 @@ def test_dry_run_rolls_everything_back(fake):
 
 def test_class_rows_give_back_what_was_added():
     """The classification's rows are kept by column (issue 13): each reads back whole,
-    with its empty values (no rank, no RFM class, no purchase) as None."""
+    with its empty values (no rank) as None."""
+    from array import array
     from datetime import date as _date
 
+    from helpdesk.domain.classification import Classified
     from helpdesk.domain.customers import Lifecycle
     from helpdesk.services.analytics import ClassRows, RfmClass, Segment
 
-    rows = ClassRows()
+    ranked = Classified(segments=bytes([0, 4]), ranks=array("q", [1, 0]), r=bytes([5, 1]),
+                        f=bytes([4, 2]), m=bytes([5, 1]), classes=bytes([0, 4]), active=1)
+    last = array("q", [_date(2026, 11, 30).toordinal(), _date(2020, 1, 2).toordinal()])
+    rows = ClassRows(array("q", [7, 200_001]), ranked, bytes([2, 3]),
+                     array("q", [9_000_000_000, 0]), array("q", [12_000_000_000, 150_00]), last)
     first = (Segment.TOP, 1, 5, 4, 5, RfmClass.HIGH_VALUE, Lifecycle.ACTIVE, 9_000_000_000,
              _date(2026, 11, 30), 12_000_000_000)
-    second = (Segment.INACTIVE, None, 1, 2, 1, None, Lifecycle.INACTIVE, 0, None, 150_00)
-    rows.add(7, *first)
-    rows.add(200_001, *second)
+    second = (Segment.INACTIVE, None, 1, 2, 1, RfmClass.SILENT, Lifecycle.INACTIVE, 0,
+              _date(2020, 1, 2), 150_00)
     assert rows[7] == first
     assert rows.get(200_001) == second
     assert rows.get(8) is None
     assert len(rows) == 2 and list(rows) == [7, 200_001]
     assert list(rows.values()) == [first, second]
+    # Dense ids (the usual case) are found through an array, sparse ones through a dict.
+    dense = ClassRows(array("q", [9, 3]), ranked, bytes([2, 3]), array("q", [9_000_000_000, 0]),
+                      array("q", [12_000_000_000, 150_00]), last)
+    assert dense[9] == first and dense[3] == second
+    assert [dense.get(k) for k in (-1, 0, 4, 10, 10**9)] == [None] * 5
+    assert 9 in dense and 4 not in dense and list(dense) == [9, 3]
