@@ -371,6 +371,23 @@ def test_correcting_the_severity_keeps_the_waiting_time(
     assert detail.resolution_due_at == datetime(2026, 11, 21, 12, 0)
 
 
+def test_correcting_the_received_time_measures_the_steps_again(
+        uow: FakeUnitOfWork, team: Staff, customer: CustomerDetail, clock: Clock) -> None:
+    """Issue 12: the stored response and resolution minutes follow a corrected received
+    time, as the deadlines and the on-time verdicts do."""
+    detail = life(uow, team, customer, until="resolve")
+    stored = uow.sheets.get(detail.id)
+    assert stored is not None and stored.acknowledged_at and stored.resolved_at
+    minutes = (stored.response_minutes, stored.resolution_minutes)
+    earlier = detail.received_at - timedelta(hours=2)
+    cs.update_sheet(uow, team.desk, detail.id, detail.version,
+                    sheet_input(customer, received_at=earlier))
+    corrected = uow.sheets.get(detail.id)
+    assert corrected is not None and corrected.received_at == earlier
+    assert (corrected.response_minutes, corrected.resolution_minutes) == (
+        minutes[0] + 120, minutes[1] + 120)
+
+
 def test_a_closed_sheet_cannot_be_edited(uow: FakeUnitOfWork, team: Staff,
                                          customer: CustomerDetail) -> None:
     detail = life(uow, team, customer, until="close")
