@@ -7,6 +7,7 @@ Customer search and the sheet list run SQL: they are tested in ``tests/integrati
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -386,6 +387,20 @@ def test_correcting_the_received_time_measures_the_steps_again(
     assert corrected is not None and corrected.received_at == earlier
     assert (corrected.response_minutes, corrected.resolution_minutes) == (
         minutes[0] + 120, minutes[1] + 120)
+
+
+def test_correcting_the_customer_links_the_sheet_to_the_other_customer(
+        uow: FakeUnitOfWork, team: Staff, customer: CustomerDetail,
+        other_customer: CustomerDetail, sheet: SheetDetail) -> None:
+    detail = cs.update_sheet(uow, team.desk, sheet.id, sheet.version,
+                             sheet_input(other_customer,
+                                         vehicle_id=other_customer.vehicles[0].id))
+    stored = uow.sheets.get(sheet.id)
+    assert stored is not None
+    assert (stored.customer_id, stored.customer_name) == (other_customer.id, "李四")
+    assert detail.customer_id == other_customer.id
+    changes = json.loads(uow.committed.audit[-1].changes)
+    assert changes["customer_id"] == [customer.id, other_customer.id]
 
 
 def test_a_closed_sheet_cannot_be_edited(uow: FakeUnitOfWork, team: Staff,
