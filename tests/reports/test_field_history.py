@@ -47,3 +47,40 @@ def test_the_migration_rebuilds_the_history_from_the_audit_trail(db: Database,
     _alembic(db.engine, "upgrade", "head")
     with db.engine.connect() as conn:
         assert conn.execute(text(_ROWS)).all() == written
+
+
+def test_a_merge_gives_each_moved_sheet_its_customer_before() -> None:
+    at = datetime(2026, 12, 27, 11, 25)
+    changes = {"merged_from": 3, "sheets": [8, 9], "moved": {"phones": []}}
+    rows = field_history.rows_from_audit(at, "customer.merge", "customer", 1, changes)
+    assert [(r["sheet_id"], r["field"], r["old_number"], r["at"]) for r in rows] == [
+        (8, "customer_id", 3, at), (9, "customer_id", 3, at)]
+    corrected = {"received_at": ["2026-09-30 10:00:00", "2026-10-01 10:00:00"],
+                 "customer_id": [1, 2]}
+    rows = field_history.rows_from_audit(at, "sheet.update", "sheet", 5, corrected)
+    assert {(r["field"], r["old_number"], r["old_at"]) for r in rows} == {
+        ("received_at", None, datetime(2026, 9, 30, 10, 0)), ("customer_id", 1, None)}
+
+
+def test_the_received_time_and_customer_history_is_rebuilt_and_the_minutes_mended(
+        db: Database, clock: Clock) -> None:
+    """Issue 12: the migration that tracks the received time and the customer fills
+    their history from the trail, and measures again the minutes a correction of the
+    received time left measured from the old one."""
+    story = whole_story(db, clock)
+    with db.engine.connect() as conn:
+        written = conn.execute(text(_ROWS)).all()
+    assert {"received_at", "customer_id"} <= {row[2] for row in written}
+    assert sum(1 for row in written if row[2] == "customer_id") == 2  # E's and W's
+    k = story.ids["K"]
+    _alembic(db.engine, "downgrade", "i12_asat_received_customer-1")
+    with db.engine.begin() as conn:
+        assert conn.execute(text("SELECT COUNT(*) FROM sheet_field_history WHERE field IN "
+                                 "('received_at', 'customer_id')")).scalar_one() == 0
+        # As the code before the fix left it: measured from the old received time.
+        conn.execute(text("UPDATE sheets SET response_minutes = 30 WHERE id = :k"), {"k": k})
+    _alembic(db.engine, "upgrade", "head")
+    with db.engine.connect() as conn:
+        assert conn.execute(text(_ROWS)).all() == written
+        assert conn.execute(text("SELECT response_minutes FROM sheets WHERE id = :k"),
+                            {"k": k}).scalar_one() == 30 + 24 * 60
