@@ -35,6 +35,7 @@ depends_on: str | Sequence[str] | None = None
 
 _FIELDS = ("received_at", "customer_id")
 _MERGE = "customer.merge"
+_FIRST_VALUES = ("sheet.register", "sheet.import")
 _BATCH = 1000
 
 _history = sa.table("sheet_field_history", sa.column("id", sa.Integer()),
@@ -50,9 +51,11 @@ def upgrade() -> None:
     audit = sa.table("audit_log", sa.column("id", sa.Integer()), sa.column("at", sa.DateTime()),
                      sa.column("action", sa.String()), sa.column("entity", sa.String()),
                      sa.column("entity_id", sa.Integer()), sa.column("changes", sa.Text()))
-    # Only entries that name one of the fields (or merge customers) can hold a change.
+    # Only entries that name one of the fields (or merge customers) can hold a change;
+    # a registration or an import names every field but sets the first values (every
+    # sheet has one: left out here, they are not read and parsed).
     named = sa.or_(
-        sa.and_(audit.c.entity == "sheet",
+        sa.and_(audit.c.entity == "sheet", audit.c.action.not_in(_FIRST_VALUES),
                 sa.or_(*(audit.c.changes.like(f'%"{name}"%') for name in _FIELDS))),
         sa.and_(audit.c.entity == "customer", audit.c.action == _MERGE),
     )
