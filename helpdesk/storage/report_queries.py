@@ -317,6 +317,7 @@ class MonthlyQueries:
         self.now = now
         self.limit = list_limit
         self._changed: dict[tuple[str, datetime], bool] = {}
+        self._moved_in: dict[tuple[datetime, datetime, datetime], bool] = {}
         self._repeats: dict[date, tuple[tuple[int, int], tuple[RepeatCustomer, ...]]] = {}
 
     # -- helpers
@@ -352,11 +353,24 @@ class MonthlyQueries:
     def _received_in(self, low: datetime, high: datetime,
                      cutoff: datetime) -> list[ColumnElement[bool]]:
         """The sheets received in [low, high) as at ``cutoff`` (a correction made later
-        does not move a sheet out of, or into, a month already over)."""
+        does not move a sheet out of, or into, a month already over).
+
+        The stored time's range stays the condition the indexes serve (covering ones
+        included): less the sheets corrected since, a filter on the ids those indexes
+        hold. Only when a sheet corrected since had its time then in the range (one
+        probe of the history, asked once per range) are those added to it."""
+        stored = [_s.c.received_at >= low, _s.c.received_at < high]
         if not self._moved(cutoff):
-            return [_s.c.received_at >= low, _s.c.received_at < high, *self._store()]
-        return [_s.c.id.in_(union_all(*self._received_ids(low, high, cutoff))),
-                *self._store()]
+            return [*stored, *self._store()]
+        unchanged = [*stored, not_(_s.c.id.in_(changed_ids("received_at", cutoff)))]
+        then_in = ids_where_then("received_at", cutoff,
+                                 lambda column: and_(column >= low, column < high))[1]
+        key = (low, high, cutoff)
+        if key not in self._moved_in:
+            self._moved_in[key] = self.conn.execute(then_in.limit(1)).first() is not None
+        if not self._moved_in[key]:
+            return [*unchanged, *self._store()]
+        return [or_(and_(*unchanged), _s.c.id.in_(then_in)), *self._store()]
 
     def _received(self, start: datetime, cutoff: datetime) -> list[ColumnElement[bool]]:
         """The sheets received in the month [start, cutoff) as at its cut-off."""
