@@ -357,12 +357,24 @@ class Sheet:
         # counted by ``sla_view`` and ``resume``).
         ended = [p.ended_at for p in self.pauses if p.ended_at is not None]
         self._recompute_resolution_due(calendar, now=max([self.received_at, *ended]))
-        # Steps already taken are judged against the corrected deadlines.
-        if self.acknowledged_at is not None and self.response_due_at is not None:
-            self.response_on_time = self.acknowledged_at <= self.response_due_at
-        if self.resolved_at is not None and self.resolution_due_at is not None:
-            self.resolution_on_time = self.resolved_at <= self.resolution_due_at
+        # Steps already taken are measured from the corrected received time and judged
+        # against the corrected deadlines.
+        self.judge_steps()
         return rule
+
+    def judge_steps(self) -> None:
+        """The response and resolution minutes (from the received time, by
+        :func:`elapsed_minutes`) and on-time verdicts of the steps taken: set when a step
+        is taken (the desk, the import) and again when the received time or the
+        deadlines are corrected."""
+        if self.acknowledged_at is not None:
+            self.response_minutes = elapsed_minutes(self.received_at, self.acknowledged_at)
+            if self.response_due_at is not None:
+                self.response_on_time = self.acknowledged_at <= self.response_due_at
+        if self.resolved_at is not None:
+            self.resolution_minutes = elapsed_minutes(self.received_at, self.resolved_at)
+            if self.resolution_due_at is not None:
+                self.resolution_on_time = self.resolved_at <= self.resolution_due_at
 
     def _resolution_spec(self) -> sla_mod.DueSpec:
         data = json.loads(self.sla_rule_json or "{}")
@@ -487,9 +499,7 @@ class Sheet:
             )
         self.acknowledged_at = at
         self.acknowledged_by_id = by.id
-        self.response_minutes = elapsed_minutes(self.received_at, at)
-        if self.response_due_at is not None:
-            self.response_on_time = at <= self.response_due_at
+        self.judge_steps()
 
     def assign(
         self,
@@ -641,9 +651,7 @@ class Sheet:
         if errors:
             raise ValidationErrors(errors)
         self.resolved_at = at
-        self.resolution_minutes = elapsed_minutes(self.received_at, at)
-        if self.resolution_due_at is not None:
-            self.resolution_on_time = at <= self.resolution_due_at
+        self.judge_steps()
         self._move(Action.RESOLVE, SheetState.RESOLVED, by, at, note)
 
     def record_return_visit(

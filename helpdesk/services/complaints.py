@@ -459,6 +459,7 @@ def _apply_registration(uow: UnitOfWork, sheet: Sheet, values: dict[str, Any]) -
                    values["received_at"]) != (sheet.channel, sheet.severity, sheet.category,
                                               sheet.received_at)
     if customer.id != sheet.customer_id:
+        sheet.customer_id = customer.id  # the name and phone alone moved before (issue 12)
         sheet.customer_name = customer.name
         sheet.customer_phone = customer.primary_phone
     for key, value in values.items():

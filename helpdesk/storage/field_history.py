@@ -18,11 +18,11 @@ index probe, made only for the few sheets changed since (``CASE`` is lazy).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, case, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, case, exists, not_, or_, select
 
 from helpdesk.storage import tables
 
@@ -39,8 +39,15 @@ TRACKED: Mapping[str, str] = {
     "escalated_to_oem": "old_number",
     "response_due_at": "old_at",
     "resolution_due_at": "old_at",
+    # issue 12: the month a sheet counts in, and whose complaint it is (a correction,
+    # or a merge of two customer records into one).
+    "received_at": "old_at",
+    "customer_id": "old_number",
 }
 """The fields a report reads as at its cut-off, and the column their old value goes in."""
+
+# A merge moves the duplicate's sheets to the kept customer; its entry is the customer's.
+_MERGE = "customer.merge"
 
 _BOOLEAN = frozenset({"escalated_to_oem"})
 
@@ -60,7 +67,15 @@ def _old(column: str, value: Any) -> Any:
 
 def rows_from_audit(at: datetime, action: str, entity: str, entity_id: int | None,
                     changes: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The history rows of one audit entry (``changes``: ``{field: [old, new]}``)."""
+    """The history rows of one audit entry (``changes``: ``{field: [old, new]}``; a
+    merge's: ``{"merged_from": id, "sheets": [ids]}``)."""
+    if action == _MERGE and entity == "customer":
+        merged_from, moved = changes.get("merged_from"), changes.get("sheets")
+        if not isinstance(merged_from, int) or not isinstance(moved, list):
+            return []
+        return [{"sheet_id": int(sheet_id), "at": at, "field": "customer_id",
+                 "old_text": None, "old_number": merged_from, "old_at": None}
+                for sheet_id in moved]
     if entity != "sheet" or entity_id is None or action in _FIRST_VALUES:
         return []
     rows = []
@@ -79,7 +94,8 @@ def rows_from_entries(entries: Iterable[Any]) -> list[dict[str, Any]]:
     """The history rows of audit entries about to be written (``domain.audit.AuditEntry``)."""
     rows: list[dict[str, Any]] = []
     for entry in entries:
-        if entry.entity == "sheet" and entry.action not in _FIRST_VALUES:
+        if (entry.entity == "sheet" and entry.action not in _FIRST_VALUES) or \
+                entry.action == _MERGE:
             changes = json.loads(entry.changes or "{}")
             rows += rows_from_audit(entry.at, entry.action, entry.entity, entry.entity_id,
                                     changes if isinstance(changes, dict) else {})
@@ -112,3 +128,26 @@ def value_at(name: str, cutoff: datetime) -> ColumnElement[Any]:
     )
     then: ColumnElement[Any] = first_old != 0 if name in _BOOLEAN else first_old
     return case((_s.c.id.in_(changed), then), else_=column)
+
+
+def changed_ids(name: str, cutoff: datetime) -> Select[Any]:
+    """The ids of the sheets whose ``name`` changed at or after ``cutoff``."""
+    return select(_h.c.sheet_id).where(_h.c.field == name, _h.c.at >= cutoff)
+
+
+def ids_where_then(name: str, cutoff: datetime,
+                   test: Callable[[ColumnElement[Any]], ColumnElement[bool]],
+                   *where: ColumnElement[bool]) -> list[Select[Any]]:
+    """The ids of the sheets whose ``name`` as it stood at ``cutoff`` (as
+    :func:`value_at` reads it) passes ``test``, as two selects to put in a UNION ALL: the
+    sheets not changed since, through the stored column (its index; ``where`` narrows
+    them further), and the few changed since, by the value before their first change."""
+    later = [_h.c.field == name, _h.c.at >= cutoff]
+    unchanged = select(_s.c.id).where(test(_s.c[name]), *where,
+                                      not_(_s.c.id.in_(changed_ids(name, cutoff))))
+    earlier = _h.alias("earlier")
+    before_it = exists().where(
+        earlier.c.sheet_id == _h.c.sheet_id, earlier.c.field == name, earlier.c.at >= cutoff,
+        or_(earlier.c.at < _h.c.at, and_(earlier.c.at == _h.c.at, earlier.c.id < _h.c.id)))
+    first = select(_h.c.sheet_id).where(*later, test(_h.c[TRACKED[name]]), not_(before_it))
+    return [unchanged, first]

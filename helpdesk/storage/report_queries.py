@@ -37,7 +37,13 @@ from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.months import add_months
 from helpdesk.domain.months import midnight as _at
 from helpdesk.storage import deadline_sql, tables
-from helpdesk.storage.field_history import TRACKED, changed_since, value_at
+from helpdesk.storage.field_history import (
+    TRACKED,
+    changed_ids,
+    changed_since,
+    ids_where_then,
+    value_at,
+)
 
 OVERDUE_LIST_LIMIT = 20
 TOP_GROUPS = 8
@@ -215,16 +221,19 @@ def _wait_start_if_waiting(state: ColumnElement[Any], sheet_id: ColumnElement[An
                  deadline_sql.open_wait_start(sheet_id, cutoff)), else_=None)
 
 
-def _maybe_open_at(received_before: datetime, cutoff: datetime) -> ColumnElement[bool]:
+def _maybe_open_at(received_before: datetime, cutoff: datetime,
+                   *more: Any) -> ColumnElement[bool]:
     """A superset of the sheets received before ``received_before`` that were not
     closed at ``cutoff``, selected through the (closed_at, received_at) index: a sheet not
     closed now has no ``closed_at`` (a reopen clears it), and one closed now but not at
     the cut-off was closed (last) after it; the state at the cut-off then decides.
-    Written as two index searches (``state != 'closed' OR …`` read every sheet)."""
+    Written as two index searches (``state != 'closed' OR …`` read every sheet); ``more``:
+    further selects of ids to add (the sheets whose received time changed since)."""
     received = _s.c.received_at < received_before
     candidates = union_all(
         select(_s.c.id).where(_s.c.closed_at.is_(None), received),
         select(_s.c.id).where(_s.c.closed_at >= cutoff, received),
+        *more,
     )
     return _s.c.id.in_(candidates)
 
@@ -308,6 +317,7 @@ class MonthlyQueries:
         self.now = now
         self.limit = list_limit
         self._changed: dict[tuple[str, datetime], bool] = {}
+        self._moved_in: dict[tuple[datetime, datetime, datetime], bool] = {}
         self._repeats: dict[date, tuple[tuple[int, int], tuple[RepeatCustomer, ...]]] = {}
 
     # -- helpers
@@ -320,11 +330,68 @@ class MonthlyQueries:
             self._changed[key] = changed_since(self.conn, name, cutoff)
         return value_at(name, cutoff) if self._changed[key] else _s.c[name]
 
+    def _moved(self, cutoff: datetime) -> bool:
+        """Whether any sheet's received time was corrected at or after ``cutoff``."""
+        self._then("received_at", cutoff)
+        return self._changed[("received_at", cutoff)]
+
     def _store(self) -> list[ColumnElement[bool]]:
         return [_s.c.store_id == self.store_id] if self.store_id is not None else []
 
+    def _received_ids(self, low: datetime, high: datetime, cutoff: datetime) -> list[Any]:
+        """Selects of the ids of the sheets (of the store) received in [low, high) as at
+        ``cutoff``, for a UNION ALL: the stored time's index range when no received time
+        was corrected since; else that range less the corrected sheets, and those whose
+        time then was in it (``field_history.ids_where_then``)."""
+        if not self._moved(cutoff):
+            return [select(_s.c.id).where(_s.c.received_at >= low, _s.c.received_at < high,
+                                          *self._store())]
+        return ids_where_then("received_at", cutoff,
+                              lambda column: and_(column >= low, column < high),
+                              *self._store())
+
+    def _received_in(self, low: datetime, high: datetime,
+                     cutoff: datetime) -> list[ColumnElement[bool]]:
+        """The sheets received in [low, high) as at ``cutoff`` (a correction made later
+        does not move a sheet out of, or into, a month already over).
+
+        The stored time's range stays the condition the indexes serve (covering ones
+        included): less the sheets corrected since, a filter on the ids those indexes
+        hold. Only when a sheet corrected since had its time then in the range (one
+        probe of the history, asked once per range) are those added to it."""
+        stored = [_s.c.received_at >= low, _s.c.received_at < high]
+        if not self._moved(cutoff):
+            return [*stored, *self._store()]
+        unchanged = [*stored, not_(_s.c.id.in_(changed_ids("received_at", cutoff)))]
+        then_in = ids_where_then("received_at", cutoff,
+                                 lambda column: and_(column >= low, column < high))[1]
+        key = (low, high, cutoff)
+        if key not in self._moved_in:
+            self._moved_in[key] = self.conn.execute(then_in.limit(1)).first() is not None
+        if not self._moved_in[key]:
+            return [*unchanged, *self._store()]
+        return [or_(and_(*unchanged), _s.c.id.in_(then_in)), *self._store()]
+
     def _received(self, start: datetime, cutoff: datetime) -> list[ColumnElement[bool]]:
-        return [_s.c.received_at >= start, _s.c.received_at < cutoff, *self._store()]
+        """The sheets received in the month [start, cutoff) as at its cut-off."""
+        return self._received_in(start, cutoff, cutoff)
+
+    def _maybe_open(self, received_before: datetime, cutoff: datetime,
+                    received_cut: datetime) -> ColumnElement[bool]:
+        """:func:`_maybe_open_at` with the sheets whose received time changed at or after
+        ``received_cut`` added: a superset; the received time then decides."""
+        more = [changed_ids("received_at", received_cut)] if self._moved(received_cut) else []
+        return _maybe_open_at(received_before, cutoff, *more)
+
+    def _received_before(self, instant: datetime, cutoff: datetime) -> ColumnElement[bool]:
+        """Received before ``instant`` as at ``cutoff`` (for a superset's rows)."""
+        return self._then("received_at", cutoff) < instant
+
+    def _gate(self, condition: ColumnElement[bool], cutoff: datetime
+              ) -> list[ColumnElement[bool]]:
+        """``condition`` when a received time changed since ``cutoff``; else nothing (the
+        stored time already chose the rows)."""
+        return [condition] if self._moved(cutoff) else []
 
     def _limited(self, stmt: Any, limit: int | None) -> Any:
         return stmt.limit(limit) if limit is not None else stmt
@@ -398,24 +465,36 @@ class MonthlyQueries:
         whose resolution standing at the cut-off is not the stored one (reopened or
         resolved again since; from the history) has its minutes computed here from the two
         instants, as ``Sheet.resolve`` does: those few are fetched, the others are ranked
-        by the database (:func:`_ranked`), which returns only the rows around each rank."""
+        by the database (:func:`_ranked`), which returns only the rows around each rank.
+        So are the minutes of a sheet whose received time was corrected after the cut-off
+        (the stored minutes count from the corrected time; the month's from the one then)."""
         start, cutoff = _at(month), self.cutoff(month)
         if count == 0:
             return Durations(0, None, None)
+        in_month = self._received(start, cutoff)
+        received = self._then("received_at", cutoff)
+        # Sheets whose received time changed since: their minutes from the time then.
+        same_start = ([not_(_s.c.id.in_(changed_ids("received_at", cutoff)))]
+                      if self._moved(cutoff) else [])
         if kind == "response":
             minutes = _s.c.response_minutes
-            where = [*self._received(start, cutoff), _s.c.acknowledged_at.is_not(None),
-                     _s.c.acknowledged_at < cutoff, minutes.is_not(None)]
-            others: list[int] = []
+            responded = [_s.c.acknowledged_at.is_not(None), _s.c.acknowledged_at < cutoff,
+                         minutes.is_not(None)]
+            where = [*in_month, *responded, *same_start]
+            others = [] if not same_start else sorted(
+                elapsed_minutes(then, acknowledged) for then, acknowledged in
+                self.conn.execute(select(received, _s.c.acknowledged_at).where(
+                    *in_month, *responded, _s.c.id.in_(changed_ids("received_at", cutoff)))))
         else:
             minutes = _s.c.resolution_minutes
             stored = and_(_s.c.resolved_at.is_not(None), _s.c.resolved_at < cutoff,
-                          minutes.is_not(None))
-            where = [*self._received(start, cutoff), stored]
-            sub = (select(_s.c.received_at, _resolved_at(cutoff).label("resolved_at"))
-                   .where(*self._received(start, cutoff), not_(stored))
+                          minutes.is_not(None), *same_start)
+            where = [*in_month, stored]
+            sub = (select(received.label("received_at"),
+                          _resolved_at(cutoff).label("resolved_at"))
+                   .where(*in_month, not_(stored))
                    .subquery("resolved"))
-            others = sorted(elapsed_minutes(received, done) for received, done in
+            others = sorted(elapsed_minutes(then, done) for then, done in
                             self.conn.execute(select(sub.c.received_at, sub.c.resolved_at)
                                               .where(sub.c.resolved_at.is_not(None))))
         ranks = [max((percent * count + 99) // 100, 1) for percent in (50, 90)]
@@ -455,7 +534,8 @@ class MonthlyQueries:
         cutoff = self.cutoff(month)
         return (
             select(
-                _s.c.id, _s.c.number, _s.c.received_at,
+                _s.c.id, _s.c.number,
+                self._then("received_at", cutoff).label("received_at"),
                 self._then("severity", cutoff).label("severity"),
                 self._then("category", cutoff).label("category"),
                 self._then("response_due_at", cutoff).label("response_due_at"),
@@ -463,7 +543,8 @@ class MonthlyQueries:
                 self._then("responsible_user_id", cutoff).label("responsible_user_id"),
                 _state_at(cutoff).label("state_at"),
             )
-            .where(_maybe_open_at(cutoff, cutoff),
+            .where(self._maybe_open(cutoff, cutoff, cutoff),
+                   *self._gate(self._received_before(cutoff, cutoff), cutoff),
                    *self._store())
             .offset(0)  # see backlogs()
             .subquery("not_closed")
@@ -482,17 +563,22 @@ class MonthlyQueries:
         up at each, and the groups are the pairs of states (a few dozen rows)."""
         before = add_months(month, -1)
         cut, cut_before = self.cutoff(month), self.cutoff(before)
-        state_now = type_coerce(_state_at(cut), String())
+        received_now = self._then("received_at", cut)
+        received_before = self._then("received_at", cut_before)
+        state_now = type_coerce(
+            case((received_now < cut, _state_at(cut)), else_=None)
+            if self._moved(cut_before) else _state_at(cut), String())
         state_before = type_coerce(
-            case((_s.c.received_at < cut_before, _state_at(cut_before)), else_=None), String())
+            case((received_before < cut_before, _state_at(cut_before)), else_=None), String())
         sub = (
-            select(_s.c.id, _s.c.received_at,
+            select(_s.c.id, received_now.label("received_now"),
+                   received_before.label("received_before"),
                    self._then("response_due_at", cut).label("response_now"),
                    self._then("resolution_due_at", cut).label("resolution_now"),
                    self._then("response_due_at", cut_before).label("response_before"),
                    self._then("resolution_due_at", cut_before).label("resolution_before"),
                    state_now.label("now"), state_before.label("before"))
-            .where(_maybe_open_at(cut, cut_before),
+            .where(self._maybe_open(cut, cut_before, cut_before),
                    *self._store())
             .offset(0)  # a fence: look each state up once, not once per use (PostgreSQL)
             .subquery("open_then")
@@ -505,8 +591,9 @@ class MonthlyQueries:
             _sum(_overdue_at(sub.c.before,
                              _wait_start_if_waiting(sub.c.before, sub.c.id, cut_before),
                              sub.c.response_before, sub.c.resolution_before, cut_before)),
-            _sum(sub.c.received_at >= _at(month)),
-            _sum(and_(sub.c.received_at >= _at(before), sub.c.received_at < cut_before)),
+            _sum(sub.c.received_now >= _at(month)),
+            _sum(and_(sub.c.received_before >= _at(before),
+                      sub.c.received_before < cut_before)),
         ).group_by(sub.c.now, sub.c.before)
         now: dict[str, list[int]] = {}
         then: dict[str, list[int]] = {}
@@ -550,13 +637,17 @@ class MonthlyQueries:
     # -- repeat complainants
     def _repeat_groups(self, month: date) -> Any:
         start, cutoff = _at(month), self.cutoff(month)
-        in_month = _sum(_s.c.received_at >= start)
+        # The received time and customer as at the cut-off (a merge or a correction made
+        # later counts from its own month).
+        received = self._then("received_at", cutoff)
+        customer = self._then("customer_id", cutoff)
+        in_month = _sum(received >= start)
         return (
-            select(_s.c.customer_id.label("cid"), func.count().label("n"),
-                   in_month.label("m"), func.max(_s.c.received_at).label("last"))
-            .where(_s.c.customer_id.is_not(None), _s.c.received_at >= cutoff - REPEAT_WINDOW,
-                   _s.c.received_at < cutoff, *self._store())
-            .group_by(_s.c.customer_id)
+            select(customer.label("cid"), func.count().label("n"),
+                   in_month.label("m"), func.max(received).label("last"))
+            .where(customer.is_not(None),
+                   *self._received_in(cutoff - REPEAT_WINDOW, cutoff, cutoff))
+            .group_by(customer)
             .having(and_(in_month >= 1, func.count() >= 2))
             .subquery("repeat")
         )
@@ -710,7 +801,9 @@ class MonthlyQueries:
         )
         escalated = self._then("escalated_to_oem", cutoff)
         sub = (
-            select(_s.c.id, _s.c.number, _s.c.received_at, _s.c.customer_name,
+            select(_s.c.id, _s.c.number,
+                   self._then("received_at", cutoff).label("received_at"),
+                   _s.c.customer_name,
                    self._then("channel", cutoff).label("channel"),
                    self._then("category", cutoff).label("category"), _s.c.description,
                    self._then("responsible_area", cutoff).label("responsible_area"),
@@ -762,17 +855,18 @@ class MonthlyQueries:
         compensation changed in it: an amount entered later counts in its own month."""
         start, cutoff = _at(month), self.cutoff(month)
         after = self._then("compensation_cents", cutoff)
-        before = case((_s.c.received_at < start, self._then("compensation_cents", start)),
+        received = self._then("received_at", cutoff)
+        before = case((received < start, self._then("compensation_cents", start)),
                       else_=0)
         delta = after - before
         category = self._then("category", cutoff)
         candidates = union_all(
-            select(_s.c.id).where(_s.c.received_at >= start, _s.c.received_at < cutoff),
+            *self._received_ids(start, cutoff, cutoff),
             select(_h.c.sheet_id).where(_h.c.field == "compensation_cents",
                                         _h.c.at >= start, _h.c.at < cutoff),
         )
         sub = (select(category.label("category"), delta.label("delta"))
-               .where(_s.c.id.in_(candidates), _s.c.received_at < cutoff, *self._store())
+               .where(_s.c.id.in_(candidates), received < cutoff, *self._store())
                .subquery("paid"))
         stmt = (select(sub.c.category, func.count(), func.sum(sub.c.delta))
                 .where(sub.c.delta != 0)

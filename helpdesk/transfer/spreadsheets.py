@@ -39,7 +39,6 @@ from helpdesk.domain.complaints import (
     SheetState,
     Transition,
     VisitKind,
-    elapsed_minutes,
     format_sheet_number,
 )
 from helpdesk.domain.customers import (
@@ -1353,14 +1352,10 @@ def _write_sheets(ctx: _SheetContext, plans: Sequence[_SheetPlan], path: Path) -
 def _apply_step(sheet: Sheet, step: SheetState, when: datetime, plan: _SheetPlan) -> None:
     if step is SheetState.ACKNOWLEDGED:
         sheet.acknowledged_at = when
-        sheet.response_minutes = elapsed_minutes(sheet.received_at, when)
-        if sheet.response_due_at is not None:
-            sheet.response_on_time = when <= sheet.response_due_at
+        sheet.judge_steps()
     elif step is SheetState.RESOLVED:
         sheet.resolved_at = when
-        sheet.resolution_minutes = elapsed_minutes(sheet.received_at, when)
-        if sheet.resolution_due_at is not None:
-            sheet.resolution_on_time = when <= sheet.resolution_due_at
+        sheet.judge_steps()
     elif step is SheetState.VISITED:
         assert plan.satisfaction is not None
         sheet.visits.append(ReturnVisit(visited_at=when, by_id=None,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import text
@@ -47,17 +47,36 @@ class Story:
             database.uow(), self.staff.desk,
             customers.CustomerInput(name="张三", phones=("13812345678",))).id
         self.ids: dict[str, int] = {}
+        self.lisi = self.wangwu = 0
 
     def at(self, when: str) -> Story:
         self.clock.at = _at(when)
         return self
 
-    def register(self, key: str, when: str, severity: str = "general") -> None:
+    def register(self, key: str, when: str, severity: str = "general",
+                 customer: int | None = None) -> None:
         self.at(when)
         self.ids[key] = complaints.register(self.db.uow(), self.staff.desk, complaints.SheetInput(
             channel="reception", severity=severity, category="repair_quality",
-            description="发动机异响", customer_id=self.customer,
+            description="发动机异响", customer_id=customer or self.customer,
             customer_request="尽快处理")).id
+
+    def new_customer(self, name: str, phone: str) -> int:
+        return customers.create_customer(self.db.uow(), self.staff.desk,
+                                         customers.CustomerInput(name=name, phones=(phone,))).id
+
+    def correct(self, key: str, when: str, *, received_at: datetime | None = None,
+                customer_id: int | None = None) -> None:
+        """The desk corrects the sheet's received time or customer, nothing else."""
+        self.at(when)
+        d = complaints.get_sheet(self.db.uow(), self.staff.director, self.ids[key])
+        complaints.update_sheet(self.db.uow(), self.staff.desk, d.id, d.version,
+                                complaints.SheetInput(
+                                    channel=d.channel, severity=d.severity,
+                                    category=d.category, description=d.description,
+                                    customer_id=customer_id or d.customer_id,
+                                    customer_request=d.customer_request,
+                                    received_at=received_at or d.received_at))
 
     def assign(self, key: str, when: str) -> None:
         self.at(when)
@@ -151,10 +170,45 @@ def _corrections(story: Story) -> None:
     complaints.record_return_visit(db.uow(), s.staff.care, s.ids["D"], 3, "一般")
 
 
+def _september(story: Story) -> None:
+    story.lisi = story.new_customer("李四", "13900001111")
+    story.wangwu = story.new_customer("王五", "13700002222")
+    story.register("I", "2026-09-30 10:00")  # typed a day early: corrected in December
+
+
+def _october_end(story: Story) -> None:
+    """Sheets of October's last days whose received time or customer changes later."""
+    s = story
+    s.register("K", "2026-10-30 11:00")  # handled at once; received a day earlier, says Dec.
+    s.assign("K", "2026-10-30 11:30")
+    s.resolve("K", "2026-10-30 15:00")
+    s.register("L", "2026-10-30 12:00", customer=s.lisi)  # 李四's only October sheet
+    s.register("W", "2026-10-30 13:00", customer=s.wangwu)  # merged into 张三 in December
+    s.register("G", "2026-10-31 22:00")  # really received on 1 November, says December
+
+
+def _november(story: Story) -> None:
+    story.register("H", "2026-11-02 10:00")  # really received on 29 October, says December
+
+
+def _moves(story: Story) -> None:
+    """December: received times corrected across October's ends (both ways) and within
+    it, a sheet given to another customer, and a customer merged into another."""
+    s = story
+    s.correct("I", "2026-12-27 11:00", received_at=_at("2026-10-01 10:00"))  # Sep → Oct
+    s.correct("G", "2026-12-27 11:05", received_at=_at("2026-11-01 08:00"))  # Oct → Nov
+    s.correct("H", "2026-12-27 11:10", received_at=_at("2026-10-29 10:00"))  # Nov → Oct
+    s.correct("K", "2026-12-27 11:15", received_at=_at("2026-10-29 11:00"))  # a day earlier
+    s.correct("E", "2026-12-27 11:20", customer_id=s.lisi)  # 李四's second October sheet
+    s.at("2026-12-27 11:25")
+    customers.merge_customers(s.db.uow(), s.staff.director, s.customer, s.wangwu)
+
+
 def whole_story(database: Database, clock: Clock) -> Story:
     """October, then everything after it: reopenings, corrections, a wait, a visit."""
     story = Story(database, clock)
-    for chapter in (_october, _later, _much_later, _corrections):
+    for chapter in (_september, _october, _october_end, _november, _later, _much_later,
+                    _corrections, _moves):
         chapter(story)
     return story
 
@@ -165,10 +219,15 @@ def _values_then(conn: object, cutoff: datetime) -> dict[tuple[int, str], object
     value of the first entry at or after it that changed the field (plain JSON)."""
     rows = conn.execute(text(  # type: ignore[attr-defined]
         "SELECT entity_id, at, id, action, changes FROM audit_log "
-        "WHERE entity = 'sheet' ORDER BY at, id")).all()
+        "WHERE entity = 'sheet' OR action = 'customer.merge' ORDER BY at, id")).all()
     then: dict[tuple[int, str], object] = {}
     for sheet_id, at, _, action, changes in rows:
         if _dt(at) < cutoff or action in ("sheet.register", "sheet.import"):
+            continue
+        if action == "customer.merge":  # the duplicate's sheets had the duplicate
+            merge = json.loads(changes)
+            for moved in merge["sheets"]:
+                then.setdefault((moved, "customer_id"), merge["merged_from"])
             continue
         for name, (old, _new) in json.loads(changes).items():
             then.setdefault((sheet_id, name), old)
@@ -180,8 +239,8 @@ def _oracle(database: Database) -> dict[str, object]:
     with database.engine.connect() as conn:
         sheets = conn.execute(text(
             "SELECT id, received_at, severity, acknowledged_at, response_due_at, "
-            "resolution_due_at, channel, category, responsible_area, responsible_user_id "
-            "FROM sheets")).all()
+            "resolution_due_at, channel, category, responsible_area, responsible_user_id, "
+            "customer_id FROM sheets")).all()
         moves = conn.execute(text(
             "SELECT sheet_id, at, id, action, to_state FROM sheet_transitions")).all()
         then = _values_then(conn, CUTOFF)
@@ -205,7 +264,9 @@ def _oracle(database: Database) -> dict[str, object]:
                                          "responsible_area": {}, "person": {}}
     columns = ("id", "received_at", "severity", "acknowledged_at", "response_due_at",
                "resolution_due_at", "channel", "category", "responsible_area",
-               "responsible_user_id")
+               "responsible_user_id", "customer_id")
+    # Each customer's sheets received in the 90 days to the cut-off: (in month, all).
+    repeat: dict[int, list[int]] = {}
     for stored in sheets:
         row = {name: then.get((stored[0], name), stored[i])
                for i, name in enumerate(columns)}
@@ -214,6 +275,10 @@ def _oracle(database: Database) -> dict[str, object]:
             _dt(row["received_at"]), _dt(row["acknowledged_at"]),
             _dt(row["response_due_at"]), _dt(row["resolution_due_at"]))
         state = state_then(sheet_id)
+        if CUTOFF - timedelta(days=90) <= received_at < CUTOFF:
+            counts = repeat.setdefault(int(row["customer_id"]), [0, 0])
+            counts[0] += received_at >= START
+            counts[1] += 1
         if received_at < CUTOFF and state != "closed":
             not_closed[state] = not_closed.get(state, 0) + 1
         if not START <= received_at < CUTOFF:
@@ -249,6 +314,9 @@ def _oracle(database: Database) -> dict[str, object]:
         "not_closed": not_closed,
         **groups,
         "visits": sum(1 for v in visits if START <= v < CUTOFF),
+        "repeat": sorted((cid, m, n) for cid, (m, n) in repeat.items() if m >= 1 and n >= 2),
+        "repeat_counts": (sum(1 for m, n in repeat.values() if m >= 1 and n >= 2),
+                          sum(1 for m, n in repeat.values() if m >= 2)),
     }
 
 
@@ -285,6 +353,8 @@ def _figures(report: monthly.MonthlyReport) -> dict[str, object]:
         "responsible_area": _counts(report.by_area),
         "person": _counts(report.by_person),
         "visits": report.current.csat.visits,
+        "repeat": sorted((r.customer_id, r.in_month, r.in_window) for r in report.repeat),
+        "repeat_counts": (cur.repeat_customers, cur.repeat_in_month),
     }
 
 
@@ -330,6 +400,47 @@ def test_october_stands_as_it_was_at_its_end(any_db: Database, clock: Clock) -> 
     a_number = complaints.get_sheet(any_db.uow(), story.staff.director, story.ids["A"]).number
     row = next(m for m in again.major if m.number == a_number)
     assert (row.state.value, row.resolved_on_time) == ("closed", True)
+
+
+def test_received_times_and_customers_corrected_later_leave_october_alone(
+        any_db: Database, clock: Clock) -> None:
+    """Issue 12: a received time corrected after October across its start or its end
+    (either way) or within it, a sheet given to another customer and a customer merged
+    into another leave October's figures as they stood at its end."""
+    story = Story(any_db, clock)
+    for chapter in (_september, _october, _october_end, _november, _later):
+        chapter(story)
+    story.at("2026-11-05 09:00")
+    first = _report(any_db)
+    expected = _oracle(any_db)
+    assert _figures(first) == expected
+    for chapter in (_much_later, _corrections, _moves):
+        chapter(story)
+    story.at("2026-12-28 09:00")
+    again = _report(any_db)
+    assert _oracle(any_db) == expected
+    assert _figures(again) == expected
+    assert monthly.figures_text(again) == monthly.figures_text(first)
+    # The story, worked by hand: I (30 Sep) is not October's, G (31 Oct) is, H (2 Nov)
+    # is not; K's response took 30 minutes then; 李四 had one October sheet, 王五 one.
+    ids = story.ids
+    assert expected["received"] == 10 and expected["not_closed"]["registered"] == 5
+    assert (story.lisi, 1, 1) not in expected["repeat"]  # type: ignore[operator]
+    assert expected["repeat_counts"] == (1, 1)
+    # What is stored now differs: the moves would have changed October.
+    with any_db.engine.connect() as conn:
+        stored = dict(conn.execute(text(
+            "SELECT id, received_at FROM sheets WHERE id IN (:i, :g, :h)"),
+            {"i": ids["I"], "g": ids["G"], "h": ids["H"]}).all())
+        minutes = conn.execute(text("SELECT response_minutes FROM sheets WHERE id = :k"),
+                               {"k": ids["K"]}).scalar_one()
+        customers_now = dict(conn.execute(text(
+            "SELECT id, customer_id FROM sheets WHERE id IN (:e, :w)"),
+            {"e": ids["E"], "w": ids["W"]}).all())
+    assert [_dt(stored[ids[k]]).date().isoformat() for k in "IGH"] == [
+        "2026-10-01", "2026-11-01", "2026-10-29"]
+    assert minutes == 30 + 24 * 60  # measured from the corrected time
+    assert customers_now == {ids["E"]: story.lisi, ids["W"]: story.customer}
 
 
 def test_late_corrections_and_visits_count_in_their_own_months(db: Database,

@@ -7,6 +7,7 @@ Customer search and the sheet list run SQL: they are tested in ``tests/integrati
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -369,6 +370,37 @@ def test_correcting_the_severity_keeps_the_waiting_time(
                              sheet_input(customer, severity="major"))
     # Same 3 working days for a major one: the two hours of waiting still count.
     assert detail.resolution_due_at == datetime(2026, 11, 21, 12, 0)
+
+
+def test_correcting_the_received_time_measures_the_steps_again(
+        uow: FakeUnitOfWork, team: Staff, customer: CustomerDetail, clock: Clock) -> None:
+    """Issue 12: the stored response and resolution minutes follow a corrected received
+    time, as the deadlines and the on-time verdicts do."""
+    detail = life(uow, team, customer, until="resolve")
+    stored = uow.sheets.get(detail.id)
+    assert stored is not None and stored.acknowledged_at and stored.resolved_at
+    minutes = (stored.response_minutes, stored.resolution_minutes)
+    earlier = detail.received_at - timedelta(hours=2)
+    cs.update_sheet(uow, team.desk, detail.id, detail.version,
+                    sheet_input(customer, received_at=earlier))
+    corrected = uow.sheets.get(detail.id)
+    assert corrected is not None and corrected.received_at == earlier
+    assert (corrected.response_minutes, corrected.resolution_minutes) == (
+        minutes[0] + 120, minutes[1] + 120)
+
+
+def test_correcting_the_customer_links_the_sheet_to_the_other_customer(
+        uow: FakeUnitOfWork, team: Staff, customer: CustomerDetail,
+        other_customer: CustomerDetail, sheet: SheetDetail) -> None:
+    detail = cs.update_sheet(uow, team.desk, sheet.id, sheet.version,
+                             sheet_input(other_customer,
+                                         vehicle_id=other_customer.vehicles[0].id))
+    stored = uow.sheets.get(sheet.id)
+    assert stored is not None
+    assert (stored.customer_id, stored.customer_name) == (other_customer.id, "李四")
+    assert detail.customer_id == other_customer.id
+    changes = json.loads(uow.committed.audit[-1].changes)
+    assert changes["customer_id"] == [customer.id, other_customer.id]
 
 
 def test_a_closed_sheet_cannot_be_edited(uow: FakeUnitOfWork, team: Staff,

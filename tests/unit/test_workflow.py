@@ -820,12 +820,16 @@ def test_a_reworked_sheet_with_only_customer_cares_visit_does_not_close() -> Non
 def test_correcting_the_received_time_rejudges_steps_already_taken() -> None:
     sheet = sheet_in(S.RESOLVED)
     sheet.response_on_time = sheet.resolution_on_time = True
+    sheet.response_minutes, sheet.resolution_minutes = 5, 60
     # Received three working days and an hour earlier than first typed: both the
     # response (5 min after the old time) and the resolution are now late.
     sheet.received_at = RECEIVED - timedelta(days=5)
     sheet.apply_sla(POLICY, CALENDAR)
     assert sheet.response_on_time is False
     assert sheet.resolution_on_time is False
+    # issue 12: and the minutes are measured from the corrected received time.
+    assert (sheet.response_minutes, sheet.resolution_minutes) == (5 * 24 * 60 + 5,
+                                                                  5 * 24 * 60 + 60)
 
 
 def test_a_retail_enquiry_is_answered_within_30_working_minutes() -> None:
