@@ -24,6 +24,7 @@ services would have stored.
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import time as time_mod
@@ -1635,6 +1636,7 @@ class _SheetMaker:
             weights.append(w)
         cum = _cumulative(weights)
         first_id = self.loader.next_id("sheets", len(times))
+        unindexed = first_id  # the first sheet without its full-text row yet
         for index, (minute, anchor) in enumerate(times):
             year = (_EPOCH + timedelta(minutes=minute)).year
             sequence = self.counters.get(year, 0) + 1
@@ -1643,7 +1645,12 @@ class _SheetMaker:
             pick = min(bisect_right(cum, g.rand() * cum[known - 1]), known - 1)
             self.sheet(first_id + index, sequence, minute, customers[pick], anchor)
             if (index + 1) % 5000 == 0 or index + 1 == len(times):
-                self.loader.flush()
+                # issue 13: the batch's full-text rows, written by the writer thread
+                # right after the batch while the next one is made (not in one long
+                # statement at the end, when nothing else runs).
+                self.loader.then(functools.partial(
+                    fulltext.refresh_span, first=unindexed, last=first_id + index))
+                unindexed = first_id + index + 1
                 if g.progress:
                     g.progress("sheets", index + 1, len(times))
         return len(times)
@@ -2170,11 +2177,12 @@ def load_demo(
     store = prepared.store
     assert store.id is not None
     load_tables = bulk.LOAD_ORDER
-    # issue 11: the full-text rows of the loaded sheets, in one statement once the
-    # indexes are back — in the load's own transaction (issue 13: with the load's
-    # settings, not written twice through the write-ahead log afterwards).
+    # issue 11: the full-text rows of the loaded sheets, in the load's own transaction
+    # (issue 13: with the load's settings, not written twice through the write-ahead
+    # log afterwards), batch by batch (see _SheetMaker.make): they read each sheet's
+    # progress notes, so that index stays (its keys arrive in order, cheap to keep).
     with bulk.BulkLoader(engine, load_tables,
-                         finish=lambda connection: fulltext.refresh(connection, None)) as loader:
+                         keep_indexes=fulltext.progress_indexes()) as loader:
         gen = _Generator(seed=seed, now=now, store=store, policy=prepared.policy,
                          calendar=prepared.calendar, staff=prepared.staff,
                          categories=prepared.categories, banned=prepared.banned,

@@ -31,7 +31,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from operator import itemgetter
@@ -102,6 +102,11 @@ class _Buffer:
         self.order: list[int] | None = None
 
 
+_Batch = list[tuple[_Buffer, list[dict[str, Any]]]]
+_Work = _Batch | Callable[[Connection], None]
+"""What the writer thread is handed: rows to write, or a step to run after them."""
+
+
 class BulkLoader:
     """One transaction for a bulk load; use as a context manager.
 
@@ -112,23 +117,26 @@ class BulkLoader:
     commits and tidies up (``ANALYZE``, WAL checkpoint); on an exception it rolls
     everything back. Append rows with ``loader.rows("customers").append({...})`` and
     call :meth:`flush` now and then (it writes every table, in the order given).
+    ``keep_indexes`` names indexes kept up to date during the load instead of dropped
+    and rebuilt (one that a :meth:`then` step needs, or whose keys arrive in order).
 
     Attributes:
         connection: the open SQLAlchemy connection (inside the transaction).
         dialect: ``"sqlite"``, ``"postgresql"``, …
-        timings: wall seconds per step (``insert`` on the writer thread, ``indexes``,
-            ``finish``, ``commit``, ``analyze``, ``checkpoint``), for tuning.
+        timings: wall seconds per step (``insert`` and ``then`` on the writer thread,
+            ``indexes``, ``finish``, ``commit``, ``analyze``, ``checkpoint``), for tuning.
     """
 
     def __init__(self, engine: Engine, load_tables: Sequence[Table], *,
-                 drop_indexes: bool = True, analyze: bool = True,
-                 background: bool = True,
+                 drop_indexes: bool = True, keep_indexes: Collection[str] = (),
+                 analyze: bool = True, background: bool = True,
                  finish: Callable[[Connection], None] | None = None) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
         self._tables = list(load_tables)
         self._buffers = {t.name: _Buffer(t) for t in self._tables}
         self._drop_indexes = drop_indexes
+        self._keep_indexes = frozenset(keep_indexes)
         self._analyze = analyze
         self._finish_with = finish
         self._next_ids: dict[str, int] = {}
@@ -139,8 +147,7 @@ class BulkLoader:
         self.connection: Connection
         # At most two batches wait for the writer, which bounds the memory in flight.
         self._background = background
-        self._queue: queue.Queue[list[tuple[_Buffer, list[dict[str, Any]]]] | None] = \
-            queue.Queue(maxsize=2)
+        self._queue: queue.Queue[_Work | None] = queue.Queue(maxsize=2)
         self._writer: threading.Thread | None = None
         self._failure: BaseException | None = None
 
@@ -270,6 +277,17 @@ class BulkLoader:
         self._raise_failure()
         self._queue.put(batch)
 
+    def then(self, step: Callable[[Connection], None]) -> None:
+        """Run ``step(connection)`` in the load's transaction once the rows sent so far
+        are written — on the writer thread, overlapping the caller's next rows (e.g.
+        derived rows of the batch just sent, such as its full-text rows)."""
+        self.flush()
+        if self._writer is None:
+            step(self.connection)
+            return
+        self._raise_failure()
+        self._queue.put(step)
+
     def execute(self, statement: Any, parameters: Any = None) -> Any:
         """Run one more statement in the load's transaction (counters, audit…), after
         everything sent so far is written."""
@@ -284,12 +302,16 @@ class BulkLoader:
 
     def _write_forever(self) -> None:
         while True:
-            batch = self._queue.get()
+            work = self._queue.get()
             try:
-                if batch is None:
+                if work is None:
                     return
                 if self._failure is None:
-                    self._write_batch(batch)
+                    if callable(work):
+                        with self._timed("then"):
+                            work(self.connection)
+                    else:
+                        self._write_batch(work)
             except BaseException as exc:  # noqa: BLE001 - handed to the loading thread
                 self._failure = exc
             finally:
@@ -342,7 +364,8 @@ class BulkLoader:
 
     # ------------------------------------------------------------ indexes
     def _drop_secondary_indexes(self) -> list[str]:
-        """Drop the loaded tables' plain indexes; returns the SQL that recreates them."""
+        """Drop the loaded tables' plain indexes (but those to keep); returns the SQL
+        that recreates them."""
         names = [t.name for t in self._tables]
         conn = self.connection
         found: list[tuple[str, str]] = []
@@ -360,6 +383,7 @@ class BulkLoader:
                     "WHERE c.conname = i.indexname) ORDER BY i.indexname"), {"t": table})]
         else:
             return []
+        found = [(name, sql) for name, sql in found if name not in self._keep_indexes]
         for name, _sql in found:
             conn.exec_driver_sql(f'DROP INDEX "{name}"')
         return [sql for _name, sql in found]
