@@ -1507,12 +1507,27 @@ class _Generator:
         keys.update(search.customer_keys(
             "", kind, phones=[p[3:] for p in phones], plates=plates, vins=vins,
             order_numbers=numbers, contacts=[(n, p[3:]) for n, _role, p in contacts]))
-        rows = self.loader.rows("search_keys")
+        rows = self.loader.tuples("search_keys", _SEARCH_KEY_COLUMNS)
         first = self.loader.next_id("search_keys", len(keys))
-        for offset, (key_kind, key) in enumerate(sorted(keys)):
-            rows.append({"id": first + offset, "customer_id": customer_id, "kind": key_kind,
-                         "key": key})
+        rows.extend((first + offset, customer_id, key_kind, key)
+                    for offset, (key_kind, key) in enumerate(sorted(keys)))
 
+
+# issue 13: the largest tables' rows go to the loader as tuples, in the tables' order.
+_SEARCH_KEY_COLUMNS = ("id", "customer_id", "kind", "key")
+_TRANSITION_COLUMNS = ("id", "sheet_id", "at", "by_id", "action", "from_state", "to_state",
+                       "note")
+_SHEET_COLUMNS = (
+    "id", "number", "store_id", "received_at", "received_by_id", "channel", "severity",
+    "category", "customer_id", "customer_name", "customer_phone", "vehicle_id", "order_id",
+    "mileage_km", "description", "customer_request", "responsible_area",
+    "responsible_user_id", "root_cause", "correction", "compensation_cents",
+    "long_term_measure", "rework_needed", "rework_completed_at", "escalated_to_oem", "state",
+    "acknowledged_at", "acknowledged_by_id", "resolved_at", "closed_at", "closed_by_id",
+    "closing_remark", "response_due_at", "resolution_due_at", "base_resolution_due_at",
+    "sla_rule_json", "response_minutes", "resolution_minutes", "response_on_time",
+    "resolution_on_time", "created_at", "updated_at", "updated_by_id", "version",
+)
 
 # The name keys computed for this many names are kept (the same name comes again, and
 # latin() and search_keys() ask for the same name in turn); beyond it the cache starts
@@ -1574,14 +1589,15 @@ class _SheetMaker:
         self.now_min = gen.now_min
         self.stamp = gen.stamp
         self.counters = dict(counter_start)
+        self.store_code = gen.store.code  # a mapped attribute: read once, not per sheet
         self._extended: tuple[tuple[int, int, int], datetime] | None = None
         stores = gen.loader
-        self.transitions = stores.rows("sheet_transitions")
+        self.transitions = stores.tuples("sheet_transitions", _TRANSITION_COLUMNS)
         self.progress_rows = stores.rows("sheet_progress")
         self.visits = stores.rows("sheet_visits")
         self.actions_rows = stores.rows("sheet_actions")
         self.pauses = stores.rows("sheet_pauses")
-        self.sheets = stores.rows("sheets")
+        self.sheets = stores.tuples("sheets", _SHEET_COLUMNS)
 
     # ------------------------------------------------------------ times
     def sheet_times(self, count: int) -> list[tuple[int, _Anchor | None]]:
@@ -1800,10 +1816,8 @@ class _SheetMaker:
                 resolved_at = closed_at = closed_by = None
                 resolution_minutes = resolution_on_time = None
                 closing_remark = ""
-            transitions.append({
-                "id": self.loader.next_id("sheet_transitions"), "sheet_id": sheet_id,
-                "at": stamp(at), "by_id": by, "action": action, "from_state": before,
-                "to_state": state, "note": note})
+            transitions.append((self.loader.next_id("sheet_transitions"), sheet_id, stamp(at),
+                                by, action, before, state, note))
             last_at, last_by = at, by
         if state == _WAITING:
             # Still waiting: the pause is open, and the stored deadline is the one from
@@ -1840,34 +1854,22 @@ class _SheetMaker:
                 last_at, last_by = last_entry, received_by
         if first_resolve and (is_major or rand() < 0.2):
             version += self.actions(sheet_id, texts, first_resolve, responsible)
-        self.sheets.append({
-            "id": sheet_id,
-            "number": format_sheet_number(g.store.code, received.year, sequence),
-            "store_id": g.store_id, "received_at": stamp(t0), "received_by_id": received_by,
-            "channel": channel.value, "severity": severity.value, "category": category,
-            "customer_id": customer.id, "customer_name": customer.name,
-            "customer_phone": customer.phone, "vehicle_id": vehicle_id, "order_id": order_id,
-            "mileage_km": mileage, "description": description, "customer_request": request,
-            "responsible_area": area.value if responsible_user else None,
-            "responsible_user_id": responsible_user, "root_cause": root_cause,
-            "correction": correction_text, "compensation_cents": compensation_cents,
-            "long_term_measure": measure, "rework_needed": rework,
-            "rework_completed_at": rework_completed,
-            "escalated_to_oem": is_major and rule.escalate_major, "state": state,
-            "acknowledged_at": stamp(acknowledged_at) if acknowledged_at else None,
-            "acknowledged_by_id": acknowledged_by,
-            "resolved_at": stamp(resolved_at) if resolved_at else None,
-            "closed_at": stamp(closed_at) if closed_at else None, "closed_by_id": closed_by,
-            "closing_remark": closing_remark, "response_due_at": stamp(response_due),
+        self.sheets.append((  # in the order of _SHEET_COLUMNS
+            sheet_id, format_sheet_number(self.store_code, received.year, sequence),
+            g.store_id, stamp(t0), received_by, channel.value, severity.value, category,
+            customer.id, customer.name, customer.phone, vehicle_id, order_id, mileage,
+            description, request, area.value if responsible_user else None,
+            responsible_user, root_cause, correction_text, compensation_cents, measure,
+            rework, rework_completed, is_major and rule.escalate_major, state,
+            stamp(acknowledged_at) if acknowledged_at else None, acknowledged_by,
+            stamp(resolved_at) if resolved_at else None,
+            stamp(closed_at) if closed_at else None, closed_by, closing_remark,
+            stamp(response_due),
             # While waiting this is still the deadline from before the pause.
-            "resolution_due_at": stamp(resolution_due),
-            "base_resolution_due_at": stamp(base_due), "sla_rule_json": rule.json,
-            "response_minutes": acknowledged_at - t0 if acknowledged_at else None,
-            "resolution_minutes": resolution_minutes,
-            "response_on_time": acknowledged_at <= response_due if acknowledged_at else None,
-            "resolution_on_time": resolution_on_time, "created_at": stamp(t0),
-            "updated_at": stamp(last_at), "updated_by_id": last_by, "version": version,
-        })
+            stamp(resolution_due), stamp(base_due), rule.json,
+            acknowledged_at - t0 if acknowledged_at else None, resolution_minutes,
+            acknowledged_at <= response_due if acknowledged_at else None,
+            resolution_on_time, stamp(t0), stamp(last_at), last_by, version))
 
     # ------------------------------------------------------------ the plan
     def plan(self, t0: int, response_due: int, base_due: datetime, rule: _Rule,
