@@ -24,6 +24,7 @@ services would have stored.
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import time as time_mod
@@ -922,15 +923,31 @@ class _WorkClock:
     def day_index(self, minute: int) -> int:
         return min(max((minute - self.base) // _DAY, 0), self.days - 1)
 
+    # pos/at/add run a few dozen times per sheet: clamped with comparisons rather than
+    # min()/max() calls, and add() does both in one call (issue 13: a tenth of a
+    # sheet's time went here).
     def pos(self, minute: int) -> int:
-        i = min(max((minute - self.base) // _DAY, 0), self.days - 1)
+        i = (minute - self.base) // _DAY
+        if i < 0:
+            i = 0
+        elif i >= self.days:
+            i = self.days - 1
         opening = self.opens[i]
-        return self.cum[i] + min(max(minute - opening, 0), self.closes[i] - opening)
+        into = minute - opening
+        if into < 0:
+            into = 0
+        elif into > self.closes[i] - opening:
+            into = self.closes[i] - opening
+        return self.cum[i] + into
 
     def at(self, position: int) -> int:
-        position = min(max(position, 0), self.cum[-1] - 1)
-        i = bisect_right(self.cum, position) - 1
-        return self.opens[i] + position - self.cum[i]
+        cum = self.cum
+        if position < 0:
+            position = 0
+        elif position > cum[-1] - 1:
+            position = cum[-1] - 1
+        i = bisect_right(cum, position) - 1
+        return self.opens[i] + position - cum[i]
 
     def add(self, minute: int, working_minutes: int) -> int:
         """``working_minutes`` of open time later (so the step happens while open)."""
@@ -1490,12 +1507,27 @@ class _Generator:
         keys.update(search.customer_keys(
             "", kind, phones=[p[3:] for p in phones], plates=plates, vins=vins,
             order_numbers=numbers, contacts=[(n, p[3:]) for n, _role, p in contacts]))
-        rows = self.loader.rows("search_keys")
+        rows = self.loader.tuples("search_keys", _SEARCH_KEY_COLUMNS)
         first = self.loader.next_id("search_keys", len(keys))
-        for offset, (key_kind, key) in enumerate(sorted(keys)):
-            rows.append({"id": first + offset, "customer_id": customer_id, "kind": key_kind,
-                         "key": key})
+        rows.extend((first + offset, customer_id, key_kind, key)
+                    for offset, (key_kind, key) in enumerate(sorted(keys)))
 
+
+# issue 13: the largest tables' rows go to the loader as tuples, in the tables' order.
+_SEARCH_KEY_COLUMNS = ("id", "customer_id", "kind", "key")
+_TRANSITION_COLUMNS = ("id", "sheet_id", "at", "by_id", "action", "from_state", "to_state",
+                       "note")
+_SHEET_COLUMNS = (
+    "id", "number", "store_id", "received_at", "received_by_id", "channel", "severity",
+    "category", "customer_id", "customer_name", "customer_phone", "vehicle_id", "order_id",
+    "mileage_km", "description", "customer_request", "responsible_area",
+    "responsible_user_id", "root_cause", "correction", "compensation_cents",
+    "long_term_measure", "rework_needed", "rework_completed_at", "escalated_to_oem", "state",
+    "acknowledged_at", "acknowledged_by_id", "resolved_at", "closed_at", "closed_by_id",
+    "closing_remark", "response_due_at", "resolution_due_at", "base_resolution_due_at",
+    "sla_rule_json", "response_minutes", "resolution_minutes", "response_on_time",
+    "resolution_on_time", "created_at", "updated_at", "updated_by_id", "version",
+)
 
 # The name keys computed for this many names are kept (the same name comes again, and
 # latin() and search_keys() ask for the same name in turn); beyond it the cache starts
@@ -1557,14 +1589,15 @@ class _SheetMaker:
         self.now_min = gen.now_min
         self.stamp = gen.stamp
         self.counters = dict(counter_start)
+        self.store_code = gen.store.code  # a mapped attribute: read once, not per sheet
         self._extended: tuple[tuple[int, int, int], datetime] | None = None
         stores = gen.loader
-        self.transitions = stores.rows("sheet_transitions")
+        self.transitions = stores.tuples("sheet_transitions", _TRANSITION_COLUMNS)
         self.progress_rows = stores.rows("sheet_progress")
         self.visits = stores.rows("sheet_visits")
         self.actions_rows = stores.rows("sheet_actions")
         self.pauses = stores.rows("sheet_pauses")
-        self.sheets = stores.rows("sheets")
+        self.sheets = stores.tuples("sheets", _SHEET_COLUMNS)
 
     # ------------------------------------------------------------ times
     def sheet_times(self, count: int) -> list[tuple[int, _Anchor | None]]:
@@ -1635,6 +1668,7 @@ class _SheetMaker:
             weights.append(w)
         cum = _cumulative(weights)
         first_id = self.loader.next_id("sheets", len(times))
+        unindexed = first_id  # the first sheet without its full-text row yet
         for index, (minute, anchor) in enumerate(times):
             year = (_EPOCH + timedelta(minutes=minute)).year
             sequence = self.counters.get(year, 0) + 1
@@ -1643,7 +1677,12 @@ class _SheetMaker:
             pick = min(bisect_right(cum, g.rand() * cum[known - 1]), known - 1)
             self.sheet(first_id + index, sequence, minute, customers[pick], anchor)
             if (index + 1) % 5000 == 0 or index + 1 == len(times):
-                self.loader.flush()
+                # issue 13: the batch's full-text rows, written by the writer thread
+                # right after the batch while the next one is made (not in one long
+                # statement at the end, when nothing else runs).
+                self.loader.then(functools.partial(
+                    fulltext.refresh_span, first=unindexed, last=first_id + index))
+                unindexed = first_id + index + 1
                 if g.progress:
                     g.progress("sheets", index + 1, len(times))
         return len(times)
@@ -1777,10 +1816,8 @@ class _SheetMaker:
                 resolved_at = closed_at = closed_by = None
                 resolution_minutes = resolution_on_time = None
                 closing_remark = ""
-            transitions.append({
-                "id": self.loader.next_id("sheet_transitions"), "sheet_id": sheet_id,
-                "at": stamp(at), "by_id": by, "action": action, "from_state": before,
-                "to_state": state, "note": note})
+            transitions.append((self.loader.next_id("sheet_transitions"), sheet_id, stamp(at),
+                                by, action, before, state, note))
             last_at, last_by = at, by
         if state == _WAITING:
             # Still waiting: the pause is open, and the stored deadline is the one from
@@ -1817,34 +1854,22 @@ class _SheetMaker:
                 last_at, last_by = last_entry, received_by
         if first_resolve and (is_major or rand() < 0.2):
             version += self.actions(sheet_id, texts, first_resolve, responsible)
-        self.sheets.append({
-            "id": sheet_id,
-            "number": format_sheet_number(g.store.code, received.year, sequence),
-            "store_id": g.store_id, "received_at": stamp(t0), "received_by_id": received_by,
-            "channel": channel.value, "severity": severity.value, "category": category,
-            "customer_id": customer.id, "customer_name": customer.name,
-            "customer_phone": customer.phone, "vehicle_id": vehicle_id, "order_id": order_id,
-            "mileage_km": mileage, "description": description, "customer_request": request,
-            "responsible_area": area.value if responsible_user else None,
-            "responsible_user_id": responsible_user, "root_cause": root_cause,
-            "correction": correction_text, "compensation_cents": compensation_cents,
-            "long_term_measure": measure, "rework_needed": rework,
-            "rework_completed_at": rework_completed,
-            "escalated_to_oem": is_major and rule.escalate_major, "state": state,
-            "acknowledged_at": stamp(acknowledged_at) if acknowledged_at else None,
-            "acknowledged_by_id": acknowledged_by,
-            "resolved_at": stamp(resolved_at) if resolved_at else None,
-            "closed_at": stamp(closed_at) if closed_at else None, "closed_by_id": closed_by,
-            "closing_remark": closing_remark, "response_due_at": stamp(response_due),
+        self.sheets.append((  # in the order of _SHEET_COLUMNS
+            sheet_id, format_sheet_number(self.store_code, received.year, sequence),
+            g.store_id, stamp(t0), received_by, channel.value, severity.value, category,
+            customer.id, customer.name, customer.phone, vehicle_id, order_id, mileage,
+            description, request, area.value if responsible_user else None,
+            responsible_user, root_cause, correction_text, compensation_cents, measure,
+            rework, rework_completed, is_major and rule.escalate_major, state,
+            stamp(acknowledged_at) if acknowledged_at else None, acknowledged_by,
+            stamp(resolved_at) if resolved_at else None,
+            stamp(closed_at) if closed_at else None, closed_by, closing_remark,
+            stamp(response_due),
             # While waiting this is still the deadline from before the pause.
-            "resolution_due_at": stamp(resolution_due),
-            "base_resolution_due_at": stamp(base_due), "sla_rule_json": rule.json,
-            "response_minutes": acknowledged_at - t0 if acknowledged_at else None,
-            "resolution_minutes": resolution_minutes,
-            "response_on_time": acknowledged_at <= response_due if acknowledged_at else None,
-            "resolution_on_time": resolution_on_time, "created_at": stamp(t0),
-            "updated_at": stamp(last_at), "updated_by_id": last_by, "version": version,
-        })
+            stamp(resolution_due), stamp(base_due), rule.json,
+            acknowledged_at - t0 if acknowledged_at else None, resolution_minutes,
+            acknowledged_at <= response_due if acknowledged_at else None,
+            resolution_on_time, stamp(t0), stamp(last_at), last_by, version))
 
     # ------------------------------------------------------------ the plan
     def plan(self, t0: int, response_due: int, base_due: datetime, rule: _Rule,
@@ -2170,11 +2195,12 @@ def load_demo(
     store = prepared.store
     assert store.id is not None
     load_tables = bulk.LOAD_ORDER
-    # issue 11: the full-text rows of the loaded sheets, in one statement once the
-    # indexes are back — in the load's own transaction (issue 13: with the load's
-    # settings, not written twice through the write-ahead log afterwards).
+    # issue 11: the full-text rows of the loaded sheets, in the load's own transaction
+    # (issue 13: with the load's settings, not written twice through the write-ahead
+    # log afterwards), batch by batch (see _SheetMaker.make): they read each sheet's
+    # progress notes, so that index stays (its keys arrive in order, cheap to keep).
     with bulk.BulkLoader(engine, load_tables,
-                         finish=lambda connection: fulltext.refresh(connection, None)) as loader:
+                         keep_indexes=fulltext.progress_indexes()) as loader:
         gen = _Generator(seed=seed, now=now, store=store, policy=prepared.policy,
                          calendar=prepared.calendar, staff=prepared.staff,
                          categories=prepared.categories, banned=prepared.banned,

@@ -91,21 +91,38 @@ def refresh(connection: Connection | Session, sheet_ids: Iterable[int] | None) -
     bind = connection.get_bind() if isinstance(connection, Session) else connection
     dialect = bind.dialect.name
     if ids is None:
-        connection.execute(_upsert(dialect, every=True))
+        connection.execute(_upsert(dialect, "every"))
         return
     for i in range(0, len(ids), 500):
-        connection.execute(_upsert(dialect, every=False), {"ids": ids[i:i + 500]})
+        connection.execute(_upsert(dialect, "ids"), {"ids": ids[i:i + 500]})
+
+
+def refresh_span(connection: Connection, first: int, last: int) -> None:
+    """Rewrite the text rows of the sheets with ids ``first`` to ``last`` (a bulk load's
+    batch, in one statement: the full-text index takes one batch as one write)."""
+    connection.execute(_upsert(connection.dialect.name, "span"),
+                       {"first": first, "last": last})
+
+
+def progress_indexes() -> list[str]:
+    """The indexes a refresh reads progress notes by (each sheet's, by ``sheet_id``)."""
+    p = tables.sheet_progress
+    return [str(index.name) for index in p.indexes
+            if [c.name for c in index.columns] == [p.c.sheet_id.name]]
 
 
 @functools.cache
-def _upsert(dialect: str, *, every: bool) -> Any:
+def _upsert(dialect: str, which: str) -> Any:
     """The text rows' upsert, built once per dialect (a sheet's save runs it each time):
-    of every sheet, or of the sheets of the expanding parameter ``ids``."""
+    of ``every`` sheet, of the sheets of the expanding parameter ``ids``, or of the
+    ``span`` of ids from ``first`` to ``last``."""
     st, s = tables.sheet_texts, tables.sheets
     builder: Any = pg_insert if dialect == "postgresql" else sqlite_insert
     # SQLite needs a WHERE in an INSERT … SELECT … ON CONFLICT (a parsing ambiguity).
-    source = select(s.c.id, _body(dialect)).where(
-        true() if every else s.c.id.in_(bindparam("ids", expanding=True)))
+    condition = {"every": true(),
+                 "ids": s.c.id.in_(bindparam("ids", expanding=True)),
+                 "span": s.c.id.between(bindparam("first"), bindparam("last"))}[which]
+    source = select(s.c.id, _body(dialect)).where(condition)
     upsert = builder(st).from_select(["sheet_id", "body"], source)
     # An upsert, not delete-and-insert: no use case ever deletes a row.
     return upsert.on_conflict_do_update(
