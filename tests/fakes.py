@@ -90,6 +90,10 @@ class FakeStoreRepository(_Repo):
     def get(self, store_id: int) -> Store | None:
         return self._s.stores.get(store_id)
 
+    def brief(self, store_id: int) -> Store | None:
+        store = self._s.stores.get(store_id)
+        return None if store is None else dataclasses.replace(store)
+
     def get_by_code(self, code: str) -> Store | None:
         return next((s for s in self._s.stores.values() if s.code == code), None)
 

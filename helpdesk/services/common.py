@@ -375,11 +375,17 @@ def _policy(preset: str, policy_json: str) -> SlaPolicy:
 
 
 def store_calendar(store: Store) -> StoreCalendar:
-    data = json.loads(store.calendar_json or "{}")
+    return _calendar(store.preset, store.calendar_json or "")
+
+
+@functools.lru_cache(maxsize=32)
+def _calendar(preset: str, calendar_json: str) -> StoreCalendar:
+    # Read once per text, as the policy (a calendar is frozen): every save asks for it.
+    data = json.loads(calendar_json or "{}")
     if not data:
-        if store.preset == "retail":
+        if preset == "retail":
             return StoreCalendar.retail_default()
-        if store.preset == "crm":
+        if preset == "crm":
             return StoreCalendar.office_default()
         return StoreCalendar.dealership_default()
     return StoreCalendar.from_dict(data)

@@ -216,6 +216,8 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
     from sqlalchemy import create_engine, event, exc
     from sqlalchemy.pool import QueuePool, StaticPool
 
+    from helpdesk.storage import prepared
+
     # issue 11: an archive opened read-only (file:…?mode=ro&uri=true) is only read.
     read_only = "mode=ro" in url
     path = None if read_only else sqlite_file(url)
@@ -274,7 +276,9 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
             # a deferred BEGIN takes no lock, so it cannot meet a busy database.
             conn.connection.driver_connection.execute("BEGIN")
         else:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # Straight to the driver too (issue 13: every save begins one); a busy
+            # database still raises SQLAlchemy's OperationalError, which the retry knows.
+            prepared.run_driver_sql(conn, "BEGIN IMMEDIATE")
 
     return engine
 

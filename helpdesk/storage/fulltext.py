@@ -45,7 +45,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from helpdesk.domain.complaints import ProgressEntry, Sheet
-from helpdesk.storage import tables
+from helpdesk.storage import prepared, tables
 
 #: Tables the SQLite FTS5 index consists of (not in ``tables.metadata``).
 FTS_TABLE = "sheet_fts"
@@ -97,15 +97,27 @@ def refresh(connection: Connection | Session, sheet_ids: Iterable[int] | None) -
         connection.execute(_upsert(dialect, every=False), {"ids": ids[i:i + 500]})
 
 
+def refresh_one(connection: Connection, sheet_id: int) -> None:
+    """Write the text row of one sheet (a registration's: one prepared statement)."""
+    _upsert_one(connection.dialect.name).rows(connection, {"sheet_id": sheet_id})
+
+
 @functools.cache
-def _upsert(dialect: str, *, every: bool) -> Any:
+def _upsert_one(dialect: str) -> prepared.Prepared:
+    return prepared.Prepared(_upsert(dialect, every=False, one=True))
+
+
+@functools.cache
+def _upsert(dialect: str, *, every: bool, one: bool = False) -> Any:
     """The text rows' upsert, built once per dialect (a sheet's save runs it each time):
-    of every sheet, or of the sheets of the expanding parameter ``ids``."""
+    of every sheet, of the sheets of the expanding parameter ``ids``, or (``one``) of
+    the sheet ``sheet_id``."""
     st, s = tables.sheet_texts, tables.sheets
     builder: Any = pg_insert if dialect == "postgresql" else sqlite_insert
     # SQLite needs a WHERE in an INSERT … SELECT … ON CONFLICT (a parsing ambiguity).
     source = select(s.c.id, _body(dialect)).where(
-        true() if every else s.c.id.in_(bindparam("ids", expanding=True)))
+        true() if every else s.c.id == bindparam("sheet_id") if one
+        else s.c.id.in_(bindparam("ids", expanding=True)))
     upsert = builder(st).from_select(["sheet_id", "body"], source)
     # An upsert, not delete-and-insert: no use case ever deletes a row.
     return upsert.on_conflict_do_update(
