@@ -34,7 +34,7 @@ from helpdesk.domain import audit as audit_mod
 from helpdesk.domain import events
 from helpdesk.domain.audit import AuditEntry
 from helpdesk.domain.complaints import Sheet
-from helpdesk.domain.customers import Customer, Order, Store, Vehicle
+from helpdesk.domain.customers import Customer, CustomerBrief, Order, Store, Vehicle
 from helpdesk.domain.users import Role, User
 from helpdesk.services import setup
 from helpdesk.storage.analytics_queries import AnalyticsQueries
@@ -161,8 +161,11 @@ class FakeCustomerRepository(_Repo):
     def get(self, customer_id: int) -> Customer | None:
         return self._s.customers.get(customer_id)
 
-    def get_brief(self, customer_id: int) -> Customer | None:
-        return self._s.customers.get(customer_id)
+    def get_brief(self, customer_id: int) -> CustomerBrief | None:
+        found = self._s.customers.get(customer_id)
+        if found is None or found.id is None:
+            return None
+        return CustomerBrief(found.id, found.name, found.primary_phone, found.merged_into_id)
 
     def get_many(self, customer_ids: Sequence[int], *,
                  with_orders: bool = False) -> dict[int, Customer]:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Protocol, Self
 from helpdesk.domain import events
 from helpdesk.domain.audit import AuditEntry, AuditQuery
 from helpdesk.domain.complaints import Sheet
-from helpdesk.domain.customers import Customer, Order, Store, Vehicle
+from helpdesk.domain.customers import Customer, CustomerBrief, Order, Store, Vehicle
 from helpdesk.domain.filters import SheetFilter
 from helpdesk.domain.users import User
 
@@ -69,8 +69,8 @@ class Customers(Protocol):
     def get(self, customer_id: int) -> Customer | None: ...
     def get_many(self, customer_ids: Sequence[int], *,
                  with_orders: bool = False) -> dict[int, Customer]: ...
-    def get_brief(self, customer_id: int) -> Customer | None:
-        """The customer without vehicles, orders and contacts loaded."""
+    def get_brief(self, customer_id: int) -> CustomerBrief | None:
+        """The customer's name, first phone and merge, without loading the record."""
     def get_vehicle(self, vehicle_id: int) -> Vehicle | None: ...
     def get_order(self, order_id: int) -> Order | None: ...
     def vehicle_by_vin(self, vin: str) -> Vehicle | None: ...

@@ -40,7 +40,7 @@ from helpdesk.domain.audit import (
     link,
 )
 from helpdesk.domain.complaints import Sheet
-from helpdesk.domain.customers import Customer, CustomerPhone, Order, Store, Vehicle
+from helpdesk.domain.customers import Customer, CustomerBrief, Order, Store, Vehicle
 from helpdesk.domain.filters import SheetFilter
 from helpdesk.domain.users import User
 from helpdesk.storage import (
@@ -214,21 +214,13 @@ class CustomerRepository:
             ],
         )
 
-    def get_brief(self, customer_id: int) -> Customer | None:
-        """The customer alone, with their phones (a registration copies the first one),
-        as a plain copy of the rows (not attached to the session, not to be changed):
-        vehicles, orders and contacts are not read (saving a sheet must not load a
-        fleet's order history) and stay empty. One prepared statement (issue 13)."""
+    def get_brief(self, customer_id: int) -> CustomerBrief | None:
+        """The customer's name, first phone and merge, as a plain value: one prepared
+        statement, no record made (saving a sheet must not load a fleet's order history,
+        nor pay for a mapped object with four lists: issue 13)."""
         self.session.flush()  # a customer made in this transaction is read as made
-        rows = _CUSTOMER_BRIEF.rows(self.session.connection(), {"customer_id": customer_id})
-        if not rows:
-            return None
-        width = len(_CUSTOMER_COLUMNS)
-        customer = Customer(**dict(zip(_CUSTOMER_COLUMNS, rows[0][:width], strict=True)))
-        customer.phones = [CustomerPhone(number=r[width + 1], label=r[width + 2], id=r[width],
-                                         customer_id=customer.id)
-                           for r in rows if r[width] is not None]
-        return customer
+        row = _CUSTOMER_BRIEF.first(self.session.connection(), {"customer_id": customer_id})
+        return None if row is None else CustomerBrief(row[0], row[1], row[2] or "", row[3])
 
     def get_many(self, customer_ids: Sequence[int], *,
                  with_orders: bool = False) -> dict[int, Customer]:
@@ -374,16 +366,14 @@ _INSERT_SHEET = prepared.Prepared(
     .returning(tables.sheets.c.id))
 
 
-_CUSTOMER_COLUMNS = tuple(column.key for column in tables.customers.c)
-# The customer and their phones in the phones' order (as the mapping's relationship).
+# The first phone in the phones' order (the mapping's relationship: Customer.primary_phone).
+_FIRST_PHONE = (select(tables.customer_phones.c.number)
+                .where(tables.customer_phones.c.customer_id == tables.customers.c.id)
+                .order_by(tables.customer_phones.c.id).limit(1).scalar_subquery())
 _CUSTOMER_BRIEF = prepared.Prepared(
-    select(*tables.customers.c, tables.customer_phones.c.id, tables.customer_phones.c.number,
-           tables.customer_phones.c.label)
-    .select_from(tables.customers.outerjoin(
-        tables.customer_phones,
-        tables.customer_phones.c.customer_id == tables.customers.c.id))
-    .where(tables.customers.c.id == bindparam("customer_id"))
-    .order_by(tables.customer_phones.c.id))
+    select(tables.customers.c.id, tables.customers.c.name, _FIRST_PHONE,
+           tables.customers.c.merged_into_id)
+    .where(tables.customers.c.id == bindparam("customer_id")))
 
 # A sheet's lists and their tables (what a new sheet may already hold).
 _SHEET_CHILDREN = (("progress", tables.sheet_progress), ("visits", tables.sheet_visits),
