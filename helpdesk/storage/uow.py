@@ -18,6 +18,7 @@ take the write lock, so lists and reports never hold up a desk that saves).
 from __future__ import annotations
 
 import contextlib
+import weakref
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any, Self
@@ -45,6 +46,31 @@ from helpdesk.storage import (
     tables,
 )
 
+Factories = tuple[sessionmaker[Session], sessionmaker[Session]]
+
+
+def new_factories(engine: Engine) -> Factories:
+    """The session factories of ``engine``: one for writing, one for reading."""
+    write = sessionmaker(bind=engine, expire_on_commit=False)
+    read = sessionmaker(bind=engine.execution_options(helpdesk_readonly=True),
+                        expire_on_commit=False)
+    # issue 11: what a flush wrote to a sheet reaches its full-text row at once.
+    sa_event.listen(write, "after_flush", fulltext.after_flush)
+    return write, read
+
+
+# One pair per engine (issue 13): the desk makes a unit of work per call, and each new
+# sessionmaker is a new Session class whose event dispatch SQLAlchemy builds again for
+# every session (a millisecond on a busy machine, on every call).
+_FACTORIES: weakref.WeakKeyDictionary[Engine, Factories] = weakref.WeakKeyDictionary()
+
+
+def _shared_factories(engine: Engine) -> Factories:
+    found = _FACTORIES.get(engine)
+    if found is None:
+        found = _FACTORIES[engine] = new_factories(engine)
+    return found
+
 
 class SqlAlchemyUnitOfWork:
     """Attributes: stores, users, customers, sheets, audit, settings (repositories);
@@ -54,14 +80,14 @@ class SqlAlchemyUnitOfWork:
     def __init__(self, engine: Engine) -> None:
         orm.start_mappers()
         self.engine = engine
-        self._write_factory = sessionmaker(bind=engine, expire_on_commit=False)
-        self._read_factory = sessionmaker(
-            bind=engine.execution_options(helpdesk_readonly=True), expire_on_commit=False
-        )
-        # issue 11: what a flush wrote to a sheet reaches its full-text row at once.
-        sa_event.listen(self._write_factory, "after_flush", fulltext.after_flush)
+        self._write_factory, self._read_factory = self._factories(engine)
         self._depth = 0
         self._outbox = events.Outbox()
+
+    def _factories(self, engine: Engine) -> Factories:
+        """The engine's shared session factories (a subclass that adds listeners of its
+        own to them makes new ones)."""
+        return _shared_factories(engine)
 
     def record(self, event: events.Event) -> None:
         """Note what happened; its audit rows are written and announced on commit."""
