@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import Executable
 
 _Processor = Callable[[Any], Any] | None
@@ -60,7 +61,7 @@ class _Plan:
             processors if any(p is not None for p in processors) else None
 
     def parameters(self, given: Mapping[str, Any]) -> Sequence[Any] | dict[str, Any]:
-        values = {**self.defaults, **given} if self.defaults else dict(given)
+        values = {**self.defaults, **given}
         for name, process in self.to_driver.items():
             value = values.get(name)
             if value is not None and process is not None:
@@ -82,13 +83,12 @@ class Prepared:
 
     def __init__(self, statement: Executable) -> None:
         self.statement = statement
-        self._plans: dict[str, _Plan] = {}
+        self._plans: dict[Dialect, _Plan] = {}
 
     def _plan(self, dialect: Dialect) -> _Plan:
-        key = f"{dialect.name}+{dialect.driver}"
-        plan = self._plans.get(key)
+        plan = self._plans.get(dialect)
         if plan is None:
-            plan = self._plans[key] = _Plan(self.statement, dialect)
+            plan = self._plans[dialect] = _Plan(self.statement, dialect)
         return plan
 
     def rows(self, connection: Connection, params: Mapping[str, Any] | None = None,
@@ -116,6 +116,19 @@ class Prepared:
     def scalar(self, connection: Connection, params: Mapping[str, Any] | None = None) -> Any:
         row = self.first(connection, params)
         return None if row is None else row[0]
+
+
+_CONNECTION = "helpdesk.connection"
+
+
+def connection_of(session: Session) -> Connection:
+    """``session.connection()``, remembered until the connection is given back (at the
+    end of the transaction): a registration asks a dozen times, and each full call walks
+    the session's transaction machinery."""
+    found = session.info.get(_CONNECTION)
+    if found is None or found.closed:
+        found = session.info[_CONNECTION] = session.connection()
+    return found
 
 
 def run_driver_sql(connection: Any, sql: str) -> None:

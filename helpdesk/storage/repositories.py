@@ -72,7 +72,7 @@ class StoreRepository:
         """The store as a plain copy of its row (one prepared query, no ORM load; not
         attached to the session, not to be changed): what a registration numbers and
         names the sheet by. The row is read on every call, so a change is seen at once."""
-        row = _STORE_ROW.first(self.session.connection(), {"store_id": store_id})
+        row = _STORE_ROW.first(prepared.connection_of(self.session), {"store_id": store_id})
         return None if row is None else _store_copy(row)
 
     def list(self) -> list[Store]:
@@ -131,7 +131,7 @@ class UserRepository:
         """The user as a plain copy of their row (one prepared query, no ORM load; not
         attached to the session) — for the permission check of read-only use cases."""
         # Straight to the driver: the user's row needs no execution layer at all.
-        row = _ACTING_USER_RUN.first(self.session.connection(), {"user_id": user_id})
+        row = _ACTING_USER_RUN.first(prepared.connection_of(self.session), {"user_id": user_id})
         return None if row is None else _acting_user(row)
 
     def get_by_username(self, username: str) -> User | None:
@@ -219,7 +219,8 @@ class CustomerRepository:
         statement, no record made (saving a sheet must not load a fleet's order history,
         nor pay for a mapped object with four lists: issue 13)."""
         self.session.flush()  # a customer made in this transaction is read as made
-        row = _CUSTOMER_BRIEF.first(self.session.connection(), {"customer_id": customer_id})
+        row = _CUSTOMER_BRIEF.first(prepared.connection_of(self.session),
+                                    {"customer_id": customer_id})
         return None if row is None else CustomerBrief(row[0], row[1], row[2] or "", row[3])
 
     def get_many(self, customer_ids: Sequence[int], *,
@@ -420,7 +421,7 @@ class SheetRepository:
             self.session.flush()
             return
         self.session.flush()  # what is pending goes first (a customer made with it)
-        connection = self.session.connection()
+        connection = prepared.connection_of(self.session)
         sheet.version = 1  # the ORM's first version
         sheet.id = int(_INSERT_SHEET.scalar(
             connection, bulk.row_of(sheet, tables.sheets, omit=("id",))))
@@ -465,7 +466,7 @@ class SheetRepository:
 
         One atomic upsert on the counter row: the row lock serialises two desks that
         register at the same moment, so a number is never given out twice."""
-        connection = self.session.connection()
+        connection = prepared.connection_of(self.session)
         return int(_next_sequence(connection.dialect.name).scalar(
             connection, {"store_id": store_id, "year": year}))
 
@@ -584,7 +585,7 @@ class AuditRepository:
         if self.session.get_bind().dialect.name == "postgresql":
             self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"),
                                  {"k": AUDIT_CHAIN_LOCK})
-        last = _CHAIN_HEAD_RUN.scalar(self.session.connection())
+        last = _CHAIN_HEAD_RUN.scalar(prepared.connection_of(self.session))
         return last or CHAIN_START
 
     def add_chained(self, entries: Sequence[AuditEntry]) -> None:
@@ -595,7 +596,7 @@ class AuditRepository:
         # the trail was read through the driver.
         self.session.flush()
         head = self.chain_head()  # first: its lock also orders who makes a missing key
-        connection = self.session.connection()
+        connection = prepared.connection_of(self.session)
         stored: dict[str, str] = dict(_KEY_AND_ANCHOR.rows(connection))
         key = self.chain_key() if stored.get(AUDIT_KEY_SETTING) is None \
             else str(json.loads(stored[AUDIT_KEY_SETTING])).encode("ascii")
@@ -674,7 +675,7 @@ class AuditRepository:
         if not anchor_holds(key, current):
             return
         value = json.dumps(anchor_value(key, int(current["count"]) + added, last))
-        _MOVE_ANCHOR.rows(self.session.connection(), {"anchor": value})
+        _MOVE_ANCHOR.rows(prepared.connection_of(self.session), {"anchor": value})
 
     def first_broken(self) -> tuple[AuditEntry | None, int]:
         """The first entry whose chain does not hold (None: all hold) and how many
@@ -756,7 +757,7 @@ class SettingsRepository:
         self.session = session
 
     def get(self, key: str, default: Any = None) -> Any:
-        raw = _SETTING_RUN.scalar(self.session.connection(), {"key": key})
+        raw = _SETTING_RUN.scalar(prepared.connection_of(self.session), {"key": key})
         return default if raw is None else json.loads(raw)
 
     def set(self, key: str, value: Any) -> None:
