@@ -122,10 +122,15 @@ def _number_of(uow: UnitOfWork, sheet_id: int | None) -> str:
     return linked.number if linked is not None else ""
 
 
-def detail(uow: UnitOfWork, sheet: Sheet, viewer: User, store: Store | None = None,
-           ) -> SheetDetail:
-    """Build the DTO inside an open unit of work (``store``: the sheet's, when the
-    caller has read it already)."""
+def detail(uow: UnitOfWork, sheet: Sheet, viewer: User) -> SheetDetail:
+    """Build the DTO inside an open unit of work."""
+    return _detail(uow, sheet, viewer)
+
+
+def _detail(uow: UnitOfWork, sheet: Sheet, viewer: User, store: Store | None = None,
+            ) -> SheetDetail:
+    """``detail`` without the argument check of a use case (its caller is one), with
+    the sheet's ``store`` when the caller has read it already."""
     assert sheet.id is not None
     names = _names(uow, sheet, viewer)
 
@@ -439,7 +444,7 @@ def register(
             note=sheet.number))
         # Built before the commit (issue 13): read after it, the names would open a
         # second write transaction (and wait for the write lock again) on every save.
-        result = detail(uow, sheet, user, store)
+        result = _detail(uow, sheet, user, store)
         uow.commit()
         return result
 
