@@ -47,6 +47,14 @@ class _Plan:
         self.defaults: dict[str, Any] = {
             name: bind.effective_value for name, bind in binds.items()
             if not bind.required}
+        # A column default SQLAlchemy computes per execution ("prefetch"): a constant is
+        # written as its value; one computed per row cannot be prepared.
+        for column in (*compiled.insert_prefetch, *compiled.update_prefetch):
+            default = column.default if column in compiled.insert_prefetch \
+                else column.onupdate
+            if default is None or not default.is_scalar:
+                raise ValueError(f"{column} has a default computed per row: give its value")
+            self.defaults[column.key] = default.arg
         self.positional = compiled.positiontup is not None
         self.names: tuple[str, ...] = tuple(compiled.positiontup or binds)
         self.to_driver: dict[str, _Processor] = {}
