@@ -227,6 +227,9 @@ class FakeCustomerRepository(_Repo):
 
 
 class FakeSheetRepository(_Repo):
+    def new(self, **values: Any) -> Sheet:
+        return Sheet(**values)
+
     def add(self, sheet: Sheet) -> None:
         sheet.id = self._s.new_id("sheet")
         self._s.sheets[sheet.id] = sheet

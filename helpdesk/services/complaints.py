@@ -423,7 +423,7 @@ def register(
         customer = values.pop("customer")
         received: datetime = values["received_at"]
         sequence = uow.sheets.next_sequence(store.id, received.year)
-        sheet = Sheet(
+        sheet = uow.sheets.new(
             number=format_sheet_number(store.code, received.year, sequence),
             store_id=store.id,
             received_by_id=user.id,

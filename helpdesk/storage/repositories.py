@@ -47,6 +47,7 @@ from helpdesk.storage import (
     attachments,
     bulk,
     fulltext,
+    orm,
     prepared,
     search,
     sheet_queries,
@@ -410,6 +411,11 @@ def _insert_new(connection: Connection, objects: Sequence[Any], table: Table,
 class SheetRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+
+    def new(self, **values: Any) -> Sheet:
+        """A sheet to register (then given to ``add``), made without the mapping's
+        attribute events (``orm.unattached``)."""
+        return orm.unattached(Sheet, **values)
 
     def add(self, sheet: Sheet) -> None:
         """Insert a new sheet and its full-text row. A sheet with nothing in its lists

@@ -7,18 +7,24 @@ change-feed row."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from helpdesk.domain.calendar import StoreCalendar
+from helpdesk.domain.complaints import Sheet
 from helpdesk.domain.customers import StoreKind
+from helpdesk.domain.enums import Channel, Severity
+from helpdesk.domain.sla import PRESETS
 from helpdesk.services import complaints as cs
 from helpdesk.services import customers
-from helpdesk.storage import prepared, tables
+from helpdesk.storage import orm, prepared, tables
 from helpdesk.storage.database import Database
 from tests.fakes import seed_staff
 from tests.integration import databases
@@ -91,3 +97,26 @@ def test_a_registration_through_the_driver_writes_every_row(any_db: Database) ->
             payload = conn.scalar(select(tables.change_feed.c.payload)
                                   .order_by(tables.change_feed.c.seq.desc()).limit(1))
         assert payload is not None and str(made.id) in payload
+
+
+def test_a_sheet_made_to_register_holds_what_the_class_makes() -> None:
+    """``Sheets.new`` makes the sheet without the mapping's events: every field, default
+    lists included, as calling the class gives, and the SLA still applies to it."""
+    orm.start_mappers()
+    at = datetime(2026, 3, 4, 9, 30)
+    values: dict[str, Any] = dict(
+        number="TS-2026-000001", store_id=1, received_by_id=2, customer_id=3,
+        customer_name="赵六", customer_phone="+8613612345678", channel=Channel.PHONE,
+        severity=Severity.GENERAL, category="repair_quality", description="异响",
+        received_at=at, created_at=at, updated_at=at, updated_by_id=2)
+    made, called = orm.unattached(Sheet, **values), Sheet(**values)
+    assert {f.name: getattr(made, f.name) for f in dataclasses.fields(Sheet)} == \
+        {f.name: getattr(called, f.name) for f in dataclasses.fields(Sheet)}
+    assert made.progress == [] and made.progress is not orm.unattached(Sheet, **values).progress
+    policy, calendar = PRESETS["dealership"](), StoreCalendar.dealership_default()
+    made.apply_sla(policy, calendar)
+    called.apply_sla(policy, calendar)
+    assert (made.response_due_at, made.resolution_due_at) == \
+        (called.response_due_at, called.resolution_due_at) != (None, None)
+    with pytest.raises(TypeError):
+        orm.unattached(Sheet, no_such_field=1)
