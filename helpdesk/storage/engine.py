@@ -271,8 +271,12 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
         # first, so it never has to upgrade a read lock (which SQLite refuses as BUSY).
         if read_only or conn.get_execution_options().get("helpdesk_readonly"):
             # Straight to the driver (issue 13: every list page and search begins one):
-            # a deferred BEGIN takes no lock, so it cannot meet a busy database.
-            conn.connection.driver_connection.execute("BEGIN")
+            # a deferred BEGIN takes no lock, so it cannot meet a busy database. A read
+            # that began on the driver (the prepared reads of a search, see uow.driver)
+            # and then needed its session has its snapshot already.
+            driver = conn.connection.driver_connection
+            if not driver.in_transaction:
+                driver.execute("BEGIN")
         else:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 

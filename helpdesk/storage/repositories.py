@@ -43,7 +43,15 @@ from helpdesk.domain.complaints import Sheet
 from helpdesk.domain.customers import Customer, Order, Store, Vehicle
 from helpdesk.domain.filters import SheetFilter
 from helpdesk.domain.users import User
-from helpdesk.storage import attachments, bulk, fulltext, search, sheet_queries, tables
+from helpdesk.storage import (
+    attachments,
+    bulk,
+    fulltext,
+    prepared,
+    search,
+    sheet_queries,
+    tables,
+)
 
 
 class StoreRepository:
@@ -72,7 +80,8 @@ _STORE_POLICIES = select(tables.stores.c.id, tables.stores.c.preset,
                          tables.stores.c.policy_json)
 
 
-_ACTING_USER = select(*tables.users.c).where(tables.users.c.id == bindparam("user_id"))
+_ACTING_USER = prepared.Prepared(
+    lambda: select(*tables.users.c).where(tables.users.c.id == bindparam("user_id")))
 _ACTING_COLUMNS = tuple(column.key for column in tables.users.c)
 # Built once (issue 13): every save and every page runs some of these.
 _USER_NAMES = select(tables.users.c.id, tables.users.c.display_name).where(
@@ -90,8 +99,12 @@ def _acting_user(values: tuple[Any, ...]) -> User:
 
 
 class UserRepository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, link: prepared.SessionLink) -> None:
+        self._link = link
+
+    @property
+    def session(self) -> Session:
+        return self._link.session
 
     def add(self, user: User) -> None:
         self.session.add(user)
@@ -103,9 +116,9 @@ class UserRepository:
     def acting(self, user_id: int) -> User | None:
         """The user as a plain copy of their row (one prepared query, no ORM load; not
         attached to the session) — for the permission check of read-only use cases."""
-        # The session's Core connection: the user's row needs no ORM execution layer.
-        row = self.session.connection().execute(_ACTING_USER, {"user_id": user_id}).first()
-        return None if row is None else _acting_user(tuple(row))
+        # On the driver (issue 13): a search's permission check costs its indexed read.
+        rows = _ACTING_USER.rows(self._link, {"user_id": user_id})
+        return _acting_user(rows[0]) if rows else None
 
     def get_by_username(self, username: str) -> User | None:
         return self.session.scalars(

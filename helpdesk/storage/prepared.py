@@ -1,0 +1,161 @@
+"""Hot reads run straight on the driver's connection (issue 13).
+
+A search on the Customers page costs the database a tenth of a millisecond; SQLAlchemy's
+execution layer (the parameter expansion of ``IN`` lists, the execution context, the
+result object) cost ten times that on every call. A :class:`Prepared` statement is an
+ordinary Core statement compiled once per dialect and per length of its lists; a call
+binds its values in place and hands the SQL text to the driver, whose own statement
+cache (sqlite3) or server-side preparation (psycopg) does the rest. The types still
+convert both ways: the bind and result processors of the compiled statement are kept
+with it and applied to the values that need them.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
+
+
+class DriverLink(Protocol):
+    """Where a prepared statement runs: the unit of work that holds the connection."""
+
+    def driver(self) -> tuple[Any, Dialect]:
+        """The driver's connection of the open unit of work, and its dialect."""
+        ...
+
+
+class SessionLink(DriverLink, Protocol):
+    """A unit of work seen by a repository: its session (opened when first asked for)
+    and the driver's connection of its prepared reads."""
+
+    @property
+    def session(self) -> Session: ...
+
+
+_Processor = Callable[[Any], Any]
+MAX_SHAPES = 256
+"""Compiled shapes kept per statement (a page of the list has up to 200 ids)."""
+
+
+@dataclass(frozen=True)
+class _Shape:
+    sql: str
+    names: tuple[str, ...]  # the bound names in order (expanded lists as name_1, name_2…)
+    fixed: Mapping[str, Any]  # values written in the statement itself, converted already
+    binds: Mapping[str, _Processor]  # converters of the caller's values, by bound name
+    columns: tuple[str, ...]
+    results: tuple[tuple[int, _Processor], ...]  # (column, converter) where one is needed
+    positional: bool
+
+
+class Prepared:
+    """A statement built once (by ``build``), compiled once per dialect and per length
+    of the lists its values bring (``IN`` lists), run on the driver."""
+
+    def __init__(self, build: Callable[[], Select[Any]]) -> None:
+        self._build = build
+        self._statement: Select[Any] | None = None
+        self._shapes: dict[tuple[Any, ...], _Shape] = {}
+        self._lock = threading.Lock()
+
+    def rows(self, link: DriverLink, values: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+        """The rows for ``values`` (a list value fills an expanding ``IN``)."""
+        return self._run(link, values)[1]
+
+    def dicts(self, link: DriverLink, values: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """:meth:`rows` as dictionaries by column name."""
+        shape, found = self._run(link, values)
+        return [dict(zip(shape.columns, row, strict=True)) for row in found]
+
+    def scalars(self, link: DriverLink, values: Mapping[str, Any]) -> list[Any]:
+        """The first column of :meth:`rows`."""
+        return [row[0] for row in self._run(link, values)[1]]
+
+    def _run(self, link: DriverLink,
+             values: Mapping[str, Any]) -> tuple[_Shape, list[tuple[Any, ...]]]:
+        driver, dialect = link.driver()
+        shape = self._shape(dialect, values)
+        given = _expanded(values)
+        for name, convert in shape.binds.items():
+            given[name] = convert(given[name])
+        bound = {**shape.fixed, **given}
+        params: Any = [bound[n] for n in shape.names] if shape.positional else bound
+        found = driver.execute(shape.sql, params).fetchall()
+        if shape.results:
+            found = [_converted(row, shape.results) for row in found]
+        return shape, found
+
+    def _built(self) -> Select[Any]:
+        if self._statement is None:
+            self._statement = self._build()
+        return self._statement
+
+    def _shape(self, dialect: Dialect, values: Mapping[str, Any]) -> _Shape:
+        key = (dialect.name, *((n, len(v)) for n, v in values.items() if _is_list(v)))
+        shape = self._shapes.get(key)
+        if shape is None:
+            with self._lock:
+                shape = self._shapes.get(key) or self._compile(dialect, values)
+                if len(self._shapes) >= MAX_SHAPES:  # a long list of ids, once in a while
+                    self._shapes.pop(next(iter(self._shapes)))
+                self._shapes[key] = shape
+        return shape
+
+    def _compile(self, dialect: Dialect, values: Mapping[str, Any]) -> _Shape:
+        statement = self._built()
+        compiled = statement.compile(dialect=dialect)
+        state = compiled.construct_expanded_state(dict(values))
+        names = tuple(state.positiontup or state.parameters)
+        given = set(_expanded(values))
+        processors = dict(state.processors)
+        fixed = {}
+        for name in names:
+            if name not in given:
+                value = state.parameters[name]
+                convert = processors.get(name)
+                fixed[name] = convert(value) if convert is not None and value is not None \
+                    else value
+        binds = {name: processors[name] for name in given if processors.get(name)}
+        columns = tuple(str(column.key) for column in statement.selected_columns)
+        results = []
+        for i, column in enumerate(statement.selected_columns):
+            convert = column.type.dialect_impl(dialect).result_processor(dialect, None)
+            if convert is not None:
+                results.append((i, convert))
+        return _Shape(sql=state.statement, names=names, fixed=fixed,
+                      binds={n: _none_safe(p) for n, p in binds.items()}, columns=columns,
+                      results=tuple(results), positional=state.positiontup is not None)
+
+
+def _is_list(value: Any) -> bool:
+    return isinstance(value, list | tuple)
+
+
+def _expanded(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The caller's values under the names the compiled statement binds: a list ``ids``
+    becomes ``ids_1``, ``ids_2``… (SQLAlchemy's expansion of ``IN``)."""
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        if _is_list(value):
+            for i, item in enumerate(value, 1):
+                out[f"{name}_{i}"] = item
+        else:
+            out[name] = value
+    return out
+
+
+def _none_safe(convert: _Processor) -> _Processor:
+    return lambda value: None if value is None else convert(value)
+
+
+def _converted(row: Sequence[Any], results: tuple[tuple[int, _Processor], ...]) -> tuple[Any, ...]:
+    out = list(row)
+    for i, convert in results:
+        out[i] = convert(out[i])
+    return tuple(out)
