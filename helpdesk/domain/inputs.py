@@ -117,7 +117,19 @@ def check_value(value: Any, *, field: str,
         raise InputRefused(exc) from None
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    return names
+
+
 def _check(value: Any, field: str, walk: Callable[[Any], bool]) -> None:
+    if value is None:  # most optional fields of a filter (issue 13: every search)
+        return
     if isinstance(value, str):
         check_text(value, field=field)
     elif isinstance(value, bool):
@@ -132,5 +144,5 @@ def _check(value: Any, field: str, walk: Callable[[Any], bool]) -> None:
             _check(key, field, walk)
             _check(item, field, walk)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type) and walk(value):
-        for f in dataclasses.fields(value):
-            _check(getattr(value, f.name), f.name, walk)
+        for name in _field_names(type(value)):
+            _check(getattr(value, name), name, walk)
