@@ -258,11 +258,13 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
         cursor.close()
         record.info["file_id"] = _file_id(path)
 
+    file = None if path is None else str(path)  # os.stat of a str: every checkout
+
     @event.listens_for(engine, "checkout")
     def _on_checkout(_dbapi_connection: Any, record: Any, _proxy: Any) -> None:
         # A restore replaces the file: a kept connection would still read the old one
         # (its inode), so it is dropped and the pool opens the new file.
-        if path is not None and record.info.get("file_id") != _file_id(path):
+        if file is not None and record.info.get("file_id") != _file_id(file):
             raise exc.DisconnectionError("the database file was replaced")
 
     @event.listens_for(engine, "begin")
@@ -283,11 +285,11 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
     return engine
 
 
-def _file_id(path: Path | None) -> tuple[int, int] | None:
+def _file_id(path: Path | str | None) -> tuple[int, int] | None:
     if path is None:
         return None
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except OSError:
         return None
     return stat.st_dev, stat.st_ino

@@ -43,12 +43,18 @@ MAX_SHAPES = 256
 """Compiled shapes kept per statement (a page of the list has up to 200 ids)."""
 
 
+# Where each bound value comes from: written in the statement (the value, converted
+# already), a caller's value (its name) or an item of a caller's list (name, index);
+# with the converter the caller's value needs, if any.
+_FIXED, _VALUE, _ITEM = 0, 1, 2
+_Slot = tuple[int, Any, int, "_Processor | None"]
+
+
 @dataclass(frozen=True)
 class _Shape:
     sql: str
     names: tuple[str, ...]  # the bound names in order (expanded lists as name_1, name_2…)
-    fixed: Mapping[str, Any]  # values written in the statement itself, converted already
-    binds: Mapping[str, _Processor]  # converters of the caller's values, by bound name
+    slots: tuple[_Slot, ...]  # one per name
     columns: tuple[str, ...]
     results: tuple[tuple[int, _Processor], ...]  # (column, converter) where one is needed
     positional: bool
@@ -81,11 +87,14 @@ class Prepared:
              values: Mapping[str, Any]) -> tuple[_Shape, list[tuple[Any, ...]]]:
         driver, dialect = link.driver()
         shape = self._shape(dialect, values)
-        given = _expanded(values)
-        for name, convert in shape.binds.items():
-            given[name] = convert(given[name])
-        bound = {**shape.fixed, **given}
-        params: Any = [bound[n] for n in shape.names] if shape.positional else bound
+        bound = []
+        for source, name, index, convert in shape.slots:
+            if source == _FIXED:
+                bound.append(name)
+                continue
+            value = values[name] if source == _VALUE else values[name][index]
+            bound.append(value if convert is None or value is None else convert(value))
+        params: Any = bound if shape.positional else dict(zip(shape.names, bound, strict=True))
         found = driver.execute(shape.sql, params).fetchall()
         if shape.results:
             found = [_converted(row, shape.results) for row in found]
@@ -112,24 +121,23 @@ class Prepared:
         compiled = statement.compile(dialect=dialect)
         state = compiled.construct_expanded_state(dict(values))
         names = tuple(state.positiontup or state.parameters)
-        given = set(_expanded(values))
-        processors = dict(state.processors)
-        fixed = {}
+        given = _sources(values)
+        slots: list[_Slot] = []
         for name in names:
-            if name not in given:
+            convert = state.processors.get(name)
+            if name in given:
+                slots.append((*given[name], convert))
+            else:
                 value = state.parameters[name]
-                convert = processors.get(name)
-                fixed[name] = convert(value) if convert is not None and value is not None \
-                    else value
-        binds = {name: processors[name] for name in given if processors.get(name)}
+                slots.append((_FIXED, value if convert is None or value is None
+                               else convert(value), 0, None))
         columns = tuple(str(column.key) for column in statement.selected_columns)
         results = []
         for i, column in enumerate(statement.selected_columns):
             convert = column.type.dialect_impl(dialect).result_processor(dialect, None)
             if convert is not None:
                 results.append((i, convert))
-        return _Shape(sql=state.statement, names=names, fixed=fixed,
-                      binds={n: _none_safe(p) for n, p in binds.items()}, columns=columns,
+        return _Shape(sql=state.statement, names=names, slots=tuple(slots), columns=columns,
                       results=tuple(results), positional=state.positiontup is not None)
 
 
@@ -137,21 +145,17 @@ def _is_list(value: Any) -> bool:
     return isinstance(value, list | tuple)
 
 
-def _expanded(values: Mapping[str, Any]) -> dict[str, Any]:
-    """The caller's values under the names the compiled statement binds: a list ``ids``
-    becomes ``ids_1``, ``ids_2``… (SQLAlchemy's expansion of ``IN``)."""
-    out: dict[str, Any] = {}
+def _sources(values: Mapping[str, Any]) -> dict[str, tuple[int, str, int]]:
+    """Where the names the compiled statement binds take the caller's values from: a
+    list ``ids`` is bound as ``ids_1``, ``ids_2``… (SQLAlchemy's expansion of ``IN``)."""
+    out: dict[str, tuple[int, str, int]] = {}
     for name, value in values.items():
         if _is_list(value):
-            for i, item in enumerate(value, 1):
-                out[f"{name}_{i}"] = item
+            for i in range(len(value)):
+                out[f"{name}_{i + 1}"] = (_ITEM, name, i)
         else:
-            out[name] = value
+            out[name] = (_VALUE, name, 0)
     return out
-
-
-def _none_safe(convert: _Processor) -> _Processor:
-    return lambda value: None if value is None else convert(value)
 
 
 def _converted(row: Sequence[Any], results: tuple[tuple[int, _Processor], ...]) -> tuple[Any, ...]:
