@@ -54,7 +54,8 @@ _Slot = tuple[int, Any, int, "_Processor | None"]
 class _Shape:
     sql: str
     names: tuple[str, ...]  # the bound names in order (expanded lists as name_1, name_2…)
-    slots: tuple[_Slot, ...]  # one per name
+    template: tuple[Any, ...]  # the values written in the statement, in place
+    given: tuple[tuple[int, _Slot], ...]  # (position, slot) of the caller's values
     columns: tuple[str, ...]
     results: tuple[tuple[int, _Processor], ...]  # (column, converter) where one is needed
     positional: bool
@@ -87,13 +88,10 @@ class Prepared:
              values: Mapping[str, Any]) -> tuple[_Shape, list[tuple[Any, ...]]]:
         driver, dialect = link.driver()
         shape = self._shape(dialect, values)
-        bound = []
-        for source, name, index, convert in shape.slots:
-            if source == _FIXED:
-                bound.append(name)
-                continue
+        bound = list(shape.template)
+        for position, (source, name, index, convert) in shape.given:
             value = values[name] if source == _VALUE else values[name][index]
-            bound.append(value if convert is None or value is None else convert(value))
+            bound[position] = value if convert is None or value is None else convert(value)
         params: Any = bound if shape.positional else dict(zip(shape.names, bound, strict=True))
         found = driver.execute(shape.sql, params).fetchall()
         if shape.results:
@@ -106,7 +104,10 @@ class Prepared:
         return self._statement
 
     def _shape(self, dialect: Dialect, values: Mapping[str, Any]) -> _Shape:
-        key = (dialect.name, *((n, len(v)) for n, v in values.items() if _is_list(v)))
+        key: tuple[Any, ...] = (dialect.name,)
+        for name, value in values.items():
+            if _is_list(value):
+                key += (name, len(value))
         shape = self._shapes.get(key)
         if shape is None:
             with self._lock:
@@ -137,12 +138,16 @@ class Prepared:
             convert = column.type.dialect_impl(dialect).result_processor(dialect, None)
             if convert is not None:
                 results.append((i, convert))
-        return _Shape(sql=state.statement, names=names, slots=tuple(slots), columns=columns,
+        template = tuple(slot[1] if slot[0] == _FIXED else None for slot in slots)
+        caller = tuple((i, slot) for i, slot in enumerate(slots) if slot[0] != _FIXED)
+        return _Shape(sql=state.statement, names=names, template=template, given=caller,
+                      columns=columns,
                       results=tuple(results), positional=state.positiontup is not None)
 
 
 def _is_list(value: Any) -> bool:
-    return isinstance(value, list | tuple)
+    """A value that fills an ``IN`` (the same test as the shape's key)."""
+    return type(value) is list or type(value) is tuple  # noqa: E721 - exact, fast
 
 
 def _sources(values: Mapping[str, Any]) -> dict[str, tuple[int, str, int]]:
