@@ -50,7 +50,7 @@ _FIXED, _VALUE, _ITEM = 0, 1, 2
 _Slot = tuple[int, Any, int, "_Processor | None"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: a cache key, see convert
 class _Shape:
     sql: str
     names: tuple[str, ...]  # the bound names in order (expanded lists as name_1, name_2…)
@@ -59,6 +59,9 @@ class _Shape:
     columns: tuple[str, ...]
     results: tuple[tuple[int, _Processor], ...]  # (column, converter) where one is needed
     positional: bool
+
+    def convert(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        return _converted(row, self.results) if self.results else tuple(row)
 
 
 class Prepared:
@@ -84,17 +87,26 @@ class Prepared:
         """The first column of :meth:`rows`."""
         return [row[0] for row in self._run(link, values)[1]]
 
-    def _run(self, link: DriverLink,
-             values: Mapping[str, Any]) -> tuple[_Shape, list[tuple[Any, ...]]]:
+    def unconverted(self, link: DriverLink, values: Mapping[str, Any],
+                    ) -> tuple[Callable[[tuple[Any, ...]], tuple[Any, ...]],
+                               list[tuple[Any, ...]]]:
+        """The rows as the driver returned them, and the function converting one (for
+        a caller that caches what it makes of a row by the row itself)."""
+        shape, found = self._run(link, values, convert=False)
+        return shape.convert, found
+
+    def _run(self, link: DriverLink, values: Mapping[str, Any], *,
+             convert: bool = True) -> tuple[_Shape, list[tuple[Any, ...]]]:
         driver, dialect = link.driver()
         shape = self._shape(dialect, values)
         bound = list(shape.template)
-        for position, (source, name, index, convert) in shape.given:
+        for position, (source, name, index, to_driver) in shape.given:
             value = values[name] if source == _VALUE else values[name][index]
-            bound[position] = value if convert is None or value is None else convert(value)
+            bound[position] = value if to_driver is None or value is None \
+                else to_driver(value)
         params: Any = bound if shape.positional else dict(zip(shape.names, bound, strict=True))
         found = driver.execute(shape.sql, params).fetchall()
-        if shape.results:
+        if convert and shape.results:
             found = [_converted(row, shape.results) for row in found]
         return shape, found
 

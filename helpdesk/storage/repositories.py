@@ -7,7 +7,7 @@ import functools
 import hashlib
 import json
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any, cast
 
@@ -91,11 +91,13 @@ _CHAIN_HEAD = select(tables.audit_log.c.chain).order_by(tables.audit_log.c.id.de
 
 
 @functools.lru_cache(maxsize=64)
-def _acting_user(values: tuple[Any, ...]) -> User:
-    """The user of one exact row, made once (issue 13: making a mapped object costs more
-    than reading its row). The row is still read on every call, so a changed user — a
+def _acting_user(values: tuple[Any, ...],
+                 convert: Callable[[tuple[Any, ...]], tuple[Any, ...]]) -> User:
+    """The user of one exact row as the driver returned it (``convert`` makes its
+    values Python's), made once (issue 13: making a mapped object costs more than
+    reading its row). The row is still read on every call, so a changed user — a
     deactivation, other roles — is a different key and a new object at once."""
-    return User(**dict(zip(_ACTING_COLUMNS, values, strict=True)))
+    return User(**dict(zip(_ACTING_COLUMNS, convert(values), strict=True)))
 
 
 class UserRepository:
@@ -117,8 +119,8 @@ class UserRepository:
         """The user as a plain copy of their row (one prepared query, no ORM load; not
         attached to the session) — for the permission check of read-only use cases."""
         # On the driver (issue 13): a search's permission check costs its indexed read.
-        rows = _ACTING_USER.rows(self._link, {"user_id": user_id})
-        return _acting_user(rows[0]) if rows else None
+        convert, rows = _ACTING_USER.unconverted(self._link, {"user_id": user_id})
+        return _acting_user(tuple(rows[0]), convert) if rows else None
 
     def get_by_username(self, username: str) -> User | None:
         return self.session.scalars(
