@@ -94,7 +94,7 @@ def announce(session: Session, changes: Changes) -> None:
         session.execute(select(func.pg_notify(CHANNEL, payload)))
         return
     feed = tables.change_feed
-    seq = _ANNOUNCE.scalar(prepared.connection_of(session), {"origin": ORIGIN, "payload": payload})
+    seq = _ANNOUNCE.scalar(prepared.link_of(session), {"origin": ORIGIN, "payload": payload})
     if seq is not None and seq % 100 == 0:  # prune now and then
         session.execute(delete(feed).where(feed.c.seq <= seq - KEEP))
 

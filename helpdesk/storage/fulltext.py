@@ -97,9 +97,9 @@ def refresh(connection: Connection | Session, sheet_ids: Iterable[int] | None) -
         connection.execute(_upsert(dialect, every=False), {"ids": ids[i:i + 500]})
 
 
-def refresh_one(connection: Connection, sheet_id: int) -> None:
+def refresh_one(link: prepared.DriverLink, sheet_id: int) -> None:
     """Write the text row of one sheet (a registration's: one prepared statement)."""
-    _upsert_one(connection.dialect.name).rows(connection, {"sheet_id": sheet_id})
+    _upsert_one(link.driver()[1].name).rows(link, {"sheet_id": sheet_id})
 
 
 @functools.cache

@@ -7,7 +7,7 @@ import functools
 import hashlib
 import json
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any, cast
 
@@ -73,7 +73,7 @@ class StoreRepository:
         """The store as a plain copy of its row (one prepared query, no ORM load; not
         attached to the session, not to be changed): what a registration numbers and
         names the sheet by. The row is read on every call, so a change is seen at once."""
-        row = _STORE_ROW.first(prepared.connection_of(self.session), {"store_id": store_id})
+        row = _STORE_ROW.first(prepared.link_of(self.session), {"store_id": store_id})
         return None if row is None else _store_copy(row)
 
     def list(self) -> list[Store]:
@@ -97,9 +97,9 @@ def _store_copy(values: tuple[Any, ...]) -> Store:
     return Store(**dict(zip(_STORE_COLUMNS, values, strict=True)))
 
 
-_ACTING_USER = select(*tables.users.c).where(tables.users.c.id == bindparam("user_id"))
+_ACTING_USER = prepared.Prepared(
+    lambda: select(*tables.users.c).where(tables.users.c.id == bindparam("user_id")))
 _ACTING_COLUMNS = tuple(column.key for column in tables.users.c)
-_ACTING_USER_RUN = prepared.Prepared(_ACTING_USER)
 # Built once (issue 13): every save and every page runs some of these.
 _USER_NAMES = select(tables.users.c.id, tables.users.c.display_name).where(
     tables.users.c.id.in_(bindparam("ids", expanding=True)))
@@ -110,16 +110,22 @@ _CHAIN_HEAD_RUN = prepared.Prepared(_CHAIN_HEAD)
 
 
 @functools.lru_cache(maxsize=64)
-def _acting_user(values: tuple[Any, ...]) -> User:
-    """The user of one exact row, made once (issue 13: making a mapped object costs more
-    than reading its row). The row is still read on every call, so a changed user — a
+def _acting_user(values: tuple[Any, ...],
+                 convert: Callable[[tuple[Any, ...]], tuple[Any, ...]]) -> User:
+    """The user of one exact row as the driver returned it (``convert`` makes its
+    values Python's), made once (issue 13: making a mapped object costs more than
+    reading its row). The row is still read on every call, so a changed user — a
     deactivation, other roles — is a different key and a new object at once."""
-    return User(**dict(zip(_ACTING_COLUMNS, values, strict=True)))
+    return User(**dict(zip(_ACTING_COLUMNS, convert(values), strict=True)))
 
 
 class UserRepository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, uow: prepared.SessionLink) -> None:
+        self._link = uow
+
+    @property
+    def session(self) -> Session:
+        return self._link.session
 
     def add(self, user: User) -> None:
         self.session.add(user)
@@ -131,9 +137,9 @@ class UserRepository:
     def acting(self, user_id: int) -> User | None:
         """The user as a plain copy of their row (one prepared query, no ORM load; not
         attached to the session) — for the permission check of read-only use cases."""
-        # Straight to the driver: the user's row needs no execution layer at all.
-        row = _ACTING_USER_RUN.first(prepared.connection_of(self.session), {"user_id": user_id})
-        return None if row is None else _acting_user(row)
+        # On the driver (issue 13): a search's permission check costs its indexed read.
+        convert, rows = _ACTING_USER.unconverted(self._link, {"user_id": user_id})
+        return _acting_user(tuple(rows[0]), convert) if rows else None
 
     def get_by_username(self, username: str) -> User | None:
         return self.session.scalars(
@@ -220,7 +226,7 @@ class CustomerRepository:
         statement, no record made (saving a sheet must not load a fleet's order history,
         nor pay for a mapped object with four lists: issue 13)."""
         self.session.flush()  # a customer made in this transaction is read as made
-        row = _CUSTOMER_BRIEF.first(prepared.connection_of(self.session),
+        row = _CUSTOMER_BRIEF.first(prepared.link_of(self.session),
                                     {"customer_id": customer_id})
         return None if row is None else CustomerBrief(row[0], row[1], row[2] or "", row[3])
 
@@ -427,11 +433,11 @@ class SheetRepository:
             self.session.flush()
             return
         self.session.flush()  # what is pending goes first (a customer made with it)
-        connection = prepared.connection_of(self.session)
+        on_driver = prepared.link_of(self.session)
         sheet.version = 1  # the ORM's first version
         sheet.id = int(_INSERT_SHEET.scalar(
-            connection, bulk.row_of(sheet, tables.sheets, omit=("id",))))
-        fulltext.refresh_one(connection, sheet.id)
+            on_driver, bulk.row_of(sheet, tables.sheets, omit=("id",))))
+        fulltext.refresh_one(on_driver, sheet.id)
 
     def get(self, sheet_id: int) -> Sheet | None:
         return self.session.get(Sheet, sheet_id, options=_sheet_children())
@@ -472,9 +478,9 @@ class SheetRepository:
 
         One atomic upsert on the counter row: the row lock serialises two desks that
         register at the same moment, so a number is never given out twice."""
-        connection = prepared.connection_of(self.session)
-        return int(_next_sequence(connection.dialect.name).scalar(
-            connection, {"store_id": store_id, "year": year}))
+        on_driver = prepared.link_of(self.session)
+        return int(_next_sequence(on_driver.driver()[1].name).scalar(
+            on_driver, {"store_id": store_id, "year": year}))
 
     def reserve_sequence(self, store_id: int, year: int, at_least: int) -> None:
         """Move the counter to at least ``at_least`` (imported sheet numbers), so the next
@@ -591,7 +597,7 @@ class AuditRepository:
         if self.session.get_bind().dialect.name == "postgresql":
             self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"),
                                  {"k": AUDIT_CHAIN_LOCK})
-        last = _CHAIN_HEAD_RUN.scalar(prepared.connection_of(self.session))
+        last = _CHAIN_HEAD_RUN.scalar(prepared.link_of(self.session))
         return last or CHAIN_START
 
     def add_chained(self, entries: Sequence[AuditEntry]) -> None:
@@ -602,8 +608,8 @@ class AuditRepository:
         # the trail was read through the driver.
         self.session.flush()
         head = self.chain_head()  # first: its lock also orders who makes a missing key
-        connection = prepared.connection_of(self.session)
-        stored: dict[str, str] = dict(_KEY_AND_ANCHOR.rows(connection))
+        on_driver = prepared.link_of(self.session)
+        stored: dict[str, str] = dict(_KEY_AND_ANCHOR.rows(on_driver))
         key = self.chain_key() if stored.get(AUDIT_KEY_SETTING) is None \
             else str(json.loads(stored[AUDIT_KEY_SETTING])).encode("ascii")
         last = link(key, head, entries)
@@ -613,9 +619,9 @@ class AuditRepository:
         rows = [bulk.row_of(entry, a, omit=("id",)) for entry in entries]
         if len(rows) <= _FEW_ENTRIES:
             for row in rows:
-                _INSERT_ENTRY.rows(connection, row)
+                _INSERT_ENTRY.rows(on_driver, row)
         else:
-            bulk.insert_rows(connection, a, rows)
+            bulk.insert_rows(self.session.connection(), a, rows)
         anchor = stored.get(ANCHOR_SETTING)
         self._move_anchor(key, len(entries), last,
                           None if anchor is None else json.loads(anchor))
@@ -681,7 +687,7 @@ class AuditRepository:
         if not anchor_holds(key, current):
             return
         value = json.dumps(anchor_value(key, int(current["count"]) + added, last))
-        _MOVE_ANCHOR.rows(prepared.connection_of(self.session), {"anchor": value})
+        _MOVE_ANCHOR.rows(prepared.link_of(self.session), {"anchor": value})
 
     def first_broken(self) -> tuple[AuditEntry | None, int]:
         """The first entry whose chain does not hold (None: all hold) and how many
@@ -763,7 +769,7 @@ class SettingsRepository:
         self.session = session
 
     def get(self, key: str, default: Any = None) -> Any:
-        raw = _SETTING_RUN.scalar(prepared.connection_of(self.session), {"key": key})
+        raw = _SETTING_RUN.scalar(prepared.link_of(self.session), {"key": key})
         return default if raw is None else json.loads(raw)
 
     def set(self, key: str, value: Any) -> None:

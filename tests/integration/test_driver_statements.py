@@ -53,9 +53,9 @@ def test_values_go_in_and_come_back_as_through_sqlalchemy(any_db: Database) -> N
     with any_db.engine.begin() as conn:
         conn.execute(tables.users.update().where(tables.users.c.id == team.desk)
                      .values(created_at=at))
-        prepared.Prepared(_STORE).rows(conn, {"code": "PX", "name": "浦西店",
+        prepared.Prepared(_STORE).rows(prepared.on(conn), {"code": "PX", "name": "浦西店",
                                               "kind": StoreKind.RETAIL, "preset": "retail"})
-        assert prepared.Prepared(_USER_SEEN).first(conn, {"user_id": team.desk}) == \
+        assert prepared.Prepared(_USER_SEEN).first(prepared.on(conn), {"user_id": team.desk}) == \
             tuple(conn.execute(_USER_SEEN, {"user_id": team.desk}).one()) == (at, True)
         store = conn.execute(select(tables.stores.c.kind, tables.stores.c.calendar_json)
                              .where(tables.stores.c.code == "PX")).one()
@@ -68,7 +68,7 @@ def test_a_refused_write_raises_sqlalchemys_error(any_db: Database) -> None:
     with any_db.engine.connect() as conn, conn.begin():
         code = conn.scalar(select(tables.stores.c.code).limit(1))
         with pytest.raises(IntegrityError):  # the stores' code is unique
-            prepared.Prepared(_STORE).rows(conn, {"code": code, "name": "again",
+            prepared.Prepared(_STORE).rows(prepared.on(conn), {"code": code, "name": "again",
                                                   "kind": StoreKind.DEALERSHIP,
                                                   "preset": "dealership"})
 
