@@ -200,9 +200,10 @@ class Prepared:
         return self._statement
 
     def _shape(self, dialect: Dialect, values: Mapping[str, Any]) -> _Shape:
-        key: tuple[Any, ...] = (dialect.name, dialect.driver, dialect.paramstyle)
-        for name, value in values.items():
-            key += ((name, len(value)),) if _is_list(value) else (name,)
+        # The names given (a missing one takes the statement's own value or default)
+        # and the length of each list; a sheet's insert gives 55 names.
+        key = (dialect.name, dialect.driver, dialect.paramstyle, *values,
+               *[(name, len(value)) for name, value in values.items() if _is_list(value)])
         shape = self._shapes.get(key)
         if shape is None:
             with self._lock:
