@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import bindparam, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import bindparam, insert, select, text
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from helpdesk.domain.calendar import StoreCalendar
 from helpdesk.domain.complaints import Sheet
@@ -120,3 +120,30 @@ def test_a_sheet_made_to_register_holds_what_the_class_makes() -> None:
         (called.response_due_at, called.resolution_due_at) != (None, None)
     with pytest.raises(TypeError):
         orm.unattached(Sheet, no_such_field=1)
+
+
+# issue 13 (merge of the two prepared modules): one Prepared does both.
+_STORES_BY_ID = select(tables.stores.c.id, tables.stores.c.kind).where(
+    tables.stores.c.id.in_(bindparam("ids", expanding=True))).order_by(tables.stores.c.id)
+
+
+def test_one_prepared_statement_takes_lists_of_any_length(any_db: Database) -> None:
+    seed_staff(any_db.uow())
+    statement = prepared.Prepared(_STORES_BY_ID)
+    with any_db.engine.connect() as conn, conn.begin():
+        every = [tuple(row) for row in conn.execute(_STORES_BY_ID, {"ids": [1, 2, 3, 999]})]
+        for ids in ([1], [1, 2], [2, 999, 1], [999]):
+            assert statement.rows(prepared.on(conn), {"ids": ids}) == \
+                [row for row in every if row[0] in ids]
+    assert all(isinstance(kind, StoreKind) for _id, kind in every) and every
+
+
+def test_a_read_without_a_session_fails_with_sqlalchemys_error(any_db: Database) -> None:
+    seed_staff(any_db.uow())
+    broken = prepared.Prepared(lambda: select(tables.stores.c.id).where(
+        text("no_such_column = 1")))
+    uow = any_db.uow()
+    with pytest.raises(DBAPIError), uow.reading():
+        broken.rows(uow)  # on the pooled connection the read borrowed, no session
+    with uow.reading():  # the connection went back to the pool in a usable state
+        assert uow.users.acting(1) is not None
