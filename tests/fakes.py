@@ -34,7 +34,7 @@ from helpdesk.domain import audit as audit_mod
 from helpdesk.domain import events
 from helpdesk.domain.audit import AuditEntry
 from helpdesk.domain.complaints import Sheet
-from helpdesk.domain.customers import Customer, Order, Store, Vehicle
+from helpdesk.domain.customers import Customer, CustomerBrief, Order, Store, Vehicle
 from helpdesk.domain.users import Role, User
 from helpdesk.services import setup
 from helpdesk.storage.analytics_queries import AnalyticsQueries
@@ -89,6 +89,10 @@ class FakeStoreRepository(_Repo):
 
     def get(self, store_id: int) -> Store | None:
         return self._s.stores.get(store_id)
+
+    def brief(self, store_id: int) -> Store | None:
+        store = self._s.stores.get(store_id)
+        return None if store is None else dataclasses.replace(store)
 
     def get_by_code(self, code: str) -> Store | None:
         return next((s for s in self._s.stores.values() if s.code == code), None)
@@ -157,8 +161,11 @@ class FakeCustomerRepository(_Repo):
     def get(self, customer_id: int) -> Customer | None:
         return self._s.customers.get(customer_id)
 
-    def get_brief(self, customer_id: int) -> Customer | None:
-        return self._s.customers.get(customer_id)
+    def get_brief(self, customer_id: int) -> CustomerBrief | None:
+        found = self._s.customers.get(customer_id)
+        if found is None or found.id is None:
+            return None
+        return CustomerBrief(found.id, found.name, found.primary_phone, found.merged_into_id)
 
     def get_many(self, customer_ids: Sequence[int], *,
                  with_orders: bool = False) -> dict[int, Customer]:
@@ -220,6 +227,9 @@ class FakeCustomerRepository(_Repo):
 
 
 class FakeSheetRepository(_Repo):
+    def new(self, **values: Any) -> Sheet:
+        return Sheet(**values)
+
     def add(self, sheet: Sheet) -> None:
         sheet.id = self._s.new_id("sheet")
         self._s.sheets[sheet.id] = sheet

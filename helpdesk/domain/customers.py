@@ -189,6 +189,17 @@ class Customer:
         return True
 
 
+@dataclass(frozen=True)
+class CustomerBrief:
+    """What a sheet copies from its customer when it is registered or moved to them:
+    read without the customer's lists (a plain value, not a record to change)."""
+
+    id: int
+    name: str
+    primary_phone: str = ""
+    merged_into_id: int | None = None
+
+
 class Lifecycle(StrEnum):
     """Where a customer stands (seed 001/002): computed from purchases, never typed."""
 

@@ -117,7 +117,25 @@ def check_value(value: Any, *, field: str,
         raise InputRefused(exc) from None
 
 
+_NO_DEFAULT = object()
+_FIELDS: dict[type, tuple[tuple[str, Any], ...]] = {}
+
+
+def _fields(kind: type) -> tuple[tuple[str, Any], ...]:
+    """(name, default) of a dataclass's fields; a field still holding the very default
+    object the class declares (``None``, ``frozenset()``, an enum member) needs no check:
+    the program wrote it, not the user (issue 13: a search filter is mostly defaults)."""
+    found = _FIELDS.get(kind)
+    if found is None:
+        found = _FIELDS[kind] = tuple(
+            (f.name, f.default if f.default is not dataclasses.MISSING else _NO_DEFAULT)
+            for f in dataclasses.fields(kind))
+    return found
+
+
 def _check(value: Any, field: str, walk: Callable[[Any], bool]) -> None:
+    if value is None:  # most optional fields of a filter (issue 13: every search)
+        return
     if isinstance(value, str):
         check_text(value, field=field)
     elif isinstance(value, bool):
@@ -132,5 +150,7 @@ def _check(value: Any, field: str, walk: Callable[[Any], bool]) -> None:
             _check(key, field, walk)
             _check(item, field, walk)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type) and walk(value):
-        for f in dataclasses.fields(value):
-            _check(getattr(value, f.name), f.name, walk)
+        for name, default in _fields(type(value)):
+            item = getattr(value, name)
+            if item is not default:
+                _check(item, name, walk)

@@ -6,6 +6,7 @@ it on every use case, so the command line and the desktop obey the same rules.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -173,6 +174,12 @@ def parse_roles(text: str) -> frozenset[Role]:
     return frozenset(Role(part.strip()) for part in text.split(",") if part.strip())
 
 
+@functools.lru_cache(maxsize=64)
+def _permissions_of_text(text: str) -> frozenset[Permission]:
+    # Once per stored roles text (issue 13): a sheet's form asks a dozen times per save.
+    return permissions_of(parse_roles(text))
+
+
 def format_roles(roles: frozenset[Role] | set[Role]) -> str:
     return ",".join(sorted(role.value for role in roles))
 
@@ -208,7 +215,7 @@ class User:
 
     @property
     def permissions(self) -> frozenset[Permission]:
-        return permissions_of(self.roles)
+        return _permissions_of_text(self.roles_text)
 
     def can(self, permission: Permission) -> bool:
         return self.active and permission in self.permissions

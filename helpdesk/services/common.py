@@ -196,6 +196,34 @@ def check_arguments(signature: inspect.Signature, args: tuple[Any, ...],
             inputs.check_value(value, field=name, walk=_is_input)
 
 
+def _positional_names(signature: inspect.Signature) -> tuple[str, ...] | None:
+    """The names positional arguments bind to, when that is all binding does (no
+    ``*args``/``**kwargs``): then a call is checked without ``bind_partial``."""
+    names = []
+    for parameter in signature.parameters.values():
+        if parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
+            return None
+        if parameter.kind is not parameter.KEYWORD_ONLY:
+            names.append(parameter.name)
+    return tuple(names)
+
+
+def _check_call(signature: inspect.Signature, names: tuple[str, ...] | None,
+                args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """:func:`check_arguments`, binding by position when it can (issue 13: every
+    search and page goes through here; ``bind_partial`` cost more than the checks)."""
+    if names is None or len(args) > len(names) or any(
+            n in kwargs for n in names[:len(args)]):
+        check_arguments(signature, args, kwargs)  # let inspect say what is wrong
+        return
+    for name, value in zip(names, args, strict=False):
+        if name != "uow":
+            inputs.check_value(value, field=name, walk=_is_input)
+    for name, value in kwargs.items():
+        if name != "uow":
+            inputs.check_value(value, field=name, walk=_is_input)
+
+
 def guard_use_cases(module_name: str) -> None:
     """Put :func:`check_arguments` in front of every public use case of a module
     (a function whose first parameter is ``uow``). Each service module ends with
@@ -219,10 +247,11 @@ BUSY_RETRIES = 1
 
 def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
     signature = inspect.signature(fn)
+    names = _positional_names(signature)
 
     @functools.wraps(fn)
     def checked(*args: Any, **kwargs: Any) -> Any:
-        check_arguments(signature, args, kwargs)
+        _check_call(signature, names, args, kwargs)
         if getattr(_outermost, "active", False):
             return fn(*args, **kwargs)  # the outer use case retries and explains
         _outermost.active = True
@@ -375,11 +404,17 @@ def _policy(preset: str, policy_json: str) -> SlaPolicy:
 
 
 def store_calendar(store: Store) -> StoreCalendar:
-    data = json.loads(store.calendar_json or "{}")
+    return _calendar(store.preset, store.calendar_json or "")
+
+
+@functools.lru_cache(maxsize=32)
+def _calendar(preset: str, calendar_json: str) -> StoreCalendar:
+    # Read once per text, as the policy (a calendar is frozen): every save asks for it.
+    data = json.loads(calendar_json or "{}")
     if not data:
-        if store.preset == "retail":
+        if preset == "retail":
             return StoreCalendar.retail_default()
-        if store.preset == "crm":
+        if preset == "crm":
             return StoreCalendar.office_default()
         return StoreCalendar.dealership_default()
     return StoreCalendar.from_dict(data)

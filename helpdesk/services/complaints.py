@@ -25,6 +25,7 @@ from helpdesk.domain.complaints import (
     VisitKind,
     format_sheet_number,
 )
+from helpdesk.domain.customers import Store
 from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.errors import (
     ConflictError,
@@ -123,13 +124,21 @@ def _number_of(uow: UnitOfWork, sheet_id: int | None) -> str:
 
 def detail(uow: UnitOfWork, sheet: Sheet, viewer: User) -> SheetDetail:
     """Build the DTO inside an open unit of work."""
+    return _detail(uow, sheet, viewer)
+
+
+def _detail(uow: UnitOfWork, sheet: Sheet, viewer: User, store: Store | None = None,
+            ) -> SheetDetail:
+    """``detail`` without the argument check of a use case (its caller is one), with
+    the sheet's ``store`` when the caller has read it already."""
     assert sheet.id is not None
     names = _names(uow, sheet, viewer)
 
     def name(user_id: int | None) -> str:
         return names.get(user_id, "") if user_id is not None else ""
 
-    store = common.get_or_404(uow.stores, sheet.store_id, "store")
+    if store is None or store.id != sheet.store_id:
+        store = common.get_or_404(uow.stores, sheet.store_id, "store")
     vehicle = uow.customers.get_vehicle(sheet.vehicle_id) if sheet.vehicle_id else None
     order = uow.customers.get_order(sheet.order_id) if sheet.order_id else None
     phone = sheet.customer_phone
@@ -401,7 +410,8 @@ def register(
                     data = _replace(data, vehicle_id=vehicle.id)
         values = _validated(uow, data, at, errors)
         store_id = data.store_id or user.store_id
-        store = uow.stores.get(store_id) if store_id else None
+        # A plain copy of the row (issue 13): the sheet is numbered and named by it.
+        store = uow.stores.brief(store_id) if store_id else None
         if store is None:
             stores = uow.stores.list()
             store = stores[0] if len(stores) == 1 else None
@@ -413,7 +423,7 @@ def register(
         customer = values.pop("customer")
         received: datetime = values["received_at"]
         sequence = uow.sheets.next_sequence(store.id, received.year)
-        sheet = Sheet(
+        sheet = uow.sheets.new(
             number=format_sheet_number(store.code, received.year, sequence),
             store_id=store.id,
             received_by_id=user.id,
@@ -434,7 +444,7 @@ def register(
             note=sheet.number))
         # Built before the commit (issue 13): read after it, the names would open a
         # second write transaction (and wait for the write lock again) on every save.
-        result = detail(uow, sheet, user)
+        result = _detail(uow, sheet, user, store)
         uow.commit()
         return result
 

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from helpdesk.domain import validation
 from helpdesk.domain.customers import CustomerKind, Lifecycle, Tier, lifecycle
-from helpdesk.domain.users import Permission
+from helpdesk.domain.users import Permission, User
 from helpdesk.services import analytics, common
 from helpdesk.services.analytics import RfmClass, Segment
 from helpdesk.services.common import UnitOfWork
@@ -77,6 +77,28 @@ class CustomerRow:
     version: int
 
 
+@dataclass(frozen=True)
+class CustomerPage:
+    """A search's answer as the browser shows it: every matching id, sorted, and the
+    rows of the first ``len(rows)`` of them (in the ids' order)."""
+
+    ids: list[int]
+    rows: list[CustomerRow]
+
+
+def search_customers(uow: UnitOfWork, actor_id: int, customer_filter: CustomerFilter,
+                     *, first: int = 200, today: date | None = None) -> CustomerPage:
+    """:func:`list_customer_ids` and the :func:`customer_rows` of the first ``first``
+    ids, in one read-only unit of work (issue 13: the browser's search pays for one
+    permission check and one connection, not two)."""
+    day = today or common.now().date()
+    with uow.reading():
+        user = common.reader(uow, actor_id)
+        ids = _ids(uow, customer_filter, day)
+        rows = _rows(uow, user, ids[:max(first, 0)], day)
+    return CustomerPage(ids, rows)
+
+
 def list_customer_ids(uow: UnitOfWork, actor_id: int, customer_filter: CustomerFilter,
                       *, today: date | None = None) -> list[int]:
     """Ids of the matching customers, sorted.
@@ -88,31 +110,35 @@ def list_customer_ids(uow: UnitOfWork, actor_id: int, customer_filter: CustomerF
     revenue / last-purchase sorts read the cached classification (one SQL query over
     every order, kept per day and data fingerprint — see ``analytics.classification``).
     """
-    f = customer_filter
     day = today or common.now().date()
+    with uow.reading():
+        common.reader(uow, actor_id)
+        return _ids(uow, customer_filter, day)
+
+
+def _ids(uow: UnitOfWork, f: CustomerFilter, day: date) -> list[int]:
+    """:func:`list_customer_ids` once the actor was checked (inside a reading)."""
     has_text = bool(f.text.strip())
     sort = f.sort
     if sort is CustomerSort.RELEVANCE and not has_text:
         sort = CustomerSort.RECENT
     in_sql = sort in (CustomerSort.RELEVANCE, CustomerSort.NAME, CustomerSort.LAST_COMPLAINT,
                       CustomerSort.RECENT)
-    with uow.reading():
-        common.reader(uow, actor_id)
-        query = ListQuery(
-            tiers=frozenset(t.value for t in f.tiers),
-            store_ids=frozenset(f.store_ids),
-            owner_user_id=f.owner_user_id,
-            open_complaints=f.open_complaints,
-            birthday_month=day.month if f.birthday_this_month else None,
-            visit_due=f.visit_due,
-            visit_windows=analytics.visit_windows(uow, day) if f.visit_due else (),
-            text=f.text if has_text else "",
-            sort=sort.value if in_sql else "id",
-            descending=f.descending and in_sql,
-        )
-        ids = uow.analytics.list_ids(query, day)
-        needs_classes = bool(f.segments or f.rfm_classes or f.lifecycles) or not in_sql
-        cls = analytics.classification(uow, day) if needs_classes and ids else None
+    query = ListQuery(
+        tiers=frozenset(t.value for t in f.tiers),
+        store_ids=frozenset(f.store_ids),
+        owner_user_id=f.owner_user_id,
+        open_complaints=f.open_complaints,
+        birthday_month=day.month if f.birthday_this_month else None,
+        visit_due=f.visit_due,
+        visit_windows=analytics.visit_windows(uow, day) if f.visit_due else (),
+        text=f.text if has_text else "",
+        sort=sort.value if in_sql else "id",
+        descending=f.descending and in_sql,
+    )
+    ids = uow.analytics.list_ids(query, day)
+    needs_classes = bool(f.segments or f.rfm_classes or f.lifecycles) or not in_sql
+    cls = analytics.classification(uow, day) if needs_classes and ids else None
     if cls is not None:
         ids = _by_class(ids, f, cls)
     if cls is not None and sort is CustomerSort.REVENUE:
@@ -146,8 +172,13 @@ def customer_rows(uow: UnitOfWork, actor_id: int, ids: Iterable[int], *,
     day = today or common.now().date()
     with uow.reading():
         user = common.reader(uow, actor_id)
-        see = user.can(Permission.VIEW_PERSONAL_DATA)
-        found = {r["id"]: r for r in uow.analytics.list_rows(wanted, day)}
+        return _rows(uow, user, wanted, day)
+
+
+def _rows(uow: UnitOfWork, user: User, wanted: list[int], day: date) -> list[CustomerRow]:
+    """:func:`customer_rows` once the actor was checked (inside a reading)."""
+    see = user.can(Permission.VIEW_PERSONAL_DATA)
+    found = {r["id"]: r for r in uow.analytics.list_rows(wanted, day)}
     result = []
     for customer_id in wanted:
         r = found.get(customer_id)

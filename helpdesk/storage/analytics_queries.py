@@ -74,7 +74,7 @@ from helpdesk.domain.customers import (
     LIFECYCLE_WITHOUT_PURCHASE,
     Lifecycle,
 )
-from helpdesk.storage import deadline_sql, duplicates, search, tables
+from helpdesk.storage import deadline_sql, duplicates, prepared, search, tables
 
 c = tables.customers
 o = tables.orders
@@ -567,7 +567,7 @@ class _ListShape:
     descending: bool
 
 
-def list_ids(session: Session, q: ListQuery, today: date) -> list[int]:
+def list_ids(link: prepared.DriverLink, q: ListQuery, today: date) -> list[int]:
     """Ids of the live customers matching ``q``, sorted — one SQL statement, built once
     per shape of query (which filters, which sort) and run with its values bound."""
     if q.restrict_ids is not None and not q.restrict_ids:
@@ -600,8 +600,13 @@ def list_ids(session: Session, q: ListQuery, today: date) -> list[int]:
         visit_due=q.visit_due, visit_windows=windows, restrict=q.restrict_ids is not None,
         text=matched is not None, tail=matched is not None and search.has_tail(matched),
         sort=q.sort, descending=q.descending)
-    # On the session's Core connection (issue 13): no ORM execution layer for a read.
-    return list(session.connection().execute(_list_statement(shape), params).scalars().all())
+    # On the driver (issue 13): a search costs its SQL, not the execution layers.
+    return _list_prepared(shape).scalars(link, params)
+
+
+@functools.lru_cache(maxsize=128)
+def _list_prepared(q: _ListShape) -> prepared.Prepared:
+    return prepared.Prepared(lambda: _list_statement(q))
 
 
 @functools.lru_cache(maxsize=128)
@@ -667,14 +672,14 @@ def _list_statement(q: _ListShape) -> Select[Any]:
     return stmt
 
 
-def list_rows(session: Session, ids: Sequence[int], today: date) -> list[dict[str, Any]]:
-    """The list columns of the given customers (any order); one statement, built once."""
+def list_rows(link: prepared.DriverLink, ids: Sequence[int],
+              today: date) -> list[dict[str, Any]]:
+    """The list columns of the given customers (any order); one statement, built once
+    and run on the driver (issue 13)."""
     if not ids:
         return []
-    params = {"ids": list(ids), "since": since_12_months(today), "today": today}
-    found = session.connection().execute(_rows_statement(), params)
-    names = list(found.keys())
-    return [dict(zip(names, row, strict=True)) for row in found.all()]
+    return _ROWS.dicts(link, {"ids": list(ids), "since": since_12_months(today),
+                              "today": today})
 
 
 @functools.cache
@@ -725,6 +730,9 @@ def _rows_statement() -> Select[Any]:
         .outerjoin(u, u.c.id == c.c.owner_user_id)
         .where(c.c.id.in_(ids))
     )
+
+
+_ROWS = prepared.Prepared(_rows_statement)
 
 
 @dataclass(frozen=True)
@@ -844,8 +852,12 @@ class AnalyticsQueries:
     """The unit of work's door to this module (``uow.analytics``): the functions above,
     bound to the open session."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, link: prepared.SessionLink) -> None:
+        self._link = link
+
+    @property
+    def session(self) -> Session:
+        return self._link.session
 
     def pyramid_summary(self, today: date, store_id: int | None = None) -> list[dict[str, Any]]:
         return pyramid_summary(self.session, today, store_id)
@@ -885,10 +897,10 @@ class AnalyticsQueries:
         return duplicate_groups(self.session, limit)
 
     def list_ids(self, q: ListQuery, today: date) -> list[int]:
-        return list_ids(self.session, q, today)
+        return list_ids(self._link, q, today)
 
     def list_rows(self, ids: Sequence[int], today: date) -> list[dict[str, Any]]:
-        return list_rows(self.session, ids, today)
+        return list_rows(self._link, ids, today)
 
     def export_records(self, ids: Sequence[int]) -> ExportRecords:
         return export_records(self.session, ids)

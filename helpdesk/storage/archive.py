@@ -33,6 +33,7 @@ from sqlalchemy.sql import ColumnElement
 from helpdesk.domain.errors import PermissionDenied, StorageError
 from helpdesk.storage import engine as engine_mod
 from helpdesk.storage import tables
+from helpdesk.storage import uow as uow_mod
 from helpdesk.storage.database import Database
 from helpdesk.storage.uow import SqlAlchemyUnitOfWork
 
@@ -269,6 +270,10 @@ class ReadOnlyUnitOfWork(SqlAlchemyUnitOfWork):
         self._label = label
         for factory in (self._write_factory, self._read_factory):
             sa_event.listen(factory, "before_flush", self._refuse_flush)
+
+    def _factories(self, engine: Engine) -> uow_mod.Factories:
+        # Its own: the listeners below name this unit of work.
+        return uow_mod.new_factories(engine)
 
     def _refused(self) -> PermissionDenied:
         return PermissionDenied(f"the archive {self._label} is read-only",

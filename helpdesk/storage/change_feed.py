@@ -23,13 +23,13 @@ import logging
 import threading
 import uuid
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import CursorResult, Engine, bindparam, delete, func, insert, select
+from sqlalchemy import Engine, bindparam, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from helpdesk.domain.events import Changes
-from helpdesk.storage import tables
+from helpdesk.storage import prepared, tables
 
 log = logging.getLogger(__name__)
 
@@ -78,9 +78,10 @@ def decode(payload: str) -> tuple[str, Changes]:
         return "", Changes(everything=True)
 
 
-# Built once: every save runs it.
-_ANNOUNCE = insert(tables.change_feed).values(origin=bindparam("origin"),
-                                              payload=bindparam("payload"))
+# Built once, run on the driver: every save runs it (issue 13).
+_ANNOUNCE = prepared.Prepared(
+    insert(tables.change_feed).values(origin=bindparam("origin"), payload=bindparam("payload"))
+    .returning(tables.change_feed.c.seq))
 
 
 def announce(session: Session, changes: Changes) -> None:
@@ -93,9 +94,7 @@ def announce(session: Session, changes: Changes) -> None:
         session.execute(select(func.pg_notify(CHANNEL, payload)))
         return
     feed = tables.change_feed
-    done = cast(CursorResult[Any],
-                session.execute(_ANNOUNCE, {"origin": ORIGIN, "payload": payload}))
-    seq = done.inserted_primary_key[0] if done.inserted_primary_key else None
+    seq = _ANNOUNCE.scalar(prepared.link_of(session), {"origin": ORIGIN, "payload": payload})
     if seq is not None and seq % 100 == 0:  # prune now and then
         session.execute(delete(feed).where(feed.c.seq <= seq - KEEP))
 

@@ -223,6 +223,8 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
     from sqlalchemy import create_engine, event, exc
     from sqlalchemy.pool import QueuePool, StaticPool
 
+    from helpdesk.storage import prepared
+
     # issue 11: an archive opened read-only (file:…?mode=ro&uri=true) is only read.
     read_only = "mode=ro" in url
     path = None if read_only else sqlite_file(url)
@@ -265,11 +267,13 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
         cursor.close()
         record.info["file_id"] = _file_id(path)
 
+    file = None if path is None else str(path)  # os.stat of a str: every checkout
+
     @event.listens_for(engine, "checkout")
     def _on_checkout(_dbapi_connection: Any, record: Any, _proxy: Any) -> None:
         # A restore replaces the file: a kept connection would still read the old one
         # (its inode), so it is dropped and the pool opens the new file.
-        if path is not None and record.info.get("file_id") != _file_id(path):
+        if file is not None and record.info.get("file_id") != _file_id(file):
             raise exc.DisconnectionError("the database file was replaced")
 
     @event.listens_for(engine, "begin")
@@ -278,19 +282,25 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
         # first, so it never has to upgrade a read lock (which SQLite refuses as BUSY).
         if read_only or conn.get_execution_options().get("helpdesk_readonly"):
             # Straight to the driver (issue 13: every list page and search begins one):
-            # a deferred BEGIN takes no lock, so it cannot meet a busy database.
-            conn.connection.driver_connection.execute("BEGIN")
+            # a deferred BEGIN takes no lock, so it cannot meet a busy database. A read
+            # that began on the driver (the prepared reads of a search, see uow.driver)
+            # and then needed its session has its snapshot already.
+            driver = conn.connection.driver_connection
+            if not driver.in_transaction:
+                driver.execute("BEGIN")
         else:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # Straight to the driver too (issue 13: every save begins one); a busy
+            # database still raises SQLAlchemy's OperationalError, which the retry knows.
+            prepared.run_driver_sql(prepared.on(conn), "BEGIN IMMEDIATE")
 
     return engine
 
 
-def _file_id(path: Path | None) -> tuple[int, int] | None:
+def _file_id(path: Path | str | None) -> tuple[int, int] | None:
     if path is None:
         return None
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except OSError:
         return None
     return stat.st_dev, stat.st_ino

@@ -45,7 +45,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from helpdesk.domain.complaints import ProgressEntry, Sheet
-from helpdesk.storage import tables
+from helpdesk.storage import prepared, tables
 
 #: Tables the SQLite FTS5 index consists of (not in ``tables.metadata``).
 FTS_TABLE = "sheet_fts"
@@ -111,16 +111,27 @@ def progress_indexes() -> list[str]:
             if [c.name for c in index.columns] == [p.c.sheet_id.name]]
 
 
+def refresh_one(link: prepared.DriverLink, sheet_id: int) -> None:
+    """Write the text row of one sheet (a registration's: one prepared statement)."""
+    _upsert_one(link.driver()[1].name).rows(link, {"sheet_id": sheet_id})
+
+
+@functools.cache
+def _upsert_one(dialect: str) -> prepared.Prepared:
+    return prepared.Prepared(_upsert(dialect, "one"))
+
+
 @functools.cache
 def _upsert(dialect: str, which: str) -> Any:
     """The text rows' upsert, built once per dialect (a sheet's save runs it each time):
-    of ``every`` sheet, of the sheets of the expanding parameter ``ids``, or of the
-    ``span`` of ids from ``first`` to ``last``."""
+    of ``every`` sheet, of the sheets of the expanding parameter ``ids``, of the sheet
+    ``sheet_id`` (``one``), or of the ``span`` of ids from ``first`` to ``last``."""
     st, s = tables.sheet_texts, tables.sheets
     builder: Any = pg_insert if dialect == "postgresql" else sqlite_insert
     # SQLite needs a WHERE in an INSERT … SELECT … ON CONFLICT (a parsing ambiguity).
     condition = {"every": true(),
                  "ids": s.c.id.in_(bindparam("ids", expanding=True)),
+                 "one": s.c.id == bindparam("sheet_id"),
                  "span": s.c.id.between(bindparam("first"), bindparam("last"))}[which]
     source = select(s.c.id, _body(dialect)).where(condition)
     upsert = builder(st).from_select(["sheet_id", "body"], source)

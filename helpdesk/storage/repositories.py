@@ -7,7 +7,7 @@ import functools
 import hashlib
 import json
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any, cast
 
@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.util import identity_key
 
 from helpdesk.domain.audit import (
@@ -40,10 +40,19 @@ from helpdesk.domain.audit import (
     link,
 )
 from helpdesk.domain.complaints import Sheet
-from helpdesk.domain.customers import Customer, Order, Store, Vehicle
+from helpdesk.domain.customers import Customer, CustomerBrief, Order, Store, Vehicle
 from helpdesk.domain.filters import SheetFilter
 from helpdesk.domain.users import User
-from helpdesk.storage import attachments, bulk, fulltext, search, sheet_queries, tables
+from helpdesk.storage import (
+    attachments,
+    bulk,
+    fulltext,
+    orm,
+    prepared,
+    search,
+    sheet_queries,
+    tables,
+)
 
 
 class StoreRepository:
@@ -60,6 +69,13 @@ class StoreRepository:
     def get_by_code(self, code: str) -> Store | None:
         return self.session.scalars(select(Store).where(tables.stores.c.code == code)).first()
 
+    def brief(self, store_id: int) -> Store | None:
+        """The store as a plain copy of its row (one prepared query, no ORM load; not
+        attached to the session, not to be changed): what a registration numbers and
+        names the sheet by. The row is read on every call, so a change is seen at once."""
+        row = _STORE_ROW.first(prepared.link_of(self.session), {"store_id": store_id})
+        return None if row is None else _store_copy(row)
+
     def list(self) -> list[Store]:
         return list(self.session.scalars(select(Store).order_by(tables.stores.c.id)))
 
@@ -70,28 +86,46 @@ class StoreRepository:
 
 _STORE_POLICIES = select(tables.stores.c.id, tables.stores.c.preset,
                          tables.stores.c.policy_json)
+_STORE_ROW = prepared.Prepared(
+    select(*tables.stores.c).where(tables.stores.c.id == bindparam("store_id")))
+_STORE_COLUMNS = tuple(column.key for column in tables.stores.c)
 
 
-_ACTING_USER = select(*tables.users.c).where(tables.users.c.id == bindparam("user_id"))
+@functools.lru_cache(maxsize=16)
+def _store_copy(values: tuple[Any, ...]) -> Store:
+    """The store of one exact row, made once (as ``_acting_user``)."""
+    return Store(**dict(zip(_STORE_COLUMNS, values, strict=True)))
+
+
+_ACTING_USER = prepared.Prepared(
+    lambda: select(*tables.users.c).where(tables.users.c.id == bindparam("user_id")))
 _ACTING_COLUMNS = tuple(column.key for column in tables.users.c)
 # Built once (issue 13): every save and every page runs some of these.
 _USER_NAMES = select(tables.users.c.id, tables.users.c.display_name).where(
     tables.users.c.id.in_(bindparam("ids", expanding=True)))
 _SETTING = select(tables.settings.c.value).where(tables.settings.c.key == bindparam("key"))
+_SETTING_RUN = prepared.Prepared(_SETTING)
 _CHAIN_HEAD = select(tables.audit_log.c.chain).order_by(tables.audit_log.c.id.desc()).limit(1)
+_CHAIN_HEAD_RUN = prepared.Prepared(_CHAIN_HEAD)
 
 
 @functools.lru_cache(maxsize=64)
-def _acting_user(values: tuple[Any, ...]) -> User:
-    """The user of one exact row, made once (issue 13: making a mapped object costs more
-    than reading its row). The row is still read on every call, so a changed user — a
+def _acting_user(values: tuple[Any, ...],
+                 convert: Callable[[tuple[Any, ...]], tuple[Any, ...]]) -> User:
+    """The user of one exact row as the driver returned it (``convert`` makes its
+    values Python's), made once (issue 13: making a mapped object costs more than
+    reading its row). The row is still read on every call, so a changed user — a
     deactivation, other roles — is a different key and a new object at once."""
-    return User(**dict(zip(_ACTING_COLUMNS, values, strict=True)))
+    return User(**dict(zip(_ACTING_COLUMNS, convert(values), strict=True)))
 
 
 class UserRepository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, uow: prepared.SessionLink) -> None:
+        self._link = uow
+
+    @property
+    def session(self) -> Session:
+        return self._link.session
 
     def add(self, user: User) -> None:
         self.session.add(user)
@@ -103,9 +137,9 @@ class UserRepository:
     def acting(self, user_id: int) -> User | None:
         """The user as a plain copy of their row (one prepared query, no ORM load; not
         attached to the session) — for the permission check of read-only use cases."""
-        # The session's Core connection: the user's row needs no ORM execution layer.
-        row = self.session.connection().execute(_ACTING_USER, {"user_id": user_id}).first()
-        return None if row is None else _acting_user(tuple(row))
+        # On the driver (issue 13): a search's permission check costs its indexed read.
+        convert, rows = _ACTING_USER.unconverted(self._link, {"user_id": user_id})
+        return _acting_user(tuple(rows[0]), convert) if rows else None
 
     def get_by_username(self, username: str) -> User | None:
         return self.session.scalars(
@@ -187,14 +221,14 @@ class CustomerRepository:
             ],
         )
 
-    def get_brief(self, customer_id: int) -> Customer | None:
-        """The customer alone: phones are read when asked for, vehicles, orders and
-        contacts not at all (saving a sheet must not load a fleet's order history). The
-        phones come in the same statement (a registration copies the first one)."""
-        return self.session.get(
-            Customer, customer_id,
-            options=[joinedload(Customer.phones)],  # type: ignore[arg-type]  # see get
-        )
+    def get_brief(self, customer_id: int) -> CustomerBrief | None:
+        """The customer's name, first phone and merge, as a plain value: one prepared
+        statement, no record made (saving a sheet must not load a fleet's order history,
+        nor pay for a mapped object with four lists: issue 13)."""
+        self.session.flush()  # a customer made in this transaction is read as made
+        row = _CUSTOMER_BRIEF.first(prepared.link_of(self.session),
+                                    {"customer_id": customer_id})
+        return None if row is None else CustomerBrief(row[0], row[1], row[2] or "", row[3])
 
     def get_many(self, customer_ids: Sequence[int], *,
                  with_orders: bool = False) -> dict[int, Customer]:
@@ -317,11 +351,11 @@ def _sheet_children() -> list[Any]:
 
 
 @functools.cache
-def _next_sequence(dialect: str) -> Any:
+def _next_sequence(dialect: str) -> prepared.Prepared:
     """The counter's atomic upsert, built once per dialect (every registration runs it)."""
     counters = tables.sheet_counters
     builder: Any = pg_insert if dialect == "postgresql" else sqlite_insert
-    return (
+    return prepared.Prepared(
         builder(counters)
         .values(store_id=bindparam("store_id"), year=bindparam("year"), last_value=1)
         .on_conflict_do_update(
@@ -331,6 +365,23 @@ def _next_sequence(dialect: str) -> Any:
         .returning(counters.c.last_value)
     )
 
+
+# A new sheet's row, every column but the id (which it answers with).
+_INSERT_SHEET = prepared.Prepared(
+    insert(tables.sheets)
+    .values({column.key: bindparam(column.key) for column in tables.sheets.c
+             if column.key != "id"})
+    .returning(tables.sheets.c.id))
+
+
+# The first phone in the phones' order (the mapping's relationship: Customer.primary_phone).
+_FIRST_PHONE = (select(tables.customer_phones.c.number)
+                .where(tables.customer_phones.c.customer_id == tables.customers.c.id)
+                .order_by(tables.customer_phones.c.id).limit(1).scalar_subquery())
+_CUSTOMER_BRIEF = prepared.Prepared(
+    select(tables.customers.c.id, tables.customers.c.name, _FIRST_PHONE,
+           tables.customers.c.merged_into_id)
+    .where(tables.customers.c.id == bindparam("customer_id")))
 
 # A sheet's lists and their tables (what a new sheet may already hold).
 _SHEET_CHILDREN = (("progress", tables.sheet_progress), ("visits", tables.sheet_visits),
@@ -367,9 +418,26 @@ class SheetRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
+    def new(self, **values: Any) -> Sheet:
+        """A sheet to register (then given to ``add``), made without the mapping's
+        attribute events (``orm.unattached``)."""
+        return orm.unattached(Sheet, **values)
+
     def add(self, sheet: Sheet) -> None:
-        self.session.add(sheet)
-        self.session.flush()
+        """Insert a new sheet and its full-text row. A sheet with nothing in its lists
+        (a registration) is written as one prepared row — no unit-of-work flush — and
+        stays out of the session: it is the caller's record of what was written, with
+        its id and version. One that holds progress, visits… goes through the ORM."""
+        if any(getattr(sheet, attribute) for attribute, _table in _SHEET_CHILDREN):
+            self.session.add(sheet)
+            self.session.flush()
+            return
+        self.session.flush()  # what is pending goes first (a customer made with it)
+        on_driver = prepared.link_of(self.session)
+        sheet.version = 1  # the ORM's first version
+        sheet.id = int(_INSERT_SHEET.scalar(
+            on_driver, bulk.row_of(sheet, tables.sheets, omit=("id",))))
+        fulltext.refresh_one(on_driver, sheet.id)
 
     def get(self, sheet_id: int) -> Sheet | None:
         return self.session.get(Sheet, sheet_id, options=_sheet_children())
@@ -410,9 +478,9 @@ class SheetRepository:
 
         One atomic upsert on the counter row: the row lock serialises two desks that
         register at the same moment, so a number is never given out twice."""
-        stmt = _next_sequence(self.session.get_bind().dialect.name)
-        return int(self.session.execute(stmt, {"store_id": store_id, "year": year})
-                   .scalar_one())
+        on_driver = prepared.link_of(self.session)
+        return int(_next_sequence(on_driver.driver()[1].name).scalar(
+            on_driver, {"store_id": store_id, "year": year}))
 
     def reserve_sequence(self, store_id: int, year: int, at_least: int) -> None:
         """Move the counter to at least ``at_least`` (imported sheet numbers), so the next
@@ -479,8 +547,19 @@ AUDIT_KEY_SETTING = "audit_chain_key"
 AUDIT_CHAIN_LOCK = 0x4864_6175  # any constant; names the audit trail's advisory lock
 AUDIT_GUARDS = ("audit_log_no_update", "audit_log_no_delete")
 # An append reads the audit key and the anchor together (one statement, not two).
-_KEY_AND_ANCHOR = select(tables.settings.c.key, tables.settings.c.value).where(
-    tables.settings.c.key.in_([AUDIT_KEY_SETTING, ANCHOR_SETTING]))
+_KEY_AND_ANCHOR = prepared.Prepared(
+    select(tables.settings.c.key, tables.settings.c.value).where(or_(
+        tables.settings.c.key == AUDIT_KEY_SETTING, tables.settings.c.key == ANCHOR_SETTING)))
+# An append of a few entries (a use case's) writes them one prepared row each; an
+# import's thousands go set-based (bulk.insert_rows).
+_INSERT_ENTRY = prepared.Prepared(
+    insert(tables.audit_log)
+    .values({column.key: bindparam(column.key) for column in tables.audit_log.c
+             if column.key != "id"}))
+_FEW_ENTRIES = 16
+_MOVE_ANCHOR = prepared.Prepared(
+    update(tables.settings).where(tables.settings.c.key == ANCHOR_SETTING)
+    .values(value=bindparam("anchor")))
 
 
 class AuditRepository:
@@ -518,23 +597,31 @@ class AuditRepository:
         if self.session.get_bind().dialect.name == "postgresql":
             self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"),
                                  {"k": AUDIT_CHAIN_LOCK})
-        last = self.session.scalar(_CHAIN_HEAD)
+        last = _CHAIN_HEAD_RUN.scalar(prepared.link_of(self.session))
         return last or CHAIN_START
 
     def add_chained(self, entries: Sequence[AuditEntry]) -> None:
         """Append entries, each chained to the one before (``domain.audit.link``)."""
         if not entries:
             return
+        # What the use case changed is written first, as the ORM's autoflush did before
+        # the trail was read through the driver.
+        self.session.flush()
         head = self.chain_head()  # first: its lock also orders who makes a missing key
-        stored: dict[str, str] = dict(self.session.execute(_KEY_AND_ANCHOR).all())
+        on_driver = prepared.link_of(self.session)
+        stored: dict[str, str] = dict(_KEY_AND_ANCHOR.rows(on_driver))
         key = self.chain_key() if stored.get(AUDIT_KEY_SETTING) is None \
             else str(json.loads(stored[AUDIT_KEY_SETTING])).encode("ascii")
         last = link(key, head, entries)
         # Plain rows, set-based (an import appends tens of thousands at once); the
         # database numbers them in this order, which is the chain's.
         a = tables.audit_log
-        bulk.insert_rows(self.session.connection(),
-                         a, [bulk.row_of(entry, a, omit=("id",)) for entry in entries])
+        rows = [bulk.row_of(entry, a, omit=("id",)) for entry in entries]
+        if len(rows) <= _FEW_ENTRIES:
+            for row in rows:
+                _INSERT_ENTRY.rows(on_driver, row)
+        else:
+            bulk.insert_rows(self.session.connection(), a, rows)
         anchor = stored.get(ANCHOR_SETTING)
         self._move_anchor(key, len(entries), last,
                           None if anchor is None else json.loads(anchor))
@@ -600,7 +687,7 @@ class AuditRepository:
         if not anchor_holds(key, current):
             return
         value = json.dumps(anchor_value(key, int(current["count"]) + added, last))
-        self.session.execute(update(s).where(s.c.key == ANCHOR_SETTING).values(value=value))
+        _MOVE_ANCHOR.rows(prepared.link_of(self.session), {"anchor": value})
 
     def first_broken(self) -> tuple[AuditEntry | None, int]:
         """The first entry whose chain does not hold (None: all hold) and how many
@@ -682,7 +769,7 @@ class SettingsRepository:
         self.session = session
 
     def get(self, key: str, default: Any = None) -> Any:
-        raw = self.session.scalar(_SETTING, {"key": key})
+        raw = _SETTING_RUN.scalar(prepared.link_of(self.session), {"key": key})
         return default if raw is None else json.loads(raw)
 
     def set(self, key: str, value: Any) -> None:

@@ -18,13 +18,15 @@ take the write lock, so lists and reports never hold up a desk that saves).
 from __future__ import annotations
 
 import contextlib
+import weakref
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any, Self
 
-from sqlalchemy import Engine, insert, select, text
+from sqlalchemy import Connection, Engine, insert, select, text
 from sqlalchemy import event as sa_event
 from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -40,10 +42,36 @@ from helpdesk.storage import (
     fulltext,
     locks,
     orm,
+    prepared,
     report_queries,
     repositories,
     tables,
 )
+
+Factories = tuple[sessionmaker[Session], sessionmaker[Session]]
+
+
+def new_factories(engine: Engine) -> Factories:
+    """The session factories of ``engine``: one for writing, one for reading."""
+    write = sessionmaker(bind=engine, expire_on_commit=False)
+    read = sessionmaker(bind=engine.execution_options(helpdesk_readonly=True),
+                        expire_on_commit=False)
+    # issue 11: what a flush wrote to a sheet reaches its full-text row at once.
+    sa_event.listen(write, "after_flush", fulltext.after_flush)
+    return write, read
+
+
+# One pair per engine (issue 13): the desk makes a unit of work per call, and each new
+# sessionmaker is a new Session class whose event dispatch SQLAlchemy builds again for
+# every session (a millisecond on a busy machine, on every call).
+_FACTORIES: weakref.WeakKeyDictionary[Engine, Factories] = weakref.WeakKeyDictionary()
+
+
+def _shared_factories(engine: Engine) -> Factories:
+    found = _FACTORIES.get(engine)
+    if found is None:
+        found = _FACTORIES[engine] = new_factories(engine)
+    return found
 
 
 class SqlAlchemyUnitOfWork:
@@ -54,14 +82,15 @@ class SqlAlchemyUnitOfWork:
     def __init__(self, engine: Engine) -> None:
         orm.start_mappers()
         self.engine = engine
-        self._write_factory = sessionmaker(bind=engine, expire_on_commit=False)
-        self._read_factory = sessionmaker(
-            bind=engine.execution_options(helpdesk_readonly=True), expire_on_commit=False
-        )
-        # issue 11: what a flush wrote to a sheet reaches its full-text row at once.
-        sa_event.listen(self._write_factory, "after_flush", fulltext.after_flush)
+        self._write_factory, self._read_factory = self._factories(engine)
         self._depth = 0
         self._outbox = events.Outbox()
+        self._open(self._read_factory, lazy=True)  # nothing open until a unit of work
+
+    def _factories(self, engine: Engine) -> Factories:
+        """The engine's shared session factories (a subclass that adds listeners of its
+        own to them makes new ones)."""
+        return _shared_factories(engine)
 
     def record(self, event: events.Event) -> None:
         """Note what happened; its audit rows are written and announced on commit."""
@@ -82,16 +111,119 @@ class SqlAlchemyUnitOfWork:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
-    def _open(self, factory: sessionmaker[Session]) -> None:
-        self.session = factory()
-        self.stores = repositories.StoreRepository(self.session)
-        self.users = repositories.UserRepository(self.session)
-        self.customers = repositories.CustomerRepository(self.session)
-        self.sheets = repositories.SheetRepository(self.session)
-        self.audit = repositories.AuditRepository(self.session)
-        self.settings = repositories.SettingsRepository(self.session)
-        self.analytics = analytics_queries.AnalyticsQueries(self.session)
-        self.reports = report_queries.ReportQueries(self.session)
+    def _open(self, factory: sessionmaker[Session], *, lazy: bool = False) -> None:
+        """Start a unit of work whose session comes from ``factory``: at once, or (a
+        read-only one, ``lazy``) the first time a repository needs it — the prepared
+        reads of a search need only the driver's connection (issue 13)."""
+        self._factory = factory
+        self._repositories: dict[str, Any] = {}
+        self._pooled: Any = None
+        self._linked: Connection | None = None
+        self._session: Session | None = None if lazy else factory()
+
+    @property
+    def session(self) -> Session:
+        """The open SQLAlchemy session (storage-side queries only)."""
+        session = self._session
+        if session is None:
+            if self._pooled is not None:
+                # The prepared reads hold a connection and its snapshot: the session
+                # reads on the same one (its BEGIN is already done, see engine.py).
+                self._linked = Connection(self._factory.kw["bind"], connection=self._pooled)
+                self._pooled = None
+                session = self._factory(bind=self._linked)
+            else:
+                session = self._factory()
+            self._session = session
+        return session
+
+    def driver(self) -> tuple[Any, Dialect]:
+        """The driver's connection this unit of work runs on, and its dialect (where the
+        statements of ``storage.prepared`` run): its session's (``prepared.link_of``).
+        A read-only unit of work that has not needed its session borrows a pooled
+        connection and begins its snapshot itself, without SQLAlchemy's session and
+        execution layers."""
+        dialect = self.engine.dialect
+        if self._session is not None or not self._depth or self._factory is not \
+                self._read_factory:
+            return prepared.link_of(self.session).driver()
+        if self._pooled is None:
+            pooled = self.engine.raw_connection()
+            driver: Any = pooled.driver_connection
+            try:
+                if dialect.name == "sqlite":
+                    driver.execute("BEGIN")  # as engine.py's "begin"
+            except BaseException:
+                pooled.close()
+                raise
+            self._pooled = pooled
+        return self._pooled.driver_connection, dialect
+
+    def invalidate(self, exc: BaseException) -> None:
+        """The connection :meth:`driver` gave was lost: the pool must not keep it."""
+        if self._pooled is not None:
+            self._pooled.invalidate(exc)
+        elif self._session is not None:
+            prepared.link_of(self._session).invalidate(exc)
+
+    def _close(self) -> None:
+        session, linked, pooled = self._session, self._linked, self._pooled
+        self._session = self._linked = self._pooled = None
+        self._repositories = {}
+        try:
+            if session is not None:
+                session.close()
+        finally:
+            if linked is not None:
+                linked.close()
+            if pooled is not None:
+                pooled.close()  # back to the pool, whose reset rolls the snapshot back
+
+    def _repository(self, name: str, make: Any) -> Any:
+        found = self._repositories.get(name)
+        if found is None:
+            found = self._repositories[name] = make()
+        return found
+
+    @property
+    def stores(self) -> repositories.StoreRepository:
+        return self._repository(
+            "stores", lambda: repositories.StoreRepository(self.session))
+
+    @property
+    def users(self) -> repositories.UserRepository:
+        return self._repository(
+            "users", lambda: repositories.UserRepository(self))
+
+    @property
+    def customers(self) -> repositories.CustomerRepository:
+        return self._repository(
+            "customers", lambda: repositories.CustomerRepository(self.session))
+
+    @property
+    def sheets(self) -> repositories.SheetRepository:
+        return self._repository(
+            "sheets", lambda: repositories.SheetRepository(self.session))
+
+    @property
+    def audit(self) -> repositories.AuditRepository:
+        return self._repository(
+            "audit", lambda: repositories.AuditRepository(self.session))
+
+    @property
+    def settings(self) -> repositories.SettingsRepository:
+        return self._repository(
+            "settings", lambda: repositories.SettingsRepository(self.session))
+
+    @property
+    def analytics(self) -> analytics_queries.AnalyticsQueries:
+        return self._repository(
+            "analytics", lambda: analytics_queries.AnalyticsQueries(self))
+
+    @property
+    def reports(self) -> report_queries.ReportQueries:
+        return self._repository(
+            "reports", lambda: report_queries.ReportQueries(self.session))
 
     def __enter__(self) -> Self:
         if self._depth == 0:
@@ -108,8 +240,10 @@ class SqlAlchemyUnitOfWork:
         stale = self._versioned() if isinstance(error, StaleDataError) else []
         self._depth -= 1
         if self._depth == 0:
-            self.rollback()
-            self.session.close()
+            try:
+                self.rollback()
+            finally:
+                self._close()
         if isinstance(error, StaleDataError):
             raise self._conflict(stale) from error
 
@@ -139,7 +273,7 @@ class SqlAlchemyUnitOfWork:
             finally:
                 self._depth -= 1
             return
-        self._open(self._read_factory)
+        self._open(self._read_factory, lazy=True)
         self._depth = 1
         try:
             yield self
@@ -148,7 +282,7 @@ class SqlAlchemyUnitOfWork:
             self._outbox.discard()
             # close() ends the transaction (a rollback on the connection) without first
             # expiring every object it read: nothing was written to undo (issue 13).
-            self.session.close()
+            self._close()
 
     def commit(self) -> None:
         recorded = self._outbox.take()
@@ -170,7 +304,8 @@ class SqlAlchemyUnitOfWork:
 
     def rollback(self) -> None:
         self._outbox.discard()
-        self.session.rollback()
+        if self._session is not None:
+            self._session.rollback()
 
     def _conflict(self, objects: list[tuple[Any, int, int | None]]) -> ConflictError:
         """Name who saved last, read in a fresh session (ours saw an old version)."""

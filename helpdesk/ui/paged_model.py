@@ -236,7 +236,11 @@ class PagedIdsModel(ReadOnlyTableModel, Generic[FilterT, RowT]):
 
     def _load_page(self, page: int) -> dict[int, RowT]:
         ids = list(self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE])
-        rows = {r.id: r for r in self._fetch_rows(ids)}
+        return self._keep_page(page, self._fetch_rows(ids))
+
+    def _keep_page(self, page: int, fetched: Iterable[RowT]) -> dict[int, RowT]:
+        """Keep the rows of page ``page`` (fetched now, or with the search's ids)."""
+        rows = {r.id: r for r in fetched}
         self._pages[page] = rows
         self.page_loads += 1
         return rows

@@ -5,10 +5,12 @@ as before (a deactivated or unknown user is refused) — on SQLite and PostgreSQ
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import insert, update
 
-from helpdesk.domain.customers import CustomerKind, Tier
+from helpdesk.domain.customers import CustomerKind, OrderKind, Tier
 from helpdesk.domain.errors import AuthenticationError, PermissionDenied
 from helpdesk.services import analytics
 from helpdesk.services.customer_list import (
@@ -16,8 +18,10 @@ from helpdesk.services.customer_list import (
     CustomerSort,
     customer_rows,
     list_customer_ids,
+    search_customers,
 )
 from helpdesk.storage import search, tables
+from helpdesk.storage.engine import POOL_SIZE
 from tests.integration.test_analytics import quick_staff
 
 NAMES = ["张三", "阿里", "丁一", "张三", "白云", "曾国藩", "阿里"]  # two pairs of equal names
@@ -96,3 +100,55 @@ def test_the_list_still_refuses_a_deactivated_or_unknown_user(any_db):
         customer_rows(any_db.uow(), staff.desk, [1])
     with pytest.raises(AuthenticationError):
         list_customer_ids(any_db.uow(), 9999, CustomerFilter(text="张"))
+
+
+def test_the_browsers_search_gives_the_ids_and_their_first_page_in_one_call(any_db):
+    staff = quick_staff(any_db)
+    _customers(any_db, staff.store_id)
+    uow = any_db.uow()
+    for text, first in (("zs", 1), ("ali", 200), ("8004", 0), ("没有这个人", 5)):
+        page = search_customers(uow, staff.desk, CustomerFilter(text=text), first=first)
+        ids = list_customer_ids(uow, staff.desk, CustomerFilter(text=text))
+        assert page.ids == ids
+        assert page.rows == customer_rows(uow, staff.desk, ids[:first])
+    with any_db.engine.begin() as conn:
+        conn.execute(update(tables.users).where(tables.users.c.id == staff.desk)
+                     .values(active=False))
+    with pytest.raises(PermissionDenied):
+        search_customers(uow, staff.desk, CustomerFilter(text="zs"))
+
+
+def test_a_read_that_began_on_the_driver_shares_its_connection_with_the_session(any_db):
+    staff = quick_staff(any_db)
+    _customers(any_db, staff.store_id)
+    uow = any_db.uow()
+    with uow.reading():
+        assert uow.users.acting(staff.desk) is not None  # prepared, on the driver
+        driver, _dialect = uow.driver()
+        # A repository that needs the session reads on the same connection (snapshot).
+        assert uow.session.connection().connection.driver_connection is driver
+        assert uow.customers.get(1).name == "张三"
+        assert uow.analytics.list_rows([1], date.today())[0]["name"] == "张三"
+    # Each reading borrows and gives back: the pool is not drained.
+    for _ in range(3 * POOL_SIZE):
+        with uow.reading():
+            uow.users.acting(staff.desk)
+    assert list_customer_ids(uow, staff.desk, CustomerFilter(text="zs")) == [1, 4]
+
+
+def test_prepared_reads_convert_dates_both_ways(any_db):
+    staff = quick_staff(any_db)
+    _customers(any_db, staff.store_id)
+    with any_db.engine.begin() as conn:
+        conn.execute(insert(tables.orders).values(
+            customer_id=1, number="SO-1", kind=OrderKind.VEHICLE_SALE, ordered_at=date(2026, 1, 5),
+            amount_cents=100, items=""))
+        conn.execute(update(tables.customers).where(tables.customers.c.id == 1)
+                     .values(birthday=date(1990, 2, 3)))
+    row = customer_rows(any_db.uow(), staff.desk, [1], today=date(2026, 6, 1))[0]
+    assert row.last_purchase == date(2026, 1, 5)
+    assert row.birthday == date(1990, 2, 3)
+    assert row.revenue_12m_cents == 100
+    # A day before the order: the bound date compares as a date, not as text.
+    early = customer_rows(any_db.uow(), staff.desk, [1], today=date(2026, 1, 4))[0]
+    assert early.last_purchase is None and early.revenue_12m_cents == 0

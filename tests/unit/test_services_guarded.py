@@ -8,7 +8,12 @@ import importlib
 import inspect
 import pkgutil
 
+import pytest
+
 import helpdesk.services
+from helpdesk.domain.inputs import InputRefused
+from helpdesk.services import customer_list
+from helpdesk.services.customer_list import CustomerFilter
 
 # ``common`` holds the guard and the helpers use cases call inside their transaction;
 # ``diagnostics`` only reads facts for a crash report, never the user's input.
@@ -37,3 +42,24 @@ def test_every_use_case_is_guarded():
     unguarded = sorted(name for name, fn in found.items()
                        if not getattr(fn, "__guarded__", False))
     assert not unguarded, f"not behind common.guard_use_cases: {unguarded}"
+
+
+def test_the_guard_checks_positional_keyword_and_filter_values_alike():
+    """Issue 13: the guard binds by position without ``inspect``; every way of passing
+    a value is still checked, and a wrong call is still a TypeError."""
+    search = customer_list.search_customers
+    nul = CustomerFilter(text="张\x00三")
+    with pytest.raises(InputRefused):
+        search(None, 1, nul)
+    with pytest.raises(InputRefused):
+        search(None, 1, customer_filter=nul)
+    with pytest.raises(InputRefused):
+        search(None, 2**64, CustomerFilter())
+    with pytest.raises(InputRefused):
+        search(None, 1, CustomerFilter(owner_user_id=2**40))
+    with pytest.raises(InputRefused):
+        search(None, 1, CustomerFilter(), first=2**70)
+    with pytest.raises(TypeError):
+        search(None, 1, CustomerFilter(), 200)  # ``first`` is keyword-only
+    with pytest.raises(TypeError):
+        search(None, 1, CustomerFilter(), actor_id=1)

@@ -117,8 +117,13 @@ class CustomerTableModel(PagedIdsModel[CustomerFilter, CustomerRow]):
     # ------------------------------------------------------------ PagedIdsModel hooks
     def _query(
         self, uow: Callable[[], Any], user_id: int, search_filter: CustomerFilter
-    ) -> tuple[list[int], None]:
-        return customer_list.list_customer_ids(uow(), user_id, search_filter), None
+    ) -> tuple[list[int], list[CustomerRow]]:
+        # The first page comes with the ids (one unit of work, off the UI thread).
+        page = customer_list.search_customers(uow(), user_id, search_filter, first=PAGE_SIZE)
+        return page.ids, page.rows
+
+    def _take_extra(self, extra: list[CustomerRow]) -> None:
+        self._keep_page(0, extra)
 
     def _fetch_rows(self, ids: list[int]) -> list[CustomerRow]:
         return customer_list.customer_rows(self._ctx.uow(), self._ctx.user_id, ids)
