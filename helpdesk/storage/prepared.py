@@ -232,7 +232,7 @@ class Prepared:
             defaults[column.key] = default.arg
         slots: list[_Slot] = []
         for name in names:
-            to_driver = state.processors.get(name)
+            to_driver = _to_driver(compiled, state, name, dialect)
             if name in given:
                 slots.append((*given[name], to_driver))
             else:
@@ -251,6 +251,17 @@ class Prepared:
         return _Shape(sql=state.statement, names=names, template=template, given=caller,
                       columns=columns, results=tuple(results),
                       positional=state.positiontup is not None)
+
+
+def _to_driver(compiled: Any, state: Any, name: str, dialect: Dialect) -> _Processor | None:
+    """SQLAlchemy's conversion of the value bound as ``name``: the expanded state holds
+    only those of the items of an expanded list (``ids_1``…); a plain parameter's is its
+    type's (a datetime on SQLite is written as SQLAlchemy writes it, with microseconds,
+    so text comparisons in SQL see one format)."""
+    found = state.processors.get(name)
+    if found is None and name in compiled.binds:
+        found = compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)
+    return found
 
 
 def run_driver_sql(link: DriverLink, sql: str) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import bindparam, insert, select, text
+from sqlalchemy import String, bindparam, cast, insert, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from helpdesk.domain.calendar import StoreCalendar
@@ -61,6 +61,24 @@ def test_values_go_in_and_come_back_as_through_sqlalchemy(any_db: Database) -> N
                              .where(tables.stores.c.code == "PX")).one()
     # Stored as the enum's value (read back as the enum); the column's default written.
     assert (store.kind, store.calendar_json) == (StoreKind.RETAIL, "{}")
+
+
+def test_a_time_is_stored_in_the_same_text_as_through_sqlalchemy(any_db: Database) -> None:
+    """A whole-minute datetime: the driver's own adapter would write it without the
+    microseconds SQLAlchemy writes on SQLite, and text comparisons at a cut-off would
+    then put a sheet received at 09:00 before 09:00."""
+    team = seed_staff(any_db.uow())
+    users = tables.users
+    move = users.update().where(users.c.id == bindparam("user_id")).values(
+        created_at=bindparam("at"))
+    stored = select(cast(users.c.created_at, String)).where(users.c.id == team.desk)
+    at = datetime(2026, 11, 2, 9, 0)
+    with any_db.engine.begin() as conn:
+        conn.execute(move, {"user_id": team.desk, "at": at})
+        by_sqlalchemy = conn.scalar(stored)
+        conn.execute(move, {"user_id": team.desk, "at": datetime(2020, 1, 1)})
+        prepared.Prepared(move).rows(prepared.on(conn), {"user_id": team.desk, "at": at})
+        assert conn.scalar(stored) == by_sqlalchemy
 
 
 def test_a_refused_write_raises_sqlalchemys_error(any_db: Database) -> None:
