@@ -24,7 +24,7 @@ from helpdesk.domain.customers import (
     lifecycle,
 )
 from helpdesk.services.analytics import as_date
-from helpdesk.storage import analytics_queries, tables
+from helpdesk.storage import analytics_queries, prepared, tables
 from helpdesk.storage.database import Database
 from tests.integration import databases
 
@@ -90,7 +90,8 @@ def test_sql_and_python_lifecycle_agree(any_db: Database, customers: list[list[i
         summary = analytics_queries.lifecycle_summary(session, today)
         # The customer list's path: first/last purchase from SQL, the stage from Python.
         listed = {r["id"]: lifecycle(as_date(r["first_at"]), as_date(r["last_at"]), today)
-                  for r in analytics_queries.list_rows(session, list(expected), today)}
+                  for r in analytics_queries.list_rows(prepared.link_of(session), list(expected),
+                                                             today)}
         session.close()
 
     assert in_sql == expected
