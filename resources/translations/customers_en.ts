@@ -1030,13 +1030,13 @@
         <translation>Advisor</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="141"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="146"/>
         <source>Click to sort</source>
         <extracomment>The sort a click on a column header asks for (columns not listed do not sort).</extracomment>
         <translation>Click to sort</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="147"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="152"/>
         <source>Searching customers…</source>
         <translation>Searching customers…</translation>
     </message>
@@ -1044,223 +1044,223 @@
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="54"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="55"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="54"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="55"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="85"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="86"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="106"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="107"/>
         <source>Phones</source>
         <translation>Phones</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="89"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="90"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="90"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="91"/>
         <source>WeChat</source>
         <translation>WeChat</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="91"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="92"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="87"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="88"/>
         <source>Birthday</source>
         <translation>Birthday</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="86"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="87"/>
         <source>Gender</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="88"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="89"/>
         <source>ID number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="92"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="93"/>
         <source>Industry</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="93"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="94"/>
         <source>Company size</source>
         <translation>Company size</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="94"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="95"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="95"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="96"/>
         <source>Tier</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="96"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="97"/>
         <source>Marketing consent</source>
         <translation>Marketing consent</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="97"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="98"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="98"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="99"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="99"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="100"/>
         <source>Advisor</source>
         <translation>Advisor</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="107"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="108"/>
         <source>Vehicles</source>
         <translation>Vehicles</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="108"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="109"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="109"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="110"/>
         <source>Complaints</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="110"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="111"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="137"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="138"/>
         <source>Why</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="138"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="139"/>
         <source>Keep (older record)</source>
         <translation>Keep (older record)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="139"/>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="159"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="140"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="160"/>
         <source>Duplicate</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="158"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="159"/>
         <source>Kept record</source>
         <translation>Kept record</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="160"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="161"/>
         <source>Take</source>
         <translation>Take</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="161"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="162"/>
         <source>After the merge</source>
         <translation>After the merge</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="175"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="176"/>
         <source>Every phone, contact, vehicle, order and complaint of the duplicate moves to the kept record. Fields the two records fill differently are highlighted: choose whose value to take. Marketing consent takes the narrower answer unless you choose otherwise (recorded in the audit trail). The duplicate stays hidden.</source>
         <translation>Every phone, contact, vehicle, order and complaint of the duplicate moves to the kept record. Fields the two records fill differently are highlighted: choose whose value to take. Marketing consent takes the narrower answer unless you choose otherwise (recorded in the audit trail). The duplicate stays hidden.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="190"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="191"/>
         <source>Keep the other one</source>
         <translation>Keep the other one</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="193"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="194"/>
         <source>Merge</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="196"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="197"/>
         <source>Find duplicates</source>
         <translation>Find duplicates</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="234"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="235"/>
         <source>Only a service manager or director may merge.</source>
         <translation>Only a service manager or director may merge.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="254"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="255"/>
         <source>The first %1 suggestions: merge or correct these to see the next ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="257"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="258"/>
         <source>%1 suggestion(s)</source>
         <translation>%1 suggestion(s)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="271"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="273"/>
         <source>Looking for duplicates…</source>
         <translation>Looking for duplicates…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="382"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="384"/>
         <source>You chose to keep the marketing consent although one record says no: the merge records your choice in the audit trail.</source>
         <translation>You chose to keep the marketing consent although one record says no: the merge records your choice in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="389"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="391"/>
         <source>%1 field(s) differ</source>
         <translation>%1 field(s) differ</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="397"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="399"/>
         <source>Kept record&apos;s</source>
         <translation>Kept record&apos;s</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="398"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="400"/>
         <source>Duplicate&apos;s</source>
         <translation>Duplicate&apos;s</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="432"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="434"/>
         <source>Merge customers</source>
         <translation>Merge customers</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="433"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="435"/>
         <source>Merge %1 into %2? The duplicate&apos;s records move to the kept customer.</source>
         <translation>Merge %1 into %2? The duplicate&apos;s records move to the kept customer.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="449"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="451"/>
         <source>Merging…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="454"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="456"/>
         <source>Merged into %1.</source>
         <translation>Merged into %1.</translation>
     </message>

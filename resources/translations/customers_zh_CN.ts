@@ -1024,13 +1024,13 @@
         <translation>顾问</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="141"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="146"/>
         <source>Click to sort</source>
         <extracomment>The sort a click on a column header asks for (columns not listed do not sort).</extracomment>
         <translation>点击排序</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/model.py" line="147"/>
+        <location filename="../../helpdesk/ui/customers/model.py" line="152"/>
         <source>Searching customers…</source>
         <translation>正在查找客户…</translation>
     </message>
@@ -1038,223 +1038,223 @@
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="54"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="55"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="54"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="55"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="85"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="86"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="106"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="107"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="89"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="90"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="90"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="91"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="91"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="92"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="87"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="88"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="86"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="87"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="88"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="89"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="92"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="93"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="93"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="94"/>
         <source>Company size</source>
         <translation>公司规模</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="94"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="95"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="95"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="96"/>
         <source>Tier</source>
         <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="96"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="97"/>
         <source>Marketing consent</source>
         <translation>营销授权</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="97"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="98"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="98"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="99"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="99"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="100"/>
         <source>Advisor</source>
         <translation>顾问</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="107"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="108"/>
         <source>Vehicles</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="108"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="109"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="109"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="110"/>
         <source>Complaints</source>
         <translation>抱怨/投诉</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="110"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="111"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="137"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="138"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="138"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="139"/>
         <source>Keep (older record)</source>
         <translation>保留（较早的记录）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="139"/>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="159"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="140"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="160"/>
         <source>Duplicate</source>
         <translation>重复记录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="158"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="159"/>
         <source>Kept record</source>
         <translation>保留的记录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="160"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="161"/>
         <source>Take</source>
         <translation>采用</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="161"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="162"/>
         <source>After the merge</source>
         <translation>合并后</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="175"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="176"/>
         <source>Every phone, contact, vehicle, order and complaint of the duplicate moves to the kept record. Fields the two records fill differently are highlighted: choose whose value to take. Marketing consent takes the narrower answer unless you choose otherwise (recorded in the audit trail). The duplicate stays hidden.</source>
         <translation>重复记录的所有电话、联系人、车辆、订单和抱怨都转到保留的记录。两条记录填写不同的字段以底色标出：请选择采用哪一方的值。营销授权默认采用较窄的答复，除非您另行选择（记入审计记录）。重复记录保留但隐藏。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="190"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="191"/>
         <source>Keep the other one</source>
         <translation>改为保留另一条</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="193"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="194"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="196"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="197"/>
         <source>Find duplicates</source>
         <translation>查找重复客户</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="234"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="235"/>
         <source>Only a service manager or director may merge.</source>
         <translation>只有服务经理或服务总监可以合并。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="254"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="255"/>
         <source>The first %1 suggestions: merge or correct these to see the next ones.</source>
         <translation>只列出前 %1 条建议：合并或更正这些后可看到其余的。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="257"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="258"/>
         <source>%1 suggestion(s)</source>
         <translation>%1 条建议</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="271"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="273"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找重复客户…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="382"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="384"/>
         <source>You chose to keep the marketing consent although one record says no: the merge records your choice in the audit trail.</source>
         <translation>您选择保留营销授权，尽管其中一条记录为“否”：合并时会将您的选择记入审计记录。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="389"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="391"/>
         <source>%1 field(s) differ</source>
         <translation>%1 个字段不同</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="397"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="399"/>
         <source>Kept record&apos;s</source>
         <translation>保留记录的</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="398"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="400"/>
         <source>Duplicate&apos;s</source>
         <translation>重复记录的</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="432"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="434"/>
         <source>Merge customers</source>
         <translation>合并客户</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="433"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="435"/>
         <source>Merge %1 into %2? The duplicate&apos;s records move to the kept customer.</source>
         <translation>将 %1 合并到 %2？重复记录的资料将转到保留的客户。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="449"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="451"/>
         <source>Merging…</source>
         <translation>正在合并…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/customers/duplicates.py" line="454"/>
+        <location filename="../../helpdesk/ui/customers/duplicates.py" line="456"/>
         <source>Merged into %1.</source>
         <translation>已合并到 %1。</translation>
     </message>

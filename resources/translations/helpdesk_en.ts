@@ -555,12 +555,12 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/crash.py" line="34"/>
+        <location filename="../../helpdesk/ui/crash.py" line="39"/>
         <source>Helpdesk — unexpected error</source>
         <translation>Helpdesk — unexpected error</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/crash.py" line="36"/>
+        <location filename="../../helpdesk/ui/crash.py" line="41"/>
         <source>Something went wrong, and what you were doing may not have been finished. Helpdesk is still running: check your last change, then carry on.
 
 If it happens again, send the log file to your support contact:
@@ -571,7 +571,7 @@ If it happens again, send the log file to your support contact:
 %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/crash.py" line="41"/>
+        <location filename="../../helpdesk/ui/crash.py" line="46"/>
         <source>Open log folder</source>
         <translation>Open log folder</translation>
     </message>
@@ -609,22 +609,22 @@ If it happens again, send the log file to your support contact:
         <translation>No customer chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="216"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="214"/>
         <source>Matched: %1</source>
         <translation>Matched: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="221"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="219"/>
         <source>Showing the best %1 matches: type more of the name, phone or plate to find others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="228"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="226"/>
         <source>Nobody found. Check the spelling, or register a new customer.</source>
         <translation>Nobody found. Check the spelling, or register a new customer.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="250"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="248"/>
         <source>Use %1 instead</source>
         <translation>Use %1 instead</translation>
     </message>
@@ -632,7 +632,7 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="165"/>
+        <location filename="../../helpdesk/ui/app.py" line="178"/>
         <source>The database cannot be opened</source>
         <translation>The database cannot be opened</translation>
     </message>
@@ -927,57 +927,57 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="114"/>
+        <location filename="../../helpdesk/ui/login.py" line="128"/>
         <source>Log in — Helpdesk</source>
         <translation>Log in — Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="115"/>
+        <location filename="../../helpdesk/ui/login.py" line="129"/>
         <source>Complaint desk</source>
         <translation>Complaint desk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="116"/>
+        <location filename="../../helpdesk/ui/login.py" line="130"/>
         <source>&amp;User name:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="117"/>
+        <location filename="../../helpdesk/ui/login.py" line="131"/>
         <source>&amp;Password:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="118"/>
+        <location filename="../../helpdesk/ui/login.py" line="132"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="119"/>
+        <location filename="../../helpdesk/ui/login.py" line="133"/>
         <source>Log &amp;in</source>
         <translation>Log &amp;in</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="120"/>
+        <location filename="../../helpdesk/ui/login.py" line="134"/>
         <source>&amp;Database…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="121"/>
+        <location filename="../../helpdesk/ui/login.py" line="136"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="138"/>
+        <location filename="../../helpdesk/ui/login.py" line="163"/>
         <source>Enter your user name.</source>
         <translation>Enter your user name.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="145"/>
+        <location filename="../../helpdesk/ui/login.py" line="178"/>
         <source>Checking the password…</source>
         <translation>Checking the password…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/login.py" line="164"/>
+        <location filename="../../helpdesk/ui/login.py" line="201"/>
         <source>This computer&apos;s clock is %n minute(s) behind the database server&apos;s.</source>
         <translation>
             <numerusform>This computer&apos;s clock is %n minute behind the database server&apos;s.</numerusform>
@@ -985,7 +985,7 @@ If it happens again, send the log file to your support contact:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/login.py" line="166"/>
+        <location filename="../../helpdesk/ui/login.py" line="203"/>
         <source>This computer&apos;s clock is %n minute(s) ahead of the database server&apos;s.</source>
         <translation>
             <numerusform>This computer&apos;s clock is %n minute ahead of the database server&apos;s.</numerusform>
@@ -993,12 +993,12 @@ If it happens again, send the log file to your support contact:
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="168"/>
+        <location filename="../../helpdesk/ui/login.py" line="205"/>
         <source>Clock</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="169"/>
+        <location filename="../../helpdesk/ui/login.py" line="206"/>
         <source>Helpdesk uses the server&apos;s time for every sheet; please have the computer&apos;s clock set right.</source>
         <translation>Helpdesk uses the server&apos;s time for every sheet; please have the computer&apos;s clock set right.</translation>
     </message>
@@ -1006,137 +1006,137 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="350"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="353"/>
         <source>Helpdesk — complaint desk</source>
         <translation>Helpdesk — complaint desk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="351"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="354"/>
         <source>Open &amp;archive…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="353"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
         <source>Read an archive of old closed sheets (read-only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="354"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="357"/>
         <source>&amp;New sheet</source>
         <translation>&amp;New sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="355"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="358"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>Register a new complaint (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="359"/>
         <source>&amp;Open sheet by number…</source>
         <translation>&amp;Open sheet by number…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="357"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
         <source>&amp;Find</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="358"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="359"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="362"/>
         <source>&amp;Log out</source>
         <translation>&amp;Log out</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="363"/>
         <source>&amp;Close archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="364"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="362"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="365"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="363"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="366"/>
         <source>&amp;About Helpdesk</source>
         <translation>&amp;About Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="366"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="369"/>
         <source>&amp;Import complaint sheets…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="367"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="370"/>
         <source>&amp;Backups…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="369"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="372"/>
         <source>&amp;Verify the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="370"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="373"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="371"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="374"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="372"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="375"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="377"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="380"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="380"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="383"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="457"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="460"/>
         <source>Archive (read-only): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="463"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="466"/>
         <source>Open archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="464"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="467"/>
         <source>Helpdesk archives (*.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="491"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="486"/>
         <source>Open sheet</source>
         <translation>Open sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="530"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="525"/>
         <source>Unsaved sheets found</source>
         <translation>Unsaved sheets found</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="531"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="526"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>%n complaint sheet was not saved when the program last ended. Restore it now?</numerusform>
@@ -1144,112 +1144,112 @@ If it happens again, send the log file to your support contact:
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="534"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="529"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="535"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="530"/>
         <source>&amp;Discard</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="536"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="531"/>
         <source>Ask me &amp;later</source>
         <translation>Ask me &amp;later</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="588"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="583"/>
         <source>New complaint sheet</source>
         <translation>New complaint sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="589"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="584"/>
         <source>Open a sheet by its number</source>
         <translation>Open a sheet by its number</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="590"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="585"/>
         <source>Search the complaint list</source>
         <translation>Search the complaint list</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="591"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="586"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>Complaints, customers, reports, settings</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="592"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="587"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="593"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="588"/>
         <source>Save the sheet</source>
         <translation>Save the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="594"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="589"/>
         <source>Print the sheet</source>
         <translation>Print the sheet</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="595"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="590"/>
         <source>Close the dialog or sheet window</source>
         <translation>Close the dialog or sheet window</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="596"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="591"/>
         <source>Next / previous field</source>
         <translation>Next / previous field</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="598"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="593"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="613"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="608"/>
         <source>About Helpdesk</source>
         <translation>About Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="625"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="620"/>
         <source>Verifying the audit trail…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="630"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="625"/>
         <source>The audit trail is intact: %1 entries, each linked to the one before it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="636"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="631"/>
         <source>The audit trail was altered: entry #%1 (%2, %3) and every entry after it no longer match their hash chain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="641"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="636"/>
         <source>The audit trail was cut short: the last %1 entries are missing (it held %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="646"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="641"/>
         <source>The audit trail does not end where its signed anchor says: entries were added or replaced at its end, or the anchor was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="650"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="645"/>
         <source>The database&apos;s guards of the audit trail were removed or switched off: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="655"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="650"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="607"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="602"/>
         <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
 Database: %2
@@ -1262,52 +1262,52 @@ Data folder: %3
 Log file: %4</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="283"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="286"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="284"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="287"/>
         <source>The database was restored. Helpdesk closes now; start it again to work on the restored data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="313"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="316"/>
         <source>Last backup: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="314"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="317"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="316"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="319"/>
         <source>Older than 2 days: back up now (File &gt; Backups…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="329"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="332"/>
         <source>No public holidays for next year yet (%1): Settings &gt; Calendar &gt; Load official holidays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="364"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="367"/>
         <source>Open &amp;log folder</source>
         <translation>Open &amp;log folder</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="365"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="368"/>
         <source>Copy &amp;diagnostics</source>
         <translation>Copy &amp;diagnostics</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="492"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="487"/>
         <source>Sheet number or its last digits (e.g. TS-2026-000123 or 123):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="617"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="612"/>
         <source>Diagnostics copied to the clipboard</source>
         <translation>Diagnostics copied to the clipboard</translation>
     </message>
@@ -2525,17 +2525,17 @@ Log file: %4</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="195"/>
+        <location filename="../../helpdesk/ui/login.py" line="215"/>
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="255"/>
+        <location filename="../../helpdesk/ui/app.py" line="269"/>
         <source>Choose the database to open.</source>
         <translation>Choose the database to open.</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="281"/>
+        <location filename="../../helpdesk/ui/app.py" line="297"/>
         <source>Preparing customer figures…</source>
         <translation>Preparing customer figures…</translation>
     </message>
@@ -2659,12 +2659,12 @@ Log file: %4</translation>
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../helpdesk/ui/widgets.py" line="216"/>
+        <location filename="../../helpdesk/ui/widgets.py" line="206"/>
         <source>Helpdesk</source>
         <translation>Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/widgets.py" line="356"/>
+        <location filename="../../helpdesk/ui/widgets.py" line="346"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -555,12 +555,12 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/crash.py" line="34"/>
+        <location filename="../../helpdesk/ui/crash.py" line="39"/>
         <source>Helpdesk — unexpected error</source>
         <translation>Helpdesk — 意外错误</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/crash.py" line="36"/>
+        <location filename="../../helpdesk/ui/crash.py" line="41"/>
         <source>Something went wrong, and what you were doing may not have been finished. Helpdesk is still running: check your last change, then carry on.
 
 If it happens again, send the log file to your support contact:
@@ -571,7 +571,7 @@ If it happens again, send the log file to your support contact:
 %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/crash.py" line="41"/>
+        <location filename="../../helpdesk/ui/crash.py" line="46"/>
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
@@ -609,22 +609,22 @@ If it happens again, send the log file to your support contact:
         <translation>尚未选择客户。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="216"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="214"/>
         <source>Matched: %1</source>
         <translation>匹配：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="221"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="219"/>
         <source>Showing the best %1 matches: type more of the name, phone or plate to find others.</source>
         <translation>只显示最匹配的 %1 位：再多输入姓名、电话或车牌可找到其他客户。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="228"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="226"/>
         <source>Nobody found. Check the spelling, or register a new customer.</source>
         <translation>没有找到。请检查输入，或登记新客户。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="250"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="248"/>
         <source>Use %1 instead</source>
         <translation>改用 %1</translation>
     </message>
@@ -632,7 +632,7 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="165"/>
+        <location filename="../../helpdesk/ui/app.py" line="178"/>
         <source>The database cannot be opened</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -926,76 +926,76 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="114"/>
+        <location filename="../../helpdesk/ui/login.py" line="128"/>
         <source>Log in — Helpdesk</source>
         <translation>登录 — Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="115"/>
+        <location filename="../../helpdesk/ui/login.py" line="129"/>
         <source>Complaint desk</source>
         <translation>客诉管理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="116"/>
+        <location filename="../../helpdesk/ui/login.py" line="130"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="117"/>
+        <location filename="../../helpdesk/ui/login.py" line="131"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="118"/>
+        <location filename="../../helpdesk/ui/login.py" line="132"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="119"/>
+        <location filename="../../helpdesk/ui/login.py" line="133"/>
         <source>Log &amp;in</source>
         <translation>登录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="120"/>
+        <location filename="../../helpdesk/ui/login.py" line="134"/>
         <source>&amp;Database…</source>
         <translation>数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="121"/>
+        <location filename="../../helpdesk/ui/login.py" line="136"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="138"/>
+        <location filename="../../helpdesk/ui/login.py" line="163"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="145"/>
+        <location filename="../../helpdesk/ui/login.py" line="178"/>
         <source>Checking the password…</source>
         <translation>正在验证密码…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/login.py" line="164"/>
+        <location filename="../../helpdesk/ui/login.py" line="201"/>
         <source>This computer&apos;s clock is %n minute(s) behind the database server&apos;s.</source>
         <translation>
             <numerusform>这台电脑的时钟比数据库服务器慢 %n 分钟。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/login.py" line="166"/>
+        <location filename="../../helpdesk/ui/login.py" line="203"/>
         <source>This computer&apos;s clock is %n minute(s) ahead of the database server&apos;s.</source>
         <translation>
             <numerusform>这台电脑的时钟比数据库服务器快 %n 分钟。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="168"/>
+        <location filename="../../helpdesk/ui/login.py" line="205"/>
         <source>Clock</source>
         <translation>时钟</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="169"/>
+        <location filename="../../helpdesk/ui/login.py" line="206"/>
         <source>Helpdesk uses the server&apos;s time for every sheet; please have the computer&apos;s clock set right.</source>
         <translation>Helpdesk 对每张抱怨单都使用服务器时间；请让人把这台电脑的时钟调准。</translation>
     </message>
@@ -1003,249 +1003,249 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="350"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="353"/>
         <source>Helpdesk — complaint desk</source>
         <translation>Helpdesk — 客诉管理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="351"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="354"/>
         <source>Open &amp;archive…</source>
         <translation>打开归档(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="353"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
         <source>Read an archive of old closed sheets (read-only)</source>
         <translation>查看已归档的旧抱怨单（只读）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="354"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="357"/>
         <source>&amp;New sheet</source>
         <translation>新建抱怨单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="355"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="358"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>登记新的抱怨（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="359"/>
         <source>&amp;Open sheet by number…</source>
         <translation>按单号打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="357"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="358"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="359"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="362"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="363"/>
         <source>&amp;Close archive</source>
         <translation>关闭归档(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="364"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="362"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="365"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="363"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="366"/>
         <source>&amp;About Helpdesk</source>
         <translation>关于 Helpdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="366"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="369"/>
         <source>&amp;Import complaint sheets…</source>
         <translation>导入抱怨单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="367"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="370"/>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="369"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="372"/>
         <source>&amp;Verify the audit trail</source>
         <translation>校验审计记录(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="370"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="373"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="371"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="374"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="372"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="375"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="377"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="380"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="380"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="383"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="457"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="460"/>
         <source>Archive (read-only): %1</source>
         <translation>归档（只读）: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="463"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="466"/>
         <source>Open archive</source>
         <translation>打开归档</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="464"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="467"/>
         <source>Helpdesk archives (*.db);;All files (*)</source>
         <translation>Helpdesk 归档文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="491"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="486"/>
         <source>Open sheet</source>
         <translation>打开抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="530"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="525"/>
         <source>Unsaved sheets found</source>
         <translation>发现未保存的抱怨单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="531"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="526"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>上次程序结束时有 %n 张抱怨单未保存。现在恢复吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="534"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="529"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="535"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="530"/>
         <source>&amp;Discard</source>
         <translation>丢弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="536"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="531"/>
         <source>Ask me &amp;later</source>
         <translation>以后再说(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="588"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="583"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="589"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="584"/>
         <source>Open a sheet by its number</source>
         <translation>按单号打开抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="590"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="585"/>
         <source>Search the complaint list</source>
         <translation>搜索抱怨单列表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="591"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="586"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>抱怨、客户、报表、设置</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="592"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="587"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="593"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="588"/>
         <source>Save the sheet</source>
         <translation>保存抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="594"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="589"/>
         <source>Print the sheet</source>
         <translation>打印抱怨单</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="595"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="590"/>
         <source>Close the dialog or sheet window</source>
         <translation>关闭对话框或抱怨单窗口</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="596"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="591"/>
         <source>Next / previous field</source>
         <translation>下一项 / 上一项</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="598"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="593"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="613"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="608"/>
         <source>About Helpdesk</source>
         <translation>关于 Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="625"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="620"/>
         <source>Verifying the audit trail…</source>
         <translation>正在校验审计记录…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="630"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="625"/>
         <source>The audit trail is intact: %1 entries, each linked to the one before it.</source>
         <translation>审计记录完好：共 %1 条，每条都与前一条链接。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="636"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="631"/>
         <source>The audit trail was altered: entry #%1 (%2, %3) and every entry after it no longer match their hash chain.</source>
         <translation>审计记录被改动过：第 %1 条（%2，%3）及其后的每一条都与哈希链不符。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="641"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="636"/>
         <source>The audit trail was cut short: the last %1 entries are missing (it held %2).</source>
         <translation>审计记录被截短：最后 %1 条记录缺失（原有 %2 条）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="646"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="641"/>
         <source>The audit trail does not end where its signed anchor says: entries were added or replaced at its end, or the anchor was changed.</source>
         <translation>审计记录的结尾与其签名锚点不符：末尾的记录被添加或替换，或锚点本身被改动。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="650"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="645"/>
         <source>The database&apos;s guards of the audit trail were removed or switched off: %1.</source>
         <translation>数据库中保护审计记录的触发器已被删除或停用：%1。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="655"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="650"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="607"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="602"/>
         <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
 Database: %2
@@ -1258,52 +1258,52 @@ Log file: %4</source>
 日志文件：%4</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="283"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="286"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="284"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="287"/>
         <source>The database was restored. Helpdesk closes now; start it again to work on the restored data.</source>
         <translation>数据库已恢复。Helpdesk 现在关闭；请重新启动以使用恢复后的数据。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="313"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="316"/>
         <source>Last backup: %1</source>
         <translation>上次备份：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="314"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="317"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="316"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="319"/>
         <source>Older than 2 days: back up now (File &gt; Backups…)</source>
         <translation>已超过2天：请立即备份（文件 &gt; 备份…）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="329"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="332"/>
         <source>No public holidays for next year yet (%1): Settings &gt; Calendar &gt; Load official holidays</source>
         <translation>明年还没有法定节假日（%1）：设置 &gt; 营业时间 &gt; 载入法定节假日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="364"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="367"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="365"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="368"/>
         <source>Copy &amp;diagnostics</source>
         <translation>复制诊断信息(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="492"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="487"/>
         <source>Sheet number or its last digits (e.g. TS-2026-000123 or 123):</source>
         <translation>抱怨单号或其末几位（例如 TS-2026-000123 或 123）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="617"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="612"/>
         <source>Diagnostics copied to the clipboard</source>
         <translation>诊断信息已复制到剪贴板</translation>
     </message>
@@ -2521,17 +2521,17 @@ Log file: %4</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="195"/>
+        <location filename="../../helpdesk/ui/login.py" line="215"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="255"/>
+        <location filename="../../helpdesk/ui/app.py" line="269"/>
         <source>Choose the database to open.</source>
         <translation>请选择要打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="281"/>
+        <location filename="../../helpdesk/ui/app.py" line="297"/>
         <source>Preparing customer figures…</source>
         <translation>正在准备客户价值数据…</translation>
     </message>
@@ -2655,12 +2655,12 @@ Log file: %4</source>
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../helpdesk/ui/widgets.py" line="216"/>
+        <location filename="../../helpdesk/ui/widgets.py" line="206"/>
         <source>Helpdesk</source>
         <translation>Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/widgets.py" line="356"/>
+        <location filename="../../helpdesk/ui/widgets.py" line="346"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>

@@ -555,12 +555,12 @@ Reload to see their version (your input is lost unless you copy it), or compare 
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/crash.py" line="34"/>
+        <location filename="../../helpdesk/ui/crash.py" line="39"/>
         <source>Helpdesk — unexpected error</source>
         <translation>Helpdesk — 意外錯誤</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/crash.py" line="36"/>
+        <location filename="../../helpdesk/ui/crash.py" line="41"/>
         <source>Something went wrong, and what you were doing may not have been finished. Helpdesk is still running: check your last change, then carry on.
 
 If it happens again, send the log file to your support contact:
@@ -571,7 +571,7 @@ If it happens again, send the log file to your support contact:
 %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/crash.py" line="41"/>
+        <location filename="../../helpdesk/ui/crash.py" line="46"/>
         <source>Open log folder</source>
         <translation>開啟日誌資料夾</translation>
     </message>
@@ -609,22 +609,22 @@ If it happens again, send the log file to your support contact:
         <translation>尚未選擇客戶。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="216"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="214"/>
         <source>Matched: %1</source>
         <translation>匹配：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="221"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="219"/>
         <source>Showing the best %1 matches: type more of the name, phone or plate to find others.</source>
         <translation>只顯示最相符的 %1 位：再多輸入姓名、電話或車牌可找到其他客戶。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="228"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="226"/>
         <source>Nobody found. Check the spelling, or register a new customer.</source>
         <translation>沒有找到。請檢查輸入，或登記新客戶。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="250"/>
+        <location filename="../../helpdesk/ui/complaints/customer_finder.py" line="248"/>
         <source>Use %1 instead</source>
         <translation>改用 %1</translation>
     </message>
@@ -632,7 +632,7 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="165"/>
+        <location filename="../../helpdesk/ui/app.py" line="178"/>
         <source>The database cannot be opened</source>
         <translation>無法打開資料庫</translation>
     </message>
@@ -926,76 +926,76 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="114"/>
+        <location filename="../../helpdesk/ui/login.py" line="128"/>
         <source>Log in — Helpdesk</source>
         <translation>登入 — Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="115"/>
+        <location filename="../../helpdesk/ui/login.py" line="129"/>
         <source>Complaint desk</source>
         <translation>客訴管理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="116"/>
+        <location filename="../../helpdesk/ui/login.py" line="130"/>
         <source>&amp;User name:</source>
         <translation>使用者名稱(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="117"/>
+        <location filename="../../helpdesk/ui/login.py" line="131"/>
         <source>&amp;Password:</source>
         <translation>密碼(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="118"/>
+        <location filename="../../helpdesk/ui/login.py" line="132"/>
         <source>&amp;Language:</source>
         <translation>語言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="119"/>
+        <location filename="../../helpdesk/ui/login.py" line="133"/>
         <source>Log &amp;in</source>
         <translation>登入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="120"/>
+        <location filename="../../helpdesk/ui/login.py" line="134"/>
         <source>&amp;Database…</source>
         <translation>資料庫(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="121"/>
+        <location filename="../../helpdesk/ui/login.py" line="136"/>
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="138"/>
+        <location filename="../../helpdesk/ui/login.py" line="163"/>
         <source>Enter your user name.</source>
         <translation>請輸入使用者名稱。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="145"/>
+        <location filename="../../helpdesk/ui/login.py" line="178"/>
         <source>Checking the password…</source>
         <translation>正在驗證密碼…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/login.py" line="164"/>
+        <location filename="../../helpdesk/ui/login.py" line="201"/>
         <source>This computer&apos;s clock is %n minute(s) behind the database server&apos;s.</source>
         <translation>
             <numerusform>這台電腦的時鐘比資料庫伺服器慢 %n 分鐘。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/login.py" line="166"/>
+        <location filename="../../helpdesk/ui/login.py" line="203"/>
         <source>This computer&apos;s clock is %n minute(s) ahead of the database server&apos;s.</source>
         <translation>
             <numerusform>這台電腦的時鐘比資料庫伺服器快 %n 分鐘。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="168"/>
+        <location filename="../../helpdesk/ui/login.py" line="205"/>
         <source>Clock</source>
         <translation>時鐘</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/login.py" line="169"/>
+        <location filename="../../helpdesk/ui/login.py" line="206"/>
         <source>Helpdesk uses the server&apos;s time for every sheet; please have the computer&apos;s clock set right.</source>
         <translation>Helpdesk 對每張抱怨單都使用伺服器時間；請讓人把這台電腦的時鐘調準。</translation>
     </message>
@@ -1003,249 +1003,249 @@ If it happens again, send the log file to your support contact:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="350"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="353"/>
         <source>Helpdesk — complaint desk</source>
         <translation>Helpdesk — 客訴管理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="351"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="354"/>
         <source>Open &amp;archive…</source>
         <translation>開啟歸檔(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="353"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
         <source>Read an archive of old closed sheets (read-only)</source>
         <translation>檢視已歸檔的舊抱怨單（唯讀）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="354"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="357"/>
         <source>&amp;New sheet</source>
         <translation>新建抱怨單(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="355"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="358"/>
         <source>Register a new complaint (Ctrl+N)</source>
         <translation>登記新的抱怨（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="356"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="359"/>
         <source>&amp;Open sheet by number…</source>
         <translation>按單號打開(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="357"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
         <source>&amp;Find</source>
         <translation>查詢(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="358"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
         <source>&amp;Refresh</source>
         <translation>重新整理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="359"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="362"/>
         <source>&amp;Log out</source>
         <translation>登出(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="360"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="363"/>
         <source>&amp;Close archive</source>
         <translation>關閉歸檔(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="361"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="364"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="362"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="365"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷鍵(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="363"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="366"/>
         <source>&amp;About Helpdesk</source>
         <translation>關於 Helpdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="366"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="369"/>
         <source>&amp;Import complaint sheets…</source>
         <translation>匯入抱怨單(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="367"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="370"/>
         <source>&amp;Backups…</source>
         <translation>備份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="369"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="372"/>
         <source>&amp;Verify the audit trail</source>
         <translation>校驗稽核記錄(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="370"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="373"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="371"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="374"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="372"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="375"/>
         <source>&amp;Help</source>
         <translation>幫助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="377"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="380"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="380"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="383"/>
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="457"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="460"/>
         <source>Archive (read-only): %1</source>
         <translation>歸檔（唯讀）: %1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="463"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="466"/>
         <source>Open archive</source>
         <translation>開啟歸檔</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="464"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="467"/>
         <source>Helpdesk archives (*.db);;All files (*)</source>
         <translation>Helpdesk 歸檔檔案 (*.db);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="491"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="486"/>
         <source>Open sheet</source>
         <translation>打開抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="530"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="525"/>
         <source>Unsaved sheets found</source>
         <translation>發現未儲存的抱怨單</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../helpdesk/ui/main_window.py" line="531"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="526"/>
         <source>%n complaint sheet(s) were not saved when the program last ended. Restore them now?</source>
         <translation>
             <numerusform>上次程序結束時有 %n 張抱怨單未儲存。現在恢復嗎？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="534"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="529"/>
         <source>&amp;Restore</source>
         <translation>恢復(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="535"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="530"/>
         <source>&amp;Discard</source>
         <translation>丟棄(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="536"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="531"/>
         <source>Ask me &amp;later</source>
         <translation>以後再說(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="588"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="583"/>
         <source>New complaint sheet</source>
         <translation>新建抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="589"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="584"/>
         <source>Open a sheet by its number</source>
         <translation>按單號打開抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="590"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="585"/>
         <source>Search the complaint list</source>
         <translation>搜尋抱怨單列表</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="591"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="586"/>
         <source>Complaints, customers, reports, settings</source>
         <translation>抱怨、客戶、報表、設定</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="592"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="587"/>
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="593"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="588"/>
         <source>Save the sheet</source>
         <translation>儲存抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="594"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="589"/>
         <source>Print the sheet</source>
         <translation>列印抱怨單</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="595"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="590"/>
         <source>Close the dialog or sheet window</source>
         <translation>關閉對話方塊或抱怨單視窗</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="596"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="591"/>
         <source>Next / previous field</source>
         <translation>下一項 / 上一項</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="598"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="593"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="613"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="608"/>
         <source>About Helpdesk</source>
         <translation>關於 Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="625"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="620"/>
         <source>Verifying the audit trail…</source>
         <translation>正在校驗稽核記錄…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="630"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="625"/>
         <source>The audit trail is intact: %1 entries, each linked to the one before it.</source>
         <translation>稽核記錄完好：共 %1 筆，每筆都與前一筆鏈接。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="636"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="631"/>
         <source>The audit trail was altered: entry #%1 (%2, %3) and every entry after it no longer match their hash chain.</source>
         <translation>稽核記錄被改動過：第 %1 筆（%2，%3）及其後的每一筆都與雜湊鏈不符。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="641"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="636"/>
         <source>The audit trail was cut short: the last %1 entries are missing (it held %2).</source>
         <translation>稽核記錄被截短：最後 %1 筆記錄缺失（原有 %2 筆）。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="646"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="641"/>
         <source>The audit trail does not end where its signed anchor says: entries were added or replaced at its end, or the anchor was changed.</source>
         <translation>稽核記錄的結尾與其簽章錨點不符：末尾的記錄被新增或替換，或錨點本身被改動。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="650"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="645"/>
         <source>The database&apos;s guards of the audit trail were removed or switched off: %1.</source>
         <translation>資料庫中保護稽核記錄的觸發器已被刪除或停用：%1。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="655"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="650"/>
         <source>Audit trail</source>
         <translation>稽核記錄</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="607"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="602"/>
         <source>Helpdesk %1 — the complaint desk (客诉管理) for dealership after-sales and retail stores.
 
 Database: %2
@@ -1258,52 +1258,52 @@ Log file: %4</source>
 日誌檔案：%4</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="283"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="286"/>
         <source>Backups</source>
         <translation>備份</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="284"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="287"/>
         <source>The database was restored. Helpdesk closes now; start it again to work on the restored data.</source>
         <translation>資料庫已還原。Helpdesk 現在關閉；請重新啟動以使用還原後的資料。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="313"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="316"/>
         <source>Last backup: %1</source>
         <translation>上次備份：%1</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="314"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="317"/>
         <source>none</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="316"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="319"/>
         <source>Older than 2 days: back up now (File &gt; Backups…)</source>
         <translation>已超過2天：請立即備份（檔案 &gt; 備份…）</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="329"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="332"/>
         <source>No public holidays for next year yet (%1): Settings &gt; Calendar &gt; Load official holidays</source>
         <translation>明年還沒有法定節假日（%1）：設定 &gt; 營業時間 &gt; 載入法定節假日</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="364"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="367"/>
         <source>Open &amp;log folder</source>
         <translation>開啟日誌資料夾(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="365"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="368"/>
         <source>Copy &amp;diagnostics</source>
         <translation>複製診斷資訊(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="492"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="487"/>
         <source>Sheet number or its last digits (e.g. TS-2026-000123 or 123):</source>
         <translation>抱怨單號或其末幾位（例如 TS-2026-000123 或 123）：</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/main_window.py" line="617"/>
+        <location filename="../../helpdesk/ui/main_window.py" line="612"/>
         <source>Diagnostics copied to the clipboard</source>
         <translation>診斷資訊已複製到剪貼簿</translation>
     </message>
@@ -2521,17 +2521,17 @@ Log file: %4</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="195"/>
+        <location filename="../../helpdesk/ui/login.py" line="215"/>
         <source>Opening the database…</source>
         <translation>正在打開資料庫…</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="255"/>
+        <location filename="../../helpdesk/ui/app.py" line="269"/>
         <source>Choose the database to open.</source>
         <translation>請選擇要打開的資料庫。</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/app.py" line="281"/>
+        <location filename="../../helpdesk/ui/app.py" line="297"/>
         <source>Preparing customer figures…</source>
         <translation>正在準備客戶價值資料…</translation>
     </message>
@@ -2655,12 +2655,12 @@ Log file: %4</source>
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../helpdesk/ui/widgets.py" line="216"/>
+        <location filename="../../helpdesk/ui/widgets.py" line="206"/>
         <source>Helpdesk</source>
         <translation>Helpdesk</translation>
     </message>
     <message>
-        <location filename="../../helpdesk/ui/widgets.py" line="356"/>
+        <location filename="../../helpdesk/ui/widgets.py" line="346"/>
         <source>Saving…</source>
         <translation>正在儲存…</translation>
     </message>
