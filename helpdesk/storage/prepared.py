@@ -85,7 +85,7 @@ def link_of(session: Session) -> DriverLink:
     back (at the end of the transaction): a registration asks a dozen times, and each
     ``session.connection()`` walks the session's transaction machinery."""
     found = session.info.get(_LINK)
-    if found is None or found.connection.closed:
+    if found is None or found.connection.closed or found.connection.invalidated:
         found = session.info[_LINK] = _OnConnection(session.connection())
     return found
 
