@@ -16,11 +16,14 @@ connection of its session, or of a read-only unit of work the pooled connection 
 borrowed without one), a session (:func:`link_of`) or a Core ``Connection``
 (:func:`on`); always inside that connection's open transaction.
 
-What is lost is only what the execution layer adds around a statement:
-``before_cursor_execute`` listeners and echo logging do not see these statements. A
-driver error is raised as SQLAlchemy's exception of the same kind (``OperationalError``,
-``IntegrityError``, …), so the busy retry and the unique-index messages see what they
-always saw, and a lost PostgreSQL connection is invalidated as SQLAlchemy would.
+What is lost is what the execution layer and the session add around a statement:
+``before_cursor_execute``/``after_cursor_execute`` and ``handle_error`` listeners, echo
+logging and execution options do not see these statements, and a session neither
+autoflushes before them nor puts what they read in its identity map (a caller that
+added rows through the session flushes first). A driver error is raised as
+SQLAlchemy's exception of the same kind (``OperationalError``, ``IntegrityError``, …),
+so the busy retry and the unique-index messages see what they always saw, and a lost
+PostgreSQL connection is invalidated as SQLAlchemy would.
 """
 
 from __future__ import annotations
