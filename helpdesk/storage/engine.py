@@ -281,13 +281,8 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
         # A read-only unit of work reads a snapshot; a write one takes the write lock
         # first, so it never has to upgrade a read lock (which SQLite refuses as BUSY).
         if read_only or conn.get_execution_options().get("helpdesk_readonly"):
-            # Straight to the driver (issue 13: every list page and search begins one):
-            # a deferred BEGIN takes no lock, so it cannot meet a busy database. A read
-            # that began on the driver (the prepared reads of a search, see uow.driver)
-            # and then needed its session has its snapshot already.
-            driver = conn.connection.driver_connection
-            if not driver.in_transaction:
-                driver.execute("BEGIN")
+            # Straight to the driver (issue 13: every list page and search begins one).
+            prepared.begin_snapshot(conn.connection.driver_connection)
         else:
             # Straight to the driver too (issue 13: every save begins one); a busy
             # database still raises SQLAlchemy's OperationalError, which the retry knows.

@@ -267,6 +267,14 @@ def _to_driver(compiled: Any, state: Any, name: str, dialect: Dialect) -> _Proce
     return found
 
 
+def begin_snapshot(driver: Any) -> None:
+    """Begin a read-only transaction on a SQLite driver connection: a deferred BEGIN,
+    which takes no lock and so cannot meet a busy database. A read that began on the
+    driver (``uow.driver``) and then needed its session has its snapshot already."""
+    if not driver.in_transaction:
+        driver.execute("BEGIN")
+
+
 def run_driver_sql(link: DriverLink, sql: str) -> None:
     """Run one statement text without parameters straight on the driver (the ``begin``
     event's ``BEGIN IMMEDIATE``), its error raised as SQLAlchemy's."""

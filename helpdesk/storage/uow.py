@@ -152,7 +152,7 @@ class SqlAlchemyUnitOfWork:
             driver: Any = pooled.driver_connection
             try:
                 if dialect.name == "sqlite":
-                    driver.execute("BEGIN")  # as engine.py's "begin"
+                    prepared.begin_snapshot(driver)
             except BaseException:
                 pooled.close()
                 raise
