@@ -29,7 +29,8 @@ def unattached(cls: type[T], **values: Any) -> T:
     attribute events. Calling a mapped class runs the events of every field and list —
     sixty times the cost for a sheet (issue 13) — which only an object the session will
     flush needs. For an object that is written by a prepared statement and never added
-    to a session; later changes to it (``apply_sla``) go through the mapping as usual."""
+    to a session: set everything before it is written (registration applies the SLA
+    first); a change made to it afterwards is not saved by anything."""
     fields = _fields(cls)
     unknown = values.keys() - fields.keys()
     if unknown:

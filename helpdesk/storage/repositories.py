@@ -427,7 +427,8 @@ class SheetRepository:
         """Insert a new sheet and its full-text row. A sheet with nothing in its lists
         (a registration) is written as one prepared row — no unit-of-work flush — and
         stays out of the session: it is the caller's record of what was written, with
-        its id and version. One that holds progress, visits… goes through the ORM."""
+        its id and version, and a change made to it afterwards is not saved. One that
+        holds progress, visits… goes through the ORM."""
         if any(getattr(sheet, attribute) for attribute, _table in _SHEET_CHILDREN):
             self.session.add(sheet)
             self.session.flush()
