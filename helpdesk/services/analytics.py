@@ -383,8 +383,9 @@ def _month_bounds(today: date) -> tuple[date, date]:
 
 
 # ------------------------------------------------------------------ the classification
-_SEGMENT_LIST: tuple[Segment, ...] = tuple(Segment)
-_CLASS_LIST: tuple[RfmClass, ...] = tuple(RfmClass)
+# The classification's codes are positions in the rules' own tuples: read by name.
+_SEGMENT_LIST: tuple[Segment, ...] = tuple(Segment(name) for name in class_rules.SEGMENTS)
+_CLASS_LIST: tuple[RfmClass, ...] = tuple(RfmClass(name) for name in class_rules.RFM_CLASSES)
 _STAGE_LIST: tuple[Lifecycle, ...] = tuple(Lifecycle)
 _STAGE_CODE = {v.value: i for i, v in enumerate(_STAGE_LIST)}
 
