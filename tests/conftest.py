@@ -64,6 +64,21 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
     return home
 
 
+@pytest.fixture(autouse=True)
+def _cheap_password_hashing(request: pytest.FixtureRequest,
+                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2 is slow on purpose (~0.1–0.3 s a hash, 64 MiB each); a staffed store hashes
+    six passwords and every login verifies one, which made hashing a large part of the
+    suite's time. Tests use the same code with cheap parameters: logins stay real (wrong
+    passwords fail; hashes are verified and rehashed exactly as in production). A test
+    of the production parameters themselves is marked ``production_hashing``."""
+    if request.node.get_closest_marker("production_hashing") is None:
+        from argon2 import PasswordHasher
+
+        monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024,
+                                                             parallelism=1))
+
+
 class Clock:
     """A settable clock installed as the services' ``now``."""
 
