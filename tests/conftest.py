@@ -13,9 +13,11 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,6 +66,21 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
     return home
 
 
+@pytest.fixture(autouse=True)
+def _cheap_password_hashing(request: pytest.FixtureRequest,
+                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2 is slow on purpose (~0.1–0.3 s a hash, 64 MiB each); a staffed store hashes
+    six passwords and every login verifies one, which made hashing a large part of the
+    suite's time. Tests use the same code with cheap parameters: logins stay real (wrong
+    passwords fail; hashes are verified and rehashed exactly as in production). A test
+    of the production parameters themselves is marked ``production_hashing``."""
+    if request.node.get_closest_marker("production_hashing") is None:
+        from argon2 import PasswordHasher
+
+        monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024,
+                                                             parallelism=1))
+
+
 class Clock:
     """A settable clock installed as the services' ``now``."""
 
@@ -92,27 +109,95 @@ def _sqlite_db(tmp_path: Path) -> Database:
     return open_database(f"sqlite:///{tmp_path / 'helpdesk.db'}")
 
 
-def _postgres_db() -> Iterator[Database]:
-    """A throw-away database on the test server, dropped afterwards."""
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
+class _PostgresDatabases:
+    """Throw-away databases on the test server, one process's worth.
 
-    from helpdesk.storage.engine import normalize_url
+    Migrating a new PostgreSQL database costs about a second and dropping one waits for
+    a checkpoint (another second), per test. So each process migrates one template once
+    and clones it (``CREATE DATABASE … TEMPLATE``, a file copy, ~0.1 s) — the clone is
+    what ``open_database`` would have made, at the newest revision — and drops
+    databases in a background thread while the next tests run; ``close`` waits for
+    those drops and removes the template at the end of the session."""
 
-    base = normalize_url(os.environ[PG_ENV])
-    name = f"helpdesk_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(base).set(database=name).render_as_string(hide_password=False)
-    db = open_database(url)
+    def __init__(self) -> None:
+        self._admin: Any = None
+        self._template: str | None = None
+        self._dropper: ThreadPoolExecutor | None = None
+
+    def _admin_engine(self) -> Any:
+        if self._admin is None:
+            from sqlalchemy import create_engine
+            from sqlalchemy.pool import NullPool
+
+            from helpdesk.storage.engine import normalize_url
+
+            # No pool: a connection kept across a test that restarts the server would
+            # be dead; a new one costs milliseconds.
+            self._admin = create_engine(normalize_url(os.environ[PG_ENV]),
+                                        isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        return self._admin
+
+    def _url(self, name: str) -> str:
+        from sqlalchemy.engine import make_url
+
+        return make_url(self._admin_engine().url).set(database=name).render_as_string(
+            hide_password=False)
+
+    def _execute(self, sql: str) -> None:
+        from sqlalchemy import text
+
+        with self._admin_engine().connect() as conn:
+            conn.execute(text(sql))
+
+    def create(self, *, from_template: bool) -> Database:
+        name = f"helpdesk_test_{uuid.uuid4().hex[:12]}"
+        if not from_template:
+            self._execute(f'CREATE DATABASE "{name}"')
+            return open_database(self._url(name))
+        if self._template is None:
+            template = f"helpdesk_template_{uuid.uuid4().hex[:12]}"
+            self._execute(f'CREATE DATABASE "{template}"')
+            open_database(self._url(template)).dispose()  # migrated to head, closed
+            self._template = template
+        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{self._template}"')
+        return open_database(self._url(name))
+
+    def drop(self, db: Database) -> None:
+        db.dispose()
+        name = db.engine.url.database
+        if self._dropper is None:
+            self._dropper = ThreadPoolExecutor(max_workers=1,
+                                               thread_name_prefix="drop-test-database")
+        self._dropper.submit(self._execute, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def close(self) -> None:
+        if self._dropper is not None:
+            self._dropper.shutdown(wait=True)
+            self._dropper = None
+        if self._template is not None:
+            self._execute(f'DROP DATABASE IF EXISTS "{self._template}" WITH (FORCE)')
+            self._template = None
+        if self._admin is not None:
+            self._admin.dispose()
+            self._admin = None
+
+
+_POSTGRES = _PostgresDatabases()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    _POSTGRES.close()
+
+
+def _postgres_db(*, from_template: bool = True) -> Iterator[Database]:
+    """A throw-away database on the test server at the newest schema revision, dropped
+    afterwards. ``from_template=False`` makes an empty one that ``open_database``
+    migrates itself (for the tests of that migration)."""
+    db = _POSTGRES.create(from_template=from_template)
     try:
         yield db
     finally:
-        db.dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        _POSTGRES.drop(db)
 
 
 def postgres_available() -> bool:

@@ -13,7 +13,7 @@ Customer search, the sheet list, the customer analytics and the report queries r
 (``storage.search``/``sheet_queries``/``analytics_queries``/``report_queries``);
 services tests of those go to ``tests/integration`` or ``tests/reports``, and the fake
 says so if called. ``services.ports.UnitOfWork`` is what both units of work satisfy
-(``tests/test_ports.py``).
+(``tests/typecheck/ports_fit.py``, checked by ``mypy``).
 """
 
 from __future__ import annotations

@@ -2,9 +2,9 @@
 typed protocols.
 
 ``storage.uow.SqlAlchemyUnitOfWork`` and the tests' ``FakeUnitOfWork`` both satisfy
-:class:`UnitOfWork` (``tests/test_ports.py`` has mypy check it), so a service written
-against these signatures runs on either. Members are read-only properties: a service
-reads ``uow.sheets``, it never replaces it.
+:class:`UnitOfWork` (the ``mypy`` step checks it in ``tests/typecheck/ports_fit.py``),
+so a service written against these signatures runs on either. Members are read-only
+properties: a service reads ``uow.sheets``, it never replaces it.
 
 The customer analytics and the report queries are SQL through and through and have one
 implementation each, so they are typed by their storage classes; the fake refuses them

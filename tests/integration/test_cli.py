@@ -70,21 +70,6 @@ def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     return Cli(tmp_path / "desk" / "helpdesk.db", capsys, monkeypatch)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _fast_password_hashing() -> Iterator[None]:
-    """Every command logs in, and argon2 is slow on purpose (~0.3 s a login); these
-    tests use the same code with cheap parameters (logins stay real: wrong passwords
-    fail, hashes are verified and rehashed exactly as in production)."""
-    from argon2 import PasswordHasher
-
-    from helpdesk.services import users
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024,
-                                                       parallelism=1))
-        yield
-
-
 @pytest.fixture(scope="module")
 def _template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Staff]]:
     path = tmp_path_factory.mktemp("template") / "helpdesk.db"

@@ -429,6 +429,7 @@ def test_next_registered_sheet_gets_the_next_number(loaded: Any, clock: Clock) -
     assert {c["year"]: c["last_value"] for c in counters} == dict(per_year)
 
 
+@pytest.mark.production_hashing  # the demo's shared hash is not re-hashed at login
 def test_demo_users_log_in_with_the_demo_password(loaded: Any, clock: Clock) -> None:
     database, summary = loaded
     assert summary.password == demo.DEMO_PASSWORD

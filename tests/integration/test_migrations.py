@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from helpdesk.storage import fulltext, migrate, tables
 from helpdesk.storage.database import Database, open_database
-from tests.conftest import Clock
+from tests.conftest import PG_ENV, Clock, _postgres_db, postgres_available
 from tests.fakes import seed_staff
 
 HEAD = migrate.head_revision()
@@ -65,7 +65,9 @@ def fresh_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Databas
         yield db
         db.dispose()
     else:
-        yield request.getfixturevalue("pg_db")  # conftest: a new empty database, opened
+        if not postgres_available():
+            pytest.skip(f"no PostgreSQL server: set {PG_ENV} to run (CI sets it)")
+        yield from _postgres_db(from_template=False)  # a new empty database, opened
 
 
 def test_an_empty_database_is_migrated_to_head_with_the_expected_schema(

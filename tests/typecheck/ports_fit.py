@@ -1,4 +1,4 @@
-"""Type-checked only (``tests/test_ports.py`` runs mypy on this file): both units of
+"""Type-checked only (listed in the ``mypy`` files of pyproject.toml): both units of
 work, and each of their repositories, are what ``services.ports`` says a use case gets.
 A missing method or a changed signature on either side is a mypy error here."""
 

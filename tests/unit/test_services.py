@@ -883,6 +883,7 @@ def test_merge_moves_every_record_and_relinks_sheets(
 
 
 # ========================================================================= login
+@pytest.mark.production_hashing
 def test_login_succeeds_resets_the_counter_and_is_audited(
         uow: FakeUnitOfWork, team: Staff, clock: Clock) -> None:
     with uow:
@@ -895,7 +896,9 @@ def test_login_succeeds_resets_the_counter_and_is_audited(
     assert (stored.failed_logins, stored.locked_until, stored.last_login_at) == (0, None,
                                                                                  clock.at)
     assert uow.commit_log[-1][0].action == "login"
-    # The cheap test hash was upgraded to the production parameters on the way.
+    # The cheap test hash was upgraded to the production parameters on the way
+    # (argon2id at its library defaults: 3 passes over 64 MiB).
+    assert (users._hasher.time_cost, users._hasher.memory_cost) == (3, 65536)
     assert not users._hasher.check_needs_rehash(stored.password_hash)
     assert users._verify(stored.password_hash, PASSWORD)
 
