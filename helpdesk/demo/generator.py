@@ -1070,6 +1070,19 @@ class _Generator:
         """A whole number in ``[low, high)`` (``low`` when the range is empty)."""
         return low + int(self.rand() * (high - low)) if high > low else low
 
+    def distinct(self, n: int, k: int) -> list[int]:
+        """``k`` different whole numbers of ``range(n)`` in the order drawn, every such
+        choice equally likely (what ``random.sample`` gives, for the few picks a sheet
+        makes at a fifth of its cost)."""
+        k = min(n, k)
+        chosen: list[int] = []
+        rand = self.rand
+        while len(chosen) < k:
+            i = int(rand() * n)
+            if i not in chosen:
+                chosen.append(i)
+        return chosen
+
     def weighted(self, items: Sequence[Any], cum: Sequence[float]) -> Any:
         return items[bisect_right(cum, self.rand() * cum[-1])]
 
@@ -1956,7 +1969,7 @@ class _SheetMaker:
         # the news passed on, the repair done.
         pool = (_GENERAL_PROGRESS[0], *texts.progress, *_GENERAL_PROGRESS[1:])
         entries = 1 + (g.rand() < 0.5) + (g.rand() < 0.2)
-        chosen = sorted(g.r.sample(range(len(pool)), entries))
+        chosen = sorted(g.distinct(len(pool), entries))
         first, last = self.clock.pos(start), self.clock.pos(end)
         at = start
         for n in range(entries):
@@ -1976,7 +1989,8 @@ class _SheetMaker:
         g = self.g
         calls = 0
         count = min(len(texts.actions), 1 + (g.rand() < 0.3))
-        for description in g.r.sample(texts.actions, count):
+        for index in g.distinct(len(texts.actions), count):
+            description = texts.actions[index]
             if not g.concrete(description, "action_description"):
                 continue
             owner = responsible if g.rand() < 0.6 else g.staff_for("manager")
