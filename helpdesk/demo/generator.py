@@ -1059,6 +1059,7 @@ class _Generator:
         self._vin_serial = {wmi: 100_000 + self.between(0, 200_000) for wmi in _PLANTS}
         self._order_seq: dict[tuple[str, int], int] = {}
         self._day_text: dict[int, str] = {}
+        self._iso_day: dict[int, str] = {}
         self._name_keys: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self.customers: list[_Customer] = []
         self.counts = {"vehicles": 0, "orders": 0}
@@ -1112,6 +1113,14 @@ class _Generator:
         found = self._day_text.get(day)
         if found is None:
             found = self._day_text[day] = f"{_EPOCH + timedelta(days=day):%Y%m%d}"
+        return found
+
+    def iso_day(self, minute: int) -> str:
+        """``2024-03-15`` for the day of ``minute`` (a DATE as stored)."""
+        day = minute // _DAY
+        found = self._iso_day.get(day)
+        if found is None:
+            found = self._iso_day[day] = (_EPOCH + timedelta(days=day)).date().isoformat()
         return found
 
     # ------------------------------------------------------------- texts
@@ -1488,10 +1497,9 @@ class _Generator:
         sequence = self._order_seq.get(key, 0) + 1
         self._order_seq[key] = sequence
         number = f"{prefix}-{self.day_text(day_minute)}-{sequence:04d}"
-        self.loader.rows("orders").append({
-            "id": order_id, "customer_id": customer.id, "store_id": self.store_id,
-            "vehicle_id": vehicle_id, "number": number, "kind": kind.value,
-            "ordered_at": _to_dt(day_minute).date(), "amount_cents": cents, "items": items})
+        self.loader.tuples("orders", _ORDER_COLUMNS).append((
+            order_id, customer.id, self.store_id, vehicle_id, number, kind.value,
+            self.iso_day(day_minute), cents, items))
         if not self.dealer:  # retail sheets refer to an order (dealers': a vehicle)
             customer.orders.append((order_id, day_minute))
         self.counts["orders"] += 1
@@ -1531,6 +1539,11 @@ class _Generator:
 
 # issue 13: the largest tables' rows go to the loader as tuples, in the tables' order.
 _SEARCH_KEY_COLUMNS = ("id", "customer_id", "kind", "key")
+_ORDER_COLUMNS = ("id", "customer_id", "store_id", "vehicle_id", "number", "kind",
+                  "ordered_at", "amount_cents", "items")
+_PROGRESS_COLUMNS = ("id", "sheet_id", "at", "by_id", "text", "customer_notified")
+_VISIT_COLUMNS = ("id", "sheet_id", "visited_at", "by_id", "satisfaction", "feedback",
+                  "kind", "method")
 _TRANSITION_COLUMNS = ("id", "sheet_id", "at", "by_id", "action", "from_state", "to_state",
                        "note")
 _SHEET_COLUMNS = (
@@ -1609,8 +1622,8 @@ class _SheetMaker:
         self._extended: tuple[tuple[int, int, int], datetime] | None = None
         stores = gen.loader
         self.transitions = stores.tuples("sheet_transitions", _TRANSITION_COLUMNS)
-        self.progress_rows = stores.rows("sheet_progress")
-        self.visits = stores.rows("sheet_visits")
+        self.progress_rows = stores.tuples("sheet_progress", _PROGRESS_COLUMNS)
+        self.visits = stores.tuples("sheet_visits", _VISIT_COLUMNS)
         self.actions_rows = stores.rows("sheet_actions")
         self.pauses = stores.rows("sheet_pauses")
         self.sheets = stores.tuples("sheets", _SHEET_COLUMNS)
@@ -1807,12 +1820,10 @@ class _SheetMaker:
                 if not rework:  # after rework: the manager or director (seed 003)
                     by = staff_for("care")
                 note = f"satisfaction {score}"
-                self.visits.append({
-                    "id": self.loader.next_id("sheet_visits"), "sheet_id": sheet_id,
-                    "visited_at": stamp(at), "by_id": by, "satisfaction": score,
-                    "feedback": pick(_FEEDBACK[score]),
-                    "kind": _AFTER_REWORK if rework else _SATISFACTION_VISIT,
-                    "method": pick(_VISIT_METHODS)})
+                self.visits.append((  # in the order of _VISIT_COLUMNS
+                    self.loader.next_id("sheet_visits"), sheet_id, stamp(at), by, score,
+                    pick(_FEEDBACK[score]), _AFTER_REWORK if rework else _SATISFACTION_VISIT,
+                    pick(_VISIT_METHODS)))
             elif action == _CLOSE:
                 by = staff_for("director")
                 closed_at, closed_by = at, by
@@ -1980,10 +1991,9 @@ class _SheetMaker:
             at = self.clock.at(first + (last - first) * (n + 1) // (entries + 1))
             roll = g.rand()
             by = received_by if roll < 0.4 else g.staff_for("manager" if roll < 0.7 else "care")
-            self.progress_rows.append({
-                "id": self.loader.next_id("sheet_progress"), "sheet_id": sheet_id,
-                "at": self.stamp(at), "by_id": by, "text": g.fill(pool[chosen[n]], context),
-                "customer_notified": g.rand() < 0.6})
+            self.progress_rows.append((  # in the order of _PROGRESS_COLUMNS
+                self.loader.next_id("sheet_progress"), sheet_id, self.stamp(at), by,
+                g.fill(pool[chosen[n]], context), g.rand() < 0.6))
         return entries, at
 
     def actions(self, sheet_id: int, texts: _Texts, resolved: int, responsible: int) -> int:
