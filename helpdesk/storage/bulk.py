@@ -31,6 +31,7 @@ the end.
 from __future__ import annotations
 
 import functools
+import os
 import queue
 import threading
 import time
@@ -486,6 +487,10 @@ class BulkLoader:
                 raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         for pragma, value in self._saved_pragmas.items():
             raw.execute(f"PRAGMA {pragma}={int(value)}")
+        if checkpoint:
+            with self._timed("fsync"):
+                _sync_file(raw)
+
 
     # ------------------------------------------------------------ helpers
     def _timed(self, step: str) -> _Timer:
@@ -511,6 +516,18 @@ def _sqlite_statement(connection: Connection, table: Table,
     compiled = insert(table).compile(dialect=connection.dialect, column_keys=columns)
     order = [columns.index(name) for name in compiled.positiontup or columns]
     return str(compiled), None if order == list(range(len(columns))) else order
+
+
+def _sync_file(raw: Any) -> None:
+    """Flush the loaded file to disk: the load ran with ``synchronous=OFF`` (no fsync at
+    its commit), so it is made durable here, once, before the loader returns."""
+    for _seq, name, path in raw.execute("PRAGMA database_list").fetchall():
+        if name == "main" and path:
+            handle = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(handle)
+            finally:
+                os.close(handle)
 
 
 def _create_indexes(statements: Sequence[str], connection: Connection) -> None:
