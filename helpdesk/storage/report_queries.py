@@ -230,9 +230,13 @@ def _maybe_open_at(received_before: datetime, cutoff: datetime,
     Written as two index searches (``state != 'closed' OR …`` read every sheet); ``more``:
     further selects of ids to add (the sheets whose received time changed since)."""
     received = _s.c.received_at < received_before
+    # After a range of closed_at the index's received_at can only filter, never seek; so
+    # the received time is tested through COALESCE (it is never NULL), which keeps SQLite
+    # from reading the whole range of received times of a covering index instead.
+    received_filter = func.coalesce(_s.c.received_at, received_before) < received_before
     candidates = union_all(
         select(_s.c.id).where(_s.c.closed_at.is_(None), received),
-        select(_s.c.id).where(_s.c.closed_at >= cutoff, received),
+        select(_s.c.id).where(_s.c.closed_at >= cutoff, received_filter),
         *more,
     )
     return _s.c.id.in_(candidates)
