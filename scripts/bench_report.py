@@ -11,7 +11,9 @@ the XLSX export with complete lists. Figures are printed, not asserted::
     python scripts/bench_report.py --database big.db --month busiest   # the largest month
 
 It also prints the share of the whole report spent in SQL (the time inside the report's
-queries, ``storage.report_queries.MonthlyQueries``, fetching included), query by query.
+queries, ``storage.report_queries.MonthlyQueries``, fetching included), query by query,
+and the load average before and after: the machine is shared, and a wall time read at a
+load above the number of cores is mostly waiting for a core (compare it with the CPU time).
 
 Five years of demo history grow towards the present, so 420,000 sheets put more than
 10,000 into each of the last months.
@@ -20,6 +22,7 @@ Five years of demo history grow towards the present, so 420,000 sheets put more 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -81,6 +84,11 @@ class SqlClock:
     @property
     def total(self) -> float:
         return sum(self.seconds.values())
+
+
+def _load() -> float:
+    """The 1-minute load average (NaN where the system does not say, e.g. Windows)."""
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
 
 
 def busiest_month(db: Database) -> tuple[date, int]:
@@ -154,6 +162,7 @@ def main() -> int:
     else:
         month, count = recent_busy_month(db)
     font = fonts.pdf_font()
+    load_before = _load()
     uow = db.uow
     reader = next(u.id for u in users.list_users(uow(), include_inactive=False)
                   if Permission.VIEW_REPORTS in permissions_of(frozenset(u.roles)))
@@ -173,6 +182,7 @@ def main() -> int:
     xlsx_s, xlsx = _timed(lambda: reporting.monthly_export(uow(), reader, request, "xlsx"), 1)
     with db.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(tables.sheets)).scalar_one()
+    load_after = _load()
 
     print(f"database:            {db.description} ({db.engine.dialect.name}), "
           f"{total:,} sheets in all")
@@ -190,6 +200,8 @@ def main() -> int:
         if seconds >= 0.005:
             print(f"    {name:16s} {seconds:6.2f} s  ({seconds / whole_s:.0%})")
     print(f"XLSX, every row:     {xlsx_s:6.2f} s  ({len(xlsx):,} bytes)")
+    print(f"load average:        {load_before:.2f} before, {load_after:.2f} after "
+          f"({os.cpu_count()} cores)")
     db.dispose()
     return 0
 

@@ -230,9 +230,13 @@ def _maybe_open_at(received_before: datetime, cutoff: datetime,
     Written as two index searches (``state != 'closed' OR …`` read every sheet); ``more``:
     further selects of ids to add (the sheets whose received time changed since)."""
     received = _s.c.received_at < received_before
+    # After a range of closed_at the index's received_at can only filter, never seek; so
+    # the received time is tested through COALESCE (it is never NULL), which keeps SQLite
+    # from reading the whole range of received times of a covering index instead.
+    received_filter = func.coalesce(_s.c.received_at, received_before) < received_before
     candidates = union_all(
         select(_s.c.id).where(_s.c.closed_at.is_(None), received),
-        select(_s.c.id).where(_s.c.closed_at >= cutoff, received),
+        select(_s.c.id).where(_s.c.closed_at >= cutoff, received_filter),
         *more,
     )
     return _s.c.id.in_(candidates)
@@ -746,15 +750,21 @@ class MonthlyQueries:
             or_(*in_month),
             *self._store(),
         ]
-        not_done_ids = union_all(select(_a.c.id).where(_a.c.done_at.is_(None)),
-                                 select(_a.c.id).where(_a.c.done_at >= cutoff))
         # Counting needs the sheets only to filter by store.
         counted = _a.join(_s, _s.c.id == _a.c.sheet_id) if self.store_id is not None else _a
-        carried = self.conn.execute(
-            select(func.count()).select_from(counted)
-            .where(_a.c.id.in_(not_done_ids), _a.c.created_at < start,
-                   _a.c.due_date < start.date(), not_(done), *self._store())
-        ).scalar_one()
+        # Not done at the cut-off: never done, or done at or after it — two disjoint
+        # searches of the (done_at, due_date, created_at) index, which also holds what
+        # they test, so the actions themselves are not read. The creation time and due
+        # date are tested through COALESCE (a NULL due date stays outside, as with "<"),
+        # so SQLite never reads their own indexes' ranges instead (every older action).
+        day = start.date()
+        earlier = [func.coalesce(_a.c.created_at, start) < start,
+                   func.coalesce(_a.c.due_date, day) < day]
+        carried_ids = union_all(*(
+            select(_a.c.id).select_from(counted).where(not_done, *earlier, *self._store())
+            for not_done in (_a.c.done_at.is_(None), _a.c.done_at >= cutoff)
+        )).subquery("carried")
+        carried = self.conn.execute(select(func.count()).select_from(carried_ids)).scalar_one()
         joined = _a.join(_s, _s.c.id == _a.c.sheet_id)
         total, effective, not_effective, late = self.conn.execute(
             select(
