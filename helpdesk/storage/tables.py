@@ -196,7 +196,9 @@ search_keys = Table(
     Column("kind", String(12), nullable=False),
     Column("key", _binary_text(120), nullable=False),
 )
-Index("ix_search_keys_key", search_keys.c.key, search_keys.c.kind)
+# issue 13: the customer id too, so that a search reads the index alone (migration
+# i13_search_covering_key_index).
+Index("ix_search_keys_key", search_keys.c.key, search_keys.c.kind, search_keys.c.customer_id)
 # issue 13: the name sort keys alone, in order (migration i13_list_indexes); the SQL must
 # say kind = 'sort' as a literal for SQLite to use a partial index.
 Index("ix_search_keys_sort", search_keys.c.key, search_keys.c.customer_id,
