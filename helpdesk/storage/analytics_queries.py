@@ -609,8 +609,16 @@ def _list_prepared(q: _ListShape) -> prepared.Prepared:
     return prepared.Prepared(lambda: _list_statement(q))
 
 
+def _filtered(q: _ListShape) -> bool:
+    """Whether ``q`` filters on the customers' own rows (beyond the text search)."""
+    return bool(q.tiers or q.stores or q.owner or q.open_complaints is not None
+                or q.birthday or q.visit_due or q.restrict)
+
+
 @functools.lru_cache(maxsize=128)
 def _list_statement(q: _ListShape) -> Select[Any]:
+    if q.text and q.sort == "relevance" and not _filtered(q):
+        return _hits_by_relevance(q.tail, q.descending)
     stmt = select(c.c.id).where(c.c.merged_into_id.is_(None))
     if q.tiers:
         stmt = stmt.where(c.c.tier.in_(bindparam("tiers", expanding=True)))
@@ -657,11 +665,8 @@ def _list_statement(q: _ListShape) -> Select[Any]:
         # only when the query says what its WHERE says.
         key = tables.search_keys.alias("name_sort")
         is_sort = key.c.kind == literal_column(f"'{search.SORT}'")
-        plain = not (q.tiers or q.stores or q.owner or q.open_complaints is not None
-                     or q.birthday or q.visit_due or q.restrict or q.text)
-        if plain:  # the whole list: the index alone, without the merged records
-            merged = select(c.c.id).where(c.c.merged_into_id.is_not(None))
-            stmt = select(key.c.customer_id).where(is_sort, key.c.customer_id.not_in(merged))
+        if not (_filtered(q) or q.text):  # the whole list: the index alone, live ones
+            stmt = select(key.c.customer_id).where(is_sort, key.c.customer_id.not_in(_merged()))
         else:
             stmt = stmt.join(key, and_(key.c.customer_id == c.c.id, is_sort))
         ends = (key.c.key.desc(), key.c.customer_id.desc()) if q.descending else \
@@ -670,6 +675,21 @@ def _list_statement(q: _ListShape) -> Select[Any]:
     else:
         stmt = stmt.order_by(tie)
     return stmt
+
+
+def _merged() -> Select[Any]:
+    """The merged customers' ids: few, read from their index (excluding them by this
+    subquery beats reading each hit's customer row)."""
+    return select(c.c.id).where(c.c.merged_into_id.is_not(None))
+
+
+def _hits_by_relevance(tail: bool, descending: bool) -> Select[Any]:
+    """A text search's live hits, best match first — read from the search keys alone,
+    without a join to the customers' rows (a short query matches tens of thousands)."""
+    hits = search.match_subquery(tail)
+    ends = (hits.c.rank, hits.c.key_length, hits.c.customer_id)
+    return (select(hits.c.customer_id).where(hits.c.customer_id.not_in(_merged()))
+            .order_by(*(end.desc() for end in ends) if descending else ends))
 
 
 def list_rows(link: prepared.DriverLink, ids: Sequence[int],
