@@ -705,31 +705,47 @@ def list_rows(link: prepared.DriverLink, ids: Sequence[int],
 @functools.cache
 def _rows_statement() -> Select[Any]:
     ids: Any = bindparam("ids", expanding=True)
-    since = bindparam("since", type_=o.c.ordered_at.type)
     today = bindparam("today", type_=o.c.ordered_at.type)
-    v, u, st = tables.vehicles, tables.users, tables.stores
-    per = (
-        select(
-            o.c.customer_id,
-            func.min(o.c.ordered_at).label("first_at"),
+    per = (select(o.c.customer_id, *_order_figures())
+           .where(o.c.customer_id.in_(ids), o.c.ordered_at <= today)
+           .group_by(o.c.customer_id)
+           .subquery("per"))
+    complaints = (select(sh.c.customer_id, *_sheet_figures())
+                  .where(sh.c.customer_id.in_(ids))
+                  .group_by(sh.c.customer_id)
+                  .subquery("cpl"))
+    figures = [
+        per.c.first_at, per.c.last_at,
+        func.coalesce(per.c.revenue_12m, 0).label("revenue_12m"),
+        func.coalesce(complaints.c.open_sheets, 0).label("open_sheets"),
+        complaints.c.last_complaint_at,
+    ]
+    joined = (c.outerjoin(per, per.c.customer_id == c.c.id)
+              .outerjoin(complaints, complaints.c.customer_id == c.c.id))
+    return _row_select(joined, figures).where(c.c.id.in_(ids))
+
+
+def _order_figures() -> list[Any]:
+    """A customer's first and last purchase and 12-month revenue, from their orders up
+    to ``today`` (grouped by customer, or correlated to one)."""
+    since = bindparam("since", type_=o.c.ordered_at.type)
+    return [func.min(o.c.ordered_at).label("first_at"),
             func.max(o.c.ordered_at).label("last_at"),
             func.coalesce(func.sum(case((o.c.ordered_at >= since, o.c.amount_cents),
-                                        else_=0)), 0).label("revenue_12m"),
-        )
-        .where(o.c.customer_id.in_(ids), o.c.ordered_at <= today)
-        .group_by(o.c.customer_id)
-        .subquery("per")
-    )
-    complaints = (
-        select(
-            sh.c.customer_id,
-            func.sum(case((sh.c.state.in_(_OPEN), 1), else_=0)).label("open_sheets"),
-            func.max(sh.c.received_at).label("last_complaint_at"),
-        )
-        .where(sh.c.customer_id.in_(ids))
-        .group_by(sh.c.customer_id)
-        .subquery("cpl")
-    )
+                                        else_=0)), 0).label("revenue_12m")]
+
+
+def _sheet_figures() -> list[Any]:
+    """A customer's open sheets and last complaint, from their sheets."""
+    return [func.sum(case((sh.c.state.in_(_OPEN), 1), else_=0)).label("open_sheets"),
+            func.max(sh.c.received_at).label("last_complaint_at")]
+
+
+def _row_select(joined: Any, figures: list[Any]) -> Select[Any]:
+    """The list's columns over ``joined`` (the customers, joined to what gives the
+    order and sheet ``figures``: first_at, last_at, revenue_12m, open_sheets,
+    last_complaint_at)."""
+    v, u, st = tables.vehicles, tables.users, tables.stores
     plate = (select(v.c.plate).where(v.c.customer_id == c.c.id, v.c.plate != "")
              .order_by(v.c.id).limit(1).correlate(c).scalar_subquery())
     return (
@@ -738,21 +754,59 @@ def _rows_statement() -> Select[Any]:
             c.c.consent_marketing, c.c.version,
             _primary_phone().label("phone"), plate.label("plate"),
             st.c.name.label("store_name"), u.c.display_name.label("owner_name"),
-            per.c.first_at, per.c.last_at,
-            func.coalesce(per.c.revenue_12m, 0).label("revenue_12m"),
-            func.coalesce(complaints.c.open_sheets, 0).label("open_sheets"),
-            complaints.c.last_complaint_at,
+            *figures,
         )
-        .select_from(c)
-        .outerjoin(per, per.c.customer_id == c.c.id)
-        .outerjoin(complaints, complaints.c.customer_id == c.c.id)
-        .outerjoin(st, st.c.id == c.c.store_id)
-        .outerjoin(u, u.c.id == c.c.owner_user_id)
-        .where(c.c.id.in_(ids))
+        .select_from(joined.outerjoin(st, st.c.id == c.c.store_id)
+                     .outerjoin(u, u.c.id == c.c.owner_user_id))
     )
 
 
 _ROWS = prepared.Prepared(_rows_statement)
+
+
+def best_rows(link: prepared.DriverLink, text: str, first: int,
+              today: date) -> list[dict[str, Any]]:
+    """The list's rows of the best ``first`` live hits of a plain text search (no other
+    filter, best match first), in that order: the hits and their rows in one statement
+    (issue 13: a phone, plate or order number finds one customer, and a second
+    statement cost more than the SQL). Fewer than ``first`` rows are every hit."""
+    matched = search.match_params(text)
+    if matched is None or first <= 0:
+        return []
+    values = dict(matched, first=first, since=since_12_months(today), today=today)
+    return _best_rows(search.has_tail(matched)).dicts(link, values)
+
+
+@functools.cache
+def _best_rows(tail: bool) -> prepared.Prepared:
+    return prepared.Prepared(lambda: _best_rows_statement(tail))
+
+
+def _best_rows_statement(tail: bool) -> Select[Any]:
+    hits = search.match_subquery(tail)
+    ends = (hits.c.rank, hits.c.key_length, hits.c.customer_id)
+    page = (select(*ends).where(hits.c.customer_id.not_in(_merged())).order_by(*ends)
+            .limit(bindparam("first")).subquery("page"))
+    # A page is a few rows: each one's figures read from its own index range.
+    today = bindparam("today", type_=o.c.ordered_at.type)
+
+    def of_orders(figure: Any) -> Any:
+        return (select(figure).where(o.c.customer_id == c.c.id, o.c.ordered_at <= today)
+                .correlate(c).scalar_subquery())
+
+    def of_sheets(figure: Any) -> Any:
+        return select(figure).where(sh.c.customer_id == c.c.id).correlate(c).scalar_subquery()
+
+    first_at, last_at, revenue = _order_figures()
+    open_sheets, last_complaint = _sheet_figures()
+    figures = [
+        of_orders(first_at).label("first_at"), of_orders(last_at).label("last_at"),
+        of_orders(revenue).label("revenue_12m"),
+        func.coalesce(of_sheets(open_sheets), 0).label("open_sheets"),
+        of_sheets(last_complaint).label("last_complaint_at"),
+    ]
+    return (_row_select(page.join(c, c.c.id == page.c.customer_id), figures)
+            .order_by(page.c.rank, page.c.key_length, page.c.customer_id))
 
 
 @dataclass(frozen=True)
@@ -921,6 +975,9 @@ class AnalyticsQueries:
 
     def list_rows(self, ids: Sequence[int], today: date) -> list[dict[str, Any]]:
         return list_rows(self._link, ids, today)
+
+    def best_rows(self, text: str, first: int, today: date) -> list[dict[str, Any]]:
+        return best_rows(self._link, text, first, today)
 
     def export_records(self, ids: Sequence[int]) -> ExportRecords:
         return export_records(self.session, ids)

@@ -226,3 +226,41 @@ def test_a_text_search_read_from_the_keys_alone_keeps_the_relevance_order(any_db
         assert joined == expected, query
     page = search_customers(any_db.uow(), staff.desk, CustomerFilter(text="ls"), first=5)
     assert [row.id for row in page.rows] == page.ids[:5]
+
+
+def test_a_number_search_gives_the_same_page_as_the_ids_and_their_rows(any_db):
+    # Issue 13: a search for a number (a digit in the text, no other filter) reads its
+    # best hits and their rows in one statement; the page is that of the ids query and
+    # the rows query, also when the page is full and more hits follow it.
+    staff = quick_staff(any_db)
+    _customers(any_db, staff.store_id)
+    with any_db.engine.begin() as conn:
+        for i, day in ((1, date(2026, 1, 5)), (1, date(2025, 3, 1)), (4, date(2026, 2, 1))):
+            number = f"SO-{i}-{day:%m%d}"
+            conn.execute(insert(tables.orders).values(
+                customer_id=i, number=number, kind=OrderKind.VEHICLE_SALE,
+                ordered_at=day, amount_cents=100 * i, items=""))
+            conn.execute(insert(tables.search_keys), [
+                {"customer_id": i, "kind": kind, "key": key} for kind, key in
+                search.customer_keys("", CustomerKind.INDIVIDUAL, order_numbers=[number])])
+    today = date(2026, 6, 1)
+    for text, first in (("13800138001", 200), ("138001380", 200), ("138001380", 2),
+                        ("138001380", 6), ("8004", 200), ("SO-1-0105", 200), ("SO-", 1),
+                        ("SO-9", 200)):
+        page = search_customers(any_db.uow(), staff.desk, CustomerFilter(text=text),
+                                first=first, today=today)
+        ids = list_customer_ids(any_db.uow(), staff.desk, CustomerFilter(text=text),
+                                today=today)
+        assert page.ids == ids, text
+        assert ids or text == "SO-9", text
+        assert page.rows == customer_rows(any_db.uow(), staff.desk, ids[:first],
+                                          today=today), text
+        assert 5 not in page.ids  # merged
+    # A filter besides the text takes the ids query: the same rows.
+    vip = CustomerFilter(text="138001380", tiers=frozenset({Tier.VIP}))
+    assert [r.id for r in search_customers(any_db.uow(), staff.desk, vip).rows] == [1, 3, 7]
+    one = search_customers(any_db.uow(), staff.desk, CustomerFilter(text="SO-1-0105"),
+                           today=today)
+    assert one.ids == [1]
+    assert one.rows[0].last_purchase == date(2026, 1, 5)
+    assert one.rows[0].revenue_12m_cents == 100  # the 2025 order is older than 12 months
