@@ -561,8 +561,7 @@ class _ListShape:
     visit_due: bool
     visit_windows: int
     restrict: bool
-    text: bool
-    tail: bool
+    scan: search.Shape | None  # the text search's key scans (None: no text)
     sort: str
     descending: bool
 
@@ -598,7 +597,7 @@ def list_ids(link: prepared.DriverLink, q: ListQuery, today: date) -> list[int]:
         tiers=bool(q.tiers), stores=bool(q.store_ids), owner=q.owner_user_id is not None,
         open_complaints=q.open_complaints, birthday=q.birthday_month is not None,
         visit_due=q.visit_due, visit_windows=windows, restrict=q.restrict_ids is not None,
-        text=matched is not None, tail=matched is not None and search.has_tail(matched),
+        scan=None if matched is None else search.shape_of(matched),
         sort=q.sort, descending=q.descending)
     # On the driver (issue 13): a search costs its SQL, not the execution layers.
     return _list_prepared(shape).scalars(link, params)
@@ -617,8 +616,8 @@ def _filtered(q: _ListShape) -> bool:
 
 @functools.lru_cache(maxsize=128)
 def _list_statement(q: _ListShape) -> Select[Any]:
-    if q.text and q.sort == "relevance" and not _filtered(q):
-        return _hits_by_relevance(q.tail, q.descending)
+    if q.scan is not None and q.sort == "relevance" and not _filtered(q):
+        return _hits_by_relevance(q.scan, q.descending)
     stmt = select(c.c.id).where(c.c.merged_into_id.is_(None))
     if q.tiers:
         stmt = stmt.where(c.c.tier.in_(bindparam("tiers", expanding=True)))
@@ -638,7 +637,7 @@ def _list_statement(q: _ListShape) -> Select[Any]:
     if q.restrict:
         stmt = stmt.where(c.c.id.in_(bindparam("restrict", expanding=True)))
     tie = c.c.id.desc() if q.descending else c.c.id.asc()
-    hits = search.match_subquery(q.tail) if q.text else None
+    hits = search.match_subquery(q.scan) if q.scan is not None else None
     if hits is not None:
         stmt = stmt.join(hits, hits.c.customer_id == c.c.id)
     if q.sort == "relevance" and hits is not None:
@@ -665,7 +664,7 @@ def _list_statement(q: _ListShape) -> Select[Any]:
         # only when the query says what its WHERE says.
         key = tables.search_keys.alias("name_sort")
         is_sort = key.c.kind == literal_column(f"'{search.SORT}'")
-        if not (_filtered(q) or q.text):  # the whole list: the index alone, live ones
+        if not (_filtered(q) or q.scan is not None):  # the whole list: the index alone, live ones
             stmt = select(key.c.customer_id).where(is_sort, key.c.customer_id.not_in(_merged()))
         else:
             stmt = stmt.join(key, and_(key.c.customer_id == c.c.id, is_sort))
@@ -683,10 +682,10 @@ def _merged() -> Select[Any]:
     return select(c.c.id).where(c.c.merged_into_id.is_not(None))
 
 
-def _hits_by_relevance(tail: bool, descending: bool) -> Select[Any]:
+def _hits_by_relevance(scan: search.Shape, descending: bool) -> Select[Any]:
     """A text search's live hits, best match first — read from the search keys alone,
     without a join to the customers' rows (a short query matches tens of thousands)."""
-    hits = search.match_subquery(tail)
+    hits = search.match_subquery(scan)
     ends = (hits.c.rank, hits.c.key_length, hits.c.customer_id)
     return (select(hits.c.customer_id).where(hits.c.customer_id.not_in(_merged()))
             .order_by(*(end.desc() for end in ends) if descending else ends))
@@ -774,16 +773,16 @@ def best_rows(link: prepared.DriverLink, text: str, first: int,
     if matched is None or first <= 0:
         return []
     values = dict(matched, first=first, since=since_12_months(today), today=today)
-    return _best_rows(search.has_tail(matched)).dicts(link, values)
+    return _best_rows(search.shape_of(matched)).dicts(link, values)
 
 
 @functools.cache
-def _best_rows(tail: bool) -> prepared.Prepared:
-    return prepared.Prepared(lambda: _best_rows_statement(tail))
+def _best_rows(scan: search.Shape) -> prepared.Prepared:
+    return prepared.Prepared(lambda: _best_rows_statement(scan))
 
 
-def _best_rows_statement(tail: bool) -> Select[Any]:
-    hits = search.match_subquery(tail)
+def _best_rows_statement(scan: search.Shape) -> Select[Any]:
+    hits = search.match_subquery(scan)
     ends = (hits.c.rank, hits.c.key_length, hits.c.customer_id)
     page = (select(*ends).where(hits.c.customer_id.not_in(_merged())).order_by(*ends)
             .limit(bindparam("first")).subquery("page"))

@@ -158,7 +158,8 @@ def _by_the_ranking_rule(people: dict[int, list[tuple[str, str]]], query: str) -
     """The relevance order spelled out in Python (README "Finding a customer"): per
     customer the best rank of a matching key and the length of the shortest one, then
     the id — exact number 0, exact name or pinyin 1, number tail 2, prefix of a name,
-    pinyin or number 3, anything else (a later part of a name, a contact) 4."""
+    pinyin or number 3, anything else (a later part of a name, a contact) 4; the start
+    of a VIN only from ``VIN_START_MIN`` characters."""
     from helpdesk.domain import search_keys as sk
 
     q = sk.normalize_search_query(query)
@@ -170,6 +171,8 @@ def _by_the_ranking_rule(people: dict[int, list[tuple[str, str]]], query: str) -
             if kind in search.REVERSED_KINDS:
                 if reverse is not None and key.startswith(reverse):
                     found.append((2, len(key)))
+            elif kind == search.VIN and len(q) < search.VIN_START_MIN:
+                continue
             elif kind not in search.UNSEARCHED_KINDS and key.startswith(q):
                 if kind in search.NUMBER_KINDS and key == q:
                     found.append((0, len(key)))
@@ -210,8 +213,8 @@ def test_a_text_search_read_from_the_keys_alone_keeps_the_relevance_order(any_db
                      .values(merged_into_id=9))
     del people[8]
     every_tier = frozenset(Tier)
-    queries = ("ls", "lsh", "l", "ls0000000000000", "ls000000000000013", "000012", "李顺",
-               "LS-1")
+    queries = ("ls", "lsh", "l", "ls0000000", "ls0000000000000", "ls000000000000013",
+               "000012", "李顺", "LS-1")
     for query in queries:
         expected = _by_the_ranking_rule(people, query)
         assert expected, query
