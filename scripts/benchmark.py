@@ -295,7 +295,7 @@ class Bench:
         from helpdesk.domain import search_keys as sk
         from helpdesk.services import customer_list
         from helpdesk.services.customer_list import CustomerFilter
-        from helpdesk.storage import analytics_queries
+        from helpdesk.storage import analytics_queries, tables
         from helpdesk.storage import search as search_mod
 
         n = self.runs
@@ -326,14 +326,22 @@ class Bench:
             q = sk.normalize_search_query(query)
             if q.startswith("+") and q[1:].isdigit():
                 q = search_mod._phone_digits(q)  # noqa: SLF001 - the same keys as the program
+            # The program's rule: a VIN's start only from VIN_START_MIN characters; the
+            # kind terms are the partial indexes' WHERE (tables.py).
             hits = [r[0] for r in self.raw.execute(
                 "SELECT customer_id FROM search_keys WHERE key >= ? AND key < ? "
-                f"AND kind NOT IN ({reversed_kinds}) LIMIT 1000", (q, q + top))]
+                f"AND {tables.KEYS_BUT_VINS} AND kind NOT IN ({reversed_kinds}) LIMIT 1000",
+                (q, q + top))]
+            if len(q) >= search_mod.VIN_START_MIN:
+                hits += [r[0] for r in self.raw.execute(
+                    "SELECT customer_id FROM search_keys WHERE key >= ? AND key < ? "
+                    f"AND {tables.VIN_KEYS} LIMIT 1000", (q, q + top))]
             if len(q) >= 3 and q.isascii() and q.isalnum():
                 rq = sk.reverse_key(q)
                 hits += [r[0] for r in self.raw.execute(
                     "SELECT customer_id FROM search_keys WHERE key >= ? AND key < ? "
-                    f"AND kind IN ({reversed_kinds}) LIMIT 1000", (rq, rq + top))]
+                    f"AND {tables.KEYS_BUT_VINS} AND kind IN ({reversed_kinds}) LIMIT 1000",
+                    (rq, rq + top))]
             page = list(dict.fromkeys(hits))[:200]
             # The list's columns (those of ``analytics_queries.list_rows``), prepared.
             sql, names, fixed = rows_sql(len(page))

@@ -561,8 +561,7 @@ class _ListShape:
     visit_due: bool
     visit_windows: int
     restrict: bool
-    text: bool
-    tail: bool
+    scan: search.Shape | None  # the text search's key scans (None: no text)
     sort: str
     descending: bool
 
@@ -598,7 +597,7 @@ def list_ids(link: prepared.DriverLink, q: ListQuery, today: date) -> list[int]:
         tiers=bool(q.tiers), stores=bool(q.store_ids), owner=q.owner_user_id is not None,
         open_complaints=q.open_complaints, birthday=q.birthday_month is not None,
         visit_due=q.visit_due, visit_windows=windows, restrict=q.restrict_ids is not None,
-        text=matched is not None, tail=matched is not None and search.has_tail(matched),
+        scan=None if matched is None else search.shape_of(matched),
         sort=q.sort, descending=q.descending)
     # On the driver (issue 13): a search costs its SQL, not the execution layers.
     return _list_prepared(shape).scalars(link, params)
@@ -609,8 +608,16 @@ def _list_prepared(q: _ListShape) -> prepared.Prepared:
     return prepared.Prepared(lambda: _list_statement(q))
 
 
+def _filtered(q: _ListShape) -> bool:
+    """Whether ``q`` filters on the customers' own rows (beyond the text search)."""
+    return bool(q.tiers or q.stores or q.owner or q.open_complaints is not None
+                or q.birthday or q.visit_due or q.restrict)
+
+
 @functools.lru_cache(maxsize=128)
 def _list_statement(q: _ListShape) -> Select[Any]:
+    if q.scan is not None and q.sort == "relevance" and not _filtered(q):
+        return _hits_by_relevance(q.scan, q.descending)
     stmt = select(c.c.id).where(c.c.merged_into_id.is_(None))
     if q.tiers:
         stmt = stmt.where(c.c.tier.in_(bindparam("tiers", expanding=True)))
@@ -630,7 +637,7 @@ def _list_statement(q: _ListShape) -> Select[Any]:
     if q.restrict:
         stmt = stmt.where(c.c.id.in_(bindparam("restrict", expanding=True)))
     tie = c.c.id.desc() if q.descending else c.c.id.asc()
-    hits = search.match_subquery(q.tail) if q.text else None
+    hits = search.match_subquery(q.scan) if q.scan is not None else None
     if hits is not None:
         stmt = stmt.join(hits, hits.c.customer_id == c.c.id)
     if q.sort == "relevance" and hits is not None:
@@ -657,11 +664,8 @@ def _list_statement(q: _ListShape) -> Select[Any]:
         # only when the query says what its WHERE says.
         key = tables.search_keys.alias("name_sort")
         is_sort = key.c.kind == literal_column(f"'{search.SORT}'")
-        plain = not (q.tiers or q.stores or q.owner or q.open_complaints is not None
-                     or q.birthday or q.visit_due or q.restrict or q.text)
-        if plain:  # the whole list: the index alone, without the merged records
-            merged = select(c.c.id).where(c.c.merged_into_id.is_not(None))
-            stmt = select(key.c.customer_id).where(is_sort, key.c.customer_id.not_in(merged))
+        if not (_filtered(q) or q.scan is not None):  # the whole list: the index alone, live ones
+            stmt = select(key.c.customer_id).where(is_sort, key.c.customer_id.not_in(_merged()))
         else:
             stmt = stmt.join(key, and_(key.c.customer_id == c.c.id, is_sort))
         ends = (key.c.key.desc(), key.c.customer_id.desc()) if q.descending else \
@@ -670,6 +674,21 @@ def _list_statement(q: _ListShape) -> Select[Any]:
     else:
         stmt = stmt.order_by(tie)
     return stmt
+
+
+def _merged() -> Select[Any]:
+    """The merged customers' ids: few, read from their index (excluding them by this
+    subquery beats reading each hit's customer row)."""
+    return select(c.c.id).where(c.c.merged_into_id.is_not(None))
+
+
+def _hits_by_relevance(scan: search.Shape, descending: bool) -> Select[Any]:
+    """A text search's live hits, best match first — read from the search keys alone,
+    without a join to the customers' rows (a short query matches tens of thousands)."""
+    hits = search.match_subquery(scan)
+    ends = (hits.c.rank, hits.c.key_length, hits.c.customer_id)
+    return (select(hits.c.customer_id).where(hits.c.customer_id.not_in(_merged()))
+            .order_by(*(end.desc() for end in ends) if descending else ends))
 
 
 def list_rows(link: prepared.DriverLink, ids: Sequence[int],
@@ -685,31 +704,47 @@ def list_rows(link: prepared.DriverLink, ids: Sequence[int],
 @functools.cache
 def _rows_statement() -> Select[Any]:
     ids: Any = bindparam("ids", expanding=True)
-    since = bindparam("since", type_=o.c.ordered_at.type)
     today = bindparam("today", type_=o.c.ordered_at.type)
-    v, u, st = tables.vehicles, tables.users, tables.stores
-    per = (
-        select(
-            o.c.customer_id,
-            func.min(o.c.ordered_at).label("first_at"),
+    per = (select(o.c.customer_id, *_order_figures())
+           .where(o.c.customer_id.in_(ids), o.c.ordered_at <= today)
+           .group_by(o.c.customer_id)
+           .subquery("per"))
+    complaints = (select(sh.c.customer_id, *_sheet_figures())
+                  .where(sh.c.customer_id.in_(ids))
+                  .group_by(sh.c.customer_id)
+                  .subquery("cpl"))
+    figures = [
+        per.c.first_at, per.c.last_at,
+        func.coalesce(per.c.revenue_12m, 0).label("revenue_12m"),
+        func.coalesce(complaints.c.open_sheets, 0).label("open_sheets"),
+        complaints.c.last_complaint_at,
+    ]
+    joined = (c.outerjoin(per, per.c.customer_id == c.c.id)
+              .outerjoin(complaints, complaints.c.customer_id == c.c.id))
+    return _row_select(joined, figures).where(c.c.id.in_(ids))
+
+
+def _order_figures() -> list[Any]:
+    """A customer's first and last purchase and 12-month revenue, from their orders up
+    to ``today`` (grouped by customer, or correlated to one)."""
+    since = bindparam("since", type_=o.c.ordered_at.type)
+    return [func.min(o.c.ordered_at).label("first_at"),
             func.max(o.c.ordered_at).label("last_at"),
             func.coalesce(func.sum(case((o.c.ordered_at >= since, o.c.amount_cents),
-                                        else_=0)), 0).label("revenue_12m"),
-        )
-        .where(o.c.customer_id.in_(ids), o.c.ordered_at <= today)
-        .group_by(o.c.customer_id)
-        .subquery("per")
-    )
-    complaints = (
-        select(
-            sh.c.customer_id,
-            func.sum(case((sh.c.state.in_(_OPEN), 1), else_=0)).label("open_sheets"),
-            func.max(sh.c.received_at).label("last_complaint_at"),
-        )
-        .where(sh.c.customer_id.in_(ids))
-        .group_by(sh.c.customer_id)
-        .subquery("cpl")
-    )
+                                        else_=0)), 0).label("revenue_12m")]
+
+
+def _sheet_figures() -> list[Any]:
+    """A customer's open sheets and last complaint, from their sheets."""
+    return [func.sum(case((sh.c.state.in_(_OPEN), 1), else_=0)).label("open_sheets"),
+            func.max(sh.c.received_at).label("last_complaint_at")]
+
+
+def _row_select(joined: Any, figures: list[Any]) -> Select[Any]:
+    """The list's columns over ``joined`` (the customers, joined to what gives the
+    order and sheet ``figures``: first_at, last_at, revenue_12m, open_sheets,
+    last_complaint_at)."""
+    v, u, st = tables.vehicles, tables.users, tables.stores
     plate = (select(v.c.plate).where(v.c.customer_id == c.c.id, v.c.plate != "")
              .order_by(v.c.id).limit(1).correlate(c).scalar_subquery())
     return (
@@ -718,21 +753,59 @@ def _rows_statement() -> Select[Any]:
             c.c.consent_marketing, c.c.version,
             _primary_phone().label("phone"), plate.label("plate"),
             st.c.name.label("store_name"), u.c.display_name.label("owner_name"),
-            per.c.first_at, per.c.last_at,
-            func.coalesce(per.c.revenue_12m, 0).label("revenue_12m"),
-            func.coalesce(complaints.c.open_sheets, 0).label("open_sheets"),
-            complaints.c.last_complaint_at,
+            *figures,
         )
-        .select_from(c)
-        .outerjoin(per, per.c.customer_id == c.c.id)
-        .outerjoin(complaints, complaints.c.customer_id == c.c.id)
-        .outerjoin(st, st.c.id == c.c.store_id)
-        .outerjoin(u, u.c.id == c.c.owner_user_id)
-        .where(c.c.id.in_(ids))
+        .select_from(joined.outerjoin(st, st.c.id == c.c.store_id)
+                     .outerjoin(u, u.c.id == c.c.owner_user_id))
     )
 
 
 _ROWS = prepared.Prepared(_rows_statement)
+
+
+def best_rows(link: prepared.DriverLink, text: str, first: int,
+              today: date) -> list[dict[str, Any]]:
+    """The list's rows of the best ``first`` live hits of a plain text search (no other
+    filter, best match first), in that order: the hits and their rows in one statement
+    (issue 13: a phone, plate or order number finds one customer, and a second
+    statement cost more than the SQL). Fewer than ``first`` rows are every hit."""
+    matched = search.match_params(text)
+    if matched is None or first <= 0:
+        return []
+    values = dict(matched, first=first, since=since_12_months(today), today=today)
+    return _best_rows(search.shape_of(matched)).dicts(link, values)
+
+
+@functools.cache
+def _best_rows(scan: search.Shape) -> prepared.Prepared:
+    return prepared.Prepared(lambda: _best_rows_statement(scan))
+
+
+def _best_rows_statement(scan: search.Shape) -> Select[Any]:
+    hits = search.match_subquery(scan)
+    ends = (hits.c.rank, hits.c.key_length, hits.c.customer_id)
+    page = (select(*ends).where(hits.c.customer_id.not_in(_merged())).order_by(*ends)
+            .limit(bindparam("first")).subquery("page"))
+    # A page is a few rows: each one's figures read from its own index range.
+    today = bindparam("today", type_=o.c.ordered_at.type)
+
+    def of_orders(figure: Any) -> Any:
+        return (select(figure).where(o.c.customer_id == c.c.id, o.c.ordered_at <= today)
+                .correlate(c).scalar_subquery())
+
+    def of_sheets(figure: Any) -> Any:
+        return select(figure).where(sh.c.customer_id == c.c.id).correlate(c).scalar_subquery()
+
+    first_at, last_at, revenue = _order_figures()
+    open_sheets, last_complaint = _sheet_figures()
+    figures = [
+        of_orders(first_at).label("first_at"), of_orders(last_at).label("last_at"),
+        of_orders(revenue).label("revenue_12m"),
+        func.coalesce(of_sheets(open_sheets), 0).label("open_sheets"),
+        of_sheets(last_complaint).label("last_complaint_at"),
+    ]
+    return (_row_select(page.join(c, c.c.id == page.c.customer_id), figures)
+            .order_by(page.c.rank, page.c.key_length, page.c.customer_id))
 
 
 @dataclass(frozen=True)
@@ -901,6 +974,9 @@ class AnalyticsQueries:
 
     def list_rows(self, ids: Sequence[int], today: date) -> list[dict[str, Any]]:
         return list_rows(self._link, ids, today)
+
+    def best_rows(self, text: str, first: int, today: date) -> list[dict[str, Any]]:
+        return best_rows(self._link, text, first, today)
 
     def export_records(self, ids: Sequence[int]) -> ExportRecords:
         return export_records(self.session, ids)

@@ -23,6 +23,7 @@ from sqlalchemy import (
     func,
     insert,
     literal,
+    literal_column,
     select,
     union_all,
 )
@@ -48,6 +49,11 @@ SORT = "sort"
 REVERSED_KINDS = (PHONE_REV, VIN_REV)
 UNSEARCHED_KINDS = (*REVERSED_KINDS, SORT)
 NUMBER_KINDS = (PHONE, PLATE, VIN, ORDER)
+# issue 13: a VIN is matched by its start only from this many characters on (the maker's
+# code, the vehicle's description and the check digit). Fewer name a maker, never a
+# customer, and two pinyin initials (``ls``, ``lf``) begin every VIN of a Chinese maker:
+# tens of thousands of keys. Whole VINs and tails (last 4/6/8) are found as before.
+VIN_START_MIN = 9
 
 # The highest code point: appended to a prefix it gives the upper bound of the range.
 _TOP = "\U0010ffff"
@@ -188,7 +194,7 @@ def match_params(query: str) -> dict[str, str] | None:
     """The bound values of a search for ``query`` (the statements of
     :func:`match_subquery` and the command line's scans are built once, with parameters:
     SQLite and PostgreSQL keep them prepared), or None when it has nothing to match.
-    ``has_tail(params)`` tells which statement shape they belong to."""
+    ``shape_of(params)`` tells which statement shape they belong to."""
     q = _query_key(query)
     if not q:
         return None
@@ -199,27 +205,42 @@ def match_params(query: str) -> dict[str, str] | None:
     return params
 
 
-def has_tail(params: dict[str, str]) -> bool:
-    return "rq" in params
+@dataclass(frozen=True)
+class Shape:
+    """Which key scans a search runs (its statement is built once per shape)."""
+
+    tail: bool  # the end of a phone or VIN (a short code of digits/letters)
+    vin_start: bool  # the start of a VIN (:data:`VIN_START_MIN` characters or more)
 
 
-def _branches(tail: bool, limit: int | None) -> list[Select[Any]]:
-    """The forward (prefix) and, for short codes, backward (tail) key scans, with the
-    parameters of :func:`match_params`."""
+def shape_of(params: dict[str, str]) -> Shape:
+    """The :class:`Shape` of the search whose :func:`match_params` are ``params``."""
+    return Shape(tail="rq" in params, vin_start=len(params["q"]) >= VIN_START_MIN)
+
+
+def _branches(shape: Shape, limit: int | None) -> list[Select[Any]]:
+    """The key scans of a search, with the parameters of :func:`match_params`: the
+    start of any key but a VIN; for long queries the start of a VIN; for short codes
+    the end of a phone or VIN (reversed keys)."""
     k = tables.search_keys
     q = bindparam("q", type_=k.c.key.type)
+    q_end = bindparam("q_end", type_=k.c.key.type)
     forward = (
         select(k.c.customer_id, k.c.kind, k.c.key, _rank(k.c.kind, k.c.key, q).label("rank"))
-        .where(k.c.key >= q, k.c.key < bindparam("q_end", type_=k.c.key.type),
-               k.c.kind.not_in(UNSEARCHED_KINDS))
+        .where(k.c.key >= q, k.c.key < q_end)
     )
-    branches = [forward]
-    if tail:
+    # The kind terms are written out as the partial indexes' WHERE (tables.py): a short
+    # search does not even read the VIN keys.
+    branches = [forward.where(literal_column(tables.KEYS_BUT_VINS),
+                              k.c.kind.not_in(UNSEARCHED_KINDS))]
+    if shape.vin_start:
+        branches.append(forward.where(literal_column(tables.VIN_KEYS)))
+    if shape.tail:
         branches.append(
             select(k.c.customer_id, k.c.kind, k.c.key, literal(2).label("rank"))
             .where(k.c.key >= bindparam("rq", type_=k.c.key.type),
                    k.c.key < bindparam("rq_end", type_=k.c.key.type),
-                   k.c.kind.in_(REVERSED_KINDS))
+                   literal_column(tables.KEYS_BUT_VINS), k.c.kind.in_(REVERSED_KINDS))
         )
     if limit is not None:
         branches = [b.limit(limit) for b in branches]
@@ -227,12 +248,12 @@ def _branches(tail: bool, limit: int | None) -> list[Select[Any]]:
 
 
 @functools.cache
-def match_subquery(tail: bool) -> Any:
-    """Every customer whose keys match the search of :func:`match_params` (its
-    ``has_tail``), with the best rank and the length of the shortest matching key (a
+def match_subquery(shape: Shape) -> Any:
+    """Every customer whose keys match the search of :func:`match_params` (of that
+    :func:`shape_of`), with the best rank and the length of the shortest matching key (a
     closer match first) — no limit, for the customer list, which filters, sorts and
     counts in SQL. Built once per shape."""
-    scans = _branches(tail, None)
+    scans = _branches(shape, None)
     keys = (scans[0] if len(scans) == 1 else union_all(*scans)).subquery("scan")
     return (
         select(keys.c.customer_id, func.min(keys.c.rank).label("rank"),
@@ -243,14 +264,14 @@ def match_subquery(tail: bool) -> Any:
 
 
 @functools.cache
-def _live_scans(tail: bool, limit: int | None) -> list[Select[Any]]:
+def _live_scans(shape: Shape, limit: int | None) -> list[Select[Any]]:
     """:func:`_branches` without merged customers (cached per shape)."""
     c = tables.customers
     # Merged records are few: excluding them by a subquery keeps the plan on the key
     # index (a join let SQLite's statistics start from 200,000 customers: 2 s, not 20 ms).
     merged = select(c.c.id).where(c.c.merged_into_id.is_not(None))
     return [branch.where(tables.search_keys.c.customer_id.not_in(merged))
-            for branch in _branches(tail, limit)]
+            for branch in _branches(shape, limit)]
 
 
 def search_customer_ids(session: Session, query: str, limit: int = 200) -> list[Hit]:
@@ -258,13 +279,14 @@ def search_customer_ids(session: Session, query: str, limit: int = 200) -> list[
     pickers rank them (the customer list uses :func:`match_subquery`, without a limit).
 
     Matches the start of a name, pinyin (``zs``, ``zhangs``, ``zhangsan``), any later
-    part of a name (``金满楼``), phone, plate (with or without province), VIN or order
-    number, and the end of a phone or VIN (last 4 / 6 / 8 characters)."""
+    part of a name (``金满楼``), phone, plate (with or without province), VIN (from
+    :data:`VIN_START_MIN` characters) or order number, and the end of a phone or VIN
+    (last 4 / 6 / 8 characters)."""
     params = match_params(query)
     if params is None:
         return []
     hits: dict[int, Hit] = {}
-    for live in _live_scans(has_tail(params), max(limit * 5, 500)):
+    for live in _live_scans(shape_of(params), max(limit * 5, 500)):
         for customer_id, kind, key, rank in session.execute(live, params):
             best = hits.get(customer_id)
             if best is None or rank < best.rank:
@@ -281,6 +303,6 @@ def matching_customer_ids(query: str) -> Select[Any] | None:
     params = match_params(query)
     if params is None:
         return None
-    scans = _live_scans(has_tail(params), None)
+    scans = _live_scans(shape_of(params), None)
     keys = (scans[0] if len(scans) == 1 else union_all(*scans)).subquery("matched")
     return select(keys.c.customer_id).params(params)

@@ -196,7 +196,16 @@ search_keys = Table(
     Column("kind", String(12), nullable=False),
     Column("key", _binary_text(120), nullable=False),
 )
-Index("ix_search_keys_key", search_keys.c.key, search_keys.c.kind)
+# issue 13: the customer id too, so that a search reads the index alone; and the VIN
+# keys apart (a VIN is matched by its start only from 9 characters, so a short search
+# never reads them; migration i13_search_covering_key_index). A search states these
+# WHERE terms literally (``storage.search``), or SQLite cannot use the partial indexes.
+KEYS_BUT_VINS = "kind <> 'vin'"
+VIN_KEYS = "kind = 'vin'"
+Index("ix_search_keys_key", search_keys.c.key, search_keys.c.kind, search_keys.c.customer_id,
+      sqlite_where=text(KEYS_BUT_VINS), postgresql_where=text(KEYS_BUT_VINS))
+Index("ix_search_keys_vin", search_keys.c.key, search_keys.c.kind, search_keys.c.customer_id,
+      sqlite_where=text(VIN_KEYS), postgresql_where=text(VIN_KEYS))
 # issue 13: the name sort keys alone, in order (migration i13_list_indexes); the SQL must
 # say kind = 'sort' as a literal for SQLite to use a partial index.
 Index("ix_search_keys_sort", search_keys.c.key, search_keys.c.customer_id,

@@ -152,3 +152,118 @@ def test_prepared_reads_convert_dates_both_ways(any_db):
     # A day before the order: the bound date compares as a date, not as text.
     early = customer_rows(any_db.uow(), staff.desk, [1], today=date(2026, 1, 4))[0]
     assert early.last_purchase is None and early.revenue_12m_cents == 0
+
+
+def _by_the_ranking_rule(people: dict[int, list[tuple[str, str]]], query: str) -> list[int]:
+    """The relevance order spelled out in Python (README "Finding a customer"): per
+    customer the best rank of a matching key and the length of the shortest one, then
+    the id — exact number 0, exact name or pinyin 1, number tail 2, prefix of a name,
+    pinyin or number 3, anything else (a later part of a name, a contact) 4; the start
+    of a VIN only from ``VIN_START_MIN`` characters."""
+    from helpdesk.domain import search_keys as sk
+
+    q = sk.normalize_search_query(query)
+    reverse = sk.reverse_key(q) if len(q) >= 3 and q.isascii() and q.isalnum() else None
+    order = []
+    for customer_id, keys in people.items():
+        found = []
+        for kind, key in keys:
+            if kind in search.REVERSED_KINDS:
+                if reverse is not None and key.startswith(reverse):
+                    found.append((2, len(key)))
+            elif kind == search.VIN and len(q) < search.VIN_START_MIN:
+                continue
+            elif kind not in search.UNSEARCHED_KINDS and key.startswith(q):
+                if kind in search.NUMBER_KINDS and key == q:
+                    found.append((0, len(key)))
+                elif kind in (search.NAME, search.PINYIN) and key == q:
+                    found.append((1, len(key)))
+                elif kind in (search.NAME, search.PINYIN, *search.NUMBER_KINDS):
+                    found.append((3, len(key)))
+                else:
+                    found.append((4, len(key)))
+        if found:
+            order.append((min(r for r, _ in found), min(n for _, n in found), customer_id))
+    return [customer_id for *_ends, customer_id in sorted(order)]
+
+
+def test_a_text_search_read_from_the_keys_alone_keeps_the_relevance_order(any_db):
+    # Issue 13: without other filters the ranked hits are not joined to the customers'
+    # rows (merged ones are left out by their ids); the order is the ranking rule's,
+    # at both ends and reversed, and the same as the filtered (joined) statement's.
+    staff = quick_staff(any_db)
+    given = "顺松盛生帅森"
+    people: dict[int, list[tuple[str, str]]] = {}
+    with any_db.engine.begin() as conn:
+        for i in range(1, 61):
+            surname = "刘李林罗梁吕"[i % 6]
+            name = surname + given[i % len(given)] + ("" if i % 3 else "华")
+            vins = [f"LS{i:015d}"] if i % 4 else [f"WD{i:015d}"]  # most begin with LS
+            kind = CustomerKind.INDIVIDUAL
+            keys = search.customer_keys(
+                name, kind, phones=[f"1380013{i:04d}"], plates=[f"京L{i:05d}"], vins=vins,
+                order_numbers=[f"LS-{i}"], contacts=[("李顺", "")] if i % 5 == 0 else ())
+            conn.execute(insert(tables.customers).values(
+                id=i, name=name, kind=kind, tier=Tier.VIP if i % 2 else Tier.REGULAR,
+                store_id=staff.store_id, version=1, consent_marketing=False))
+            conn.execute(insert(tables.search_keys),
+                         [{"customer_id": i, "kind": k, "key": v} for k, v in keys])
+            people[i] = keys
+        conn.execute(update(tables.customers).where(tables.customers.c.id == 8)
+                     .values(merged_into_id=9))
+    del people[8]
+    every_tier = frozenset(Tier)
+    queries = ("ls", "lsh", "l", "ls0000000", "ls0000000000000", "ls000000000000013",
+               "000012", "李顺", "LS-1")
+    for query in queries:
+        expected = _by_the_ranking_rule(people, query)
+        assert expected, query
+        found = list_customer_ids(any_db.uow(), staff.desk, CustomerFilter(text=query))
+        assert found == expected, query
+        assert 8 not in found
+        backwards = list_customer_ids(any_db.uow(), staff.desk,
+                                      CustomerFilter(text=query, descending=True))
+        assert backwards == expected[::-1], query
+        joined = list_customer_ids(any_db.uow(), staff.desk,
+                                   CustomerFilter(text=query, tiers=every_tier))
+        assert joined == expected, query
+    page = search_customers(any_db.uow(), staff.desk, CustomerFilter(text="ls"), first=5)
+    assert [row.id for row in page.rows] == page.ids[:5]
+
+
+def test_a_number_search_gives_the_same_page_as_the_ids_and_their_rows(any_db):
+    # Issue 13: a search for a number (a digit in the text, no other filter) reads its
+    # best hits and their rows in one statement; the page is that of the ids query and
+    # the rows query, also when the page is full and more hits follow it.
+    staff = quick_staff(any_db)
+    _customers(any_db, staff.store_id)
+    with any_db.engine.begin() as conn:
+        for i, day in ((1, date(2026, 1, 5)), (1, date(2025, 3, 1)), (4, date(2026, 2, 1))):
+            number = f"SO-{i}-{day:%m%d}"
+            conn.execute(insert(tables.orders).values(
+                customer_id=i, number=number, kind=OrderKind.VEHICLE_SALE,
+                ordered_at=day, amount_cents=100 * i, items=""))
+            conn.execute(insert(tables.search_keys), [
+                {"customer_id": i, "kind": kind, "key": key} for kind, key in
+                search.customer_keys("", CustomerKind.INDIVIDUAL, order_numbers=[number])])
+    today = date(2026, 6, 1)
+    for text, first in (("13800138001", 200), ("138001380", 200), ("138001380", 2),
+                        ("138001380", 6), ("8004", 200), ("SO-1-0105", 200), ("SO-", 1),
+                        ("SO-9", 200)):
+        page = search_customers(any_db.uow(), staff.desk, CustomerFilter(text=text),
+                                first=first, today=today)
+        ids = list_customer_ids(any_db.uow(), staff.desk, CustomerFilter(text=text),
+                                today=today)
+        assert page.ids == ids, text
+        assert ids or text == "SO-9", text
+        assert page.rows == customer_rows(any_db.uow(), staff.desk, ids[:first],
+                                          today=today), text
+        assert 5 not in page.ids  # merged
+    # A filter besides the text takes the ids query: the same rows.
+    vip = CustomerFilter(text="138001380", tiers=frozenset({Tier.VIP}))
+    assert [r.id for r in search_customers(any_db.uow(), staff.desk, vip).rows] == [1, 3, 7]
+    one = search_customers(any_db.uow(), staff.desk, CustomerFilter(text="SO-1-0105"),
+                           today=today)
+    assert one.ids == [1]
+    assert one.rows[0].last_purchase == date(2026, 1, 5)
+    assert one.rows[0].revenue_12m_cents == 100  # the 2025 order is older than 12 months

@@ -34,7 +34,7 @@ from helpdesk.services import complaints as cs
 from helpdesk.services import customers
 from helpdesk.services.customers import ContactInput, CustomerInput, OrderInput, VehicleInput
 from helpdesk.services.dto import CustomerDetail, SheetDetail
-from helpdesk.storage import tables
+from helpdesk.storage import search, tables
 from helpdesk.storage.database import Database, open_database
 from tests.conftest import NOW, Clock
 from tests.fakes import Staff, seed_staff
@@ -267,7 +267,7 @@ ZHANG_QUERIES = [
     "zs", "ZS", "zhangsan", "zhang san", "张三", "张", "13812345678", "138 1234 5678",
     "+86 138-1234-5678", "+8613812345678", "5678", "2345678", "京a·12345", "京A12345",
     "A12345", "a-12345", "ａ１２３４５", "京Ａ·１２３４５", "183294", "n2183294",
-    "LSVAU218XN2183294", "lsvau", "SO-2026-0001", "so20260001", "ＳＯ－２０２６－０００１",
+    "LSVAU218XN2183294", "lsvau218x", "SO-2026-0001", "so20260001", "ＳＯ－２０２６－０００１",
 ]
 
 
@@ -305,6 +305,24 @@ def test_plate_and_vin_tails_rank(any_db: Database, team: Staff,
     assert found(any_db, team, "A12345")[0] == (directory["张三"], 0)
     assert found(any_db, team, "2183294") == [(directory["张三"], 2)]
     assert found(any_db, team, "3BF123456") == [(directory["章散"], 2)]
+
+
+def test_a_vin_is_found_by_its_start_only_from_nine_characters(
+        any_db: Database, team: Staff, directory: dict[str, int]) -> None:
+    # Issue 13: a VIN's first characters name its maker (LS… is every SAIC-VW), and
+    # clerks type the whole VIN or its tail; two pinyin initials must not list
+    # every customer whose VIN begins with them.
+    zhang = directory["张三"]
+    assert (zhang, 3) in found(any_db, team, VIN[:9])
+    assert zhang not in [cid for cid, _ in found(any_db, team, VIN[:8])]
+    assert zhang not in [cid for cid, _ in found(any_db, team, "LS")]
+    assert directory["李四"] in [cid for cid, _ in found(any_db, team, "ls")]  # li si
+    assert found(any_db, team, VIN)[0] == (zhang, 0)
+    for tail in (VIN[-4:], VIN[-6:], VIN[-8:]):
+        assert (zhang, 2) in found(any_db, team, tail), tail
+    # The partial indexes' WHERE terms, which the scans state literally, name that kind.
+    assert (tables.VIN_KEYS, tables.KEYS_BUT_VINS) == (
+        f"kind = '{search.VIN}'", f"kind <> '{search.VIN}'")
 
 
 def test_search_hides_phones_from_roles_without_the_right(
