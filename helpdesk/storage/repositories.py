@@ -547,10 +547,20 @@ class SheetRepository:
 AUDIT_KEY_SETTING = "audit_chain_key"
 AUDIT_CHAIN_LOCK = 0x4864_6175  # any constant; names the audit trail's advisory lock
 AUDIT_GUARDS = ("audit_log_no_update", "audit_log_no_delete")
-# An append reads the audit key and the anchor together (one statement, not two).
-_KEY_AND_ANCHOR = prepared.Prepared(
-    select(tables.settings.c.key, tables.settings.c.value).where(or_(
-        tables.settings.c.key == AUDIT_KEY_SETTING, tables.settings.c.key == ANCHOR_SETTING)))
+
+
+def _setting_value(key: str) -> Any:
+    s = tables.settings
+    return select(s.c.value).where(s.c.key == key).scalar_subquery()
+
+
+# An append reads the trail's head, the audit key and the anchor together: one
+# statement, not three (issue 13). On PostgreSQL the trail's lock is taken before it,
+# by a statement of its own: a statement reads as of its start, so a head read in the
+# statement that waits for the lock would be the one the desk ahead of us replaced.
+_HEAD_KEY_AND_ANCHOR = prepared.Prepared(
+    select(_CHAIN_HEAD.scalar_subquery(), _setting_value(AUDIT_KEY_SETTING),
+           _setting_value(ANCHOR_SETTING)))
 # An append of a few entries (a use case's) writes them one prepared row each; an
 # import's thousands go set-based (bulk.insert_rows).
 _INSERT_ENTRY = prepared.Prepared(
@@ -592,14 +602,18 @@ class AuditRepository:
         return str(json.loads(raw)).encode("ascii")
 
     def chain_head(self) -> str:
-        """The last entry's chain, with the trail locked for this transaction: on
-        PostgreSQL an advisory lock (two desks must not both extend the same entry);
-        on SQLite the write transaction holds the file's write lock already."""
+        """The last entry's chain, with the trail locked for this transaction."""
+        self._lock_trail()
+        last = _CHAIN_HEAD_RUN.scalar(prepared.link_of(self.session))
+        return last or CHAIN_START
+
+    def _lock_trail(self) -> None:
+        """Hold the trail for this transaction: on PostgreSQL an advisory lock (two
+        desks must not both extend the same entry); on SQLite the write transaction
+        holds the file's write lock already."""
         if self.session.get_bind().dialect.name == "postgresql":
             self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"),
                                  {"k": AUDIT_CHAIN_LOCK})
-        last = _CHAIN_HEAD_RUN.scalar(prepared.link_of(self.session))
-        return last or CHAIN_START
 
     def add_chained(self, entries: Sequence[AuditEntry]) -> None:
         """Append entries, each chained to the one before (``domain.audit.link``)."""
@@ -608,12 +622,13 @@ class AuditRepository:
         # What the use case changed is written first, as the ORM's autoflush did before
         # the trail was read through the driver.
         self.session.flush()
-        head = self.chain_head()  # first: its lock also orders who makes a missing key
+        self._lock_trail()  # first: it also orders who makes a missing key
         on_driver = prepared.link_of(self.session)
-        stored: dict[str, str] = dict(_KEY_AND_ANCHOR.rows(on_driver))
-        key = self.chain_key() if stored.get(AUDIT_KEY_SETTING) is None \
-            else str(json.loads(stored[AUDIT_KEY_SETTING])).encode("ascii")
-        last = link(key, head, entries)
+        found = _HEAD_KEY_AND_ANCHOR.first(on_driver)
+        head, stored_key, anchor = found if found is not None else (None, None, None)
+        key = self.chain_key() if stored_key is None \
+            else str(json.loads(stored_key)).encode("ascii")
+        last = link(key, head or CHAIN_START, entries)
         # Plain rows, set-based (an import appends tens of thousands at once); the
         # database numbers them in this order, which is the chain's.
         a = tables.audit_log
@@ -623,7 +638,6 @@ class AuditRepository:
                 _INSERT_ENTRY.rows(on_driver, row)
         else:
             bulk.insert_rows(self.session.connection(), a, rows)
-        anchor = stored.get(ANCHOR_SETTING)
         self._move_anchor(key, len(entries), last,
                           None if anchor is None else json.loads(anchor))
 
