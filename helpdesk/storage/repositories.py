@@ -119,6 +119,32 @@ def _acting_user(values: tuple[Any, ...],
     return User(**dict(zip(_ACTING_COLUMNS, convert(values), strict=True)))
 
 
+def _at_desk() -> Any:
+    u, st, s = tables.users, tables.stores, tables.settings
+    store_id = func.coalesce(bindparam("store_id", type_=u.c.store_id.type), u.c.store_id)
+    return (select(*u.c, *st.c, select(s.c.value).where(s.c.key == bindparam("setting"))
+                   .scalar_subquery())
+            .select_from(u.outerjoin(st, st.c.id == store_id))
+            .where(u.c.id == bindparam("user_id")))
+
+
+_AT_DESK = prepared.Prepared(_at_desk)
+
+
+@functools.lru_cache(maxsize=64)
+def _desk_copies(values: tuple[Any, ...], convert: Callable[[tuple[Any, ...]], tuple[Any, ...]],
+                 ) -> tuple[User, Store | None]:
+    """The user and the store of one exact joined row (the setting's value excluded),
+    made once, as ``_acting_user``: a changed row is a new key."""
+    converted = convert((*values, None))
+    middle = len(_ACTING_COLUMNS)
+    user = User(**dict(zip(_ACTING_COLUMNS, converted[:middle], strict=True)))
+    store_values = converted[middle:middle + len(_STORE_COLUMNS)]
+    store = None if store_values[0] is None else \
+        Store(**dict(zip(_STORE_COLUMNS, store_values, strict=True)))
+    return user, store
+
+
 class UserRepository:
     def __init__(self, uow: prepared.SessionLink) -> None:
         self._link = uow
@@ -140,6 +166,22 @@ class UserRepository:
         # On the driver (issue 13): a search's permission check costs its indexed read.
         convert, rows = _ACTING_USER.unconverted(self._link, {"user_id": user_id})
         return _acting_user(tuple(rows[0]), convert) if rows else None
+
+    def at_desk(self, user_id: int, store_id: int | None, setting: str,
+                ) -> tuple[User | None, Store | None, Any]:
+        """What a registration reads before it writes, in one prepared statement (issue
+        13: three before): the acting user as :meth:`acting` gives them, the store
+        ``store_id`` (None: the user's own) as ``StoreRepository.brief`` gives it (None
+        when there is no such store), and the JSON value of ``setting`` (None when not
+        set). All three are read on every call, so another desk's change is seen at
+        once."""
+        convert, rows = _AT_DESK.unconverted(
+            self._link, {"user_id": user_id, "store_id": store_id, "setting": setting})
+        if not rows:
+            return None, None, None
+        user, store = _desk_copies(tuple(rows[0][:-1]), convert)
+        raw = rows[0][-1]
+        return user, store, None if raw is None else json.loads(raw)
 
     def get_by_username(self, username: str) -> User | None:
         return self.session.scalars(
