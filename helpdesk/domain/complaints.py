@@ -408,6 +408,9 @@ class Sheet:
     def _recompute_resolution_due(self, calendar: StoreCalendar, now: datetime) -> None:
         if self.base_resolution_due_at is None:
             return
+        if not self.pauses:  # nothing to extend by: extend_for_pauses gives it back as is
+            self.resolution_due_at = self.base_resolution_due_at
+            return
         pauses = [(p.started_at, p.ended_at) for p in self.pauses]
         self.resolution_due_at = sla_mod.extend_for_pauses(
             self.base_resolution_due_at, self._resolution_spec(), pauses, calendar, now
