@@ -106,7 +106,6 @@ _USER_NAMES = select(tables.users.c.id, tables.users.c.display_name).where(
 _SETTING = select(tables.settings.c.value).where(tables.settings.c.key == bindparam("key"))
 _SETTING_RUN = prepared.Prepared(_SETTING)
 _CHAIN_HEAD = select(tables.audit_log.c.chain).order_by(tables.audit_log.c.id.desc()).limit(1)
-_CHAIN_HEAD_RUN = prepared.Prepared(_CHAIN_HEAD)
 
 
 @functools.lru_cache(maxsize=64)
@@ -642,12 +641,6 @@ class AuditRepository:
                 key=AUDIT_KEY_SETTING, value=json.dumps(key)))
             return key.encode("ascii")
         return str(json.loads(raw)).encode("ascii")
-
-    def chain_head(self) -> str:
-        """The last entry's chain, with the trail locked for this transaction."""
-        self._lock_trail()
-        last = _CHAIN_HEAD_RUN.scalar(prepared.link_of(self.session))
-        return last or CHAIN_START
 
     def _lock_trail(self) -> None:
         """Hold the trail for this transaction: on PostgreSQL an advisory lock (two
