@@ -471,10 +471,11 @@ class Bench:
 
         # The floor above writes the sheet and audit rows only; a registration also
         # bumps the counter, writes the full-text row (and its FTS5 index), moves the
-        # anchor and writes the change-feed row, and reads the user, the categories, the
-        # customer, the store and the trail's head first. The second floor runs exactly
-        # the statements one registration sent to SQLite (captured once, below), with a
-        # fresh number, customer and sheet id each time: the same work in raw SQL.
+        # anchor and writes the change-feed row, and reads the user with their store and
+        # the categories, the customer, and the trail's head with its key and anchor.
+        # The second floor runs exactly the statements one registration sent to SQLite
+        # (captured once, below), with a fresh number, customer and sheet id each time:
+        # the same work in raw SQL.
         script, sheet_id = _captured_registration(self.path, lambda db: complaints.register(
             db.uow(), self.actor, SheetInput(
                 channel="reception", severity="general", category=category,

@@ -116,6 +116,15 @@ class FakeUserRepository(_Repo):
         user = self._s.users.get(user_id)
         return None if user is None else dataclasses.replace(user)
 
+    def at_desk(self, user_id: int, store_id: int | None, setting: str,
+                ) -> tuple[User | None, Store | None, Any]:
+        user = self.acting(user_id)
+        if user is None:
+            return None, None, None
+        wanted = store_id if store_id is not None else user.store_id
+        store = self._uow.stores.brief(wanted) if wanted is not None else None
+        return user, store, self._uow.settings.get(setting)
+
     def get_by_username(self, username: str) -> User | None:
         wanted = username.strip().lower()
         return next((u for u in self._s.users.values() if u.username.lower() == wanted), None)

@@ -10,6 +10,7 @@ sheet, call one method, audit and commit.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable
@@ -260,6 +261,30 @@ class ActionAvailability:
     reason: str = ""
 
 
+# The answers of ``Sheet.availability`` depend on the action and the state or the
+# permission alone, and are frozen: each is made once (a sheet's detail asks for all ten
+# actions, every time it is shown or saved).
+@functools.cache
+def _allowed(action: Action) -> ActionAvailability:
+    return ActionAvailability(action, True)
+
+
+@functools.cache
+def _refused_in(action: Action, state: SheetState) -> ActionAvailability:
+    allowed_states = ", ".join(sorted(s.value for s in TRANSITIONS[action].sources))
+    return ActionAvailability(
+        action, False, "workflow.state",
+        f"{action.value} is possible only when the sheet is {allowed_states} "
+        f"(now {state.value})")
+
+
+@functools.cache
+def _refused_to(action: Action, permission: Permission) -> ActionAvailability:
+    roles = ", ".join(r.value for r in roles_with(permission))
+    return ActionAvailability(action, False, f"permission.{permission.value}",
+                              f"only {roles} may {action.value}")
+
+
 SlaView = deadlines.SheetDeadlines
 """A sheet's deadlines at one instant, as :meth:`Sheet.sla_view` judges them."""
 
@@ -383,6 +408,9 @@ class Sheet:
     def _recompute_resolution_due(self, calendar: StoreCalendar, now: datetime) -> None:
         if self.base_resolution_due_at is None:
             return
+        if not self.pauses:  # nothing to extend by: extend_for_pauses gives it back as is
+            self.resolution_due_at = self.base_resolution_due_at
+            return
         pauses = [(p.started_at, p.ended_at) for p in self.pauses]
         self.resolution_due_at = sla_mod.extend_for_pauses(
             self.base_resolution_due_at, self._resolution_spec(), pauses, calendar, now
@@ -423,26 +451,12 @@ class Sheet:
             user.require(permission)  # raises with the roles that would be allowed
 
     def availability(self, action: Action, user: User) -> ActionAvailability:
-        rule = TRANSITIONS[action]
-        if self.state not in rule.sources:
-            allowed_states = ", ".join(sorted(s.value for s in rule.sources))
-            return ActionAvailability(
-                action,
-                False,
-                "workflow.state",
-                f"{action.value} is possible only when the sheet is {allowed_states} "
-                f"(now {self.state.value})",
-            )
+        if self.state not in TRANSITIONS[action].sources:
+            return _refused_in(action, self.state)
         permission = self._permission(action)
         if not self.user_may(user, permission):
-            roles = ", ".join(r.value for r in roles_with(permission))
-            return ActionAvailability(
-                action,
-                False,
-                f"permission.{permission.value}",
-                f"only {roles} may {action.value}",
-            )
-        return ActionAvailability(action, True)
+            return _refused_to(action, permission)
+        return _allowed(action)
 
     def available_actions(self, user: User) -> list[ActionAvailability]:
         return [self.availability(action, user) for action in Action]

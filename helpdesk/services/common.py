@@ -303,6 +303,16 @@ def reader(uow: UnitOfWork, actor_id: int, permission: Permission | None = None)
     return _checked(uow.users.acting(actor_id), actor_id, permission)
 
 
+def registrar(uow: UnitOfWork, actor_id: int, permission: Permission, store_id: int | None,
+              ) -> tuple[User, Store | None, dict[str, list[str]]]:
+    """The acting user checked as :func:`reader` does, the store they register at
+    (``store_id``, else their own; None when there is none) and the categories
+    (:func:`categories`), read by one statement (issue 13: a registration read them by
+    three)."""
+    user, store, stored = uow.users.at_desk(actor_id, store_id, CATEGORIES_KEY)
+    return _checked(user, actor_id, permission), store, _categories(stored)
+
+
 def _checked(user: User | None, actor_id: int, permission: Permission | None) -> User:
     if user is None:
         raise AuthenticationError(f"unknown user id {actor_id}", code="auth.unknown_user")
@@ -379,7 +389,11 @@ def banned_phrases(uow: UnitOfWork) -> tuple[str, ...]:
 
 def categories(uow: UnitOfWork) -> dict[str, list[str]]:
     """Category code → [简体, 繁體, English]."""
-    stored = uow.settings.get(CATEGORIES_KEY)
+    return _categories(uow.settings.get(CATEGORIES_KEY))
+
+
+def _categories(stored: Any) -> dict[str, list[str]]:
+    """The categories of the setting's stored value (None: not set)."""
     if not stored:
         return {code: list(names) for code, names in DEFAULT_CATEGORIES.items()}
     return {str(k): list(v) for k, v in stored.items()}

@@ -294,15 +294,17 @@ class SheetInput:
 def _validated(uow: UnitOfWork, data: SheetInput, at: datetime,
                errors: list[ValidationError],
                stored_received: datetime | None = None,
-               own_id: int | None = None) -> dict[str, Any]:
+               own_id: int | None = None,
+               categories: dict[str, list[str]] | None = None) -> dict[str, Any]:
     """Check every field; collect errors instead of stopping at the first.
 
     ``stored_received``: the received time already on the sheet (an edit); keeping it is
-    always allowed, however old the sheet is."""
+    always allowed, however old the sheet is. ``categories``: as ``common.categories``
+    gives them, when the caller has read them already."""
     values: dict[str, Any] = {}
     values["channel"] = _enum(Channel, data.channel, "channel", errors)
     values["severity"] = _enum(Severity, data.severity, "severity", errors)
-    if data.category not in common.categories(uow):
+    if data.category not in (common.categories(uow) if categories is None else categories):
         errors.append(ValidationError("category", "category.invalid",
                                       f"unknown category {data.category!r}",
                                       value=data.category))
@@ -384,7 +386,10 @@ def register(
     inline "new" — so a refused sheet never leaves a stray record behind."""
     at = common.now()
     with uow:
-        user = common.reader(uow, actor_id, Permission.REGISTER_SHEET)
+        # A plain copy of the user's and the store's rows (issue 13): the sheet is
+        # numbered and named by the store.
+        user, store, categories = common.registrar(uow, actor_id, Permission.REGISTER_SHEET,
+                                                   data.store_id)
         errors: list[ValidationError] = []
         if new_customer is not None:
             try:
@@ -408,10 +413,7 @@ def register(
                                                           at, errors)
                 if vehicle is not None:
                     data = _replace(data, vehicle_id=vehicle.id)
-        values = _validated(uow, data, at, errors)
-        store_id = data.store_id or user.store_id
-        # A plain copy of the row (issue 13): the sheet is numbered and named by it.
-        store = uow.stores.brief(store_id) if store_id else None
+        values = _validated(uow, data, at, errors, categories=categories)
         if store is None:
             stores = uow.stores.list()
             store = stores[0] if len(stores) == 1 else None

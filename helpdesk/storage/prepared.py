@@ -145,6 +145,9 @@ class Prepared:
             self._build = statement
         self._shapes: dict[tuple[Any, ...], _Shape] = {}
         self._lock = threading.Lock()
+        # Whether the statement has an expanding ``IN`` (known at the first compile):
+        # without one, the lengths of the values play no part in the shape.
+        self._expands = True
 
     def rows(self, link: DriverLink, values: Mapping[str, Any] | None = None,
              ) -> list[tuple[Any, ...]]:
@@ -206,7 +209,8 @@ class Prepared:
         # The names given (a missing one takes the statement's own value or default)
         # and the length of each list; a sheet's insert gives 55 names.
         key = (dialect.name, dialect.driver, dialect.paramstyle, *values,
-               *[(name, len(value)) for name, value in values.items() if _is_list(value)])
+               *[(name, len(value)) for name, value in values.items() if _is_list(value)]) \
+            if self._expands else (dialect.name, dialect.driver, dialect.paramstyle, *values)
         shape = self._shapes.get(key)
         if shape is None:
             with self._lock:
@@ -219,6 +223,8 @@ class Prepared:
     def _compile(self, dialect: Dialect, values: Mapping[str, Any]) -> _Shape:
         statement = self._built()
         compiled: Any = statement.compile(dialect=dialect)
+        if not any(bind.expanding for bind in compiled.binds.values()):
+            self._expands = False
         state = compiled.construct_expanded_state(dict(values))
         names = tuple(state.positiontup or state.parameters)
         given = _sources(values)

@@ -106,7 +106,6 @@ _USER_NAMES = select(tables.users.c.id, tables.users.c.display_name).where(
 _SETTING = select(tables.settings.c.value).where(tables.settings.c.key == bindparam("key"))
 _SETTING_RUN = prepared.Prepared(_SETTING)
 _CHAIN_HEAD = select(tables.audit_log.c.chain).order_by(tables.audit_log.c.id.desc()).limit(1)
-_CHAIN_HEAD_RUN = prepared.Prepared(_CHAIN_HEAD)
 
 
 @functools.lru_cache(maxsize=64)
@@ -117,6 +116,32 @@ def _acting_user(values: tuple[Any, ...],
     reading its row). The row is still read on every call, so a changed user — a
     deactivation, other roles — is a different key and a new object at once."""
     return User(**dict(zip(_ACTING_COLUMNS, convert(values), strict=True)))
+
+
+def _at_desk() -> Any:
+    u, st, s = tables.users, tables.stores, tables.settings
+    store_id = func.coalesce(bindparam("store_id", type_=u.c.store_id.type), u.c.store_id)
+    return (select(*u.c, *st.c, select(s.c.value).where(s.c.key == bindparam("setting"))
+                   .scalar_subquery())
+            .select_from(u.outerjoin(st, st.c.id == store_id))
+            .where(u.c.id == bindparam("user_id")))
+
+
+_AT_DESK = prepared.Prepared(_at_desk)
+
+
+@functools.lru_cache(maxsize=64)
+def _desk_copies(values: tuple[Any, ...], convert: Callable[[tuple[Any, ...]], tuple[Any, ...]],
+                 ) -> tuple[User, Store | None]:
+    """The user and the store of one exact joined row (the setting's value excluded),
+    made once, as ``_acting_user``: a changed row is a new key."""
+    converted = convert((*values, None))
+    middle = len(_ACTING_COLUMNS)
+    user = User(**dict(zip(_ACTING_COLUMNS, converted[:middle], strict=True)))
+    store_values = converted[middle:middle + len(_STORE_COLUMNS)]
+    store = None if store_values[0] is None else \
+        Store(**dict(zip(_STORE_COLUMNS, store_values, strict=True)))
+    return user, store
 
 
 class UserRepository:
@@ -140,6 +165,22 @@ class UserRepository:
         # On the driver (issue 13): a search's permission check costs its indexed read.
         convert, rows = _ACTING_USER.unconverted(self._link, {"user_id": user_id})
         return _acting_user(tuple(rows[0]), convert) if rows else None
+
+    def at_desk(self, user_id: int, store_id: int | None, setting: str,
+                ) -> tuple[User | None, Store | None, Any]:
+        """What a registration reads before it writes, in one prepared statement (issue
+        13: three before): the acting user as :meth:`acting` gives them, the store
+        ``store_id`` (None: the user's own) as ``StoreRepository.brief`` gives it (None
+        when there is no such store), and the JSON value of ``setting`` (None when not
+        set). All three are read on every call, so another desk's change is seen at
+        once."""
+        convert, rows = _AT_DESK.unconverted(
+            self._link, {"user_id": user_id, "store_id": store_id, "setting": setting})
+        if not rows:
+            return None, None, None
+        user, store = _desk_copies(tuple(rows[0][:-1]), convert)
+        raw = rows[0][-1]
+        return user, store, None if raw is None else json.loads(raw)
 
     def get_by_username(self, username: str) -> User | None:
         return self.session.scalars(
@@ -547,10 +588,20 @@ class SheetRepository:
 AUDIT_KEY_SETTING = "audit_chain_key"
 AUDIT_CHAIN_LOCK = 0x4864_6175  # any constant; names the audit trail's advisory lock
 AUDIT_GUARDS = ("audit_log_no_update", "audit_log_no_delete")
-# An append reads the audit key and the anchor together (one statement, not two).
-_KEY_AND_ANCHOR = prepared.Prepared(
-    select(tables.settings.c.key, tables.settings.c.value).where(or_(
-        tables.settings.c.key == AUDIT_KEY_SETTING, tables.settings.c.key == ANCHOR_SETTING)))
+
+
+def _setting_value(key: str) -> Any:
+    s = tables.settings
+    return select(s.c.value).where(s.c.key == key).scalar_subquery()
+
+
+# An append reads the trail's head, the audit key and the anchor together: one
+# statement, not three (issue 13). On PostgreSQL the trail's lock is taken before it,
+# by a statement of its own: a statement reads as of its start, so a head read in the
+# statement that waits for the lock would be the one the desk ahead of us replaced.
+_HEAD_KEY_AND_ANCHOR = prepared.Prepared(
+    select(_CHAIN_HEAD.scalar_subquery(), _setting_value(AUDIT_KEY_SETTING),
+           _setting_value(ANCHOR_SETTING)))
 # An append of a few entries (a use case's) writes them one prepared row each; an
 # import's thousands go set-based (bulk.insert_rows).
 _INSERT_ENTRY = prepared.Prepared(
@@ -591,15 +642,13 @@ class AuditRepository:
             return key.encode("ascii")
         return str(json.loads(raw)).encode("ascii")
 
-    def chain_head(self) -> str:
-        """The last entry's chain, with the trail locked for this transaction: on
-        PostgreSQL an advisory lock (two desks must not both extend the same entry);
-        on SQLite the write transaction holds the file's write lock already."""
+    def _lock_trail(self) -> None:
+        """Hold the trail for this transaction: on PostgreSQL an advisory lock (two
+        desks must not both extend the same entry); on SQLite the write transaction
+        holds the file's write lock already."""
         if self.session.get_bind().dialect.name == "postgresql":
             self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"),
                                  {"k": AUDIT_CHAIN_LOCK})
-        last = _CHAIN_HEAD_RUN.scalar(prepared.link_of(self.session))
-        return last or CHAIN_START
 
     def add_chained(self, entries: Sequence[AuditEntry]) -> None:
         """Append entries, each chained to the one before (``domain.audit.link``)."""
@@ -608,12 +657,13 @@ class AuditRepository:
         # What the use case changed is written first, as the ORM's autoflush did before
         # the trail was read through the driver.
         self.session.flush()
-        head = self.chain_head()  # first: its lock also orders who makes a missing key
+        self._lock_trail()  # first: it also orders who makes a missing key
         on_driver = prepared.link_of(self.session)
-        stored: dict[str, str] = dict(_KEY_AND_ANCHOR.rows(on_driver))
-        key = self.chain_key() if stored.get(AUDIT_KEY_SETTING) is None \
-            else str(json.loads(stored[AUDIT_KEY_SETTING])).encode("ascii")
-        last = link(key, head, entries)
+        found = _HEAD_KEY_AND_ANCHOR.first(on_driver)
+        head, stored_key, anchor = found if found is not None else (None, None, None)
+        key = self.chain_key() if stored_key is None \
+            else str(json.loads(stored_key)).encode("ascii")
+        last = link(key, head or CHAIN_START, entries)
         # Plain rows, set-based (an import appends tens of thousands at once); the
         # database numbers them in this order, which is the chain's.
         a = tables.audit_log
@@ -623,7 +673,6 @@ class AuditRepository:
                 _INSERT_ENTRY.rows(on_driver, row)
         else:
             bulk.insert_rows(self.session.connection(), a, rows)
-        anchor = stored.get(ANCHOR_SETTING)
         self._move_anchor(key, len(entries), last,
                           None if anchor is None else json.loads(anchor))
 

@@ -51,6 +51,12 @@ from helpdesk.storage import (
 Factories = tuple[sessionmaker[Session], sessionmaker[Session]]
 
 
+def _unattached_entry(**values: Any) -> audit_mod.AuditEntry:
+    """An audit entry as ``AuditRepository.add_chained`` writes it: plain values, never
+    added to the session, so made without the mapping's attribute events (issue 13)."""
+    return orm.unattached(audit_mod.AuditEntry, **values)
+
+
 def new_factories(engine: Engine) -> Factories:
     """The session factories of ``engine``: one for writing, one for reading."""
     write = sessionmaker(bind=engine, expire_on_commit=False)
@@ -286,7 +292,8 @@ class SqlAlchemyUnitOfWork:
 
     def commit(self) -> None:
         recorded = self._outbox.take()
-        entries = [entry for event in recorded for entry in audit_mod.entries(event)]
+        entries = [entry for event in recorded
+                   for entry in audit_mod.entries(event, make=_unattached_entry)]
         self.audit.add_chained(entries)
         # issue 12: the values before each correction, from the same entries.
         history = field_history.rows_from_entries(entries)

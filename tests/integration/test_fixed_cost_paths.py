@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from helpdesk.domain.errors import PermissionDenied
+from helpdesk.domain.errors import PermissionDenied, ValidationErrors
 from helpdesk.domain.filters import SheetFilter
 from helpdesk.domain.users import Role
-from helpdesk.services import audit_chain, customers, users
+from helpdesk.services import audit_chain, customers, setup, users
 from helpdesk.services import complaints as cs
 from helpdesk.services.customer_list import CustomerFilter, customer_rows, list_customer_ids
 from helpdesk.storage import tables
@@ -102,3 +102,45 @@ def test_registrations_name_their_registrar_and_keep_the_trail_whole(
     after = audit_chain.verify(any_db.uow())
     assert after.ok
     assert after.checked == before.checked + 3
+
+
+def test_a_registration_reads_the_store_and_the_categories_as_they_are_now(
+        any_db: Database) -> None:
+    """The user, the store and the categories are read by one statement on every
+    registration: a change made by another desk (or outside the program) counts at once."""
+    team = seed_staff(any_db.uow())
+    who = customers.create_customer(any_db.uow(), team.admin, customers.CustomerInput(
+        name="赵六", phones=("13612345678",)))
+    assert _sheet(any_db, team.desk, who.id, "异响").store_name == "天顺汽车4S店"
+    with any_db.engine.begin() as conn:
+        conn.execute(update(tables.stores).where(tables.stores.c.id == team.store_id)
+                     .values(name="天顺汽车城北店", code="TN"))
+    with any_db.uow() as uow:  # the settings page's own write (another desk's)
+        uow.settings.set("categories", {"noise": ["异响", "異響", "Noise"]})
+        uow.commit()
+    with pytest.raises(ValidationErrors) as caught:
+        _sheet(any_db, team.desk, who.id, "异响")  # repair_quality is no longer one
+    assert [e.code for e in caught.value.errors] == ["category.invalid"]
+    made = cs.register(any_db.uow(), team.desk, cs.SheetInput(
+        channel="reception", severity="general", category="noise", description="异响",
+        customer_id=who.id))
+    assert made.store_name == "天顺汽车城北店" and made.number.startswith("TN-")
+
+
+def test_the_desk_read_gives_the_store_asked_for_or_the_users_own(any_db: Database) -> None:
+    team = seed_staff(any_db.uow())
+    with any_db.uow() as uow:
+        other = setup.add_store(uow, "天顺汽车城北店", "TB", "dealership").id
+        uow.settings.set("banned_phrases", ["x"])
+        uow.commit()
+    with any_db.uow() as uow:
+        user, store, value = uow.users.at_desk(team.desk, None, "banned_phrases")
+        assert user is not None and user.id == team.desk
+        assert store is not None and (store.id, store.code) == (team.store_id, "TS")
+        assert value == ["x"]
+        _, store, value = uow.users.at_desk(team.desk, other, "categories")
+        assert store is not None and (store.id, store.code) == (other, "TB")
+        assert value is None
+        user, store, _ = uow.users.at_desk(team.desk, 999_999, "categories")
+        assert user is not None and store is None
+        assert uow.users.at_desk(999_999, None, "categories") == (None, None, None)
