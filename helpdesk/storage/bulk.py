@@ -156,6 +156,7 @@ class BulkLoader:
         self._queue: queue.Queue[_Work | None] = queue.Queue(maxsize=2)
         self._writer: threading.Thread | None = None
         self._failure: BaseException | None = None
+        self._committed = False
 
     # ------------------------------------------------------------ lifecycle
     def __enter__(self) -> BulkLoader:
@@ -206,6 +207,7 @@ class BulkLoader:
             self._advance_sequences()
         with self._timed("commit"):
             self._transaction.commit()
+        self._committed = True  # from here on a failure (say, in ANALYZE) keeps the rows
         if self._analyze:
             with self._timed("analyze"):
                 analyze(self.connection, [t.name for t in self._tables])
@@ -216,7 +218,8 @@ class BulkLoader:
             if failed and self._transaction_active():
                 self._transaction.rollback()
             if self.dialect == "sqlite":
-                self._restore_sqlite(checkpoint=not failed)
+                # What was committed is made durable even if a later step failed.
+                self._restore_sqlite(checkpoint=self._committed)
         finally:
             self.connection.close()
 
@@ -520,14 +523,22 @@ def _sqlite_statement(connection: Connection, table: Table,
 
 def _sync_file(raw: Any) -> None:
     """Flush the loaded file to disk: the load ran with ``synchronous=OFF`` (no fsync at
-    its commit), so it is made durable here, once, before the loader returns."""
+    its commit), so it is made durable here, once, before the loader returns — the file,
+    and on POSIX its folder too, which holds the removal of the rollback journal (a
+    journal that came back after a power cut would roll the load back)."""
     for _seq, name, path in raw.execute("PRAGMA database_list").fetchall():
         if name == "main" and path:
-            handle = os.open(path, os.O_RDONLY)
-            try:
-                os.fsync(handle)
-            finally:
-                os.close(handle)
+            _fsync(path)
+            if os.name == "posix":
+                _fsync(os.path.dirname(os.path.abspath(path)))
+
+
+def _fsync(path: str) -> None:
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 def _create_indexes(statements: Sequence[str], connection: Connection) -> None:

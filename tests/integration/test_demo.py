@@ -558,6 +558,30 @@ def test_a_failed_load_leaves_no_half_data(tmp_path: Path, clock: Clock,
     database.dispose()
 
 
+def test_a_load_that_fails_after_its_commit_is_kept_and_synced(
+        tmp_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failure after the commit (here in ANALYZE) keeps the committed rows, and the file
+    is still brought back to WAL mode, FULL synchronous and fsynced (the load ran with
+    ``synchronous=OFF``)."""
+    database = open_database(f"sqlite:///{tmp_path / 'late.db'}")
+    synced: list[str] = []
+    real_fsync = bulk._fsync
+    monkeypatch.setattr(bulk, "_fsync", lambda path: (synced.append(path), real_fsync(path)))
+
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("analyze failed")
+
+    monkeypatch.setattr(bulk, "analyze", broken)
+    with pytest.raises(RuntimeError):
+        demo.load_demo(database.uow(), customers=20, sheets=50)
+    with database.engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(tables.customers)) == 20
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL again
+    assert str(tmp_path / "late.db") in synced
+    database.dispose()
+
+
 def test_timestamps_are_stored_as_sqlalchemy_stores_them(db: Database) -> None:
     """The loader's minute-to-text shortcut equals SQLAlchemy's own DATETIME binding."""
     from sqlalchemy import DateTime
