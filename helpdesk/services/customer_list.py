@@ -99,10 +99,16 @@ def search_customers(uow: UnitOfWork, actor_id: int, customer_filter: CustomerFi
             # Most often one customer: the hits and their rows in one statement; a full
             # page may have more hits after it, which the ids query then lists.
             found = uow.analytics.best_rows(customer_filter.text, first, day)
-            ids = [r["id"] for r in found] if len(found) < first \
-                else _ids(uow, customer_filter, day)
-            return CustomerPage(ids, _converted(user, found, ids[:first], day))
-        ids = _ids(uow, customer_filter, day)
+            if len(found) < first:
+                ids = [r["id"] for r in found]
+                return CustomerPage(ids, _converted(user, found, ids, day))
+            ids = _ids(uow, customer_filter, day)
+            if [r["id"] for r in found] == ids[:first]:
+                return CustomerPage(ids, _converted(user, found, ids[:first], day))
+            # Another desk added or merged a customer between the two statements
+            # (PostgreSQL reads each as of its own start): the page follows the ids.
+        else:
+            ids = _ids(uow, customer_filter, day)
         rows = _rows(uow, user, ids[:max(first, 0)], day)
     return CustomerPage(ids, rows)
 

@@ -267,3 +267,24 @@ def test_a_number_search_gives_the_same_page_as_the_ids_and_their_rows(any_db):
     assert one.ids == [1]
     assert one.rows[0].last_purchase == date(2026, 1, 5)
     assert one.rows[0].revenue_12m_cents == 100  # the 2025 order is older than 12 months
+
+
+def test_a_full_number_page_that_disagrees_with_the_ids_follows_the_ids(
+        any_db, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Review: a full page runs two statements; on PostgreSQL another desk can add or merge
+    # a customer between them. Here the first statement misses the best hit (as if it
+    # had been added just after): the page still lists the ids query's customers.
+    from helpdesk.storage.analytics_queries import AnalyticsQueries
+
+    staff = quick_staff(any_db)
+    _customers(any_db, staff.store_id)
+    today = date(2026, 6, 1)
+    text = CustomerFilter(text="138001380")
+    expected = search_customers(any_db.uow(), staff.desk, text, first=2, today=today)
+    real = AnalyticsQueries.best_rows
+    monkeypatch.setattr(AnalyticsQueries, "best_rows",
+                        lambda self, text, first, day: real(self, text, first + 1, day)[1:])
+    page = search_customers(any_db.uow(), staff.desk, text, first=2, today=today)
+    assert len(page.ids) > 2
+    assert page == expected
+    assert [r.id for r in page.rows] == page.ids[:2]
