@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 
 # Before anything imports Qt (metabrainz/picard test/conftest.py does the same).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -13,7 +14,7 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 import uuid
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -74,6 +75,7 @@ def _cheap_password_hashing(request: pytest.FixtureRequest,
     suite's time. Tests use the same code with cheap parameters: logins stay real (wrong
     passwords fail; hashes are verified and rehashed exactly as in production). A test
     of the production parameters themselves is marked ``production_hashing``."""
+    users._dummy_hash.cache_clear()  # made again with this test's hasher
     if request.node.get_closest_marker("production_hashing") is None:
         from argon2 import PasswordHasher
 
@@ -115,14 +117,18 @@ class _PostgresDatabases:
     Migrating a new PostgreSQL database costs about a second and dropping one waits for
     a checkpoint (another second), per test. So each process migrates one template once
     and clones it (``CREATE DATABASE … TEMPLATE``, a file copy, ~0.1 s) — the clone is
-    what ``open_database`` would have made, at the newest revision — and drops
-    databases in a background thread while the next tests run; ``close`` waits for
-    those drops and removes the template at the end of the session."""
+    what ``open_database`` would have made, at the newest revision, except that every
+    clone of a process shares the template's random audit-chain key (and the anchor
+    signed with it): a test about two databases' keys makes its own with
+    ``from_template=False``. Databases are dropped in a background thread while the
+    next tests run; ``close`` waits for those drops, says which failed (left on the
+    server) and removes the template at the end of the session."""
 
     def __init__(self) -> None:
         self._admin: Any = None
         self._template: str | None = None
         self._dropper: ThreadPoolExecutor | None = None
+        self._drops: list[tuple[str, Future[None]]] = []
 
     def _admin_engine(self) -> Any:
         if self._admin is None:
@@ -157,7 +163,11 @@ class _PostgresDatabases:
         if self._template is None:
             template = f"helpdesk_template_{uuid.uuid4().hex[:12]}"
             self._execute(f'CREATE DATABASE "{template}"')
-            open_database(self._url(template)).dispose()  # migrated to head, closed
+            try:
+                open_database(self._url(template)).dispose()  # migrated to head, closed
+            except BaseException:
+                self._execute(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
+                raise
             self._template = template
         self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{self._template}"')
         return open_database(self._url(name))
@@ -168,12 +178,17 @@ class _PostgresDatabases:
         if self._dropper is None:
             self._dropper = ThreadPoolExecutor(max_workers=1,
                                                thread_name_prefix="drop-test-database")
-        self._dropper.submit(self._execute, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self._drops.append((str(name), self._dropper.submit(
+            self._execute, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')))
 
     def close(self) -> None:
         if self._dropper is not None:
             self._dropper.shutdown(wait=True)
             self._dropper = None
+        left = [name for name, drop in self._drops if drop.exception() is not None]
+        self._drops.clear()
+        if left:
+            sys.stderr.write(f"\ntest databases that could not be dropped: {left}\n")
         if self._template is not None:
             self._execute(f'DROP DATABASE IF EXISTS "{self._template}" WITH (FORCE)')
             self._template = None
