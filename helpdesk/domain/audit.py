@@ -63,16 +63,28 @@ def plain(value: Any) -> Any:
 def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
     """``{field: [old, new]}`` for every field whose value changed."""
     changes: dict[str, list[Any]] = {}
-    for key in sorted(set(before) | set(after)):
-        old, new = plain(before.get(key)), plain(after.get(key))
+    for key in sorted(before.keys() | after.keys()):
+        old, new = before.get(key), after.get(key)
+        if old is new and type(old) is not float:  # unchanged (None, mostly); NaN != NaN
+            continue
+        old, new = plain(old), plain(new)
         if old != new:
             changes[key] = [old, new]
     return changes
 
 
 def encode(changes: Mapping[str, Any]) -> str:
-    return json.dumps({k: plain(v) for k, v in changes.items()}, ensure_ascii=False,
+    return json.dumps({k: _plain_pair(v) for k, v in changes.items()}, ensure_ascii=False,
                       sort_keys=True)
+
+
+def _plain_pair(value: Any) -> Any:
+    """``plain`` of a diff's [old, new] whose two values are plain already (what
+    ``diff`` makes: nothing to convert); anything else goes through ``plain``."""
+    if type(value) is list and len(value) == 2 and type(value[0]) in _AS_IS \
+            and type(value[1]) in _AS_IS:
+        return value
+    return plain(value)
 
 
 def entries(event: events_mod.Event,

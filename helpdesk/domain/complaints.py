@@ -264,6 +264,14 @@ class ActionAvailability:
 # The answers of ``Sheet.availability`` depend on the action and the state or the
 # permission alone, and are frozen: each is made once (a sheet's detail asks for all ten
 # actions, every time it is shown or saved).
+@functools.lru_cache(maxsize=64)
+def _rule_json(response: sla_mod.DueSpec, resolution: sla_mod.DueSpec) -> str:
+    """The stored form of the deadlines a sheet was given (``sla_rule_json``), once per
+    pair of specs (frozen values: a policy has a handful; every registration asks)."""
+    return json.dumps({"response": response.to_dict(), "resolution": resolution.to_dict()},
+                      sort_keys=True)
+
+
 @functools.cache
 def _allowed(action: Action) -> ActionAvailability:
     return ActionAvailability(action, True)
@@ -372,10 +380,7 @@ class Sheet:
             response_spec = policy.enquiry_response
             self.response_due_at = sla_mod.due_at(self.received_at, response_spec, calendar)
         self.base_resolution_due_at = deadlines.resolution_due
-        self.sla_rule_json = json.dumps(
-            {"response": response_spec.to_dict(), "resolution": rule.resolution.to_dict()},
-            sort_keys=True,
-        )
+        self.sla_rule_json = _rule_json(response_spec, rule.resolution)
         if self.severity is Severity.MAJOR and rule.escalate_to_oem:
             self.escalated_to_oem = True
         # A correction after some waiting keeps the finished pauses (an open one is

@@ -635,19 +635,35 @@ def row_of(obj: Any, table: Table, *, omit: Sequence[str] = (),
     # A mapped object keeps its values in __dict__: read there (an attribute read
     # through the ORM's descriptor costs ten times more, and this runs per column).
     held = vars(obj)
-    for column in table.c:
-        name = column.key
+    for name, fill in _row_plan(table):
         if name in values or name in omit:
             continue
         value = held[name] if name in held else getattr(obj, name, None)
         if isinstance(value, StrEnum):
             value = value.value
-        elif value is None and not column.nullable and \
-                isinstance(column.default, ScalarElementColumnDefault):
-            value = column.default.arg
+        elif value is None and fill is not _NO_FILL:
+            value = fill
         row[name] = value
     row.update(values)
     return row
+
+
+_NO_FILL = object()
+_ROW_PLANS: dict[Table, tuple[tuple[str, Any], ...]] = {}
+
+
+def _row_plan(table: Table) -> tuple[tuple[str, Any], ...]:
+    """Each column of ``table`` with what ``row_of`` writes for a None in it: the
+    scalar default of a NOT NULL column, else ``_NO_FILL``. Read once per table (the
+    metadata is fixed for the process; a registration asks for it per row, issue 13)."""
+    plan = _ROW_PLANS.get(table)
+    if plan is None:
+        plan = _ROW_PLANS[table] = tuple(
+            (column.key, column.default.arg
+             if not column.nullable and isinstance(column.default, ScalarElementColumnDefault)
+             else _NO_FILL)
+            for column in table.c)
+    return plan
 
 
 def analyze(connection: Connection, table_names: Iterable[str]) -> None:

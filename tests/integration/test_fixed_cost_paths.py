@@ -20,6 +20,7 @@ from helpdesk.services import complaints as cs
 from helpdesk.services.customer_list import CustomerFilter, customer_rows, list_customer_ids
 from helpdesk.storage import tables
 from helpdesk.storage.database import Database
+from tests.conftest import Clock
 from tests.fakes import STAFF_ROLES, seed_staff
 from tests.integration import databases
 
@@ -144,3 +145,32 @@ def test_the_desk_read_gives_the_store_asked_for_or_the_users_own(any_db: Databa
         user, store, _ = uow.users.at_desk(team.desk, 999_999, "categories")
         assert user is not None and store is None
         assert uow.users.at_desk(999_999, None, "categories") == (None, None, None)
+
+
+@pytest.mark.parametrize("viewer", ["desk", "manager"])
+def test_the_detail_a_registration_returns_is_the_one_read_back(
+        any_db: Database, clock: Clock, viewer: str) -> None:
+    """Issue 13: the registration builds its detail from what it wrote (a sheet outside
+    the session): exactly what reading the sheet back gives — names, store, vehicle,
+    deadlines and their rule, the allowed actions and flags — for a plain complaint,
+    an enquiry and one with a new customer and vehicle."""
+    team = seed_staff(any_db.uow())
+    actor = getattr(team, viewer)
+    who = customers.create_customer(any_db.uow(), team.admin, customers.CustomerInput(
+        name="孙七", phones=("13512345678",)))
+    made = [
+        _sheet(any_db, actor, who.id, "空调不制冷"),
+        cs.register(any_db.uow(), actor, cs.SheetInput(
+            channel="phone", severity="general", category="enquiry",
+            description="保养多少钱", customer_id=who.id, mileage_km="12000")),
+        cs.register(any_db.uow(), actor, cs.SheetInput(
+            channel="phone", severity="major", category="repair_quality",
+            description="刹车异响", customer_request="尽快处理"),
+            new_customer=customers.CustomerInput(
+                name="周八", phones=("13412345678",),
+                vehicles=(customers.VehicleInput(vin="K8765432"),))),
+    ]
+    for detail in made:
+        assert detail == cs.get_sheet(any_db.uow(), actor, detail.id)
+    assert made[2].vehicle is not None and made[2].sla_rule
+    assert all(set(d.sla_rule) == {"response", "resolution"} for d in made)
