@@ -26,7 +26,6 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine, bindparam, delete, func, insert, select
-from sqlalchemy.orm import Session
 
 from helpdesk.domain.events import Changes
 from helpdesk.storage import prepared, tables
@@ -84,19 +83,19 @@ _ANNOUNCE = prepared.Prepared(
     .returning(tables.change_feed.c.seq))
 
 
-def announce(session: Session, changes: Changes) -> None:
-    """Tell the other processes about ``changes`` in the transaction of ``session``
-    (before its commit: sent if and only if the commit succeeds)."""
+def announce(uow: prepared.SessionLink, changes: Changes) -> None:
+    """Tell the other processes about ``changes`` in the transaction of the unit of
+    work ``uow`` (before its commit: sent if and only if the commit succeeds)."""
     if not changes:
         return
     payload = encode(changes)
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(select(func.pg_notify(CHANNEL, payload)))
+    if uow.dialect == "postgresql":
+        uow.session.execute(select(func.pg_notify(CHANNEL, payload)))
         return
     feed = tables.change_feed
-    seq = _ANNOUNCE.scalar(prepared.link_of(session), {"origin": ORIGIN, "payload": payload})
+    seq = _ANNOUNCE.scalar(uow, {"origin": ORIGIN, "payload": payload})
     if seq is not None and seq % 100 == 0:  # prune now and then
-        session.execute(delete(feed).where(feed.c.seq <= seq - KEEP))
+        uow.session.execute(delete(feed).where(feed.c.seq <= seq - KEEP))
 
 
 Publish = Callable[[Changes], None]

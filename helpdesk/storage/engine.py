@@ -283,9 +283,11 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
         if read_only or conn.get_execution_options().get("helpdesk_readonly"):
             # Straight to the driver (issue 13: every list page and search begins one).
             prepared.begin_snapshot(conn.connection.driver_connection)
-        else:
+        elif not conn.connection.driver_connection.in_transaction:
             # Straight to the driver too (issue 13: every save begins one); a busy
             # database still raises SQLAlchemy's OperationalError, which the retry knows.
+            # A session that joins the prepared statements of its unit of work finds
+            # their transaction begun already (``uow.driver``).
             prepared.run_driver_sql(prepared.on(conn), "BEGIN IMMEDIATE")
 
     return engine

@@ -59,6 +59,16 @@ class SessionLink(DriverLink, Protocol):
     @property
     def session(self) -> Session: ...
 
+    @property
+    def dialect(self) -> str:
+        """The database's kind ("sqlite", "postgresql"), known without a connection."""
+        ...
+
+    def flush(self) -> None:
+        """Write what the session holds pending, if it was opened (before a prepared
+        statement that must see it)."""
+        ...
+
 
 class _OnConnection:
     """The link of a Core ``Connection`` (in its transaction)."""

@@ -55,10 +55,20 @@ from helpdesk.storage import (
 )
 
 
-class StoreRepository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
+class _OnUnitOfWork:
+    """A repository of a unit of work (``prepared.SessionLink``): its session, opened
+    the first time it is needed, and the driver's connection its prepared statements
+    run on (issue 13: a registration on SQLite never needs the session)."""
 
+    def __init__(self, uow: prepared.SessionLink) -> None:
+        self._link = uow
+
+    @property
+    def session(self) -> Session:
+        return self._link.session
+
+
+class StoreRepository(_OnUnitOfWork):
     def add(self, store: Store) -> None:
         self.session.add(store)
         self.session.flush()
@@ -73,7 +83,7 @@ class StoreRepository:
         """The store as a plain copy of its row (one prepared query, no ORM load; not
         attached to the session, not to be changed): what a registration numbers and
         names the sheet by. The row is read on every call, so a change is seen at once."""
-        row = _STORE_ROW.first(prepared.link_of(self.session), {"store_id": store_id})
+        row = _STORE_ROW.first(self._link, {"store_id": store_id})
         return None if row is None else _store_copy(row)
 
     def list(self) -> list[Store]:
@@ -144,14 +154,7 @@ def _desk_copies(values: tuple[Any, ...], convert: Callable[[tuple[Any, ...]], t
     return user, store
 
 
-class UserRepository:
-    def __init__(self, uow: prepared.SessionLink) -> None:
-        self._link = uow
-
-    @property
-    def session(self) -> Session:
-        return self._link.session
-
+class UserRepository(_OnUnitOfWork):
     def add(self, user: User) -> None:
         self.session.add(user)
         self.session.flush()
@@ -225,10 +228,7 @@ _CUSTOMER_CHILDREN = (("phones", tables.customer_phones), ("contacts", tables.co
                       ("vehicles", tables.vehicles), ("orders", tables.orders))
 
 
-class CustomerRepository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
+class CustomerRepository(_OnUnitOfWork):
     def add(self, customer: Customer) -> None:
         self.session.add(customer)
         self.save(customer)
@@ -266,8 +266,8 @@ class CustomerRepository:
         """The customer's name, first phone and merge, as a plain value: one prepared
         statement, no record made (saving a sheet must not load a fleet's order history,
         nor pay for a mapped object with four lists: issue 13)."""
-        self.session.flush()  # a customer made in this transaction is read as made
-        row = _CUSTOMER_BRIEF.first(prepared.link_of(self.session),
+        self._link.flush()  # a customer made in this transaction is read as made
+        row = _CUSTOMER_BRIEF.first(self._link,
                                     {"customer_id": customer_id})
         return None if row is None else CustomerBrief(row[0], row[1], row[2] or "", row[3])
 
@@ -345,7 +345,7 @@ class CustomerRepository:
         """Hold these customers' rows until the transaction ends (PostgreSQL; SQLite's
         write transaction holds the whole file already): a merge takes them FOR UPDATE,
         a registration FOR SHARE, so a sheet never lands on a merged-away customer."""
-        if self.session.get_bind().dialect.name != "postgresql" or not customer_ids:
+        if self._link.dialect != "postgresql" or not customer_ids:
             return
         c = tables.customers
         self.session.flush()
@@ -359,7 +359,7 @@ class CustomerRepository:
     def lock_phones(self, numbers: Sequence[str]) -> None:
         """Serialise the desks adding these phone numbers (PostgreSQL advisory locks,
         released at commit), so "is this phone on file?" and the insert are one step."""
-        if self.session.get_bind().dialect.name != "postgresql":
+        if self._link.dialect != "postgresql":
             return
         for number in sorted(set(numbers)):
             self.session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"),
@@ -455,10 +455,7 @@ def _insert_new(connection: Connection, objects: Sequence[Any], table: Table,
     return ids
 
 
-class SheetRepository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
+class SheetRepository(_OnUnitOfWork):
     def new(self, **values: Any) -> Sheet:
         """A sheet to register (then given to ``add``), made without the mapping's
         attribute events (``orm.unattached``)."""
@@ -474,12 +471,11 @@ class SheetRepository:
             self.session.add(sheet)
             self.session.flush()
             return
-        self.session.flush()  # what is pending goes first (a customer made with it)
-        on_driver = prepared.link_of(self.session)
+        self._link.flush()  # what is pending goes first (a customer made with it)
         sheet.version = 1  # the ORM's first version
         sheet.id = int(_INSERT_SHEET.scalar(
-            on_driver, bulk.row_of(sheet, tables.sheets, omit=("id",))))
-        fulltext.refresh_one(on_driver, sheet.id)
+            self._link, bulk.row_of(sheet, tables.sheets, omit=("id",))))
+        fulltext.refresh_one(self._link, sheet.id)
 
     def get(self, sheet_id: int) -> Sheet | None:
         return self.session.get(Sheet, sheet_id, options=_sheet_children())
@@ -502,7 +498,7 @@ class SheetRepository:
     def next_sequences(self, store_id: int, year: int, count: int) -> int:
         """Take ``count`` consecutive sequence numbers at once; returns the first."""
         counters = tables.sheet_counters
-        dialect = self.session.get_bind().dialect.name
+        dialect = self._link.dialect
         builder: Any = pg_insert if dialect == "postgresql" else sqlite_insert
         stmt = (
             builder(counters)
@@ -520,15 +516,14 @@ class SheetRepository:
 
         One atomic upsert on the counter row: the row lock serialises two desks that
         register at the same moment, so a number is never given out twice."""
-        on_driver = prepared.link_of(self.session)
-        return int(_next_sequence(on_driver.driver()[1].name).scalar(
-            on_driver, {"store_id": store_id, "year": year}))
+        return int(_next_sequence(self._link.dialect).scalar(
+            self._link, {"store_id": store_id, "year": year}))
 
     def reserve_sequence(self, store_id: int, year: int, at_least: int) -> None:
         """Move the counter to at least ``at_least`` (imported sheet numbers), so the next
         ``next_sequence`` never hands out a number that was imported."""
         counters = tables.sheet_counters
-        dialect = self.session.get_bind().dialect.name
+        dialect = self._link.dialect
         builder: Any = pg_insert if dialect == "postgresql" else sqlite_insert
         stmt = builder(counters).values(store_id=store_id, year=year, last_value=at_least)
         stmt = stmt.on_conflict_do_update(
@@ -614,10 +609,7 @@ _MOVE_ANCHOR = prepared.Prepared(
     .values(value=bindparam("anchor")))
 
 
-class AuditRepository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
+class AuditRepository(_OnUnitOfWork):
     def add(self, entry: AuditEntry) -> None:
         self.session.add(entry)
 
@@ -646,7 +638,7 @@ class AuditRepository:
         """Hold the trail for this transaction: on PostgreSQL an advisory lock (two
         desks must not both extend the same entry); on SQLite the write transaction
         holds the file's write lock already."""
-        if self.session.get_bind().dialect.name == "postgresql":
+        if self._link.dialect == "postgresql":
             self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"),
                                  {"k": AUDIT_CHAIN_LOCK})
 
@@ -656,9 +648,9 @@ class AuditRepository:
             return
         # What the use case changed is written first, as the ORM's autoflush did before
         # the trail was read through the driver.
-        self.session.flush()
+        self._link.flush()
         self._lock_trail()  # first: it also orders who makes a missing key
-        on_driver = prepared.link_of(self.session)
+        on_driver = self._link
         found = _HEAD_KEY_AND_ANCHOR.first(on_driver)
         head, stored_key, anchor = found if found is not None else (None, None, None)
         key = self.chain_key() if stored_key is None \
@@ -680,7 +672,7 @@ class AuditRepository:
         """Read the trail and its anchor as of one moment (first call of a read
         transaction): on PostgreSQL a desk appending meanwhile must not look like a
         trail longer, or shorter, than its anchor. SQLite's read transaction is one."""
-        if self.session.get_bind().dialect.name == "postgresql":
+        if self._link.dialect == "postgresql":
             self.session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
 
     def _stored_anchor(self) -> Any:
@@ -737,7 +729,7 @@ class AuditRepository:
         if not anchor_holds(key, current):
             return
         value = json.dumps(anchor_value(key, int(current["count"]) + added, last))
-        _MOVE_ANCHOR.rows(prepared.link_of(self.session), {"anchor": value})
+        _MOVE_ANCHOR.rows(self._link, {"anchor": value})
 
     def first_broken(self) -> tuple[AuditEntry | None, int]:
         """The first entry whose chain does not hold (None: all hold) and how many
@@ -761,7 +753,7 @@ class AuditRepository:
 
     def missing_guards(self) -> list[str]:
         """The append-only triggers that are gone or switched off."""
-        if self.session.get_bind().dialect.name == "postgresql":
+        if self._link.dialect == "postgresql":
             present = set(self.session.scalars(text(
                 "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass "
                 "AND tgenabled IN ('O', 'A')")))
@@ -812,14 +804,11 @@ class AuditRepository:
         return list(self.session.scalars(select(a.c.action).distinct().order_by(a.c.action)))
 
 
-class SettingsRepository:
+class SettingsRepository(_OnUnitOfWork):
     """Small JSON values by key: banned phrases, categories, language..."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
     def get(self, key: str, default: Any = None) -> Any:
-        raw = _SETTING_RUN.scalar(prepared.link_of(self.session), {"key": key})
+        raw = _SETTING_RUN.scalar(self._link, {"key": key})
         return default if raw is None else json.loads(raw)
 
     def set(self, key: str, value: Any) -> None:

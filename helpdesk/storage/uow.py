@@ -80,6 +80,21 @@ def _shared_factories(engine: Engine) -> Factories:
     return found
 
 
+class _Borrowed:
+    """The link of a pooled connection borrowed by ``driver()`` before it is kept."""
+
+    __slots__ = ("pooled", "dialect")
+
+    def __init__(self, pooled: Any, dialect: Dialect) -> None:
+        self.pooled, self.dialect = pooled, dialect
+
+    def driver(self) -> tuple[Any, Dialect]:
+        return self.pooled.driver_connection, self.dialect
+
+    def invalidate(self, exc: BaseException) -> None:
+        self.pooled.invalidate(exc)
+
+
 class SqlAlchemyUnitOfWork:
     """Attributes: stores, users, customers, sheets, audit, settings (repositories);
     analytics, reports (SQL-only queries); session (the open SQLAlchemy session, for
@@ -118,9 +133,10 @@ class SqlAlchemyUnitOfWork:
         return self.engine.dialect.name
 
     def _open(self, factory: sessionmaker[Session], *, lazy: bool = False) -> None:
-        """Start a unit of work whose session comes from ``factory``: at once, or (a
-        read-only one, ``lazy``) the first time a repository needs it — the prepared
-        reads of a search need only the driver's connection (issue 13)."""
+        """Start a unit of work whose session comes from ``factory``: at once, or
+        (``lazy``) the first time a repository needs it — the prepared reads of a
+        search, and the prepared writes of a registration on SQLite, need only the
+        driver's connection (issue 13)."""
         self._factory = factory
         self._repositories: dict[str, Any] = {}
         self._pooled: Any = None
@@ -133,8 +149,9 @@ class SqlAlchemyUnitOfWork:
         session = self._session
         if session is None:
             if self._pooled is not None:
-                # The prepared reads hold a connection and its snapshot: the session
-                # reads on the same one (its BEGIN is already done, see engine.py).
+                # The prepared statements hold a connection and its transaction (a
+                # snapshot, or the write lock): the session goes on in the same one
+                # (its BEGIN is already done, see engine.py).
                 self._linked = Connection(self._factory.kw["bind"], connection=self._pooled)
                 self._pooled = None
                 session = self._factory(bind=self._linked)
@@ -146,24 +163,33 @@ class SqlAlchemyUnitOfWork:
     def driver(self) -> tuple[Any, Dialect]:
         """The driver's connection this unit of work runs on, and its dialect (where the
         statements of ``storage.prepared`` run): its session's (``prepared.link_of``).
-        A read-only unit of work that has not needed its session borrows a pooled
-        connection and begins its snapshot itself, without SQLAlchemy's session and
-        execution layers."""
+        A unit of work that has not needed its session borrows a pooled connection and
+        begins its transaction itself, without SQLAlchemy's session and execution
+        layers: a read-only one its snapshot, a writing one on SQLite the write lock
+        (``BEGIN IMMEDIATE``, as engine.py begins a session's)."""
         dialect = self.engine.dialect
-        if self._session is not None or not self._depth or self._factory is not \
-                self._read_factory:
+        if self._session is not None or not self._depth:
             return prepared.link_of(self.session).driver()
         if self._pooled is None:
             pooled = self.engine.raw_connection()
             driver: Any = pooled.driver_connection
             try:
-                if dialect.name == "sqlite":
-                    prepared.begin_snapshot(driver)
+                if self._factory is self._read_factory:
+                    if dialect.name == "sqlite":
+                        prepared.begin_snapshot(driver)
+                else:
+                    prepared.run_driver_sql(_Borrowed(pooled, dialect), "BEGIN IMMEDIATE")
             except BaseException:
                 pooled.close()
                 raise
             self._pooled = pooled
         return self._pooled.driver_connection, dialect
+
+    def flush(self) -> None:
+        """Write what the session holds pending before a prepared statement reads or
+        writes past it (nothing to do when no session was opened)."""
+        if self._session is not None:
+            self._session.flush()
 
     def invalidate(self, exc: BaseException) -> None:
         """The connection :meth:`driver` gave was lost: the pool must not keep it."""
@@ -194,7 +220,7 @@ class SqlAlchemyUnitOfWork:
     @property
     def stores(self) -> repositories.StoreRepository:
         return self._repository(
-            "stores", lambda: repositories.StoreRepository(self.session))
+            "stores", lambda: repositories.StoreRepository(self))
 
     @property
     def users(self) -> repositories.UserRepository:
@@ -204,22 +230,22 @@ class SqlAlchemyUnitOfWork:
     @property
     def customers(self) -> repositories.CustomerRepository:
         return self._repository(
-            "customers", lambda: repositories.CustomerRepository(self.session))
+            "customers", lambda: repositories.CustomerRepository(self))
 
     @property
     def sheets(self) -> repositories.SheetRepository:
         return self._repository(
-            "sheets", lambda: repositories.SheetRepository(self.session))
+            "sheets", lambda: repositories.SheetRepository(self))
 
     @property
     def audit(self) -> repositories.AuditRepository:
         return self._repository(
-            "audit", lambda: repositories.AuditRepository(self.session))
+            "audit", lambda: repositories.AuditRepository(self))
 
     @property
     def settings(self) -> repositories.SettingsRepository:
         return self._repository(
-            "settings", lambda: repositories.SettingsRepository(self.session))
+            "settings", lambda: repositories.SettingsRepository(self))
 
     @property
     def analytics(self) -> analytics_queries.AnalyticsQueries:
@@ -233,8 +259,11 @@ class SqlAlchemyUnitOfWork:
 
     def __enter__(self) -> Self:
         if self._depth == 0:
-            self._open(self._write_factory)
-            if self.engine.dialect.name == "postgresql":
+            postgres = self.engine.dialect.name == "postgresql"
+            # On SQLite the session waits until something needs it: a registration
+            # writes by prepared statements alone (issue 13).
+            self._open(self._write_factory, lazy=not postgres)
+            if postgres:
                 # Bounded: a save behind a long transaction is retried, then explained.
                 self.session.execute(text(f"SET LOCAL lock_timeout = {locks.LOCK_TIMEOUT_MS}"))
         self._depth += 1
@@ -300,13 +329,18 @@ class SqlAlchemyUnitOfWork:
         if history:
             self.session.execute(insert(tables.sheet_field_history), history)
         # The other desks hear of it in this same transaction (NOTIFY / feed row).
-        change_feed.announce(self.session, events.Changes.from_events(recorded))
-        try:
-            self.session.commit()
-        except StaleDataError as exc:
-            versioned = self._versioned()  # read before the rollback forgets them
-            self.session.rollback()
-            raise self._conflict(versioned) from exc
+        change_feed.announce(self, events.Changes.from_events(recorded))
+        session = self._session
+        if session is not None:
+            try:
+                session.commit()
+            except StaleDataError as exc:
+                versioned = self._versioned()  # read before the rollback forgets them
+                session.rollback()
+                raise self._conflict(versioned) from exc
+        elif self._pooled is not None:
+            # Only prepared statements ran: the transaction driver() began ends there.
+            prepared.run_driver_sql(self, "COMMIT")
         self._outbox.publish(recorded)
 
     def rollback(self) -> None:

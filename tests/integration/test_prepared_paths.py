@@ -5,10 +5,11 @@ as before (a deactivated or unknown user is refused) — on SQLite and PostgreSQ
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
 import pytest
-from sqlalchemy import insert, update
+from sqlalchemy import insert, select, update
 
 from helpdesk.domain.customers import CustomerKind, OrderKind, Tier
 from helpdesk.domain.errors import AuthenticationError, PermissionDenied
@@ -134,6 +135,45 @@ def test_a_read_that_began_on_the_driver_shares_its_connection_with_the_session(
         with uow.reading():
             uow.users.acting(staff.desk)
     assert list_customer_ids(uow, staff.desk, CustomerFilter(text="zs")) == [1, 4]
+
+
+def _counter(db, store_id: int) -> int | None:
+    with db.engine.connect() as conn:
+        return conn.scalar(select(tables.sheet_counters.c.last_value).where(
+            tables.sheet_counters.c.store_id == store_id))
+
+
+def test_a_write_that_began_on_the_driver_is_one_transaction_with_its_session(any_db):
+    """A registration writes by prepared statements without opening the session (on
+    SQLite the unit of work takes the write lock on the driver itself); a use case
+    that then needs the session goes on in that same transaction: both are committed
+    together, or rolled back together."""
+    staff = quick_staff(any_db)
+    uow = any_db.uow()
+    for commit in (False, True):
+        with uow:
+            uow.users.at_desk(staff.desk, None, "categories")  # prepared, on the driver
+            uow.sheets.next_sequence(staff.store_id, 2026)  # a prepared write
+            if any_db.engine.dialect.name == "sqlite":
+                # The write lock is held from the first statement: another desk waits.
+                other = sqlite3.connect(any_db.engine.url.database, timeout=0)
+                with pytest.raises(sqlite3.OperationalError, match="locked"):
+                    other.execute("BEGIN IMMEDIATE")
+                other.close()
+            driver, _dialect = uow.driver()
+            assert uow.session.connection().connection.driver_connection is driver
+            uow.settings.set("probe", commit)  # through the session
+            if commit:
+                uow.commit()
+        assert _counter(any_db, staff.store_id) == (1 if commit else None)
+        with uow.reading():
+            assert uow.settings.get("probe") == (True if commit else None)
+    # Prepared writes alone are committed on the driver, and the pool is not drained.
+    for _ in range(3 * POOL_SIZE):
+        with uow:
+            uow.sheets.next_sequence(staff.store_id, 2026)
+            uow.commit()
+    assert _counter(any_db, staff.store_id) == 1 + 3 * POOL_SIZE
 
 
 def test_prepared_reads_convert_dates_both_ways(any_db):

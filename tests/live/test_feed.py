@@ -103,7 +103,7 @@ def test_sqlite_keeps_only_the_newest_feed_rows(db: Database) -> None:
     uow = db.uow()
     with uow:
         for n in range(1, 1201):
-            change_feed.announce(uow.session, Changes(sheet_ids=frozenset({n})))
+            change_feed.announce(uow, Changes(sheet_ids=frozenset({n})))
         uow.commit()
     with db.engine.connect() as conn:
         count = conn.scalar(select(func.count()).select_from(tables.change_feed))
