@@ -98,7 +98,8 @@ def link_of(session: Session) -> DriverLink:
     back (at the end of the transaction): a registration asks a dozen times, and each
     ``session.connection()`` walks the session's transaction machinery."""
     found = session.info.get(_LINK)
-    if found is None or found.connection.closed or found.connection.invalidated:
+    if found is None or found.connection.closed or found.connection.invalidated or \
+            not found.connection.in_transaction():  # committed: the session begins anew
         found = session.info[_LINK] = _OnConnection(session.connection())
     return found
 

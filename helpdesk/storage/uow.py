@@ -155,6 +155,9 @@ class SqlAlchemyUnitOfWork:
                 self._linked = Connection(self._factory.kw["bind"], connection=self._pooled)
                 self._pooled = None
                 session = self._factory(bind=self._linked)
+                # The session takes over that transaction now (its commit or rollback
+                # ends it), even if it never sends a statement of its own.
+                session.connection()
             else:
                 session = self._factory()
             self._session = session
@@ -339,8 +342,11 @@ class SqlAlchemyUnitOfWork:
                 session.rollback()
                 raise self._conflict(versioned) from exc
         elif self._pooled is not None:
-            # Only prepared statements ran: the transaction driver() began ends there.
+            # Only prepared statements ran: the transaction driver() began ends there,
+            # and the connection goes back (work after the commit begins a new one).
             prepared.run_driver_sql(self, "COMMIT")
+            pooled, self._pooled = self._pooled, None
+            pooled.close()
         self._outbox.publish(recorded)
 
     def rollback(self) -> None:
