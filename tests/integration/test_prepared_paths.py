@@ -9,7 +9,7 @@ import sqlite3
 from datetime import date
 
 import pytest
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, update
 
 from helpdesk.domain.customers import CustomerKind, OrderKind, Tier
 from helpdesk.domain.errors import AuthenticationError, PermissionDenied
@@ -24,6 +24,7 @@ from helpdesk.services.customer_list import (
 from helpdesk.storage import search, tables
 from helpdesk.storage.engine import POOL_SIZE
 from tests.integration.test_analytics import quick_staff
+from tests.integration.test_write_transactions import counter
 
 NAMES = ["张三", "阿里", "丁一", "张三", "白云", "曾国藩", "阿里"]  # two pairs of equal names
 
@@ -137,12 +138,6 @@ def test_a_read_that_began_on_the_driver_shares_its_connection_with_the_session(
     assert list_customer_ids(uow, staff.desk, CustomerFilter(text="zs")) == [1, 4]
 
 
-def _counter(db, store_id: int) -> int | None:
-    with db.engine.connect() as conn:
-        return conn.scalar(select(tables.sheet_counters.c.last_value).where(
-            tables.sheet_counters.c.store_id == store_id))
-
-
 def test_a_write_that_began_on_the_driver_is_one_transaction_with_its_session(any_db):
     """A registration writes by prepared statements without opening the session (on
     SQLite the unit of work takes the write lock on the driver itself); a use case
@@ -165,7 +160,7 @@ def test_a_write_that_began_on_the_driver_is_one_transaction_with_its_session(an
             uow.settings.set("probe", commit)  # through the session
             if commit:
                 uow.commit()
-        assert _counter(any_db, staff.store_id) == (1 if commit else None)
+        assert counter(any_db, staff.store_id) == (1 if commit else None)
         with uow.reading():
             assert uow.settings.get("probe") == (True if commit else None)
     # Prepared writes alone are committed on the driver, and the pool is not drained.
@@ -173,7 +168,7 @@ def test_a_write_that_began_on_the_driver_is_one_transaction_with_its_session(an
         with uow:
             uow.sheets.next_sequence(staff.store_id, 2026)
             uow.commit()
-    assert _counter(any_db, staff.store_id) == 1 + 3 * POOL_SIZE
+    assert counter(any_db, staff.store_id) == 1 + 3 * POOL_SIZE
 
 
 def test_prepared_reads_convert_dates_both_ways(any_db):

@@ -5,6 +5,8 @@ undoes; the pool never gets a connection back inside a transaction."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from sqlalchemy import select
 
@@ -12,7 +14,8 @@ from helpdesk.storage import tables
 from tests.integration.test_analytics import quick_staff
 
 
-def _counter(db, store_id):
+def counter(db, store_id: int) -> int | None:
+    """The store's sheet-number counter as committed (None: never moved)."""
     with db.engine.connect() as conn:
         return conn.scalar(select(tables.sheet_counters.c.last_value).where(
             tables.sheet_counters.c.store_id == store_id))
@@ -25,19 +28,7 @@ def test_session_touched_without_sql_after_prepared_write(db):
         uow.sheets.next_sequence(staff.store_id, 2026)  # prepared write on the driver
         assert uow.session is not None  # asked for, but nothing runs through it
         uow.commit()
-    assert _counter(db, staff.store_id) == 1
-
-
-def test_commit_then_more_prepared_writes_then_rollback(db):
-    staff = quick_staff(db)
-    uow = db.uow()
-    with pytest.raises(RuntimeError):
-        with uow:
-            uow.sheets.next_sequence(staff.store_id, 2026)
-            uow.commit()
-            uow.sheets.next_sequence(staff.store_id, 2026)  # should be rolled back
-            raise RuntimeError
-    assert _counter(db, staff.store_id) == 1
+    assert counter(db, staff.store_id) == 1
 
 
 def test_commit_twice_prepared_only(db):
@@ -48,20 +39,34 @@ def test_commit_twice_prepared_only(db):
         uow.commit()
         uow.sheets.next_sequence(staff.store_id, 2026)
         uow.commit()
-    assert _counter(db, staff.store_id) == 2
+    assert counter(db, staff.store_id) == 2
 
 
-def test_linked_session_commit_then_prepared_then_rollback(db):
+# What runs before the commit (p: a prepared counter move, s: a write through the
+# session), and how many counter moves that commit keeps.
+BEFORE_COMMIT = {
+    "prepared only": ("p", 1),
+    "session joins the driver's transaction": ("ps", 1),
+    "session's cached driver link": ("psp", 2),
+    "session first": ("sp", 1),
+}
+
+
+@pytest.mark.parametrize("steps, kept", BEFORE_COMMIT.values(), ids=BEFORE_COMMIT)
+def test_work_after_a_commit_is_rolled_back_with_its_unit_of_work(db, steps, kept):
     staff = quick_staff(db)
     uow = db.uow()
     with pytest.raises(RuntimeError):
         with uow:
-            uow.sheets.next_sequence(staff.store_id, 2026)
-            uow.settings.set("probe", 1)  # session linked
+            for step in steps:
+                if step == "p":
+                    uow.sheets.next_sequence(staff.store_id, 2026)
+                else:
+                    uow.settings.set("probe", 1)
             uow.commit()
-            uow.sheets.next_sequence(staff.store_id, 2026)  # should be rolled back
+            uow.sheets.next_sequence(staff.store_id, 2026)  # must be rolled back
             raise RuntimeError
-    assert _counter(db, staff.store_id) == 1
+    assert counter(db, staff.store_id) == kept
 
 
 def test_pool_connection_not_left_in_transaction(db):
@@ -71,36 +76,8 @@ def test_pool_connection_not_left_in_transaction(db):
         with uow:
             uow.sheets.next_sequence(staff.store_id, 2026)
             raise RuntimeError
-    import sqlite3
     other = sqlite3.connect(db.engine.url.database, timeout=0)
-    other.execute("BEGIN IMMEDIATE")
+    other.execute("BEGIN IMMEDIATE")  # the write lock is free again
     other.rollback()
     other.close()
-    assert _counter(db, staff.store_id) is None
-
-
-def test_linked_session_cached_link_commit_then_prepared_then_rollback(db):
-    staff = quick_staff(db)
-    uow = db.uow()
-    with pytest.raises(RuntimeError):
-        with uow:
-            uow.sheets.next_sequence(staff.store_id, 2026)
-            uow.settings.set("probe", 1)  # session linked
-            uow.sheets.next_sequence(staff.store_id, 2026)  # link_of(session) cached
-            uow.commit()
-            uow.sheets.next_sequence(staff.store_id, 2026)  # should be rolled back
-            raise RuntimeError
-    assert _counter(db, staff.store_id) == 2
-
-
-def test_plain_session_cached_link_commit_then_prepared_then_rollback(db):
-    staff = quick_staff(db)
-    uow = db.uow()
-    with pytest.raises(RuntimeError):
-        with uow:
-            uow.settings.set("probe", 1)  # session first (not linked)
-            uow.sheets.next_sequence(staff.store_id, 2026)
-            uow.commit()
-            uow.sheets.next_sequence(staff.store_id, 2026)  # should be rolled back
-            raise RuntimeError
-    assert _counter(db, staff.store_id) == 1
+    assert counter(db, staff.store_id) is None
