@@ -198,14 +198,16 @@ class Prepared:
         driver, dialect = link.driver()
         shape = self._shape(dialect, values)
         params = shape.bind(values)
-        cursor = driver.cursor()
+        cursor = None
         try:
+            cursor = driver.cursor()  # a closed connection already refuses this
             cursor.execute(shape.sql, params)
             found = cursor.fetchall() if cursor.description is not None else []
         except dialect.loaded_dbapi.Error as exc:
             raise _wrapped(link, driver, dialect, shape.sql, params, exc, cursor) from exc
         finally:
-            cursor.close()
+            if cursor is not None:
+                cursor.close()
         if convert and shape.results:
             found = [_converted(row, shape.results) for row in found]
         return shape, found

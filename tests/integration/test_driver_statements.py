@@ -165,3 +165,33 @@ def test_a_read_without_a_session_fails_with_sqlalchemys_error(any_db: Database)
         broken.rows(uow)  # on the pooled connection the read borrowed, no session
     with uow.reading():  # the connection went back to the pool in a usable state
         assert uow.users.acting(1) is not None
+
+
+class _Lost:
+    """A link whose driver connection is closed under it (a database gone away)."""
+
+    def __init__(self, db: Database) -> None:
+        self.pooled = db.engine.raw_connection()
+        self.dialect = db.engine.dialect
+        self.invalidated: list[BaseException] = []
+
+    def driver(self) -> tuple[Any, Any]:
+        return self.pooled.driver_connection, self.dialect
+
+    def invalidate(self, exc: BaseException) -> None:
+        self.invalidated.append(exc)
+        self.pooled.invalidate(exc)
+
+
+def test_a_connection_lost_before_the_statement_is_dropped_as_sqlalchemy_would(
+        any_db: Database) -> None:
+    seed_staff(any_db.uow())
+    link = _Lost(any_db)
+    link.pooled.driver_connection.close()  # even asking it for a cursor fails now
+    with pytest.raises(DBAPIError) as raised:
+        prepared.Prepared(_USER_SEEN).rows(link, {"user_id": 1})
+    assert raised.value.connection_invalidated
+    assert len(link.invalidated) == 1
+    link.pooled.close()
+    with any_db.uow().reading() as uow:  # the pool opened a fresh connection
+        assert uow.users.acting(1) is not None
