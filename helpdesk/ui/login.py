@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -51,9 +52,11 @@ class LoginDialog(QDialog):
 
     Signals:
         language_chosen(str): the user picked another language here.
+        painted(): the window was drawn for the first time.
     """
 
     language_chosen = Signal(str)
+    painted = Signal()
 
     def __init__(self, uow: Callable[[], UnitOfWork] | None, database_description: str = "",
                  *, settings: QSettings, parent: QWidget | None = None) -> None:
@@ -65,6 +68,7 @@ class LoginDialog(QDialog):
         self._login_waiting = False  # "log in" was asked for before the database was open
         self.user: SessionUser | None = None
         self.change_database = False
+        self._drawn = False
 
         self.title = QLabel(objectName="loginTitle")
         font = self.title.font()
@@ -118,6 +122,12 @@ class LoginDialog(QDialog):
         self.language_combo.currentIndexChanged.connect(self._on_language)
         self._retranslate()
         (self.password_edit if self.username_edit.text() else self.username_edit).setFocus()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._drawn:
+            self._drawn = True
+            self.painted.emit()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 from helpdesk.services import setup
 from helpdesk.storage.database import open_database
 from helpdesk.ui import app as app_mod
+from helpdesk.ui.opening import DatabaseOpener
 from tests.ui.helpers import type_text, when_modal
 
 
@@ -93,6 +94,45 @@ def test_logging_in_while_the_database_opens_reaches_the_main_window(
 
     when_modal(login, name="loginDialog")
     assert app_mod.run(["--database", ui_db.url, "--lang", "en"]) == 0
+    assert "李建国" in str(seen["user"])
+
+
+def test_the_database_opens_once_the_login_window_is_drawn(
+        qtbot, ui_db, restore_quit, monkeypatch):
+    # Issue 13: the opening thread's imports hold the interpreter for tens of
+    # milliseconds; begun before the first paint, they held the login window back.
+    monkeypatch.setattr(app_mod, "OPEN_ANYWAY_MS", 600_000)  # only the paint starts it
+    drawn_when_opened: list[bool] = []
+    start = DatabaseOpener.start
+
+    def opening(opener):
+        window = next(w for w in QApplication.topLevelWidgets()
+                      if w.objectName() == "loginDialog")
+        drawn_when_opened.append(window._drawn)
+        start(opener)
+
+    monkeypatch.setattr(DatabaseOpener, "start", opening)
+    seen: dict[str, object] = {}
+
+    def login(dialog):
+        type_text(qtbot, dialog.findChild(QLineEdit, "username"), "director")
+        type_text(qtbot, dialog.findChild(QLineEdit, "password"), "secret123")
+        QTimer.singleShot(0, close_main_window)
+        dialog.findChild(QPushButton, "loginButton").click()  # waits for the database
+
+    def close_main_window(left: int = 500):
+        window = next((w for w in QApplication.topLevelWidgets()
+                       if w.objectName() == "mainWindow" and w.isVisible()), None)
+        if window is None:
+            if left:
+                QTimer.singleShot(10, lambda: close_main_window(left - 1))
+            return
+        seen["user"] = window.user_label.text()
+        window.close()
+
+    when_modal(login, name="loginDialog")
+    assert app_mod.run(["--database", ui_db.url, "--lang", "en"]) == 0
+    assert drawn_when_opened == [True]
     assert "李建国" in str(seen["user"])
 
 
