@@ -44,8 +44,6 @@ if TYPE_CHECKING:
 
 ORGANIZATION = context.ORGANIZATION
 APPLICATION = context.APPLICATION
-OPEN_ANYWAY_MS = 500
-"""When the database opens if the login window has not been drawn by then."""
 
 PAGE_TITLES = {
     "complaints": QT_TRANSLATE_NOOP("pages", "Complaints"),
@@ -252,9 +250,8 @@ def _session(app: QApplication, opener: DatabaseOpener, settings: QSettings, *,
     opener.finished.connect(functools.partial(_database_opened, opener, login))
     # The database opens once the window is drawn (issue 13): the thread's imports hold
     # the interpreter for tens of milliseconds, and begun before the first paint they
-    # hold the window back. One never drawn (started minimised) starts it anyway.
-    login.painted.connect(functools.partial(QTimer.singleShot, 0, opener.start))
-    QTimer.singleShot(OPEN_ANYWAY_MS, opener.start)
+    # held the window back.
+    login.on_screen.connect(functools.partial(QTimer.singleShot, 0, opener.start))
     while True:
         logging.getLogger(__name__).info("asking for a login")
         accepted = login.exec() == QDialog.DialogCode.Accepted and login.user is not None

@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer, Signal
+from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -41,6 +41,8 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load behind the window
 # (issue 13).
 
 LAST_USER_KEY = "login/last_user"
+ON_SCREEN_ANYWAY_MS = 2000
+"""When a login window that was shown but never drawn counts as on the screen."""
 
 
 class LoginDialog(QDialog):
@@ -52,11 +54,12 @@ class LoginDialog(QDialog):
 
     Signals:
         language_chosen(str): the user picked another language here.
-        painted(): the window was drawn for the first time.
+        on_screen(): the window was drawn for the first time (one never drawn, as when
+            started minimised: ``ON_SCREEN_ANYWAY_MS`` after it was shown).
     """
 
     language_chosen = Signal(str)
-    painted = Signal()
+    on_screen = Signal()
 
     def __init__(self, uow: Callable[[], UnitOfWork] | None, database_description: str = "",
                  *, settings: QSettings, parent: QWidget | None = None) -> None:
@@ -123,11 +126,19 @@ class LoginDialog(QDialog):
         self._retranslate()
         (self.password_edit if self.username_edit.text() else self.username_edit).setFocus()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._drawn:
+            QTimer.singleShot(ON_SCREEN_ANYWAY_MS, self._now_on_screen)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
+        self._now_on_screen()
+
+    def _now_on_screen(self) -> None:
         if not self._drawn:
             self._drawn = True
-            self.painted.emit()
+            self.on_screen.emit()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
