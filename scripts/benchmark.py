@@ -459,12 +459,14 @@ class Bench:
             cur = self.raw
             cur.execute("BEGIN IMMEDIATE")
             cur.execute("SELECT id, name FROM customers WHERE id = ?", (customer_id,))
-            # The sheet is the customer's it read, as a registration's is: its entry in
-            # the index by customer lands where that customer's sheets are (a copy of
-            # the newest row's customer would land beside the row before, in a page
-            # that is in memory already, and leave out the one write that lands at a
-            # random place in every registration; measured 2026-12-04 on the large
-            # demo: 0.08-0.15 ms, against a floor of 0.50 ms).
+            # The sheet row carries the customer it read, as a registration's does (the
+            # rest is the newest row's; only customer_id of those columns is indexed):
+            # its entry in the index by customer lands among that customer's sheets.
+            # Copying the newest row's customer put it beside the row before, in a page
+            # already in memory, and left out the one index write a registration makes
+            # at a random place (measured 2026-12-04 on the large demo, the floor's
+            # statements timed both ways: 0.08-0.15 ms more, on a floor of 0.50 ms).
+            # Whichever of the pair writes a customer first pays for that page.
             cur.execute(
                 f"INSERT INTO sheets (number, customer_id, {', '.join(columns)}) "
                 f"SELECT 'FLOOR-' || ?, ?, {', '.join(columns)} FROM sheets "

@@ -187,11 +187,13 @@ def test_a_connection_lost_before_the_statement_is_dropped_as_sqlalchemy_would(
         any_db: Database) -> None:
     seed_staff(any_db.uow())
     link = _Lost(any_db)
-    link.pooled.driver_connection.close()  # even asking it for a cursor fails now
-    with pytest.raises(DBAPIError) as raised:
-        prepared.Prepared(_USER_SEEN).rows(link, {"user_id": 1})
-    assert raised.value.connection_invalidated
-    assert len(link.invalidated) == 1
-    link.pooled.close()
+    try:
+        link.pooled.driver_connection.close()  # even asking it for a cursor fails now
+        with pytest.raises(DBAPIError) as raised:
+            prepared.Prepared(_USER_SEEN).rows(link, {"user_id": 1})
+        assert raised.value.connection_invalidated
+        assert len(link.invalidated) == 1
+    finally:
+        link.pooled.close()
     with any_db.uow().reading() as uow:  # the pool opened a fresh connection
         assert uow.users.acting(1) is not None
