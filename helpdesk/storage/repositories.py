@@ -90,12 +90,13 @@ class StoreRepository(_OnUnitOfWork):
         return list(self.session.scalars(select(Store).order_by(tables.stores.c.id)))
 
     def policies(self) -> dict[int, tuple[str, str]]:
-        rows = self.session.connection().execute(_STORE_POLICIES).all()
-        return {row[0]: (row[1], row[2] or "") for row in rows}
+        # Prepared (issue 13): every page of the complaint list reads them.
+        self._link.flush()
+        return {row[0]: (row[1], row[2] or "") for row in _STORE_POLICIES.rows(self._link)}
 
 
-_STORE_POLICIES = select(tables.stores.c.id, tables.stores.c.preset,
-                         tables.stores.c.policy_json)
+_STORE_POLICIES = prepared.Prepared(select(tables.stores.c.id, tables.stores.c.preset,
+                                           tables.stores.c.policy_json))
 _STORE_ROW = prepared.Prepared(
     select(*tables.stores.c).where(tables.stores.c.id == bindparam("store_id")))
 _STORE_COLUMNS = tuple(column.key for column in tables.stores.c)
@@ -546,7 +547,8 @@ class SheetRepository(_OnUnitOfWork):
         return sheet_queries.count(self.session, sheet_filter, now)
 
     def rows(self, ids: Sequence[int]) -> list[dict[str, Any]]:
-        return sheet_queries.rows(self.session, ids)
+        self._link.flush()  # prepared: what the session holds goes first
+        return sheet_queries.rows(self._link, ids)
 
     # issue 11: number tails and full-text matches
     def numbers_ending(self, query: str) -> list[tuple[int, str]]:

@@ -24,7 +24,14 @@ from sqlalchemy.orm import Session
 from helpdesk.domain import deadlines
 from helpdesk.domain.complaints import SheetState
 from helpdesk.domain.filters import DueFilter, SheetFilter
-from helpdesk.storage import analytics_queries, deadline_sql, report_queries, sheet_queries, tables
+from helpdesk.storage import (
+    analytics_queries,
+    deadline_sql,
+    prepared,
+    report_queries,
+    sheet_queries,
+    tables,
+)
 from helpdesk.storage.database import Database
 from tests.conftest import staff_store
 from tests.integration import databases
@@ -150,7 +157,7 @@ def test_every_sql_path_agrees_with_the_domain_rule(store: tuple[Database, int],
             # The list rows and the customer record read the wait start the domain reads.
             starts = {i: deadlines.open_wait_start(g.pauses) for i, g in zip(ids, generated,
                                                                              strict=True)}
-            rows = sheet_queries.rows(session, ids)
+            rows = sheet_queries.rows(prepared.link_of(session), ids)
             assert {r["id"]: r["waiting_since"] for r in rows} == starts
             customer = conn.execute(
                 select(s.c.customer_id).where(s.c.id == ids[0])).scalar_one()

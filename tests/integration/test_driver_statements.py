@@ -24,7 +24,7 @@ from helpdesk.domain.enums import Channel, Severity
 from helpdesk.domain.sla import PRESETS
 from helpdesk.services import complaints as cs
 from helpdesk.services import customers
-from helpdesk.storage import orm, prepared, tables
+from helpdesk.storage import orm, prepared, sheet_queries, tables
 from helpdesk.storage.database import Database
 from tests.fakes import seed_staff
 from tests.integration import databases
@@ -197,3 +197,24 @@ def test_a_connection_lost_before_the_statement_is_dropped_as_sqlalchemy_would(
         link.pooled.close()
     with any_db.uow().reading() as uow:  # the pool opened a fresh connection
         assert uow.users.acting(1) is not None
+
+
+def test_a_list_page_reads_the_same_rows_as_through_sqlalchemy(any_db: Database) -> None:
+    # Issue 13: the complaint list's rows are a prepared statement; every column (the
+    # joined plate and name, the waits and notes read by subqueries) comes back as
+    # SQLAlchemy's execution of the same statement gives it.
+    team = seed_staff(any_db.uow())
+    who = customers.create_customer(any_db.uow(), team.desk, customers.CustomerInput(
+        name="钱七", phones=("13712345678",)))
+    vehicles = (None, customers.VehicleInput(vin="K8765431", plate="粤B12341"))
+    ids = [cs.register(any_db.uow(), team.desk, cs.SheetInput(
+        channel=channel, severity="general", category="repair_quality",
+        description=f"第{i}单\n第二行", customer_id=who.id), new_vehicle=vehicles[i]).id
+        for i, channel in enumerate(("reception", "phone"))]
+    with any_db.engine.connect() as conn, conn.begin():
+        through_sqlalchemy = [dict(row._mapping) for row in conn.execute(
+            sheet_queries._rows_statement(), {"ids": ids})]  # noqa: SLF001
+        prepared_rows = sheet_queries._ROWS.dicts(prepared.on(conn), {"ids": ids})  # noqa: SLF001
+    assert prepared_rows == through_sqlalchemy and len(prepared_rows) == 2
+    listed = {row.id: row for row in cs.sheet_rows(any_db.uow(), ids)}
+    assert listed[ids[1]].plate_or_order == "粤B12341" and listed[ids[0]].first_line == "第0单"
