@@ -7,7 +7,7 @@ it asks for the ids (one indexed query) and then for the few hundred rows on scr
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -238,23 +238,38 @@ ROW_COLUMNS = (
 def rows(link: prepared.DriverLink, ids: Sequence[int]) -> list[dict[str, Any]]:
     """The list columns of the given sheets (any order), with plate/order and the
     responsible person's name joined in."""
-    if not ids:
-        return []
     result = []
-    # Prepared (issue 13): SQLAlchemy's execution of the 200 ids of a page (expanding
-    # the IN, processing each value) cost more than SQLite's reading of the rows.
-    for data in _ROWS.dicts(link, {"ids": list(ids)}):
-        plate, vin, order_number = data.pop("plate"), data.pop("vin"), data.pop("order_number")
-        data["plate_or_order"] = plate or order_number or vin or ""
-        data["responsible_name"] = data["responsible_name"] or ""
-        data["first_line"] = text_mod.first_line(data.pop("description_head") or "")
-        result.append(data)
+    for chunk in _id_lists(ids):
+        for data in _ROWS.dicts(link, {"ids": chunk}):
+            plate, vin, order_number = (data.pop("plate"), data.pop("vin"),
+                                        data.pop("order_number"))
+            data["plate_or_order"] = plate or order_number or vin or ""
+            data["responsible_name"] = data["responsible_name"] or ""
+            data["first_line"] = text_mod.first_line(data.pop("description_head") or "")
+            result.append(data)
     return result
 
 
+ROWS_AT_ONCE = (8, 32, 200)
+"""The lengths of the id lists :func:`rows` runs its statement with (the list's page is
+200): each length is one prepared shape, so a caller asking for every open sheet (the
+tray's count, thousands of ids, a different number after every save) adds none."""
+
+
+def _id_lists(ids: Sequence[int]) -> Iterator[list[int]]:
+    """``ids`` in lists of the lengths in ``ROWS_AT_ONCE``, the last one filled up with
+    its own last id (a repeated id in ``IN`` finds its sheet once)."""
+    wanted = list(dict.fromkeys(ids))
+    most = ROWS_AT_ONCE[-1]
+    for start in range(0, len(wanted), most):
+        chunk = wanted[start:start + most]
+        size = next(n for n in ROWS_AT_ONCE if n >= len(chunk))
+        yield chunk + chunk[-1:] * (size - len(chunk))
+
 
 def _rows_statement() -> Select[Any]:
-    """The statement of :func:`rows`, built once (every page of the list runs it)."""
+    """The statement of :func:`rows` (prepared once per length of its id list: every
+    page of the list runs it)."""
     v, o, u = tables.vehicles, tables.orders, tables.users
     return (
         select(*ROW_COLUMNS, v.c.plate, v.c.vin, o.c.number.label("order_number"),
@@ -268,4 +283,6 @@ def _rows_statement() -> Select[Any]:
     )
 
 
+# Prepared (issue 13): SQLAlchemy's execution of the 200 ids of a page (expanding the
+# IN, processing each value) cost more than SQLite's reading of the rows.
 _ROWS = prepared.Prepared(_rows_statement)

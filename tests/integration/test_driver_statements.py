@@ -201,8 +201,8 @@ def test_a_connection_lost_before_the_statement_is_dropped_as_sqlalchemy_would(
 
 def test_a_list_page_reads_the_same_rows_as_through_sqlalchemy(any_db: Database) -> None:
     # Issue 13: the complaint list's rows are a prepared statement; every column (the
-    # joined plate and name, the waits and notes read by subqueries) comes back as
-    # SQLAlchemy's execution of the same statement gives it.
+    # joined plate and name, the waits and notes read by subqueries) comes back, value
+    # and type, as SQLAlchemy's execution of the same statement gives it.
     team = seed_staff(any_db.uow())
     who = customers.create_customer(any_db.uow(), team.desk, customers.CustomerInput(
         name="钱七", phones=("13712345678",)))
@@ -211,10 +211,46 @@ def test_a_list_page_reads_the_same_rows_as_through_sqlalchemy(any_db: Database)
         channel=channel, severity="general", category="repair_quality",
         description=f"第{i}单\n第二行", customer_id=who.id), new_vehicle=vehicles[i]).id
         for i, channel in enumerate(("reception", "phone"))]
+    worked = ids[1]  # acknowledged, assigned, the customer told, then waited for
+    cs.acknowledge(any_db.uow(), team.manager, worked)
+    cs.assign(any_db.uow(), team.manager, worked, "service", team.manager)
+    cs.add_progress(any_db.uow(), team.manager, worked, "已约客户周五到店",
+                    customer_notified=True)
+    cs.wait_for_customer(any_db.uow(), team.manager, worked, "客户出差")
     with any_db.engine.connect() as conn, conn.begin():
         through_sqlalchemy = [dict(row._mapping) for row in conn.execute(
             sheet_queries._rows_statement(), {"ids": ids})]  # noqa: SLF001
-        prepared_rows = sheet_queries._ROWS.dicts(prepared.on(conn), {"ids": ids})  # noqa: SLF001
-    assert prepared_rows == through_sqlalchemy and len(prepared_rows) == 2
-    listed = {row.id: row for row in cs.sheet_rows(any_db.uow(), ids)}
-    assert listed[ids[1]].plate_or_order == "粤B12341" and listed[ids[0]].first_line == "第0单"
+
+    def typed(rows: list[dict[str, Any]]) -> list[dict[str, tuple[type, Any]]]:
+        return [{k: (type(v), v) for k, v in row.items()} for row in rows]
+
+    with any_db.uow().reading() as uow:  # on a pooled connection, no session
+        prepared_rows = sheet_queries._ROWS.dicts(uow, {"ids": ids})  # noqa: SLF001
+    assert typed(sorted(prepared_rows, key=lambda r: r["id"])) == \
+        typed(sorted(through_sqlalchemy, key=lambda r: r["id"]))
+    row = {r["id"]: r for r in prepared_rows}[worked]
+    assert row["waiting_since"] is not None and row["last_notified_at"] is not None
+    listed = {r.id: r for r in cs.sheet_rows(any_db.uow(), ids)}
+    assert listed[worked].plate_or_order == "粤B12341" and listed[worked].responsible_name
+    assert listed[ids[0]].first_line == "第0单"
+
+
+def test_any_number_of_ids_reads_in_lists_of_a_few_lengths(any_db: Database) -> None:
+    # The tray asks for the rows of every open sheet (thousands, a different number
+    # after each save): each length of the id list would be a statement prepared anew.
+    team = seed_staff(any_db.uow())
+    who = customers.create_customer(any_db.uow(), team.desk, customers.CustomerInput(
+        name="孙八", phones=("13812345678",)))
+    real = [cs.register(any_db.uow(), team.desk, cs.SheetInput(
+        channel="reception", severity="general", category="repair_quality",
+        description="异响", customer_id=who.id)).id for _ in range(3)]
+    shapes = sheet_queries._ROWS._shapes  # noqa: SLF001
+    before = set(shapes)
+    for asked in (real[:1], *(real + list(range(10**6, 10**6 + n)) + real
+                              for n in (450, 451, 452))):
+        found = cs.sheet_rows(any_db.uow(), asked)
+        assert [r.id for r in found] == [i for i in asked if i in real]  # asked order
+    lengths = {part[1] for key in set(shapes) - before
+               for part in key if isinstance(part, tuple)}
+    assert lengths <= set(sheet_queries.ROWS_AT_ONCE)
+    assert [len(c) for c in sheet_queries._id_lists(list(range(405)))] == [200, 200, 8]  # noqa: SLF001
