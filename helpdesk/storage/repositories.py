@@ -652,8 +652,7 @@ class AuditRepository(_OnUnitOfWork):
         # the trail was read through the driver.
         self._link.flush()
         self._lock_trail()  # first: it also orders who makes a missing key
-        on_driver = self._link
-        found = _HEAD_KEY_AND_ANCHOR.first(on_driver)
+        found = _HEAD_KEY_AND_ANCHOR.first(self._link)
         head, stored_key, anchor = found if found is not None else (None, None, None)
         key = self.chain_key() if stored_key is None \
             else str(json.loads(stored_key)).encode("ascii")
@@ -664,7 +663,7 @@ class AuditRepository(_OnUnitOfWork):
         rows = [bulk.row_of(entry, a, omit=("id",)) for entry in entries]
         if len(rows) <= _FEW_ENTRIES:
             for row in rows:
-                _INSERT_ENTRY.rows(on_driver, row)
+                _INSERT_ENTRY.rows(self._link, row)
         else:
             bulk.insert_rows(self.session.connection(), a, rows)
         self._move_anchor(key, len(entries), last,

@@ -3,9 +3,11 @@ login, the main window with every page, quit."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
 
 from helpdesk.services import setup
 from helpdesk.storage.database import open_database
@@ -19,6 +21,18 @@ from tests.ui.helpers import type_text, when_modal
 def restore_quit(qapp):
     yield
     qapp.setQuitOnLastWindowClosed(True)
+
+
+def _when_main_window(look: Callable[[QWidget], None], left: int = 500) -> None:
+    """Once the main window is up (polled from the event loop): ``look`` at it, close it."""
+    window = next((w for w in QApplication.topLevelWidgets()
+                   if w.objectName() == "mainWindow" and w.isVisible()), None)
+    if window is None:
+        if left:
+            QTimer.singleShot(10, lambda: _when_main_window(look, left - 1))
+        return
+    look(window)
+    window.close()
 
 
 def test_first_start_setup_login_main_window_quit(qtbot, tmp_path, restore_quit):
@@ -39,19 +53,12 @@ def test_first_start_setup_login_main_window_quit(qtbot, tmp_path, restore_quit)
         seen["login"] = dialog.objectName()
         dialog.findChild(QLineEdit, "username").setText("admin")
         dialog.findChild(QLineEdit, "password").setText("secret123")
-        QTimer.singleShot(0, close_main_window)
+        QTimer.singleShot(0, lambda: _when_main_window(look))
         dialog.try_login()
 
-    def close_main_window(left: int = 300):
-        window = next((w for w in QApplication.topLevelWidgets()
-                       if w.objectName() == "mainWindow" and w.isVisible()), None)
-        if window is None:
-            if left:
-                QTimer.singleShot(10, lambda: close_main_window(left - 1))
-            return
+    def look(window):
         seen["pages"] = list(window.page_actions)
         seen["user"] = window.user_label.text()
-        window.close()
 
     when_modal(first_run, name="firstRunDialog")
     assert app_mod.run(["--database", url, "--lang", "en"]) == 0
@@ -78,18 +85,9 @@ def _logged_in_user(qtbot, url: str) -> str:
     def login(dialog):
         type_text(qtbot, dialog.findChild(QLineEdit, "username"), "director")
         type_text(qtbot, dialog.findChild(QLineEdit, "password"), "secret123")
-        QTimer.singleShot(0, close_main_window)
+        QTimer.singleShot(0, lambda: _when_main_window(
+            lambda window: seen.__setitem__("user", window.user_label.text())))
         dialog.findChild(QPushButton, "loginButton").click()
-
-    def close_main_window(left: int = 500):
-        window = next((w for w in QApplication.topLevelWidgets()
-                       if w.objectName() == "mainWindow" and w.isVisible()), None)
-        if window is None:
-            if left:
-                QTimer.singleShot(10, lambda: close_main_window(left - 1))
-            return
-        seen["user"] = window.user_label.text()
-        window.close()
 
     when_modal(login, name="loginDialog")
     assert app_mod.run(["--database", url, "--lang", "en"]) == 0
